@@ -1,0 +1,92 @@
+/* slerr.h: public API of libslerr, the catalog of Windows volume-activation error codes.
+ * No I/O, no network, no allocation on lookups; every function is thread-safe. */
+#ifndef SLERR_H
+#define SLERR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SLERR_VERSION_MAJOR 0
+#define SLERR_VERSION_MINOR 1
+#define SLERR_VERSION_PATCH 0
+
+/* Which activation type an entry concerns (bit set in slerr_entry.applies). */
+enum slerr_applies {
+    SLERR_KMS_CLIENT = 1u << 0,
+    SLERR_KMS_HOST = 1u << 1,
+    SLERR_MAK = 1u << 2,
+    SLERR_RETAIL = 1u << 3,
+    SLERR_OEM = 1u << 4,
+};
+
+/* What an entry describes. Only SLERR_KIND_CODE entries are reachable by code. */
+enum slerr_kind {
+    SLERR_KIND_CODE = 0,
+};
+
+struct slerr_entry { /* fields may be added after these */
+    uint32_t code;
+    const char *symbol;  /* NULL when the code has none */
+    const char *message; /* official Windows text */
+    const char *cause;   /* NULL when not curated */
+    const char *remedy;  /* NULL when not curated */
+    unsigned applies;    /* SLERR_KMS_CLIENT | SLERR_KMS_HOST | SLERR_MAK ... */
+    enum slerr_kind kind;
+    const uint32_t *see; /* related codes, see_count of them */
+    size_t see_count;
+};
+
+/* The parts of an HRESULT, for codes the catalog does not hold. */
+struct slerr_decoded {
+    uint32_t code;
+    int failure;               /* S bit (31): the code reports a failure */
+    int reserved;              /* R bit (30); with S clear it marks an informational code */
+    int customer;              /* C bit (29): defined by a third party, not Microsoft */
+    int ntstatus;              /* N bit (28): a mapped NTSTATUS value */
+    unsigned facility;         /* bits 16..26 */
+    const char *facility_name; /* e.g. "WIN32", "ITF"; NULL when unknown */
+    unsigned code_field;       /* bits 0..15 */
+    int is_win32;              /* FACILITY_WIN32 with S set: code_field is a Win32 error */
+    const char *win32_name;    /* e.g. "ERROR_ACCESS_DENIED"; NULL when unknown */
+};
+
+/* Parses every accepted input form into an HRESULT: 0xC004F038, C004F038 (eight hex digits),
+ * 3221549112, -1073418184, a symbol in any case, and a Win32 error below 0x10000
+ * (1722, 0x6BA) which becomes HRESULT_FROM_WIN32. Returns 0, or -1 when text is not a code. */
+int slerr_parse(const char *text, uint32_t *code);
+
+const struct slerr_entry *slerr_lookup(uint32_t code);               /* NULL when unknown */
+const struct slerr_entry *slerr_lookup_symbol(const char *symbol);   /* any case; NULL when unknown */
+
+/* The closest catalog symbol to a misspelt one, or NULL when nothing is close. */
+const struct slerr_entry *slerr_suggest_symbol(const char *text);
+
+/* The official message, or a generic sentence for unknown codes: never NULL. */
+const char *slerr_message(uint32_t code);
+
+/* One line ("0xC004F038 SL_E_...: message") for other tools' error output.
+ * snprintf semantics: returns the length the full line needs; writes at most size bytes. */
+int slerr_describe(uint32_t code, char *buf, size_t size);
+
+/* Splits a code into its HRESULT fields; always succeeds. */
+void slerr_decode(uint32_t code, struct slerr_decoded *out);
+
+/* The name of an activation-type bit ("kms-client"), or NULL for a value that is not one bit. */
+const char *slerr_applies_name(unsigned bit);
+
+/* Iteration over the whole catalog, in code order. */
+size_t slerr_count(void);
+const struct slerr_entry *slerr_at(size_t index); /* NULL past the end */
+
+/* "MAJOR.MINOR.PATCH" of the library. */
+const char *slerr_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

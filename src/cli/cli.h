@@ -1,0 +1,47 @@
+/* cli.h: what every command of the slerr program shares: exit statuses, the common options
+ * (--json, --color, --help) and the way errors reach the user. */
+#ifndef SLERR_CLI_H
+#define SLERR_CLI_H
+
+#include <stdbool.h>
+
+#include "args.h"
+#include "output.h"
+
+enum exit_status {
+    EXIT_OK = 0,        /* everything known / healthy */
+    EXIT_NOT_FOUND = 1, /* something not in the catalog, a problem found, or an I/O error */
+    EXIT_USAGE = 2,     /* the command line is wrong */
+};
+
+enum common_option_id { OPT_JSON = 1000, OPT_COLOR, OPT_HELP };
+
+#define COMMON_OPTIONS                                                                           \
+    { "json", 'j', false, OPT_JSON }, { "color", 0, true, OPT_COLOR },                            \
+        { "colour", 0, true, OPT_COLOR }, { "help", 'h', false, OPT_HELP }
+
+struct common_options {
+    enum output_format format;
+    enum color_mode color;
+    bool help;
+};
+
+/* Applies a common option; false (after reporting it) when its value is bad or id is not common. */
+bool common_option(struct common_options *common, int id, const char *value);
+
+/* "slerr: message" on stderr. */
+void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+/* Reports an args_next() error with a pointer to --help; returns EXIT_USAGE. */
+int cli_usage_error(const char *command, const char *message);
+
+/* Ends a command: flushes the output, reports a write error; returns `status` or EXIT_NOT_FOUND. */
+int cli_finish(struct output *out, int status);
+
+/* Every command: argv[0] is the command name. */
+int cmd_lookup(int argc, char **argv);
+
+/* Runs one command line; the same dispatcher serves the program and the REPL. */
+int dispatch_run(int argc, char **argv);
+
+#endif

@@ -1,0 +1,116 @@
+/* cmd_lookup.c: `slerr CODE...`: the entry for each code, in any accepted input form. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "render.h"
+#include "slerr.h"
+
+#define ACCEPTED_FORMS                                                                           \
+    "Accepted forms: 0xC004F038, C004F038, 3221549112, -1073418184, SL_E_VL_NOT_ENOUGH_COUNT " \
+    "(any case), a Win32 error such as 1722 or 0x6BA"
+
+const char lookup_usage[] =
+    "Usage: slerr [--brief] [--json] [--color=WHEN] CODE...\n"
+    "       slerr 0x2a CODE          (slui's syntax)\n"
+    "\n"
+    "Shows the official Windows message for each code, the activation types it concerns,\n"
+    "the likely cause and the remedy. A code not in the catalog is still decoded.\n"
+    "\n"
+    "CODE is 0xC004F038, C004F038, 3221549112, -1073418184 (as PowerShell prints it),\n"
+    "a symbol such as SL_E_VL_NOT_ENOUGH_COUNT (any case), or a Win32 error below 0x10000\n"
+    "such as 1722 or 0x6BA, which becomes HRESULT_FROM_WIN32 (0x800706BA).\n"
+    "\n"
+    "Options:\n"
+    "  -b, --brief        the message only, one line per code\n"
+    "  -j, --json         JSON Lines: one object per code\n"
+    "      --color=WHEN   auto (default; honours NO_COLOR), always or never\n"
+    "  -h, --help         this help\n"
+    "\n"
+    "Exit status: 0 all codes known, 1 a code is not in the catalog, 2 usage error.\n";
+
+enum { OPT_BRIEF = 1 };
+
+static const struct cli_option lookup_options[] = {
+    { "brief", 'b', false, OPT_BRIEF },
+    COMMON_OPTIONS,
+    { NULL, 0, false, 0 },
+};
+
+static bool looks_like_symbol(const char *text)
+{
+    if (!isalpha((unsigned char)text[0]))
+        return false;
+    for (const char *p = text; *p; p++)
+        if (!isalnum((unsigned char)*p) && *p != '_')
+            return false;
+    return true;
+}
+
+static void report_bad_code(const char *text)
+{
+    const struct slerr_entry *guess = looks_like_symbol(text) ? slerr_suggest_symbol(text) : NULL;
+    if (strlen(text) > 64)
+        cli_error("'%.64s...' is not an error code", text);
+    else
+        cli_error("'%s' is not an error code", text);
+    if (guess)
+        fprintf(stderr, "Did you mean %s (0x%08X)?\n", guess->symbol, guess->code);
+    fprintf(stderr, "%s.\n", ACCEPTED_FORMS);
+}
+
+/* slui.exe takes "0x2a CODE"; the 0x2a only selects its error dialog. */
+static bool is_slui_prefix(const char *text)
+{
+    return strcasecmp(text, "0x2a") == 0;
+}
+
+int cmd_lookup(int argc, char **argv)
+{
+    struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
+    enum render_detail detail = RENDER_FULL;
+    const char *codes[argc > 0 ? argc : 1];
+    int count = 0, id;
+    const char *value;
+    struct args_iter it;
+    enum args_result r;
+
+    args_init(&it, argc - 1, argv + 1);
+    while ((r = args_next(&it, lookup_options, &id, &value)) != ARGS_END) {
+        if (r == ARGS_ERROR)
+            return cli_usage_error("lookup", it.error);
+        if (r == ARGS_OPERAND)
+            codes[count++] = value;
+        else if (id == OPT_BRIEF)
+            detail = RENDER_BRIEF;
+        else if (!common_option(&common, id, value))
+            return EXIT_USAGE;
+    }
+    if (common.help) {
+        fputs(lookup_usage, stdout);
+        return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
+    }
+    if (count == 0)
+        return cli_usage_error("lookup", "no code given");
+
+    struct output out;
+    output_init(&out, stdout, common.format, common.color);
+    int first = count > 1 && is_slui_prefix(codes[0]) ? 1 : 0;
+    int status = EXIT_OK;
+    for (int i = first; i < count; i++) {
+        uint32_t code;
+        if (slerr_parse(codes[i], &code) != 0) {
+            report_bad_code(codes[i]);
+            status = EXIT_USAGE;
+            continue;
+        }
+        if (i > first && out.format == FORMAT_TEXT && detail == RENDER_FULL)
+            output_text(&out, "\n");
+        render_code(&out, codes[i], code, detail);
+        if (!slerr_lookup(code) && status == EXIT_OK)
+            status = EXIT_NOT_FOUND;
+    }
+    return cli_finish(&out, status);
+}

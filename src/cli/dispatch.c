@@ -1,0 +1,84 @@
+/* dispatch.c: the table of commands and the one dispatcher that the program and the REPL share. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "slerr.h"
+
+extern const char lookup_usage[];
+
+struct command {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv);
+    const char *usage;
+};
+
+static const struct command commands[] = {
+    { "lookup", "show the entry for each code (also what `slerr CODE...` does)", cmd_lookup,
+      lookup_usage },
+    { NULL, NULL, NULL, NULL },
+};
+
+static const char main_usage[] =
+    "Usage: slerr CODE...                look up Windows activation error codes\n"
+    "       slerr COMMAND [OPTIONS] ...\n"
+    "\n"
+    "Commands:\n";
+
+static const char main_usage_tail[] =
+    "  help [COMMAND]      this help, or a command's details\n"
+    "\n"
+    "Options: --json, --color=auto|always|never, --help, --version.\n"
+    "Exit status: 0 success, 1 not found or a problem found, 2 usage error.\n";
+
+static const struct command *find_command(const char *name)
+{
+    for (const struct command *c = commands; c->name; c++)
+        if (strcmp(c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+static int print_help(const char *topic)
+{
+    struct output out = { .stream = stdout };
+    if (topic) {
+        const struct command *c = find_command(topic);
+        if (!c) {
+            cli_error("no command '%s'", topic);
+            return EXIT_USAGE;
+        }
+        fputs(c->usage, stdout);
+        return cli_finish(&out, EXIT_OK);
+    }
+    fputs(main_usage, stdout);
+    for (const struct command *c = commands; c->name; c++)
+        printf("  %-19s %s\n", c->name, c->summary);
+    fputs(main_usage_tail, stdout);
+    return cli_finish(&out, EXIT_OK);
+}
+
+static int print_version(void)
+{
+    struct output out = { .stream = stdout };
+    printf("slerr %s (catalog of %zu entries)\n", slerr_version(), slerr_count());
+    return cli_finish(&out, EXIT_OK);
+}
+
+int dispatch_run(int argc, char **argv)
+{
+    if (argc < 2)
+        return cli_usage_error(NULL, "no code or command given");
+    const char *first = argv[1];
+    if (strcmp(first, "--help") == 0 || strcmp(first, "-h") == 0)
+        return print_help(NULL);
+    if (strcmp(first, "help") == 0)
+        return print_help(argc > 2 ? argv[2] : NULL);
+    if (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0)
+        return print_version();
+    const struct command *c = find_command(first);
+    if (c)
+        return c->run(argc - 1, argv + 1);
+    return cmd_lookup(argc, argv);
+}

@@ -1,0 +1,281 @@
+/* output.c: colour decisions, word wrapping and JSON escaping for everything slerr prints. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "output.h"
+
+#define DEFAULT_WIDTH 80
+#define MIN_WIDTH 40
+#define MAX_WIDTH 120
+
+static const char *const style_on[] = {
+    [STYLE_CODE] = "\033[1m",   [STYLE_SYMBOL] = "\033[36m", [STYLE_LABEL] = "\033[2m",
+    [STYLE_GOOD] = "\033[32m",  [STYLE_WARN] = "\033[33m",   [STYLE_BAD] = "\033[1;31m",
+    [STYLE_DIM] = "\033[2m",
+};
+
+int output_parse_color(const char *text, enum color_mode *mode)
+{
+    static const struct { const char *word; enum color_mode mode; } words[] = {
+        { "auto", COLOR_AUTO }, { "tty", COLOR_AUTO }, { "if-tty", COLOR_AUTO },
+        { "always", COLOR_ALWAYS }, { "yes", COLOR_ALWAYS }, { "force", COLOR_ALWAYS },
+        { "never", COLOR_NEVER }, { "no", COLOR_NEVER }, { "none", COLOR_NEVER },
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        if (strcasecmp(text, words[i].word) == 0) {
+            *mode = words[i].mode;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+bool output_color_enabled(FILE *stream, enum color_mode mode)
+{
+    if (mode != COLOR_AUTO)
+        return mode == COLOR_ALWAYS;
+    const char *no_color = getenv("NO_COLOR");
+    const char *term = getenv("TERM");
+    if (no_color && *no_color)
+        return false;
+    if (term && strcmp(term, "dumb") == 0)
+        return false;
+    return isatty(fileno(stream));
+}
+
+static unsigned detect_width(FILE *stream)
+{
+    struct winsize size;
+    unsigned width = DEFAULT_WIDTH;
+    const char *columns = getenv("COLUMNS");
+    if (columns && atoi(columns) > 0)
+        width = (unsigned)atoi(columns);
+    else if (ioctl(fileno(stream), TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        width = size.ws_col;
+    if (width < MIN_WIDTH)
+        width = MIN_WIDTH;
+    return width > MAX_WIDTH ? MAX_WIDTH : width;
+}
+
+void output_init(struct output *o, FILE *stream, enum output_format format, enum color_mode mode)
+{
+    memset(o, 0, sizeof *o);
+    o->stream = stream;
+    o->format = format;
+    o->color = format == FORMAT_TEXT && output_color_enabled(stream, mode);
+    o->width = detect_width(stream);
+}
+
+void output_text(struct output *o, const char *text)
+{
+    fputs(text, o->stream);
+}
+
+void output_printf(struct output *o, const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    vfprintf(o->stream, format, ap);
+    va_end(ap);
+}
+
+void output_styled(struct output *o, enum style style, const char *format, ...)
+{
+    va_list ap;
+    if (o->color)
+        fputs(style_on[style], o->stream);
+    va_start(ap, format);
+    vfprintf(o->stream, format, ap);
+    va_end(ap);
+    if (o->color)
+        fputs("\033[0m", o->stream);
+}
+
+/* Prints words of `text` in lines no wider than the output, each after `margin` spaces. */
+static void write_wrapped(struct output *o, const char *text, unsigned margin, unsigned column)
+{
+    const char *p = text;
+    bool first = true;
+    while (*p) {
+        while (*p == ' ')
+            p++;
+        size_t word = strcspn(p, " ");
+        if (word == 0)
+            break;
+        if (!first && column + 1 + word > o->width) {
+            fprintf(o->stream, "\n%*s", (int)margin, "");
+            column = margin;
+        } else if (!first) {
+            fputc(' ', o->stream);
+            column++;
+        }
+        fwrite(p, 1, word, o->stream);
+        column += (unsigned)word;
+        p += word;
+        first = false;
+    }
+    fputc('\n', o->stream);
+}
+
+void output_field(struct output *o, unsigned indent, const char *label, const char *text)
+{
+    unsigned margin = indent;
+    fprintf(o->stream, "%*s", (int)indent, "");
+    if (label) {
+        output_styled(o, STYLE_LABEL, "%s", label);
+        margin += (unsigned)strlen(label);
+    }
+    write_wrapped(o, text, margin, margin);
+}
+
+/* ---- JSON ---- */
+
+/* Length of the valid UTF-8 sequence at p (at most `left` bytes), or 0 when invalid. */
+static size_t utf8_sequence(const unsigned char *p, size_t left)
+{
+    size_t n;
+    uint32_t min;
+    if (p[0] < 0x80)
+        return 1;
+    if ((p[0] & 0xE0) == 0xC0) {
+        n = 2, min = 0x80;
+    } else if ((p[0] & 0xF0) == 0xE0) {
+        n = 3, min = 0x800;
+    } else if ((p[0] & 0xF8) == 0xF0) {
+        n = 4, min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (n > left)
+        return 0;
+    uint32_t cp = p[0] & (0x7Fu >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3Fu);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+static void json_escaped(struct output *o, const char *value)
+{
+    const unsigned char *p = (const unsigned char *)value;
+    size_t left = strlen(value);
+    fputc('"', o->stream);
+    while (left > 0) {
+        size_t n = utf8_sequence(p, left);
+        if (n == 0) {
+            fputs("\\ufffd", o->stream); /* invalid UTF-8 cannot appear in JSON text */
+            n = 1;
+        } else if (*p == '"' || *p == '\\') {
+            fputc('\\', o->stream);
+            fputc(*p, o->stream);
+        } else if (*p == '\n') {
+            fputs("\\n", o->stream);
+        } else if (*p == '\t') {
+            fputs("\\t", o->stream);
+        } else if (*p == '\r') {
+            fputs("\\r", o->stream);
+        } else if (*p < 0x20 || *p == 0x7F) {
+            fprintf(o->stream, "\\u%04x", *p);
+        } else {
+            fwrite(p, 1, n, o->stream);
+        }
+        p += n;
+        left -= n;
+    }
+    fputc('"', o->stream);
+}
+
+/* Writes the comma that separates this value from the previous one, then "key": if any. */
+static void json_key(struct output *o, const char *key)
+{
+    if (o->depth > 0 && o->depth <= JSON_MAX_DEPTH) {
+        if (o->need_comma[o->depth - 1])
+            fputc(',', o->stream);
+        o->need_comma[o->depth - 1] = true;
+    }
+    if (key) {
+        json_escaped(o, key);
+        fputc(':', o->stream);
+    }
+}
+
+static void json_open(struct output *o, const char *key, char bracket)
+{
+    json_key(o, key);
+    fputc(bracket, o->stream);
+    if (o->depth < JSON_MAX_DEPTH)
+        o->need_comma[o->depth] = false;
+    o->depth++;
+}
+
+static void json_close(struct output *o, char bracket)
+{
+    if (o->depth > 0)
+        o->depth--;
+    fputc(bracket, o->stream);
+}
+
+void json_object_begin(struct output *o, const char *key) { json_open(o, key, '{'); }
+void json_object_end(struct output *o) { json_close(o, '}'); }
+void json_array_begin(struct output *o, const char *key) { json_open(o, key, '['); }
+void json_array_end(struct output *o) { json_close(o, ']'); }
+
+void json_string(struct output *o, const char *key, const char *value)
+{
+    json_key(o, key);
+    if (value)
+        json_escaped(o, value);
+    else
+        fputs("null", o->stream);
+}
+
+void json_uint(struct output *o, const char *key, uint64_t value)
+{
+    json_key(o, key);
+    fprintf(o->stream, "%llu", (unsigned long long)value);
+}
+
+void json_int(struct output *o, const char *key, int64_t value)
+{
+    json_key(o, key);
+    fprintf(o->stream, "%lld", (long long)value);
+}
+
+void json_bool(struct output *o, const char *key, bool value)
+{
+    json_key(o, key);
+    fputs(value ? "true" : "false", o->stream);
+}
+
+void json_double(struct output *o, const char *key, double value)
+{
+    json_key(o, key);
+    fprintf(o->stream, "%.6f", value);
+}
+
+void json_line_end(struct output *o)
+{
+    fputc('\n', o->stream);
+    o->depth = 0;
+}
+
+int output_finish(struct output *o)
+{
+    if (fflush(o->stream) != 0)
+        return -1;
+    if (ferror(o->stream)) {
+        if (errno == 0)
+            errno = EIO;
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,55 @@
+/* output.h: the one output layer of the slerr program: text with optional colour and
+ * wrapping, and JSON Lines. Commands describe what to print; this decides how. */
+#ifndef SLERR_CLI_OUTPUT_H
+#define SLERR_CLI_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum output_format { FORMAT_TEXT, FORMAT_JSON };
+enum color_mode { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+enum style { STYLE_CODE, STYLE_SYMBOL, STYLE_LABEL, STYLE_GOOD, STYLE_WARN, STYLE_BAD, STYLE_DIM };
+
+#define JSON_MAX_DEPTH 16
+
+struct output {
+    FILE *stream;
+    enum output_format format;
+    bool color;
+    unsigned width;
+    unsigned depth;
+    bool need_comma[JSON_MAX_DEPTH];
+};
+
+/* "auto", "always", "never" (and their usual synonyms); -1 for anything else. */
+int output_parse_color(const char *text, enum color_mode *mode);
+/* Colour for `stream` under `mode`: auto means a terminal, no NO_COLOR, and TERM not "dumb". */
+bool output_color_enabled(FILE *stream, enum color_mode mode);
+void output_init(struct output *o, FILE *stream, enum output_format format, enum color_mode mode);
+
+/* Text. */
+void output_text(struct output *o, const char *text);
+void output_printf(struct output *o, const char *format, ...) __attribute__((format(printf, 2, 3)));
+void output_styled(struct output *o, enum style style, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A labelled paragraph, wrapped at the output width, continuation lines indented under the text. */
+void output_field(struct output *o, unsigned indent, const char *label, const char *text);
+
+/* JSON: objects and arrays nest; keys are NULL inside arrays. */
+void json_object_begin(struct output *o, const char *key);
+void json_object_end(struct output *o);
+void json_array_begin(struct output *o, const char *key);
+void json_array_end(struct output *o);
+void json_string(struct output *o, const char *key, const char *value); /* NULL gives null */
+void json_uint(struct output *o, const char *key, uint64_t value);
+void json_int(struct output *o, const char *key, int64_t value);
+void json_bool(struct output *o, const char *key, bool value);
+void json_double(struct output *o, const char *key, double value);
+/* Ends one JSON Lines record. */
+void json_line_end(struct output *o);
+
+/* Flushes; 0, or -1 with errno set when anything could not be written. */
+int output_finish(struct output *o);
+
+#endif
