@@ -1,0 +1,15 @@
+"""Shared helpers for the CLI tests: run the real slerr binary and capture what it does."""
+
+import os
+import subprocess
+
+SLERR = os.environ.get("SLERR", "slerr")
+
+
+def run(*args, stdin=None, env=None, **kwargs):
+    """Runs slerr; returns the CompletedProcess with text stdout/stderr."""
+    full_env = dict(os.environ)
+    full_env.pop("NO_COLOR", None)
+    full_env.update(env or {})
+    return subprocess.run([SLERR, *args], input=stdin, capture_output=True, text=True,
+                          env=full_env, timeout=60, **kwargs)

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""CLI tests of `slerr CODE...`: input forms, output formats, colour and exit statuses."""
+
+import json
+import os
+import subprocess
+import unittest
+
+from slerrtest import SLERR, run
+
+F038_MESSAGE = ("The Software Licensing Service reported that the product could not be activated. "
+                "The count reported by your Key Management Service (KMS) is insufficient. "
+                "Please contact your system administrator.")
+
+
+class InputForms(unittest.TestCase):
+    def test_every_form_prints_the_same_entry(self):
+        reference = run("0xC004F038")
+        self.assertEqual(reference.returncode, 0, reference.stderr)
+        self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", reference.stdout)
+        for form in ["C004F038", "3221549112", "-1073418184", "sl_e_vl_not_enough_count",
+                     "0XC004f038"]:
+            with self.subTest(form=form):
+                result = run(form)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertEqual(result.stdout, reference.stdout)
+
+    def test_win32_code_becomes_hresult(self):
+        result = run("1722")
+        self.assertEqual(result.returncode, 0)
+        self.assertTrue(result.stdout.startswith("0x800706BA  RPC_S_SERVER_UNAVAILABLE\n"))
+
+    def test_slui_syntax(self):
+        result = run("0x2a", "0xC004F038")
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.stdout, run("0xC004F038").stdout)
+        alone = run("0x2a")  # alone, 0x2a is Win32 error 42
+        self.assertIn("0x8007002A", alone.stdout)
+
+    def test_several_codes(self):
+        result = run("--brief", "0xC004F038", "0xC004F074")
+        self.assertEqual(result.returncode, 0)
+        lines = result.stdout.splitlines()
+        self.assertEqual(len(lines), 2)
+        self.assertEqual(lines[0], F038_MESSAGE)
+        self.assertIn("No Key Management Service (KMS) could be contacted", lines[1])
+
+
+class UnknownAndBad(unittest.TestCase):
+    def test_unknown_code_is_decoded_and_exits_1(self):
+        result = run("0xC004F999")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("not in the catalog", result.stdout)
+        self.assertIn("facility 4 (ITF)", result.stdout)
+        self.assertIn("code 0xF999", result.stdout)
+        self.assertIn("error (S=1", result.stdout)
+
+    def test_unknown_win32_code_named(self):
+        result = run("0x80070020")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("Win32:    32 ERROR_SHARING_VIOLATION", result.stdout)
+
+    def test_banana_is_a_usage_error(self):
+        result = run("banana")
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stdout, "")
+        self.assertIn("'banana' is not an error code", result.stderr)
+        self.assertIn("Accepted forms:", result.stderr)
+        self.assertIn("-1073418184", result.stderr)
+
+    def test_did_you_mean(self):
+        result = run("SL_E_VL_NOT_ENOGH_COUNT")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("Did you mean SL_E_VL_NOT_ENOUGH_COUNT (0xC004F038)?", result.stderr)
+
+    def test_good_and_bad_together(self):
+        result = run("0xC004F038", "banana", "0xC004F999")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", result.stdout)
+        self.assertIn("0xC004F999", result.stdout)
+
+    def test_usage_errors(self):
+        for args in [[], ["--brief"], ["--bogus", "5"], ["-z", "5"], ["--color"],
+                     ["--color=sometimes", "5"], ["--brief=yes", "5"], [""]]:
+            with self.subTest(args=args):
+                result = run(*args)
+                self.assertEqual(result.returncode, 2, result.stdout)
+                self.assertTrue(result.stderr.startswith("slerr: "), result.stderr)
+
+    def test_huge_argument(self):
+        result = run("A" * 120000)  # a single argument is limited to 128 KiB on Linux
+        self.assertEqual(result.returncode, 2)
+        self.assertLess(len(result.stderr), 1000)
+
+    def test_double_dash_ends_options(self):
+        result = run("--brief", "--", "-1073418184")
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(result.stdout.strip(), F038_MESSAGE)
+
+
+class Formats(unittest.TestCase):
+    def test_json_lines(self):
+        result = run("--json", "0xC004F038", "0x80070020", "1722")
+        self.assertEqual(result.returncode, 1)
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        self.assertEqual(len(records), 3)
+        first = records[0]
+        self.assertEqual(first["code"], "0xC004F038")
+        self.assertEqual(first["symbol"], "SL_E_VL_NOT_ENOUGH_COUNT")
+        self.assertEqual(first["message"], F038_MESSAGE)
+        self.assertEqual(first["applies"], ["kms-client"])
+        self.assertEqual(first["see"], ["0xC004F074", "0xC004F041"])
+        self.assertEqual(first["signed"], -1073418184)
+        self.assertEqual(first["unsigned"], 3221549112)
+        self.assertTrue(first["known"])
+        self.assertFalse(records[1]["known"])
+        self.assertIsNone(records[1]["symbol"])
+        self.assertEqual(records[1]["win32_name"], "ERROR_SHARING_VIOLATION")
+        self.assertEqual(records[2]["win32"], 1722)
+
+    def test_json_escapes_hostile_input_text(self):
+        # The input is echoed back: quotes and control characters must stay valid JSON.
+        result = run("--json", "0xC004F038", env={})
+        self.assertEqual(json.loads(result.stdout)["input"], "0xC004F038")
+
+    def test_json_is_accepted_by_jq(self):
+        jq = subprocess.run(["sh", "-c", f"'{SLERR}' --json 0xC004F038 0xC004F074 | jq -e -s 'length == 2'"],
+                            capture_output=True, text=True)
+        if jq.returncode == 127:
+            self.skipTest("jq not installed")
+        self.assertEqual(jq.returncode, 0, jq.stderr)
+
+    def test_colour(self):
+        plain = run("0xC004F038")
+        self.assertNotIn("\033[", plain.stdout)
+        always = run("--color=always", "0xC004F038")
+        self.assertIn("\033[", always.stdout)
+        never = run("--color=never", "0xC004F038")
+        self.assertEqual(never.stdout, plain.stdout)
+        json_always = run("--color=always", "--json", "0xC004F038")
+        self.assertNotIn("\033[", json_always.stdout)
+
+    def test_no_color_is_honoured_on_a_terminal(self):
+        script = f"'{SLERR}' 0xC004F038"
+        pty = subprocess.run(["script", "-qec", script, "/dev/null"], capture_output=True, text=True,
+                             env={**os.environ, "TERM": "xterm"})
+        if pty.returncode == 127:
+            self.skipTest("script(1) not installed")
+        self.assertIn("\033[", pty.stdout)
+        quiet = subprocess.run(["script", "-qec", script, "/dev/null"], capture_output=True,
+                               text=True, env={**os.environ, "TERM": "xterm", "NO_COLOR": "1"})
+        self.assertNotIn("\033[", quiet.stdout)
+
+    def test_help_and_version(self):
+        for args in [["--help"], ["help"], ["lookup", "--help"], ["help", "lookup"]]:
+            with self.subTest(args=args):
+                result = run(*args)
+                self.assertEqual(result.returncode, 0)
+                self.assertIn("Usage: slerr", result.stdout)
+        version = run("--version")
+        self.assertEqual(version.returncode, 0)
+        self.assertRegex(version.stdout, r"^slerr \d+\.\d+\.\d+ \(catalog of \d+ entries\)\n$")
+        self.assertEqual(run("help", "nonsense").returncode, 2)
+
+
+class WriteErrors(unittest.TestCase):
+    def test_full_disk(self):
+        with open("/dev/full", "w") as full:
+            result = subprocess.run([SLERR, "0xC004F038"], stdout=full, stderr=subprocess.PIPE,
+                                    text=True)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("cannot write output", result.stderr)
+
+    def test_closed_stdout(self):
+        result = subprocess.run(["sh", "-c", f"'{SLERR}' 0xC004F038 >&-"], capture_output=True,
+                                text=True)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("cannot write output", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

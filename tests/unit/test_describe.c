@@ -1,0 +1,53 @@
+/* test_describe.c: the one-line description and its snprintf contract. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "slerr.h"
+
+static const char expected_f038[] =
+    "0xC004F038 SL_E_VL_NOT_ENOUGH_COUNT: The Software Licensing Service reported that the product "
+    "could not be activated. The count reported by your Key Management Service (KMS) is "
+    "insufficient. Please contact your system administrator.";
+
+Test(describe, known_code)
+{
+    char buf[512];
+    int n = slerr_describe(0xC004F038, buf, sizeof buf);
+    cr_assert_str_eq(buf, expected_f038);
+    cr_assert_eq(n, (int)strlen(expected_f038));
+}
+
+Test(describe, truncation_at_every_size)
+{
+    char buf[512];
+    int full = (int)strlen(expected_f038);
+    for (size_t size = 1; size <= sizeof buf; size++) {
+        memset(buf, 'X', sizeof buf);
+        int n = slerr_describe(0xC004F038, buf, size);
+        cr_assert_eq(n, full, "size %zu", size);
+        size_t written = size - 1 < (size_t)full ? size - 1 : (size_t)full;
+        cr_assert_eq(buf[written], '\0', "size %zu not terminated at %zu", size, written);
+        cr_assert_eq(strncmp(buf, expected_f038, written), 0, "size %zu", size);
+        if (written + 1 < sizeof buf)
+            cr_assert_eq(buf[written + 1], 'X', "size %zu wrote past its end", size);
+    }
+}
+
+Test(describe, zero_size_writes_nothing)
+{
+    char guard = 'G';
+    cr_assert_eq(slerr_describe(0xC004F038, &guard, 0), (int)strlen(expected_f038));
+    cr_assert_eq(guard, 'G');
+    cr_assert_gt(slerr_describe(0xC004F999, NULL, 0), 0);
+}
+
+Test(describe, unknown_codes_are_decoded)
+{
+    char buf[256];
+    slerr_describe(0xC004F999, buf, sizeof buf);
+    cr_assert_str_eq(buf, "0xC004F999: unknown code (error, facility ITF 4, code 0xF999)");
+    slerr_describe(0x80070020, buf, sizeof buf);
+    cr_assert_str_eq(buf, "0x80070020: unknown code (Win32 error 32 ERROR_SHARING_VIOLATION)");
+    slerr_describe(0x87FF0001, buf, sizeof buf);
+    cr_assert_str_eq(buf, "0x87FF0001: unknown code (error, facility 2047, code 0x0001)");
+}
