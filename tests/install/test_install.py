@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Installs the build into a temporary DESTDIR and checks what a packager and a consumer see:
+the file list, the pkg-config file, the exported symbols, the man pages, and the example
+program of libslerr(3) built against the installed library."""
+
+import glob
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+BUILD = os.environ["SLERR_BUILD_ROOT"]
+SOURCE = os.environ["SLERR_SOURCE_ROOT"]
+PREFIX = os.environ.get("SLERR_PREFIX", "/usr/local")
+
+
+def public_symbols():
+    with open(os.path.join(SOURCE, "src/lib/libslerr.sym")) as f:
+        text = f.read()
+    block = text.split("global:")[1].split("local:")[0]
+    return sorted(name.strip() for name in block.split(";") if name.strip())
+
+
+class Installed(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="slerr-install-")
+        subprocess.run(["meson", "install", "-C", BUILD, "--no-rebuild", "--quiet",
+                        "--destdir", cls.tmp], check=True, capture_output=True)
+        cls.root = cls.tmp + PREFIX
+        libs = glob.glob(cls.root + "/lib*/**/libslerr.so", recursive=True)
+        assert len(libs) == 1, libs
+        cls.libdir = os.path.dirname(libs[0])
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp)
+
+    def test_file_list(self):
+        expected = ["bin/slerr", "include/slerr.h", "share/man/man1/slerr.1",
+                    "share/man/man3/libslerr.3", "share/zsh/site-functions/_slerr"]
+        for path in expected:
+            self.assertTrue(os.path.isfile(os.path.join(self.root, path)), path)
+        names = sorted(os.listdir(self.libdir))
+        self.assertIn("libslerr.a", names)
+        self.assertIn("libslerr.so.0", names)
+        self.assertTrue(os.path.islink(os.path.join(self.libdir, "libslerr.so")))
+        self.assertTrue(os.path.isfile(os.path.join(self.libdir, "pkgconfig", "slerr.pc")))
+        bash = glob.glob(self.tmp + "/**/bash-completion/completions/slerr", recursive=True)
+        fish = glob.glob(self.tmp + "/**/fish/vendor_completions.d/slerr.fish", recursive=True)
+        self.assertEqual(len(bash), 1)
+        self.assertEqual(len(fish), 1)
+
+    def test_soname_is_versioned(self):
+        dynamic = subprocess.run(["readelf", "-d", os.path.join(self.libdir, "libslerr.so")],
+                                 capture_output=True, text=True, check=True).stdout
+        self.assertIn("Library soname: [libslerr.so.0]", dynamic)
+
+    def test_exports_exactly_the_public_symbols(self):
+        nm = subprocess.run(["nm", "-D", "--defined-only", os.path.join(self.libdir, "libslerr.so")],
+                            capture_output=True, text=True, check=True).stdout
+        exported = sorted(line.split()[-1].split("@")[0] for line in nm.splitlines()
+                          if line.split()[1] in "TDBR" and not line.split()[-1].startswith("SLERR_"))
+        self.assertEqual(exported, public_symbols())
+
+    def test_every_public_symbol_is_documented(self):
+        with open(os.path.join(SOURCE, "doc/libslerr.3.scd")) as f:
+            page = f.read()
+        for name in public_symbols():
+            self.assertIn(f"*{name}*()", page, f"{name} is not described in libslerr(3)")
+            self.assertRegex(page, rf"\b{name}\(", f"{name} is not in the synopsis")
+
+    def test_man_pages_render_without_warnings(self):
+        for page in ["man1/slerr.1", "man3/libslerr.3"]:
+            path = os.path.join(self.root, "share/man", page)
+            result = subprocess.run(["man", "--warnings", "-l", path], capture_output=True,
+                                    text=True, env={**os.environ, "MANWIDTH": "80", "MAN_KEEP_STDERR": "1"})
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertEqual(result.stderr, "", page)
+            self.assertIn("EXIT STATUS" if page.startswith("man1") else "EXAMPLE", result.stdout)
+
+    def test_example_matches_the_man_page(self):
+        with open(os.path.join(SOURCE, "doc/libslerr.3.scd")) as f:
+            page = f.read()
+        block = re.search(r"# EXAMPLE\n\n.*?\n\n```\n(.*?)```", page, re.S).group(1)
+        with open(os.path.join(SOURCE, "tests/install/explain.c")) as f:
+            program = f.read()
+        self.assertIn(block.replace("\\\\n", "\\n"), program)
+
+    def test_consumer_builds_with_pkg_config_and_runs(self):
+        pkg_env = {**os.environ, "PKG_CONFIG_PATH": os.path.join(self.libdir, "pkgconfig")}
+        flags = subprocess.run(["pkg-config", "--define-variable=prefix=" + self.root,
+                                "--cflags", "--libs", "slerr"], env=pkg_env, capture_output=True,
+                               text=True, check=True).stdout.split()
+        self.assertIn("-lslerr", flags)
+        exe = os.path.join(self.tmp, "explain")
+        cc = os.environ.get("CC", "cc")
+        subprocess.run([cc, os.path.join(SOURCE, "tests/install/explain.c"), *flags, "-o", exe],
+                       check=True)
+        run_env = {**os.environ, "LD_LIBRARY_PATH": self.libdir}
+        known = subprocess.run([exe, "-1073418184"], env=run_env, capture_output=True, text=True)
+        self.assertEqual(known.returncode, 0, known.stderr)
+        self.assertTrue(known.stdout.startswith("0xC004F038 SL_E_VL_NOT_ENOUGH_COUNT: The Software"))
+        unknown = subprocess.run([exe, "0x80070020"], env=run_env, capture_output=True, text=True)
+        self.assertEqual(unknown.returncode, 1)
+        self.assertIn("ERROR_SHARING_VIOLATION", unknown.stdout)
+        bad = subprocess.run([exe, "banana"], env=run_env, capture_output=True, text=True)
+        self.assertEqual(bad.returncode, 2)
+        linked = subprocess.run(["ldd", exe], env=run_env, capture_output=True, text=True).stdout
+        self.assertIn(os.path.join(self.libdir, "libslerr.so.0"), linked)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)
