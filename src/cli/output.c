@@ -53,8 +53,9 @@ static unsigned detect_width(FILE *stream)
     struct winsize size;
     unsigned width = DEFAULT_WIDTH;
     const char *columns = getenv("COLUMNS");
-    if (columns && atoi(columns) > 0)
-        width = (unsigned)atoi(columns);
+    long from_env = columns ? strtol(columns, NULL, 10) : 0;
+    if (from_env > 0 && from_env < 10000)
+        width = (unsigned)from_env;
     else if (ioctl(fileno(stream), TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
         width = size.ws_col;
     if (width < MIN_WIDTH)

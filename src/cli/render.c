@@ -61,7 +61,6 @@ static void text_see(struct output *o, const struct slerr_entry *e)
 static void render_text(struct output *o, uint32_t code, const struct slerr_entry *e,
                         const struct slerr_decoded *d)
 {
-    char applies[80];
     output_styled(o, STYLE_CODE, "0x%08X", code);
     if (e && e->symbol) {
         output_text(o, "  ");
@@ -73,6 +72,7 @@ static void render_text(struct output *o, uint32_t code, const struct slerr_entr
     output_text(o, "\n");
     output_field(o, INDENT, NULL, e ? e->message : slerr_message(code));
     if (e && e->applies) {
+        char applies[80];
         applies_text(e->applies, applies, sizeof applies);
         output_field(o, INDENT, "Applies:  ", applies);
     }

@@ -10,9 +10,9 @@
 /* Two upper-case hex digits per byte value: four table reads format a whole key. */
 static const char hex_pairs[256][2] = {
 #define PAIR(n) { "0123456789ABCDEF"[(n) >> 4], "0123456789ABCDEF"[(n) & 15] }
-#define ROW(r) PAIR(r + 0), PAIR(r + 1), PAIR(r + 2), PAIR(r + 3), PAIR(r + 4), PAIR(r + 5), \
-               PAIR(r + 6), PAIR(r + 7), PAIR(r + 8), PAIR(r + 9), PAIR(r + 10), PAIR(r + 11), \
-               PAIR(r + 12), PAIR(r + 13), PAIR(r + 14), PAIR(r + 15)
+#define ROW(r) PAIR((r) + 0), PAIR((r) + 1), PAIR((r) + 2), PAIR((r) + 3), PAIR((r) + 4), PAIR((r) + 5), \
+               PAIR((r) + 6), PAIR((r) + 7), PAIR((r) + 8), PAIR((r) + 9), PAIR((r) + 10), PAIR((r) + 11), \
+               PAIR((r) + 12), PAIR((r) + 13), PAIR((r) + 14), PAIR((r) + 15)
     ROW(0), ROW(16), ROW(32), ROW(48), ROW(64), ROW(80), ROW(96), ROW(112),
     ROW(128), ROW(144), ROW(160), ROW(176), ROW(192), ROW(208), ROW(224), ROW(240),
 #undef ROW

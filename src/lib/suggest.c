@@ -47,6 +47,10 @@ const struct slerr_entry *slerr_suggest_symbol(const char *text)
         size_t symbol_length = entry->symbol ? strlen(entry->symbol) : 0;
         if (symbol_length == 0 || symbol_length > MAX_SYMBOL)
             continue;
+        /* The length difference alone is a lower bound on the distance. */
+        size_t gap = symbol_length > length ? symbol_length - length : length - symbol_length;
+        if (gap >= best_distance)
+            continue;
         size_t distance = edit_distance(text, length, entry->symbol, symbol_length);
         if (distance < best_distance) {
             best = entry;

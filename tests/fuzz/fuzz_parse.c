@@ -1,0 +1,39 @@
+/* fuzz_parse.c: slerr_parse and everything that follows a parse (lookup, decode, describe)
+ * on arbitrary bytes; checks the invariants that must hold for any input. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "slerr.h"
+
+#define MAX_INPUT 256
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    char text[MAX_INPUT + 1];
+    char line[64];
+    uint32_t code = 0xDEADBEEFu;
+    size_t n = size < MAX_INPUT ? size : MAX_INPUT;
+    memcpy(text, data, n);
+    text[n] = '\0';
+    if (slerr_parse(text, &code) != 0) {
+        if (code != 0xDEADBEEFu)
+            abort(); /* a refused input must leave the output alone */
+        return 0;
+    }
+    const struct slerr_entry *entry = slerr_lookup(code);
+    if (entry && entry->code != code)
+        abort();
+    if (!slerr_message(code))
+        abort();
+    struct slerr_decoded decoded;
+    slerr_decode(code, &decoded);
+    if (decoded.code != code || decoded.code_field != (code & 0xFFFFu))
+        abort();
+    int needed = slerr_describe(code, line, sizeof line);
+    if (needed < 0 || line[sizeof line - 1 < (size_t)needed ? sizeof line - 1 : (size_t)needed] != '\0')
+        abort();
+    return 0;
+}
