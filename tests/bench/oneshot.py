@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Benchmark: a whole `slerr 0xC004F038` process against moreutils' `errno 2` (the baseline),
+timed by hyperfine in the same run. Prints both means and the ratio (target: <= 1.5x)."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+SLERR = os.environ["SLERR"]
+
+
+def main():
+    if not shutil.which("hyperfine") or not shutil.which("errno"):
+        print("oneshot: needs hyperfine and errno (moreutils); skipped")
+        return 77
+    with tempfile.TemporaryDirectory() as tmp:
+        report = os.path.join(tmp, "hyperfine.json")
+        subprocess.run(["hyperfine", "-N", "--warmup", "50", "--runs", "500", "--style", "none",
+                        "--export-json", report, f"{SLERR} 0xC004F038", "errno 2"],
+                       check=True, stdout=subprocess.DEVNULL)
+        with open(report) as f:
+            results = json.load(f)["results"]
+    slerr, errno = (r["mean"] * 1000 for r in results)
+    slerr_sd, errno_sd = (r["stddev"] * 1000 for r in results)
+    print("oneshot: whole-process wall time, hyperfine -N, 500 runs each")
+    print(f"  slerr 0xC004F038  {slerr:.3f} ms ± {slerr_sd:.3f}")
+    print(f"  errno 2 (baseline) {errno:.3f} ms ± {errno_sd:.3f}")
+    print(f"  ratio slerr/errno {slerr / errno:.2f}x (target <= 1.5x)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
