@@ -25,8 +25,12 @@ enum slerr_applies {
 
 /* What an entry describes. Only SLERR_KIND_CODE entries are reachable by code. */
 enum slerr_kind {
-    SLERR_KIND_CODE = 0,
+    SLERR_KIND_CODE = 0, /* an HRESULT: code, symbol, official message */
+    SLERR_KIND_EVENT,    /* an event ID (code holds it): what the event log records */
+    SLERR_KIND_SYMPTOM,  /* a problem without a code: title, explanation, steps */
+    SLERR_KIND_SETTING,  /* a registry value that governs activation */
 };
+#define SLERR_KIND_COUNT 4
 
 struct slerr_entry { /* fields may be added after these */
     uint32_t code;
@@ -38,7 +42,19 @@ struct slerr_entry { /* fields may be added after these */
     enum slerr_kind kind;
     const uint32_t *see; /* related codes, see_count of them */
     size_t see_count;
+    /* For events, symptoms and settings (NULL for codes, except related and aliases). */
+    const char *name;          /* "12290", a symptom's name, a registry value's name */
+    const char *title;         /* a short heading */
+    const char *location;      /* event: the log it is written to; setting: the registry key */
+    const char *details;       /* event: the fields it records and how to read them */
+    const char *value_type;    /* setting: REG_SZ, REG_DWORD, ... */
+    const char *default_value; /* setting: what applies when the value is not set */
+    const struct slerr_entry *const *related; /* see: links to events, symptoms, settings */
+    size_t related_count;
+    const uint32_t *aliases; /* codes: other values older SDKs gave the same symbol */
+    size_t alias_count;
 };
+/* For kinds other than code, `message` is this project's summary, not an official text. */
 
 /* The parts of an HRESULT, for codes the catalog does not hold. */
 struct slerr_decoded {
@@ -78,9 +94,39 @@ void slerr_decode(uint32_t code, struct slerr_decoded *out);
 /* The name of an activation-type bit ("kms-client"), or NULL for a value that is not one bit. */
 const char *slerr_applies_name(unsigned bit);
 
-/* Iteration over the whole catalog, in code order. */
+/* Iteration over the codes of the catalog, in code order. */
 size_t slerr_count(void);
 const struct slerr_entry *slerr_at(size_t index); /* NULL past the end */
+
+/* Iteration over the entries of one kind: codes and events in numeric order, symptoms and
+ * settings by name. */
+size_t slerr_kind_count(enum slerr_kind kind);
+const struct slerr_entry *slerr_kind_at(enum slerr_kind kind, size_t index); /* NULL past the end */
+
+/* "code", "event", "symptom", "setting"; NULL for a value that is not a kind. */
+const char *slerr_kind_name(enum slerr_kind kind);
+/* The kind named by `name` (as slerr_kind_name spells it); 0, or -1 when it names none. */
+int slerr_kind_parse(const char *name, enum slerr_kind *kind);
+
+/* An event by ID (12290); NULL when the catalog does not describe it. */
+const struct slerr_entry *slerr_lookup_event(unsigned id);
+/* An entry of `kind` by its name, in any case: a symbol for codes, the decimal ID for events,
+ * the name for symptoms and settings. NULL when there is none. */
+const struct slerr_entry *slerr_lookup_name(enum slerr_kind kind, const char *name);
+
+/* Ranked full-text search over every kind: symbols, names, titles, messages, causes,
+ * remedies, event fields and settings. Case-insensitive; every word of `query` must match
+ * somewhere in an entry. Hits in a code, symbol, name or title rank above hits in the text.
+ * Fills hits[0..min(result, max)) best first and returns how many entries match (which may be
+ * more than max), or -1 when the query has no word, more than SLERR_SEARCH_MAX_WORDS words or
+ * a word longer than SLERR_SEARCH_MAX_WORD bytes. No allocation; thread-safe. */
+#define SLERR_SEARCH_MAX_WORDS 16
+#define SLERR_SEARCH_MAX_WORD 64
+struct slerr_hit {
+    const struct slerr_entry *entry;
+    unsigned score; /* higher is better; only the order means something */
+};
+int slerr_search(const char *query, struct slerr_hit *hits, size_t max);
 
 /* "MAJOR.MINOR.PATCH" of the library. */
 const char *slerr_version(void);

@@ -18,8 +18,14 @@ struct win32_name {
     const char *name;
 };
 
-extern const struct slerr_entry catalog_entries[];
+extern const struct slerr_entry catalog_entries[]; /* codes, by code */
 extern const size_t catalog_entry_count;
+extern const struct slerr_entry catalog_events[]; /* by event ID */
+extern const size_t catalog_event_count;
+extern const struct slerr_entry catalog_symptoms[]; /* by name */
+extern const size_t catalog_symptom_count;
+extern const struct slerr_entry catalog_settings[]; /* by name */
+extern const size_t catalog_setting_count;
 extern const struct win32_name catalog_win32_names[];
 extern const size_t catalog_win32_name_count;
 

@@ -71,8 +71,16 @@ class GoodFixture(unittest.TestCase):
             self.assertIn('"Continued over two lines."', c)
             self.assertIn("caf\\303\\251", c)
             self.assertIn("SLERR_KMS_CLIENT", c)
+            self.assertIn("SLERR_KIND_EVENT", c)
+            self.assertIn("SLERR_KIND_SYMPTOM", c)
+            self.assertIn("SLERR_KIND_SETTING", c)
+            self.assertIn("{ &catalog_symptoms[0], &catalog_settings[0] }", c)
+            self.assertIn("{ &catalog_events[0] }", c)
+            self.assertIn('"REG_DWORD"', c)
             with open(os.path.join(out, "code-index.gperf"), encoding="utf-8") as f:
-                self.assertIn("C004F038, 1", f.read())
+                index = f.read()
+            self.assertIn("C004F038, 1", index)
+            self.assertIn("C014F038, 1", index, "an also: value finds the same entry")
             with open(os.path.join(out, "symbol-index.gperf"), encoding="utf-8") as f:
                 gperf = f.read()
             self.assertIn("%ignore-case", gperf)

@@ -1,0 +1,82 @@
+/* catalog-kinds.c: the catalog by kind: events, symptoms and settings beside the codes,
+ * iteration over each kind and lookups by event ID or name. The tables are small and
+ * sorted, so a binary search (events) or a scan (names) needs no index of its own. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "catalog-index.h"
+#include "slerr.h"
+
+struct kind_table {
+    const char *name;
+    const struct slerr_entry *entries;
+    const size_t *count;
+};
+
+static const struct kind_table kind_tables[SLERR_KIND_COUNT] = {
+    [SLERR_KIND_CODE] = { "code", catalog_entries, &catalog_entry_count },
+    [SLERR_KIND_EVENT] = { "event", catalog_events, &catalog_event_count },
+    [SLERR_KIND_SYMPTOM] = { "symptom", catalog_symptoms, &catalog_symptom_count },
+    [SLERR_KIND_SETTING] = { "setting", catalog_settings, &catalog_setting_count },
+};
+
+static const struct kind_table *table_of(enum slerr_kind kind)
+{
+    return (unsigned)kind < SLERR_KIND_COUNT ? &kind_tables[kind] : NULL;
+}
+
+size_t slerr_kind_count(enum slerr_kind kind)
+{
+    const struct kind_table *t = table_of(kind);
+    return t ? *t->count : 0;
+}
+
+const struct slerr_entry *slerr_kind_at(enum slerr_kind kind, size_t index)
+{
+    const struct kind_table *t = table_of(kind);
+    return t && index < *t->count ? &t->entries[index] : NULL;
+}
+
+const char *slerr_kind_name(enum slerr_kind kind)
+{
+    const struct kind_table *t = table_of(kind);
+    return t ? t->name : NULL;
+}
+
+int slerr_kind_parse(const char *name, enum slerr_kind *kind)
+{
+    for (unsigned k = 0; name && k < SLERR_KIND_COUNT; k++) {
+        if (strcasecmp(name, kind_tables[k].name) == 0) {
+            *kind = (enum slerr_kind)k;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static int compare_event(const void *key, const void *item)
+{
+    uint32_t id = *(const uint32_t *)key, other = ((const struct slerr_entry *)item)->code;
+    return id < other ? -1 : id > other;
+}
+
+const struct slerr_entry *slerr_lookup_event(unsigned id)
+{
+    uint32_t key = id;
+    return bsearch(&key, catalog_events, catalog_event_count, sizeof catalog_events[0],
+                   compare_event);
+}
+
+const struct slerr_entry *slerr_lookup_name(enum slerr_kind kind, const char *name)
+{
+    if (!name)
+        return NULL;
+    if (kind == SLERR_KIND_CODE)
+        return slerr_lookup_symbol(name);
+    const struct kind_table *t = table_of(kind);
+    for (size_t i = 0; t && i < *t->count; i++)
+        if (strcasecmp(t->entries[i].name, name) == 0)
+            return &t->entries[i];
+    return NULL;
+}
