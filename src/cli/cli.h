@@ -40,6 +40,11 @@ int cli_finish(struct output *out, int status);
 
 /* Every command: argv[0] is the command name. */
 int cmd_lookup(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_event(int argc, char **argv);
+int cmd_symptom(int argc, char **argv);
+int cmd_setting(int argc, char **argv);
 
 /* Runs one command line; the same dispatcher serves the program and the REPL. */
 int dispatch_run(int argc, char **argv);

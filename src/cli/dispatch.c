@@ -5,7 +5,8 @@
 #include "cli.h"
 #include "slerr.h"
 
-extern const char lookup_usage[];
+extern const char lookup_usage[], search_usage[], list_usage[], event_usage[], symptom_usage[],
+    setting_usage[];
 
 struct command {
     const char *name;
@@ -17,6 +18,12 @@ struct command {
 static const struct command commands[] = {
     { "lookup", "show the entry for each code (also what `slerr CODE...` does)", cmd_lookup,
       lookup_usage },
+    { "search", "ranked full-text search over codes, events, symptoms and settings", cmd_search,
+      search_usage },
+    { "list", "the catalog, filtered by kind, activation type or facility", cmd_list, list_usage },
+    { "event", "what an activation event (12288, 12290, ...) records", cmd_event, event_usage },
+    { "symptom", "problems without a code: cause and steps", cmd_symptom, symptom_usage },
+    { "setting", "KMS registry values: type, default, effect", cmd_setting, setting_usage },
     { NULL, NULL, NULL, NULL },
 };
 

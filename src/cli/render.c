@@ -1,6 +1,8 @@
-/* render.c: the text and JSON views of a code: message, activation types, cause, remedy,
- * related entries and the HRESULT fields. */
+/* render.c: the text and JSON views of catalog entries: for codes the message, activation
+ * types, cause, remedy, related entries and the HRESULT fields; events, symptoms and settings
+ * with their own fields; and the one-line form that list and search print. */
 #include <stdio.h>
+#include <string.h>
 
 #include "render.h"
 #include "slerr.h"
@@ -45,15 +47,44 @@ static void text_fields(struct output *o, const struct slerr_decoded *d)
     }
 }
 
+/* "0xC004F038" or "event<sep>12290", "symptom<sep>NAME", "setting<sep>NAME". */
+static void reference(const struct slerr_entry *e, char sep, char *buf, size_t size)
+{
+    if (e->kind == SLERR_KIND_CODE)
+        snprintf(buf, size, "0x%08X", e->code);
+    else
+        snprintf(buf, size, "%s%c%s", slerr_kind_name(e->kind), sep, e->name);
+}
+
+void render_label(const struct slerr_entry *e, char *buf, size_t size)
+{
+    reference(e, ' ', buf, size);
+}
+
+/* Adds ", item" (or "item" first) to a line, as far as it fits. */
+static void append_item(char *line, size_t size, size_t *used, const char *item)
+{
+    if (*used >= size)
+        return;
+    int n = snprintf(line + *used, size - *used, "%s%s", *used ? ", " : "", item);
+    *used += n > 0 ? (size_t)n : 0;
+}
+
 static void text_see(struct output *o, const struct slerr_entry *e)
 {
-    char line[512];
+    char line[1024], item[128];
     size_t used = 0;
-    for (size_t i = 0; i < e->see_count && used < sizeof line; i++) {
+    if (!e->see_count && !e->related_count)
+        return;
+    for (size_t i = 0; i < e->see_count; i++) {
         const struct slerr_entry *other = slerr_lookup(e->see[i]);
-        int n = snprintf(line + used, sizeof line - used, "%s0x%08X%s%s", i ? ", " : "", e->see[i],
-                         other && other->symbol ? " " : "", other && other->symbol ? other->symbol : "");
-        used += n > 0 ? (size_t)n : 0;
+        snprintf(item, sizeof item, "0x%08X%s%s", e->see[i], other && other->symbol ? " " : "",
+                 other && other->symbol ? other->symbol : "");
+        append_item(line, sizeof line, &used, item);
+    }
+    for (size_t i = 0; i < e->related_count; i++) {
+        render_label(e->related[i], item, sizeof item);
+        append_item(line, sizeof line, &used, item);
     }
     output_field(o, INDENT, "See also: ", line);
 }
@@ -80,8 +111,13 @@ static void render_text(struct output *o, uint32_t code, const struct slerr_entr
         output_field(o, INDENT, "Cause:    ", e->cause);
     if (e && e->remedy)
         output_field(o, INDENT, "Remedy:   ", e->remedy);
-    if (e && e->see_count)
+    if (e)
         text_see(o, e);
+    if (e && e->code != code) {
+        char note[64];
+        snprintf(note, sizeof note, "older SDKs' value of 0x%08X", e->code);
+        output_field(o, INDENT, "Alias:    ", note);
+    }
     text_fields(o, d);
 }
 
@@ -96,6 +132,38 @@ static void render_brief(struct output *o, uint32_t code, const struct slerr_ent
     output_printf(o, "%s\n", line);
 }
 
+/* "related": events, symptoms and settings an entry points at, as event:12290 and so on. */
+static void json_related(struct output *o, const struct slerr_entry *e)
+{
+    char item[128];
+    json_array_begin(o, "related");
+    for (size_t i = 0; e && i < e->related_count; i++) {
+        reference(e->related[i], ':', item, sizeof item);
+        json_string(o, NULL, item);
+    }
+    json_array_end(o);
+}
+
+static void json_applies(struct output *o, const struct slerr_entry *e)
+{
+    json_array_begin(o, "applies");
+    for (unsigned bit = 1; e && bit && bit <= SLERR_OEM; bit <<= 1)
+        if (e->applies & bit)
+            json_string(o, NULL, slerr_applies_name(bit));
+    json_array_end(o);
+}
+
+static void json_see(struct output *o, const struct slerr_entry *e)
+{
+    char hex[11];
+    json_array_begin(o, "see");
+    for (size_t i = 0; e && i < e->see_count; i++) {
+        snprintf(hex, sizeof hex, "0x%08X", e->see[i]);
+        json_string(o, NULL, hex);
+    }
+    json_array_end(o);
+}
+
 static void render_json(struct output *o, const char *input, uint32_t code,
                         const struct slerr_entry *e, const struct slerr_decoded *d)
 {
@@ -104,20 +172,19 @@ static void render_json(struct output *o, const char *input, uint32_t code,
     json_object_begin(o, NULL);
     if (input)
         json_string(o, "input", input);
+    json_string(o, "kind", "code");
     json_string(o, "code", hex);
     json_bool(o, "known", e != NULL);
     json_string(o, "symbol", e ? e->symbol : NULL);
     json_string(o, "message", e ? e->message : slerr_message(code));
-    json_array_begin(o, "applies");
-    for (unsigned bit = 1; e && bit && bit <= SLERR_OEM; bit <<= 1)
-        if (e->applies & bit)
-            json_string(o, NULL, slerr_applies_name(bit));
-    json_array_end(o);
+    json_applies(o, e);
     json_string(o, "cause", e ? e->cause : NULL);
     json_string(o, "remedy", e ? e->remedy : NULL);
-    json_array_begin(o, "see");
-    for (size_t i = 0; e && i < e->see_count; i++) {
-        snprintf(hex, sizeof hex, "0x%08X", e->see[i]);
+    json_see(o, e);
+    json_related(o, e);
+    json_array_begin(o, "aliases");
+    for (size_t i = 0; e && i < e->alias_count; i++) {
+        snprintf(hex, sizeof hex, "0x%08X", e->aliases[i]);
         json_string(o, NULL, hex);
     }
     json_array_end(o);
@@ -137,6 +204,120 @@ static void render_json(struct output *o, const char *input, uint32_t code,
     json_line_end(o);
 }
 
+/* One line that names the entry: "0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT", "event 12290  title". */
+static void render_line(struct output *o, uint32_t code, const struct slerr_entry *e)
+{
+    char label[96];
+    if (e && e->kind != SLERR_KIND_CODE)
+        render_label(e, label, sizeof label);
+    else
+        snprintf(label, sizeof label, "0x%08X", code);
+    output_styled(o, STYLE_CODE, "%s", label);
+    output_text(o, "  ");
+    if (!e)
+        output_styled(o, STYLE_WARN, "(not in the catalog)");
+    else if (e->symbol)
+        output_styled(o, STYLE_SYMBOL, "%s", e->symbol);
+    else
+        output_text(o, e->title ? e->title : e->message);
+    output_text(o, "\n");
+}
+
+static void optional_field(struct output *o, const char *label, const char *text)
+{
+    if (text)
+        output_field(o, INDENT, label, text);
+}
+
+/* The labels of each kind's own fields; NULL where the kind has none. */
+struct kind_labels {
+    const char *location, *details, *remedy;
+};
+
+static const struct kind_labels kind_labels[SLERR_KIND_COUNT] = {
+    [SLERR_KIND_EVENT] = { "Log:      ", "Fields:   ", "Remedy:   " },
+    [SLERR_KIND_SYMPTOM] = { NULL, NULL, "Steps:    " },
+    [SLERR_KIND_SETTING] = { "Key:      ", NULL, "How:      " },
+};
+
+static void render_other_text(struct output *o, const struct slerr_entry *e)
+{
+    const struct kind_labels *labels = &kind_labels[e->kind];
+    char label[96], applies[80];
+    render_label(e, label, sizeof label);
+    output_styled(o, STYLE_CODE, "%s", label);
+    output_text(o, "  ");
+    output_styled(o, STYLE_SYMBOL, "%s", e->title);
+    output_text(o, "\n");
+    output_field(o, INDENT, NULL, e->message);
+    if (labels->location)
+        optional_field(o, labels->location, e->location);
+    optional_field(o, "Type:     ", e->value_type);
+    optional_field(o, "Default:  ", e->default_value);
+    if (e->applies) {
+        applies_text(e->applies, applies, sizeof applies);
+        output_field(o, INDENT, "Applies:  ", applies);
+    }
+    if (labels->details)
+        optional_field(o, labels->details, e->details);
+    optional_field(o, "Cause:    ", e->cause);
+    optional_field(o, labels->remedy, e->remedy);
+    text_see(o, e);
+}
+
+void render_json_identity(struct output *o, const struct slerr_entry *e)
+{
+    char hex[11];
+    json_string(o, "kind", slerr_kind_name(e->kind));
+    if (e->kind == SLERR_KIND_CODE) {
+        snprintf(hex, sizeof hex, "0x%08X", e->code);
+        json_string(o, "code", hex);
+        json_string(o, "symbol", e->symbol);
+        return;
+    }
+    if (e->kind == SLERR_KIND_EVENT)
+        json_uint(o, "id", e->code);
+    json_string(o, "name", e->name);
+    json_string(o, "title", e->title);
+}
+
+static void render_other_json(struct output *o, const struct slerr_entry *e)
+{
+    json_object_begin(o, NULL);
+    render_json_identity(o, e);
+    json_string(o, "message", e->message);
+    if (e->kind == SLERR_KIND_EVENT) {
+        json_string(o, "log", e->location);
+        json_string(o, "fields", e->details);
+    }
+    if (e->kind == SLERR_KIND_SETTING) {
+        json_string(o, "key", e->location);
+        json_string(o, "type", e->value_type);
+        json_string(o, "default", e->default_value);
+    }
+    json_applies(o, e);
+    json_string(o, "cause", e->cause);
+    json_string(o, "remedy", e->remedy);
+    json_see(o, e);
+    json_related(o, e);
+    json_object_end(o);
+    json_line_end(o);
+}
+
+void render_entry(struct output *o, const struct slerr_entry *e, enum render_detail detail)
+{
+    if (e->kind == SLERR_KIND_CODE)
+        render_code(o, NULL, e->code, detail);
+    else if (o->format == FORMAT_JSON)
+        render_other_json(o, e);
+    else if (detail == RENDER_LINE)
+        render_line(o, e->code, e);
+    else if (detail == RENDER_BRIEF)
+        output_printf(o, "%s\n", e->title);
+    else
+        render_other_text(o, e);
+}
+
 void render_code(struct output *o, const char *input, uint32_t code, enum render_detail detail)
 {
     const struct slerr_entry *entry = slerr_lookup(code);
@@ -144,6 +325,8 @@ void render_code(struct output *o, const char *input, uint32_t code, enum render
     slerr_decode(code, &decoded);
     if (o->format == FORMAT_JSON)
         render_json(o, input, code, entry, &decoded);
+    else if (detail == RENDER_LINE)
+        render_line(o, code, entry);
     else if (detail == RENDER_BRIEF)
         render_brief(o, code, entry);
     else

@@ -1,0 +1,168 @@
+/* cmd_list.c: `slerr list`: the catalog, filtered by kind, activation type and facility;
+ * one line per entry, JSON Lines, or names only (for shell completion). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "render.h"
+#include "slerr.h"
+
+const char list_usage[] =
+    "Usage: slerr list [--kind=KIND] [--applies-to=TYPE] [--facility=F] [--names] [--json]\n"
+    "\n"
+    "Lists the catalog: every code, event, symptom and setting, one line each.\n"
+    "\n"
+    "Options:\n"
+    "  -k, --kind=KIND         code, event, symptom or setting\n"
+    "  -a, --applies-to=TYPE   kms-client, kms-host, mak, retail or oem\n"
+    "  -f, --facility=F        codes of one facility: a number (4, 0x7) or a name (ITF, WIN32)\n"
+    "      --names             names only, one per line: a code's symbol (or 0x code when it\n"
+    "                          has none), an event's ID, a symptom's or setting's name\n"
+    "  -j, --json              JSON Lines: one object per entry\n"
+    "      --color=WHEN        auto (default; honours NO_COLOR), always or never\n"
+    "  -h, --help              this help\n"
+    "\n"
+    "Exit status: 0 something listed, 1 nothing matches the filters, 2 usage error.\n";
+
+enum { OPT_KIND = 1, OPT_APPLIES, OPT_FACILITY, OPT_NAMES };
+
+static const struct cli_option list_options[] = {
+    { "kind", 'k', true, OPT_KIND },
+    { "applies-to", 'a', true, OPT_APPLIES },
+    { "applies", 0, true, OPT_APPLIES },
+    { "facility", 'f', true, OPT_FACILITY },
+    { "names", 0, false, OPT_NAMES },
+    COMMON_OPTIONS,
+    { NULL, 0, false, 0 },
+};
+
+struct list_filter {
+    int kind;         /* -1: every kind */
+    unsigned applies; /* 0: any */
+    long facility;    /* -1: any */
+    const char *facility_name;
+    bool names;
+};
+
+static bool parse_applies(const char *text, unsigned *applies)
+{
+    for (unsigned bit = 1; bit && bit <= SLERR_OEM; bit <<= 1) {
+        if (strcasecmp(text, slerr_applies_name(bit)) == 0) {
+            *applies = bit;
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool parse_facility(const char *text, struct list_filter *f)
+{
+    char *end;
+    long value = strtol(text, &end, 0);
+    if (*text && *end == '\0' && value >= 0 && value <= 0x7FF) {
+        f->facility = value;
+        return true;
+    }
+    f->facility_name = text; /* checked against the decoded names when listing */
+    return true;
+}
+
+static bool apply_option(struct list_filter *f, int id, const char *value)
+{
+    enum slerr_kind kind;
+    switch (id) {
+    case OPT_KIND:
+        if (slerr_kind_parse(value, &kind) == 0) {
+            f->kind = (int)kind;
+            return true;
+        }
+        cli_usage_error("list", "--kind takes code, event, symptom or setting");
+        return false;
+    case OPT_APPLIES:
+        if (parse_applies(value, &f->applies))
+            return true;
+        cli_usage_error("list", "--applies-to takes kms-client, kms-host, mak, retail or oem");
+        return false;
+    case OPT_FACILITY:
+        return parse_facility(value, f);
+    case OPT_NAMES:
+        f->names = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool matches(const struct list_filter *f, const struct slerr_entry *e)
+{
+    if (f->applies && !(e->applies & f->applies))
+        return false;
+    if (f->facility < 0 && !f->facility_name)
+        return true;
+    if (e->kind != SLERR_KIND_CODE)
+        return false;
+    struct slerr_decoded d;
+    slerr_decode(e->code, &d);
+    if (f->facility >= 0)
+        return d.facility == (unsigned long)f->facility;
+    return d.facility_name && strcasecmp(d.facility_name, f->facility_name) == 0;
+}
+
+static void show_name(struct output *out, const struct slerr_entry *e)
+{
+    if (e->kind == SLERR_KIND_CODE && e->symbol)
+        output_printf(out, "%s\n", e->symbol);
+    else if (e->kind == SLERR_KIND_CODE)
+        output_printf(out, "0x%08X\n", e->code);
+    else
+        output_printf(out, "%s\n", e->name);
+}
+
+static size_t list_entries(struct output *out, const struct list_filter *f)
+{
+    size_t shown = 0;
+    for (unsigned kind = 0; kind < SLERR_KIND_COUNT; kind++) {
+        if (f->kind >= 0 && (unsigned)f->kind != kind)
+            continue;
+        for (size_t i = 0; i < slerr_kind_count((enum slerr_kind)kind); i++) {
+            const struct slerr_entry *e = slerr_kind_at((enum slerr_kind)kind, i);
+            if (!matches(f, e))
+                continue;
+            shown++;
+            if (f->names && out->format == FORMAT_TEXT)
+                show_name(out, e);
+            else
+                render_entry(out, e, out->format == FORMAT_JSON ? RENDER_FULL : RENDER_LINE);
+        }
+    }
+    return shown;
+}
+
+int cmd_list(int argc, char **argv)
+{
+    struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
+    struct list_filter filter = { -1, 0, -1, NULL, false };
+    int id;
+    const char *value;
+    struct args_iter it;
+    enum args_result r;
+
+    args_init(&it, argc - 1, argv + 1);
+    while ((r = args_next(&it, list_options, &id, &value)) != ARGS_END) {
+        if (r == ARGS_ERROR)
+            return cli_usage_error("list", it.error);
+        if (r == ARGS_OPERAND)
+            return cli_usage_error("list", "list takes options only");
+        if (id >= OPT_JSON ? !common_option(&common, id, value) : !apply_option(&filter, id, value))
+            return EXIT_USAGE;
+    }
+    if (common.help) {
+        fputs(list_usage, stdout);
+        return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
+    }
+    struct output out;
+    output_init(&out, stdout, common.format, common.color);
+    size_t shown = list_entries(&out, &filter);
+    return cli_finish(&out, shown ? EXIT_OK : EXIT_NOT_FOUND);
+}

@@ -1,0 +1,67 @@
+/* entry_command.c: shows events, symptoms or settings by name, through render_entry(). */
+#include <stdio.h>
+
+#include "cli.h"
+#include "entry_command.h"
+#include "render.h"
+
+static const struct cli_option entry_options[] = {
+    COMMON_OPTIONS,
+    { NULL, 0, false, 0 },
+};
+
+static void list_kind(struct output *out, enum slerr_kind kind)
+{
+    for (size_t i = 0; i < slerr_kind_count(kind); i++)
+        render_entry(out, slerr_kind_at(kind, i), RENDER_LINE);
+}
+
+static int show_names(struct output *out, enum slerr_kind kind, const char *const *names,
+                      int count)
+{
+    int status = EXIT_OK;
+    for (int i = 0; i < count; i++) {
+        const struct slerr_entry *e = slerr_lookup_name(kind, names[i]);
+        if (!e) {
+            cli_error("no %s '%s' in the catalog (slerr %s lists them)", slerr_kind_name(kind),
+                      names[i], slerr_kind_name(kind));
+            status = EXIT_NOT_FOUND;
+            continue;
+        }
+        if (i > 0 && out->format == FORMAT_TEXT)
+            output_text(out, "\n");
+        render_entry(out, e, RENDER_FULL);
+    }
+    return status;
+}
+
+int entry_command_run(enum slerr_kind kind, const char *usage, int argc, char **argv)
+{
+    struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
+    const char *names[argc > 0 ? argc : 1];
+    int count = 0, id;
+    const char *value;
+    struct args_iter it;
+    enum args_result r;
+
+    args_init(&it, argc - 1, argv + 1);
+    while ((r = args_next(&it, entry_options, &id, &value)) != ARGS_END) {
+        if (r == ARGS_ERROR)
+            return cli_usage_error(argv[0], it.error);
+        if (r == ARGS_OPERAND)
+            names[count++] = value;
+        else if (!common_option(&common, id, value))
+            return EXIT_USAGE;
+    }
+    struct output out;
+    if (common.help) {
+        fputs(usage, stdout);
+        return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
+    }
+    output_init(&out, stdout, common.format, common.color);
+    if (count == 0) {
+        list_kind(&out, kind);
+        return cli_finish(&out, EXIT_OK);
+    }
+    return cli_finish(&out, show_names(&out, kind, names, count));
+}

@@ -1,0 +1,197 @@
+/* search.c: ranked full-text search over every kind of catalog entry.
+ * Each word of the query scores by where it is found (code, symbol or name, title, message,
+ * the rest); an entry counts only when every word is found. The query is copied, lower-cased,
+ * into fixed arrays on the stack and the best hits go straight into the caller's array:
+ * no allocation and no state, so concurrent searches are safe. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "slerr.h"
+
+/* Where a word was found, best first. A whole word beats a part of one: "rearm" is a
+ * whole word of SL_..._MAX_REARM_REACHED but only a part of SL_..._REARMED. */
+enum {
+    SCORE_CODE = 100,      /* the code itself (C004F038, 0xC004F038) or the event ID */
+    SCORE_NAME_EXACT = 80, /* the whole symbol or name */
+    SCORE_NAME_WORD = 45,  /* a word of a symbol or name (words split at _ and -) */
+    SCORE_TITLE_WORD = 40,
+    SCORE_NAME_PART = 25, /* part of a word of a symbol, name or title */
+    SCORE_MESSAGE_WORD = 10,
+    SCORE_MESSAGE_PART = 6,
+    SCORE_BODY_WORD = 4, /* cause, remedy, event fields, setting details */
+    SCORE_BODY_PART = 2,
+    MAX_FIELD_BONUS = 5, /* +1 for each further field where the word is found */
+};
+
+struct query {
+    char words[SLERR_SEARCH_MAX_WORDS][SLERR_SEARCH_MAX_WORD + 1];
+    size_t lengths[SLERR_SEARCH_MAX_WORDS];
+    size_t count;
+};
+
+enum match { MATCH_NONE, MATCH_PART, MATCH_WORD };
+
+/* Splits the query at white space and lower-cases it; -1 when it is empty or too big. */
+static int parse_query(const char *text, struct query *q)
+{
+    q->count = 0;
+    while (text && *text) {
+        while (isspace((unsigned char)*text))
+            text++;
+        if (!*text)
+            break;
+        size_t n = 0;
+        while (text[n] && !isspace((unsigned char)text[n]))
+            n++;
+        if (q->count == SLERR_SEARCH_MAX_WORDS || n > SLERR_SEARCH_MAX_WORD)
+            return -1;
+        for (size_t i = 0; i < n; i++)
+            q->words[q->count][i] = (char)tolower((unsigned char)text[i]);
+        q->words[q->count][n] = '\0';
+        q->lengths[q->count++] = n;
+        text += n;
+    }
+    return q->count ? 0 : -1;
+}
+
+static int is_word_char(char c)
+{
+    return isalnum((unsigned char)c);
+}
+
+/* Case-insensitive: is `word` (lower case) in `text`, as a whole word or only inside one? */
+static enum match find_word(const char *text, const char *word, size_t len)
+{
+    enum match best = MATCH_NONE;
+    for (const char *p = text; p && *p; p++) {
+        if (tolower((unsigned char)*p) != word[0])
+            continue;
+        size_t i = 1;
+        while (i < len && p[i] && tolower((unsigned char)p[i]) == word[i])
+            i++;
+        if (i < len)
+            continue;
+        int starts = p == text || !is_word_char(p[-1]) || !is_word_char(word[0]);
+        int ends = !is_word_char(p[len]) || !is_word_char(word[len - 1]);
+        if (starts && ends)
+            return MATCH_WORD;
+        best = MATCH_PART;
+    }
+    return best;
+}
+
+/* The code as the user may type it: "c004f038", "0xc004f038", or an event's decimal ID. */
+static int is_the_code(const struct slerr_entry *e, const char *word)
+{
+    char text[16];
+    if (e->kind == SLERR_KIND_CODE) {
+        snprintf(text, sizeof text, "0x%08x", e->code);
+        return strcmp(word, text) == 0 || strcmp(word, text + 2) == 0;
+    }
+    if (e->kind == SLERR_KIND_EVENT) {
+        snprintf(text, sizeof text, "%u", e->code);
+        return strcmp(word, text) == 0;
+    }
+    return 0;
+}
+
+static unsigned name_score(const char *name, const char *word, size_t len)
+{
+    if (!name)
+        return 0;
+    if (strlen(name) == len && find_word(name, word, len) != MATCH_NONE)
+        return SCORE_NAME_EXACT;
+    switch (find_word(name, word, len)) {
+    case MATCH_WORD: return SCORE_NAME_WORD;
+    case MATCH_PART: return SCORE_NAME_PART;
+    default: return 0;
+    }
+}
+
+static unsigned text_score(const char *text, const char *word, size_t len, unsigned whole,
+                           unsigned part)
+{
+    switch (find_word(text, word, len)) {
+    case MATCH_WORD: return whole;
+    case MATCH_PART: return part;
+    default: return 0;
+    }
+}
+
+/* The best place the word is found, plus a little for each other field it is found in. */
+static unsigned word_score(const struct slerr_entry *e, const char *word, size_t len)
+{
+    unsigned scores[] = {
+        is_the_code(e, word) ? SCORE_CODE : 0,
+        name_score(e->symbol, word, len),
+        name_score(e->kind == SLERR_KIND_EVENT ? NULL : e->name, word, len),
+        text_score(e->title, word, len, SCORE_TITLE_WORD, SCORE_NAME_PART),
+        text_score(e->message, word, len, SCORE_MESSAGE_WORD, SCORE_MESSAGE_PART),
+        text_score(e->cause, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
+        text_score(e->remedy, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
+        text_score(e->details, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
+        text_score(e->location, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
+        text_score(e->default_value, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
+        text_score(e->value_type, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
+    };
+    unsigned best = 0, found = 0;
+    for (size_t i = 0; i < sizeof scores / sizeof scores[0]; i++) {
+        if (scores[i] > best)
+            best = scores[i];
+        found += scores[i] != 0;
+    }
+    if (!best)
+        return 0;
+    return best + (found - 1 < MAX_FIELD_BONUS ? found - 1 : MAX_FIELD_BONUS);
+}
+
+/* 0 when some word is missing: every word must be found somewhere. */
+static unsigned entry_score(const struct slerr_entry *e, const struct query *q)
+{
+    unsigned total = 0;
+    for (size_t i = 0; i < q->count; i++) {
+        unsigned s = word_score(e, q->words[i], q->lengths[i]);
+        if (!s)
+            return 0;
+        total += s;
+    }
+    return total;
+}
+
+/* Keeps hits[0..*kept) sorted best first; an equal score keeps catalog order. */
+static void keep_hit(struct slerr_hit *hits, size_t max, size_t *kept,
+                     const struct slerr_entry *e, unsigned score)
+{
+    size_t at = *kept;
+    while (at > 0 && hits[at - 1].score < score)
+        at--;
+    if (at >= max)
+        return;
+    size_t last = *kept < max ? *kept : max - 1;
+    memmove(&hits[at + 1], &hits[at], (last - at) * sizeof hits[0]);
+    hits[at] = (struct slerr_hit){ e, score };
+    if (*kept < max)
+        (*kept)++;
+}
+
+int slerr_search(const char *query, struct slerr_hit *hits, size_t max)
+{
+    struct query q;
+    if (parse_query(query, &q) != 0)
+        return -1;
+    size_t kept = 0;
+    int matches = 0;
+    for (unsigned kind = 0; kind < SLERR_KIND_COUNT; kind++) {
+        for (size_t i = 0; i < slerr_kind_count((enum slerr_kind)kind); i++) {
+            const struct slerr_entry *e = slerr_kind_at((enum slerr_kind)kind, i);
+            unsigned score = entry_score(e, &q);
+            if (!score)
+                continue;
+            matches++;
+            if (hits && max)
+                keep_hit(hits, max, &kept, e, score);
+        }
+    }
+    return matches;
+}
