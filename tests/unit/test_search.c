@@ -1,0 +1,124 @@
+/* test_search.c: slerr_search finds what a helpdesk worker means, ranks symbol and title hits
+ * above body hits, needs every word, and keeps within the caller's array. */
+#include <criterion/criterion.h>
+#include <pthread.h>
+#include <string.h>
+
+#include "slerr.h"
+
+#define TOP 3
+
+static int rank_of(const char *query, const struct slerr_entry *wanted)
+{
+    struct slerr_hit hits[TOP];
+    int n = slerr_search(query, hits, TOP);
+    cr_assert_geq(n, 0, "'%s' refused", query);
+    for (int i = 0; i < n && i < TOP; i++)
+        if (hits[i].entry == wanted)
+            return i + 1;
+    return 0;
+}
+
+static void assert_top3(const char *query, const struct slerr_entry *wanted)
+{
+    cr_assert_not_null(wanted);
+    cr_assert_gt(rank_of(query, wanted), 0, "'%s' does not put the wanted entry in the top three",
+                 query);
+}
+
+Test(search, helpdesk_queries_find_the_wanted_entry)
+{
+    assert_top3("count insufficient", slerr_lookup(0xC004F038));
+    assert_top3("timestamp", slerr_lookup(0xC004F06C));
+    assert_top3("srv dns", slerr_lookup_name(SLERR_KIND_SYMPTOM, "srv-records-on-non-microsoft-dns"));
+    assert_top3("rearm", slerr_lookup(0xC004D307));
+    assert_top3("CMID", slerr_lookup_name(SLERR_KIND_SYMPTOM, "kms-count-not-increasing"));
+    assert_top3("dns suffix", slerr_lookup(0x8007007B));
+    assert_top3("firewall 1688", slerr_lookup(0x800706BA));
+    assert_top3("no kms could be contacted", slerr_lookup(0xC004F074));
+    assert_top3("renewal interval", slerr_lookup_name(SLERR_KIND_SETTING, "VLRenewalInterval"));
+    assert_top3("12290", slerr_lookup_event(12290));
+    assert_top3("ACPI_SLIC", slerr_lookup_name(SLERR_KIND_SYMPTOM, "oem-acpi-slic-without-marker"));
+}
+
+Test(search, code_and_symbol_hits_come_first)
+{
+    struct slerr_hit hits[1];
+    cr_assert_geq(slerr_search("0xC004F074", hits, 1), 1);
+    cr_assert_eq(hits[0].entry, slerr_lookup(0xC004F074));
+    cr_assert_geq(slerr_search("c004f074", hits, 1), 1);
+    cr_assert_eq(hits[0].entry, slerr_lookup(0xC004F074));
+    cr_assert_geq(slerr_search("sl_e_vl_invalid_timestamp", hits, 1), 1);
+    cr_assert_eq(hits[0].entry, slerr_lookup(0xC004F06C));
+    /* "timestamp" is a word of one symbol and only body text elsewhere. */
+    struct slerr_hit two[2];
+    cr_assert_geq(slerr_search("TimeStamp", two, 2), 2);
+    cr_assert_eq(two[0].entry, slerr_lookup(0xC004F06C));
+    cr_assert_gt(two[0].score, two[1].score);
+}
+
+Test(search, every_word_must_match)
+{
+    struct slerr_hit hits[8];
+    int both = slerr_search("count insufficient", hits, 8);
+    int one = slerr_search("count", hits, 8);
+    cr_assert_gt(one, both);
+    cr_assert_eq(slerr_search("count zzzqqq", hits, 8), 0);
+    cr_assert_eq(slerr_search("zzzqqq", hits, 8), 0);
+}
+
+Test(search, results_are_sorted_and_bounded)
+{
+    struct slerr_hit hits[50];
+    memset(hits, 0, sizeof hits);
+    int n = slerr_search("kms", hits, 5);
+    cr_assert_gt(n, 5, "many entries mention KMS");
+    for (int i = 1; i < 5; i++)
+        cr_assert_geq(hits[i - 1].score, hits[i].score);
+    cr_assert_null(hits[5].entry, "wrote past max");
+    struct slerr_hit all[600];
+    int total = slerr_search("kms", all, 600);
+    cr_assert_eq(total, n);
+    for (int i = 0; i < 5; i++)
+        cr_assert_eq(all[i].score, hits[i].score);
+    cr_assert_eq(slerr_search("kms", NULL, 0), n, "counting without an array");
+}
+
+Test(search, bad_queries_are_refused)
+{
+    struct slerr_hit hits[4];
+    char long_word[SLERR_SEARCH_MAX_WORD + 2];
+    memset(long_word, 'a', sizeof long_word - 1);
+    long_word[sizeof long_word - 1] = '\0';
+    cr_assert_eq(slerr_search("", hits, 4), -1);
+    cr_assert_eq(slerr_search("   \t ", hits, 4), -1);
+    cr_assert_eq(slerr_search(NULL, hits, 4), -1);
+    cr_assert_eq(slerr_search(long_word, hits, 4), -1);
+    cr_assert_eq(slerr_search("a b c d e f g h i j k l m n o p q", hits, 4), -1);
+    cr_assert_geq(slerr_search("a b c d e f g h i j k l m n o p", hits, 4), 0);
+}
+
+static void *search_many(void *arg)
+{
+    (void)arg;
+    for (int i = 0; i < 50; i++) {
+        struct slerr_hit hits[3];
+        if (slerr_search(i % 2 ? "count insufficient" : "srv dns", hits, 3) < 1)
+            return (void *)1;
+        if (i % 2 && hits[0].entry != slerr_lookup(0xC004F038))
+            return (void *)1;
+    }
+    return NULL;
+}
+
+Test(search, concurrent_searches_agree)
+{
+    pthread_t threads[4];
+    for (int i = 0; i < 4; i++)
+        cr_assert_eq(pthread_create(&threads[i], NULL, search_many, NULL), 0);
+    for (int i = 0; i < 4; i++) {
+        void *result;
+        pthread_join(threads[i], &result);
+        cr_assert_null(result);
+    }
+}
