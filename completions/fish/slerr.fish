@@ -5,14 +5,16 @@ function __slerr_names
     command slerr list --names 2>/dev/null
 end
 
-set -l commands lookup search list event annotate diagnose repl help
-set -l no_code_commands search list event annotate diagnose repl help
+set -l commands lookup search list event symptom setting annotate diagnose repl help
+set -l no_code_commands search list event symptom setting annotate diagnose repl help
 
 complete -c slerr -f
 complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a lookup -d 'show the entry for each code'
 complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a search -d 'ranked full-text search'
 complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a list -d 'the catalog, with filters'
 complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a event -d 'a Software Licensing event ID'
+complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a symptom -d 'a problem without a code'
+complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a setting -d 'a KMS registry value'
 complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a annotate -d 'copy logs, marking every code'
 complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a diagnose -d 'probe DNS, TCP 1688, RPC and clock'
 complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a repl -d 'interactive session'

@@ -17,8 +17,8 @@ const char list_usage[] =
     "  -k, --kind=KIND         code, event, symptom or setting\n"
     "  -a, --applies-to=TYPE   kms-client, kms-host, mak, retail or oem\n"
     "  -f, --facility=F        codes of one facility: a number (4, 0x7) or a name (ITF, WIN32)\n"
-    "      --names             names only, one per line: a code's symbol (or 0x code when it\n"
-    "                          has none), an event's ID, a symptom's or setting's name\n"
+    "      --names             names only, one per line, for shell completion: each code\n"
+    "                          (0xC004F038) and its symbol, each event ID, symptom and setting\n"
     "  -j, --json              JSON Lines: one object per entry\n"
     "      --color=WHEN        auto (default; honours NO_COLOR), always or never\n"
     "  -h, --help              this help\n"
@@ -109,14 +109,16 @@ static bool matches(const struct list_filter *f, const struct slerr_entry *e)
     return d.facility_name && strcasecmp(d.facility_name, f->facility_name) == 0;
 }
 
+/* What a shell may complete: a code and its symbol (two lines), an event ID, a name. */
 static void show_name(struct output *out, const struct slerr_entry *e)
 {
-    if (e->kind == SLERR_KIND_CODE && e->symbol)
-        output_printf(out, "%s\n", e->symbol);
-    else if (e->kind == SLERR_KIND_CODE)
-        output_printf(out, "0x%08X\n", e->code);
-    else
+    if (e->kind != SLERR_KIND_CODE) {
         output_printf(out, "%s\n", e->name);
+        return;
+    }
+    output_printf(out, "0x%08X\n", e->code);
+    if (e->symbol)
+        output_printf(out, "%s\n", e->symbol);
 }
 
 static size_t list_entries(struct output *out, const struct list_filter *f)

@@ -1,5 +1,7 @@
 /* entry_command.c: shows events, symptoms or settings by name, through render_entry(). */
+#include <ctype.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "entry_command.h"
@@ -16,16 +18,48 @@ static void list_kind(struct output *out, enum slerr_kind kind)
         render_entry(out, slerr_kind_at(kind, i), RENDER_LINE);
 }
 
+#define MAX_NAME 64
+
+/* Could `text` be a name of this kind at all? Events are decimal IDs; other names are
+ * letters, digits and '-'. Anything else is a usage error, not a missing entry. */
+static bool well_formed(enum slerr_kind kind, const char *text)
+{
+    size_t n = strlen(text);
+    if (n == 0 || n > MAX_NAME)
+        return false;
+    for (const char *p = text; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (kind == SLERR_KIND_EVENT ? !isdigit(c) : !isalnum(c) && c != '-')
+            return false;
+    }
+    return true;
+}
+
+static void report_bad_name(enum slerr_kind kind, const char *text)
+{
+    const char *form = kind == SLERR_KIND_EVENT ? "an event ID such as 12290" : "a name";
+    if (strlen(text) > MAX_NAME)
+        cli_error("'%.*s...' is not %s", MAX_NAME, text, form);
+    else
+        cli_error("'%s' is not %s", text, form);
+}
+
 static int show_names(struct output *out, enum slerr_kind kind, const char *const *names,
                       int count)
 {
     int status = EXIT_OK;
     for (int i = 0; i < count; i++) {
+        if (!well_formed(kind, names[i])) {
+            report_bad_name(kind, names[i]);
+            status = EXIT_USAGE;
+            continue;
+        }
         const struct slerr_entry *e = slerr_lookup_name(kind, names[i]);
         if (!e) {
             cli_error("no %s '%s' in the catalog (slerr %s lists them)", slerr_kind_name(kind),
                       names[i], slerr_kind_name(kind));
-            status = EXIT_NOT_FOUND;
+            if (status == EXIT_OK)
+                status = EXIT_NOT_FOUND;
             continue;
         }
         if (i > 0 && out->format == FORMAT_TEXT)

@@ -146,11 +146,14 @@ class ListCommand(unittest.TestCase):
         self.assertEqual(result.returncode, 0)
         names = result.stdout.splitlines()
         self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", names)
-        self.assertIn("0x8004FE21", names)  # no symbol: the code stands in
+        self.assertIn("0xC004F038", names)
+        self.assertIn("0x8004FE21", names)  # a code without a symbol
         self.assertIn("12290", names)
         self.assertIn("KeyManagementServiceName", names)
         self.assertIn("kms-count-not-increasing", names)
-        self.assertEqual(len(names), len(list_json()[1]))
+        entries = list_json()[1]
+        self.assertEqual(len(names), len(entries) + sum(1 for e in entries if e.get("symbol")))
+        self.assertEqual(len(names), len(set(names)), "a name listed twice")
         self.assertTrue(all(n and " " not in n for n in names))
         events = run("list", "--names", "--kind", "event").stdout.split()
         self.assertTrue(all(n.isdigit() for n in events))
@@ -188,6 +191,13 @@ class EventCommand(unittest.TestCase):
         missing = run("event", "4242")
         self.assertEqual(missing.returncode, 1)
         self.assertIn("no event '4242'", missing.stderr)
+        for bad in ("0x3002", "twelve", "", "12290x"):
+            with self.subTest(bad=bad):
+                result = run("event", bad)
+                self.assertEqual(result.returncode, 2, result.stderr)
+                self.assertTrue(result.stderr.startswith("slerr: "))
+        self.assertEqual(run("symptom", "no such thing").returncode, 2)
+        self.assertEqual(run("setting", "NoSuchValue").returncode, 1)
 
     def test_symptom_and_setting(self):
         symptom = run("symptom", "kms-count-not-increasing", "--color=never")
