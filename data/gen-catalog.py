@@ -210,7 +210,7 @@ def add_code(s, catalog, problems):
 
 
 def add_aliases(entry, catalog, problems):
-    """`also:` gives the values older SDKs used for the same symbol; lookups of either find the entry."""
+    """`also:` gives the symbol's value in other SDK versions; lookups of either find the entry."""
     s = entry["stanza"]
     for word in (s.get("also") or "").replace(",", " ").split():
         if not CODE_RE.match(word):

@@ -51,7 +51,7 @@ struct slerr_entry { /* fields may be added after these */
     const char *default_value; /* setting: what applies when the value is not set */
     const struct slerr_entry *const *related; /* see: links to events, symptoms, settings */
     size_t related_count;
-    const uint32_t *aliases; /* codes: other values older SDKs gave the same symbol */
+    const uint32_t *aliases; /* codes: the symbol's value in other SDK versions */
     size_t alias_count;
 };
 /* For kinds other than code, `message` is this project's summary, not an official text. */

@@ -115,7 +115,7 @@ static void render_text(struct output *o, uint32_t code, const struct slerr_entr
         text_see(o, e);
     if (e && e->code != code) {
         char note[64];
-        snprintf(note, sizeof note, "older SDKs' value of 0x%08X", e->code);
+        snprintf(note, sizeof note, "this symbol's value in another SDK is 0x%08X", e->code);
         output_field(o, INDENT, "Alias:    ", note);
     }
     text_fields(o, d);
