@@ -96,7 +96,7 @@ static int run_search(struct output *out, const char *query, size_t limit, bool 
     size_t shown = (size_t)matches < limit ? (size_t)matches : limit;
     for (size_t i = 0; i < shown; i++)
         show_hit(out, &hits[i], i + 1, full);
-    if (out->format == FORMAT_TEXT && (size_t)matches > shown)
+    if (out->format == FORMAT_TEXT && (size_t)matches > limit)
         output_styled(out, STYLE_DIM, "(%zu of %d matches; --limit=0 shows all)\n", shown, matches);
     if (matches == 0)
         cli_error("nothing matches '%s'", query);

@@ -243,7 +243,7 @@ static const struct kind_labels kind_labels[SLERR_KIND_COUNT] = {
 static void render_other_text(struct output *o, const struct slerr_entry *e)
 {
     const struct kind_labels *labels = &kind_labels[e->kind];
-    char label[96], applies[80];
+    char label[96];
     render_label(e, label, sizeof label);
     output_styled(o, STYLE_CODE, "%s", label);
     output_text(o, "  ");
@@ -255,6 +255,7 @@ static void render_other_text(struct output *o, const struct slerr_entry *e)
     optional_field(o, "Type:     ", e->value_type);
     optional_field(o, "Default:  ", e->default_value);
     if (e->applies) {
+        char applies[80];
         applies_text(e->applies, applies, sizeof applies);
         output_field(o, INDENT, "Applies:  ", applies);
     }
@@ -267,9 +268,9 @@ static void render_other_text(struct output *o, const struct slerr_entry *e)
 
 void render_json_identity(struct output *o, const struct slerr_entry *e)
 {
-    char hex[11];
     json_string(o, "kind", slerr_kind_name(e->kind));
     if (e->kind == SLERR_KIND_CODE) {
+        char hex[11];
         snprintf(hex, sizeof hex, "0x%08X", e->code);
         json_string(o, "code", hex);
         json_string(o, "symbol", e->symbol);
