@@ -1,0 +1,121 @@
+/* diag.h: the network probes behind `slerr diagnose` (DNS SRV, TCP, KMS RPC bind, SNTP), run
+ * together under one deadline, and the table that turns their findings into catalog entries. */
+#ifndef SLERR_DIAG_H
+#define SLERR_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define DIAG_MAX_PROBES 96
+#define DIAG_TEXT_MAX 320
+#define DIAG_KMS_PORT 1688
+#define DIAG_NTP_PORT 123
+
+enum diag_probe_kind { DIAG_PROBE_DNS, DIAG_PROBE_RESOLVE, DIAG_PROBE_TCP, DIAG_PROBE_RPC, DIAG_PROBE_NTP };
+
+/* What one probe found. Every value has a row in the verdict table (verdict.c). */
+enum diag_finding {
+    DIAG_DNS_OK,
+    DIAG_DNS_NO_SERVER,   /* resolv.conf names no name server */
+    DIAG_DNS_NO_DOMAIN,   /* no DOMAIN argument, no domain or search line */
+    DIAG_DNS_SERVFAIL,    /* SERVFAIL or REFUSED */
+    DIAG_DNS_NO_ANSWER,   /* timeout, or the server port is closed */
+    DIAG_DNS_NXDOMAIN,
+    DIAG_DNS_NODATA,      /* the name exists but holds no SRV record */
+    DIAG_DNS_ERROR,       /* a malformed answer or a local failure */
+    DIAG_HOST_OK,
+    DIAG_HOST_NOT_FOUND,  /* a KMS host name without A/AAAA */
+    DIAG_TCP_OK,
+    DIAG_TCP_REFUSED,
+    DIAG_TCP_TIMEOUT,
+    DIAG_TCP_UNREACHABLE,
+    DIAG_RPC_KMS,          /* bind_ack with the KMS interface accepted */
+    DIAG_RPC_NO_INTERFACE, /* an RPC server without the KMS interface */
+    DIAG_RPC_REJECTED,     /* bind_nak, or every context rejected for another reason */
+    DIAG_RPC_NOT_RPC,      /* bytes that are not a bind reply */
+    DIAG_RPC_CLOSED,       /* the peer closed without a reply */
+    DIAG_RPC_SILENT,       /* no complete reply before the deadline */
+    DIAG_NTP_OK,
+    DIAG_NTP_SKEW,         /* offset above 4 hours */
+    DIAG_NTP_NO_REPLY,
+    DIAG_NTP_BAD_REPLY,
+    DIAG_NTP_NO_HOST,      /* no address to ask */
+    DIAG_FINDING_COUNT
+};
+
+struct diag_probe {
+    enum diag_probe_kind kind;
+    enum diag_finding finding;
+    int target;                 /* index of the KMS target (client order), -1 for none */
+    char target_text[DIAG_TEXT_MAX]; /* what was probed: a name, "host:port (address)" */
+    char detail[DIAG_TEXT_MAX];      /* what came back, in words */
+    double seconds;             /* how long the probe took */
+    double offset, delay;       /* NTP only: server clock minus ours, round trip (seconds) */
+};
+
+struct diag_report {
+    struct diag_probe probes[DIAG_MAX_PROBES];
+    size_t count;
+    size_t dropped;             /* probes not recorded for lack of room */
+    bool cancelled;             /* stopped through cancel_fd */
+    double elapsed;             /* wall time of the run */
+    char domain[256];           /* the domain asked for, "" when none */
+};
+
+struct diag_config {
+    const char *domain;      /* NULL: resolv.conf's domain, else its first search entry */
+    const char *kms;         /* HOST[:PORT]: skip the SRV lookup; NULL: use SRV */
+    const char *dns_server;  /* ADDR[:PORT] (IPv6 as [ADDR]:PORT) instead of resolv.conf's */
+    const char *ntp;         /* HOST[:PORT]; NULL: the first KMS host, port 123 */
+    const char *resolv_conf; /* NULL: /etc/resolv.conf */
+    unsigned timeout_ms;     /* the one deadline of the whole run */
+    int cancel_fd;           /* -1, or a descriptor that turns readable to stop the run */
+    /* Called as each probe finishes, and (when set) every ~100 ms while probes run. */
+    void (*on_probe)(const struct diag_probe *probe, void *user);
+    void (*on_tick)(size_t pending, double elapsed, void *user);
+    void *user;
+};
+
+/* Runs every probe. 0, or -1 with errno set when the run could not start (resolver setup). */
+int diag_run(const struct diag_config *config, struct diag_report *report);
+
+/* Checks the syntax of kms, ntp and dns_server; 0, or -1 with a sentence in error. */
+int diag_check_config(const struct diag_config *config, char *error, size_t size);
+
+/* "HOST", "HOST:PORT", "[V6]:PORT" or a bare IPv6 address. 0, or -1 when malformed. */
+int diag_parse_hostport(const char *text, uint16_t default_port, char *host, size_t size,
+                        uint16_t *port);
+
+/* ---- verdicts ---- */
+
+enum diag_severity { DIAG_SEV_OK, DIAG_SEV_NOTE, DIAG_SEV_WARNING, DIAG_SEV_CRITICAL };
+
+#define DIAG_MAX_CODES 2
+#define DIAG_MAX_SUGGESTIONS 16
+
+struct diag_verdict {
+    enum diag_finding finding;
+    enum diag_severity severity;
+    const char *name;        /* short machine-readable name, e.g. "nxdomain" */
+    uint32_t codes[DIAG_MAX_CODES];
+    size_t code_count;
+};
+
+/* The row for a finding; never NULL for a finding below DIAG_FINDING_COUNT. */
+const struct diag_verdict *diag_verdict(enum diag_finding finding);
+
+/* A probe's weight in the run: a failed address of a target that another address of the same
+ * target reached as a KMS host is only a note. */
+enum diag_severity diag_probe_severity(const struct diag_report *report, size_t index);
+
+/* The worst severity of the run; KMS failures drop to a warning when some target answers. */
+enum diag_severity diag_overall(const struct diag_report *report);
+
+/* The suggested entries, each once, in the order the findings appeared. With no problem found
+ * these are the host-side entries (0xC004F038, 0xC004F041). Returns how many were written. */
+size_t diag_suggest(const struct diag_report *report, uint32_t *codes, size_t max);
+
+#define DIAG_MAX_OFFSET_SECONDS (4.0 * 3600.0)
+
+#endif

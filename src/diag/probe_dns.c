@@ -1,0 +1,179 @@
+/* probe_dns.c: the SRV query for _vlmcs._tcp.DOMAIN and the A/AAAA lookups of each KMS host (and
+ * of the --ntp host), all through the run's c-ares channel. */
+#include <arpa/inet.h>
+#include <arpa/nameser.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "run.h"
+
+static const char *srv_detail(enum diag_finding finding, const struct run *run)
+{
+    switch (finding) {
+    case DIAG_DNS_NXDOMAIN:
+        return "NXDOMAIN: the name does not exist";
+    case DIAG_DNS_NODATA:
+        return "the name exists but has no SRV record";
+    case DIAG_DNS_SERVFAIL:
+        return "the server answered SERVFAIL or REFUSED";
+    case DIAG_DNS_NO_ANSWER:
+        return run->expired ? "no answer before the deadline" : "no answer from the DNS server";
+    default:
+        return "malformed answer or resolver failure";
+    }
+}
+
+static void record_srv(struct run *run, enum diag_finding finding, const struct srv_list *list)
+{
+    struct diag_probe *p = run_add_probe(run, DIAG_PROBE_DNS, finding, -1, run->srv_started);
+    snprintf(p->target_text, sizeof p->target_text, "%s", run->srv_name);
+    if (finding != DIAG_DNS_OK) {
+        snprintf(p->detail, sizeof p->detail, "%s", srv_detail(finding, run));
+        run_publish(run, p);
+        return;
+    }
+    size_t used = 0;
+    for (size_t i = 0; i < list->count && used < sizeof p->detail; i++) {
+        const struct srv_record *r = &list->records[i];
+        int n = snprintf(p->detail + used, sizeof p->detail - used, "%s%s:%u (priority %u, weight %u)",
+                         i ? ", " : "", r->target, r->port, r->priority, r->weight);
+        used += n > 0 ? (size_t)n : 0;
+    }
+    run_publish(run, p);
+}
+
+static void srv_answer(void *arg, int status, int timeouts, unsigned char *answer, int length)
+{
+    struct run *run = arg;
+    struct srv_list list;
+    (void)timeouts;
+    run->queries--;
+    if (run->cancelled)
+        return;
+    enum diag_finding finding = srv_result(status, answer, length, &list);
+    record_srv(run, finding, &list);
+    if (run->expired)
+        return;
+    for (size_t i = 0; i < list.count; i++) {
+        struct target *t = &run->targets[run->target_count++];
+        snprintf(t->host, sizeof t->host, "%s", list.records[i].target);
+        t->port = list.records[i].port;
+    }
+    for (size_t i = 0; i < run->target_count; i++)
+        dns_resolve(run, (int)i);
+}
+
+int dns_start(struct run *run, const char *domain)
+{
+    run->srv_started = run_now();
+    snprintf(run->srv_name, sizeof run->srv_name, "_vlmcs._tcp.%s", domain);
+    run->queries++;
+    ares_query(run->channel, run->srv_name, ns_c_in, ns_t_srv, srv_answer, run);
+    return 0;
+}
+
+static bool is_numeric(const char *host)
+{
+    unsigned char raw[sizeof(struct in6_addr)];
+    return inet_pton(AF_INET, host, raw) == 1 || inet_pton(AF_INET6, host, raw) == 1;
+}
+
+static bool same_address(const struct ares_addrinfo_node *a, const struct ares_addrinfo_node *b)
+{
+    return a->ai_addrlen == b->ai_addrlen && memcmp(a->ai_addr, b->ai_addr, a->ai_addrlen) == 0;
+}
+
+/* Up to `max` distinct addresses of the answer, in the resolver's order. */
+static size_t distinct(const struct ares_addrinfo *info, const struct ares_addrinfo_node **out,
+                       size_t max)
+{
+    size_t n = 0;
+    for (const struct ares_addrinfo_node *node = info ? info->nodes : NULL; node && n < max;
+         node = node->ai_next) {
+        bool seen = false;
+        for (size_t i = 0; i < n; i++)
+            seen |= same_address(out[i], node);
+        if (!seen && (node->ai_family == AF_INET || node->ai_family == AF_INET6))
+            out[n++] = node;
+    }
+    return n;
+}
+
+static void record_host(struct run *run, int target, size_t count,
+                        const struct ares_addrinfo_node **nodes)
+{
+    const struct target *t = &run->targets[target];
+    struct diag_probe *p = run_add_probe(run, DIAG_PROBE_RESOLVE,
+                                         count ? DIAG_HOST_OK : DIAG_HOST_NOT_FOUND, target, t->started);
+    snprintf(p->target_text, sizeof p->target_text, "%s", t->host);
+    size_t used = 0;
+    for (size_t i = 0; i < count && used < sizeof p->detail; i++) {
+        char text[INET6_ADDRSTRLEN] = "?";
+        const struct sockaddr *a = nodes[i]->ai_addr;
+        inet_ntop(a->sa_family, a->sa_family == AF_INET6
+                  ? (const void *)&((const struct sockaddr_in6 *)a)->sin6_addr
+                  : (const void *)&((const struct sockaddr_in *)a)->sin_addr, text, sizeof text);
+        int n = snprintf(p->detail + used, sizeof p->detail - used, "%s%s", i ? ", " : "", text);
+        used += n > 0 ? (size_t)n : 0;
+    }
+    if (!count)
+        snprintf(p->detail, sizeof p->detail, "%s", run->expired ? "no address before the deadline"
+                                                                 : "the name has no A or AAAA record");
+    run_publish(run, p);
+}
+
+static void kms_addresses(struct run *run, int target, int status, struct ares_addrinfo *info)
+{
+    const struct ares_addrinfo_node *nodes[MAX_ADDRESSES];
+    size_t count = status == ARES_SUCCESS ? distinct(info, nodes, MAX_ADDRESSES) : 0;
+    if (count == 0 || !is_numeric(run->targets[target].host))
+        record_host(run, target, count, nodes);
+    if (run->expired)
+        return;
+    for (size_t i = 0; i < count; i++)
+        kms_start(run, target, nodes[i]->ai_addr, nodes[i]->ai_addrlen);
+    if (target == 0 && run->ntp.state == NTP_WAITING_FOR_KMS) {
+        snprintf(run->ntp.host, sizeof run->ntp.host, "%s", run->targets[0].host);
+        if (count)
+            ntp_start(run, nodes[0]->ai_addr, nodes[0]->ai_addrlen);
+        else
+            ntp_no_host(run, "the KMS host has no address");
+    }
+}
+
+static void addresses(void *arg, int status, int timeouts, struct ares_addrinfo *info)
+{
+    struct lookup *lookup = arg;
+    struct run *run = lookup->run;
+    (void)timeouts;
+    run->queries--;
+    if (!run->cancelled) {
+        if (lookup->target == NTP_LOOKUP) {
+            const struct ares_addrinfo_node *node = NULL;
+            if (status == ARES_SUCCESS && distinct(info, &node, 1) == 1 && !run->expired)
+                ntp_start(run, node->ai_addr, node->ai_addrlen);
+            else
+                ntp_no_host(run, run->expired ? "no address before the deadline"
+                                              : "the NTP server name does not resolve");
+        } else {
+            kms_addresses(run, lookup->target, status, info);
+        }
+    }
+    if (info)
+        ares_freeaddrinfo(info);
+}
+
+void dns_resolve(struct run *run, int target)
+{
+    struct ares_addrinfo_hints hints = { 0, AF_UNSPEC, SOCK_STREAM, 0 };
+    struct lookup *lookup = &run->lookups[target];
+    const char *host = target == NTP_LOOKUP ? run->ntp.host : run->targets[target].host;
+    lookup->run = run;
+    lookup->target = target;
+    if (target != NTP_LOOKUP)
+        run->targets[target].started = run_now();
+    else
+        hints.ai_socktype = SOCK_DGRAM;
+    run->queries++;
+    ares_getaddrinfo(run->channel, host, NULL, &hints, addresses, lookup);
+}

@@ -1,0 +1,19 @@
+/* resolvconf.h: the few resolv.conf facts diagnose needs (its domain, its first search entry,
+ * whether it names any server). A pure parser over the file's text. */
+#ifndef SLERR_DIAG_RESOLVCONF_H
+#define SLERR_DIAG_RESOLVCONF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct resolv_facts {
+    char domain[256];       /* the `domain` line, else the first `search` entry; "" when neither */
+    size_t nameservers;
+};
+
+void resolvconf_parse(const char *text, size_t length, struct resolv_facts *facts);
+
+/* Reads and parses a file; -1 with errno set when it cannot be read (facts are then empty). */
+int resolvconf_read(const char *path, struct resolv_facts *facts);
+
+#endif

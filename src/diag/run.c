@@ -1,0 +1,271 @@
+/* run.c: diag_run: sets up the resolver, starts the probes the configuration asks for, and drives
+ * them all from one poll loop until they finish, the deadline passes or the caller cancels. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <math.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "resolvconf.h"
+#include "run.h"
+
+#define TICK_SECONDS 0.1
+#define MAX_POLL (1 + ARES_GETSOCK_MAXNUM + MAX_CONNS + 1)
+
+int diag_check_config(const struct diag_config *config, char *error, size_t size)
+{
+    char host[SRV_NAME_MAX];
+    uint16_t port;
+    unsigned char raw[sizeof(struct in6_addr)];
+    if (config->kms && diag_parse_hostport(config->kms, DIAG_KMS_PORT, host, sizeof host, &port)) {
+        snprintf(error, size, "--kms takes HOST[:PORT], not '%.80s'", config->kms);
+        return -1;
+    }
+    if (config->ntp && diag_parse_hostport(config->ntp, DIAG_NTP_PORT, host, sizeof host, &port)) {
+        snprintf(error, size, "--ntp takes HOST[:PORT], not '%.80s'", config->ntp);
+        return -1;
+    }
+    if (config->dns_server &&
+        (diag_parse_hostport(config->dns_server, 53, host, sizeof host, &port) ||
+         (inet_pton(AF_INET, host, raw) != 1 && inet_pton(AF_INET6, host, raw) != 1))) {
+        snprintf(error, size, "--dns-server takes an IPv4 or IPv6 address with an optional port "
+                 "(192.0.2.1:53, [2001:db8::1]:53), not '%.80s'", config->dns_server);
+        return -1;
+    }
+    return 0;
+}
+
+static int set_dns_server(struct run *run)
+{
+    char host[SRV_NAME_MAX], csv[SRV_NAME_MAX + 16];
+    uint16_t port;
+    diag_parse_hostport(run->config->dns_server, 53, host, sizeof host, &port);
+    snprintf(csv, sizeof csv, strchr(host, ':') ? "[%s]:%u" : "%s:%u", host, port);
+    return ares_set_servers_ports_csv(run->channel, csv) == ARES_SUCCESS ? 0 : -1;
+}
+
+static int open_channel(struct run *run, const char *resolv_conf)
+{
+    struct ares_options options;
+    int mask = ARES_OPT_FLAGS | ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES | ARES_OPT_RESOLVCONF;
+    unsigned timeout = run->config->timeout_ms / 4;
+    memset(&options, 0, sizeof options);
+    /* without NOCHECKRESP, SERVFAIL and REFUSED both look like a closed port */
+    options.flags = ARES_FLAG_NOCHECKRESP;
+    options.timeout = (int)(timeout < 50 ? 50 : timeout); /* c-ares doubles it on each retry */
+    options.tries = 3;
+    options.resolvconf_path = (char *)resolv_conf;
+    if (ares_init_options(&run->channel, &options, mask) != ARES_SUCCESS) {
+        errno = ENOMEM;
+        return -1;
+    }
+    run->have_channel = true;
+    if (run->config->dns_server && set_dns_server(run) != 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    return 0;
+}
+
+static void record_dns_problem(struct run *run, enum diag_finding finding, const char *detail)
+{
+    struct diag_probe *p = run_add_probe(run, DIAG_PROBE_DNS, finding, -1, run->start);
+    snprintf(p->target_text, sizeof p->target_text, "%s", run->report->domain[0]
+             ? run->report->domain : "(no domain)");
+    snprintf(p->detail, sizeof p->detail, "%s", detail);
+    run_publish(run, p);
+}
+
+static void start_kms_probes(struct run *run, const struct resolv_facts *facts)
+{
+    const struct diag_config *config = run->config;
+    const char *domain = config->domain ? config->domain : facts->domain;
+    snprintf(run->report->domain, sizeof run->report->domain, "%s", domain);
+    if (config->kms) {
+        struct target *t = &run->targets[run->target_count++];
+        diag_parse_hostport(config->kms, DIAG_KMS_PORT, t->host, sizeof t->host, &t->port);
+        dns_resolve(run, 0);
+        if (!config->domain)
+            return; /* a client with a KMS name set never asks DNS for the SRV record */
+    }
+    if (!config->dns_server && facts->nameservers == 0)
+        record_dns_problem(run, DIAG_DNS_NO_SERVER, "no nameserver line in resolv.conf");
+    else if (!domain[0])
+        record_dns_problem(run, DIAG_DNS_NO_DOMAIN,
+                           "no DOMAIN given and resolv.conf has neither domain nor search");
+    else
+        dns_start(run, domain);
+}
+
+static void start_ntp_probe(struct run *run)
+{
+    struct ntp *ntp = &run->ntp;
+    ntp->fd = -1;
+    if (!run->config->ntp) {
+        ntp->state = NTP_WAITING_FOR_KMS; /* the first KMS host, once its address is known */
+        ntp->port = DIAG_NTP_PORT;
+        return;
+    }
+    diag_parse_hostport(run->config->ntp, DIAG_NTP_PORT, ntp->host, sizeof ntp->host, &ntp->port);
+    ntp->state = NTP_RESOLVING;
+    dns_resolve(run, NTP_LOOKUP);
+}
+
+static size_t pending(const struct run *run)
+{
+    size_t n = run->queries;
+    for (size_t i = 0; i < run->conn_count; i++)
+        n += run->conns[i].state != CONN_DONE;
+    return n + (run->ntp.state == NTP_RESOLVING || run->ntp.state == NTP_WAITING);
+}
+
+enum slot_kind { SLOT_CANCEL, SLOT_ARES, SLOT_CONN, SLOT_NTP };
+struct slot {
+    enum slot_kind kind;
+    size_t index;
+};
+
+static size_t watch_fds(struct run *run, struct pollfd *fds, struct slot *slots)
+{
+    size_t n = 0;
+    ares_socket_t socks[ARES_GETSOCK_MAXNUM];
+    if (run->config->cancel_fd >= 0) {
+        fds[n] = (struct pollfd){ run->config->cancel_fd, POLLIN, 0 };
+        slots[n++] = (struct slot){ SLOT_CANCEL, 0 };
+    }
+    int bits = ares_getsock(run->channel, socks, ARES_GETSOCK_MAXNUM);
+    for (int i = 0; i < ARES_GETSOCK_MAXNUM; i++) {
+        short events = (short)((ARES_GETSOCK_READABLE(bits, i) ? POLLIN : 0) |
+                               (ARES_GETSOCK_WRITABLE(bits, i) ? POLLOUT : 0));
+        if (events) {
+            fds[n] = (struct pollfd){ socks[i], events, 0 };
+            slots[n++] = (struct slot){ SLOT_ARES, 0 };
+        }
+    }
+    for (size_t i = 0; i < run->conn_count; i++) {
+        if (run->conns[i].state != CONN_DONE) {
+            fds[n] = (struct pollfd){ run->conns[i].fd, kms_events(&run->conns[i]), 0 };
+            slots[n++] = (struct slot){ SLOT_CONN, i };
+        }
+    }
+    if (run->ntp.state == NTP_WAITING) {
+        fds[n] = (struct pollfd){ run->ntp.fd, POLLIN, 0 };
+        slots[n++] = (struct slot){ SLOT_NTP, 0 };
+    }
+    return n;
+}
+
+static int wait_ms(struct run *run, double now)
+{
+    double wait = run->deadline - now;
+    struct timeval max = { (time_t)wait, (suseconds_t)((wait - (double)(time_t)wait) * 1e6) }, tv;
+    struct timeval *next = ares_timeout(run->channel, &max, &tv);
+    if (next)
+        wait = (double)next->tv_sec + (double)next->tv_usec / 1e6;
+    if (run->config->on_tick && wait > TICK_SECONDS)
+        wait = TICK_SECONDS;
+    return wait <= 0 ? 0 : (int)ceil(wait * 1000);
+}
+
+static void dispatch(struct run *run, struct pollfd *fds, struct slot *slots, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        short r = fds[i].revents;
+        if (!r)
+            continue;
+        if (slots[i].kind == SLOT_CANCEL)
+            run->cancelled = run->report->cancelled = true;
+        else if (slots[i].kind == SLOT_ARES)
+            ares_process_fd(run->channel, r & (POLLIN | POLLERR | POLLHUP) ? fds[i].fd : ARES_SOCKET_BAD,
+                            r & POLLOUT ? fds[i].fd : ARES_SOCKET_BAD);
+    }
+    ares_process_fd(run->channel, ARES_SOCKET_BAD, ARES_SOCKET_BAD); /* c-ares' own timeouts */
+    for (size_t i = 0; i < n && !run->cancelled; i++) {
+        if (!fds[i].revents)
+            continue;
+        if (slots[i].kind == SLOT_CONN)
+            kms_ready(run, &run->conns[slots[i].index], fds[i].revents);
+        else if (slots[i].kind == SLOT_NTP)
+            ntp_ready(run, fds[i].revents);
+    }
+}
+
+static int loop(struct run *run)
+{
+    struct pollfd fds[MAX_POLL];
+    struct slot slots[MAX_POLL];
+    while (!run->cancelled && pending(run) > 0) {
+        double now = run_now();
+        if (now >= run->deadline)
+            return 0;
+        size_t n = watch_fds(run, fds, slots);
+        int ready = poll(fds, (nfds_t)n, wait_ms(run, now));
+        if (ready < 0 && errno != EINTR)
+            return -1;
+        if (ready > 0)
+            dispatch(run, fds, slots, n);
+        if (run->config->on_tick && !run->cancelled)
+            run->config->on_tick(pending(run), run_now() - run->start, run->config->user);
+    }
+    return 0;
+}
+
+/* The deadline: whatever is still waiting gets its timeout result. */
+static void expire(struct run *run)
+{
+    run->expired = true;
+    if (run->have_channel)
+        ares_cancel(run->channel);
+    for (size_t i = 0; i < run->conn_count; i++)
+        if (run->conns[i].state != CONN_DONE)
+            kms_expire(run, &run->conns[i]);
+    if (run->ntp.state == NTP_WAITING || run->ntp.state == NTP_RESOLVING)
+        ntp_expire(run);
+    else if (run->ntp.state == NTP_WAITING_FOR_KMS)
+        ntp_no_host(run, run->target_count ? "no address for the KMS host" : "no KMS host found");
+}
+
+static void close_all(struct run *run)
+{
+    run->expired = true; /* late c-ares callbacks must not start anything */
+    if (run->have_channel)
+        ares_destroy(run->channel);
+    for (size_t i = 0; i < run->conn_count; i++)
+        if (run->conns[i].fd >= 0)
+            close(run->conns[i].fd);
+    if (run->ntp.fd >= 0)
+        close(run->ntp.fd);
+}
+
+int diag_run(const struct diag_config *config, struct diag_report *report)
+{
+    struct resolv_facts facts;
+    const char *resolv_conf = config->resolv_conf ? config->resolv_conf : "/etc/resolv.conf";
+    struct run *run = calloc(1, sizeof *run); /* a few hundred KiB of buffers: not for the stack */
+    if (!run)
+        return -1;
+    memset(report, 0, sizeof *report);
+    run->config = config;
+    run->report = report;
+    run->ntp.fd = -1;
+    run->start = run_now();
+    run->deadline = run->start + config->timeout_ms / 1000.0;
+    resolvconf_read(resolv_conf, &facts); /* unreadable: as if empty, like the C library */
+    int status = open_channel(run, resolv_conf);
+    if (status == 0) {
+        start_ntp_probe(run);
+        start_kms_probes(run, &facts);
+        status = loop(run);
+        if (status == 0 && !run->cancelled)
+            expire(run);
+    }
+    int saved = errno;
+    close_all(run);
+    report->elapsed = run_now() - run->start;
+    free(run);
+    errno = saved;
+    return status;
+}

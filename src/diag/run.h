@@ -1,0 +1,109 @@
+/* run.h: the state of one diagnose run shared by the poll loop and the probes (internal to
+ * src/diag). Every probe is a small state machine driven by the loop in run.c. */
+#ifndef SLERR_DIAG_RUN_H
+#define SLERR_DIAG_RUN_H
+
+#include <sys/select.h> /* c-ares needs fd_set */
+#include <ares.h>
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <sys/socket.h>
+
+#include "diag.h"
+#include "rpc_pdu.h"
+#include "srv.h"
+
+#define MAX_ADDRESSES 4            /* per target */
+#define MAX_CONNS (SRV_MAX_RECORDS * MAX_ADDRESSES)
+#define NTP_LOOKUP SRV_MAX_RECORDS /* lookups[] slot of the --ntp name */
+
+struct target {
+    char host[SRV_NAME_MAX];
+    uint16_t port;
+    double started; /* of its address lookup */
+};
+
+/* An address lookup in flight: c-ares hands this back to the callback. */
+struct lookup {
+    struct run *run;
+    int target; /* index in targets[], or NTP_LOOKUP */
+};
+
+enum conn_state { CONN_CONNECTING, CONN_BINDING, CONN_DONE };
+
+/* The TCP connect, then the RPC bind, to one address of one target. */
+struct conn {
+    enum conn_state state;
+    int fd;
+    int target;
+    struct sockaddr_storage address;
+    socklen_t address_length;
+    char text[DIAG_TEXT_MAX]; /* "host:port (address)" */
+    double started, connected;
+    uint8_t out[RPC_BIND_SIZE];
+    size_t sent;
+    uint8_t in[RPC_REPLY_MAX];
+    size_t received;
+};
+
+enum ntp_state { NTP_IDLE, NTP_RESOLVING, NTP_WAITING_FOR_KMS, NTP_WAITING, NTP_DONE };
+
+struct ntp {
+    enum ntp_state state;
+    int fd;
+    char host[SRV_NAME_MAX];
+    uint16_t port;
+    struct sockaddr_storage address;
+    socklen_t address_length;
+    char text[DIAG_TEXT_MAX];
+    double started;
+    uint64_t sent; /* T1 as sent */
+};
+
+struct run {
+    const struct diag_config *config;
+    struct diag_report *report;
+    ares_channel channel;
+    bool have_channel;
+    double start, deadline;
+    bool expired, cancelled;
+    unsigned queries; /* c-ares queries in flight */
+    char srv_name[SRV_NAME_MAX + 16];
+    double srv_started;
+    struct target targets[SRV_MAX_RECORDS];
+    size_t target_count;
+    struct lookup lookups[SRV_MAX_RECORDS + 1];
+    struct conn conns[MAX_CONNS];
+    size_t conn_count;
+    struct ntp ntp;
+    struct diag_probe overflow; /* where probes go when the report is full */
+};
+
+/* Seconds on the monotonic clock. */
+double run_now(void);
+
+/* A new probe result of the run (in the report when it has room); publish it once filled in. */
+struct diag_probe *run_add_probe(struct run *run, enum diag_probe_kind kind,
+                                 enum diag_finding finding, int target, double started);
+void run_publish(struct run *run, struct diag_probe *probe);
+
+/* "host:port (address)" for a socket address. */
+void run_describe(char *out, size_t size, const char *host, uint16_t port,
+                  const struct sockaddr *address);
+
+/* Probes. */
+int dns_start(struct run *run, const char *domain);   /* SRV query, then dns_resolve per record */
+void dns_resolve(struct run *run, int target);        /* A/AAAA of targets[target] */
+void kms_start(struct run *run, int target, const struct sockaddr *address, socklen_t length);
+void kms_ready(struct run *run, struct conn *conn, short revents);
+void kms_expire(struct run *run, struct conn *conn);
+short kms_events(const struct conn *conn);
+void ntp_start(struct run *run, const struct sockaddr *address, socklen_t length);
+void ntp_no_host(struct run *run, const char *why);
+void ntp_ready(struct run *run, short revents);
+void ntp_expire(struct run *run);
+
+/* The finding for a failed connect()'s errno. */
+enum diag_finding tcp_errno_finding(int error);
+
+#endif
