@@ -7,6 +7,7 @@
 
 extern const char lookup_usage[], search_usage[], list_usage[], event_usage[], symptom_usage[],
     setting_usage[];
+extern const char diagnose_usage[];
 
 struct command {
     const char *name;
@@ -24,6 +25,8 @@ static const struct command commands[] = {
     { "event", "what an activation event (12288, 12290, ...) records", cmd_event, event_usage },
     { "symptom", "problems without a code: cause and steps", cmd_symptom, symptom_usage },
     { "setting", "KMS registry values: type, default, effect", cmd_setting, setting_usage },
+    { "diagnose", "probe DNS, TCP 1688, the KMS RPC interface and the clock; suggest entries",
+      cmd_diagnose, diagnose_usage },
     { NULL, NULL, NULL, NULL },
 };
 

@@ -1,6 +1,7 @@
 /* render.c: the text and JSON views of catalog entries: for codes the message, activation
  * types, cause, remedy, related entries and the HRESULT fields; events, symptoms and settings
  * with their own fields; and the one-line form that list and search print. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -168,6 +169,7 @@ static void render_json(struct output *o, const char *input, uint32_t code,
                         const struct slerr_entry *e, const struct slerr_decoded *d)
 {
     char hex[11];
+    bool nested = o->depth > 0; /* inside a caller's object: the caller ends the line */
     snprintf(hex, sizeof hex, "0x%08X", code);
     json_object_begin(o, NULL);
     if (input)
@@ -201,7 +203,8 @@ static void render_json(struct output *o, const char *input, uint32_t code,
         json_string(o, "win32_name", d->win32_name);
     }
     json_object_end(o);
-    json_line_end(o);
+    if (!nested)
+        json_line_end(o);
 }
 
 /* One line that names the entry: "0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT", "event 12290  title". */

@@ -1,0 +1,410 @@
+/* cmd_diagnose.c: `slerr diagnose`: runs the network probes of src/diag, prints each as it
+ * finishes, then the catalog entries its findings point at; also as JSON or a Nagios plugin. */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "diag.h"
+#include "render.h"
+
+const char diagnose_usage[] =
+    "Usage: slerr diagnose [DOMAIN] [--kms HOST[:PORT]] [--dns-server ADDR[:PORT]]\n"
+    "                      [--ntp HOST[:PORT]] [--timeout SECONDS] [--json | --nagios]\n"
+    "\n"
+    "Checks what a KMS client needs, all at once under one deadline: the DNS SRV record\n"
+    "_vlmcs._tcp.DOMAIN (in the order clients try its hosts), a TCP connection to each host\n"
+    "(port 1688 unless the record or --kms says otherwise), an RPC bind asking whether the KMS\n"
+    "interface answers there, and the clock offset against an NTP server. Then it names the\n"
+    "catalog entries that match what it found. It never sends an activation request, so it\n"
+    "never changes a KMS host's client count.\n"
+    "\n"
+    "DOMAIN defaults to resolv.conf's domain, else its first search entry.\n"
+    "\n"
+    "Options:\n"
+    "      --kms HOST[:PORT]        probe this KMS host instead of looking up the SRV record\n"
+    "      --dns-server ADDR[:PORT] ask this DNS server (IPv6 as [ADDR]:PORT)\n"
+    "      --ntp HOST[:PORT]        NTP server for the clock check (default: the first KMS host)\n"
+    "      --timeout SECONDS        deadline of the whole run (default 5)\n"
+    "      --resolv-conf FILE       read FILE instead of /etc/resolv.conf\n"
+    "      --nagios                 a monitoring plugin: one status line with perfdata\n"
+    "      --warn-offset SECONDS    with --nagios: clock offset for WARNING (default 3600)\n"
+    "      --crit-offset SECONDS    with --nagios: clock offset for CRITICAL (default 14400)\n"
+    "  -j, --json                   one JSON object: every probe and the suggested entries\n"
+    "      --color=WHEN             auto (default; honours NO_COLOR), always or never\n"
+    "  -h, --help                   this help\n"
+    "\n"
+    "Exit status: 0 healthy, 1 a problem found, 2 usage error, 130 interrupted.\n"
+    "With --nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n";
+
+enum { OPT_KMS = 1, OPT_DNS_SERVER, OPT_NTP, OPT_TIMEOUT, OPT_RESOLV_CONF, OPT_NAGIOS,
+       OPT_WARN_OFFSET, OPT_CRIT_OFFSET };
+
+static const struct cli_option diagnose_options[] = {
+    { "kms", 0, true, OPT_KMS },
+    { "dns-server", 0, true, OPT_DNS_SERVER },
+    { "ntp", 0, true, OPT_NTP },
+    { "timeout", 0, true, OPT_TIMEOUT },
+    { "resolv-conf", 0, true, OPT_RESOLV_CONF },
+    { "nagios", 0, false, OPT_NAGIOS },
+    { "warn-offset", 0, true, OPT_WARN_OFFSET },
+    { "crit-offset", 0, true, OPT_CRIT_OFFSET },
+    COMMON_OPTIONS,
+    { NULL, 0, false, 0 },
+};
+
+enum nagios_state { NAGIOS_OK, NAGIOS_WARNING, NAGIOS_CRITICAL, NAGIOS_UNKNOWN };
+#define EXIT_INTERRUPTED 130
+
+struct diagnose {
+    struct diag_config config;
+    struct common_options common;
+    bool nagios;
+    double warn_offset, crit_offset;
+    struct output out;
+    bool live; /* a status line is shown on the terminal */
+    bool status_shown;
+};
+
+/* ---- Ctrl-C: the handler only writes to a pipe that the probe loop watches ---- */
+
+static int interrupt_pipe[2] = { -1, -1 };
+
+static void on_interrupt(int signal_number)
+{
+    int saved = errno;
+    ssize_t ignored = write(interrupt_pipe[1], "", 1);
+    (void)ignored;
+    (void)signal_number;
+    errno = saved;
+}
+
+static int catch_interrupt(struct sigaction *previous)
+{
+    struct sigaction action;
+    if (pipe(interrupt_pipe) != 0)
+        return -1;
+    for (int i = 0; i < 2; i++)
+        fcntl(interrupt_pipe[i], F_SETFL, fcntl(interrupt_pipe[i], F_GETFL) | O_NONBLOCK);
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_interrupt; /* no SA_RESTART: poll() returns at once */
+    sigemptyset(&action.sa_mask);
+    return sigaction(SIGINT, &action, previous);
+}
+
+static void release_interrupt(const struct sigaction *previous)
+{
+    sigaction(SIGINT, previous, NULL);
+    close(interrupt_pipe[0]);
+    close(interrupt_pipe[1]);
+    interrupt_pipe[0] = interrupt_pipe[1] = -1;
+}
+
+/* ---- options ---- */
+
+static int parse_seconds(const char *option, const char *text, double min, double *seconds)
+{
+    char *end;
+    errno = 0;
+    double value = strtod(text, &end);
+    if (errno || end == text || *end || !isfinite(value) || value < min || value > 86400) {
+        cli_error("--%s takes a number of seconds, not '%.60s'", option, text);
+        return -1;
+    }
+    *seconds = value;
+    return 0;
+}
+
+static int apply_option(struct diagnose *d, int id, const char *value)
+{
+    double seconds = 0;
+    switch (id) {
+    case OPT_KMS: d->config.kms = value; return 0;
+    case OPT_DNS_SERVER: d->config.dns_server = value; return 0;
+    case OPT_NTP: d->config.ntp = value; return 0;
+    case OPT_RESOLV_CONF: d->config.resolv_conf = value; return 0;
+    case OPT_NAGIOS: d->nagios = true; return 0;
+    case OPT_TIMEOUT:
+        if (parse_seconds("timeout", value, 0.001, &seconds) != 0 || seconds > 3600) {
+            if (seconds > 3600)
+                cli_error("--timeout is at most 3600 seconds");
+            return -1;
+        }
+        d->config.timeout_ms = (unsigned)(seconds * 1000 + 0.5);
+        return 0;
+    case OPT_WARN_OFFSET: return parse_seconds("warn-offset", value, 0, &d->warn_offset);
+    case OPT_CRIT_OFFSET: return parse_seconds("crit-offset", value, 0, &d->crit_offset);
+    default: return common_option(&d->common, id, value) ? 0 : -1;
+    }
+}
+
+static int parse_command_line(struct diagnose *d, int argc, char **argv)
+{
+    struct args_iter it;
+    enum args_result r;
+    int id;
+    const char *value;
+    char error[200];
+    args_init(&it, argc - 1, argv + 1);
+    while ((r = args_next(&it, diagnose_options, &id, &value)) != ARGS_END) {
+        if (r == ARGS_ERROR)
+            return cli_usage_error("diagnose", it.error);
+        if (r == ARGS_OPERAND && d->config.domain)
+            return cli_usage_error("diagnose", "only one DOMAIN may be given");
+        if (r == ARGS_OPERAND)
+            d->config.domain = value;
+        else if (apply_option(d, id, value) != 0)
+            return EXIT_USAGE;
+    }
+    if (d->common.format == FORMAT_JSON && d->nagios)
+        return cli_usage_error("diagnose", "--json and --nagios exclude each other");
+    if (diag_check_config(&d->config, error, sizeof error) != 0)
+        return cli_usage_error("diagnose", error);
+    return EXIT_OK;
+}
+
+/* ---- text output as the probes finish ---- */
+
+static const char *kind_name(enum diag_probe_kind kind)
+{
+    static const char *const names[] = { "dns", "resolve", "tcp", "rpc", "ntp" };
+    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
+}
+
+static void clear_status(struct diagnose *d)
+{
+    if (d->status_shown)
+        output_text(&d->out, "\r\033[K");
+    d->status_shown = false;
+}
+
+static void print_probe(const struct diag_probe *p, void *user)
+{
+    struct diagnose *d = user;
+    const struct diag_verdict *v = diag_verdict(p->finding);
+    if (d->nagios || d->out.format != FORMAT_TEXT)
+        return;
+    clear_status(d);
+    bool good = v->severity == DIAG_SEV_OK, note = v->severity == DIAG_SEV_NOTE;
+    output_styled(&d->out, good ? STYLE_GOOD : note ? STYLE_WARN : STYLE_BAD, "%-4s",
+                  good ? "ok" : note ? "note" : "FAIL");
+    output_printf(&d->out, " %-7s %s: ", kind_name(p->kind), p->target_text);
+    output_printf(&d->out, "%s ", p->detail);
+    output_styled(&d->out, STYLE_DIM, "[%s, %.1f ms]\n", v->name, p->seconds * 1000);
+    fflush(d->out.stream);
+}
+
+static void show_status(size_t pending, double elapsed, void *user)
+{
+    struct diagnose *d = user;
+    clear_status(d);
+    output_styled(&d->out, STYLE_DIM, "... %zu probe%s running, %.1f s", pending,
+                  pending == 1 ? "" : "s", elapsed);
+    fflush(d->out.stream);
+    d->status_shown = true;
+}
+
+static void print_suggestions(struct diagnose *d, const struct diag_report *report)
+{
+    uint32_t codes[DIAG_MAX_SUGGESTIONS];
+    size_t count = diag_suggest(report, codes, DIAG_MAX_SUGGESTIONS);
+    bool healthy = diag_overall(report) <= DIAG_SEV_NOTE;
+    output_text(&d->out, "\n");
+    if (healthy)
+        output_styled(&d->out, STYLE_GOOD, "No problem found.");
+    else
+        output_styled(&d->out, STYLE_BAD, "Problem found.");
+    output_printf(&d->out, " %s (%.2f s)\n", healthy
+                  ? "If clients still fail to activate, look at the KMS host's side:"
+                  : "Suggested entries:", report->elapsed);
+    for (size_t i = 0; i < count; i++) {
+        output_text(&d->out, "\n");
+        render_code(&d->out, NULL, codes[i], RENDER_FULL);
+    }
+}
+
+/* ---- JSON ---- */
+
+static const char *severity_name(enum diag_severity s)
+{
+    static const char *const names[] = { "ok", "note", "warning", "critical" };
+    return names[s];
+}
+
+static void print_json(struct diagnose *d, const struct diag_report *report)
+{
+    struct output *o = &d->out;
+    uint32_t codes[DIAG_MAX_SUGGESTIONS];
+    size_t count = diag_suggest(report, codes, DIAG_MAX_SUGGESTIONS);
+    json_object_begin(o, NULL);
+    json_string(o, "domain", report->domain[0] ? report->domain : NULL);
+    json_string(o, "status", severity_name(diag_overall(report)));
+    json_bool(o, "healthy", diag_overall(report) <= DIAG_SEV_NOTE);
+    json_bool(o, "cancelled", report->cancelled);
+    json_double(o, "seconds", report->elapsed);
+    json_array_begin(o, "probes");
+    for (size_t i = 0; i < report->count; i++) {
+        const struct diag_probe *p = &report->probes[i];
+        json_object_begin(o, NULL);
+        json_string(o, "probe", kind_name(p->kind));
+        json_string(o, "target", p->target_text);
+        json_string(o, "result", diag_verdict(p->finding)->name);
+        json_string(o, "severity", severity_name(diag_probe_severity(report, i)));
+        json_string(o, "detail", p->detail);
+        json_double(o, "seconds", p->seconds);
+        if (p->finding == DIAG_NTP_OK || p->finding == DIAG_NTP_SKEW) {
+            json_double(o, "offset", p->offset);
+            json_double(o, "delay", p->delay);
+        }
+        json_object_end(o);
+    }
+    json_array_end(o);
+    json_array_begin(o, "suggestions");
+    for (size_t i = 0; i < count; i++)
+        render_code(o, NULL, codes[i], RENDER_FULL);
+    json_array_end(o);
+    json_object_end(o);
+    json_line_end(o);
+}
+
+/* ---- Nagios plugin line ---- */
+
+static const struct diag_probe *first_of(const struct diag_report *r, enum diag_finding a,
+                                         enum diag_finding b)
+{
+    for (size_t i = 0; i < r->count; i++)
+        if (r->probes[i].finding == a || r->probes[i].finding == b)
+            return &r->probes[i];
+    return NULL;
+}
+
+static const struct diag_probe *first_dns(const struct diag_report *r)
+{
+    for (size_t i = 0; i < r->count; i++)
+        if (r->probes[i].kind == DIAG_PROBE_DNS && r->probes[i].finding != DIAG_DNS_NO_SERVER &&
+            r->probes[i].finding != DIAG_DNS_NO_DOMAIN)
+            return &r->probes[i];
+    return NULL;
+}
+
+static const struct diag_probe *worst_probe(const struct diag_report *report)
+{
+    const struct diag_probe *worst = NULL;
+    enum diag_severity level = DIAG_SEV_NOTE;
+    for (size_t i = 0; i < report->count; i++) {
+        enum diag_severity s = diag_probe_severity(report, i);
+        if (s > level) {
+            level = s;
+            worst = &report->probes[i];
+        }
+    }
+    return worst;
+}
+
+static void perf_value(struct output *o, const char *label, const struct diag_probe *p, double value)
+{
+    if (p)
+        output_printf(o, " %s=%.6fs", label, value);
+    else
+        output_printf(o, " %s=U", label);
+}
+
+static int print_nagios(struct diagnose *d, const struct diag_report *report, int run_status)
+{
+    static const char *const words[] = { "OK", "WARNING", "CRITICAL", "UNKNOWN" };
+    const struct diag_probe *dns = first_dns(report);
+    const struct diag_probe *tcp = first_of(report, DIAG_TCP_OK, DIAG_TCP_OK);
+    const struct diag_probe *clock = first_of(report, DIAG_NTP_OK, DIAG_NTP_SKEW);
+    const struct diag_probe *kms = first_of(report, DIAG_RPC_KMS, DIAG_RPC_KMS);
+    const struct diag_probe *worst = worst_probe(report);
+    enum diag_severity overall = diag_overall(report);
+    int state = overall == DIAG_SEV_CRITICAL ? NAGIOS_CRITICAL
+                : overall == DIAG_SEV_WARNING ? NAGIOS_WARNING : NAGIOS_OK;
+    double offset = clock ? fabs(clock->offset) : 0;
+    if (clock && offset > d->crit_offset)
+        state = NAGIOS_CRITICAL;
+    else if (clock && offset > d->warn_offset && state < NAGIOS_WARNING)
+        state = NAGIOS_WARNING;
+    if (run_status != 0 || report->cancelled)
+        state = NAGIOS_UNKNOWN;
+    output_printf(&d->out, "KMS %s - ", words[state]);
+    if (state == NAGIOS_UNKNOWN)
+        output_printf(&d->out, "%s", report->cancelled ? "interrupted" : "the probes could not run");
+    else if (worst)
+        output_printf(&d->out, "%s: %s", worst->target_text, worst->detail);
+    else
+        output_printf(&d->out, "%s answers", kms ? kms->target_text : "KMS host");
+    if (clock && state != NAGIOS_UNKNOWN)
+        output_printf(&d->out, "; clock offset %+.3fs", clock->offset);
+    output_text(&d->out, " |");
+    perf_value(&d->out, "dns", dns, dns ? dns->seconds : 0);
+    perf_value(&d->out, "tcp", tcp, tcp ? tcp->seconds : 0);
+    perf_value(&d->out, "offset", clock, clock ? clock->offset : 0);
+    output_printf(&d->out, ";%g;%g\n", d->warn_offset, d->crit_offset);
+    return state;
+}
+
+/* ---- the command ---- */
+
+static int report_outcome(struct diagnose *d, const struct diag_report *report, int run_status)
+{
+    if (d->nagios)
+        return cli_finish(&d->out, print_nagios(d, report, run_status));
+    if (run_status != 0) {
+        cli_error("cannot run the probes: %s", strerror(errno));
+        return cli_finish(&d->out, EXIT_NOT_FOUND);
+    }
+    if (d->out.format == FORMAT_JSON)
+        print_json(d, report);
+    else if (!report->cancelled)
+        print_suggestions(d, report);
+    if (report->cancelled) {
+        cli_error("interrupted");
+        return cli_finish(&d->out, EXIT_INTERRUPTED);
+    }
+    return cli_finish(&d->out, diag_overall(report) <= DIAG_SEV_NOTE ? EXIT_OK : EXIT_NOT_FOUND);
+}
+
+int cmd_diagnose(int argc, char **argv)
+{
+    struct diagnose d = {
+        .config = { .timeout_ms = 5000, .cancel_fd = -1 },
+        .common = { FORMAT_TEXT, COLOR_AUTO, false },
+        .warn_offset = 3600,
+        .crit_offset = DIAG_MAX_OFFSET_SECONDS,
+    };
+    int status = parse_command_line(&d, argc, argv);
+    if (status != EXIT_OK)
+        return status;
+    if (d.common.help) {
+        fputs(diagnose_usage, stdout);
+        return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
+    }
+    output_init(&d.out, stdout, d.nagios ? FORMAT_TEXT : d.common.format,
+                d.nagios ? COLOR_NEVER : d.common.color);
+    d.live = !d.nagios && d.out.format == FORMAT_TEXT && isatty(fileno(stdout));
+    d.config.on_probe = print_probe;
+    d.config.on_tick = d.live ? show_status : NULL;
+    d.config.user = &d;
+
+    struct sigaction previous;
+    struct diag_report *report = calloc(1, sizeof *report);
+    if (!report) {
+        cli_error("out of memory");
+        return EXIT_NOT_FOUND;
+    }
+    if (catch_interrupt(&previous) == 0)
+        d.config.cancel_fd = interrupt_pipe[0];
+    int run_status = diag_run(&d.config, report);
+    if (d.config.cancel_fd >= 0)
+        release_interrupt(&previous);
+    clear_status(&d);
+    status = report_outcome(&d, report, run_status);
+    free(report);
+    return status;
+}
