@@ -1,0 +1,327 @@
+"""Real servers for the diagnose tests, all on 127.0.0.1 high ports, started and stopped by the
+tests: dnsmasq (DNS), chronyd (NTP, optionally skewed with libfaketime), a silent UDP server,
+TCP listeners (refusing, mute, backlog-full, HTTP) and a DCE/RPC bind responder."""
+
+import os
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import tempfile
+import threading
+import time
+import uuid
+
+LOOPBACK = "127.0.0.1"
+FAKETIME_LIB = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
+
+
+def free_port(kind=socket.SOCK_DGRAM):
+    """A port that is free on loopback right now, for both UDP and TCP."""
+    while True:
+        with socket.socket(socket.AF_INET, kind) as s:
+            s.bind((LOOPBACK, 0))
+            port = s.getsockname()[1]
+        other = socket.SOCK_STREAM if kind == socket.SOCK_DGRAM else socket.SOCK_DGRAM
+        try:
+            with socket.socket(socket.AF_INET, other) as s:
+                s.bind((LOOPBACK, port))
+            return port
+        except OSError:
+            continue
+
+
+def _wait_until(check, what, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.02)
+    raise RuntimeError(f"{what} did not come up")
+
+
+class Process:
+    """A server process with its own temporary directory; stop() ends it and cleans up."""
+
+    def __init__(self, argv, env=None):
+        self.dir = tempfile.mkdtemp(prefix="slerr-diag-")
+        self.argv = argv
+        self.env = env
+        self.proc = None
+
+    def start(self):
+        env = dict(os.environ)
+        env.update(self.env or {})
+        with open(os.path.join(self.dir, "stderr"), "w") as stderr:
+            self.proc = subprocess.Popen(self.argv, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+# ---- DNS ----
+
+def dns_query(name, qtype, port, timeout=0.2):
+    """Sends one query; returns the response code, or None without an answer."""
+    query_id = int.from_bytes(os.urandom(2), "big")
+    labels = b"".join(bytes([len(p)]) + p.encode() for p in name.split(".")) + b"\0"
+    packet = struct.pack(">HHHHHH", query_id, 0x0100, 1, 0, 0, 0) + labels + struct.pack(">HH", qtype, 1)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.settimeout(timeout)
+        s.sendto(packet, (LOOPBACK, port))
+        try:
+            reply = s.recv(4096)
+        except OSError:
+            return None
+    return reply[3] & 0x0F if len(reply) >= 12 and reply[:2] == packet[:2] else None
+
+
+class Dnsmasq(Process):
+    """dnsmasq answering for the local zone `test` with the given config lines."""
+
+    def __init__(self, lines, port=None):
+        self.port = port or free_port()
+        super().__init__([])
+        conf = os.path.join(self.dir, "dnsmasq.conf")
+        base = [f"port={self.port}", f"listen-address={LOOPBACK}", "bind-interfaces", "no-resolv",
+                "no-hosts", "no-poll", "no-daemon", "pid-file=", "local=/test/"]
+        if os.geteuid() == 0:
+            base.append("user=root")
+        with open(conf, "w") as f:
+            f.write("\n".join(base + list(lines)) + "\n")
+        self.argv = ["dnsmasq", "-C", conf]
+
+    def start(self, probe_name="probe.test"):
+        super().start()
+        _wait_until(lambda: dns_query(probe_name, 1, self.port) is not None, "dnsmasq")
+        return self
+
+
+def servfail_pair():
+    """A validating dnsmasq that forwards servfail.test to an unsigned one: its answers are bogus,
+    so the front answers SERVFAIL. Returns (front, back)."""
+    back = Dnsmasq(["local=/servfail.test/", "txt-record=probe.servfail.test,x",
+                    "srv-host=_vlmcs._tcp.servfail.test,kms.servfail.test,1688,0,100"]).start(
+                        "probe.servfail.test")
+    anchor = "servfail.test,20326,8,2,E06D44B80B8F1D39A95C0B0D7C65D08458E880409BBC683457104237C7F8EC8D"
+    front = Dnsmasq([f"server=/servfail.test/{LOOPBACK}#{back.port}", "dnssec",
+                     f"trust-anchor={anchor}",
+                     "conf-file=/usr/share/dnsmasq-base/trust-anchors.conf"]).start()
+    return front, back
+
+
+class SilentUdp:
+    """A UDP socket that reads and never answers (a DNS or NTP server that is gone quiet)."""
+
+    def __init__(self):
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind((LOOPBACK, 0))
+        self.port = self.sock.getsockname()[1]
+
+    def stop(self):
+        self.sock.close()
+
+
+# ---- NTP ----
+
+def ntp_answers(port, timeout=0.2):
+    packet = bytes([0x23]) + bytes(39) + struct.pack(">Q", 0x1234567800000000)
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.settimeout(timeout)
+        s.sendto(packet, (LOOPBACK, port))
+        try:
+            reply = s.recv(512)
+        except OSError:
+            return False
+    return len(reply) >= 48 and reply[0] & 7 == 4 and reply[1] != 0
+
+
+class Chronyd(Process):
+    """chronyd serving its own clock (local stratum 8) on a loopback port; `skew` like "+5h"
+    shifts that clock with libfaketime."""
+
+    def __init__(self, skew=None):
+        self.port = free_port()
+        super().__init__([])
+        conf = os.path.join(self.dir, "chrony.conf")
+        with open(conf, "w") as f:
+            f.write(f"port {self.port}\nbindaddress {LOOPBACK}\nallow {LOOPBACK}\n"
+                    f"local stratum 8\ncmdport 0\nbindcmdaddress /\n"
+                    f"pidfile {self.dir}/chronyd.pid\ndriftfile {self.dir}/drift\n")
+        self.argv = ["chronyd", "-x", "-d", "-f", conf]
+        self.argv += ["-u", "root"] if os.geteuid() == 0 else ["-U"]
+        if skew:
+            self.env = {"FAKETIME": skew, "LD_PRELOAD": FAKETIME_LIB}
+
+    def start(self):
+        super().start()
+        _wait_until(lambda: ntp_answers(self.port), "chronyd")
+        return self
+
+
+# ---- TCP ----
+
+class Listener:
+    """A TCP listener on loopback; `serve(conn)` runs per connection in a thread."""
+
+    def __init__(self, serve=None, backlog=16, host=LOOPBACK):
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self.sock = socket.socket(family, socket.SOCK_STREAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind((host, 0))
+        self.sock.listen(backlog)
+        self.port = self.sock.getsockname()[1]
+        self.serve = serve
+        self.received = []
+        self.conns = []
+        self.stopping = False
+        if serve:
+            threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while not self.stopping:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            self.conns.append(conn)
+            threading.Thread(target=self._run, args=(conn,), daemon=True).start()
+
+    def _run(self, conn):
+        try:
+            self.serve(self, conn)
+        except OSError:
+            pass
+
+    def stop(self):
+        self.stopping = True
+        self.sock.close()
+        for conn in self.conns:
+            conn.close()
+
+
+def refused_port():
+    """A loopback port where nothing listens."""
+    return free_port(socket.SOCK_STREAM)
+
+
+def mute(listener, conn):
+    """Accepts and never speaks."""
+    while not listener.stopping and conn.recv(4096):
+        pass
+
+
+class FullBacklog(Listener):
+    """A listener that never accepts, whose queue is already full: further SYNs are dropped, so a
+    connect() hangs until it times out."""
+
+    def __init__(self):
+        super().__init__(serve=None, backlog=0)
+        self.fillers = []
+        for _ in range(3):
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            s.setblocking(False)
+            s.connect_ex((LOOPBACK, self.port))
+            self.fillers.append(s)
+        time.sleep(0.2)
+
+    def stop(self):
+        super().stop()
+        for s in self.fillers:
+            s.close()
+
+
+def speak_http(listener, conn):
+    """Reads what comes, answers as a web server would to a request it cannot parse, closes."""
+    listener.received.append(conn.recv(4096))
+    conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+    conn.close()
+
+
+# ---- DCE/RPC bind replies, written from MS-RPCE / C706 ----
+
+KMS_INTERFACE = uuid.UUID("51c82175-844e-4750-b0d8-ec255555bc06")
+NDR = uuid.UUID("8a885d04-1ceb-11c9-9fe8-08002b104860")
+NDR64 = uuid.UUID("71710533-beba-4937-8319-b5dbef9ccc36")
+NULL_UUID = uuid.UUID(int=0)
+
+
+def _pdu(ptype, body, call_id=2, frag_length=None):
+    length = 16 + len(body) if frag_length is None else frag_length
+    return struct.pack("<BBBB4sHHI", 5, 0, ptype, 3, b"\x10\0\0\0", length, 0, call_id) + body
+
+
+def bind_ack(results, secondary=b"1688\0", call_id=2, frag_length=None):
+    """results: (result, reason, transfer uuid, version) per offered context."""
+    body = struct.pack("<HHI", 5840, 5840, 0x1234) + struct.pack("<H", len(secondary)) + secondary
+    body += bytes((-(16 + len(body))) % 4)
+    body += struct.pack("<B3x", len(results))
+    for result, reason, syntax, version in results:
+        body += struct.pack("<HH", result, reason) + syntax.bytes_le + struct.pack("<I", version)
+    return _pdu(12, body, call_id, frag_length)
+
+
+def bind_nak(reason):
+    return _pdu(13, struct.pack("<HB", reason, 1) + bytes([5, 0]))
+
+
+ACK_NDR64 = bind_ack([(2, 2, NULL_UUID, 0), (0, 0, NDR64, 1)])  # newer hosts: NDR64 only
+ACK_NDR = bind_ack([(0, 0, NDR, 2), (2, 2, NULL_UUID, 0)])
+ACK_NO_INTERFACE = bind_ack([(2, 1, NULL_UUID, 0), (2, 1, NULL_UUID, 0)])
+NAK = bind_nak(4)  # reason 4: protocol version not supported
+
+
+def parse_bind(data):
+    """(ptype, call_id, [(abstract uuid, transfer uuid)]) of a bind PDU from the client."""
+    ptype, = struct.unpack_from("<B", data, 2)
+    call_id, = struct.unpack_from("<I", data, 12)
+    count = data[24]
+    contexts, pos = [], 28
+    for _ in range(count):
+        abstract = uuid.UUID(bytes_le=data[pos + 4:pos + 20])
+        transfer = uuid.UUID(bytes_le=data[pos + 24:pos + 40])
+        contexts.append((abstract, transfer))
+        pos += 44
+    return ptype, call_id, contexts
+
+
+class RpcResponder(Listener):
+    """Reads the client's bind, keeps it in .received, answers with `reply` bytes (all at once, or
+    one byte a second with drip=True), then waits for the client to close (or closes first with
+    close=True)."""
+
+    def __init__(self, reply, drip=False, host=LOOPBACK, close=False):
+        self.reply = reply
+        self.drip = drip
+        self.close = close
+        super().__init__(serve=RpcResponder._serve, host=host)
+
+    def _serve(self, conn):
+        data = b""
+        while len(data) < 10 or len(data) < struct.unpack_from("<H", data, 8)[0]:
+            chunk = conn.recv(4096)
+            if not chunk:
+                return
+            data += chunk
+        self.received.append(data)
+        if self.drip:
+            for byte in self.reply:
+                if self.stopping:
+                    return
+                conn.sendall(bytes([byte]))
+                time.sleep(1)
+        else:
+            conn.sendall(self.reply)
+        if self.close:
+            conn.close()
+            return
+        while conn.recv(4096):
+            self.received.append(b"more")

@@ -1,0 +1,384 @@
+#!/usr/bin/env python3
+"""Integration tests of `slerr diagnose` against real servers on loopback: every row of
+DESIGN.md's finding -> entry table comes from a scenario here, and every run must end within its
+--timeout (checked with a generous margin; speed itself is the benchmark's business)."""
+
+import json
+import os
+import signal
+import subprocess
+import tempfile
+import time
+import unittest
+
+import servers
+from servers import LOOPBACK
+from slerrtest import SLERR
+
+TIMEOUT = 1.0     # --timeout of scenarios that must wait for a silent peer
+MARGIN = 1.5      # generous: the runner may be loaded; the benchmark measures the real overshoot
+HEALTHY_CODES = ["0xC004F038", "0xC004F041"]
+
+dns = None            # the main dnsmasq, set up once for the module
+ntp = None            # chronyd
+kms = None            # an RPC responder that accepts like a newer KMS host (NDR64)
+kms_ndr = None        # one that accepts NDR
+refused_port = None
+_others = []
+
+
+def setUpModule():
+    global dns, ntp, kms, kms_ndr, refused_port
+    kms = servers.RpcResponder(servers.ACK_NDR64)
+    kms_ndr = servers.RpcResponder(servers.ACK_NDR)
+    refused_port = servers.refused_port()
+    dns = servers.Dnsmasq([
+        f"srv-host=_vlmcs._tcp.good.test,kms.good.test,{kms.port},0,100",
+        f"host-record=kms.good.test,{LOOPBACK}",
+        # two hosts: the priority-0 one must come first even with the lower weight
+        f"srv-host=_vlmcs._tcp.two.test,backup.two.test,{kms_ndr.port},10,100",
+        f"srv-host=_vlmcs._tcp.two.test,main.two.test,{kms.port},0,5",
+        f"host-record=main.two.test,{LOOPBACK}",
+        f"host-record=backup.two.test,{LOOPBACK}",
+        f"srv-host=_vlmcs._tcp.refused.test,kms.refused.test,{refused_port},0,100",
+        f"host-record=kms.refused.test,{LOOPBACK}",
+        "srv-host=_vlmcs._tcp.dangling.test,gone.dangling.test,1688,0,100",
+        "txt-record=_vlmcs._tcp.nosrv.test,no-kms-here",
+        "txt-record=probe.test,up",
+    ]).start()
+    ntp = servers.Chronyd().start()
+    _others.extend([dns, ntp, kms, kms_ndr])
+
+
+def tearDownModule():
+    for server in _others:
+        server.stop()
+
+
+def diagnose(*args, timeout=TIMEOUT):
+    """Runs `slerr diagnose ... --json`; returns (exit status, parsed JSON, seconds it took)."""
+    argv = [SLERR, "diagnose", "--json", "--timeout", str(timeout), *args]
+    start = time.monotonic()
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    took = time.monotonic() - start
+    try:
+        report = json.loads(result.stdout)
+    except ValueError:
+        raise AssertionError(f"not JSON: {result.stdout!r} {result.stderr!r}")
+    return result.returncode, report, took
+
+
+def codes(report):
+    return [s["code"] for s in report["suggestions"]]
+
+
+def results(report, probe):
+    return [p["result"] for p in report["probes"] if p["probe"] == probe]
+
+
+class Scenario(unittest.TestCase):
+    def run_case(self, *args, timeout=TIMEOUT):
+        status, report, took = diagnose(*args, timeout=timeout)
+        self.assertLess(took, timeout + MARGIN, "the run outlived its deadline")
+        return status, report
+
+    def ntp_arg(self):
+        return ["--ntp", f"{LOOPBACK}:{ntp.port}"]
+
+    def dns_arg(self, server=None):
+        return ["--dns-server", f"{LOOPBACK}:{server.port if server else dns.port}"]
+
+
+class Dns(Scenario):
+    def test_nxdomain(self):
+        status, report = self.run_case("missing.test", *self.dns_arg(), *self.ntp_arg())
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "dns"), ["nxdomain"])
+        self.assertEqual(codes(report), ["0x8007232B"])
+
+    def test_name_without_srv_record(self):
+        status, report = self.run_case("nosrv.test", *self.dns_arg(), *self.ntp_arg())
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "dns"), ["no-srv-record"])
+        self.assertEqual(codes(report), ["0x8007251D"])
+
+    def test_servfail(self):
+        front, back = servers.servfail_pair()
+        try:
+            status, report = self.run_case("servfail.test", *self.dns_arg(front), *self.ntp_arg())
+        finally:
+            front.stop()
+            back.stop()
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "dns"), ["servfail"])
+        self.assertEqual(codes(report), ["0x8007232A"])
+
+    def test_refused_outside_the_zone(self):
+        status, report = self.run_case("example.com", *self.dns_arg(), *self.ntp_arg())
+        self.assertEqual(results(report, "dns"), ["servfail"])
+        self.assertEqual(codes(report), ["0x8007232A"])
+
+    def test_silent_server_ends_at_the_deadline(self):
+        silent = servers.SilentUdp()
+        try:
+            status, report = self.run_case("good.test", *self.dns_arg(silent), *self.ntp_arg())
+        finally:
+            silent.stop()
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "dns"), ["no-answer"])
+        self.assertEqual(codes(report), ["0x8007232A"])
+
+    def test_srv_target_without_address(self):
+        status, report = self.run_case("dangling.test", *self.dns_arg(), *self.ntp_arg())
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "resolve"), ["host-not-found"])
+        self.assertEqual(codes(report), ["0x8007232B"])
+
+    def test_kms_name_that_does_not_resolve(self):
+        status, report = self.run_case("--kms", "nosuchhost.test", *self.dns_arg(), *self.ntp_arg())
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "dns"), [], "--kms skips the SRV lookup")
+        self.assertEqual(codes(report), ["0x8007232B"])
+
+    def test_two_records_in_client_order(self):
+        status, report = self.run_case("two.test", *self.dns_arg(), *self.ntp_arg())
+        self.assertEqual(status, 0, report)
+        srv = [p for p in report["probes"] if p["probe"] == "dns"][0]
+        self.assertLess(srv["detail"].index("main.two.test"), srv["detail"].index("backup.two.test"))
+        rpc = {p["target"].split(":")[0]: p["detail"] for p in report["probes"] if p["probe"] == "rpc"}
+        self.assertIn("(NDR64)", rpc["main.two.test"])
+        self.assertIn("(NDR)", rpc["backup.two.test"])
+
+
+class ResolvConf(Scenario):
+    def resolv_conf(self, text):
+        f = tempfile.NamedTemporaryFile("w", suffix=".conf", delete=False)
+        f.write(text)
+        f.close()
+        self.addCleanup(os.unlink, f.name)
+        return ["--resolv-conf", f.name]
+
+    def test_no_server_configured(self):
+        status, report = self.run_case("good.test", *self.resolv_conf("search good.test\n"),
+                                       *self.ntp_arg())
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "dns"), ["no-dns-server"])
+        self.assertEqual(codes(report), ["0x8007267C"])
+
+    def test_no_domain_anywhere(self):
+        status, report = self.run_case(*self.resolv_conf(f"nameserver {LOOPBACK}\n"), *self.ntp_arg())
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "dns"), ["no-domain"])
+        self.assertEqual(codes(report), ["0x8007007B"])  # rendered even before the catalog has it
+
+    def test_domain_from_the_search_line(self):
+        status, report = self.run_case(*self.resolv_conf(f"nameserver {LOOPBACK}\nsearch good.test other.test\n"),
+                                       *self.dns_arg(), *self.ntp_arg())
+        self.assertEqual(status, 0, report)
+        self.assertEqual(report["domain"], "good.test")
+
+
+class Tcp(Scenario):
+    def test_refused(self):
+        status, report = self.run_case("refused.test", *self.dns_arg(), *self.ntp_arg())
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "tcp"), ["refused"])
+        self.assertEqual(codes(report), ["0x800706BA", "0xC004F074"])
+
+    def test_connect_that_never_completes(self):
+        full = servers.FullBacklog()
+        try:
+            status, report = self.run_case("--kms", f"{LOOPBACK}:{full.port}", *self.ntp_arg())
+        finally:
+            full.stop()
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "tcp"), ["timed-out"])
+        self.assertEqual(codes(report), ["0x800706BA", "0xC004F074"])
+
+
+class NotKms(Scenario):
+    """Ports that accept connections but are no KMS RPC endpoint: always 0xC004F074."""
+
+    def probe(self, listener):
+        try:
+            return self.run_case("--kms", f"{LOOPBACK}:{listener.port}", *self.ntp_arg())
+        finally:
+            listener.stop()
+
+    def assert_not_kms(self, listener, result):
+        status, report = self.probe(listener)
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "tcp"), ["connected"])
+        self.assertEqual(results(report, "rpc"), [result])
+        self.assertEqual(codes(report), ["0xC004F074"])
+        return report
+
+    def test_listener_that_never_speaks(self):
+        self.assert_not_kms(servers.Listener(servers.mute), "no-reply")
+
+    def test_listener_that_speaks_http(self):
+        report = self.assert_not_kms(servers.Listener(servers.speak_http), "not-rpc")
+        self.assertIn("HTTP/1.1 400", [p for p in report["probes"] if p["probe"] == "rpc"][0]["detail"])
+
+    def test_rpc_server_without_the_kms_interface(self):
+        self.assert_not_kms(servers.RpcResponder(servers.ACK_NO_INTERFACE), "rpc-without-kms")
+
+    def test_bind_nak(self):
+        self.assert_not_kms(servers.RpcResponder(servers.NAK), "bind-rejected")
+
+    def test_wrong_call_id(self):
+        reply = servers.bind_ack([(0, 0, servers.NDR, 2), (2, 2, servers.NULL_UUID, 0)], call_id=7)
+        self.assert_not_kms(servers.RpcResponder(reply), "not-rpc")
+
+    def test_close_without_reply(self):
+        self.assert_not_kms(servers.RpcResponder(b"", close=True), "closed")
+
+    def test_peer_that_drips_one_byte_a_second(self):
+        self.assert_not_kms(servers.RpcResponder(servers.ACK_NDR64, drip=True), "no-reply")
+
+
+class Rpc(Scenario):
+    def test_bind_only_never_a_request(self):
+        responder = servers.RpcResponder(servers.ACK_NDR64)
+        try:
+            status, report = self.run_case("--kms", f"{LOOPBACK}:{responder.port}", *self.ntp_arg())
+            time.sleep(0.1)
+        finally:
+            responder.stop()
+        self.assertEqual(status, 0, report)
+        self.assertEqual(len(responder.received), 1, "exactly one PDU, then the client closes")
+        ptype, call_id, contexts = servers.parse_bind(responder.received[0])
+        self.assertEqual((ptype, call_id), (11, 2))
+        self.assertEqual(contexts, [(servers.KMS_INTERFACE, servers.NDR),
+                                    (servers.KMS_INTERFACE, servers.NDR64)])
+
+    def test_ipv6(self):
+        responder = servers.RpcResponder(servers.ACK_NDR, host="::1")
+        try:
+            status, report = self.run_case("--kms", f"[::1]:{responder.port}", *self.ntp_arg())
+        finally:
+            responder.stop()
+        self.assertEqual(status, 0, report)
+        self.assertEqual(results(report, "rpc"), ["kms-host"])
+
+
+class Clock(Scenario):
+    def test_skew_above_four_hours(self):
+        skewed = servers.Chronyd(skew="+5h").start()
+        try:
+            status, report = self.run_case("good.test", *self.dns_arg(), "--ntp", f"{LOOPBACK}:{skewed.port}")
+        finally:
+            skewed.stop()
+        self.assertEqual(status, 1)
+        clock = [p for p in report["probes"] if p["probe"] == "ntp"][0]
+        self.assertEqual(clock["result"], "clock-skew")
+        self.assertAlmostEqual(clock["offset"], 5 * 3600, delta=60)
+        self.assertEqual(codes(report), ["0xC004F06C"])
+
+    def test_silent_ntp_server_is_only_a_note(self):
+        silent = servers.SilentUdp()
+        try:
+            status, report = self.run_case("good.test", *self.dns_arg(), "--ntp", f"{LOOPBACK}:{silent.port}")
+        finally:
+            silent.stop()
+        self.assertEqual(status, 0, report)
+        self.assertEqual(results(report, "ntp"), ["ntp-no-reply"])
+
+
+class Healthy(Scenario):
+    def test_everything_answers(self):
+        status, report = self.run_case("good.test", *self.dns_arg(), *self.ntp_arg(), timeout=5)
+        self.assertEqual(status, 0, report)
+        self.assertTrue(report["healthy"])
+        self.assertEqual(results(report, "dns"), ["srv-found"])
+        self.assertEqual(results(report, "resolve"), ["resolved"])
+        self.assertEqual(results(report, "tcp"), ["connected"])
+        self.assertEqual(results(report, "rpc"), ["kms-host"])
+        self.assertEqual(results(report, "ntp"), ["clock-ok"])
+        self.assertLess(abs([p for p in report["probes"] if p["probe"] == "ntp"][0]["offset"]), 60)
+        self.assertEqual(codes(report), HEALTHY_CODES)
+
+    def test_text_lists_each_probe_then_the_entries(self):
+        result = subprocess.run([SLERR, "diagnose", "good.test", *self.dns_arg(), *self.ntp_arg(),
+                                 "--color=never"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        lines = result.stdout.splitlines()
+        self.assertTrue(lines[0].startswith("ok   "), lines)
+        self.assertIn("_vlmcs._tcp.good.test", result.stdout)
+        self.assertIn("No problem found.", result.stdout)
+        self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", result.stdout)
+        self.assertNotIn("\033", result.stdout)
+
+
+class Nagios(Scenario):
+    def nagios(self, *args):
+        result = subprocess.run([SLERR, "diagnose", "--nagios", "--timeout", str(TIMEOUT), *args],
+                                capture_output=True, text=True, timeout=60)
+        self.assertEqual(len(result.stdout.splitlines()), 1, result.stdout)
+        return result.returncode, result.stdout
+
+    def test_ok_line_with_perfdata(self):
+        status, line = self.nagios("good.test", *self.dns_arg(), *self.ntp_arg())
+        self.assertEqual(status, 0, line)
+        self.assertTrue(line.startswith("KMS OK - "), line)
+        perf = line.split("|")[1].split()
+        self.assertEqual([p.split("=")[0] for p in perf], ["dns", "tcp", "offset"])
+        self.assertRegex(perf[0], r"^dns=\d+\.\d+s$")
+
+    def test_critical_on_nxdomain(self):
+        status, line = self.nagios("missing.test", *self.dns_arg(), *self.ntp_arg())
+        self.assertEqual(status, 2)
+        self.assertTrue(line.startswith("KMS CRITICAL - _vlmcs._tcp.missing.test"), line)
+
+    def test_offset_thresholds(self):
+        status, line = self.nagios("good.test", *self.dns_arg(), *self.ntp_arg(),
+                                   "--warn-offset", "0", "--crit-offset", "100")
+        self.assertEqual(status, 1, line)
+        self.assertTrue(line.startswith("KMS WARNING"), line)
+
+    def test_one_of_two_hosts_down_is_a_warning(self):
+        half = servers.Dnsmasq([
+            f"srv-host=_vlmcs._tcp.half.test,up.half.test,{kms.port},0,100",
+            f"srv-host=_vlmcs._tcp.half.test,down.half.test,{refused_port},0,50",
+            f"host-record=up.half.test,{LOOPBACK}", f"host-record=down.half.test,{LOOPBACK}",
+            "txt-record=probe.test,up"]).start()
+        try:
+            status, line = self.nagios("half.test", *self.dns_arg(half), *self.ntp_arg())
+        finally:
+            half.stop()
+        self.assertEqual(status, 1, line)
+
+
+class Interrupt(Scenario):
+    def test_ctrl_c_ends_the_run_at_once(self):
+        silent = servers.SilentUdp()
+        try:
+            proc = subprocess.Popen([SLERR, "diagnose", "good.test", *self.dns_arg(silent),
+                                     "--timeout", "30"], stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True)
+            time.sleep(0.3)
+            start = time.monotonic()
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=10)
+            took = time.monotonic() - start
+        finally:
+            silent.stop()
+        self.assertEqual(proc.returncode, 130, err)
+        self.assertIn("slerr: interrupted", err)
+        self.assertLess(took, 5, "Ctrl-C must not wait for the 30 s deadline")
+
+
+class Usage(unittest.TestCase):
+    def test_bad_options(self):
+        for args in [["--kms", "host:99999"], ["--dns-server", "not-an-address"], ["--timeout", "0"],
+                     ["--timeout", "abc"], ["a.test", "b.test"], ["--json", "--nagios"],
+                     ["--ntp", "[::1"]]:
+            with self.subTest(args=args):
+                result = subprocess.run([SLERR, "diagnose", *args], capture_output=True, text=True,
+                                        timeout=60)
+                self.assertEqual(result.returncode, 2)
+                self.assertTrue(result.stderr.startswith("slerr: "), result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
