@@ -1,0 +1,160 @@
+/* test_diag_srv.c: SRV answers (status mapping, parsing, client order), resolv.conf facts and
+ * HOST[:PORT] arguments (src/diag/srv.c, resolvconf.c, hostport.c). */
+#include <sys/select.h> /* c-ares needs fd_set */
+#include <ares.h>
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "resolvconf.h"
+#include "srv.h"
+
+struct answer {
+    unsigned char bytes[1024];
+    int length;
+};
+
+static void add(struct answer *a, const void *data, size_t n)
+{
+    memcpy(a->bytes + a->length, data, n);
+    a->length += (int)n;
+}
+
+static void add16(struct answer *a, unsigned v) { add(a, (unsigned char[]){ (unsigned char)(v >> 8), (unsigned char)v }, 2); }
+
+static void add_name(struct answer *a, const char *name)
+{
+    while (*name) {
+        size_t n = strcspn(name, ".");
+        unsigned char length = (unsigned char)n;
+        add(a, &length, 1);
+        add(a, name, n);
+        name += n + (name[n] == '.');
+    }
+    add(a, "", 1);
+}
+
+/* A NOERROR response to "_vlmcs._tcp.x.test SRV" with `count` records. */
+static struct answer srv_answer(const unsigned (*records)[3], const char *const *targets, unsigned count)
+{
+    struct answer a = { .length = 0 };
+    add16(&a, 0x1234);
+    add16(&a, 0x8180);
+    add16(&a, 1);
+    add16(&a, count);
+    add16(&a, 0);
+    add16(&a, 0);
+    add_name(&a, "_vlmcs._tcp.x.test");
+    add16(&a, 33);
+    add16(&a, 1);
+    for (unsigned i = 0; i < count; i++) {
+        add16(&a, 0xC00C); /* pointer to the question's name */
+        add16(&a, 33);
+        add16(&a, 1);
+        add16(&a, 0);
+        add16(&a, 300);
+        add16(&a, (unsigned)(6 + (targets[i][0] ? strlen(targets[i]) + 2 : 1)));
+        add16(&a, records[i][0]);
+        add16(&a, records[i][1]);
+        add16(&a, records[i][2]);
+        add_name(&a, targets[i]);
+    }
+    return a;
+}
+
+Test(srv, status_mapping)
+{
+    struct srv_list list;
+    cr_assert_eq(srv_result(ARES_ENOTFOUND, NULL, 0, &list), DIAG_DNS_NXDOMAIN);
+    cr_assert_eq(srv_result(ARES_ENODATA, NULL, 0, &list), DIAG_DNS_NODATA);
+    cr_assert_eq(srv_result(ARES_ESERVFAIL, NULL, 0, &list), DIAG_DNS_SERVFAIL);
+    cr_assert_eq(srv_result(ARES_EREFUSED, NULL, 0, &list), DIAG_DNS_SERVFAIL);
+    cr_assert_eq(srv_result(ARES_ETIMEOUT, NULL, 0, &list), DIAG_DNS_NO_ANSWER);
+    cr_assert_eq(srv_result(ARES_ECONNREFUSED, NULL, 0, &list), DIAG_DNS_NO_ANSWER);
+    cr_assert_eq(srv_result(ARES_ECANCELLED, NULL, 0, &list), DIAG_DNS_NO_ANSWER);
+    cr_assert_eq(srv_result(ARES_EBADRESP, NULL, 0, &list), DIAG_DNS_ERROR);
+    cr_assert_eq(srv_result(ARES_SUCCESS, NULL, 0, &list), DIAG_DNS_ERROR);
+}
+
+Test(srv, ordered_by_priority_then_weight)
+{
+    static const unsigned records[][3] = { { 10, 100, 1688 }, { 0, 5, 1688 }, { 0, 50, 1700 }, { 5, 0, 1688 } };
+    static const char *const targets[] = { "backup.x.test", "light.x.test", "heavy.x.test", "mid.x.test" };
+    struct answer a = srv_answer(records, targets, 4);
+    struct srv_list list;
+    cr_assert_eq(srv_result(ARES_SUCCESS, a.bytes, a.length, &list), DIAG_DNS_OK);
+    cr_assert_eq(list.count, 4);
+    cr_assert_str_eq(list.records[0].target, "heavy.x.test");
+    cr_assert_eq(list.records[0].port, 1700);
+    cr_assert_str_eq(list.records[1].target, "light.x.test");
+    cr_assert_str_eq(list.records[2].target, "mid.x.test");
+    cr_assert_str_eq(list.records[3].target, "backup.x.test");
+}
+
+Test(srv, dot_target_means_no_service)
+{
+    static const unsigned records[][3] = { { 0, 0, 0 } };
+    static const char *const targets[] = { "" };
+    struct answer a = srv_answer(records, targets, 1);
+    struct srv_list list;
+    cr_assert_eq(srv_result(ARES_SUCCESS, a.bytes, a.length, &list), DIAG_DNS_NODATA);
+}
+
+Test(srv, garbage_and_truncations_are_errors)
+{
+    static const unsigned records[][3] = { { 0, 100, 1688 } };
+    static const char *const targets[] = { "kms.x.test" };
+    struct answer a = srv_answer(records, targets, 1);
+    struct srv_list list;
+    for (int n = 1; n < a.length; n++) {
+        enum diag_finding f = srv_result(ARES_SUCCESS, a.bytes, n, &list);
+        cr_assert(f == DIAG_DNS_ERROR || f == DIAG_DNS_NODATA, "length %d gave %d", n, f);
+    }
+}
+
+Test(resolvconf, domain_search_and_servers)
+{
+    struct resolv_facts f;
+    const char *text = "# comment\nnameserver 192.0.2.1\nsearch corp.example lab.example\n"
+                       "nameserver 2001:db8::1 ; second\noptions ndots:2\n";
+    resolvconf_parse(text, strlen(text), &f);
+    cr_assert_str_eq(f.domain, "corp.example");
+    cr_assert_eq(f.nameservers, 2);
+    text = "search a.example\ndomain b.example.\n";
+    resolvconf_parse(text, strlen(text), &f);
+    cr_assert_str_eq(f.domain, "b.example", "the last of domain/search wins, trailing dot dropped");
+    cr_assert_eq(f.nameservers, 0);
+    text = "nameserver\ndomainx c.example\n#domain d.example\n";
+    resolvconf_parse(text, strlen(text), &f);
+    cr_assert_str_eq(f.domain, "");
+    cr_assert_eq(f.nameservers, 0);
+}
+
+Test(resolvconf, missing_file)
+{
+    struct resolv_facts f;
+    cr_assert_eq(resolvconf_read("/nonexistent/resolv.conf", &f), -1);
+    cr_assert_eq(f.nameservers, 0);
+}
+
+Test(hostport, forms)
+{
+    char host[64];
+    uint16_t port;
+    cr_assert_eq(diag_parse_hostport("kms.example", 1688, host, sizeof host, &port), 0);
+    cr_assert_str_eq(host, "kms.example");
+    cr_assert_eq(port, 1688);
+    cr_assert_eq(diag_parse_hostport("kms.example:1700", 1688, host, sizeof host, &port), 0);
+    cr_assert_eq(port, 1700);
+    cr_assert_eq(diag_parse_hostport("[2001:db8::1]:53", 1688, host, sizeof host, &port), 0);
+    cr_assert_str_eq(host, "2001:db8::1");
+    cr_assert_eq(port, 53);
+    cr_assert_eq(diag_parse_hostport("2001:db8::1", 123, host, sizeof host, &port), 0);
+    cr_assert_str_eq(host, "2001:db8::1");
+    cr_assert_eq(port, 123);
+    cr_assert_eq(diag_parse_hostport("[::1]", 123, host, sizeof host, &port), 0);
+    cr_assert_str_eq(host, "::1");
+    const char *bad[] = { "", ":1688", "host:", "host:0", "host:65536", "host:12x", "[::1", "[::1]x",
+                          "[]:53", "a b", "host:-1" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        cr_assert_eq(diag_parse_hostport(bad[i], 1688, host, sizeof host, &port), -1, "%s", bad[i]);
+}
