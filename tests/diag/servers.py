@@ -302,7 +302,7 @@ class RpcResponder(Listener):
         self.reply = reply
         self.drip = drip
         self.close = close
-        super().__init__(serve=RpcResponder._serve, host=host)
+        super().__init__(serve=type(self)._serve, host=host)
 
     def _serve(self, conn):
         data = b""
