@@ -136,10 +136,11 @@ static size_t watch_fds(struct run *run, struct pollfd *fds, struct slot *slots)
         fds[n] = (struct pollfd){ run->config->cancel_fd, POLLIN, 0 };
         slots[n++] = (struct slot){ SLOT_CANCEL, 0 };
     }
-    int bits = ares_getsock(run->channel, socks, ARES_GETSOCK_MAXNUM);
-    for (int i = 0; i < ARES_GETSOCK_MAXNUM; i++) {
-        short events = (short)((ARES_GETSOCK_READABLE(bits, i) ? POLLIN : 0) |
-                               (ARES_GETSOCK_WRITABLE(bits, i) ? POLLOUT : 0));
+    /* c-ares' ARES_GETSOCK_WRITABLE shifts a signed 1 into the sign bit: test the bits ourselves */
+    unsigned bits = (unsigned)ares_getsock(run->channel, socks, ARES_GETSOCK_MAXNUM);
+    for (unsigned i = 0; i < ARES_GETSOCK_MAXNUM; i++) {
+        short events = (short)((bits & 1u << i ? POLLIN : 0) |
+                               (bits & 1u << (i + ARES_GETSOCK_MAXNUM) ? POLLOUT : 0));
         if (events) {
             fds[n] = (struct pollfd){ socks[i], events, 0 };
             slots[n++] = (struct slot){ SLOT_ARES, 0 };
