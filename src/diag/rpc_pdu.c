@@ -146,7 +146,9 @@ static int parse_header(struct reader *r, struct rpc_bind_reply *reply, uint8_t 
 {
     if (r->len < RPC_HEADER_SIZE)
         return malformed(reply, "shorter than an RPC header");
-    if (get8(r) != 5 || get8(r) != 0)
+    uint8_t major = get8(r);
+    uint8_t minor = get8(r);
+    if (major != 5 || minor != 0)
         return malformed(reply, "not DCE/RPC version 5.0");
     *ptype = get8(r);
     uint8_t flags = get8(r);

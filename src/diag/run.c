@@ -139,8 +139,8 @@ static size_t watch_fds(struct run *run, struct pollfd *fds, struct slot *slots)
     /* c-ares' ARES_GETSOCK_WRITABLE shifts a signed 1 into the sign bit: test the bits ourselves */
     unsigned bits = (unsigned)ares_getsock(run->channel, socks, ARES_GETSOCK_MAXNUM);
     for (unsigned i = 0; i < ARES_GETSOCK_MAXNUM; i++) {
-        short events = (short)((bits & 1u << i ? POLLIN : 0) |
-                               (bits & 1u << (i + ARES_GETSOCK_MAXNUM) ? POLLOUT : 0));
+        short events = (short)(((bits & (1u << i)) ? POLLIN : 0) |
+                               ((bits & (1u << (i + ARES_GETSOCK_MAXNUM))) ? POLLOUT : 0));
         if (events) {
             fds[n] = (struct pollfd){ socks[i], events, 0 };
             slots[n++] = (struct slot){ SLOT_ARES, 0 };
@@ -180,8 +180,8 @@ static void dispatch(struct run *run, struct pollfd *fds, struct slot *slots, si
         if (slots[i].kind == SLOT_CANCEL)
             run->cancelled = run->report->cancelled = true;
         else if (slots[i].kind == SLOT_ARES)
-            ares_process_fd(run->channel, r & (POLLIN | POLLERR | POLLHUP) ? fds[i].fd : ARES_SOCKET_BAD,
-                            r & POLLOUT ? fds[i].fd : ARES_SOCKET_BAD);
+            ares_process_fd(run->channel, (r & (POLLIN | POLLERR | POLLHUP)) ? fds[i].fd : ARES_SOCKET_BAD,
+                            (r & POLLOUT) ? fds[i].fd : ARES_SOCKET_BAD);
     }
     ares_process_fd(run->channel, ARES_SOCKET_BAD, ARES_SOCKET_BAD); /* c-ares' own timeouts */
     for (size_t i = 0; i < n && !run->cancelled; i++) {

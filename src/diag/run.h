@@ -14,7 +14,7 @@
 #include "srv.h"
 
 #define MAX_ADDRESSES 4            /* per target */
-#define MAX_CONNS (SRV_MAX_RECORDS * MAX_ADDRESSES)
+#define MAX_CONNS ((size_t)SRV_MAX_RECORDS * MAX_ADDRESSES)
 #define NTP_LOOKUP SRV_MAX_RECORDS /* lookups[] slot of the --ntp name */
 
 struct target {

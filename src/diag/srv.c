@@ -54,7 +54,8 @@ enum diag_finding srv_result(int ares_status, const unsigned char *answer, int l
         /* RFC 2782: a lone "." target means the service is decidedly not offered */
         if (r->host[0] == '\0' || strcmp(r->host, ".") == 0)
             continue;
-        if (list->count == SRV_MAX_RECORDS || strlen(r->host) >= SRV_NAME_MAX) {
+        size_t name_length = strlen(r->host);
+        if (list->count == SRV_MAX_RECORDS || name_length >= SRV_NAME_MAX) {
             list->ignored++;
             continue;
         }
@@ -62,7 +63,7 @@ enum diag_finding srv_result(int ares_status, const unsigned char *answer, int l
         rec->priority = r->priority;
         rec->weight = r->weight;
         rec->port = r->port;
-        strcpy(rec->target, r->host);
+        memcpy(rec->target, r->host, name_length + 1);
     }
     ares_free_data(replies);
     qsort(list->records, list->count, sizeof list->records[0], client_order);
