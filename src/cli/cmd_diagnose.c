@@ -195,7 +195,8 @@ static void print_probe(const struct diag_probe *p, void *user)
                   good ? "ok" : note ? "note" : "FAIL");
     output_printf(&d->out, " %-7s %s: ", kind_name(p->kind), p->target_text);
     output_printf(&d->out, "%s ", p->detail);
-    output_styled(&d->out, STYLE_DIM, "[%s, %.1f ms]\n", v->name, p->seconds * 1000);
+    output_styled(&d->out, STYLE_DIM, "[%s, %.1f ms]", v->name, p->seconds * 1000);
+    output_text(&d->out, "\n");
     fflush(d->out.stream);
 }
 

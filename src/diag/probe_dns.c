@@ -122,7 +122,7 @@ static void record_host(struct run *run, int target, size_t count,
     run_publish(run, p);
 }
 
-static void kms_addresses(struct run *run, int target, int status, struct ares_addrinfo *info)
+static void kms_addresses(struct run *run, int target, int status, const struct ares_addrinfo *info)
 {
     const struct ares_addrinfo_node *nodes[MAX_ADDRESSES];
     size_t count = status == ARES_SUCCESS ? distinct(info, nodes, MAX_ADDRESSES) : 0;
@@ -141,26 +141,50 @@ static void kms_addresses(struct run *run, int target, int status, struct ares_a
     }
 }
 
+static void use_addresses(struct lookup *lookup, int status, const struct ares_addrinfo *info)
+{
+    struct run *run = lookup->run;
+    if (run->cancelled)
+        return;
+    if (lookup->target != NTP_LOOKUP) {
+        kms_addresses(run, lookup->target, status, info);
+        return;
+    }
+    const struct ares_addrinfo_node *node = NULL;
+    if (status == ARES_SUCCESS && distinct(info, &node, 1) == 1 && !run->expired)
+        ntp_start(run, node->ai_addr, node->ai_addrlen);
+    else
+        ntp_no_host(run, run->expired ? "no address before the deadline"
+                                      : "the NTP server name does not resolve");
+}
+
 static void addresses(void *arg, int status, int timeouts, struct ares_addrinfo *info)
 {
     struct lookup *lookup = arg;
-    struct run *run = lookup->run;
     (void)timeouts;
-    run->queries--;
-    if (!run->cancelled) {
-        if (lookup->target == NTP_LOOKUP) {
-            const struct ares_addrinfo_node *node = NULL;
-            if (status == ARES_SUCCESS && distinct(info, &node, 1) == 1 && !run->expired)
-                ntp_start(run, node->ai_addr, node->ai_addrlen);
-            else
-                ntp_no_host(run, run->expired ? "no address before the deadline"
-                                              : "the NTP server name does not resolve");
-        } else {
-            kms_addresses(run, lookup->target, status, info);
-        }
-    }
+    lookup->run->queries--;
+    use_addresses(lookup, status, info);
     if (info)
         ares_freeaddrinfo(info);
+}
+
+/* An address literal needs no resolver (and c-ares 1.18 would send it to the DNS server). */
+static bool literal_address(const char *host, struct sockaddr_storage *address, socklen_t *length)
+{
+    struct sockaddr_in *v4 = (struct sockaddr_in *)address;
+    struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)address;
+    memset(address, 0, sizeof *address);
+    if (inet_pton(AF_INET, host, &v4->sin_addr) == 1) {
+        v4->sin_family = AF_INET;
+        *length = sizeof *v4;
+        return true;
+    }
+    if (inet_pton(AF_INET6, host, &v6->sin6_addr) == 1) {
+        v6->sin6_family = AF_INET6;
+        *length = sizeof *v6;
+        return true;
+    }
+    return false;
 }
 
 void dns_resolve(struct run *run, int target)
@@ -174,6 +198,15 @@ void dns_resolve(struct run *run, int target)
         run->targets[target].started = run_now();
     else
         hints.ai_socktype = SOCK_DGRAM;
+    struct sockaddr_storage address;
+    socklen_t length;
+    if (literal_address(host, &address, &length)) {
+        struct ares_addrinfo_node node = { .ai_family = address.ss_family, .ai_addrlen = length,
+                                           .ai_addr = (struct sockaddr *)&address };
+        struct ares_addrinfo info = { .nodes = &node };
+        use_addresses(lookup, ARES_SUCCESS, &info);
+        return;
+    }
     run->queries++;
     ares_getaddrinfo(run->channel, host, NULL, &hints, addresses, lookup);
 }

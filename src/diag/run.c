@@ -168,7 +168,8 @@ static int wait_ms(struct run *run, double now)
         wait = (double)next->tv_sec + (double)next->tv_usec / 1e6;
     if (run->config->on_tick && wait > TICK_SECONDS)
         wait = TICK_SECONDS;
-    return wait <= 0 ? 0 : (int)ceil(wait * 1000);
+    /* at least 1 ms: c-ares reports a timer that is due within the millisecond as 0 */
+    return wait <= 0.001 ? 1 : (int)ceil(wait * 1000);
 }
 
 static void dispatch(struct run *run, struct pollfd *fds, struct slot *slots, size_t n)
@@ -206,8 +207,7 @@ static int loop(struct run *run)
         int ready = poll(fds, (nfds_t)n, wait_ms(run, now));
         if (ready < 0 && errno != EINTR)
             return -1;
-        if (ready > 0)
-            dispatch(run, fds, slots, n);
+        dispatch(run, fds, slots, ready > 0 ? n : 0);
         if (run->config->on_tick && !run->cancelled)
             run->config->on_tick(pending(run), run_now() - run->start, run->config->user);
     }

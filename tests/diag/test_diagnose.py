@@ -253,6 +253,16 @@ class Rpc(Scenario):
         self.assertEqual(contexts, [(servers.KMS_INTERFACE, servers.NDR),
                                     (servers.KMS_INTERFACE, servers.NDR64)])
 
+    def test_address_literals_are_not_sent_to_the_dns_server(self):
+        silent = servers.SilentUdp()
+        try:
+            status, report = self.run_case("--kms", f"{LOOPBACK}:{kms.port}", *self.dns_arg(silent),
+                                           "--ntp", f"{LOOPBACK}:{ntp.port}")
+            self.assertEqual(silent.queries(), 0)
+        finally:
+            silent.stop()
+        self.assertEqual(status, 0, report)
+
     def test_ipv6(self):
         responder = servers.RpcResponder(servers.ACK_NDR, host="::1")
         try:
