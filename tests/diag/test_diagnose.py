@@ -141,6 +141,17 @@ class Dns(Scenario):
         self.assertEqual(results(report, "dns"), [], "--kms skips the SRV lookup")
         self.assertEqual(codes(report), ["0x8007232B"])
 
+    def test_ipv6_dns_server(self):
+        v6 = servers.Dnsmasq(["listen-address=::1",
+                              f"srv-host=_vlmcs._tcp.good.test,kms.good.test,{kms.port},0,100",
+                              f"host-record=kms.good.test,{LOOPBACK}", "txt-record=probe.test,up"]).start()
+        try:
+            status, report = self.run_case("good.test", "--dns-server", f"[::1]:{v6.port}", *self.ntp_arg())
+        finally:
+            v6.stop()
+        self.assertEqual(status, 0, report)
+        self.assertEqual(results(report, "rpc"), ["kms-host"])
+
     def test_two_records_in_client_order(self):
         status, report = self.run_case("two.test", *self.dns_arg(), *self.ntp_arg())
         self.assertEqual(status, 0, report)

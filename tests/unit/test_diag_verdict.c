@@ -4,7 +4,10 @@
 #include <criterion/parameterized.h>
 #include <string.h>
 
+#include <errno.h>
+
 #include "diag.h"
+#include "run.h" /* tcp_errno_finding */
 
 struct row {
     enum diag_finding finding;
@@ -138,4 +141,13 @@ Test(verdict, cancelled_run_suggests_nothing)
     uint32_t codes[DIAG_MAX_SUGGESTIONS];
     r.cancelled = true;
     cr_assert_eq(diag_suggest(&r, codes, DIAG_MAX_SUGGESTIONS), 0);
+}
+
+Test(verdict, connect_errors)
+{
+    cr_assert_eq(tcp_errno_finding(ECONNREFUSED), DIAG_TCP_REFUSED);
+    cr_assert_eq(tcp_errno_finding(ETIMEDOUT), DIAG_TCP_TIMEOUT);
+    cr_assert_eq(tcp_errno_finding(ENETUNREACH), DIAG_TCP_UNREACHABLE);
+    cr_assert_eq(tcp_errno_finding(EHOSTUNREACH), DIAG_TCP_UNREACHABLE);
+    cr_assert_eq(tcp_errno_finding(EADDRNOTAVAIL), DIAG_TCP_UNREACHABLE);
 }
