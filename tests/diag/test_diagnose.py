@@ -375,10 +375,11 @@ class Interrupt(Scenario):
     def test_ctrl_c_ends_the_run_at_once(self):
         silent = servers.SilentUdp()
         try:
+            # the closed NTP port answers at once: its line shows the run (and its handler) started
             proc = subprocess.Popen([*WRAPPER, SLERR, "diagnose", "good.test", *self.dns_arg(silent),
-                                     "--timeout", "30"], stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE, text=True)
-            time.sleep(0.3)
+                                     "--ntp", f"{LOOPBACK}:{servers.refused_port()}", "--timeout", "30"],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            self.assertIn("ntp", proc.stdout.readline())
             start = time.monotonic()
             proc.send_signal(signal.SIGINT)
             out, err = proc.communicate(timeout=10)
