@@ -54,12 +54,13 @@ static void srv_answer(void *arg, int status, int timeouts, unsigned char *answe
     record_srv(run, finding, &list);
     if (run->expired)
         return;
-    for (size_t i = 0; i < list.count; i++) {
+    size_t first = run->target_count; /* after a --kms target, when both were asked for */
+    for (size_t i = 0; i < list.count && run->target_count < SRV_MAX_RECORDS; i++) {
         struct target *t = &run->targets[run->target_count++];
         snprintf(t->host, sizeof t->host, "%s", list.records[i].target);
         t->port = list.records[i].port;
     }
-    for (size_t i = 0; i < run->target_count; i++)
+    for (size_t i = first; i < run->target_count; i++)
         dns_resolve(run, (int)i);
 }
 

@@ -135,6 +135,13 @@ class Dns(Scenario):
         self.assertEqual(results(report, "resolve"), ["host-not-found"])
         self.assertEqual(codes(report), ["0x8007232B"])
 
+    def test_kms_and_domain_together(self):
+        status, report = self.run_case("two.test", "--kms", f"{LOOPBACK}:{kms.port}", *self.dns_arg(),
+                                       *self.ntp_arg())
+        self.assertEqual(status, 0, report)
+        self.assertEqual(results(report, "dns"), ["srv-found"])
+        self.assertEqual(len(results(report, "rpc")), 3, "the --kms host and both SRV hosts, once each")
+
     def test_kms_name_that_does_not_resolve(self):
         status, report = self.run_case("--kms", "nosuchhost.test", *self.dns_arg(), *self.ntp_arg())
         self.assertEqual(status, 1)
