@@ -66,6 +66,7 @@ def diagnose(*args, timeout=TIMEOUT):
         report = json.loads(result.stdout)
     except ValueError:
         raise AssertionError(f"not JSON: {result.stdout!r} {result.stderr!r}")
+    assert result.stdout.count("\n") == 1, "--json prints one object on one line"
     return result.returncode, report, took
 
 
