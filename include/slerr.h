@@ -131,6 +131,59 @@ int slerr_search(const char *query, struct slerr_hit *hits, size_t max);
 /* "MAJOR.MINOR.PATCH" of the library. */
 const char *slerr_version(void);
 
+/* ---- Scanning text for codes ----
+ * A scanner finds codes in a stream of text fed one buffer at a time, in constant memory and
+ * without allocating; a code split across two buffers is still found. It recognises, each as
+ * a whole word (not inside a longer run of letters, digits or '_'):
+ *   0xC004F074, 0XC004f074   "0x" and exactly eight hex digits (unknown codes only with
+ *                            SLERR_SCAN_UNKNOWN);
+ *   C004F074                 eight hex digits, not next to '-' (a GUID's first group is not a code);
+ *   3221549112, -1073418124  unsigned (9 or 10 digits) or signed (8 to 10 digits) decimals,
+ *                            not after '.' nor directly after another word with '-';
+ * bare words and decimals only when the code is in the catalog and not followed by '-'. So hr=0x..., (0x...) and
+ * "error 0x...:" match; 0x7ffd12345678, 51c82175-844e-... and 20261124 do not. */
+
+enum slerr_scan_form {
+    SLERR_FORM_HEX = 0, /* 0x followed by eight hex digits */
+    SLERR_FORM_BARE,    /* eight hex digits */
+    SLERR_FORM_DECIMAL, /* unsigned or signed decimal */
+};
+
+#define SLERR_SCAN_UNKNOWN 1u /* flag: also report 0x codes that are not in the catalog */
+#define SLERR_SCAN_KEEP 16    /* bytes of the stream a scanner remembers between buffers */
+#define SLERR_SCAN_TEXT_MAX 12
+
+struct slerr_match {
+    uint64_t offset;                  /* of the code's first byte, from the start of the stream */
+    size_t length;                    /* bytes the code takes in the text (at most 11) */
+    uint32_t code;                    /* as slerr_parse() reads the text */
+    enum slerr_scan_form form;
+    const struct slerr_entry *entry;  /* NULL for an unknown code */
+    char text[SLERR_SCAN_TEXT_MAX];   /* the code as written, NUL-terminated */
+};
+
+struct slerr_scanner { /* owned by the caller; its fields are private */
+    uint64_t offset;   /* bytes fed so far */
+    unsigned flags;
+    unsigned kept;     /* valid bytes at the end of tail[] */
+    unsigned char tail[SLERR_SCAN_KEEP];
+};
+
+/* Called for each match, in stream order; a non-zero return stops the scan and is passed on. */
+typedef int (*slerr_match_fn)(const struct slerr_match *match, void *context);
+
+void slerr_scan_init(struct slerr_scanner *scanner, unsigned flags);
+
+/* Feeds the next `size` bytes of the stream. A match is reported once the byte after it has
+ * been seen, so it may be reported by the next call (or by slerr_scan_finish), but never
+ * later: offset + length of every match reported here is at least the stream offset of buf.
+ * Returns 0, or the first non-zero value on_match returned (then re-initialise the scanner). */
+int slerr_scan(struct slerr_scanner *scanner, const void *buf, size_t size,
+               slerr_match_fn on_match, void *context);
+
+/* Ends the stream (reports a code that ends it) and makes the scanner ready for a new one. */
+int slerr_scan_finish(struct slerr_scanner *scanner, slerr_match_fn on_match, void *context);
+
 #ifdef __cplusplus
 }
 #endif
