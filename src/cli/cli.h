@@ -46,6 +46,7 @@ int cmd_event(int argc, char **argv);
 int cmd_symptom(int argc, char **argv);
 int cmd_setting(int argc, char **argv);
 int cmd_diagnose(int argc, char **argv);
+int cmd_annotate(int argc, char **argv);
 
 /* Runs one command line; the same dispatcher serves the program and the REPL. */
 int dispatch_run(int argc, char **argv);

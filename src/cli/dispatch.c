@@ -8,6 +8,7 @@
 extern const char lookup_usage[], search_usage[], list_usage[], event_usage[], symptom_usage[],
     setting_usage[];
 extern const char diagnose_usage[];
+extern const char annotate_usage[];
 
 struct command {
     const char *name;
@@ -27,6 +28,8 @@ static const struct command commands[] = {
     { "setting", "KMS registry values: type, default, effect", cmd_setting, setting_usage },
     { "diagnose", "probe DNS, TCP 1688, the KMS RPC interface and the clock; suggest entries",
       cmd_diagnose, diagnose_usage },
+    { "annotate", "copy text to stdout, marking every code it recognises", cmd_annotate,
+      annotate_usage },
     { NULL, NULL, NULL, NULL },
 };
 

@@ -1,0 +1,346 @@
+/* cmd_annotate.c: `slerr annotate [FILE...]`: copies text to stdout byte for byte, with a short
+ * explanation after each code libslerr's scanner recognises, or one JSON object per code. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "input.h"
+#include "slerr.h"
+
+const char annotate_usage[] =
+    "Usage: slerr annotate [--all] [--json] [--line-buffered] [--color=WHEN] [FILE...]\n"
+    "\n"
+    "Copies each FILE (standard input when there is none, or for \"-\") to standard output\n"
+    "and writes \" [NAME: GLOSS]\" right after every error code it recognises: NAME is the\n"
+    "symbol (or the code when the entry has none, \"unknown\" with --all), GLOSS the gist of\n"
+    "the official message; neither holds ']' or a line break. Everything else is copied\n"
+    "unchanged (CRLF, NUL bytes, invalid UTF-8, lines of any length).\n"
+    "\n"
+    "Recognised: 0xC004F074 (any case), C004F074 and decimals such as 3221549172 or\n"
+    "-1073418124 (as PowerShell prints them), each as a whole word; eight-digit words and\n"
+    "decimals only when the catalog holds them.\n"
+    "\n"
+    "To get the input back, drop each \" [NAME: ...]\" group (up to the first ']') that\n"
+    "directly follows a recognised code; --json gives each code's offset.\n"
+    "\n"
+    "Options:\n"
+    "  -a, --all            also mark 0x codes that are not in the catalog\n"
+    "  -j, --json           JSON Lines: one object per code (file, line, column, offset,\n"
+    "                       text, code, known, symbol, message) instead of the text\n"
+    "  -l, --line-buffered  write each piece of input out as soon as it is read (the\n"
+    "                       default when standard output is a terminal)\n"
+    "      --color=WHEN     auto (default; honours NO_COLOR), always or never\n"
+    "  -h, --help           this help\n"
+    "\n"
+    "Exit status: 0 done, 1 a file could not be read or the output not written, 2 usage error.\n";
+
+enum { OPT_ALL = 1, OPT_LINE_BUFFERED };
+
+static const struct cli_option annotate_options[] = {
+    { "all", 'a', false, OPT_ALL },
+    { "line-buffered", 'l', false, OPT_LINE_BUFFERED },
+    COMMON_OPTIONS,
+    { NULL, 0, false, 0 },
+};
+
+#define GLOSS_MAX 160
+
+/* One input being copied: where its current chunk sits in the stream, and for --json the
+ * line that chunk has reached. */
+struct annotate {
+    struct output out;
+    const char *name;
+    const unsigned char *chunk;
+    uint64_t chunk_offset;
+    size_t copied;     /* bytes of the chunk already written (text) or counted (--json) */
+    uint64_t line;     /* --json: number of the line `copied` is on */
+    uint64_t line_start;
+    int write_errno;   /* non-zero once the output failed */
+};
+
+/* Openings of official messages that say nothing a reader needs in a one-line gloss. */
+static const char *const lead_ins[] = {
+    "The Software Licensing Service reported that ",
+    "The Software Licensing Service determined that ",
+    "The activation server reported that ",
+    "The activation server determined that ",
+    "The activation server determined ",
+};
+
+static const char *const empty_sentences[] = {
+    "the product could not be activated",
+    "the computer could not be activated",
+};
+
+static size_t skip_lead_in(const char *sentence)
+{
+    for (size_t i = 0; i < sizeof lead_ins / sizeof lead_ins[0]; i++)
+        if (strncmp(sentence, lead_ins[i], strlen(lead_ins[i])) == 0)
+            return strlen(lead_ins[i]);
+    return 0;
+}
+
+static bool says_nothing(const char *sentence, size_t length)
+{
+    if (strncmp(sentence, "Please ", 7) == 0)
+        return true;
+    for (size_t i = 0; i < sizeof empty_sentences / sizeof empty_sentences[0]; i++)
+        if (length == strlen(empty_sentences[i]) && !strncmp(sentence, empty_sentences[i], length))
+            return true;
+    return false;
+}
+
+/* The first sentence of `message` that says something, without its lead-in and final period;
+ * `*length` is its length. */
+static const char *pick_sentence(const char *message, size_t *length)
+{
+    const char *first = NULL;
+    size_t first_length = 0;
+    for (const char *p = message; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *end = strstr(p, ". ");
+        size_t full = end ? (size_t)(end - p) : strlen(p);
+        size_t skip = skip_lead_in(p);
+        const char *body = p + (skip < full ? skip : 0);
+        size_t n = full - (size_t)(body - p);
+        if (n > 0 && body[n - 1] == '.')
+            n--;
+        if (!first)
+            first = body, first_length = n;
+        if (n > 0 && !says_nothing(body, n)) {
+            *length = n;
+            return body;
+        }
+        if (!end)
+            break;
+        p = end + 1;
+    }
+    *length = first_length;
+    return first ? first : message;
+}
+
+/* A one-line gloss for the annotation: no ']' and no control byte, so the group ends at the
+ * first ']' whatever the catalog says. */
+static void make_gloss(const char *message, char gloss[GLOSS_MAX + 4])
+{
+    size_t whole, n;
+    const char *s = pick_sentence(message, &whole);
+    n = whole;
+    if (n > GLOSS_MAX) {
+        n = GLOSS_MAX;
+        while (n > GLOSS_MAX / 2 && s[n] != ' ')
+            n--;
+    }
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        gloss[i] = c == ']' ? ')' : c == '[' ? '(' : c < 0x20 || c == 0x7F ? ' ' : (char)c;
+    }
+    /* "The count reported..." reads better mid-line as "the count reported...", but "KMS..." not. */
+    if (n > 1 && gloss[0] >= 'A' && gloss[0] <= 'Z' && gloss[1] >= 'a' && gloss[1] <= 'z')
+        gloss[0] = (char)(gloss[0] - 'A' + 'a');
+    strcpy(gloss + n, n < whole ? "..." : "");
+}
+
+static void write_annotation(struct output *o, const struct slerr_match *m)
+{
+    char gloss[GLOSS_MAX + 4], name[11];
+    struct slerr_decoded d;
+    if (m->entry) {
+        make_gloss(m->entry->message, gloss);
+        snprintf(name, sizeof name, "0x%08X", m->code);
+    } else {
+        slerr_decode(m->code, &d);
+        snprintf(gloss, sizeof gloss, "not in the catalog; facility %u%s%s%s, code 0x%04X",
+                 d.facility, d.facility_name ? " (" : "", d.facility_name ? d.facility_name : "",
+                 d.facility_name ? ")" : "", d.code_field);
+    }
+    output_text(o, " [");
+    output_styled(o, m->entry ? STYLE_SYMBOL : STYLE_WARN, "%s",
+                  !m->entry ? "unknown" : m->entry->symbol ? m->entry->symbol : name);
+    output_text(o, ": ");
+    output_styled(o, STYLE_DIM, "%s", gloss);
+    output_text(o, "]");
+}
+
+/* The raw input bytes go straight to the stream: output_text() stops at a NUL byte. */
+static bool copy_bytes(struct annotate *a, size_t upto)
+{
+    size_t n = upto - a->copied;
+    if (n && fwrite(a->chunk + a->copied, 1, n, a->out.stream) != n && !a->write_errno)
+        a->write_errno = errno ? errno : EIO;
+    a->copied = upto;
+    return a->write_errno == 0;
+}
+
+/* True once anything could not be written; keeps the first error's errno. */
+static bool output_failed(struct annotate *a)
+{
+    if (!a->write_errno && ferror(a->out.stream))
+        a->write_errno = errno ? errno : EIO;
+    return a->write_errno != 0;
+}
+
+/* Advances the line count over the chunk up to `upto`. */
+static void count_lines(struct annotate *a, size_t upto)
+{
+    const unsigned char *p = a->chunk + a->copied, *end = a->chunk + upto;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        a->line++;
+        a->line_start = a->chunk_offset + (uint64_t)(++p - a->chunk);
+    }
+    a->copied = upto;
+}
+
+static void write_json_match(struct annotate *a, const struct slerr_match *m)
+{
+    char code[11];
+    snprintf(code, sizeof code, "0x%08X", m->code);
+    json_object_begin(&a->out, NULL);
+    json_string(&a->out, "file", a->name);
+    json_uint(&a->out, "line", a->line);
+    json_uint(&a->out, "column", m->offset - a->line_start + 1);
+    json_uint(&a->out, "offset", m->offset);
+    json_string(&a->out, "text", m->text);
+    json_string(&a->out, "code", code);
+    json_bool(&a->out, "known", m->entry != NULL);
+    json_string(&a->out, "symbol", m->entry ? m->entry->symbol : NULL);
+    json_string(&a->out, "message", slerr_message(m->code));
+    json_object_end(&a->out);
+    json_line_end(&a->out);
+}
+
+static int on_match(const struct slerr_match *m, void *context)
+{
+    struct annotate *a = context;
+    /* A code split across chunks starts before this chunk; it still ends inside it. */
+    size_t end = (size_t)(m->offset + m->length - a->chunk_offset);
+    size_t start = m->offset >= a->chunk_offset ? (size_t)(m->offset - a->chunk_offset) : 0;
+    if (a->out.format == FORMAT_JSON) {
+        count_lines(a, start);
+        write_json_match(a, m);
+        return output_failed(a) ? -1 : 0;
+    }
+    if (!copy_bytes(a, end))
+        return -1;
+    write_annotation(&a->out, m);
+    return 0;
+}
+
+/* Feeds one chunk to the scanner and writes it out; false once the output has failed. */
+static bool process_chunk(struct annotate *a, struct slerr_scanner *scanner,
+                          const unsigned char *chunk, size_t size)
+{
+    a->chunk = chunk;
+    a->copied = 0;
+    slerr_scan(scanner, chunk, size, on_match, a);
+    if (a->out.format == FORMAT_JSON)
+        count_lines(a, size);
+    else
+        copy_bytes(a, size);
+    a->chunk_offset += size;
+    return !output_failed(a);
+}
+
+static int read_error(const char *name)
+{
+    cli_error("%s: %s", name, strerror(errno));
+    return EXIT_NOT_FOUND;
+}
+
+/* Copies one open input; EXIT_OK, EXIT_NOT_FOUND after a read error, -1 after a write error. */
+static int annotate_input(struct annotate *a, struct input *in, unsigned flags,
+                          bool line_buffered)
+{
+    struct slerr_scanner scanner;
+    const unsigned char *chunk = NULL;
+    if (input_guard(in)) {
+        cli_error("%s: the file shrank while it was being read", a->name);
+        return EXIT_NOT_FOUND;
+    }
+    slerr_scan_init(&scanner, flags);
+    a->chunk_offset = 0;
+    a->line = 1;
+    a->line_start = 0;
+    for (;;) {
+        long got = input_next(in, &chunk);
+        if (got < 0)
+            return read_error(a->name);
+        if (got == 0)
+            break;
+        if (!process_chunk(a, &scanner, chunk, (size_t)got))
+            return -1;
+        if (line_buffered)
+            fflush(a->out.stream);
+        if (output_failed(a))
+            return -1;
+    }
+    /* A code at the very end of the input is only known to be whole now. */
+    a->chunk = chunk;
+    a->copied = 0;
+    slerr_scan_finish(&scanner, on_match, a);
+    return output_failed(a) ? -1 : EXIT_OK;
+}
+
+static int annotate_path(struct annotate *a, const char *path, unsigned flags, bool line_buffered)
+{
+    struct input in;
+    a->name = path;
+    if (input_open(&in, path) != 0)
+        return read_error(path);
+    int status = annotate_input(a, &in, flags, line_buffered);
+    input_close(&in);
+    return status;
+}
+
+int cmd_annotate(int argc, char **argv)
+{
+    struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
+    const char *paths[argc > 0 ? argc : 1];
+    int count = 0, id;
+    unsigned flags = 0;
+    bool line_buffered = false;
+    const char *value;
+    struct args_iter it;
+    enum args_result r;
+
+    args_init(&it, argc - 1, argv + 1);
+    while ((r = args_next(&it, annotate_options, &id, &value)) != ARGS_END) {
+        if (r == ARGS_ERROR)
+            return cli_usage_error("annotate", it.error);
+        if (r == ARGS_OPERAND)
+            paths[count++] = value;
+        else if (id == OPT_ALL)
+            flags |= SLERR_SCAN_UNKNOWN;
+        else if (id == OPT_LINE_BUFFERED)
+            line_buffered = true;
+        else if (!common_option(&common, id, value))
+            return EXIT_USAGE;
+    }
+    if (common.help) {
+        fputs(annotate_usage, stdout);
+        return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
+    }
+    if (count == 0)
+        paths[count++] = "-";
+
+    struct annotate a = { 0 };
+    output_init(&a.out, stdout, common.format, common.color);
+    line_buffered = line_buffered || isatty(STDOUT_FILENO);
+    /* A closed pipe is reported like any other write error instead of killing us silently. */
+    signal(SIGPIPE, SIG_IGN);
+    int status = EXIT_OK;
+    for (int i = 0; i < count; i++) {
+        int one = annotate_path(&a, paths[i], flags, line_buffered);
+        if (one < 0)
+            break;
+        if (one != EXIT_OK)
+            status = one;
+    }
+    if (a.write_errno)
+        errno = a.write_errno;
+    return cli_finish(&a.out, a.write_errno ? EXIT_NOT_FOUND : status);
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Benchmark of `slerr annotate`: on a generated 1 GiB log, in the same run, slerr annotate
+(output to /dev/null) against `rg -c` and `grep -cE` for 0x[0-9A-Fa-f]{8}; then slerr's peak
+memory on a single 1 GiB line. Prints figures; never fails on speed.
+
+Usage: annotate.py [SIZE_MIB]   (environment: SLERR, the binary; default size 1024 MiB)
+"""
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SLERR = os.environ.get("SLERR", "slerr")
+PATTERN = "0x[0-9A-Fa-f]{8}"
+ROUNDS = 3
+BLOCK = 8 << 20
+
+HOSTS = ["kms01.corp.example.com", "ws-0412", "ws-1187", "srv-db02", "lab-win11-07", "rds-03"]
+SOURCES = ["sppsvc[812]", "Microsoft-Windows-Security-SPP[1044]", "slmgr.vbs", "ccmexec[2210]",
+           "svchost[992]", "powershell[5120]", "kernel", "sshd[733]"]
+TEXTS = [
+    "Service started successfully (pid {n}, took {ms} ms)",
+    "Offline downlevel migration succeeded for {guid}",
+    "Rule 'LicensingDiag' completed, 0 errors, {n} records",
+    "Connection from 10.{a}.{b}.{c}:{port} accepted",
+    "Scheduled task \\Microsoft\\Windows\\SoftwareProtectionPlatform\\SvcRestartTask ran",
+    "License acquisition for product {guid} finished in {ms} ms",
+    "User CORP\\user{n} logged on via RDP from 172.16.{a}.{b}",
+    "Heap at 0x7ffd{hex8} grew to {n} KiB",
+]
+FAILURES = [
+    "Activation failed: hr=0xC004F074",
+    "Product activation failed (0xC004F038), the count reported by KMS is insufficient",
+    "error 0x8007232B: DNS name does not exist",
+    "PS> slmgr /ato exited with -1073418124",
+    "The Software Protection service reported error C004F050 for {guid}",
+]
+
+
+def log_line(rng, seconds):
+    fields = {"n": rng.randrange(1, 99999), "ms": rng.randrange(1, 5000),
+              "a": rng.randrange(256), "b": rng.randrange(256), "c": rng.randrange(256),
+              "port": rng.randrange(1024, 65535), "hex8": "%08x" % rng.getrandbits(32),
+              "guid": "{%08x-%04x-%04x-%04x-%012x}" % (rng.getrandbits(32), rng.getrandbits(16),
+                                                       rng.getrandbits(16), rng.getrandbits(16),
+                                                       rng.getrandbits(48))}
+    text = rng.choice(FAILURES if rng.randrange(200) == 0 else TEXTS).format(**fields)
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(1795000000 + seconds))
+    return "%s.%06dZ %s %s: %s\n" % (stamp, rng.randrange(10**6), rng.choice(HOSTS),
+                                     rng.choice(SOURCES), text)
+
+
+def write_log(path, size):
+    """A few distinct 8 MiB blocks of log lines, written in a shuffled order up to `size`."""
+    rng = random.Random(4)
+    blocks, seconds = [], 0
+    for _ in range(8):
+        lines, length = [], 0
+        while length < BLOCK:
+            seconds += rng.randrange(3)
+            line = log_line(rng, seconds)
+            lines.append(line)
+            length += len(line)
+        blocks.append("".join(lines).encode())
+    with open(path, "wb") as f:
+        written = 0
+        while written < size:
+            block = rng.choice(blocks)[: size - written]
+            f.write(block)
+            written += len(block)
+
+
+def write_one_line(path, size):
+    """One line of `size` bytes without a newline, a code about every 4 KiB."""
+    filler = b"0123abcd word 51c82175-844e 0x7ffd12345678 status=ok " * 80
+    chunk = ((filler[:4086] + b"0xC004F074") * 256)[: 1 << 20]
+    with open(path, "wb") as f:
+        for _ in range(size // len(chunk)):
+            f.write(chunk)
+
+
+def run_once(argv, path, rss_file):
+    """Wall seconds, peak RSS in KiB (0 when unknown) and stdout of one run of `argv` on the
+    file `path`. /usr/bin/time measures the RSS: a child forked from this Python process would
+    report Python's own peak."""
+    timer = ["/usr/bin/time", "-f", "%M", "-o", rss_file] if os.access("/usr/bin/time", os.X_OK) else []
+    start = time.perf_counter()
+    proc = subprocess.run(timer + argv + [path], stdin=subprocess.DEVNULL,
+                          stdout=subprocess.DEVNULL if argv[0] == SLERR else subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit("annotate bench: %s failed" % " ".join(argv))
+    rss = 0
+    if timer:
+        with open(rss_file) as f:
+            rss = int(f.read().split()[-1])
+    return elapsed, rss, (proc.stdout or b"").strip()
+
+
+def best_of(argv, path, rounds=ROUNDS):
+    rss_file = path + ".rss"
+    runs = [run_once(argv, path, rss_file) for _ in range(rounds)]
+    return min(r[0] for r in runs), max(r[1] for r in runs), runs[0][2]
+
+
+def main():
+    size = (int(sys.argv[1]) if len(sys.argv) > 1 else 1024) << 20
+    tools = [("slerr annotate", [SLERR, "annotate"])]
+    for name, argv in (("rg -c", ["rg", "-c", PATTERN]), ("grep -cE", ["grep", "-cE", PATTERN])):
+        if shutil.which(argv[0]):
+            tools.append((name, argv))
+        else:
+            print("annotate bench: %s not installed, skipped" % argv[0])
+    with tempfile.TemporaryDirectory(prefix="slerr-bench-") as tmp:
+        log = os.path.join(tmp, "activation.log")
+        write_log(log, size)
+        print("annotate: %d MiB log, about 1 line in 200 with a code; best of %d runs, "
+              "file given as argument, slerr's output to /dev/null" % (size >> 20, ROUNDS))
+        results = {}
+        for name, argv in tools:
+            seconds, rss, out = best_of(argv, log)
+            results[name] = seconds
+            extra = " (%s matching lines)" % out.decode() if out else ""
+            print("  %-15s %8.0f MB/s  %6.3f s  peak RSS %7.0f KiB%s"
+                  % (name, size / seconds / 1e6, seconds, rss, extra))
+        for name in results:
+            if name != "slerr annotate":
+                print("  slerr annotate is %.2fx the speed of %s"
+                      % (results[name] / results["slerr annotate"], name))
+        os.unlink(log)
+        line = os.path.join(tmp, "one-line.log")
+        write_one_line(line, size)
+        seconds, rss, _ = best_of([SLERR, "annotate"], line, rounds=1)
+        print("  single %d MiB line, no newline: %8.0f MB/s, peak RSS %.0f KiB (target < 4096)"
+              % (size >> 20, size / seconds / 1e6, rss))
+
+
+if __name__ == "__main__":
+    main()
