@@ -1,0 +1,388 @@
+#!/usr/bin/env python3
+"""CLI tests of `slerr annotate`: recognised and refused forms, the lossless property (strip the
+annotations, compare bytes) on thousands of random and adversarial inputs, buffer boundaries,
+--json, colour, line buffering, and read and write errors."""
+
+import json
+import os
+import random
+import select
+import subprocess
+import tempfile
+import unittest
+
+from slerrtest import SLERR
+
+HEX = b"0123456789abcdefABCDEF"
+WORD = HEX + b"ghijklmnopqrstuvwxyzGHIJKLMNOPQRSTUVWXYZ_"
+ANNOTATION_START = b" ["
+
+
+def annotate(*args, stdin=b"", env=None):
+    """Runs slerr annotate on bytes; returns the CompletedProcess with bytes stdout/stderr."""
+    full_env = dict(os.environ)
+    full_env.pop("NO_COLOR", None)
+    full_env.update(env or {})
+    return subprocess.run([SLERR, "annotate", *args], input=stdin, capture_output=True,
+                          env=full_env, timeout=300)
+
+
+class Catalog:
+    """What slerr knows about codes, asked from slerr itself (cached): the name an annotation
+    must carry, or None when the code is not in the catalog."""
+
+    def __init__(self):
+        self.names = {}
+
+    def name(self, code):
+        if code not in self.names:
+            out = subprocess.run([SLERR, "--json", "0x%08X" % code], capture_output=True,
+                                 text=True, timeout=60).stdout
+            entry = json.loads(out)
+            self.names[code] = ((entry["symbol"] or entry["code"]) if entry["known"] else None)
+        return self.names[code]
+
+
+CATALOG = Catalog()
+
+
+def is_word(byte):
+    return byte is not None and byte in WORD
+
+
+def code_at_end(text):
+    """The code slerr would recognise at the end of `text` if a space came next, as
+    (code, form), or None. An independent statement of the rules in include/slerr.h."""
+    run = 0
+    while run <= 10 and run < len(text) and text[len(text) - 1 - run] in HEX:
+        run += 1
+    if run < 8 or run > 10:
+        return None
+    digits = text[len(text) - run:]
+    before = [text[len(text) - run - i] if len(text) - run - i >= 0 else None for i in (1, 2, 3)]
+    b1, b2, b3 = before
+    if run == 8 and b1 in (ord("x"), ord("X")) and b2 == ord("0") and not is_word(b3):
+        value = int(digits, 16)
+        return (0x80070000 | value if 0 < value < 0x10000 else value), "hex"
+    if run == 8 and not is_word(b1) and b1 != ord("-"):
+        return int(digits, 16), "bare"
+    if not digits.isdigit():
+        return None
+    if b1 == ord("-") and not is_word(b2) and b2 not in (ord("."), ord("-")):
+        value = int(digits)
+        return ((1 << 32) - value, "decimal") if 0 < value <= 1 << 31 else None
+    if run >= 9 and not is_word(b1) and b1 not in (ord("-"), ord(".")):
+        value = int(digits)
+        return (value, "decimal") if value < 1 << 32 else None
+    return None
+
+
+def expected_name(text, all_codes):
+    """The NAME of the annotation slerr writes after `text`, or None when it writes none."""
+    found = code_at_end(text)
+    if not found:
+        return None
+    code, form = found
+    name = CATALOG.name(code)
+    if name is None and all_codes and form == "hex":
+        return "unknown"
+    return name
+
+
+def take_annotation(output, at, name):
+    """Length of the annotation " [NAME: GLOSS]" at output[at:], or 0 when there is none."""
+    head = b" [" + name.encode() + b": "
+    if not output.startswith(head, at):
+        return 0
+    close = output.find(b"]", at + len(head))
+    newline = output.find(b"\n", at + len(head))
+    if close < 0 or (0 <= newline < close):
+        return 0
+    return close + 1 - at
+
+
+def strip_annotations(output, lengths, all_codes=False):
+    """THE STRIPPING RULE. Walk the output while rebuilding the input; wherever the input rebuilt
+    so far ends with a code slerr recognises (as it would with a space after it), and the output
+    continues with " [NAME: ...]" for that code (up to the first ']'), drop that group. This is
+    unambiguous: slerr inserts exactly one group after each code it recognises, and a recognised
+    code followed in the input by text starting with a space would itself have been annotated.
+    Each file is a stream of its own: `lengths` are the input sizes, in order."""
+    inputs, at = [], 0
+    strip_annotations.count = 0
+    for length in lengths:
+        rebuilt = bytearray()
+        while True:
+            # Copy up to the next possible group, never past the end of this input.
+            limit = at + length - len(rebuilt)
+            upto = output.find(ANNOTATION_START, at, limit + len(ANNOTATION_START))
+            upto = limit if upto < 0 or upto > limit else upto
+            rebuilt += output[at:upto]
+            at = upto
+            if output.startswith(ANNOTATION_START, at):
+                name = expected_name(rebuilt, all_codes)
+                taken = take_annotation(output, at, name) if name else 0
+                at += taken
+                strip_annotations.count += taken > 0
+            if len(rebuilt) == length:
+                break
+            rebuilt.append(output[at])  # at most one group after a code: move on
+            at += 1
+        inputs.append(bytes(rebuilt))
+    if at != len(output):
+        raise AssertionError("output left over after the last input")
+    return inputs
+
+
+POOL = [b"0xC004F074", b"0XC004f038", b"C004F038", b"c004f074", b"-1073418124", b"3221549112",
+        b"80070005", b"0x8007232B", b"0xC004F999", b"C004F999", b"0x7ffd12345678", b"20261124",
+        b"51c82175-844e-4750-b0d8-ec255555bc06", b"0x", b"0xC004F07", b"-", b".", b"x", b"X",
+        b"hr=", b"(", b")", b"error ", b": ", b"\r\n", b"\n", b"\0", b"\xff\xfe", b"\xc3\xa9",
+        b" [SL_E_VL_BINDING_SERVICE_UNAVAILABLE: fake]", b" [", b"]", b"[unknown: x]",
+        b" [ERROR_ACCESS_DENIED: access is denied]", b"9", b"a", b"F", b"_", b"\t"]
+
+
+def random_input(rng):
+    parts = []
+    for _ in range(rng.randrange(0, 40)):
+        kind = rng.randrange(4)
+        if kind == 0:
+            parts.append(bytes(rng.randrange(256) for _ in range(rng.randrange(1, 12))))
+        else:
+            parts.append(rng.choice(POOL))
+    return b"".join(parts)
+
+
+ADVERSARIAL = [
+    b"",
+    b"0xC004F074",
+    b"0xC004F074\r\n",
+    b"slmgr failed: 0xC004F074\r\n",
+    b"\0" * 100 + b"0xC004F074" + b"\0" * 3,
+    b"\xff0xC004F074\xfe",
+    b"0xC004F074 [SL_E_VL_BINDING_SERVICE_UNAVAILABLE: already annotated]",
+    b"0xC004F074 [SL_E_VL_BINDING_SERVICE_UNAVAILABLE: x] [SL_E_VL_BINDING_SERVICE_UNAVAILABLE: y]",
+    b"C004F999 [unknown: not in the catalog]",
+    b"3221549112-1073418124",
+    b"-1073418124-1073418124 -1073418124",
+    b"x" * 5000 + b" 0xC004F074" + b"y" * 5000,
+    b"0xC004F074" * 50,
+    b"0xC004F074 " * 50,
+    b"no newline at the end -1073418124",
+    b"\r\r\n\n\r0xc004f038\r",
+    b"[" * 30 + b"0xC004F038" + b"]" * 30,
+]
+
+
+class Forms(unittest.TestCase):
+    def test_done_when_crlf_is_kept(self):
+        result = annotate(stdin=b"slmgr failed: 0xC004F074\r\n")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(result.stdout.startswith(
+            b"slmgr failed: 0xC004F074 [SL_E_VL_BINDING_SERVICE_UNAVAILABLE: "), result.stdout)
+        self.assertTrue(result.stdout.endswith(b"]\r\n"))
+        self.assertIn(b"Key Management Service (KMS) could be contacted", result.stdout)
+
+    def test_recognised_forms(self):
+        cases = {
+            b"hr=0xC004F038;": b"hr=0xC004F038 [SL_E_VL_NOT_ENOUGH_COUNT: ",
+            b"failed (0xC004F074)": b"failed (0xC004F074 [SL_E_VL_BINDING_SERVICE_UNAVAILABLE: ",
+            b"error 0x8007232B: x": b"error 0x8007232B [DNS_ERROR_RCODE_NAME_ERROR: ",
+            b"exit -1073418124": b"exit -1073418124 [SL_E_VL_BINDING_SERVICE_UNAVAILABLE: ",
+            b"code 3221549112.": b"code 3221549112 [SL_E_VL_NOT_ENOUGH_COUNT: ",
+            b"0XC004f038": b"0XC004f038 [SL_E_VL_NOT_ENOUGH_COUNT: ",
+            b"Error: C004F074 x": b"Error: C004F074 [SL_E_VL_BINDING_SERVICE_UNAVAILABLE: ",
+            b"status 80070005": b"status 80070005 [ERROR_ACCESS_DENIED: ",
+        }
+        for text, start in cases.items():
+            with self.subTest(text=text):
+                out = annotate(stdin=text).stdout
+                self.assertTrue(out.startswith(start), out)
+                self.assertEqual(strip_annotations(out, [len(text)]), [text])
+
+    def test_refused_forms_are_copied_untouched(self):
+        for text in [b"0x7ffd12345678", b"51c82175-844e-4750-b0d8-ec255555bc06",
+                     b"{C004F074-0000-0000-0000-000000000000}", b"date 20261124",
+                     b"pid 12345678", b"0xC004F0741", b"0xC004F07", b"10xC004F074",
+                     b"0xC004F074g", b"id-C004F074", b"v1.3221549112", b"abc-1073418124",
+                     b"99999999999", b"0xC004F999", b"C004F999"]:
+            with self.subTest(text=text):
+                result = annotate(stdin=text + b"\n")
+                self.assertEqual(result.returncode, 0)
+                self.assertEqual(result.stdout, text + b"\n")
+
+    def test_unknown_hex_codes_only_with_all(self):
+        text = b"a 0xC004F999 b C004F999 c\n"
+        self.assertEqual(annotate(stdin=text).stdout, text)
+        out = annotate("--all", stdin=text).stdout
+        self.assertTrue(out.startswith(b"a 0xC004F999 [unknown: not in the catalog; facility 4"),
+                        out)
+        self.assertIn(b"b C004F999 c\n", out, "bare words stay catalog-only")
+        self.assertEqual(strip_annotations(out, [len(text)], all_codes=True), [text])
+
+    def test_gloss_has_no_bracket_or_line_break(self):
+        out = annotate(stdin=b"0xC004F038\n").stdout
+        gloss = out[out.index(b": ") + 2:out.rindex(b"]")]
+        self.assertNotIn(b"]", gloss)
+        self.assertNotIn(b"\n", gloss)
+        self.assertNotIn(b"Please contact", gloss, "the gloss is the gist, not the whole text")
+
+
+class Lossless(unittest.TestCase):
+    def check_files(self, inputs, *args):
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = []
+            for i, data in enumerate(inputs):
+                paths.append(os.path.join(tmp, "in%05d" % i))
+                with open(paths[-1], "wb") as f:
+                    f.write(data)
+            result = annotate(*args, *paths)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            rebuilt = strip_annotations(result.stdout, [len(d) for d in inputs],
+                                        all_codes="--all" in args)
+            for i, (want, got) in enumerate(zip(inputs, rebuilt)):
+                self.assertEqual(got, want, "input %d not given back" % i)
+            matches = annotate("--json", *args, *paths).stdout.splitlines()
+            self.assertEqual(len(matches), strip_annotations.count,
+                             "--json and the text disagree on the codes found")
+            by_path = dict(zip(paths, inputs))
+            for line in matches:
+                record = json.loads(line)
+                data = by_path[record["file"]]
+                text = record["text"].encode()
+                offset = record["offset"]
+                self.assertEqual(data[offset:offset + len(text)], text)
+                self.assertEqual(record["line"], data[:offset].count(b"\n") + 1)
+                self.assertEqual(record["column"], offset - (data.rfind(b"\n", 0, offset) + 1) + 1)
+            return result.stdout
+
+    def test_random_inputs(self):
+        rng = random.Random(1722)
+        inputs = [random_input(rng) for _ in range(3000)]
+        out = self.check_files(inputs)
+        self.assertGreater(out.count(b" [SL_E_"), 1000, "the inputs should hold many codes")
+        self.check_files(inputs, "--all")
+
+    def test_adversarial_inputs(self):
+        self.check_files(ADVERSARIAL)
+        self.check_files(ADVERSARIAL, "--all")
+
+    def test_annotating_twice_strips_back_twice(self):
+        once = annotate(stdin=b"".join(ADVERSARIAL)).stdout
+        twice = annotate(stdin=once).stdout
+        self.assertEqual(strip_annotations(twice, [len(once)]), [once])
+
+    def test_codes_across_the_mapping_window(self):
+        # Files are mapped a megabyte at a time: put a code across that boundary at every offset.
+        window = 1 << 20
+        code = b"0xC004F074"
+        inputs = []
+        for shift in range(len(code) + 2):
+            start = window - shift
+            inputs.append(b"a" * (start - 1) + b" " + code + b"\r\n")
+        out = self.check_files(inputs)
+        self.assertEqual(out.count(b"[SL_E_VL_BINDING_SERVICE_UNAVAILABLE: "), len(inputs))
+
+    def test_pipe_and_file_give_the_same_output(self):
+        rng = random.Random(7)
+        data = b"".join(random_input(rng) for _ in range(20000))
+        with tempfile.NamedTemporaryFile() as f:
+            f.write(data)
+            f.flush()
+            from_file = annotate(f.name).stdout
+        from_pipe = annotate(stdin=data).stdout
+        self.assertEqual(from_file, from_pipe)
+        self.assertEqual(strip_annotations(from_pipe, [len(data)]), [data])
+
+
+class Output(unittest.TestCase):
+    def test_json_lines(self):
+        text = b"x\r\n  hr=0xC004F074 and -1073418124\nC004F038"
+        result = annotate("--json", stdin=text)
+        self.assertEqual(result.returncode, 0)
+        records = [json.loads(line) for line in result.stdout.splitlines()]
+        self.assertEqual([r["code"] for r in records], ["0xC004F074", "0xC004F074", "0xC004F038"])
+        first = records[0]
+        self.assertEqual((first["file"], first["line"], first["column"], first["offset"]),
+                         ("-", 2, 6, 8))
+        self.assertEqual(first["symbol"], "SL_E_VL_BINDING_SERVICE_UNAVAILABLE")
+        self.assertTrue(first["known"])
+        self.assertIn("could be contacted", first["message"])
+        self.assertEqual(records[1]["text"], "-1073418124")
+        self.assertEqual((records[2]["line"], records[2]["column"]), (3, 1))
+
+    def test_json_file_names_and_unknown_codes(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "caf\xe9 \"log\".txt")
+            with open(path, "wb") as f:
+                f.write(b"0xC004F999\n")
+            result = annotate("--json", "--all", path)
+        record = json.loads(result.stdout)
+        self.assertEqual(record["file"], path)
+        self.assertFalse(record["known"])
+        self.assertIsNone(record["symbol"])
+
+    def test_colour(self):
+        plain = annotate("--color=never", stdin=b"0xC004F074\n").stdout
+        coloured = annotate("--color=always", stdin=b"0xC004F074\n").stdout
+        self.assertNotIn(b"\033[", plain)
+        self.assertIn(b"\033[36mSL_E_VL_BINDING_SERVICE_UNAVAILABLE\033[0m", coloured)
+        self.assertTrue(coloured.startswith(b"0xC004F074 ["), "the input itself stays uncoloured")
+
+    def test_line_buffered_output_comes_before_end_of_input(self):
+        with subprocess.Popen([SLERR, "annotate", "--line-buffered"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE) as proc:
+            proc.stdin.write(b"first 0xC004F074\n")
+            proc.stdin.flush()
+            ready, _, _ = select.select([proc.stdout], [], [], 30)
+            self.assertTrue(ready, "nothing written while the input stays open")
+            line = proc.stdout.readline()
+            self.assertTrue(line.startswith(b"first 0xC004F074 [SL_E_"), line)
+            proc.stdin.close()
+            self.assertEqual(proc.wait(timeout=60), 0)
+
+
+class Errors(unittest.TestCase):
+    def test_unreadable_file_is_reported_and_the_run_goes_on(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            good = os.path.join(tmp, "good.log")
+            with open(good, "wb") as f:
+                f.write(b"0xC004F074\n")
+            missing = os.path.join(tmp, "missing.log")
+            result = annotate(missing, tmp, good, "-", stdin=b"C004F038\n")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(b"slerr: " + missing.encode() + b": No such file or directory",
+                      result.stderr)
+        self.assertIn(b"slerr: " + tmp.encode() + b": Is a directory", result.stderr)
+        self.assertTrue(result.stdout.startswith(b"0xC004F074 [SL_E_"), result.stdout)
+        self.assertIn(b"C004F038 [SL_E_VL_NOT_ENOUGH_COUNT", result.stdout)
+
+    def test_full_disk_ends_the_run_with_a_message(self):
+        with open("/dev/full", "wb") as full:
+            result = subprocess.run([SLERR, "annotate"], input=b"0xC004F074\n" * 100000,
+                                    stdout=full, stderr=subprocess.PIPE, timeout=60)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(b"slerr: cannot write output: No space left on device", result.stderr)
+
+    def test_closed_pipe_ends_the_run_with_a_message(self):
+        with tempfile.NamedTemporaryFile() as f:
+            f.write(b"line 0xC004F074\n" * 400000)
+            f.flush()
+            with subprocess.Popen([SLERR, "annotate", f.name], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE) as proc:
+                proc.stdout.read(100)
+                proc.stdout.close()
+                stderr = proc.stderr.read()
+                proc.wait(timeout=60)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn(b"slerr: cannot write output: Broken pipe", stderr)
+
+    def test_usage(self):
+        self.assertEqual(annotate("--bogus").returncode, 2)
+        helped = annotate("--help")
+        self.assertEqual(helped.returncode, 0)
+        self.assertIn(b"Usage: slerr annotate", helped.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
