@@ -377,6 +377,25 @@ class Errors(unittest.TestCase):
         self.assertEqual(proc.returncode, 1)
         self.assertIn(b"slerr: cannot write output: Broken pipe", stderr)
 
+    def test_file_truncated_while_read(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path, good = os.path.join(tmp, "rotated.log"), os.path.join(tmp, "good.log")
+            with open(path, "wb") as f:
+                f.write(b"line 0xC004F074 and some text\n" * (2 << 20))
+            with open(good, "wb") as f:
+                f.write(b"C004F038\n")
+            with subprocess.Popen([SLERR, "annotate", path, good], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE) as proc:
+                proc.stdout.read(4096)  # it is now busy with the file, held up by the pipe
+                os.truncate(path, 0)
+                out = proc.stdout.read()
+                stderr = proc.stderr.read()
+                proc.wait(timeout=60)
+        self.assertEqual(proc.returncode, 1)
+        self.assertIn(b"rotated.log: the file shrank while it was being read", stderr)
+        self.assertTrue(out.endswith(b"C004F038 [SL_E_VL_NOT_ENOUGH_COUNT: the count reported by "
+                                     b"your Key Management Service (KMS) is insufficient]\n"))
+
     def test_usage(self):
         self.assertEqual(annotate("--bogus").returncode, 2)
         helped = annotate("--help")
