@@ -142,7 +142,7 @@ static void make_gloss(const char *message, char gloss[GLOSS_MAX + 4])
     /* "The count reported..." reads better mid-line as "the count reported...", but "KMS..." not. */
     if (n > 1 && gloss[0] >= 'A' && gloss[0] <= 'Z' && gloss[1] >= 'a' && gloss[1] <= 'z')
         gloss[0] = (char)(gloss[0] - 'A' + 'a');
-    strcpy(gloss + n, n < whole ? "..." : "");
+    memcpy(gloss + n, n < whole ? "..." : "", n < whole ? 4 : 1);
 }
 
 static void write_annotation(struct output *o, const struct slerr_match *m)

@@ -11,7 +11,7 @@
 
 #include "input.h"
 
-#define WINDOW_SIZE (1024 * 1024) /* mapped at a time: the resident set stays small */
+#define WINDOW_SIZE ((size_t)1 << 20) /* mapped at a time: the resident set stays small */
 #define READ_SIZE (256 * 1024)
 
 static struct input *watched; /* the one input a SIGBUS can concern */

@@ -22,9 +22,10 @@ enum byte_class { HEX = 1, DIGIT = 2, WORD = 4 };
 #define CLASS(c)                                                                                 \
     (IS_DIGIT(c) ? HEX | DIGIT | WORD                                                           \
                  : IS_HEX_LETTER(c) ? HEX | WORD : IS_LETTER(c) || (c) == '_' ? WORD : 0)
-#define ROW(r) CLASS(r), CLASS(r + 1), CLASS(r + 2), CLASS(r + 3), CLASS(r + 4), CLASS(r + 5),   \
-               CLASS(r + 6), CLASS(r + 7), CLASS(r + 8), CLASS(r + 9), CLASS(r + 10),           \
-               CLASS(r + 11), CLASS(r + 12), CLASS(r + 13), CLASS(r + 14), CLASS(r + 15)
+#define ROW(r) CLASS((r)), CLASS((r) + 1), CLASS((r) + 2), CLASS((r) + 3), CLASS((r) + 4),      \
+               CLASS((r) + 5), CLASS((r) + 6), CLASS((r) + 7), CLASS((r) + 8), CLASS((r) + 9),  \
+               CLASS((r) + 10), CLASS((r) + 11), CLASS((r) + 12), CLASS((r) + 13),             \
+               CLASS((r) + 14), CLASS((r) + 15)
 
 static const unsigned char byte_class[256] = {
     ROW(0), ROW(16), ROW(32), ROW(48), ROW(64), ROW(80), ROW(96), ROW(112),

@@ -106,10 +106,13 @@ class BadInput(unittest.TestCase):
                 proc = subprocess.Popen([*WRAPPER, SLERR, command, *args], stdin=subprocess.PIPE,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                         restore_signals=True)
+                if stdin:  # a filter (annotate) writes nothing before it has read its input
+                    proc.stdin.write(stdin.encode())
+                    proc.stdin.flush()
                 proc.stdout.read(1)
                 proc.stdout.close()
                 try:
-                    _, err = proc.communicate(input=(stdin or "").encode(), timeout=120)
+                    _, err = proc.communicate(timeout=120)
                 except BrokenPipeError:
                     err = proc.stderr.read()
                     proc.wait()
