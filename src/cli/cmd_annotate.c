@@ -29,7 +29,8 @@ const char annotate_usage[] =
     "Options:\n"
     "  -a, --all            also mark 0x codes that are not in the catalog\n"
     "  -j, --json           JSON Lines: one object per code (file, line, column, offset,\n"
-    "                       text, code, known, symbol, message) instead of the text\n"
+    "                       text, code, known, symbol, message) instead of the text;\n"
+    "                       line and column count from 1, column and offset in bytes\n"
     "  -l, --line-buffered  write each piece of input out as soon as it is read (the\n"
     "                       default when standard output is a terminal)\n"
     "      --color=WHEN     auto (default; honours NO_COLOR), always or never\n"
@@ -236,7 +237,8 @@ static bool process_chunk(struct annotate *a, struct slerr_scanner *scanner,
 {
     a->chunk = chunk;
     a->copied = 0;
-    slerr_scan(scanner, chunk, size, on_match, a);
+    if (slerr_scan(scanner, chunk, size, on_match, a) != 0)
+        return false; /* on_match stopped it: the output failed */
     if (a->out.format == FORMAT_JSON)
         count_lines(a, size);
     else
