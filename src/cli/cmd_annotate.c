@@ -124,6 +124,20 @@ static const char *pick_sentence(const char *message, size_t *length)
     return first ? first : message;
 }
 
+/* Whether the capital that opens a gloss is only there because a sentence began: "The count"
+ * and "No Key Management" read better mid-line in lower case; "KMS" and "Kernel Mode" do not. */
+static bool starts_plain_word(const char *s, size_t n)
+{
+    static const char *const determiners[] = { "The ", "A ", "An ", "No ", "This ", "Some " };
+    if (n < 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'a' || s[1] > 'z')
+        return false;
+    for (size_t i = 0; i < sizeof determiners / sizeof determiners[0]; i++)
+        if (strncmp(s, determiners[i], strlen(determiners[i])) == 0)
+            return true;
+    const char *space = memchr(s, ' ', n);
+    return !space || (size_t)(space + 1 - s) >= n || !(space[1] >= 'A' && space[1] <= 'Z');
+}
+
 /* A one-line gloss for the annotation: no ']' and no control byte, so the group ends at the
  * first ']' whatever the catalog says. */
 static void make_gloss(const char *message, char gloss[GLOSS_MAX + 4])
@@ -140,8 +154,7 @@ static void make_gloss(const char *message, char gloss[GLOSS_MAX + 4])
         unsigned char c = (unsigned char)s[i];
         gloss[i] = c == ']' ? ')' : c == '[' ? '(' : c < 0x20 || c == 0x7F ? ' ' : (char)c;
     }
-    /* "The count reported..." reads better mid-line as "the count reported...", but "KMS..." not. */
-    if (n > 1 && gloss[0] >= 'A' && gloss[0] <= 'Z' && gloss[1] >= 'a' && gloss[1] <= 'z')
+    if (starts_plain_word(gloss, n))
         gloss[0] = (char)(gloss[0] - 'A' + 'a');
     memcpy(gloss + n, n < whole ? "..." : "", n < whole ? 4 : 1);
 }
