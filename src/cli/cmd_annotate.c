@@ -154,9 +154,9 @@ static void make_gloss(const char *message, char gloss[GLOSS_MAX + 4])
         unsigned char c = (unsigned char)s[i];
         gloss[i] = c == ']' ? ')' : c == '[' ? '(' : c < 0x20 || c == 0x7F ? ' ' : (char)c;
     }
-    if (starts_plain_word(gloss, n))
-        gloss[0] = (char)(gloss[0] - 'A' + 'a');
     memcpy(gloss + n, n < whole ? "..." : "", n < whole ? 4 : 1);
+    if (n >= 2 && starts_plain_word(gloss, n))
+        gloss[0] = (char)(gloss[0] - 'A' + 'a');
 }
 
 static void write_annotation(struct output *o, const struct slerr_match *m)
