@@ -4,6 +4,7 @@
 #define SLERR_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "args.h"
 #include "output.h"
@@ -47,8 +48,12 @@ int cmd_symptom(int argc, char **argv);
 int cmd_setting(int argc, char **argv);
 int cmd_diagnose(int argc, char **argv);
 int cmd_annotate(int argc, char **argv);
+int cmd_repl(int argc, char **argv);
 
 /* Runs one command line; the same dispatcher serves the program and the REPL. */
 int dispatch_run(int argc, char **argv);
+
+/* The words dispatch_run() takes as a command ("help" included), by index; NULL past the end. */
+const char *dispatch_command_name(size_t index);
 
 #endif

@@ -1,6 +1,7 @@
 /* dispatch.c: the table of commands and the one dispatcher that the program and the REPL share. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "slerr.h"
@@ -9,6 +10,7 @@ extern const char lookup_usage[], search_usage[], list_usage[], event_usage[], s
     setting_usage[];
 extern const char diagnose_usage[];
 extern const char annotate_usage[];
+extern const char repl_usage[];
 
 struct command {
     const char *name;
@@ -30,6 +32,8 @@ static const struct command commands[] = {
       cmd_diagnose, diagnose_usage },
     { "annotate", "copy text to stdout, marking every code it recognises", cmd_annotate,
       annotate_usage },
+    { "repl", "interactive session with history and TAB completion (`slerr` on a terminal)",
+      cmd_repl, repl_usage },
     { NULL, NULL, NULL, NULL },
 };
 
@@ -79,8 +83,18 @@ static int print_version(void)
     return cli_finish(&out, EXIT_OK);
 }
 
+const char *dispatch_command_name(size_t index)
+{
+    size_t count = sizeof commands / sizeof commands[0] - 1;
+    if (index < count)
+        return commands[index].name;
+    return index == count ? "help" : NULL;
+}
+
 int dispatch_run(int argc, char **argv)
 {
+    if (argc < 2 && isatty(STDIN_FILENO))
+        return cmd_repl(1, (char *[]){ "repl", NULL });
     if (argc < 2)
         return cli_usage_error(NULL, "no code or command given");
     const char *first = argv[1];

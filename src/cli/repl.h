@@ -1,0 +1,25 @@
+/* repl.h: the parts of `slerr repl` shared by repl.c (session loop), repl_complete.c (TAB)
+ * and repl_history.c (the history file). Private to the REPL. */
+#ifndef SLERR_CLI_REPL_H
+#define SLERR_CLI_REPL_H
+
+#include <stdbool.h>
+#include <histedit.h>
+
+/* Binds TAB on `el` to completion of command words, symbols and codes. */
+void repl_complete_install(EditLine *el);
+
+struct repl_history {
+    History *history;
+    char *path;        /* NULL: nothing is read or written (--no-history, or no home) */
+    bool save_failed;  /* reported once, then silent: history must never stop a session */
+};
+
+/* Creates the in-memory history, and when `persist`, loads $XDG_STATE_HOME/slerr/history
+ * (creating its directory with mode 0700). 0, or -1 when libedit cannot allocate. */
+int repl_history_open(struct repl_history *h, bool persist);
+/* Adds a line (without its newline) and rewrites the file, atomically and with mode 0600. */
+void repl_history_add(struct repl_history *h, const char *line);
+void repl_history_close(struct repl_history *h);
+
+#endif

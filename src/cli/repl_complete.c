@@ -1,0 +1,201 @@
+/* repl_complete.c: TAB in the REPL. Completes the word before the cursor from the dispatcher's
+ * command words, catalog symbols (any case) and catalog codes; lists the choices when the
+ * word cannot grow on its own. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "repl.h"
+#include "slerr.h"
+
+#define WORD_MAX 96
+#define LIST_MAX 200 /* beyond this a list scrolls away unread: ask for more letters instead */
+
+struct match {
+    char text[WORD_MAX];
+    const char *note; /* shown next to the text in a list: a code's symbol */
+};
+
+struct matches {
+    struct match *items;
+    size_t count, capacity;
+};
+
+static const char *const session_words[] = { "quit", "exit" };
+
+static void add(struct matches *m, const char *text, const char *note)
+{
+    if (strlen(text) >= WORD_MAX)
+        return;
+    if (m->count == m->capacity) {
+        size_t capacity = m->capacity ? m->capacity * 2 : 32;
+        struct match *items = realloc(m->items, capacity * sizeof *items);
+        if (!items)
+            return; /* a shorter list is all completion can offer without memory */
+        m->items = items;
+        m->capacity = capacity;
+    }
+    struct match *item = &m->items[m->count++];
+    strcpy(item->text, text);
+    item->note = note;
+}
+
+static bool starts_with(const char *text, const char *prefix, size_t length)
+{
+    return strncasecmp(text, prefix, length) == 0;
+}
+
+static void add_commands(struct matches *m, const char *word, size_t length)
+{
+    const char *name;
+    for (size_t i = 0; (name = dispatch_command_name(i)) != NULL; i++)
+        if (starts_with(name, word, length))
+            add(m, name, NULL);
+    for (size_t i = 0; i < sizeof session_words / sizeof session_words[0]; i++)
+        if (starts_with(session_words[i], word, length))
+            add(m, session_words[i], NULL);
+}
+
+static bool all_hex(const char *word, size_t length)
+{
+    for (size_t i = 0; i < length; i++)
+        if (!isxdigit((unsigned char)word[i]))
+            return false;
+    return length > 0;
+}
+
+/* Codes complete in the form they are typed in: 0xC004F0 gives 0x..., C004F0 gives bare hex. */
+static void add_catalog(struct matches *m, const char *word, size_t length)
+{
+    bool with_0x = length >= 2 && word[0] == '0' && (word[1] == 'x' || word[1] == 'X');
+    bool bare_hex = all_hex(word, length);
+    for (size_t i = 0; i < slerr_count(); i++) {
+        const struct slerr_entry *e = slerr_at(i);
+        if (e->symbol && starts_with(e->symbol, word, length))
+            add(m, e->symbol, NULL);
+        if (e->kind != SLERR_KIND_CODE || !(with_0x || bare_hex))
+            continue;
+        char code[16];
+        snprintf(code, sizeof code, with_0x ? "0x%08X" : "%08X", (unsigned)e->code);
+        if (starts_with(code, word, length))
+            add(m, code, e->symbol);
+    }
+}
+
+/* Length of the prefix all matches share, compared without case. */
+static size_t common_length(const struct matches *m)
+{
+    size_t n = strlen(m->items[0].text);
+    for (size_t i = 1; i < m->count; i++) {
+        size_t k = 0;
+        while (k < n && toupper((unsigned char)m->items[i].text[k]) ==
+                            toupper((unsigned char)m->items[0].text[k]))
+            k++;
+        n = k;
+    }
+    return n;
+}
+
+static void print_list(EditLine *el, const struct matches *m)
+{
+    FILE *stream;
+    struct output out;
+    if (el_get(el, EL_GETFP, 1, &stream) != 0)
+        stream = stdout;
+    output_init(&out, stream, FORMAT_TEXT, COLOR_NEVER);
+    fputc('\n', stream);
+    if (m->count > LIST_MAX) {
+        fprintf(stream, "%zu possibilities; type a few more characters\n", m->count);
+        return;
+    }
+    size_t width = 0;
+    for (size_t i = 0; i < m->count; i++) {
+        size_t w = strlen(m->items[i].text) + (m->items[i].note ? strlen(m->items[i].note) + 1 : 0);
+        width = w > width ? w : width;
+    }
+    size_t columns = out.width / (width + 2);
+    columns = columns ? columns : 1;
+    for (size_t i = 0; i < m->count; i++) {
+        const struct match *item = &m->items[i];
+        bool last = (i + 1) % columns == 0 || i + 1 == m->count;
+        int used = fprintf(stream, "%s%s%s", item->text, item->note ? " " : "",
+                           item->note ? item->note : "");
+        if (last)
+            fputc('\n', stream);
+        else
+            fprintf(stream, "%*s", (int)(width + 2) - used, "");
+    }
+}
+
+/* Replaces the `length` characters before the cursor with `text`. */
+static void replace_word(EditLine *el, size_t length, const char *text)
+{
+    if (length > 0)
+        el_deletestr(el, (int)length);
+    el_insertstr(el, text);
+}
+
+/* The word under completion and whether it is a line's first word or follows `help`. */
+struct context {
+    char word[WORD_MAX];
+    size_t length;
+    bool wants_command, only_command;
+};
+
+static bool read_context(EditLine *el, struct context *c)
+{
+    const LineInfo *line = el_line(el);
+    const char *start = line->cursor;
+    while (start > line->buffer && !isspace((unsigned char)start[-1]))
+        start--;
+    c->length = (size_t)(line->cursor - start);
+    if (c->length >= WORD_MAX)
+        return false;
+    memcpy(c->word, start, c->length);
+    c->word[c->length] = '\0';
+    const char *first = line->buffer;
+    while (first < start && isspace((unsigned char)*first))
+        first++;
+    c->wants_command = first == start;
+    c->only_command = (size_t)(start - first) >= 5 && strncmp(first, "help", 4) == 0 &&
+                      isspace((unsigned char)first[4]);
+    return true;
+}
+
+static unsigned char complete(EditLine *el, int ch)
+{
+    (void)ch;
+    struct context c;
+    struct matches m = { NULL, 0, 0 };
+    if (!read_context(el, &c))
+        return CC_REFRESH_BEEP;
+    if (c.wants_command || c.only_command)
+        add_commands(&m, c.word, c.length);
+    if (!c.only_command && c.length > 0) /* an empty word would list the whole catalog */
+        add_catalog(&m, c.word, c.length);
+
+    unsigned char result = CC_REFRESH_BEEP;
+    if (m.count == 1) {
+        replace_word(el, c.length, m.items[0].text);
+        el_insertstr(el, " ");
+        result = CC_REFRESH;
+    } else if (m.count > 1 && common_length(&m) > c.length) {
+        m.items[0].text[common_length(&m)] = '\0';
+        replace_word(el, c.length, m.items[0].text);
+        result = CC_REFRESH;
+    } else if (m.count > 1) {
+        print_list(el, &m);
+        result = CC_REDISPLAY;
+    }
+    free(m.items);
+    return result;
+}
+
+void repl_complete_install(EditLine *el)
+{
+    el_set(el, EL_ADDFN, "slerr-complete", "complete a command, symbol or code", complete);
+    el_set(el, EL_BIND, "^I", "slerr-complete", NULL);
+}
