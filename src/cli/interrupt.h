@@ -14,4 +14,9 @@ void interrupt_uninstall(void);
 bool interrupt_requested(void);
 void interrupt_clear(void);
 
+/* A descriptor that becomes readable on Ctrl-C (until interrupt_clear()); -1 when not installed.
+ * Put it in a poll() set: unlike EINTR, it cannot be missed when Ctrl-C comes just before
+ * the poll starts. */
+int interrupt_fd(void);
+
 #endif

@@ -3,11 +3,13 @@
  * reader of the same commands, one per line, when stdin is not a terminal. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "cli.h"
 #include "interrupt.h"
@@ -193,6 +195,42 @@ static const char *prompt(EditLine *el)
     return "slerr> ";
 }
 
+/* libedit's own reader retries a read that Ctrl-C interrupted, and misses a Ctrl-C that comes
+ * just before it blocks; this one waits on the terminal and interrupt_fd() together. */
+static int read_key(EditLine *el, wchar_t *key)
+{
+    mbstate_t state;
+    (void)el;
+    memset(&state, 0, sizeof state);
+    for (;;) {
+        struct pollfd fds[2] = { { STDIN_FILENO, POLLIN, 0 }, { interrupt_fd(), POLLIN, 0 } };
+        if (interrupt_requested()) {
+            errno = EINTR;
+            return -1;
+        }
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue; /* another signal (a resize): Ctrl-C is checked above */
+            return -1;
+        }
+        if (!(fds[0].revents & (POLLIN | POLLHUP | POLLERR)))
+            continue;
+        char byte;
+        ssize_t n = read(STDIN_FILENO, &byte, 1);
+        if (n <= 0) {
+            if (n < 0 && errno == EINTR)
+                continue;
+            return (int)n;
+        }
+        size_t decoded = mbrtowc(key, &byte, 1, &state);
+        if (decoded == (size_t)-2)
+            continue; /* the middle of a multibyte character */
+        if (decoded == (size_t)-1) /* not valid in this locale: pass the byte on as it is */
+            *key = (unsigned char)byte;
+        return 1;
+    }
+}
+
 static EditLine *open_editor(FILE *out, struct repl_history *h)
 {
     EditLine *el = el_init("slerr", stdin, out, stderr);
@@ -202,6 +240,7 @@ static EditLine *open_editor(FILE *out, struct repl_history *h)
     el_set(el, EL_PROMPT, prompt);
     el_set(el, EL_HIST, history, h->history);
     el_set(el, EL_SIGNAL, 1); /* libedit restores the terminal around our SIGINT handler */
+    el_set(el, EL_GETCFN, read_key);
     el_set(el, EL_BIND, "^R", "em-inc-search-prev", NULL);
     repl_complete_install(el);
     el_source(el, NULL); /* the user's ~/.editrc, as in every libedit program */

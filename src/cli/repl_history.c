@@ -116,9 +116,15 @@ static int save(struct repl_history *h)
 void repl_history_add(struct repl_history *h, const char *line)
 {
     HistEvent event;
-    if (strlen(line) > HISTORY_LINE_MAX)
+    size_t length = strlen(line);
+    while (length > 0 && (line[length - 1] == ' ' || line[length - 1] == '\t'))
+        length--; /* TAB leaves a space after a completed word */
+    if (length > HISTORY_LINE_MAX)
         return;
-    history(h->history, &event, H_ENTER, line);
+    char trimmed[length + 1];
+    memcpy(trimmed, line, length);
+    trimmed[length] = '\0';
+    history(h->history, &event, H_ENTER, trimmed);
     if (!h->path || save(h) == 0 || h->save_failed)
         return;
     h->save_failed = true;

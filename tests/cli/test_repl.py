@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""CLI tests of `slerr repl`: batch mode through a pipe (compared with one-shot runs), and the
+interactive session on a real pseudo-terminal: lookups, TAB completion, history, Ctrl-C, Ctrl-D."""
+
+import os
+import re
+import shlex
+import stat
+import tempfile
+import unittest
+
+from ptysession import PROMPT, PtySession
+from slerrtest import run
+
+CODE = re.compile(r"^(0x[0-9A-F]{8})  (\S+)", re.MULTILINE)
+
+
+def has_command(name):
+    return run("help", name).returncode == 0
+
+
+class Batch(unittest.TestCase):
+    """stdin is a pipe: no prompt, no history, the same output as running each line alone."""
+
+    def setUp(self):
+        self.state = tempfile.TemporaryDirectory()
+        self.env = {"XDG_STATE_HOME": self.state.name, "NO_COLOR": "1"}
+
+    def tearDown(self):
+        self.state.cleanup()
+
+    def batch(self, *lines, args=()):
+        return run("repl", *args, stdin="".join(line + "\n" for line in lines), env=self.env)
+
+    def one_shots(self, lines):
+        results = [run(*shlex.split(line), env=self.env) for line in lines]
+        return ("".join(r.stdout for r in results), "".join(r.stderr for r in results),
+                max(r.returncode for r in results))
+
+    def assert_same_as_one_shot(self, lines):
+        result = self.batch(*lines)
+        stdout, stderr, worst = self.one_shots(lines)
+        self.assertEqual(result.stdout, stdout)
+        self.assertEqual(result.stderr, stderr)
+        self.assertEqual(result.returncode, worst)
+
+    def test_lookups_equal_one_shot_output(self):
+        self.assert_same_as_one_shot(["0xC004F074", "0xC004F038 0xC004F074", "--brief 1722",
+                                      "--json sl_e_vl_not_enough_count", "-1073418184"])
+
+    def test_commands_equal_one_shot_output(self):
+        lines = ["help", "help lookup", "--version"]
+        # Commands other branches add are checked as soon as the dispatcher knows them.
+        for line in ["search rearm", "list", "event 12290"]:
+            if has_command(line.split()[0]):
+                lines.append(line)
+        self.assert_same_as_one_shot(lines)
+
+    def test_worst_status_wins(self):
+        lines = ["0xC004F038", "0xC004F999", "0xC004F074"]
+        result = self.batch(*lines)
+        self.assertEqual(result.returncode, 1)  # not found, but the lines after it still ran
+        self.assertEqual(result.stdout, self.one_shots(lines)[0])
+        bad = self.batch("banana", "0xC004F999", "0xC004F038")
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn("slerr: 'banana' is not an error code", bad.stderr)
+        self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", bad.stdout)
+
+    def test_no_prompt_and_blank_comment_and_crlf_lines(self):
+        result = run("repl", stdin="\n   \n# a note\r\n0xC004F038\r\n", env=self.env)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, run("0xC004F038", env=self.env).stdout)
+        self.assertNotIn(PROMPT, result.stdout + result.stderr)
+
+    def test_quoting(self):
+        result = self.batch("'0xC004F038' \"--brief\"")
+        self.assertEqual(result.stdout, run("--brief", "0xC004F038").stdout)
+        # A quoted space stays inside the word: one bad operand, not two codes.
+        joined = self.batch("'0xC004F038 0xC004F074'")
+        self.assertEqual(joined.returncode, 2)
+        self.assertEqual(joined.stdout, "")
+        unmatched = self.batch("'0xC004F038", "0xC004F074")
+        self.assertEqual(unmatched.returncode, 2)
+        self.assertIn("slerr: unmatched quote", unmatched.stderr)
+        self.assertIn("SL_E_VL_BINDING_SERVICE_UNAVAILABLE", unmatched.stdout)
+
+    def test_quit_stops_reading(self):
+        for word in ["quit", "exit"]:
+            with self.subTest(word=word):
+                result = self.batch("0xC004F038", word, "0xC004F074")
+                self.assertEqual(result.returncode, 0)
+                self.assertNotIn("0xC004F074  ", result.stdout)
+
+    def test_usage_errors_do_not_end_the_batch(self):
+        result = self.batch("lookup --bogus", "help nosuch", "repl", "0xC004F038")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("unknown option --bogus", result.stderr)
+        self.assertIn("already in an interactive session", result.stderr)
+        self.assertTrue(result.stdout.startswith("0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT"))
+
+    @unittest.skipUnless(has_command("annotate"), "no annotate command yet")
+    def test_command_reading_stdin_cannot_swallow_later_lines(self):
+        result = self.batch("annotate", "0xC004F038")
+        self.assertIn("0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT", result.stdout)
+
+    def test_no_history_written(self):
+        self.batch("0xC004F038")
+        self.assertEqual(os.listdir(self.state.name), [])
+
+    def test_bad_invocations(self):
+        self.assertEqual(run("repl", "0xC004F038", stdin="").returncode, 2)
+        self.assertEqual(run("repl", "--json", stdin="").returncode, 2)
+        alone = run(stdin="")  # no terminal: `slerr` alone stays a usage error
+        self.assertEqual(alone.returncode, 2)
+        self.assertIn("slerr: no code or command given", alone.stderr)
+        helped = run("repl", "--help")
+        self.assertEqual(helped.returncode, 0)
+        self.assertIn("--no-history", helped.stdout)
+        self.assertIn("repl", run("help").stdout)
+
+
+class Interactive(unittest.TestCase):
+    """A real pseudo-terminal: what a helpdesk person sees and types."""
+
+    def setUp(self):
+        self.state = tempfile.TemporaryDirectory()
+        self.sessions = []
+
+    def tearDown(self):
+        for session in self.sessions:
+            session.close()
+        self.state.cleanup()
+
+    def start(self, *args, env=None):
+        session = PtySession(*args, env={"XDG_STATE_HOME": self.state.name, **(env or {})})
+        self.sessions.append(session)
+        session.expect(PROMPT)
+        return session
+
+    def history_file(self):
+        return os.path.join(self.state.name, "slerr", "history")
+
+    def test_slerr_alone_opens_the_repl_and_looks_up(self):
+        s = self.start()
+        out = s.command("0xC004F074")
+        self.assertIn("0xC004F074  SL_E_VL_BINDING_SERVICE_UNAVAILABLE\n", out)
+        out = s.command("0xC004F038 -1073418124")
+        self.assertEqual([m[0] for m in CODE.findall(out)], ["0xC004F038", "0xC004F074"])
+        s.send("\x04")  # Ctrl-D on an empty line
+        self.assertEqual(s.wait(), 0)
+
+    def test_tab_completes_a_symbol_prefix_in_any_case(self):
+        s = self.start("repl")
+        s.send("sl_e_vl_not_en\t")
+        s.expect("SL_E_VL_NOT_ENOUGH_COUNT ")
+        out = s.command("")
+        self.assertIn("0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT\n", out)
+
+    def test_tab_lists_codes_with_a_prefix(self):
+        s = self.start("repl")
+        s.send("0xC004F0\t")
+        listing = s.expect(PROMPT + "0xC004F0")
+        codes = re.findall(r"^(0x[0-9A-F]{8}) (\S+)$", listing, re.MULTILINE)
+        listed = [code for code, _ in codes]
+        self.assertIn("0xC004F038", listed)
+        self.assertIn("0xC004F074", listed)
+        self.assertTrue(all(code.startswith("0xC004F0") for code in listed), listed)
+        for code, symbol in codes:  # every choice is a real catalog entry with that symbol
+            self.assertTrue(run("--brief", code).returncode == 0, code)
+            self.assertEqual(run("--brief", symbol).stdout, run("--brief", code).stdout)
+        # One code left: completed with a space after it, so the option is a word of its own.
+        out = s.command("74\t--brief")
+        self.assertEqual(out.splitlines()[-1], run("--brief", "0xC004F074").stdout.strip())
+
+    def test_tab_completes_command_words(self):
+        s = self.start("repl", "--no-history")
+        s.send("hel\t")
+        s.expect("help ")
+        s.send("loo\t")
+        s.expect("lookup ")
+        self.assertIn("Usage: slerr [--brief]", s.command(""))
+        s.send("qu\t")
+        s.expect("quit ")
+        s.send("\r")
+        self.assertEqual(s.wait(), 0)
+
+    def test_ctrl_c_clears_the_line_and_never_ends_the_session(self):
+        s = self.start("repl")
+        s.send("\x03")  # on an empty line
+        s.expect(PROMPT)
+        s.send("0xC004F074\x03")  # mid-line: the half-typed code is dropped
+        s.expect(PROMPT)
+        out = s.command("0xC004F038")
+        self.assertEqual(CODE.findall(out), [("0xC004F038", "SL_E_VL_NOT_ENOUGH_COUNT")])
+        s.send("\x04")
+        self.assertEqual(s.wait(), 0)
+
+    def test_usage_error_keeps_the_session(self):
+        s = self.start("repl")
+        self.assertIn("slerr: 'banana' is not an error code", s.command("banana"))
+        self.assertIn("unknown option --bogus", s.command("lookup --bogus"))
+        self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", s.command("0xC004F038"))
+        s.send("quit\r")
+        self.assertEqual(s.wait(), 0)
+
+    def test_history_is_private_and_recalled_next_time(self):
+        s = self.start("repl")
+        s.command("0xC004F074")
+        s.command("0xC004F038")
+        s.send("\x04")
+        self.assertEqual(s.wait(), 0)
+        path = self.history_file()
+        self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
+        self.assertEqual(stat.S_IMODE(os.stat(os.path.dirname(path)).st_mode), 0o700)
+        with open(path) as f:
+            self.assertIn("0xC004F074", f.read())
+
+        again = self.start("repl")
+        self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", again.command("\x10"))  # Ctrl-P: last line
+        again.send("\x12F07\r")  # Ctrl-R: incremental search backwards, then run the match
+        again.expect("0xC004F074  SL_E_VL_BINDING_SERVICE_UNAVAILABLE\n")
+        again.expect(PROMPT)
+
+    def test_no_history_leaves_no_file(self):
+        s = self.start("repl", "--no-history")
+        s.command("0xC004F038")
+        s.send("\x04")
+        self.assertEqual(s.wait(), 0)
+        self.assertFalse(os.path.exists(self.history_file()))
+
+    def test_pager_only_when_asked(self):
+        paged = os.path.join(self.state.name, "paged")
+        env = {"PAGER": "cat > " + shlex.quote(paged)}
+        s = self.start("repl", "--no-history", env=env)
+        self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", s.command("0xC004F038"))
+        self.assertFalse(os.path.exists(paged))
+        s.send("\x04")
+        s.wait()
+        s = self.start("repl", "--no-history", "--pager", env=env)
+        s.command("0xC004F038")
+        with open(paged) as f:
+            self.assertEqual(f.read(), run("0xC004F038", env={"NO_COLOR": "1"}).stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
