@@ -9,6 +9,7 @@ import re
 import select
 import struct
 import termios
+import time
 
 from slerrtest import SLERR
 
@@ -67,13 +68,25 @@ class PtySession:
             if not self._read(0.25):
                 deadline -= 0.25
 
+    def expect_prompt(self):
+        """Waits for the prompt and for the line editor to take the terminal out of line mode:
+        keys sent earlier would meet the kernel's line discipline (where Ctrl-D is not a key)."""
+        chunk = self.expect(PROMPT)
+        waited = 0.0
+        while termios.tcgetattr(self.fd)[3] & termios.ICANON:
+            if waited > DEADLINE:
+                raise AssertionError("the line editor never took the terminal")
+            time.sleep(0.01)
+            waited += 0.01
+        return chunk[:-len(PROMPT)]
+
     def send(self, keys):
         os.write(self.fd, keys.encode())
 
     def command(self, line):
         """Types a line and Enter; returns what it printed before the next prompt."""
         self.send(line + "\r")
-        return self.expect(PROMPT)[:-len(PROMPT)]
+        return self.expect_prompt()
 
     def wait(self):
         """Waits for slerr to exit; returns its exit status."""

@@ -134,7 +134,7 @@ class Interactive(unittest.TestCase):
     def start(self, *args, env=None):
         session = PtySession(*args, env={"XDG_STATE_HOME": self.state.name, **(env or {})})
         self.sessions.append(session)
-        session.expect(PROMPT)
+        session.expect_prompt()
         return session
 
     def history_file(self):
@@ -187,9 +187,9 @@ class Interactive(unittest.TestCase):
     def test_ctrl_c_clears_the_line_and_never_ends_the_session(self):
         s = self.start("repl")
         s.send("\x03")  # on an empty line
-        s.expect(PROMPT)
+        s.expect_prompt()
         s.send("0xC004F074\x03")  # mid-line: the half-typed code is dropped
-        s.expect(PROMPT)
+        s.expect_prompt()
         out = s.command("0xC004F038")
         self.assertEqual(CODE.findall(out), [("0xC004F038", "SL_E_VL_NOT_ENOUGH_COUNT")])
         s.send("\x04")
@@ -219,7 +219,7 @@ class Interactive(unittest.TestCase):
         self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", again.command("\x10"))  # Ctrl-P: last line
         again.send("\x12F07\r")  # Ctrl-R: incremental search backwards, then run the match
         again.expect("0xC004F074  SL_E_VL_BINDING_SERVICE_UNAVAILABLE\n")
-        again.expect(PROMPT)
+        again.expect_prompt()
 
     def test_no_history_leaves_no_file(self):
         s = self.start("repl", "--no-history")
