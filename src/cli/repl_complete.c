@@ -196,6 +196,7 @@ static unsigned char complete(EditLine *el, int ch)
 
 void repl_complete_install(EditLine *el)
 {
-    el_set(el, EL_ADDFN, "slerr-complete", "complete a command, symbol or code", complete);
-    el_set(el, EL_BIND, "^I", "slerr-complete", NULL);
+    /* The wide call keeps these strings; the narrow el_set() copies them and leaks the copies. */
+    el_wset(el, EL_ADDFN, L"slerr-complete", L"complete a command, symbol or code", complete);
+    el_wset(el, EL_BIND, L"^I", L"slerr-complete", NULL);
 }

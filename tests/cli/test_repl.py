@@ -137,6 +137,9 @@ class Interactive(unittest.TestCase):
         session.expect_prompt()
         return session
 
+    def assert_ends_well(self, session):
+        self.assertEqual(session.wait(), 0, session.text()[-2000:])
+
     def history_file(self):
         return os.path.join(self.state.name, "slerr", "history")
 
@@ -147,7 +150,7 @@ class Interactive(unittest.TestCase):
         out = s.command("0xC004F038 -1073418124")
         self.assertEqual([m[0] for m in CODE.findall(out)], ["0xC004F038", "0xC004F074"])
         s.send("\x04")  # Ctrl-D on an empty line
-        self.assertEqual(s.wait(), 0)
+        self.assert_ends_well(s)
 
     def test_tab_completes_a_symbol_prefix_in_any_case(self):
         s = self.start("repl")
@@ -182,7 +185,7 @@ class Interactive(unittest.TestCase):
         s.send("qu\t")
         s.expect("quit ")
         s.send("\r")
-        self.assertEqual(s.wait(), 0)
+        self.assert_ends_well(s)
 
     def test_ctrl_c_clears_the_line_and_never_ends_the_session(self):
         s = self.start("repl")
@@ -193,7 +196,7 @@ class Interactive(unittest.TestCase):
         out = s.command("0xC004F038")
         self.assertEqual(CODE.findall(out), [("0xC004F038", "SL_E_VL_NOT_ENOUGH_COUNT")])
         s.send("\x04")
-        self.assertEqual(s.wait(), 0)
+        self.assert_ends_well(s)
 
     def test_usage_error_keeps_the_session(self):
         s = self.start("repl")
@@ -201,14 +204,14 @@ class Interactive(unittest.TestCase):
         self.assertIn("unknown option --bogus", s.command("lookup --bogus"))
         self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", s.command("0xC004F038"))
         s.send("quit\r")
-        self.assertEqual(s.wait(), 0)
+        self.assert_ends_well(s)
 
     def test_history_is_private_and_recalled_next_time(self):
         s = self.start("repl")
         s.command("0xC004F074")
         s.command("0xC004F038")
         s.send("\x04")
-        self.assertEqual(s.wait(), 0)
+        self.assert_ends_well(s)
         path = self.history_file()
         self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o600)
         self.assertEqual(stat.S_IMODE(os.stat(os.path.dirname(path)).st_mode), 0o700)
@@ -225,7 +228,7 @@ class Interactive(unittest.TestCase):
         s = self.start("repl", "--no-history")
         s.command("0xC004F038")
         s.send("\x04")
-        self.assertEqual(s.wait(), 0)
+        self.assert_ends_well(s)
         self.assertFalse(os.path.exists(self.history_file()))
 
     def test_pager_only_when_asked(self):
