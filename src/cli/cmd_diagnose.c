@@ -1,9 +1,7 @@
 /* cmd_diagnose.c: `slerr diagnose`: runs the network probes of src/diag, prints each as it
  * finishes, then the catalog entries its findings point at; also as JSON or a Nagios plugin. */
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +9,7 @@
 
 #include "cli.h"
 #include "diag.h"
+#include "interrupt.h"
 #include "render.h"
 
 const char diagnose_usage[] =
@@ -70,40 +69,6 @@ struct diagnose {
     bool live; /* a status line is shown on the terminal */
     bool status_shown;
 };
-
-/* ---- Ctrl-C: the handler only writes to a pipe that the probe loop watches ---- */
-
-static int interrupt_pipe[2] = { -1, -1 };
-
-static void on_interrupt(int signal_number)
-{
-    int saved = errno;
-    ssize_t ignored = write(interrupt_pipe[1], "", 1);
-    (void)ignored;
-    (void)signal_number;
-    errno = saved;
-}
-
-static int catch_interrupt(struct sigaction *previous)
-{
-    struct sigaction action;
-    if (pipe(interrupt_pipe) != 0)
-        return -1;
-    for (int i = 0; i < 2; i++)
-        fcntl(interrupt_pipe[i], F_SETFL, fcntl(interrupt_pipe[i], F_GETFL) | O_NONBLOCK);
-    memset(&action, 0, sizeof action);
-    action.sa_handler = on_interrupt; /* no SA_RESTART: poll() returns at once */
-    sigemptyset(&action.sa_mask);
-    return sigaction(SIGINT, &action, previous);
-}
-
-static void release_interrupt(const struct sigaction *previous)
-{
-    sigaction(SIGINT, previous, NULL);
-    close(interrupt_pipe[0]);
-    close(interrupt_pipe[1]);
-    interrupt_pipe[0] = interrupt_pipe[1] = -1;
-}
 
 /* ---- options ---- */
 
@@ -393,17 +358,16 @@ int cmd_diagnose(int argc, char **argv)
     d.config.on_tick = d.live ? show_status : NULL;
     d.config.user = &d;
 
-    struct sigaction previous;
     struct diag_report *report = calloc(1, sizeof *report);
     if (!report) {
         cli_error("out of memory");
         return EXIT_NOT_FOUND;
     }
-    if (catch_interrupt(&previous) == 0)
-        d.config.cancel_fd = interrupt_pipe[0];
+    if (interrupt_install() == 0) /* Ctrl-C makes interrupt_fd() readable: the probe loop stops */
+        d.config.cancel_fd = interrupt_fd();
     int run_status = diag_run(&d.config, report);
     if (d.config.cancel_fd >= 0)
-        release_interrupt(&previous);
+        interrupt_uninstall();
     clear_status(&d);
     status = report_outcome(&d, report, run_status);
     free(report);

@@ -11,9 +11,9 @@ import struct
 import termios
 import time
 
-from slerrtest import SLERR
+from slerrtest import SLERR, WRAPPER
 
-DEADLINE = float(os.environ.get("SLERR_PTY_DEADLINE", "60"))  # seconds before a missing reply counts as a hang (sanitizer builds are slow)
+DEADLINE = float(os.environ.get("SLERR_PTY_DEADLINE", "600" if WRAPPER else "60"))  # seconds before a missing reply counts as a hang (sanitizer builds are slow)
 PROMPT = "slerr> "
 ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[=>]|[\x07\x08]")
 
@@ -26,7 +26,7 @@ class PtySession:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child: slerr with the pty as its terminal
             try:
-                os.execve(SLERR, [SLERR, *args], full_env)
+                os.execvpe(([*WRAPPER, SLERR])[0], [*WRAPPER, SLERR, *args], full_env)
             finally:
                 os._exit(127)
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))

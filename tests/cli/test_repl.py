@@ -5,6 +5,7 @@ interactive session on a real pseudo-terminal: lookups, TAB completion, history,
 import os
 import re
 import shlex
+import socket
 import stat
 import tempfile
 import unittest
@@ -195,6 +196,23 @@ class Interactive(unittest.TestCase):
         s.expect_prompt()
         out = s.command("0xC004F038")
         self.assertEqual(CODE.findall(out), [("0xC004F038", "SL_E_VL_NOT_ENOUGH_COUNT")])
+        s.send("\x04")
+        self.assert_ends_well(s)
+
+    @unittest.skipUnless(has_command("diagnose"), "no diagnose command yet")
+    def test_ctrl_c_stops_a_running_diagnose_not_the_session(self):
+        with socket.socket() as silent, socket.socket() as closed:
+            silent.bind(("127.0.0.1", 0))
+            silent.listen(1)  # connects, then never answers the RPC bind
+            closed.bind(("127.0.0.1", 0))  # bound, not listening: nothing answers there
+            s = self.start("repl", "--no-history")
+            s.send(f"diagnose --kms 127.0.0.1:{silent.getsockname()[1]} "
+                   f"--ntp 127.0.0.1:{closed.getsockname()[1]} --timeout 600\r")
+            s.expect("probe running")
+            s.send("\x03")
+            s.expect("slerr: interrupted")
+            s.expect_prompt()
+        self.assertIn("0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT\n", s.command("0xC004F038"))
         s.send("\x04")
         self.assert_ends_well(s)
 
