@@ -16,7 +16,7 @@
 
 struct match {
     char text[WORD_MAX];
-    const char *note; /* shown next to the text in a list: a code's symbol */
+    const char *note; /* shown next to the text in a list: a code's symbol, an entry's title */
 };
 
 struct matches {
@@ -85,6 +85,15 @@ static void add_catalog(struct matches *m, const char *word, size_t length)
     }
 }
 
+/* After `event`, `symptom` or `setting`: the names of that kind's entries. */
+static void add_names(struct matches *m, enum slerr_kind kind, const char *word, size_t length)
+{
+    const struct slerr_entry *e;
+    for (size_t i = 0; (e = slerr_kind_at(kind, i)) != NULL; i++)
+        if (e->name && starts_with(e->name, word, length))
+            add(m, e->name, e->title);
+}
+
 /* Length of the prefix all matches share, compared without case. */
 static size_t common_length(const struct matches *m)
 {
@@ -143,7 +152,15 @@ struct context {
     char word[WORD_MAX];
     size_t length;
     bool wants_command, only_command;
+    bool names_of_kind; /* the line starts with a kind's command (event, symptom, setting) */
+    enum slerr_kind kind;
 };
+
+/* True when the line's first word, of `length` bytes, is the command named `name`. */
+static bool first_word_is(const char *first, size_t length, const char *name)
+{
+    return strlen(name) == length && strncmp(first, name, length) == 0;
+}
 
 static bool read_context(EditLine *el, struct context *c)
 {
@@ -159,9 +176,17 @@ static bool read_context(EditLine *el, struct context *c)
     const char *first = line->buffer;
     while (first < start && isspace((unsigned char)*first))
         first++;
+    size_t first_length = strcspn(first, " \t");
     c->wants_command = first == start;
-    c->only_command = (size_t)(start - first) >= 5 && strncmp(first, "help", 4) == 0 &&
-                      isspace((unsigned char)first[4]);
+    c->only_command = !c->wants_command && first_word_is(first, first_length, "help");
+    c->names_of_kind = false;
+    for (int k = SLERR_KIND_EVENT; k < SLERR_KIND_COUNT && !c->wants_command; k++) {
+        const char *name = slerr_kind_name((enum slerr_kind)k);
+        if (name && first_word_is(first, first_length, name)) {
+            c->names_of_kind = true;
+            c->kind = (enum slerr_kind)k;
+        }
+    }
     return true;
 }
 
@@ -174,7 +199,9 @@ static unsigned char complete(EditLine *el, int ch)
         return CC_REFRESH_BEEP;
     if (c.wants_command || c.only_command)
         add_commands(&m, c.word, c.length);
-    if (!c.only_command && c.length > 0) /* an empty word would list the whole catalog */
+    if (c.names_of_kind)
+        add_names(&m, c.kind, c.word, c.length);
+    else if (!c.only_command && c.length > 0) /* an empty word would list the whole catalog */
         add_catalog(&m, c.word, c.length);
 
     unsigned char result = CC_REFRESH_BEEP;

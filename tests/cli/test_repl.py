@@ -176,6 +176,17 @@ class Interactive(unittest.TestCase):
         out = s.command("74\t--brief")
         self.assertEqual(out.splitlines()[-1], run("--brief", "0xC004F074").stdout.strip())
 
+    @unittest.skipUnless(has_command("event"), "no event command yet")
+    def test_tab_after_event_lists_event_ids(self):
+        s = self.start("repl", "--no-history")
+        s.send("event 1229\t")
+        listing = s.expect(PROMPT + "event 1229")
+        ids = re.findall(r"^(\d+) ", listing, re.MULTILINE)
+        self.assertIn("12290", ids)
+        for event_id in ids:
+            self.assertTrue(event_id.startswith("1229"), ids)
+            self.assertEqual(run("event", event_id).returncode, 0, event_id)
+
     def test_tab_completes_command_words(self):
         s = self.start("repl", "--no-history")
         s.send("hel\t")
