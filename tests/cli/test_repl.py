@@ -52,10 +52,27 @@ class Batch(unittest.TestCase):
     def test_commands_equal_one_shot_output(self):
         lines = ["help", "help lookup", "--version"]
         # Commands other branches add are checked as soon as the dispatcher knows them.
-        for line in ["search rearm", "list", "event 12290"]:
+        for line in ["search rearm", "list --kind=event", "event 12290", "symptom", "setting"]:
             if has_command(line.split()[0]):
                 lines.append(line)
-        self.assert_same_as_one_shot(lines)
+        # Twice over: a command that kept state between calls would print something else.
+        self.assert_same_as_one_shot(lines + lines)
+
+    @unittest.skipUnless(has_command("diagnose"), "no diagnose command yet")
+    def test_diagnose_runs_again_in_one_process(self):
+        with socket.socket() as closed:
+            closed.bind(("127.0.0.1", 0))  # bound, not listening: connections are refused
+            target = f"127.0.0.1:{closed.getsockname()[1]}"
+            line = f"diagnose --kms {target} --ntp {target} --timeout 5"
+            result = self.batch(line, line)
+            alone = run(*shlex.split(line), env=self.env)
+        self.assertEqual(result.returncode, alone.returncode)
+        self.assertNotEqual(alone.returncode, 0)
+        refused = [l for l in alone.stdout.splitlines() if "tcp" in l]
+        self.assertTrue(refused, alone.stdout)
+        self.assertEqual(result.stdout.count("0xC004F074"), 2 * alone.stdout.count("0xC004F074"))
+        self.assertEqual(len([l for l in result.stdout.splitlines() if "tcp" in l]),
+                         2 * len(refused))
 
     def test_worst_status_wins(self):
         lines = ["0xC004F038", "0xC004F999", "0xC004F074"]
