@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "input.h"
+#include "interrupt.h"
 
 #define WINDOW_SIZE ((size_t)1 << 20) /* mapped at a time: the resident set stays small */
 #define READ_SIZE (256 * 1024)
@@ -98,7 +99,9 @@ long input_next(struct input *in, const unsigned char **chunk)
         return next_window(in, chunk);
     for (;;) {
         ssize_t got = read(in->fd, buffer, sizeof buffer);
-        if (got < 0 && errno == EINTR)
+        if (got < 0 && errno == EINTR && interrupt_requested())
+            got = 0; /* Ctrl-C in the REPL ends input from the terminal, as Ctrl-D does */
+        else if (got < 0 && errno == EINTR)
             continue;
         *chunk = buffer;
         return (long)got;

@@ -244,6 +244,20 @@ class Interactive(unittest.TestCase):
         s.send("\x04")
         self.assert_ends_well(s)
 
+    @unittest.skipUnless(has_command("annotate"), "no annotate command yet")
+    def test_annotate_reads_the_terminal_until_ctrl_c_or_ctrl_d(self):
+        s = self.start("repl", "--no-history")
+        for end in ["\x03", "\x04"]:
+            with self.subTest(end=end):
+                s.send("annotate\r")
+                s.send("log 0xC004F074 here\r")
+                s.expect("0xC004F074 [SL_E_VL_BINDING_SERVICE_UNAVAILABLE")
+                s.send(end)
+                s.expect_prompt()
+        self.assertIn("0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT\n", s.command("0xC004F038"))
+        s.send("\x04")
+        self.assert_ends_well(s)
+
     def test_usage_error_keeps_the_session(self):
         s = self.start("repl")
         self.assertIn("slerr: 'banana' is not an error code", s.command("banana"))
