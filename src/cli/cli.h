@@ -30,6 +30,26 @@ struct common_options {
 /* Applies a common option; false (after reporting it) when its value is bad or id is not common. */
 bool common_option(struct common_options *common, int id, const char *value);
 
+/* How a command reads its command line: its own options go to on_option, the common ones
+ * fill `common`, operands are collected in order. One loop for every command. */
+struct command_line {
+    const char *command;               /* for messages: "search" */
+    const char *usage;                 /* printed by --help */
+    const struct cli_option *options;  /* the command's table, COMMON_OPTIONS included */
+    /* The command's own options (NULL when it has none); false after reporting a bad value. */
+    bool (*on_option)(void *state, int id, const char *value);
+    void *state;
+    int max_operands;                  /* -1: any number */
+};
+
+#define COMMAND_LINE_CONTINUE (-1)
+
+/* Reads argv (argv[0] is the command name) into common, operands and count (operands must hold
+ * argc entries). Returns COMMAND_LINE_CONTINUE, or the status to end with: EXIT_OK after
+ * --help was printed, EXIT_USAGE after a reported error. */
+int command_line_read(const struct command_line *spec, int argc, char **argv,
+                      struct common_options *common, const char **operands, int *count);
+
 /* "slerr: message" on stderr. */
 void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 

@@ -319,45 +319,47 @@ static int annotate_path(struct annotate *a, const char *path, unsigned flags, b
     return status;
 }
 
+struct annotate_settings {
+    unsigned flags;
+    bool line_buffered;
+};
+
+static bool annotate_option(void *state, int id, const char *value)
+{
+    struct annotate_settings *settings = state;
+    (void)value;
+    if (id == OPT_ALL)
+        settings->flags |= SLERR_SCAN_UNKNOWN;
+    else if (id == OPT_LINE_BUFFERED)
+        settings->line_buffered = true;
+    else
+        return false;
+    return true;
+}
+
 int cmd_annotate(int argc, char **argv)
 {
     struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
+    struct annotate_settings settings = { 0, false };
+    const struct command_line spec = { "annotate", annotate_usage, annotate_options,
+                                       annotate_option, &settings, -1 };
     const char *paths[argc > 0 ? argc : 1];
-    int count = 0, id;
-    unsigned flags = 0;
-    bool line_buffered = false;
-    const char *value;
-    struct args_iter it;
-    enum args_result r;
-
-    args_init(&it, argc - 1, argv + 1);
-    while ((r = args_next(&it, annotate_options, &id, &value)) != ARGS_END) {
-        if (r == ARGS_ERROR)
-            return cli_usage_error("annotate", it.error);
-        if (r == ARGS_OPERAND)
-            paths[count++] = value;
-        else if (id == OPT_ALL)
-            flags |= SLERR_SCAN_UNKNOWN;
-        else if (id == OPT_LINE_BUFFERED)
-            line_buffered = true;
-        else if (!common_option(&common, id, value))
-            return EXIT_USAGE;
-    }
-    if (common.help) {
-        fputs(annotate_usage, stdout);
-        return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
-    }
+    int count;
+    int status = command_line_read(&spec, argc, argv, &common, paths, &count);
+    if (status != COMMAND_LINE_CONTINUE)
+        return status;
     if (count == 0)
         paths[count++] = "-";
 
     struct annotate a = { 0 };
     output_init(&a.out, stdout, common.format, common.color);
-    line_buffered = line_buffered || isatty(STDOUT_FILENO);
-    /* A closed pipe is reported like any other write error instead of killing us silently. */
-    signal(SIGPIPE, SIG_IGN);
-    int status = EXIT_OK;
+    bool line_buffered = settings.line_buffered || isatty(STDOUT_FILENO);
+    /* A closed pipe is reported like any other write error instead of killing us silently;
+     * the previous disposition comes back afterwards, for the REPL's sake. */
+    void (*previous_sigpipe)(int) = signal(SIGPIPE, SIG_IGN);
+    status = EXIT_OK;
     for (int i = 0; i < count; i++) {
-        int one = annotate_path(&a, paths[i], flags, line_buffered);
+        int one = annotate_path(&a, paths[i], settings.flags, line_buffered);
         if (one < 0)
             break;
         if (one != EXIT_OK)
@@ -365,5 +367,8 @@ int cmd_annotate(int argc, char **argv)
     }
     if (a.write_errno)
         errno = a.write_errno;
-    return cli_finish(&a.out, a.write_errno ? EXIT_NOT_FOUND : status);
+    status = cli_finish(&a.out, a.write_errno ? EXIT_NOT_FOUND : status);
+    if (previous_sigpipe != SIG_ERR)
+        signal(SIGPIPE, previous_sigpipe);
+    return status;
 }

@@ -88,6 +88,7 @@ static int parse_seconds(const char *option, const char *text, double min, doubl
 static int apply_option(struct diagnose *d, int id, const char *value)
 {
     double seconds = 0;
+    /* diagnose's own options; the common ones are read by command_line_read(). */
     switch (id) {
     case OPT_KMS: d->config.kms = value; return 0;
     case OPT_DNS_SERVER: d->config.dns_server = value; return 0;
@@ -104,33 +105,32 @@ static int apply_option(struct diagnose *d, int id, const char *value)
         return 0;
     case OPT_WARN_OFFSET: return parse_seconds("warn-offset", value, 0, &d->warn_offset);
     case OPT_CRIT_OFFSET: return parse_seconds("crit-offset", value, 0, &d->crit_offset);
-    default: return common_option(&d->common, id, value) ? 0 : -1;
+    default: return -1;
     }
 }
 
+static bool diagnose_option(void *state, int id, const char *value)
+{
+    return apply_option(state, id, value) == 0;
+}
+
+/* COMMAND_LINE_CONTINUE, or the status to end with. */
 static int parse_command_line(struct diagnose *d, int argc, char **argv)
 {
-    struct args_iter it;
-    enum args_result r;
-    int id;
-    const char *value;
+    const struct command_line spec = { "diagnose", diagnose_usage, diagnose_options,
+                                       diagnose_option, d, 1 };
+    const char *domain[1];
     char error[200];
-    args_init(&it, argc - 1, argv + 1);
-    while ((r = args_next(&it, diagnose_options, &id, &value)) != ARGS_END) {
-        if (r == ARGS_ERROR)
-            return cli_usage_error("diagnose", it.error);
-        if (r == ARGS_OPERAND && d->config.domain)
-            return cli_usage_error("diagnose", "only one DOMAIN may be given");
-        if (r == ARGS_OPERAND)
-            d->config.domain = value;
-        else if (apply_option(d, id, value) != 0)
-            return EXIT_USAGE;
-    }
+    int count;
+    int status = command_line_read(&spec, argc, argv, &d->common, domain, &count);
+    if (status != COMMAND_LINE_CONTINUE)
+        return status;
+    d->config.domain = count ? domain[0] : NULL;
     if (d->common.format == FORMAT_JSON && d->nagios)
         return cli_usage_error("diagnose", "--json and --nagios exclude each other");
     if (diag_check_config(&d->config, error, sizeof error) != 0)
         return cli_usage_error("diagnose", error);
-    return EXIT_OK;
+    return COMMAND_LINE_CONTINUE;
 }
 
 /* ---- text output as the probes finish ---- */
@@ -345,12 +345,8 @@ int cmd_diagnose(int argc, char **argv)
         .crit_offset = DIAG_MAX_OFFSET_SECONDS,
     };
     int status = parse_command_line(&d, argc, argv);
-    if (status != EXIT_OK)
+    if (status != COMMAND_LINE_CONTINUE)
         return status;
-    if (d.common.help) {
-        fputs(diagnose_usage, stdout);
-        return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
-    }
     output_init(&d.out, stdout, d.nagios ? FORMAT_TEXT : d.common.format,
                 d.nagios ? COLOR_NEVER : d.common.color);
     d.live = !d.nagios && d.out.format == FORMAT_TEXT && isatty(fileno(stdout));

@@ -68,8 +68,9 @@ static bool parse_facility(const char *text, struct list_filter *f)
     return true;
 }
 
-static bool apply_option(struct list_filter *f, int id, const char *value)
+static bool apply_option(void *state, int id, const char *value)
 {
+    struct list_filter *f = state;
     enum slerr_kind kind;
     switch (id) {
     case OPT_KIND:
@@ -145,24 +146,11 @@ int cmd_list(int argc, char **argv)
 {
     struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
     struct list_filter filter = { -1, 0, -1, NULL, false };
-    int id;
-    const char *value;
-    struct args_iter it;
-    enum args_result r;
-
-    args_init(&it, argc - 1, argv + 1);
-    while ((r = args_next(&it, list_options, &id, &value)) != ARGS_END) {
-        if (r == ARGS_ERROR)
-            return cli_usage_error("list", it.error);
-        if (r == ARGS_OPERAND)
-            return cli_usage_error("list", "list takes options only");
-        if (id >= OPT_JSON ? !common_option(&common, id, value) : !apply_option(&filter, id, value))
-            return EXIT_USAGE;
-    }
-    if (common.help) {
-        fputs(list_usage, stdout);
-        return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
-    }
+    const struct command_line spec = { "list", list_usage, list_options, apply_option, &filter, 0 };
+    int count;
+    int status = command_line_read(&spec, argc, argv, &common, NULL, &count);
+    if (status != COMMAND_LINE_CONTINUE)
+        return status;
     struct output out;
     output_init(&out, stdout, common.format, common.color);
     size_t shown = list_entries(&out, &filter);

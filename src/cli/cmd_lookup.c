@@ -67,38 +67,33 @@ static bool is_slui_prefix(const char *text)
     return strcasecmp(text, "0x2a") == 0;
 }
 
+static bool lookup_option(void *state, int id, const char *value)
+{
+    (void)value;
+    if (id != OPT_BRIEF)
+        return false;
+    *(enum render_detail *)state = RENDER_BRIEF;
+    return true;
+}
+
 int cmd_lookup(int argc, char **argv)
 {
     struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
     enum render_detail detail = RENDER_FULL;
+    const struct command_line spec = { "lookup", lookup_usage, lookup_options, lookup_option,
+                                       &detail, -1 };
     const char *codes[argc > 0 ? argc : 1];
-    int count = 0, id;
-    const char *value;
-    struct args_iter it;
-    enum args_result r;
-
-    args_init(&it, argc - 1, argv + 1);
-    while ((r = args_next(&it, lookup_options, &id, &value)) != ARGS_END) {
-        if (r == ARGS_ERROR)
-            return cli_usage_error("lookup", it.error);
-        if (r == ARGS_OPERAND)
-            codes[count++] = value;
-        else if (id == OPT_BRIEF)
-            detail = RENDER_BRIEF;
-        else if (!common_option(&common, id, value))
-            return EXIT_USAGE;
-    }
-    if (common.help) {
-        fputs(lookup_usage, stdout);
-        return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
-    }
+    int count;
+    int status = command_line_read(&spec, argc, argv, &common, codes, &count);
+    if (status != COMMAND_LINE_CONTINUE)
+        return status;
     if (count == 0)
         return cli_usage_error("lookup", "no code given");
 
     struct output out;
     output_init(&out, stdout, common.format, common.color);
     int first = count > 1 && is_slui_prefix(codes[0]) ? 1 : 0;
-    int status = EXIT_OK;
+    status = EXIT_OK;
     for (int i = first; i < count; i++) {
         uint32_t code;
         if (slerr_parse(codes[i], &code) != 0) {

@@ -103,34 +103,35 @@ static int run_search(struct output *out, const char *query, size_t limit, bool 
     return cli_finish(out, matches ? EXIT_OK : EXIT_NOT_FOUND);
 }
 
+struct search_settings {
+    size_t limit;
+    bool full;
+};
+
+static bool search_option(void *state, int id, const char *value)
+{
+    struct search_settings *settings = state;
+    if (id == OPT_FULL) {
+        settings->full = true;
+        return true;
+    }
+    if (id == OPT_LIMIT && parse_limit(value, &settings->limit))
+        return true;
+    cli_usage_error("search", "--limit takes a number from 0 to 1000");
+    return false;
+}
+
 int cmd_search(int argc, char **argv)
 {
     struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
+    struct search_settings settings = { DEFAULT_LIMIT, false };
+    const struct command_line spec = { "search", search_usage, search_options, search_option,
+                                       &settings, -1 };
     const char *words[argc > 0 ? argc : 1];
-    size_t limit = DEFAULT_LIMIT;
-    bool full = false;
-    int count = 0, id;
-    const char *value;
-    struct args_iter it;
-    enum args_result r;
-
-    args_init(&it, argc - 1, argv + 1);
-    while ((r = args_next(&it, search_options, &id, &value)) != ARGS_END) {
-        if (r == ARGS_ERROR)
-            return cli_usage_error("search", it.error);
-        if (r == ARGS_OPERAND)
-            words[count++] = value;
-        else if (id == OPT_FULL)
-            full = true;
-        else if (id == OPT_LIMIT && !parse_limit(value, &limit))
-            return cli_usage_error("search", "--limit takes a number from 0 to 1000");
-        else if (id != OPT_LIMIT && !common_option(&common, id, value))
-            return EXIT_USAGE;
-    }
-    if (common.help) {
-        fputs(search_usage, stdout);
-        return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
-    }
+    int count;
+    int status = command_line_read(&spec, argc, argv, &common, words, &count);
+    if (status != COMMAND_LINE_CONTINUE)
+        return status;
     char query[QUERY_SIZE];
     if (count == 0)
         return cli_usage_error("search", "no words given");
@@ -138,5 +139,5 @@ int cmd_search(int argc, char **argv)
         return cli_usage_error("search", "give 1 to 16 words, each at most 64 characters long");
     struct output out;
     output_init(&out, stdout, common.format, common.color);
-    return run_search(&out, query, limit, full);
+    return run_search(&out, query, settings.limit, settings.full);
 }

@@ -55,3 +55,49 @@ int cli_finish(struct output *out, int status)
     }
     return status;
 }
+
+static bool is_common_option(int id)
+{
+    return id == OPT_JSON || id == OPT_COLOR || id == OPT_HELP;
+}
+
+static int too_many_operands(const struct command_line *spec)
+{
+    char message[120];
+    if (spec->max_operands == 0)
+        snprintf(message, sizeof message, "%s takes no operands", spec->command);
+    else
+        snprintf(message, sizeof message, "%s takes at most %d operand%s", spec->command,
+                 spec->max_operands, spec->max_operands == 1 ? "" : "s");
+    return cli_usage_error(spec->command, message);
+}
+
+int command_line_read(const struct command_line *spec, int argc, char **argv,
+                      struct common_options *common, const char **operands, int *count)
+{
+    struct args_iter it;
+    enum args_result r;
+    const char *value;
+    int id;
+
+    *count = 0;
+    args_init(&it, argc - 1, argv + 1);
+    while ((r = args_next(&it, spec->options, &id, &value)) != ARGS_END) {
+        if (r == ARGS_ERROR)
+            return cli_usage_error(spec->command, it.error);
+        if (r == ARGS_OPERAND) {
+            if (spec->max_operands >= 0 && *count >= spec->max_operands)
+                return too_many_operands(spec);
+            operands[(*count)++] = value;
+        } else if (is_common_option(id) ? !common_option(common, id, value)
+                                        : !spec->on_option ||
+                                              !spec->on_option(spec->state, id, value)) {
+            return EXIT_USAGE;
+        }
+    }
+    if (common->help) {
+        fputs(spec->usage, stdout);
+        return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
+    }
+    return COMMAND_LINE_CONTINUE;
+}

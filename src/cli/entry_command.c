@@ -72,26 +72,13 @@ static int show_names(struct output *out, enum slerr_kind kind, const char *cons
 int entry_command_run(enum slerr_kind kind, const char *usage, int argc, char **argv)
 {
     struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
+    const struct command_line spec = { argv[0], usage, entry_options, NULL, NULL, -1 };
     const char *names[argc > 0 ? argc : 1];
-    int count = 0, id;
-    const char *value;
-    struct args_iter it;
-    enum args_result r;
-
-    args_init(&it, argc - 1, argv + 1);
-    while ((r = args_next(&it, entry_options, &id, &value)) != ARGS_END) {
-        if (r == ARGS_ERROR)
-            return cli_usage_error(argv[0], it.error);
-        if (r == ARGS_OPERAND)
-            names[count++] = value;
-        else if (!common_option(&common, id, value))
-            return EXIT_USAGE;
-    }
+    int count;
+    int status = command_line_read(&spec, argc, argv, &common, names, &count);
+    if (status != COMMAND_LINE_CONTINUE)
+        return status;
     struct output out;
-    if (common.help) {
-        fputs(usage, stdout);
-        return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
-    }
     output_init(&out, stdout, common.format, common.color);
     if (count == 0) {
         list_kind(&out, kind);

@@ -82,11 +82,14 @@ bool interrupt_requested(void)
 
 void interrupt_clear(void)
 {
-    char drain[64];
     interrupted = 0;
-    if (wake_pipe[0] >= 0)
-        while (read(wake_pipe[0], drain, sizeof drain) > 0)
-            continue;
+    if (wake_pipe[0] < 0)
+        return;
+    char drain[64];
+    ssize_t got;
+    do /* the pipe is non-blocking: read until it is empty */
+        got = read(wake_pipe[0], drain, sizeof drain);
+    while (got > 0);
 }
 
 int interrupt_fd(void)

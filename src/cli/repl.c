@@ -69,11 +69,12 @@ static char **make_argv(int count, const char **words)
     if (!argv)
         return NULL;
     char *text = (char *)(argv + count + 2);
-    argv[0] = strcpy(text, "slerr");
+    argv[0] = memcpy(text, "slerr", sizeof "slerr");
     text += sizeof "slerr";
     for (int i = 0; i < count; i++) {
-        argv[i + 1] = strcpy(text, words[i]);
-        text += strlen(words[i]) + 1;
+        size_t length = strlen(words[i]) + 1;
+        argv[i + 1] = memcpy(text, words[i], length);
+        text += length;
     }
     argv[count + 1] = NULL;
     return argv;
@@ -87,7 +88,8 @@ static int dispatch_paged(const struct session *s, int argc, char **argv)
     const char *pager = getenv("PAGER");
     setenv("LESS", "FRX", 0); /* short output stays on screen without a keypress, as in git */
     fflush(stdout);
-    FILE *pipe = popen(pager && *pager ? pager : "less", "w");
+    /* $PAGER is a command line by convention ("less -S"): running it through sh is the point. */
+    FILE *pipe = popen(pager && *pager ? pager : "less", "w"); // NOLINT(cert-env33-c)
     int saved = pipe ? dup(STDOUT_FILENO) : -1;
     if (saved < 0) {
         if (pipe)
@@ -300,35 +302,34 @@ static int run_interactive(const struct session *s)
     return EXIT_OK;
 }
 
+static bool repl_option(void *state, int id, const char *value)
+{
+    struct session *s = state;
+    (void)value;
+    if (id == OPT_NO_HISTORY)
+        s->history = false;
+    else if (id == OPT_PAGER)
+        s->pager = true;
+    else
+        return false;
+    return true;
+}
+
 int cmd_repl(int argc, char **argv)
 {
     struct session s = { .history = true, .pager = false };
-    struct args_iter it;
-    enum args_result r;
-    const char *value;
-    int id;
-
-    args_init(&it, argc - 1, argv + 1);
-    while ((r = args_next(&it, repl_options, &id, &value)) != ARGS_END) {
-        if (r == ARGS_ERROR)
-            return cli_usage_error("repl", it.error);
-        if (r == ARGS_OPERAND)
-            return cli_usage_error("repl", "repl takes no operands; type commands at its prompt");
-        if (id == OPT_NO_HISTORY)
-            s.history = false;
-        else if (id == OPT_PAGER)
-            s.pager = true;
-        else if (id == OPT_HELP) {
-            fputs(repl_usage, stdout);
-            return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
-        }
-    }
+    struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
+    const struct command_line spec = { "repl", repl_usage, repl_options, repl_option, &s, 0 };
+    int count;
+    int status = command_line_read(&spec, argc, argv, &common, NULL, &count);
+    if (status != COMMAND_LINE_CONTINUE)
+        return status;
     s.tokenizer = tok_init(NULL);
     if (!s.tokenizer) {
         cli_error("out of memory");
         return EXIT_NOT_FOUND;
     }
-    int status = isatty(STDIN_FILENO) ? run_interactive(&s) : run_batch(&s);
+    status = isatty(STDIN_FILENO) ? run_interactive(&s) : run_batch(&s);
     tok_end(s.tokenizer);
     return status;
 }

@@ -28,7 +28,8 @@ static const char *const session_words[] = { "quit", "exit" };
 
 static void add(struct matches *m, const char *text, const char *note)
 {
-    if (strlen(text) >= WORD_MAX)
+    size_t length = strlen(text);
+    if (length >= WORD_MAX)
         return;
     if (m->count == m->capacity) {
         size_t capacity = m->capacity ? m->capacity * 2 : 32;
@@ -39,7 +40,7 @@ static void add(struct matches *m, const char *text, const char *note)
         m->capacity = capacity;
     }
     struct match *item = &m->items[m->count++];
-    strcpy(item->text, text);
+    memcpy(item->text, text, length + 1);
     item->note = note;
 }
 

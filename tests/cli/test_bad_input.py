@@ -51,6 +51,17 @@ class BadInput(unittest.TestCase):
             with self.subTest(command=command):
                 self.assert_clean_usage_error(run(command, "--color", stdin=""), "--color")
 
+    def test_too_many_operands(self):
+        for args, message in [(["list", "extra"], "list takes no operands"),
+                              (["repl", "extra"], "repl takes no operands"),
+                              (["diagnose", "a.test", "b.test"], "diagnose takes at most 1 operand")]:
+            if args[0] not in available_commands():
+                continue
+            with self.subTest(args=args):
+                result = run(*args, stdin="")
+                self.assert_clean_usage_error(result, args)
+                self.assertIn(message, result.stderr)
+
     def test_invalid_utf8_and_empty_arguments(self):
         for command in ["lookup", "event"]:
             if command not in available_commands():
