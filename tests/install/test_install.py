@@ -81,6 +81,16 @@ class Installed(unittest.TestCase):
             self.assertEqual(result.stderr, "", page)
             self.assertIn("EXIT STATUS" if page.startswith("man1") else "EXAMPLE", result.stdout)
 
+    def test_every_command_is_in_slerr_1(self):
+        slerr = os.path.join(self.root, "bin/slerr")
+        help_text = subprocess.run([slerr, "--help"], capture_output=True, text=True).stdout
+        commands = re.findall(r"^  ([a-z]+)\s", help_text, re.M)
+        self.assertGreaterEqual(len(commands), 8)
+        with open(os.path.join(SOURCE, "doc/slerr.1.scd")) as f:
+            page = f.read()
+        for command in commands:
+            self.assertRegex(page, rf"(?m)^\*{command}\*", f"slerr(1) does not describe {command}")
+
     def test_example_matches_the_man_page(self):
         with open(os.path.join(SOURCE, "doc/libslerr.3.scd")) as f:
             page = f.read()
