@@ -3,6 +3,7 @@
 #define _DEFAULT_SOURCE /* MAP_POPULATE */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -92,18 +93,38 @@ static long next_window(struct input *in, const unsigned char **chunk)
     return (long)size;
 }
 
+/* With the REPL's Ctrl-C handler installed, waits until the input is readable or Ctrl-C was
+ * pressed (true). Polling the handler's pipe along with the input cannot miss a Ctrl-C that
+ * comes just before a read() would have blocked, as EINTR alone can. */
+static bool interrupted_while_waiting(int fd)
+{
+    struct pollfd fds[2] = { { fd, POLLIN, 0 }, { interrupt_fd(), POLLIN, 0 } };
+    if (fds[1].fd < 0)
+        return false;
+    while (!interrupt_requested()) {
+        int ready = poll(fds, 2, -1);
+        if (ready > 0 && fds[1].revents)
+            return true;
+        if (ready > 0)
+            return false;
+        if (ready < 0 && errno != EINTR)
+            return false; /* let read() report the problem */
+    }
+    return true;
+}
+
 long input_next(struct input *in, const unsigned char **chunk)
 {
     static unsigned char buffer[READ_SIZE];
     if (in->mapped)
         return next_window(in, chunk);
+    *chunk = buffer;
     for (;;) {
+        if (interrupted_while_waiting(in->fd))
+            return 0; /* Ctrl-C in the REPL ends input from the terminal, as Ctrl-D does */
         ssize_t got = read(in->fd, buffer, sizeof buffer);
-        if (got < 0 && errno == EINTR && interrupt_requested())
-            got = 0; /* Ctrl-C in the REPL ends input from the terminal, as Ctrl-D does */
-        else if (got < 0 && errno == EINTR)
+        if (got < 0 && errno == EINTR)
             continue;
-        *chunk = buffer;
         return (long)got;
     }
 }
