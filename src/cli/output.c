@@ -1,5 +1,6 @@
 /* output.c: colour decisions, word wrapping and JSON escaping for everything slerr prints. */
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -260,7 +261,10 @@ void json_bool(struct output *o, const char *key, bool value)
 void json_double(struct output *o, const char *key, double value)
 {
     json_key(o, key);
-    fprintf(o->stream, "%.6f", value);
+    if (isfinite(value))
+        fprintf(o->stream, "%.6f", value);
+    else
+        fputs("null", o->stream); /* JSON has no NaN or infinity */
 }
 
 void json_line_end(struct output *o)
