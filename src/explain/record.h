@@ -1,0 +1,50 @@
+/* record.h: what every reader of pasted evidence produces: records (one slmgr output, one
+ * event, one licence block ...) and their findings. Readers are pure: lines in, records out. */
+#ifndef SLERR_EXPLAIN_RECORD_H
+#define SLERR_EXPLAIN_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum ex_severity { EX_OK, EX_NOTE, EX_WARNING, EX_CRITICAL };
+
+#define EX_MAX_CODES 4
+#define EX_MAX_SEE 4
+#define EX_VALUE_MAX 256
+#define EX_TEXT_MAX 512
+
+/* One field that matters, judged: which field, what it held, and what that means. */
+struct ex_finding {
+    enum ex_severity severity;
+    const char *field;           /* the field, by our own stable name ("license-status") */
+    char value[EX_VALUE_MAX];    /* the value as read (UTF-8, may hold hostile bytes) */
+    char text[EX_TEXT_MAX];      /* one sentence in our words */
+    uint32_t codes[EX_MAX_CODES]; /* catalog codes it points to */
+    size_t ncodes;
+    const char *see[EX_MAX_SEE]; /* other catalog entries: "event:12290", "symptom:NAME", "setting:NAME" */
+    size_t nsee;
+};
+
+/* One recognised record with its findings, handed to the sink as soon as it is complete. */
+struct ex_record {
+    const char *kind;            /* stable name: "slmgr-dlv", "event", "kms-host-report", ... */
+    size_t line;                 /* its first line in the input, 1-based */
+    const struct ex_finding *findings;
+    size_t nfindings;
+};
+
+/* Receives each record; the record and its findings live only during the call.
+ * Returns 0, or non-zero to stop reading. */
+typedef int (*ex_sink_fn)(void *ctx, const struct ex_record *record);
+
+/* A reader: one kind of evidence, fed the input's lines (UTF-8, line end removed) in order.
+ * Every reader sees every line and recognises its own records among the rest. */
+struct ex_reader_ops {
+    const char *name;                                    /* "slmgr", "event-xml", ... */
+    void *(*create)(ex_sink_fn sink, void *ctx);         /* NULL when out of memory */
+    int (*line)(void *state, const char *text, size_t len, size_t lineno); /* 0, or an ex_status */
+    int (*finish)(void *state);                          /* end of input: flush what is pending */
+    void (*destroy)(void *state);
+};
+
+#endif
