@@ -37,6 +37,16 @@ struct ex_record {
  * Returns 0, or non-zero to stop reading. */
 typedef int (*ex_sink_fn)(void *ctx, const struct ex_record *record);
 
+/* What a reader or the driver returns; ex_strerror() names each. */
+enum ex_status {
+    EX_STATUS_OK = 0,
+    EX_STATUS_NOMEM,     /* out of memory */
+    EX_STATUS_MALFORMED, /* input of a recognised kind is broken (truncated XML ...): stop here */
+    EX_STATUS_STOPPED,   /* the sink asked to stop */
+    EX_STATUS_IO,        /* reading the input failed (errno kept by the caller) */
+};
+const char *ex_strerror(enum ex_status status);
+
 /* A reader: one kind of evidence, fed the input's lines (UTF-8, line end removed) in order.
  * Every reader sees every line and recognises its own records among the rest. */
 struct ex_reader_ops {
@@ -45,6 +55,8 @@ struct ex_reader_ops {
     int (*line)(void *state, const char *text, size_t len, size_t lineno); /* 0, or an ex_status */
     int (*finish)(void *state);                          /* end of input: flush what is pending */
     void (*destroy)(void *state);
+    /* After EX_STATUS_MALFORMED: what was wrong and the input line where it stopped. */
+    const char *(*error_detail)(void *state, size_t *lineno);
 };
 
 #endif
