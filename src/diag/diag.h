@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define DIAG_MAX_PROBES 96
+#define DIAG_MAX_PROBES 160
 #define DIAG_TEXT_MAX 320
 #define DIAG_KMS_PORT 1688
 #define DIAG_NTP_PORT 123
@@ -23,6 +23,7 @@ enum diag_finding {
     DIAG_DNS_NO_ANSWER,   /* timeout, or the server port is closed */
     DIAG_DNS_NXDOMAIN,
     DIAG_DNS_NODATA,      /* the name exists but holds no SRV record */
+    DIAG_DNS_NOT_OFFERED, /* the SRV record's target is ".": the service is explicitly absent */
     DIAG_DNS_ERROR,       /* a malformed answer or a local failure */
     DIAG_HOST_OK,
     DIAG_HOST_NOT_FOUND,  /* a KMS host name without A/AAAA */

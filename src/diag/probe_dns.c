@@ -14,6 +14,8 @@ static const char *srv_detail(enum diag_finding finding, const struct run *run)
         return "NXDOMAIN: the name does not exist";
     case DIAG_DNS_NODATA:
         return "the name exists but has no SRV record";
+    case DIAG_DNS_NOT_OFFERED:
+        return "the SRV record's target is \".\": the service is explicitly not offered here";
     case DIAG_DNS_SERVFAIL:
         return "the server answered SERVFAIL or REFUSED";
     case DIAG_DNS_NO_ANSWER:
@@ -23,30 +25,46 @@ static const char *srv_detail(enum diag_finding finding, const struct run *run)
     }
 }
 
+/* The records in client order; what did not fit the line or the probe limit is counted. */
+static void list_records(char *out, size_t size, const struct srv_list *list)
+{
+    size_t used = 0, shown = 0;
+    char more[96];
+    for (; shown < list->count; shown++) {
+        const struct srv_record *r = &list->records[shown];
+        int n = snprintf(out + used, size - used, "%s%s:%u (priority %u, weight %u)", shown ? ", " : "",
+                         r->target, r->port, r->priority, r->weight);
+        /* leave room for the counts below */
+        if (n < 0 || used + (size_t)n + sizeof more >= size)
+            break;
+        used += (size_t)n;
+    }
+    out[used] = '\0';
+    size_t hidden = list->count - shown, skipped = list->skipped + list->unusable;
+    int n = snprintf(more, sizeof more, "; TTL %lu s%s", (unsigned long)list->ttl,
+                     list->truncated ? ", answer truncated" : "");
+    if (hidden)
+        n += snprintf(more + n, sizeof more - (size_t)n, "; %zu more not listed", hidden);
+    if (skipped)
+        snprintf(more + n, sizeof more - (size_t)n, "; %zu more record%s not probed", skipped,
+                 skipped == 1 ? "" : "s");
+    snprintf(out + used, size - used, "%s", more);
+}
+
 static void record_srv(struct run *run, enum diag_finding finding, const struct srv_list *list)
 {
     struct diag_probe *p = run_add_probe(run, DIAG_PROBE_DNS, finding, -1, run->srv_started);
     snprintf(p->target_text, sizeof p->target_text, "%s", run->srv_name);
-    if (finding != DIAG_DNS_OK) {
+    if (finding == DIAG_DNS_OK)
+        list_records(p->detail, sizeof p->detail, list);
+    else
         snprintf(p->detail, sizeof p->detail, "%s", srv_detail(finding, run));
-        run_publish(run, p);
-        return;
-    }
-    size_t used = 0;
-    for (size_t i = 0; i < list->count && used < sizeof p->detail; i++) {
-        const struct srv_record *r = &list->records[i];
-        int n = snprintf(p->detail + used, sizeof p->detail - used, "%s%s:%u (priority %u, weight %u)",
-                         i ? ", " : "", r->target, r->port, r->priority, r->weight);
-        used += n > 0 ? (size_t)n : 0;
-    }
     run_publish(run, p);
 }
 
-static void srv_answer(void *arg, int status, int timeouts, unsigned char *answer, int length)
+static void srv_answer(struct run *run, int status, const unsigned char *answer, size_t length)
 {
-    struct run *run = arg;
     struct srv_list list;
-    (void)timeouts;
     run->queries--;
     if (run->cancelled)
         return;
@@ -55,7 +73,7 @@ static void srv_answer(void *arg, int status, int timeouts, unsigned char *answe
     if (run->expired)
         return;
     size_t first = run->target_count; /* after a --kms target, when both were asked for */
-    for (size_t i = 0; i < list.count && run->target_count < SRV_MAX_RECORDS; i++) {
+    for (size_t i = 0; i < list.count && run->target_count < MAX_TARGETS; i++) {
         struct target *t = &run->targets[run->target_count++];
         snprintf(t->host, sizeof t->host, "%s", list.records[i].target);
         t->port = list.records[i].port;
@@ -64,12 +82,45 @@ static void srv_answer(void *arg, int status, int timeouts, unsigned char *answe
         dns_resolve(run, (int)i);
 }
 
+/* The one place that knows two c-ares APIs: 1.28 brought ares_query_dnsrec and deprecated
+ * ares_query. Both hand the answer's bytes to the same parser (srv.c). */
+#if ARES_VERSION >= 0x011c00
+static void srv_record_answer(void *arg, ares_status_t status, size_t timeouts,
+                              const ares_dns_record_t *record)
+{
+    unsigned char *bytes = NULL;
+    size_t length = 0;
+    (void)timeouts;
+    if (status == ARES_SUCCESS && (!record || ares_dns_write(record, &bytes, &length) != ARES_SUCCESS))
+        status = ARES_EBADRESP;
+    srv_answer(arg, (int)status, bytes, length);
+    ares_free_string(bytes);
+}
+
+static void query_srv(struct run *run)
+{
+    ares_query_dnsrec(run->channel, run->srv_name, ARES_CLASS_IN, ARES_REC_TYPE_SRV,
+                      srv_record_answer, run, NULL);
+}
+#else
+static void srv_bytes_answer(void *arg, int status, int timeouts, unsigned char *answer, int length)
+{
+    (void)timeouts;
+    srv_answer(arg, status, answer, length > 0 ? (size_t)length : 0);
+}
+
+static void query_srv(struct run *run)
+{
+    ares_query(run->channel, run->srv_name, ns_c_in, ns_t_srv, srv_bytes_answer, run);
+}
+#endif
+
 int dns_start(struct run *run, const char *domain)
 {
     run->srv_started = run_now();
     snprintf(run->srv_name, sizeof run->srv_name, "_vlmcs._tcp.%s", domain);
     run->queries++;
-    ares_query(run->channel, run->srv_name, ns_c_in, ns_t_srv, srv_answer, run);
+    query_srv(run);
     return 0;
 }
 

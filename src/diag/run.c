@@ -13,7 +13,7 @@
 #include "run.h"
 
 #define TICK_SECONDS 0.1
-#define MAX_POLL (1 + ARES_GETSOCK_MAXNUM + MAX_CONNS + 1)
+#define MAX_POLL (1 + MAX_ARES_SOCKETS + MAX_CONNS + 1)
 
 int diag_check_config(const struct diag_config *config, char *error, size_t size)
 {
@@ -47,10 +47,31 @@ static int set_dns_server(struct run *run)
     return ares_set_servers_ports_csv(run->channel, csv) == ARES_SUCCESS ? 0 : -1;
 }
 
+/* c-ares says which sockets to watch for what; readable and writable both false: forget it. */
+static void socket_state(void *data, ares_socket_t fd, int readable, int writable)
+{
+    struct run *run = data;
+    size_t i = 0;
+    while (i < run->ares_socket_count && run->ares_sockets[i].fd != fd)
+        i++;
+    if (!readable && !writable) {
+        if (i < run->ares_socket_count)
+            run->ares_sockets[i] = run->ares_sockets[--run->ares_socket_count];
+        return;
+    }
+    if (i == run->ares_socket_count) {
+        if (i == MAX_ARES_SOCKETS)
+            return; /* left unwatched: its query ends at c-ares' timeout or our deadline */
+        run->ares_socket_count++;
+    }
+    run->ares_sockets[i] = (struct ares_socket){ fd, readable != 0, writable != 0 };
+}
+
 static int open_channel(struct run *run, const char *resolv_conf)
 {
     struct ares_options options;
-    int mask = ARES_OPT_FLAGS | ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES | ARES_OPT_RESOLVCONF;
+    int mask = ARES_OPT_FLAGS | ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES | ARES_OPT_RESOLVCONF |
+               ARES_OPT_SOCK_STATE_CB;
     unsigned timeout = run->config->timeout_ms / 4;
     memset(&options, 0, sizeof options);
     /* without NOCHECKRESP, SERVFAIL and REFUSED both look like a closed port */
@@ -58,6 +79,8 @@ static int open_channel(struct run *run, const char *resolv_conf)
     options.timeout = (int)(timeout < 50 ? 50 : timeout); /* c-ares doubles it on each retry */
     options.tries = 3;
     options.resolvconf_path = (char *)resolv_conf;
+    options.sock_state_cb = socket_state;
+    options.sock_state_cb_data = run;
     if (ares_init_options(&run->channel, &options, mask) != ARES_SUCCESS) {
         errno = ENOMEM;
         return -1;
@@ -131,20 +154,14 @@ struct slot {
 static size_t watch_fds(struct run *run, struct pollfd *fds, struct slot *slots)
 {
     size_t n = 0;
-    ares_socket_t socks[ARES_GETSOCK_MAXNUM];
     if (run->config->cancel_fd >= 0) {
         fds[n] = (struct pollfd){ run->config->cancel_fd, POLLIN, 0 };
         slots[n++] = (struct slot){ SLOT_CANCEL, 0 };
     }
-    /* c-ares' ARES_GETSOCK_WRITABLE shifts a signed 1 into the sign bit: test the bits ourselves */
-    unsigned bits = (unsigned)ares_getsock(run->channel, socks, ARES_GETSOCK_MAXNUM);
-    for (unsigned i = 0; i < ARES_GETSOCK_MAXNUM; i++) {
-        short events = (short)(((bits & (1u << i)) ? POLLIN : 0) |
-                               ((bits & (1u << (i + ARES_GETSOCK_MAXNUM))) ? POLLOUT : 0));
-        if (events) {
-            fds[n] = (struct pollfd){ socks[i], events, 0 };
-            slots[n++] = (struct slot){ SLOT_ARES, 0 };
-        }
+    for (size_t i = 0; i < run->ares_socket_count; i++) {
+        const struct ares_socket *s = &run->ares_sockets[i];
+        fds[n] = (struct pollfd){ s->fd, (short)((s->read ? POLLIN : 0) | (s->write ? POLLOUT : 0)), 0 };
+        slots[n++] = (struct slot){ SLOT_ARES, i };
     }
     for (size_t i = 0; i < run->conn_count; i++) {
         if (run->conns[i].state != CONN_DONE) {

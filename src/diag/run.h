@@ -13,9 +13,15 @@
 #include "rpc_pdu.h"
 #include "srv.h"
 
-#define MAX_ADDRESSES 4            /* per target */
-#define MAX_CONNS ((size_t)SRV_MAX_RECORDS * MAX_ADDRESSES)
-#define NTP_LOOKUP SRV_MAX_RECORDS /* lookups[] slot of the --ntp name */
+#define MAX_ADDRESSES 4                  /* per target */
+#define MAX_TARGETS (SRV_MAX_RECORDS + 1) /* the SRV records and a --kms host */
+#define MAX_CONNS ((size_t)MAX_TARGETS * MAX_ADDRESSES)
+#define NTP_LOOKUP MAX_TARGETS           /* lookups[] slot of the --ntp name */
+#define MAX_ARES_SOCKETS 32              /* c-ares' sockets: one UDP, maybe one TCP per server */
+
+/* Every probe a run can make has room in the report: the SRV lookup, one lookup per target, a
+ * TCP and an RPC result per connection, the clock. */
+_Static_assert(DIAG_MAX_PROBES >= 2 + MAX_TARGETS + 2 * MAX_CONNS + 1, "the report can overflow");
 
 struct target {
     char host[SRV_NAME_MAX];
@@ -60,19 +66,27 @@ struct ntp {
     uint64_t sent; /* T1 as sent */
 };
 
+/* A socket c-ares wants watched (ARES_OPT_SOCK_STATE_CB tells us). */
+struct ares_socket {
+    ares_socket_t fd;
+    bool read, write;
+};
+
 struct run {
     const struct diag_config *config;
     struct diag_report *report;
     ares_channel channel;
     bool have_channel;
+    struct ares_socket ares_sockets[MAX_ARES_SOCKETS];
+    size_t ares_socket_count;
     double start, deadline;
     bool expired, cancelled;
     unsigned queries; /* c-ares queries in flight */
     char srv_name[SRV_NAME_MAX + 16];
     double srv_started;
-    struct target targets[SRV_MAX_RECORDS];
+    struct target targets[MAX_TARGETS];
     size_t target_count;
-    struct lookup lookups[SRV_MAX_RECORDS + 1];
+    struct lookup lookups[MAX_TARGETS + 1];
     struct conn conns[MAX_CONNS];
     size_t conn_count;
     struct ntp ntp;

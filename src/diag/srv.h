@@ -1,8 +1,10 @@
 /* srv.h: what an SRV answer for _vlmcs._tcp means: the finding, and the records in the order a
- * KMS client tries them. Pure functions over the answer bytes, so fuzzers can call them. */
+ * KMS client tries them. A pure parser of the DNS message bytes (no c-ares parser), so it reads
+ * the same on every c-ares version and fuzzers can call it. */
 #ifndef SLERR_DIAG_SRV_H
 #define SLERR_DIAG_SRV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -13,18 +15,23 @@
 
 struct srv_record {
     uint16_t priority, weight, port;
-    char target[SRV_NAME_MAX];
+    char target[SRV_NAME_MAX]; /* printable ASCII: other bytes and dots in labels as \DDD */
 };
 
 struct srv_list {
-    struct srv_record records[SRV_MAX_RECORDS];
+    struct srv_record records[SRV_MAX_RECORDS]; /* the first in client order among all records */
     size_t count;
-    size_t ignored; /* records beyond SRV_MAX_RECORDS */
+    size_t skipped;    /* further usable records, beyond SRV_MAX_RECORDS */
+    size_t unusable;   /* records whose target name is too long to use */
+    bool not_offered;  /* a record with the target "." (RFC 2782: service decidedly absent) */
+    bool truncated;    /* the TC bit: the server could not send the whole answer */
+    uint32_t ttl;      /* the lowest TTL of the SRV records, seconds */
 };
 
-/* Classifies a c-ares query status (ARES_*) and, on success, parses `answer`; sorts the records by
- * priority (lowest first), then weight (highest first), then name. */
-enum diag_finding srv_result(int ares_status, const unsigned char *answer, int length,
+/* Classifies a c-ares query status (ARES_*) and, on success, parses the DNS message `answer`;
+ * keeps the SRV_MAX_RECORDS first records by priority (lowest first), then weight (highest
+ * first), then name and port, over ALL records, whatever order the server sent them in. */
+enum diag_finding srv_result(int ares_status, const unsigned char *answer, size_t length,
                              struct srv_list *list);
 
 /* The finding for a c-ares status alone (used for failures before any answer). */

@@ -92,12 +92,14 @@ class Dnsmasq(Process):
         super().__init__([])
         conf = os.path.join(self.dir, "dnsmasq.conf")
         base = [f"port={self.port}", f"listen-address={LOOPBACK}", "bind-interfaces", "no-resolv",
-                "no-hosts", "no-poll", "no-daemon", "pid-file=", "local=/test/"]
+                "no-hosts", "no-poll", "pid-file=", "local=/test/"]
         if os.geteuid() == 0:
             base.append("user=root")
         with open(conf, "w") as f:
             f.write("\n".join(base + list(lines)) + "\n")
-        self.argv = ["dnsmasq", "-C", conf]
+        # -k, not no-daemon: in no-daemon mode dnsmasq answers TCP queries in its main process,
+        # and c-ares keeps the TCP connection of a truncated answer open, stalling later lookups
+        self.argv = ["dnsmasq", "-k", "-C", conf]
 
     def start(self, probe_name="probe.test"):
         super().start()

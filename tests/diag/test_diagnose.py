@@ -45,6 +45,7 @@ def setUpModule():
         f"host-record=kms.refused.test,{LOOPBACK}",
         "srv-host=_vlmcs._tcp.dangling.test,gone.dangling.test,1688,0,100",
         "txt-record=_vlmcs._tcp.nosrv.test,no-kms-here",
+        "srv-host=_vlmcs._tcp.dot.test",  # target ".": the service is explicitly not offered
         "txt-record=probe.test,up",
     ]).start()
     ntp = servers.Chronyd().start()
@@ -135,6 +136,36 @@ class Dns(Scenario):
         self.assertEqual(status, 1)
         self.assertEqual(results(report, "resolve"), ["host-not-found"])
         self.assertEqual(codes(report), ["0x8007232B"])
+
+    def test_dot_target_is_not_a_missing_record(self):
+        status, report = self.run_case("dot.test", *self.dns_arg(), *self.ntp_arg())
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "dns"), ["srv-not-offered"])
+        self.assertIn("not offered", [p for p in report["probes"] if p["probe"] == "dns"][0]["detail"])
+        self.assertEqual(codes(report), ["0xC004F074"])
+
+    def test_twenty_records_with_the_live_host_last(self):
+        """More records than are probed: the selection is over all of them (the only live host has
+        priority 0 and comes last in the answer, which needs TCP), the rest is counted, and
+        identical runs agree."""
+        lines = [f"srv-host=_vlmcs._tcp.many.test,h{i:02}.many.test,{refused_port},{i + 1},0"
+                 for i in range(19)]
+        lines += [f"srv-host=_vlmcs._tcp.many.test,live.many.test,{kms.port},0,0",
+                  f"host-record=live.many.test,{LOOPBACK}", "txt-record=probe.test,up"]
+        many = servers.Dnsmasq(lines).start()
+        try:
+            runs = [self.run_case("many.test", *self.dns_arg(many), *self.ntp_arg(), timeout=5)
+                    for _ in range(2)]
+        finally:
+            many.stop()
+        for status, report in runs:
+            srv = [p for p in report["probes"] if p["probe"] == "dns"][0]
+            self.assertEqual(srv["result"], "srv-found")
+            self.assertTrue(srv["detail"].startswith("live.many.test:"), srv["detail"])
+            self.assertIn("4 more records not probed", srv["detail"])
+            self.assertEqual(results(report, "rpc"), ["kms-host"], "the live host was probed")
+            self.assertEqual(len(results(report, "resolve")), 16)
+        self.assertEqual(*[[p["target"] for p in r["probes"] if p["probe"] == "resolve"] for _, r in runs])
 
     def test_kms_and_domain_together(self):
         status, report = self.run_case("two.test", "--kms", f"{LOOPBACK}:{kms.port}", *self.dns_arg(),

@@ -3,14 +3,15 @@
 #include <sys/select.h> /* c-ares needs fd_set */
 #include <ares.h>
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "resolvconf.h"
 #include "srv.h"
 
 struct answer {
-    unsigned char bytes[1024];
-    int length;
+    unsigned char bytes[4096];
+    size_t length;
 };
 
 static void add(struct answer *a, const void *data, size_t n)
@@ -33,12 +34,13 @@ static void add_name(struct answer *a, const char *name)
     add(a, "", 1);
 }
 
-/* A NOERROR response to "_vlmcs._tcp.x.test SRV" with `count` records. */
-static struct answer srv_answer(const unsigned (*records)[3], const char *const *targets, unsigned count)
+/* A NOERROR response to "_vlmcs._tcp.x.test SRV" with `count` records (header flags `flags`). */
+static struct answer srv_answer_flags(const unsigned (*records)[3], const char *const *targets,
+                                      unsigned count, unsigned flags)
 {
     struct answer a = { .length = 0 };
     add16(&a, 0x1234);
-    add16(&a, 0x8180);
+    add16(&a, flags);
     add16(&a, 1);
     add16(&a, count);
     add16(&a, 0);
@@ -51,7 +53,7 @@ static struct answer srv_answer(const unsigned (*records)[3], const char *const 
         add16(&a, 33);
         add16(&a, 1);
         add16(&a, 0);
-        add16(&a, 300);
+        add16(&a, 300 + i);
         add16(&a, (unsigned)(6 + (targets[i][0] ? strlen(targets[i]) + 2 : 1)));
         add16(&a, records[i][0]);
         add16(&a, records[i][1]);
@@ -59,6 +61,11 @@ static struct answer srv_answer(const unsigned (*records)[3], const char *const 
         add_name(&a, targets[i]);
     }
     return a;
+}
+
+static struct answer srv_answer(const unsigned (*records)[3], const char *const *targets, unsigned count)
+{
+    return srv_answer_flags(records, targets, count, 0x8180);
 }
 
 Test(srv, status_mapping)
@@ -96,7 +103,59 @@ Test(srv, dot_target_means_no_service)
     static const char *const targets[] = { "" };
     struct answer a = srv_answer(records, targets, 1);
     struct srv_list list;
-    cr_assert_eq(srv_result(ARES_SUCCESS, a.bytes, a.length, &list), DIAG_DNS_NODATA);
+    cr_assert_eq(srv_result(ARES_SUCCESS, a.bytes, a.length, &list), DIAG_DNS_NOT_OFFERED);
+    cr_assert(list.not_offered);
+}
+
+/* 20 records, the best (priority 0) sent last: it is kept whatever the order, the rest counted. */
+Test(srv, selection_over_all_records)
+{
+    unsigned records[20][3];
+    char names[20][32];
+    const char *targets[20];
+    for (unsigned i = 0; i < 20; i++) {
+        records[i][0] = i == 19 ? 0 : 10 + i;
+        records[i][1] = 100;
+        records[i][2] = 1688;
+        snprintf(names[i], sizeof names[i], "host%02u.x.test", i);
+        targets[i] = names[i];
+    }
+    struct answer a = srv_answer((const unsigned (*)[3])records, targets, 20);
+    struct srv_list list;
+    cr_assert_eq(srv_result(ARES_SUCCESS, a.bytes, a.length, &list), DIAG_DNS_OK);
+    cr_assert_eq(list.count, SRV_MAX_RECORDS);
+    cr_assert_eq(list.skipped, 20 - SRV_MAX_RECORDS);
+    cr_assert_str_eq(list.records[0].target, "host19.x.test");
+    cr_assert_str_eq(list.records[SRV_MAX_RECORDS - 1].target, "host14.x.test");
+    cr_assert_eq(list.ttl, 300, "the lowest TTL");
+}
+
+Test(srv, truncation_bit)
+{
+    static const unsigned records[][3] = { { 0, 100, 1688 } };
+    static const char *const targets[] = { "kms.x.test" };
+    struct answer a = srv_answer_flags(records, targets, 1, 0x8380);
+    struct srv_list list;
+    cr_assert_eq(srv_result(ARES_SUCCESS, a.bytes, a.length, &list), DIAG_DNS_OK);
+    cr_assert(list.truncated);
+}
+
+Test(srv, control_bytes_in_names_are_escaped)
+{
+    struct srv_list list; /* a target label holding ESC, a dot and BEL */
+    unsigned char wire[] = { 0x12, 0x34, 0x81, 0x80, 0, 0, 0, 1, 0, 0, 0, 0,
+                             0, 0, 33, 0, 1, 0, 0, 0, 60, 0, 17, 0, 0, 0, 100, 0x06, 0x90,
+                             4, 'k', 0x1B, '.', 0x07, 4, 't', 'e', 's', 't', 0 };
+    cr_assert_eq(srv_result(ARES_SUCCESS, wire, sizeof wire, &list), DIAG_DNS_OK);
+    cr_assert_str_eq(list.records[0].target, "k\\027\\046\\007.test");
+}
+
+Test(srv, compression_loop_is_an_error)
+{
+    unsigned char wire[] = { 0x12, 0x34, 0x81, 0x80, 0, 0, 0, 1, 0, 0, 0, 0,
+                             0xC0, 12, 0, 33, 0, 1, 0, 0, 0, 60, 0, 8, 0, 0, 0, 100, 0x06, 0x90, 0xC0, 28 };
+    struct srv_list list;
+    cr_assert_eq(srv_result(ARES_SUCCESS, wire, sizeof wire, &list), DIAG_DNS_ERROR);
 }
 
 Test(srv, garbage_and_truncations_are_errors)
@@ -105,9 +164,9 @@ Test(srv, garbage_and_truncations_are_errors)
     static const char *const targets[] = { "kms.x.test" };
     struct answer a = srv_answer(records, targets, 1);
     struct srv_list list;
-    for (int n = 1; n < a.length; n++) {
+    for (size_t n = 1; n < a.length; n++) {
         enum diag_finding f = srv_result(ARES_SUCCESS, a.bytes, n, &list);
-        cr_assert(f == DIAG_DNS_ERROR || f == DIAG_DNS_NODATA, "length %d gave %d", n, f);
+        cr_assert(f == DIAG_DNS_ERROR || f == DIAG_DNS_NODATA, "length %zu gave %d", n, f);
     }
 }
 
