@@ -9,10 +9,17 @@
 #include "args.h"
 #include "output.h"
 
+/* The exit statuses of every command, one meaning each (slerr(1), EXIT STATUS). The REPL's
+ * batch mode exits with the highest status of its lines. diagnose --nagios keeps the plugin
+ * convention of its own (0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN) and is not in this table. */
 enum exit_status {
-    EXIT_OK = 0,        /* everything known / healthy */
-    EXIT_NOT_FOUND = 1, /* something not in the catalog, a problem found, or an I/O error */
-    EXIT_USAGE = 2,     /* the command line is wrong */
+    EXIT_OK = 0,            /* everything known / healthy */
+    EXIT_NOT_FOUND = 1,     /* something not in the catalog, nothing matched, a problem found */
+    EXIT_USAGE = 2,         /* the command line (or a REPL line) is wrong */
+    EXIT_IO = 3,            /* an input could not be read or the output could not be written */
+    EXIT_NO_MEMORY = 4,     /* out of memory */
+    EXIT_UNAVAILABLE = 5,   /* a part of slerr could not be loaded (module.h) */
+    EXIT_INTERRUPTED = 130, /* stopped by Ctrl-C: 128 + SIGINT, as shells report it */
 };
 
 enum common_option_id { OPT_JSON = 1000, OPT_COLOR, OPT_HELP };
@@ -66,8 +73,9 @@ int cmd_list(int argc, char **argv);
 int cmd_event(int argc, char **argv);
 int cmd_symptom(int argc, char **argv);
 int cmd_setting(int argc, char **argv);
-int cmd_diagnose(int argc, char **argv);
 int cmd_annotate(int argc, char **argv);
+/* In their own modules (module.h), reached through module_run(): */
+int cmd_diagnose(int argc, char **argv);
 int cmd_repl(int argc, char **argv);
 
 /* Runs one command line; the same dispatcher serves the program and the REPL. */

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "diag.h"
 #include "interrupt.h"
+#include "module.h"
 #include "render.h"
 
 const char diagnose_usage[] =
@@ -58,7 +59,6 @@ static const struct cli_option diagnose_options[] = {
 };
 
 enum nagios_state { NAGIOS_OK, NAGIOS_WARNING, NAGIOS_CRITICAL, NAGIOS_UNKNOWN };
-#define EXIT_INTERRUPTED 130
 
 struct diagnose {
     struct diag_config config;
@@ -369,3 +369,7 @@ int cmd_diagnose(int argc, char **argv)
     free(report);
     return status;
 }
+
+SLERR_MODULE_EXPORT const struct slerr_module slerr_module_diagnose = {
+    SLERR_MODULE_ABI, SLERR_VERSION_STRING, cmd_diagnose,
+};

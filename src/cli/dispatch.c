@@ -4,14 +4,15 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "module.h"
 #include "slerr.h"
 
 extern const char lookup_usage[], search_usage[], list_usage[], event_usage[], symptom_usage[],
     setting_usage[];
-extern const char diagnose_usage[];
 extern const char annotate_usage[];
-extern const char repl_usage[];
 
+/* A command runs in the program (run), or in the module of its name when run is NULL: those
+ * commands need a large library and print their own --help (module.h). */
 struct command {
     const char *name;
     const char *summary;
@@ -29,11 +30,11 @@ static const struct command commands[] = {
     { "symptom", "problems without a code: cause and steps", cmd_symptom, symptom_usage },
     { "setting", "KMS registry values: type, default, effect", cmd_setting, setting_usage },
     { "diagnose", "probe DNS, TCP 1688, the KMS RPC interface and the clock; suggest entries",
-      cmd_diagnose, diagnose_usage },
+      NULL, NULL },
     { "annotate", "copy text to stdout, marking every code it recognises", cmd_annotate,
       annotate_usage },
     { "repl", "interactive session with history and TAB completion (`slerr` on a terminal)",
-      cmd_repl, repl_usage },
+      NULL, NULL },
     { NULL, NULL, NULL, NULL },
 };
 
@@ -57,6 +58,11 @@ static const struct command *find_command(const char *name)
     return NULL;
 }
 
+static int run_command(const struct command *c, int argc, char **argv)
+{
+    return c->run ? c->run(argc, argv) : module_run(c->name, argc, argv);
+}
+
 static int print_help(const char *topic)
 {
     struct output out = { .stream = stdout };
@@ -66,6 +72,8 @@ static int print_help(const char *topic)
             cli_error("no command '%s'", topic);
             return EXIT_USAGE;
         }
+        if (!c->usage)
+            return run_command(c, 2, (char *[]){ (char *)c->name, "--help", NULL });
         fputs(c->usage, stdout);
         return cli_finish(&out, EXIT_OK);
     }
@@ -94,7 +102,7 @@ const char *dispatch_command_name(size_t index)
 int dispatch_run(int argc, char **argv)
 {
     if (argc < 2 && isatty(STDIN_FILENO))
-        return cmd_repl(1, (char *[]){ "repl", NULL });
+        return module_run("repl", 1, (char *[]){ "repl", NULL });
     if (argc < 2)
         return cli_usage_error(NULL, "no code or command given");
     const char *first = argv[1];
@@ -106,6 +114,6 @@ int dispatch_run(int argc, char **argv)
         return print_version();
     const struct command *c = find_command(first);
     if (c)
-        return c->run(argc - 1, argv + 1);
+        return run_command(c, argc - 1, argv + 1);
     return cmd_lookup(argc, argv);
 }

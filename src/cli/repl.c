@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "interrupt.h"
+#include "module.h"
 #include "repl.h"
 #include "slerr.h"
 
@@ -333,3 +334,7 @@ int cmd_repl(int argc, char **argv)
     tok_end(s.tokenizer);
     return status;
 }
+
+SLERR_MODULE_EXPORT const struct slerr_module slerr_module_repl = {
+    SLERR_MODULE_ABI, SLERR_VERSION_STRING, cmd_repl,
+};

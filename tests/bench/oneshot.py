@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: a whole `slerr 0xC004F038` process against moreutils' `errno 2` (the baseline),
-timed by hyperfine in the same run. Prints both means and the ratio (target: <= 1.5x)."""
+timed by hyperfine in the same run. Prints both means and the ratio (target: <= 1.1x). The
+libraries of the REPL, diagnose and explain live in modules that a lookup never loads."""
 
 import json
 import os
@@ -28,7 +29,7 @@ def main():
     print("oneshot: whole-process wall time, hyperfine -N, 500 runs each")
     print(f"  slerr 0xC004F038  {slerr:.3f} ms ± {slerr_sd:.3f}")
     print(f"  errno 2 (baseline) {errno:.3f} ms ± {errno_sd:.3f}")
-    print(f"  ratio slerr/errno {slerr / errno:.2f}x (target <= 1.5x)")
+    print(f"  ratio slerr/errno {slerr / errno:.2f}x (target <= 1.1x)")
     return 0
 
 

@@ -53,6 +53,49 @@ class Installed(unittest.TestCase):
         self.assertEqual(len(bash), 1)
         self.assertEqual(len(fish), 1)
 
+    def test_modules_are_installed_in_libdir_slerr(self):
+        self.assertEqual(sorted(os.listdir(os.path.join(self.libdir, "slerr"))),
+                         ["diagnose.so", "repl.so"])
+
+    def test_installed_program_maps_no_large_library(self):
+        linked = subprocess.run(["ldd", os.path.join(self.root, "bin/slerr")],
+                                capture_output=True, text=True, check=True).stdout
+        self.assertIn("libc.so", linked)
+        for library in ("libedit", "libcares", "libexpat"):
+            self.assertNotIn(library, linked)
+        for module, library in (("repl", "libedit.so"), ("diagnose", "libcares.so")):
+            path = os.path.join(self.libdir, "slerr", module + ".so")
+            self.assertIn(library, subprocess.run(["ldd", path], capture_output=True, text=True,
+                                                  check=True).stdout)
+
+    def test_installed_program_finds_its_modules(self):
+        slerr = os.path.join(self.root, "bin/slerr")
+        repl = subprocess.run([slerr, "repl"], input="0xC004F074\n", capture_output=True,
+                              text=True, timeout=60)
+        self.assertEqual(repl.returncode, 0, repl.stderr)
+        self.assertIn("SL_E_VL_BINDING_SERVICE_UNAVAILABLE", repl.stdout)
+        diagnose = subprocess.run([slerr, "diagnose", "--help"], capture_output=True, text=True)
+        self.assertEqual(diagnose.returncode, 0, diagnose.stderr)
+
+    def test_broken_or_missing_module_is_reported(self):
+        tree = tempfile.mkdtemp(prefix="slerr-broken-") + "/tree"
+        self.addCleanup(shutil.rmtree, os.path.dirname(tree))
+        shutil.copytree(self.root, tree, symlinks=True)
+        module = os.path.join(tree, os.path.relpath(self.libdir, self.root), "slerr",
+                              "diagnose.so")
+        slerr = os.path.join(tree, "bin/slerr")
+        with open(module, "w") as f:
+            f.write("not an ELF file\n")
+        broken = subprocess.run([slerr, "diagnose", "--kms", "127.0.0.1"], capture_output=True,
+                                text=True)
+        self.assertEqual(broken.returncode, 5)
+        self.assertRegex(broken.stderr, r"^slerr: diagnose is not available: .*diagnose\.so")
+        os.remove(module)
+        missing = subprocess.run([slerr, "diagnose"], capture_output=True, text=True)
+        self.assertEqual(missing.returncode, 5)
+        self.assertRegex(missing.stderr, r"^slerr: diagnose is not available: .*diagnose\.so")
+        self.assertEqual(subprocess.run([slerr, "0xC004F074"], capture_output=True).returncode, 0)
+
     def test_soname_is_versioned(self):
         dynamic = subprocess.run(["readelf", "-d", os.path.join(self.libdir, "libslerr.so")],
                                  capture_output=True, text=True, check=True).stdout
