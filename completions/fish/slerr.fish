@@ -37,6 +37,8 @@ complete -c slerr -n "__fish_seen_subcommand_from annotate" -l line-buffered -d 
 complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l kms -x -a '(__fish_print_hostnames)'
 complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l dns-server -x -a '(__fish_print_hostnames)'
 complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l ntp -x -a '(__fish_print_hostnames)'
+complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l clock -x -a 'auto ntp smb' -d 'clock source'
+complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l smb-port -x -d 'port'
 complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l timeout -x -d 'seconds'
 complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l nagios -d 'monitoring plugin output'
 complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l warn-offset -x -d 'seconds'

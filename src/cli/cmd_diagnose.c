@@ -15,12 +15,13 @@
 
 const char diagnose_usage[] =
     "Usage: slerr diagnose [DOMAIN] [--kms HOST[:PORT]] [--dns-server ADDR[:PORT]]\n"
-    "                      [--ntp HOST[:PORT]] [--timeout SECONDS] [--json | --nagios]\n"
+    "                      [--ntp HOST[:PORT]] [--clock auto|ntp|smb] [--smb-port PORT]\n"
+    "                      [--timeout SECONDS] [--json | --nagios]\n"
     "\n"
     "Checks what a KMS client needs, all at once under one deadline: the DNS SRV record\n"
     "_vlmcs._tcp.DOMAIN (in the order clients try its hosts), a TCP connection to each host\n"
     "(port 1688 unless the record or --kms says otherwise), an RPC bind asking whether the KMS\n"
-    "interface answers there, and the clock offset against an NTP server. Then it names the\n"
+    "interface answers there, and the KMS host's clock. Then it names the\n"
     "catalog entries that match what it found. It never sends an activation request, so it\n"
     "never changes a KMS host's client count.\n"
     "\n"
@@ -30,6 +31,11 @@ const char diagnose_usage[] =
     "      --kms HOST[:PORT]        probe this KMS host instead of looking up the SRV record\n"
     "      --dns-server ADDR[:PORT] ask this DNS server (IPv6 as [ADDR]:PORT)\n"
     "      --ntp HOST[:PORT]        NTP server for the clock check (default: the first KMS host)\n"
+    "      --clock auto|ntp|smb     where to read the clock: NTP, or the first KMS host's SMB2\n"
+    "                               NEGOTIATE reply (its own clock, no login); auto (default)\n"
+    "                               asks both and prefers SMB. The clock probes get 0.1 s once\n"
+    "                               the KMS probes are done\n"
+    "      --smb-port PORT          TCP port for --clock smb (default 445)\n"
     "      --timeout SECONDS        deadline of the whole run (default 5)\n"
     "      --resolv-conf FILE       read FILE instead of /etc/resolv.conf\n"
     "      --nagios                 a monitoring plugin: one status line with perfdata\n"
@@ -43,12 +49,14 @@ const char diagnose_usage[] =
     "With --nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n";
 
 enum { OPT_KMS = 1, OPT_DNS_SERVER, OPT_NTP, OPT_TIMEOUT, OPT_RESOLV_CONF, OPT_NAGIOS,
-       OPT_WARN_OFFSET, OPT_CRIT_OFFSET };
+       OPT_WARN_OFFSET, OPT_CRIT_OFFSET, OPT_CLOCK, OPT_SMB_PORT };
 
 static const struct cli_option diagnose_options[] = {
     { "kms", 0, true, OPT_KMS },
     { "dns-server", 0, true, OPT_DNS_SERVER },
     { "ntp", 0, true, OPT_NTP },
+    { "clock", 0, true, OPT_CLOCK },
+    { "smb-port", 0, true, OPT_SMB_PORT },
     { "timeout", 0, true, OPT_TIMEOUT },
     { "resolv-conf", 0, true, OPT_RESOLV_CONF },
     { "nagios", 0, false, OPT_NAGIOS },
@@ -85,6 +93,33 @@ static int parse_seconds(const char *option, const char *text, double min, doubl
     return 0;
 }
 
+static int parse_clock(struct diag_config *config, const char *text)
+{
+    static const char *const names[] = { [DIAG_CLOCK_AUTO] = "auto", [DIAG_CLOCK_NTP] = "ntp",
+                                         [DIAG_CLOCK_SMB] = "smb" };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(text, names[i]) == 0) {
+            config->clock = (enum diag_clock)i;
+            return 0;
+        }
+    }
+    cli_error("--clock takes auto, ntp or smb, not '%.60s'", text);
+    return -1;
+}
+
+static int parse_port(struct diag_config *config, const char *text)
+{
+    char *end;
+    errno = 0;
+    unsigned long port = strtoul(text, &end, 10);
+    if (errno || end == text || *end || text[0] == '-' || port == 0 || port > 65535) {
+        cli_error("--smb-port takes a port number (1-65535), not '%.60s'", text);
+        return -1;
+    }
+    config->smb_port = (uint16_t)port;
+    return 0;
+}
+
 static int apply_option(struct diagnose *d, int id, const char *value)
 {
     double seconds = 0;
@@ -95,6 +130,8 @@ static int apply_option(struct diagnose *d, int id, const char *value)
     case OPT_NTP: d->config.ntp = value; return 0;
     case OPT_RESOLV_CONF: d->config.resolv_conf = value; return 0;
     case OPT_NAGIOS: d->nagios = true; return 0;
+    case OPT_CLOCK: return parse_clock(&d->config, value);
+    case OPT_SMB_PORT: return parse_port(&d->config, value);
     case OPT_TIMEOUT:
         if (parse_seconds("timeout", value, 0.001, &seconds) != 0 || seconds > 3600) {
             if (seconds > 3600)
@@ -137,7 +174,7 @@ static int parse_command_line(struct diagnose *d, int argc, char **argv)
 
 static const char *kind_name(enum diag_probe_kind kind)
 {
-    static const char *const names[] = { "dns", "resolve", "tcp", "rpc", "ntp" };
+    static const char *const names[] = { "dns", "resolve", "tcp", "rpc", "ntp", "smb" };
     return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
 }
 
@@ -223,7 +260,8 @@ static void print_json(struct diagnose *d, const struct diag_report *report)
         json_string(o, "severity", severity_name(diag_probe_severity(report, i)));
         json_string(o, "detail", p->detail);
         json_double(o, "seconds", p->seconds);
-        if (p->finding == DIAG_NTP_OK || p->finding == DIAG_NTP_SKEW) {
+        json_double(o, "finished", p->at);
+        if (diag_has_offset(p)) {
             json_double(o, "offset", p->offset);
             json_double(o, "delay", p->delay);
         }
@@ -247,6 +285,13 @@ static const struct diag_probe *first_of(const struct diag_report *r, enum diag_
         if (r->probes[i].finding == a || r->probes[i].finding == b)
             return &r->probes[i];
     return NULL;
+}
+
+/* The clock reading: the KMS host's own (SMB) before an NTP server's. */
+static const struct diag_probe *first_clock(const struct diag_report *r)
+{
+    const struct diag_probe *smb = first_of(r, DIAG_SMB_OK, DIAG_SMB_SKEW);
+    return smb ? smb : first_of(r, DIAG_NTP_OK, DIAG_NTP_SKEW);
 }
 
 static const struct diag_probe *first_dns(const struct diag_report *r)
@@ -285,7 +330,7 @@ static int print_nagios(struct diagnose *d, const struct diag_report *report, in
     static const char *const words[] = { "OK", "WARNING", "CRITICAL", "UNKNOWN" };
     const struct diag_probe *dns = first_dns(report);
     const struct diag_probe *tcp = first_of(report, DIAG_TCP_OK, DIAG_TCP_OK);
-    const struct diag_probe *clock = first_of(report, DIAG_NTP_OK, DIAG_NTP_SKEW);
+    const struct diag_probe *clock = first_clock(report);
     const struct diag_probe *kms = first_of(report, DIAG_RPC_KMS, DIAG_RPC_KMS);
     const struct diag_probe *worst = worst_probe(report);
     enum diag_severity overall = diag_overall(report);

@@ -12,7 +12,8 @@
 #define DIAG_KMS_PORT 1688
 #define DIAG_NTP_PORT 123
 
-enum diag_probe_kind { DIAG_PROBE_DNS, DIAG_PROBE_RESOLVE, DIAG_PROBE_TCP, DIAG_PROBE_RPC, DIAG_PROBE_NTP };
+enum diag_probe_kind { DIAG_PROBE_DNS, DIAG_PROBE_RESOLVE, DIAG_PROBE_TCP, DIAG_PROBE_RPC, DIAG_PROBE_NTP,
+                      DIAG_PROBE_SMB };
 
 /* What one probe found. Every value has a row in the verdict table (verdict.c). */
 enum diag_finding {
@@ -42,6 +43,10 @@ enum diag_finding {
     DIAG_NTP_NO_REPLY,
     DIAG_NTP_BAD_REPLY,
     DIAG_NTP_NO_HOST,      /* no address to ask */
+    DIAG_SMB_OK,           /* the KMS host's SMB2 SystemTime, within 4 hours */
+    DIAG_SMB_SKEW,         /* ... more than 4 hours off */
+    DIAG_SMB_NO_REPLY,     /* refused, silent or closed */
+    DIAG_SMB_BAD_REPLY,    /* an answer without a usable time */
     DIAG_FINDING_COUNT
 };
 
@@ -52,7 +57,8 @@ struct diag_probe {
     char target_text[DIAG_TEXT_MAX]; /* what was probed: a name, "host:port (address)" */
     char detail[DIAG_TEXT_MAX];      /* what came back, in words */
     double seconds;             /* how long the probe took */
-    double offset, delay;       /* NTP only: server clock minus ours, round trip (seconds) */
+    double offset, delay;       /* clock probes: server clock minus ours, round trip (seconds) */
+    double at;                  /* when it finished, in seconds since the run started */
 };
 
 struct diag_report {
@@ -64,12 +70,21 @@ struct diag_report {
     char domain[256];           /* the domain asked for, "" when none */
 };
 
+/* Where the KMS host's clock is read: NTP, SMB2 (the host's own clock, TCP 445), or auto: both at
+ * once, the SMB answer preferred. */
+enum diag_clock { DIAG_CLOCK_AUTO, DIAG_CLOCK_NTP, DIAG_CLOCK_SMB };
+
+/* Once the KMS probes are done, the clock probes get this long before they count as unanswered. */
+#define DIAG_CLOCK_GRACE_SECONDS 0.1
+
 struct diag_config {
     const char *domain;      /* NULL: resolv.conf's domain, else its first search entry */
     const char *kms;         /* HOST[:PORT]: skip the SRV lookup; NULL: use SRV */
     const char *dns_server;  /* ADDR[:PORT] (IPv6 as [ADDR]:PORT) instead of resolv.conf's */
     const char *ntp;         /* HOST[:PORT]; NULL: the first KMS host, port 123 */
     const char *resolv_conf; /* NULL: /etc/resolv.conf */
+    enum diag_clock clock;
+    uint16_t smb_port;       /* 0: 445 */
     unsigned timeout_ms;     /* the one deadline of the whole run */
     int cancel_fd;           /* -1, or a descriptor that turns readable to stop the run */
     /* Called as each probe finishes, and (when set) every ~100 ms while probes run. */
@@ -118,5 +133,8 @@ enum diag_severity diag_overall(const struct diag_report *report);
 size_t diag_suggest(const struct diag_report *report, uint32_t *codes, size_t max);
 
 #define DIAG_MAX_OFFSET_SECONDS (4.0 * 3600.0)
+
+/* True for a probe that measured a clock offset (NTP or SMB). */
+bool diag_has_offset(const struct diag_probe *probe);
 
 #endif

@@ -184,13 +184,8 @@ static void kms_addresses(struct run *run, int target, int status, const struct 
         return;
     for (size_t i = 0; i < count; i++)
         kms_start(run, target, nodes[i]->ai_addr, nodes[i]->ai_addrlen);
-    if (target == 0 && run->ntp.state == NTP_WAITING_FOR_KMS) {
-        snprintf(run->ntp.host, sizeof run->ntp.host, "%s", run->targets[0].host);
-        if (count)
-            ntp_start(run, nodes[0]->ai_addr, nodes[0]->ai_addrlen);
-        else
-            ntp_no_host(run, "the KMS host has no address");
-    }
+    if (target == 0)
+        clock_kms_known(run, count ? nodes[0]->ai_addr : NULL, count ? nodes[0]->ai_addrlen : 0);
 }
 
 static void use_addresses(struct lookup *lookup, int status, const struct ares_addrinfo *info)

@@ -116,8 +116,7 @@ void ntp_ready(struct run *run, short revents)
         judge(run, buf, (size_t)n, received);
 }
 
-void ntp_expire(struct run *run)
+void ntp_expire(struct run *run, const char *why)
 {
-    record_ntp(run, run->ntp.state == NTP_RESOLVING ? DIAG_NTP_NO_HOST : DIAG_NTP_NO_REPLY,
-               "no answer before the deadline");
+    record_ntp(run, run->ntp.state == NTP_RESOLVING ? DIAG_NTP_NO_HOST : DIAG_NTP_NO_REPLY, why);
 }

@@ -26,7 +26,9 @@ struct diag_probe *run_add_probe(struct run *run, enum diag_probe_kind kind,
     p->kind = kind;
     p->finding = finding;
     p->target = target;
-    p->seconds = run_now() - started;
+    double now = run_now();
+    p->seconds = now - started;
+    p->at = now - run->start;
     return p;
 }
 
@@ -49,4 +51,12 @@ void run_describe(char *out, size_t size, const char *host, uint16_t port,
         snprintf(out, size, "%s%s%s:%u", v6 ? "[" : "", text, v6 ? "]" : "", port);
     else
         snprintf(out, size, "%s:%u (%s)", host, port, text);
+}
+
+void run_set_port(struct sockaddr_storage *address, uint16_t port)
+{
+    if (address->ss_family == AF_INET6)
+        ((struct sockaddr_in6 *)address)->sin6_port = htons(port);
+    else
+        ((struct sockaddr_in *)address)->sin_port = htons(port);
 }

@@ -13,7 +13,7 @@
 #include "run.h"
 
 #define TICK_SECONDS 0.1
-#define MAX_POLL (1 + MAX_ARES_SOCKETS + MAX_CONNS + 1)
+#define MAX_POLL (1 + MAX_ARES_SOCKETS + MAX_CONNS + 2)
 
 int diag_check_config(const struct diag_config *config, char *error, size_t size)
 {
@@ -123,29 +123,15 @@ static void start_kms_probes(struct run *run, const struct resolv_facts *facts)
         dns_start(run, domain);
 }
 
-static void start_ntp_probe(struct run *run)
-{
-    struct ntp *ntp = &run->ntp;
-    ntp->fd = -1;
-    if (!run->config->ntp) {
-        ntp->state = NTP_WAITING_FOR_KMS; /* the first KMS host, once its address is known */
-        ntp->port = DIAG_NTP_PORT;
-        return;
-    }
-    diag_parse_hostport(run->config->ntp, DIAG_NTP_PORT, ntp->host, sizeof ntp->host, &ntp->port);
-    ntp->state = NTP_RESOLVING;
-    dns_resolve(run, NTP_LOOKUP);
-}
-
 static size_t pending(const struct run *run)
 {
     size_t n = run->queries;
     for (size_t i = 0; i < run->conn_count; i++)
         n += run->conns[i].state != CONN_DONE;
-    return n + (run->ntp.state == NTP_RESOLVING || run->ntp.state == NTP_WAITING);
+    return n + clock_pending(run);
 }
 
-enum slot_kind { SLOT_CANCEL, SLOT_ARES, SLOT_CONN, SLOT_NTP };
+enum slot_kind { SLOT_CANCEL, SLOT_ARES, SLOT_CONN, SLOT_NTP, SLOT_SMB };
 struct slot {
     enum slot_kind kind;
     size_t index;
@@ -173,12 +159,18 @@ static size_t watch_fds(struct run *run, struct pollfd *fds, struct slot *slots)
         fds[n] = (struct pollfd){ run->ntp.fd, POLLIN, 0 };
         slots[n++] = (struct slot){ SLOT_NTP, 0 };
     }
+    if (run->smb.state == SMB_CONNECTING || run->smb.state == SMB_TALKING) {
+        fds[n] = (struct pollfd){ run->smb.fd, smb_events(&run->smb), 0 };
+        slots[n++] = (struct slot){ SLOT_SMB, 0 };
+    }
     return n;
 }
 
 static int wait_ms(struct run *run, double now)
 {
-    double wait = run->deadline - now;
+    double end = run->grace_until > 0 && run->grace_until < run->deadline ? run->grace_until
+                                                                           : run->deadline;
+    double wait = end - now;
     struct timeval max = { (time_t)wait, (suseconds_t)((wait - (double)(time_t)wait) * 1e6) }, tv;
     struct timeval *next = ares_timeout(run->channel, &max, &tv);
     if (next)
@@ -209,6 +201,8 @@ static void dispatch(struct run *run, struct pollfd *fds, struct slot *slots, si
             kms_ready(run, &run->conns[slots[i].index], fds[i].revents);
         else if (slots[i].kind == SLOT_NTP)
             ntp_ready(run, fds[i].revents);
+        else if (slots[i].kind == SLOT_SMB)
+            smb_ready(run, fds[i].revents);
     }
 }
 
@@ -218,7 +212,7 @@ static int loop(struct run *run)
     struct slot slots[MAX_POLL];
     while (!run->cancelled && pending(run) > 0) {
         double now = run_now();
-        if (now >= run->deadline)
+        if (now >= run->deadline || clock_grace_over(run, now))
             return 0;
         size_t n = watch_fds(run, fds, slots);
         int ready = poll(fds, (nfds_t)n, wait_ms(run, now));
@@ -240,10 +234,7 @@ static void expire(struct run *run)
     for (size_t i = 0; i < run->conn_count; i++)
         if (run->conns[i].state != CONN_DONE)
             kms_expire(run, &run->conns[i]);
-    if (run->ntp.state == NTP_WAITING || run->ntp.state == NTP_RESOLVING)
-        ntp_expire(run);
-    else if (run->ntp.state == NTP_WAITING_FOR_KMS)
-        ntp_no_host(run, run->target_count ? "no address for the KMS host" : "no KMS host found");
+    clock_expire(run);
 }
 
 static void close_all(struct run *run)
@@ -254,8 +245,7 @@ static void close_all(struct run *run)
     for (size_t i = 0; i < run->conn_count; i++)
         if (run->conns[i].fd >= 0)
             close(run->conns[i].fd);
-    if (run->ntp.fd >= 0)
-        close(run->ntp.fd);
+    clock_close(run);
 }
 
 int diag_run(const struct diag_config *config, struct diag_report *report)
@@ -268,13 +258,13 @@ int diag_run(const struct diag_config *config, struct diag_report *report)
     memset(report, 0, sizeof *report);
     run->config = config;
     run->report = report;
-    run->ntp.fd = -1;
+    run->ntp.fd = run->smb.fd = -1;
     run->start = run_now();
     run->deadline = run->start + config->timeout_ms / 1000.0;
     resolvconf_read(resolv_conf, &facts); /* unreadable: as if empty, like the C library */
     int status = open_channel(run, resolv_conf);
     if (status == 0) {
-        start_ntp_probe(run);
+        clock_start(run);
         start_kms_probes(run, &facts);
         status = loop(run);
         if (status == 0 && !run->cancelled)

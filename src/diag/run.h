@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "rpc_pdu.h"
+#include "smb2.h"
 #include "srv.h"
 
 #define MAX_ADDRESSES 4                  /* per target */
@@ -20,8 +21,8 @@
 #define MAX_ARES_SOCKETS 32              /* c-ares' sockets: one UDP, maybe one TCP per server */
 
 /* Every probe a run can make has room in the report: the SRV lookup, one lookup per target, a
- * TCP and an RPC result per connection, the clock. */
-_Static_assert(DIAG_MAX_PROBES >= 2 + MAX_TARGETS + 2 * MAX_CONNS + 1, "the report can overflow");
+ * TCP and an RPC result per connection, the two clock probes. */
+_Static_assert(DIAG_MAX_PROBES >= 2 + MAX_TARGETS + 2 * MAX_CONNS + 2, "the report can overflow");
 
 struct target {
     char host[SRV_NAME_MAX];
@@ -72,6 +73,24 @@ struct ares_socket {
     bool read, write;
 };
 
+enum smb_state { SMB_OFF, SMB_WAITING_FOR_KMS, SMB_CONNECTING, SMB_TALKING, SMB_DONE };
+
+/* The SMB2 NEGOTIATE exchange that reads the KMS host's clock. */
+struct smb {
+    enum smb_state state;
+    int fd;
+    char host[SRV_NAME_MAX];
+    uint16_t port;
+    struct sockaddr_storage address;
+    char text[DIAG_TEXT_MAX];
+    double started;
+    double sent_at; /* our clock (Unix seconds) when the request went out */
+    uint8_t out[SMB2_REQUEST_SIZE];
+    size_t sent;
+    uint8_t in[SMB2_REPLY_MIN];
+    size_t received;
+};
+
 struct run {
     const struct diag_config *config;
     struct diag_report *report;
@@ -90,6 +109,9 @@ struct run {
     struct conn conns[MAX_CONNS];
     size_t conn_count;
     struct ntp ntp;
+    struct smb smb;
+    double grace_until; /* when the clock probes must end, once the KMS probes are done; 0 before */
+    bool grace_over;
     struct diag_probe overflow; /* where probes go when the report is full */
 };
 
@@ -105,6 +127,9 @@ void run_publish(struct run *run, struct diag_probe *probe);
 void run_describe(char *out, size_t size, const char *host, uint16_t port,
                   const struct sockaddr *address);
 
+/* Sets the port of an IPv4 or IPv6 socket address. */
+void run_set_port(struct sockaddr_storage *address, uint16_t port);
+
 /* Probes. */
 int dns_start(struct run *run, const char *domain);   /* SRV query, then dns_resolve per record */
 void dns_resolve(struct run *run, int target);        /* A/AAAA of targets[target] */
@@ -115,7 +140,24 @@ short kms_events(const struct conn *conn);
 void ntp_start(struct run *run, const struct sockaddr *address, socklen_t length);
 void ntp_no_host(struct run *run, const char *why);
 void ntp_ready(struct run *run, short revents);
-void ntp_expire(struct run *run);
+void ntp_expire(struct run *run, const char *why);
+void smb_start(struct run *run, const struct sockaddr *address, socklen_t length);
+void smb_no_host(struct run *run, const char *why);
+short smb_events(const struct smb *smb);
+void smb_ready(struct run *run, short revents);
+void smb_expire(struct run *run, const char *why);
+
+/* The clock probes (probe_clock.c): started with the run, then once the first KMS host has an
+ * address (NULL: it has none); clock_known when SMB gave the host's time. */
+void clock_start(struct run *run);
+void clock_kms_known(struct run *run, const struct sockaddr *address, socklen_t length);
+void clock_known(struct run *run);
+size_t clock_pending(const struct run *run);
+size_t kms_pending(const struct run *run);
+/* True once the KMS probes are done and the clock probes' grace has passed. */
+bool clock_grace_over(struct run *run, double now);
+void clock_expire(struct run *run);
+void clock_close(struct run *run);
 
 /* The finding for a failed connect()'s errno. */
 enum diag_finding tcp_errno_finding(int error);

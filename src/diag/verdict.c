@@ -48,11 +48,22 @@ static const struct diag_verdict table[DIAG_FINDING_COUNT] = {
     ROW0(DIAG_NTP_NO_REPLY, DIAG_SEV_NOTE, "ntp-no-reply"),
     ROW0(DIAG_NTP_BAD_REPLY, DIAG_SEV_NOTE, "ntp-bad-reply"),
     ROW0(DIAG_NTP_NO_HOST, DIAG_SEV_NOTE, "ntp-no-host"),
+    ROW0(DIAG_SMB_OK, DIAG_SEV_OK, "smb-clock-ok"),
+    ROW1(DIAG_SMB_SKEW, DIAG_SEV_CRITICAL, "smb-clock-skew", TIME_SKEW),
+    /* Port 445 is often closed to clients; the clock is then unknown, not wrong. */
+    ROW0(DIAG_SMB_NO_REPLY, DIAG_SEV_NOTE, "smb-no-reply"),
+    ROW0(DIAG_SMB_BAD_REPLY, DIAG_SEV_NOTE, "smb-bad-reply"),
 };
 
 const struct diag_verdict *diag_verdict(enum diag_finding finding)
 {
     return (unsigned)finding < DIAG_FINDING_COUNT ? &table[finding] : NULL;
+}
+
+bool diag_has_offset(const struct diag_probe *probe)
+{
+    return probe->finding == DIAG_NTP_OK || probe->finding == DIAG_NTP_SKEW ||
+           probe->finding == DIAG_SMB_OK || probe->finding == DIAG_SMB_SKEW;
 }
 
 static bool is_kms_probe(const struct diag_probe *p)

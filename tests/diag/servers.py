@@ -1,5 +1,6 @@
 """Real servers for the diagnose tests, all on 127.0.0.1 high ports, started and stopped by the
-tests: dnsmasq (DNS), chronyd (NTP, optionally skewed with libfaketime), a silent UDP server,
+tests: dnsmasq (DNS), chronyd (NTP, optionally skewed with libfaketime), Samba's smbd (the SMB2
+clock, optionally skewed too), a silent UDP server,
 TCP listeners (refusing, mute, backlog-full, HTTP) and a DCE/RPC bind responder."""
 
 import os
@@ -49,12 +50,14 @@ class Process:
         self.argv = argv
         self.env = env
         self.proc = None
+        self.new_session = False
 
     def start(self):
         env = dict(os.environ)
         env.update(self.env or {})
         with open(os.path.join(self.dir, "stderr"), "w") as stderr:
-            self.proc = subprocess.Popen(self.argv, stdout=subprocess.DEVNULL, stderr=stderr, env=env)
+            self.proc = subprocess.Popen(self.argv, stdout=subprocess.DEVNULL, stderr=stderr, env=env,
+                                         start_new_session=self.new_session)
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
@@ -177,6 +180,52 @@ class Chronyd(Process):
     def start(self):
         super().start()
         _wait_until(lambda: ntp_answers(self.port), "chronyd")
+        return self
+
+
+# ---- SMB ----
+
+def smb_answers(port, timeout=0.5):
+    """True once something accepts TCP on the port and answers an SMB2 NEGOTIATE."""
+    request = (b"\0\0\0\x6c\xfeSMB" + struct.pack("<HHIHHIIQIIQ16s", 64, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, bytes(16))
+               + struct.pack("<HHHHI16sQ4H", 36, 4, 1, 0, 0, bytes(16), 0, 0x202, 0x210, 0x300, 0x302))
+    try:
+        with socket.create_connection((LOOPBACK, port), timeout=timeout) as s:
+            s.sendall(request)
+            return s.recv(8)[4:8] == b"\xfeSMB"
+    except OSError:
+        return False
+
+
+class Smbd(Process):
+    """Samba's smbd on a loopback port with its own config and state directories; `skew` like
+    "+5h" shifts its clock with libfaketime."""
+
+    def __init__(self, skew=None):
+        self.port = free_port(socket.SOCK_STREAM)
+        super().__init__([])
+        conf = os.path.join(self.dir, "smb.conf")
+        dirs = {name: os.path.join(self.dir, name) for name in ("private", "lock", "state", "cache", "pid", "log")}
+        for path in dirs.values():
+            os.mkdir(path)
+        with open(conf, "w") as f:
+            f.write("[global]\n"
+                    f"smb ports = {self.port}\ninterfaces = {LOOPBACK}\nbind interfaces only = yes\n"
+                    f"private dir = {dirs['private']}\nlock directory = {dirs['lock']}\n"
+                    f"state directory = {dirs['state']}\ncache directory = {dirs['cache']}\n"
+                    f"pid directory = {dirs['pid']}\nlog file = {dirs['log']}/log.%m\n"
+                    "disable netbios = yes\nserver role = standalone server\n"
+                    "load printers = no\nprinting = bsd\nprintcap name = /dev/null\n"
+                    "disable spoolss = yes\n")
+        self.argv = ["smbd", "-F", "--no-process-group", "-s", conf, "-d", "1"]
+        # on SIGTERM smbd signals its whole process group: give it one of its own, not ours
+        self.new_session = True
+        if skew:
+            self.env = {"FAKETIME": skew, "LD_PRELOAD": FAKETIME_LIB}
+
+    def start(self):
+        super().start()
+        _wait_until(lambda: smb_answers(self.port), "smbd", timeout=30)
         return self
 
 

@@ -346,6 +346,97 @@ class Clock(Scenario):
         self.assertEqual(results(report, "ntp"), ["ntp-no-reply"])
 
 
+class SmbClock(Scenario):
+    """The KMS host's own clock from its SMB2 NEGOTIATE reply, read from a real smbd."""
+
+    def smb_run(self, smbd_port, *args, timeout=TIMEOUT):
+        return self.run_case("--kms", f"{LOOPBACK}:{kms.port}", "--clock", "smb", "--smb-port",
+                             str(smbd_port), *args, timeout=timeout)
+
+    def test_samba_clock(self):
+        smbd = servers.Smbd().start()
+        try:
+            status, report = self.smb_run(smbd.port, timeout=5)
+        finally:
+            smbd.stop()
+        self.assertEqual(status, 0, report)
+        clock = [p for p in report["probes"] if p["probe"] == "smb"]
+        self.assertEqual([p["result"] for p in clock], ["smb-clock-ok"], report)
+        self.assertLess(abs(clock[0]["offset"]), 60)
+        self.assertEqual(results(report, "ntp"), [], "--clock smb asks no NTP server")
+
+    def test_samba_five_hours_ahead(self):
+        smbd = servers.Smbd(skew="+5h").start()
+        try:
+            status, report = self.smb_run(smbd.port, timeout=5)
+        finally:
+            smbd.stop()
+        self.assertEqual(status, 1, report)
+        clock = [p for p in report["probes"] if p["probe"] == "smb"][0]
+        self.assertEqual(clock["result"], "smb-clock-skew")
+        self.assertEqual(clock["severity"], "critical")
+        self.assertAlmostEqual(clock["offset"], 5 * 3600, delta=60)
+        self.assertEqual(codes(report), ["0xC004F06C"])
+
+    def test_auto_prefers_the_hosts_own_clock(self):
+        smbd = servers.Smbd(skew="+5h").start()
+        try:
+            status, report = self.run_case("--kms", f"{LOOPBACK}:{kms.port}", "--smb-port", str(smbd.port),
+                                           *self.ntp_arg(), timeout=5)
+        finally:
+            smbd.stop()
+        self.assertEqual(results(report, "smb"), ["smb-clock-skew"])
+        self.assertEqual(results(report, "ntp"), ["clock-ok"], "--ntp named a server: it is asked too")
+        self.assertEqual(codes(report), ["0xC004F06C"])
+
+    def test_closed_smb_port_is_only_a_note(self):
+        status, report = self.smb_run(servers.refused_port())
+        self.assertEqual(status, 0, report)
+        self.assertEqual(results(report, "smb"), ["smb-no-reply"])
+
+    def test_not_smb(self):
+        status, report = self.smb_run(servers.Listener(servers.speak_http).port)
+        self.assertEqual(status, 0, report)
+        self.assertEqual(results(report, "smb"), ["smb-bad-reply"])
+        self.assertIn("not an SMB reply", [p for p in report["probes"] if p["probe"] == "smb"][0]["detail"])
+
+
+class OptionalProbesDoNotHoldTheVerdict(Scenario):
+    """Once the KMS probes are done, a silent clock source gets DIAG_CLOCK_GRACE (0.1 s), not the
+    rest of --timeout (issue 14, defect 8). Judged on the run's own reported times."""
+
+    def assert_ends_soon_after_kms(self, report, probe):
+        kms_end = max(p["finished"] for p in report["probes"] if p["probe"] in ("tcp", "rpc"))
+        clock = [p for p in report["probes"] if p["probe"] == probe][0]
+        self.assertEqual(clock["severity"], "note")
+        self.assertIn("after the KMS probes ended", clock["detail"])
+        self.assertGreaterEqual(clock["finished"] - kms_end, 0.095, "the grace was given")
+        self.assertLess(report["seconds"] - kms_end, 0.6, "no more than the grace (and scheduling)")
+        self.assertLess(report["seconds"], 5, "far from --timeout 20")
+
+    def test_silent_ntp_port(self):
+        silent = servers.SilentUdp()
+        try:
+            status, report = self.run_case("--kms", f"{LOOPBACK}:{kms.port}", "--clock", "ntp",
+                                           "--ntp", f"{LOOPBACK}:{silent.port}", timeout=20)
+        finally:
+            silent.stop()
+        self.assertEqual(status, 0, report)
+        self.assertEqual(results(report, "ntp"), ["ntp-no-reply"])
+        self.assertEqual(report["status"], "note")
+        self.assert_ends_soon_after_kms(report, "ntp")
+
+    def test_silent_smb_port(self):
+        listener = servers.Listener(servers.mute)
+        try:
+            status, report = self.run_case("--kms", f"{LOOPBACK}:{kms.port}", "--clock", "smb",
+                                           "--smb-port", str(listener.port), timeout=20)
+        finally:
+            listener.stop()
+        self.assertEqual(status, 0, report)
+        self.assert_ends_soon_after_kms(report, "smb")
+
+
 class Healthy(Scenario):
     def test_everything_answers(self):
         status, report = self.run_case("good.test", *self.dns_arg(), *self.ntp_arg(), timeout=5)
@@ -434,7 +525,7 @@ class Usage(unittest.TestCase):
     def test_bad_options(self):
         for args in [["--kms", "host:99999"], ["--dns-server", "not-an-address"], ["--timeout", "0"],
                      ["--timeout", "abc"], ["a.test", "b.test"], ["--json", "--nagios"],
-                     ["--ntp", "[::1"]]:
+                     ["--ntp", "[::1"], ["--clock", "sntp"], ["--smb-port", "0"], ["--smb-port", "70000"]]:
             with self.subTest(args=args):
                 result = subprocess.run([*WRAPPER, SLERR, "diagnose", *args], capture_output=True, text=True,
                                         timeout=60)
