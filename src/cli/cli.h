@@ -51,11 +51,12 @@ struct command_line {
 
 #define COMMAND_LINE_CONTINUE (-1)
 
-/* Reads argv (argv[0] is the command name) into common, operands and count (operands must hold
- * argc entries). Returns COMMAND_LINE_CONTINUE, or the status to end with: EXIT_OK after
+/* Reads argv (argv[0] is the command name) into common and count, and moves the operands, in
+ * order, to argv[1] .. argv[count] (as GNU getopt permutes argv), so that no command needs an
+ * array sized by argc. Returns COMMAND_LINE_CONTINUE, or the status to end with: EXIT_OK after
  * --help was printed, EXIT_USAGE after a reported error. */
 int command_line_read(const struct command_line *spec, int argc, char **argv,
-                      struct common_options *common, const char **operands, int *count);
+                      struct common_options *common, int *count);
 
 /* "slerr: message" on stderr. */
 void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));

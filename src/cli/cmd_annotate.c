@@ -343,13 +343,13 @@ int cmd_annotate(int argc, char **argv)
     struct annotate_settings settings = { 0, false };
     const struct command_line spec = { "annotate", annotate_usage, annotate_options,
                                        annotate_option, &settings, -1 };
-    const char *paths[argc > 0 ? argc : 1];
     int count;
-    int status = command_line_read(&spec, argc, argv, &common, paths, &count);
+    int status = command_line_read(&spec, argc, argv, &common, &count);
     if (status != COMMAND_LINE_CONTINUE)
         return status;
-    if (count == 0)
-        paths[count++] = "-";
+    char *standard_input[] = { "-" };
+    char **paths = count ? argv + 1 : standard_input;
+    count = count ? count : 1;
 
     struct annotate a = { 0 };
     output_init(&a.out, stdout, common.format, common.color);

@@ -156,13 +156,12 @@ static int parse_command_line(struct diagnose *d, int argc, char **argv)
 {
     const struct command_line spec = { "diagnose", diagnose_usage, diagnose_options,
                                        diagnose_option, d, 1 };
-    const char *domain[1];
     char error[200];
     int count;
-    int status = command_line_read(&spec, argc, argv, &d->common, domain, &count);
+    int status = command_line_read(&spec, argc, argv, &d->common, &count);
     if (status != COMMAND_LINE_CONTINUE)
         return status;
-    d->config.domain = count ? domain[0] : NULL;
+    d->config.domain = count ? argv[1] : NULL;
     if (d->common.format == FORMAT_JSON && d->nagios)
         return cli_usage_error("diagnose", "--json and --nagios exclude each other");
     if (diag_check_config(&d->config, error, sizeof error) != 0)

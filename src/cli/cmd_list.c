@@ -148,7 +148,7 @@ int cmd_list(int argc, char **argv)
     struct list_filter filter = { -1, 0, -1, NULL, false };
     const struct command_line spec = { "list", list_usage, list_options, apply_option, &filter, 0 };
     int count;
-    int status = command_line_read(&spec, argc, argv, &common, NULL, &count);
+    int status = command_line_read(&spec, argc, argv, &common, &count);
     if (status != COMMAND_LINE_CONTINUE)
         return status;
     struct output out;

@@ -82,9 +82,9 @@ int cmd_lookup(int argc, char **argv)
     enum render_detail detail = RENDER_FULL;
     const struct command_line spec = { "lookup", lookup_usage, lookup_options, lookup_option,
                                        &detail, -1 };
-    const char *codes[argc > 0 ? argc : 1];
     int count;
-    int status = command_line_read(&spec, argc, argv, &common, codes, &count);
+    int status = command_line_read(&spec, argc, argv, &common, &count);
+    char **codes = argv + 1;
     if (status != COMMAND_LINE_CONTINUE)
         return status;
     if (count == 0)

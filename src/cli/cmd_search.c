@@ -127,9 +127,9 @@ int cmd_search(int argc, char **argv)
     struct search_settings settings = { DEFAULT_LIMIT, false };
     const struct command_line spec = { "search", search_usage, search_options, search_option,
                                        &settings, -1 };
-    const char *words[argc > 0 ? argc : 1];
     int count;
-    int status = command_line_read(&spec, argc, argv, &common, words, &count);
+    int status = command_line_read(&spec, argc, argv, &common, &count);
+    const char *const *words = (const char *const *)(argv + 1);
     if (status != COMMAND_LINE_CONTINUE)
         return status;
     char query[QUERY_SIZE];

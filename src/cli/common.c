@@ -73,7 +73,7 @@ static int too_many_operands(const struct command_line *spec)
 }
 
 int command_line_read(const struct command_line *spec, int argc, char **argv,
-                      struct common_options *common, const char **operands, int *count)
+                      struct common_options *common, int *count)
 {
     struct args_iter it;
     enum args_result r;
@@ -88,7 +88,8 @@ int command_line_read(const struct command_line *spec, int argc, char **argv,
         if (r == ARGS_OPERAND) {
             if (spec->max_operands >= 0 && *count >= spec->max_operands)
                 return too_many_operands(spec);
-            operands[(*count)++] = value;
+            /* The iterator has read past this slot already: argv[1 + count] is free. */
+            argv[1 + (*count)++] = (char *)value;
         } else if (is_common_option(id) ? !common_option(common, id, value)
                                         : !spec->on_option ||
                                               !spec->on_option(spec->state, id, value)) {

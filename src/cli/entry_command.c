@@ -73,9 +73,9 @@ int entry_command_run(enum slerr_kind kind, const char *usage, int argc, char **
 {
     struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
     const struct command_line spec = { argv[0], usage, entry_options, NULL, NULL, -1 };
-    const char *names[argc > 0 ? argc : 1];
     int count;
-    int status = command_line_read(&spec, argc, argv, &common, names, &count);
+    int status = command_line_read(&spec, argc, argv, &common, &count);
+    const char *const *names = (const char *const *)(argv + 1);
     if (status != COMMAND_LINE_CONTINUE)
         return status;
     struct output out;

@@ -322,7 +322,7 @@ int cmd_repl(int argc, char **argv)
     struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
     const struct command_line spec = { "repl", repl_usage, repl_options, repl_option, &s, 0 };
     int count;
-    int status = command_line_read(&spec, argc, argv, &common, NULL, &count);
+    int status = command_line_read(&spec, argc, argv, &common, &count);
     if (status != COMMAND_LINE_CONTINUE)
         return status;
     s.tokenizer = tok_init(NULL);

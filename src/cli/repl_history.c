@@ -119,10 +119,11 @@ void repl_history_add(struct repl_history *h, const char *line)
         length--; /* TAB leaves a space after a completed word */
     if (length > HISTORY_LINE_MAX)
         return;
-    char trimmed[length + 1];
-    memcpy(trimmed, line, length);
-    trimmed[length] = '\0';
+    char *trimmed = strndup(line, length);
+    if (!trimmed)
+        return; /* history is a convenience: never stop a session for it */
     history(h->history, &event, H_ENTER, trimmed);
+    free(trimmed);
     if (!h->path || save(h) == 0 || h->save_failed)
         return;
     h->save_failed = true;
