@@ -56,8 +56,10 @@ void ntp_start(struct run *run, const struct sockaddr *address, socklen_t length
 {
     struct ntp *ntp = &run->ntp;
     uint8_t packet[SNTP_PACKET_SIZE];
-    if (length > sizeof ntp->address)
-        return ntp_no_host(run, "unusable address");
+    if (length > sizeof ntp->address) {
+        ntp_no_host(run, "unusable address");
+        return;
+    }
     memcpy(&ntp->address, address, length);
     ntp->address_length = length;
     set_port(&ntp->address, ntp->port);
@@ -66,8 +68,10 @@ void ntp_start(struct run *run, const struct sockaddr *address, socklen_t length
     ntp->state = NTP_WAITING;
     /* connected, so the kernel drops datagrams from any other source and reports ICMP errors */
     ntp->fd = socket(address->sa_family, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-    if (ntp->fd < 0 || connect(ntp->fd, (struct sockaddr *)&ntp->address, length) != 0)
-        return record_ntp(run, DIAG_NTP_NO_REPLY, strerror(errno));
+    if (ntp->fd < 0 || connect(ntp->fd, (struct sockaddr *)&ntp->address, length) != 0) {
+        record_ntp(run, DIAG_NTP_NO_REPLY, strerror(errno));
+        return;
+    }
     ntp->sent = ntp_now();
     sntp_build_request(packet, ntp->sent);
     if (send(ntp->fd, packet, sizeof packet, 0) != (ssize_t)sizeof packet)
@@ -88,7 +92,8 @@ static void judge(struct run *run, const uint8_t *buf, size_t length, uint64_t r
     if (reply.status != SNTP_OK) {
         snprintf(detail, sizeof detail, "%s%s%s", sntp_status_text(reply.status),
                  reply.status == SNTP_KISS_OF_DEATH ? ": " : "", reply.kiss);
-        return record_ntp(run, DIAG_NTP_BAD_REPLY, detail);
+        record_ntp(run, DIAG_NTP_BAD_REPLY, detail);
+        return;
     }
     bool skewed = fabs(reply.offset) > DIAG_MAX_OFFSET_SECONDS;
     snprintf(detail, sizeof detail, "offset %+.3f s, delay %.3f s, stratum %u%s", reply.offset,
@@ -109,9 +114,11 @@ void ntp_ready(struct run *run, short revents)
     uint64_t received = ntp_now();
     if (n < 0 && (errno == EAGAIN || errno == EINTR))
         return;
-    if (n < 0)
-        return record_ntp(run, DIAG_NTP_NO_REPLY, errno == ECONNREFUSED
-                          ? "nothing listens on the NTP port" : strerror(errno));
+    if (n < 0) {
+        record_ntp(run, DIAG_NTP_NO_REPLY, errno == ECONNREFUSED
+                   ? "nothing listens on the NTP port" : strerror(errno));
+        return;
+    }
     if (from_server(&run->ntp, &from, from_length))
         judge(run, buf, (size_t)n, received);
 }
