@@ -266,24 +266,12 @@ static int read_error(const char *name)
     return EXIT_NOT_FOUND;
 }
 
-/* A mapped file truncated under us: touching its vanished pages raises SIGBUS, or makes a write
- * straight from them fail with EFAULT. Either way the output is fine and the next file can go. */
-static int shrunk(struct annotate *a)
-{
-    cli_error("%s: the file shrank while it was being read", a->name);
-    clearerr(a->out.stream);
-    a->write_errno = 0;
-    return EXIT_NOT_FOUND;
-}
-
 /* Copies one open input; EXIT_OK, EXIT_NOT_FOUND after a read error, -1 after a write error. */
 static int annotate_input(struct annotate *a, struct input *in, unsigned flags,
                           bool line_buffered)
 {
     struct slerr_scanner scanner;
     const unsigned char *chunk = NULL;
-    if (input_guard(in))
-        return shrunk(a);
     slerr_scan_init(&scanner, flags);
     a->chunk_offset = 0;
     a->line = 1;
@@ -295,7 +283,7 @@ static int annotate_input(struct annotate *a, struct input *in, unsigned flags,
         if (got == 0)
             break;
         if (!process_chunk(a, &scanner, chunk, (size_t)got))
-            return a->write_errno == EFAULT && in->mapped ? shrunk(a) : -1;
+            return -1;
         if (line_buffered)
             fflush(a->out.stream);
         if (output_failed(a))

@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Benchmark of `slerr annotate`: on a generated 1 GiB log, in the same run, slerr annotate
-(output to /dev/null) against `rg -c` and `grep -cE` for 0x[0-9A-Fa-f]{8}; then slerr's peak
-memory on a single 1 GiB line. Prints figures; never fails on speed.
+"""Benchmark of `slerr annotate`: on two generated 1 GiB logs, in the same run, slerr annotate
+(output to /dev/null) against the baseline `wc -l` and against `rg -c` and `grep -cE` for the
+pattern of every form annotate looks at; then slerr's peak memory on a single 1 GiB line.
+The "plain" log has a code about every 200 lines; in the "dense" log every line also carries
+an eight-hex-digit request id, a candidate the scanner must look at and reject.
+Prints figures; never fails on speed.
 
 Usage: annotate.py [SIZE_MIB]   (environment: SLERR, the binary; default size 1024 MiB)
 """
@@ -15,7 +18,7 @@ import tempfile
 import time
 
 SLERR = os.environ.get("SLERR", "slerr")
-PATTERN = "0x[0-9A-Fa-f]{8}"
+PATTERN = r"\b(0x)?[0-9A-Fa-f]{8}\b"
 ROUNDS = 3
 BLOCK = 8 << 20
 
@@ -41,7 +44,7 @@ FAILURES = [
 ]
 
 
-def log_line(rng, seconds):
+def log_line(rng, seconds, dense):
     fields = {"n": rng.randrange(1, 99999), "ms": rng.randrange(1, 5000),
               "a": rng.randrange(256), "b": rng.randrange(256), "c": rng.randrange(256),
               "port": rng.randrange(1024, 65535), "hex8": "%08x" % rng.getrandbits(32),
@@ -50,11 +53,12 @@ def log_line(rng, seconds):
                                                        rng.getrandbits(48))}
     text = rng.choice(FAILURES if rng.randrange(200) == 0 else TEXTS).format(**fields)
     stamp = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(1795000000 + seconds))
-    return "%s.%06dZ %s %s: %s\n" % (stamp, rng.randrange(10**6), rng.choice(HOSTS),
-                                     rng.choice(SOURCES), text)
+    request = " req=%08x" % rng.getrandbits(32) if dense else ""
+    return "%s.%06dZ %s %s%s: %s\n" % (stamp, rng.randrange(10**6), rng.choice(HOSTS),
+                                       rng.choice(SOURCES), request, text)
 
 
-def write_log(path, size):
+def write_log(path, size, dense):
     """A few distinct 8 MiB blocks of log lines, written in a shuffled order up to `size`."""
     rng = random.Random(4)
     blocks, seconds = [], 0
@@ -62,7 +66,7 @@ def write_log(path, size):
         lines, length = [], 0
         while length < BLOCK:
             seconds += rng.randrange(3)
-            line = log_line(rng, seconds)
+            line = log_line(rng, seconds, dense)
             lines.append(line)
             length += len(line)
         blocks.append("".join(lines).encode())
@@ -107,31 +111,38 @@ def best_of(argv, path, rounds=ROUNDS):
     return min(r[0] for r in runs), max(r[1] for r in runs), runs[0][2]
 
 
+def compare(tools, log, size):
+    results = {}
+    for name, argv in tools:
+        seconds, rss, out = best_of(argv, log)
+        results[name] = seconds
+        extra = " (%s lines)" % out.decode() if out else ""
+        print("  %-15s %8.0f MB/s  %6.3f s  peak RSS %7.0f KiB%s"
+              % (name, size / seconds / 1e6, seconds, rss, extra))
+    for name in results:
+        if name != "slerr annotate":
+            print("  slerr annotate takes %.2fx the time of %s"
+                  % (results["slerr annotate"] / results[name], name))
+
+
 def main():
     size = (int(sys.argv[1]) if len(sys.argv) > 1 else 1024) << 20
     tools = [("slerr annotate", [SLERR, "annotate"])]
-    for name, argv in (("rg -c", ["rg", "-c", PATTERN]), ("grep -cE", ["grep", "-cE", PATTERN])):
-        if shutil.which(argv[0]):
-            tools.append((name, argv))
-        else:
-            print("annotate bench: %s not installed, skipped" % argv[0])
+    for name, argv in (("wc -l", ["wc", "-l"]), ("rg -c", ["rg", "-c", PATTERN]),
+                       ("grep -cE", ["grep", "-cE", PATTERN])):
+        if not shutil.which(argv[0]):
+            sys.exit("annotate bench: %s is not installed (scripts/install-deps)" % argv[0])
+        tools.append((name, argv))
+    print("annotate: %d MiB logs; best of %d runs, file given as argument, slerr's output to "
+          "/dev/null; pattern %s" % (size >> 20, ROUNDS, PATTERN))
     with tempfile.TemporaryDirectory(prefix="slerr-bench-") as tmp:
         log = os.path.join(tmp, "activation.log")
-        write_log(log, size)
-        print("annotate: %d MiB log, about 1 line in 200 with a code; best of %d runs, "
-              "file given as argument, slerr's output to /dev/null" % (size >> 20, ROUNDS))
-        results = {}
-        for name, argv in tools:
-            seconds, rss, out = best_of(argv, log)
-            results[name] = seconds
-            extra = " (%s matching lines)" % out.decode() if out else ""
-            print("  %-15s %8.0f MB/s  %6.3f s  peak RSS %7.0f KiB%s"
-                  % (name, size / seconds / 1e6, seconds, rss, extra))
-        for name in results:
-            if name != "slerr annotate":
-                print("  slerr annotate is %.2fx the speed of %s"
-                      % (results[name] / results["slerr annotate"], name))
-        os.unlink(log)
+        for dense in (False, True):
+            write_log(log, size, dense)
+            print(" %s log:" % ("dense (an 8-hex-digit id on every line)" if dense
+                                else "plain (a code about every 200 lines)"))
+            compare(tools, log, size)
+            os.unlink(log)
         line = os.path.join(tmp, "one-line.log")
         write_one_line(line, size)
         seconds, rss, _ = best_of([SLERR, "annotate"], line, rounds=1)
