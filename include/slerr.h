@@ -1,5 +1,7 @@
 /* slerr.h: public API of libslerr, the catalog of Windows volume-activation error codes.
- * No I/O, no network, no allocation on lookups; every function is thread-safe. */
+ * No I/O, no network, no allocation on lookups; every function is thread-safe.
+ * The structures the library writes into can grow without breaking callers: they are either
+ * opaque (the scanner) or carry a size the caller sets (struct slerr_decoded, the hit array). */
 #ifndef SLERR_H
 #define SLERR_H
 
@@ -10,9 +12,7 @@
 extern "C" {
 #endif
 
-#define SLERR_VERSION_MAJOR 0
-#define SLERR_VERSION_MINOR 1
-#define SLERR_VERSION_PATCH 0
+#include "slerr_version.h" /* SLERR_VERSION_MAJOR, _MINOR, _PATCH, _STRING, _NUMBER */
 
 /* Which activation type an entry concerns (bit set in slerr_entry.applies). */
 enum slerr_applies {
@@ -56,8 +56,11 @@ struct slerr_entry { /* fields may be added after these */
 };
 /* For kinds other than code, `message` is this project's summary, not an official text. */
 
-/* The parts of an HRESULT, for codes the catalog does not hold. */
+/* The parts of an HRESULT, for codes the catalog does not hold. Versioned: set `size` to
+ * sizeof(struct slerr_decoded) before the call (SLERR_DECODED_INIT does); fields may be added
+ * at the end, and a library only fills the fields that fit in `size`. */
 struct slerr_decoded {
+    size_t size;               /* set by the caller */
     uint32_t code;
     int failure;               /* S bit (31): the code reports a failure */
     int reserved;              /* R bit (30); with S clear it marks an informational code */
@@ -88,8 +91,11 @@ const char *slerr_message(uint32_t code);
  * snprintf semantics: returns the length the full line needs; writes at most size bytes. */
 int slerr_describe(uint32_t code, char *buf, size_t size);
 
-/* Splits a code into its HRESULT fields; always succeeds. */
-void slerr_decode(uint32_t code, struct slerr_decoded *out);
+#define SLERR_DECODED_INIT { .size = sizeof(struct slerr_decoded) }
+
+/* Splits a code into its HRESULT fields: 0, or -1 when out is NULL or out->size is smaller
+ * than the structure of version 0.2 (nothing is written then). */
+int slerr_decode(uint32_t code, struct slerr_decoded *out);
 
 /* The name of an activation-type bit ("kms-client"), or NULL for a value that is not one bit. */
 const char *slerr_applies_name(unsigned bit);
@@ -119,14 +125,17 @@ const struct slerr_entry *slerr_lookup_name(enum slerr_kind kind, const char *na
  * somewhere in an entry. Hits in a code, symbol, name or title rank above hits in the text.
  * Fills hits[0..min(result, max)) best first and returns how many entries match (which may be
  * more than max), or -1 when the query has no word, more than SLERR_SEARCH_MAX_WORDS words or
- * a word longer than SLERR_SEARCH_MAX_WORD bytes. No allocation; thread-safe. */
+ * a word longer than SLERR_SEARCH_MAX_WORD bytes, or hit_size is too small. Versioned: pass
+ * sizeof hits[0] as hit_size; fields may be added to struct slerr_hit at the end, and a
+ * library fills only the fields that fit in hit_size (and zeroes the rest).
+ * No allocation; thread-safe. */
 #define SLERR_SEARCH_MAX_WORDS 16
 #define SLERR_SEARCH_MAX_WORD 64
 struct slerr_hit {
     const struct slerr_entry *entry;
     unsigned score; /* higher is better; only the order means something */
 };
-int slerr_search(const char *query, struct slerr_hit *hits, size_t max);
+int slerr_search(const char *query, struct slerr_hit *hits, size_t max, size_t hit_size);
 
 /* "MAJOR.MINOR.PATCH" of the library. */
 const char *slerr_version(void);
@@ -150,9 +159,9 @@ enum slerr_scan_form {
 };
 
 #define SLERR_SCAN_UNKNOWN 1u /* flag: also report 0x codes that are not in the catalog */
-#define SLERR_SCAN_KEEP 16    /* bytes of the stream a scanner remembers between buffers */
 #define SLERR_SCAN_TEXT_MAX 12
 
+/* Written by the library and only lent to the callback: fields may be added at the end. */
 struct slerr_match {
     uint64_t offset;                  /* of the code's first byte, from the start of the stream */
     size_t length;                    /* bytes the code takes in the text (at most 11) */
@@ -162,26 +171,28 @@ struct slerr_match {
     char text[SLERR_SCAN_TEXT_MAX];   /* the code as written, NUL-terminated */
 };
 
-struct slerr_scanner { /* owned by the caller; its fields are private */
-    uint64_t offset;   /* bytes fed so far */
-    unsigned flags;
-    unsigned kept;     /* valid bytes at the end of tail[] */
-    unsigned char tail[SLERR_SCAN_KEEP];
-};
+/* Opaque: made and sized by the library. */
+struct slerr_scanner;
 
 /* Called for each match, in stream order; a non-zero return stops the scan and is passed on. */
 typedef int (*slerr_match_fn)(const struct slerr_match *match, void *context);
 
-void slerr_scan_init(struct slerr_scanner *scanner, unsigned flags);
+/* A scanner for one stream at a time (flags: 0 or SLERR_SCAN_UNKNOWN). Its one allocation
+ * (about 8 KiB) happens here; scanning allocates nothing. NULL with errno ENOMEM when memory
+ * is short, EINVAL for an unknown flag. */
+struct slerr_scanner *slerr_scanner_new(unsigned flags);
+void slerr_scanner_free(struct slerr_scanner *scanner); /* NULL is fine */
 
 /* Feeds the next `size` bytes of the stream. A match is reported once the byte after it has
  * been seen, so it may be reported by the next call (or by slerr_scan_finish), but never
  * later: offset + length of every match reported here is at least the stream offset of buf.
- * Returns 0, or the first non-zero value on_match returned (then re-initialise the scanner). */
+ * Returns 0, or the first non-zero value on_match returned (then call slerr_scan_finish, or
+ * make a new scanner, before feeding another stream). */
 int slerr_scan(struct slerr_scanner *scanner, const void *buf, size_t size,
                slerr_match_fn on_match, void *context);
 
-/* Ends the stream (reports a code that ends it) and makes the scanner ready for a new one. */
+/* Ends the stream (reports a code that ends it) and makes the scanner ready for a new one.
+ * With on_match NULL it only starts over (after a read error, say). */
 int slerr_scan_finish(struct slerr_scanner *scanner, slerr_match_fn on_match, void *context);
 
 #ifdef __cplusplus

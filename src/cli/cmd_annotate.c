@@ -162,7 +162,7 @@ static void make_gloss(const char *message, char gloss[GLOSS_MAX + 4])
 static void write_annotation(struct output *o, const struct slerr_match *m)
 {
     char gloss[GLOSS_MAX + 4], name[11];
-    struct slerr_decoded d;
+    struct slerr_decoded d = SLERR_DECODED_INIT;
     if (m->entry) {
         make_gloss(m->entry->message, gloss);
         snprintf(name, sizeof name, "0x%08X", m->code);
@@ -267,22 +267,22 @@ static int read_error(const char *name)
 }
 
 /* Copies one open input; EXIT_OK, EXIT_NOT_FOUND after a read error, -1 after a write error. */
-static int annotate_input(struct annotate *a, struct input *in, unsigned flags,
+static int annotate_input(struct annotate *a, struct slerr_scanner *scanner, struct input *in,
                           bool line_buffered)
 {
-    struct slerr_scanner scanner;
     const unsigned char *chunk = NULL;
-    slerr_scan_init(&scanner, flags);
     a->chunk_offset = 0;
     a->line = 1;
     a->line_start = 0;
     for (;;) {
         long got = input_next(in, &chunk);
-        if (got < 0)
+        if (got < 0) {
+            slerr_scan_finish(scanner, NULL, NULL); /* the next file is a new stream */
             return read_error(a->name);
+        }
         if (got == 0)
             break;
-        if (!process_chunk(a, &scanner, chunk, (size_t)got))
+        if (!process_chunk(a, scanner, chunk, (size_t)got))
             return -1;
         if (line_buffered)
             fflush(a->out.stream);
@@ -292,17 +292,18 @@ static int annotate_input(struct annotate *a, struct input *in, unsigned flags,
     /* A code at the very end of the input is only known to be whole now. */
     a->chunk = chunk;
     a->copied = 0;
-    slerr_scan_finish(&scanner, on_match, a);
+    slerr_scan_finish(scanner, on_match, a);
     return output_failed(a) ? -1 : EXIT_OK;
 }
 
-static int annotate_path(struct annotate *a, const char *path, unsigned flags, bool line_buffered)
+static int annotate_path(struct annotate *a, struct slerr_scanner *scanner, const char *path,
+                         bool line_buffered)
 {
     struct input in;
     a->name = path;
     if (input_open(&in, path) != 0)
         return read_error(path);
-    int status = annotate_input(a, &in, flags, line_buffered);
+    int status = annotate_input(a, scanner, &in, line_buffered);
     input_close(&in);
     return status;
 }
@@ -346,13 +347,19 @@ int cmd_annotate(int argc, char **argv)
      * the previous disposition comes back afterwards, for the REPL's sake. */
     void (*previous_sigpipe)(int) = signal(SIGPIPE, SIG_IGN);
     status = EXIT_OK;
-    for (int i = 0; i < count; i++) {
-        int one = annotate_path(&a, paths[i], settings.flags, line_buffered);
+    struct slerr_scanner *scanner = slerr_scanner_new(settings.flags);
+    if (!scanner) {
+        cli_error("cannot start the scanner: %s", strerror(errno));
+        status = EXIT_NOT_FOUND;
+    }
+    for (int i = 0; scanner && i < count; i++) {
+        int one = annotate_path(&a, scanner, paths[i], line_buffered);
         if (one < 0)
             break;
         if (one != EXIT_OK)
             status = one;
     }
+    slerr_scanner_free(scanner);
     if (a.write_errno)
         errno = a.write_errno;
     status = cli_finish(&a.out, a.write_errno ? EXIT_NOT_FOUND : status);

@@ -103,7 +103,7 @@ static bool matches(const struct list_filter *f, const struct slerr_entry *e)
         return true;
     if (e->kind != SLERR_KIND_CODE)
         return false;
-    struct slerr_decoded d;
+    struct slerr_decoded d = SLERR_DECODED_INIT;
     slerr_decode(e->code, &d);
     if (f->facility >= 0)
         return d.facility == (unsigned long)f->facility;

@@ -90,7 +90,7 @@ static void show_hit(struct output *out, const struct slerr_hit *hit, size_t ran
 static int run_search(struct output *out, const char *query, size_t limit, bool full)
 {
     struct slerr_hit hits[MAX_LIMIT];
-    int matches = slerr_search(query, hits, limit);
+    int matches = slerr_search(query, hits, limit, sizeof hits[0]);
     if (matches < 0)
         return cli_usage_error("search", "give 1 to 16 words, each at most 64 characters long");
     size_t shown = (size_t)matches < limit ? (size_t)matches : limit;

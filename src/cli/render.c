@@ -325,7 +325,7 @@ void render_entry(struct output *o, const struct slerr_entry *e, enum render_det
 void render_code(struct output *o, const char *input, uint32_t code, enum render_detail detail)
 {
     const struct slerr_entry *entry = slerr_lookup(code);
-    struct slerr_decoded decoded;
+    struct slerr_decoded decoded = SLERR_DECODED_INIT;
     slerr_decode(code, &decoded);
     if (o->format == FORMAT_JSON)
         render_json(o, input, code, entry, &decoded);

@@ -8,6 +8,22 @@
 
 #include "slerr.h"
 
+/* The static archive exports every non-static name, so the library's internal names carry
+ * the slerr__ prefix (as zlib's Z_PREFIX does, by macro: the generated sources include this
+ * header and keep their short names). tests/install checks that nothing unprefixed is exported. */
+#define catalog_entries slerr__catalog_entries
+#define catalog_entry_count slerr__catalog_entry_count
+#define catalog_events slerr__catalog_events
+#define catalog_event_count slerr__catalog_event_count
+#define catalog_symptoms slerr__catalog_symptoms
+#define catalog_symptom_count slerr__catalog_symptom_count
+#define catalog_settings slerr__catalog_settings
+#define catalog_setting_count slerr__catalog_setting_count
+#define catalog_win32_names slerr__catalog_win32_names
+#define catalog_win32_name_count slerr__catalog_win32_name_count
+#define code_index_find slerr__code_index_find
+#define symbol_index_find slerr__symbol_index_find
+
 struct index_slot {
     const char *name;
     uint16_t index;

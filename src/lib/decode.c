@@ -1,7 +1,13 @@
 /* decode.c: splits an HRESULT into its fields and names the facility and Win32 error,
  * so that a code the catalog does not hold is still explained. */
+#include <stddef.h>
+#include <string.h>
+
 #include "catalog-index.h"
 #include "slerr.h"
+
+/* The structure as version 0.2 defined it: the least a caller may pass. */
+#define DECODED_MIN_SIZE (offsetof(struct slerr_decoded, win32_name) + sizeof(const char *))
 
 #define FACILITY_WIN32 7u
 
@@ -55,20 +61,31 @@ static const char *win32_name_lookup(unsigned value)
     return NULL;
 }
 
-void slerr_decode(uint32_t code, struct slerr_decoded *out)
+int slerr_decode(uint32_t code, struct slerr_decoded *out)
 {
-    out->code = code;
-    out->failure = (code >> 31) & 1u;
-    out->reserved = (code >> 30) & 1u;
-    out->customer = (code >> 29) & 1u;
-    out->ntstatus = (code >> 28) & 1u;
-    out->facility = (code >> 16) & 0x7FFu;
-    out->code_field = code & 0xFFFFu;
-    out->facility_name = facility_lookup(out->facility);
-    out->is_win32 = out->failure && !out->customer && !out->ntstatus && out->facility == FACILITY_WIN32;
-    out->win32_name = NULL;
-    if (out->is_win32) {
+    if (!out || out->size < DECODED_MIN_SIZE)
+        return -1;
+    struct slerr_decoded d = SLERR_DECODED_INIT;
+    d.code = code;
+    d.failure = (code >> 31) & 1u;
+    d.reserved = (code >> 30) & 1u;
+    d.customer = (code >> 29) & 1u;
+    d.ntstatus = (code >> 28) & 1u;
+    d.facility = (code >> 16) & 0x7FFu;
+    d.code_field = code & 0xFFFFu;
+    d.facility_name = facility_lookup(d.facility);
+    d.is_win32 = d.failure && !d.customer && !d.ntstatus && d.facility == FACILITY_WIN32;
+    d.win32_name = NULL;
+    if (d.is_win32) {
         const struct slerr_entry *entry = slerr_lookup(code);
-        out->win32_name = entry && entry->symbol ? entry->symbol : win32_name_lookup(out->code_field);
+        d.win32_name = entry && entry->symbol ? entry->symbol : win32_name_lookup(d.code_field);
     }
+    /* A caller built against an older header gets the fields it knows of; one built against
+     * a newer header keeps its size and finds the fields this library lacks zeroed. */
+    size_t size = out->size;
+    size_t known = size < sizeof d ? size : sizeof d;
+    memcpy((unsigned char *)out + sizeof d.size, (unsigned char *)&d + sizeof d.size,
+           known - sizeof d.size);
+    memset((unsigned char *)out + known, 0, size - known);
+    return 0;
 }

@@ -12,7 +12,7 @@ static const char *severity_word(const struct slerr_decoded *d)
 
 static int describe_unknown(uint32_t code, char *buf, size_t size)
 {
-    struct slerr_decoded d;
+    struct slerr_decoded d = SLERR_DECODED_INIT;
     slerr_decode(code, &d);
     if (d.is_win32)
         return snprintf(buf, size, "0x%08X: unknown code (Win32 error %u%s%s)", code, d.code_field,

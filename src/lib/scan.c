@@ -1,9 +1,13 @@
 /* scan.c: finds codes in a stream of text fed a buffer at a time (slerr_scan).
  * Fast path: 64-byte blocks become bit masks of hex bytes; only where eight of them end in a
- * row is a candidate examined, byte by byte, with the few bytes of context it needs. */
+ * row is a candidate examined. Most candidates are ids that no catalog holds: a filter of the
+ * catalog's codes, kept in the scanner, turns them away before any parsing or lookup. */
+#include <errno.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "scan-internal.h"
 #include "slerr.h"
 
 #if defined(__SSE2__)
@@ -14,7 +18,25 @@
 #define RUN_MAX 10 /* ...and at most ten (a signed 10-digit decimal) */
 #define NO_BYTE (-1) /* before the start or after the end of the stream */
 
+#define KEEP 16    /* bytes of the stream a scanner remembers between buffers */
+#define FILTER_BITS 16 /* the filter of known codes has 2^16 bits (8 KiB) */
+
 enum byte_class { HEX = 1, DIGIT = 2, WORD = 4 };
+
+/* How 64-byte blocks become bit masks: chosen for the CPU when the scanner is made, or by the
+ * tests (slerr__scanner_use_path) so that every path is tested on any machine. */
+enum block_path { PATH_TABLE, PATH_SSE2, PATH_AVX2 };
+
+struct slerr_scanner {
+    uint64_t offset; /* bytes fed so far */
+    unsigned flags;
+    unsigned kept; /* valid bytes at the end of tail[] */
+    unsigned char tail[KEEP];
+    enum block_path path;
+    /* Bit h set when some catalog code, written as eight hex digits, hashes to h. A clear bit
+     * proves an eight-digit word is not a catalog code; a set bit proves nothing. */
+    uint64_t known[(1u << FILTER_BITS) / 64];
+};
 
 #define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
 #define IS_HEX_LETTER(c) (((c) >= 'a' && (c) <= 'f') || ((c) >= 'A' && (c) <= 'F'))
@@ -35,6 +57,42 @@ static const unsigned char byte_class[256] = {
 static bool has_class(int byte, unsigned cls)
 {
     return byte != NO_BYTE && (byte_class[byte] & cls);
+}
+
+/* Eight hex digits, in either case, to the filter's bit: letters are lower-cased by setting
+ * bit 5 (digits already have it), so 0xC004F074 and 0xc004f074 give one value. */
+static unsigned filter_hash(const unsigned char digits[8])
+{
+    uint64_t word;
+    memcpy(&word, digits, sizeof word);
+    word |= UINT64_C(0x2020202020202020);
+    return (unsigned)((word * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - FILTER_BITS));
+}
+
+static bool may_be_known(const struct slerr_scanner *s, const unsigned char digits[8])
+{
+    unsigned h = filter_hash(digits);
+    return (s->known[h / 64] >> (h % 64)) & 1u;
+}
+
+static void filter_add(struct slerr_scanner *s, uint32_t code)
+{
+    unsigned char digits[8];
+    for (int i = 0; i < 8; i++)
+        digits[i] = (unsigned char)"0123456789abcdef"[(code >> (28 - 4 * i)) & 0xFu];
+    unsigned h = filter_hash(digits);
+    s->known[h / 64] |= UINT64_C(1) << (h % 64);
+}
+
+/* Every code slerr_lookup() finds: each entry's code and the other values of its symbol. */
+static void filter_fill(struct slerr_scanner *s)
+{
+    for (size_t i = 0; i < slerr_count(); i++) {
+        const struct slerr_entry *e = slerr_at(i);
+        filter_add(s, e->code);
+        for (size_t a = 0; a < e->alias_count; a++)
+            filter_add(s, e->aliases[a]);
+    }
 }
 
 /* The buffer being scanned, seen together with the bytes kept from earlier buffers. */
@@ -106,12 +164,29 @@ static void load_window(const struct view *v, int64_t end, int w[WINDOW])
     }
 }
 
+/* Whether the run of hex bytes that ends just before index `end` of the buffer is surely
+ * not a code: the cheap tests that turn away the candidates most logs are full of (a GUID's
+ * first group, ids of eight hex digits). False when the full test below must decide. */
+static bool surely_not_code(const struct view *v, int64_t end)
+{
+    if (end < RUN_MIN + 2 || end >= v->size)
+        return false; /* context outside the buffer: the full test handles it */
+    const unsigned char *run = v->buf + end - RUN_MIN, before = run[-1];
+    if (v->buf[end] == '-' && (before | 0x20) != 'x')
+        return true; /* a GUID's first group or a range; 0x... followed by '-' is a code */
+    if (byte_class[before] & HEX)
+        return false; /* nine or ten digits: a decimal, rare */
+    /* Eight digits read as hex (0x form or a bare word) unless a '-' makes them a signed
+     * decimal; unknown 0x codes count only with SLERR_SCAN_UNKNOWN. */
+    if (before == '-' || ((before | 0x20) == 'x' && (v->scanner->flags & SLERR_SCAN_UNKNOWN)))
+        return false;
+    return !may_be_known(v->scanner, run);
+}
+
 /* Examines the run of hex bytes that ends just before index `end` (the byte there is not hex). */
 static int examine(const struct view *v, int64_t end)
 {
-    /* Most runs the masks let through are a GUID's first group: turn them away cheaply. */
-    if (end >= RUN_MIN + 1 && end < v->size && v->buf[end] == '-' &&
-        (v->buf[end - RUN_MIN - 1] | 0x20) != 'x')
+    if (surely_not_code(v, end))
         return 0;
     int w[WINDOW];
     load_window(v, end, w);
@@ -135,7 +210,7 @@ static int examine(const struct view *v, int64_t end)
     if (!m.entry && !(m.form == SLERR_FORM_HEX && (v->scanner->flags & SLERR_SCAN_UNKNOWN)))
         return 0;
     m.offset = v->scanner->offset + (uint64_t)end - m.length;
-    return v->on_match(&m, v->context);
+    return v->on_match ? v->on_match(&m, v->context) : 0;
 }
 
 /* Bit i set when p[i] is a hex digit, for n <= 64 bytes. */
@@ -145,6 +220,12 @@ static uint64_t hex_mask_bytes(const unsigned char *p, size_t n)
     for (size_t i = 0; i < n; i++)
         mask |= (uint64_t)(byte_class[p[i]] & HEX) << i;
     return mask;
+}
+
+/* The portable path: one table read per byte. */
+static inline uint64_t hex_mask_table(const unsigned char *p)
+{
+    return hex_mask_bytes(p, 64);
 }
 
 #if defined(__SSE2__)
@@ -160,15 +241,10 @@ static inline uint64_t hex_mask16(const unsigned char *p)
     return (uint64_t)(unsigned)_mm_movemask_epi8(_mm_or_si128(digit, letter));
 }
 
-static inline uint64_t hex_mask64(const unsigned char *p)
+static inline uint64_t hex_mask64_sse2(const unsigned char *p)
 {
     return hex_mask16(p) | hex_mask16(p + 16) << 16 | hex_mask16(p + 32) << 32 |
            hex_mask16(p + 48) << 48;
-}
-#else
-static inline uint64_t hex_mask64(const unsigned char *p)
-{
-    return hex_mask_bytes(p, 64);
 }
 #endif
 
@@ -255,10 +331,17 @@ scan_blocks_with(const struct view *v, uint64_t (*mask64)(const unsigned char *)
     return 0;
 }
 
-static int scan_blocks_default(const struct view *v)
+static int scan_blocks_table(const struct view *v)
 {
-    return scan_blocks_with(v, hex_mask64);
+    return scan_blocks_with(v, hex_mask_table);
 }
+
+#if defined(__SSE2__)
+static int scan_blocks_sse2(const struct view *v)
+{
+    return scan_blocks_with(v, hex_mask64_sse2);
+}
+#endif
 
 #ifdef HAVE_AVX2_PATH
 __attribute__((target("avx2"))) static int scan_blocks_avx2(const struct view *v)
@@ -269,21 +352,53 @@ __attribute__((target("avx2"))) static int scan_blocks_avx2(const struct view *v
 
 static int scan_blocks(const struct view *v)
 {
+    switch (v->scanner->path) {
 #ifdef HAVE_AVX2_PATH
-    if (__builtin_cpu_supports("avx2"))
-        return scan_blocks_avx2(v);
+    case PATH_AVX2: return scan_blocks_avx2(v);
 #endif
-    return scan_blocks_default(v);
+#if defined(__SSE2__)
+    case PATH_SSE2: return scan_blocks_sse2(v);
+#endif
+    default: return scan_blocks_table(v);
+    }
 }
 
-/* Keeps the last SLERR_SCAN_KEEP bytes of the stream for the next buffer. */
+/* Whether this build and this CPU can take `path`. */
+static bool path_available(enum block_path path)
+{
+    switch (path) {
+    case PATH_TABLE: return true;
+#if defined(__SSE2__)
+    case PATH_SSE2: return true;
+#endif
+#ifdef HAVE_AVX2_PATH
+    case PATH_AVX2: return __builtin_cpu_supports("avx2");
+#endif
+    default: return false;
+    }
+}
+
+int slerr__scanner_use_path(struct slerr_scanner *scanner, const char *name)
+{
+    static const char *const names[] = { [PATH_TABLE] = "table", [PATH_SSE2] = "sse2",
+                                         [PATH_AVX2] = "avx2" };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(name, names[i]) == 0 && path_available((enum block_path)i)) {
+            scanner->path = (enum block_path)i;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+/* Keeps the last KEEP bytes of the stream for the next buffer. */
 static void keep_tail(struct slerr_scanner *s, const unsigned char *buf, size_t size)
 {
-    if (size >= SLERR_SCAN_KEEP) {
-        memcpy(s->tail, buf + size - SLERR_SCAN_KEEP, SLERR_SCAN_KEEP);
-        s->kept = SLERR_SCAN_KEEP;
+    if (size >= KEEP) {
+        memcpy(s->tail, buf + size - KEEP, KEEP);
+        s->kept = KEEP;
     } else {
-        size_t old = s->kept + size > SLERR_SCAN_KEEP ? SLERR_SCAN_KEEP - size : s->kept;
+        size_t old = s->kept + size > KEEP ? KEEP - size : s->kept;
         memmove(s->tail, s->tail + s->kept - old, old);
         memcpy(s->tail + old, buf, size);
         s->kept = (unsigned)(old + size);
@@ -291,10 +406,32 @@ static void keep_tail(struct slerr_scanner *s, const unsigned char *buf, size_t 
     s->offset += size;
 }
 
-void slerr_scan_init(struct slerr_scanner *scanner, unsigned flags)
+static void start_stream(struct slerr_scanner *s)
 {
-    memset(scanner, 0, sizeof *scanner);
-    scanner->flags = flags;
+    s->offset = 0;
+    s->kept = 0;
+}
+
+struct slerr_scanner *slerr_scanner_new(unsigned flags)
+{
+    if (flags & ~SLERR_SCAN_UNKNOWN) {
+        errno = EINVAL;
+        return NULL;
+    }
+    struct slerr_scanner *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->flags = flags;
+    s->path = path_available(PATH_AVX2) ? PATH_AVX2 : path_available(PATH_SSE2) ? PATH_SSE2
+                                                                                : PATH_TABLE;
+    filter_fill(s);
+    start_stream(s);
+    return s;
+}
+
+void slerr_scanner_free(struct slerr_scanner *scanner)
+{
+    free(scanner);
 }
 
 int slerr_scan(struct slerr_scanner *scanner, const void *buf, size_t size,
@@ -314,6 +451,6 @@ int slerr_scan_finish(struct slerr_scanner *scanner, slerr_match_fn on_match, vo
 {
     struct view v = { scanner, (const unsigned char *)"", 0, on_match, context };
     int status = has_class(byte_at(&v, -1), HEX) ? examine(&v, 0) : 0;
-    slerr_scan_init(scanner, scanner->flags);
+    start_stream(scanner);
     return status;
 }

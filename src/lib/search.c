@@ -4,6 +4,7 @@
  * into fixed arrays on the stack and the best hits go straight into the caller's array:
  * no allocation and no state, so concurrent searches are safe. */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -159,28 +160,47 @@ static unsigned entry_score(const struct slerr_entry *e, const struct query *q)
     return total;
 }
 
-/* Keeps hits[0..*kept) sorted best first; an equal score keeps catalog order. */
-static void keep_hit(struct slerr_hit *hits, size_t max, size_t *kept,
-                     const struct slerr_entry *e, unsigned score)
+/* The caller's array, whose elements are `stride` bytes (sizeof hits[0] where it was built):
+ * struct slerr_hit as this library knows it is at the start of each, the rest zeroed. */
+struct hit_array {
+    unsigned char *base;
+    size_t stride, max, kept;
+};
+
+/* The hit array of version 0.2: the least a caller may pass. */
+#define HIT_MIN_SIZE (offsetof(struct slerr_hit, score) + sizeof(unsigned))
+
+static unsigned score_at(const struct hit_array *a, size_t i)
 {
-    size_t at = *kept;
-    while (at > 0 && hits[at - 1].score < score)
-        at--;
-    if (at >= max)
-        return;
-    size_t last = *kept < max ? *kept : max - 1;
-    memmove(&hits[at + 1], &hits[at], (last - at) * sizeof hits[0]);
-    hits[at] = (struct slerr_hit){ e, score };
-    if (*kept < max)
-        (*kept)++;
+    struct slerr_hit hit;
+    memcpy(&hit, a->base + i * a->stride, HIT_MIN_SIZE);
+    return hit.score;
 }
 
-int slerr_search(const char *query, struct slerr_hit *hits, size_t max)
+/* Keeps the hits sorted best first; an equal score keeps catalog order. */
+static void keep_hit(struct hit_array *a, const struct slerr_entry *e, unsigned score)
+{
+    size_t at = a->kept;
+    while (at > 0 && score_at(a, at - 1) < score)
+        at--;
+    if (at >= a->max)
+        return;
+    size_t last = a->kept < a->max ? a->kept : a->max - 1;
+    memmove(a->base + (at + 1) * a->stride, a->base + at * a->stride, (last - at) * a->stride);
+    struct slerr_hit hit = { e, score };
+    size_t known = a->stride < sizeof hit ? a->stride : sizeof hit;
+    memcpy(a->base + at * a->stride, &hit, known);
+    memset(a->base + at * a->stride + known, 0, a->stride - known);
+    if (a->kept < a->max)
+        a->kept++;
+}
+
+int slerr_search(const char *query, struct slerr_hit *hits, size_t max, size_t hit_size)
 {
     struct query q;
-    if (parse_query(query, &q) != 0)
+    struct hit_array array = { (unsigned char *)hits, hit_size, hits ? max : 0, 0 };
+    if (parse_query(query, &q) != 0 || (array.max && hit_size < HIT_MIN_SIZE))
         return -1;
-    size_t kept = 0;
     int matches = 0;
     for (unsigned kind = 0; kind < SLERR_KIND_COUNT; kind++) {
         for (size_t i = 0; i < slerr_kind_count((enum slerr_kind)kind); i++) {
@@ -189,8 +209,8 @@ int slerr_search(const char *query, struct slerr_hit *hits, size_t max)
             if (!score)
                 continue;
             matches++;
-            if (hits && max)
-                keep_hit(hits, max, &kept, e, score);
+            if (array.max)
+                keep_hit(&array, e, score);
         }
     }
     return matches;

@@ -37,7 +37,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     if (!slerr_message(code))
         abort();
-    struct slerr_decoded decoded;
+    struct slerr_decoded decoded = SLERR_DECODED_INIT;
     slerr_decode(code, &decoded);
     if (decoded.code != code || decoded.code_field != (code & 0xFFFFu))
         abort();

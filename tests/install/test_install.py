@@ -16,11 +16,26 @@ SOURCE = os.environ["SLERR_SOURCE_ROOT"]
 PREFIX = os.environ.get("SLERR_PREFIX", "/usr/local")
 
 
-def public_symbols():
+def symbol_nodes():
+    """{symbol: version node} from the linker version script (SLERR_0, SLERR_0.2, ...)."""
     with open(os.path.join(SOURCE, "src/lib/libslerr.sym")) as f:
-        text = f.read()
-    block = text.split("global:")[1].split("local:")[0]
-    return sorted(name.strip() for name in block.split(";") if name.strip())
+        text = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+    nodes = {}
+    for node, body in re.findall(r"(SLERR_[0-9.]+)\s*\{(.*?)\}", text, re.S):
+        block = body.split("global:")[1].split("local:")[0]
+        for name in block.split(";"):
+            if name.strip():
+                nodes[name.strip()] = node
+    return nodes
+
+
+def public_symbols():
+    return sorted(symbol_nodes())
+
+
+def node_version(node):
+    """The library version a node stands for: SLERR_0 is 0.1, the first release."""
+    return "0.1" if node == "SLERR_0" else node[len("SLERR_"):]
 
 
 class Installed(unittest.TestCase):
@@ -39,7 +54,7 @@ class Installed(unittest.TestCase):
         shutil.rmtree(cls.tmp)
 
     def test_file_list(self):
-        expected = ["bin/slerr", "include/slerr.h", "share/man/man1/slerr.1",
+        expected = ["bin/slerr", "include/slerr.h", "include/slerr_version.h", "share/man/man1/slerr.1",
                     "share/man/man3/libslerr.3", "share/zsh/site-functions/_slerr"]
         for path in expected:
             self.assertTrue(os.path.isfile(os.path.join(self.root, path)), path)
@@ -108,6 +123,48 @@ class Installed(unittest.TestCase):
                           if line.split()[1] in "TDBR" and not line.split()[-1].startswith("SLERR_"))
         self.assertEqual(exported, public_symbols())
 
+    def test_archive_and_library_export_only_prefixed_names(self):
+        # Anything else would clash with a consumer's own names when it links libslerr.a.
+        for lib in ["libslerr.a", "libslerr.so"]:
+            nm = subprocess.run(["nm", "-g", "--defined-only", os.path.join(self.libdir, lib)],
+                                capture_output=True, text=True, check=True).stdout
+            names = [line.split()[-1].split("@")[0] for line in nm.splitlines()
+                     if len(line.split()) == 3]
+            self.assertGreater(len(names), 10, lib)
+            stray = [n for n in names if not n.startswith("slerr_") and not n.startswith("SLERR_")]
+            self.assertEqual(stray, [], f"{lib} exports names without the slerr_ prefix")
+
+    def test_version_agrees_everywhere(self):
+        # meson's project version is the one source: the installed header, pkg-config, the
+        # library and the program must all say the same.
+        with open(os.path.join(SOURCE, "meson.build")) as f:
+            project = re.search(r"version: '([0-9.]+)'", f.read()).group(1)
+        with open(os.path.join(self.root, "include/slerr_version.h")) as f:
+            header = f.read()
+        macros = {m: re.search(rf"#define SLERR_VERSION_{m} (\S+)", header).group(1)
+                  for m in ["MAJOR", "MINOR", "PATCH", "STRING"]}
+        self.assertEqual("{MAJOR}.{MINOR}.{PATCH}".format(**macros), project)
+        self.assertEqual(macros["STRING"], f'"{project}"')
+        pkg_env = {**os.environ, "PKG_CONFIG_PATH": os.path.join(self.libdir, "pkgconfig")}
+        modversion = subprocess.run(["pkg-config", "--modversion", "slerr"], env=pkg_env,
+                                    capture_output=True, text=True, check=True).stdout.strip()
+        self.assertEqual(modversion, project)
+        run_env = {**os.environ, "LD_LIBRARY_PATH": self.libdir}
+        program = subprocess.run([os.path.join(self.root, "bin/slerr"), "--version"], env=run_env,
+                                 capture_output=True, text=True, check=True).stdout
+        self.assertTrue(program.startswith(f"slerr {project} "), program)
+
+    def test_man_page_says_since_when_each_function_exists(self):
+        with open(os.path.join(SOURCE, "doc/libslerr.3.scd")) as f:
+            page = f.read()
+        since = {}
+        for version, names in re.findall(r"(?m)^Since ([0-9.]+): (.*(?:\n[^\n#].*)*)", page):
+            for name in re.findall(r"\*(slerr_\w+)\*\(\)", names):
+                since[name] = version
+        for name, node in symbol_nodes().items():
+            self.assertEqual(since.get(name), node_version(node),
+                             f"libslerr(3) VERSIONS and libslerr.sym disagree on {name}")
+
     def test_every_public_symbol_is_documented(self):
         with open(os.path.join(SOURCE, "doc/libslerr.3.scd")) as f:
             page = f.read()
@@ -163,6 +220,30 @@ class Installed(unittest.TestCase):
         self.assertEqual(bad.returncode, 2)
         linked = subprocess.run(["ldd", exe], env=run_env, capture_output=True, text=True).stdout
         self.assertIn(os.path.join(self.libdir, "libslerr.so.0"), linked)
+
+    def test_growable_structures_from_installed_headers(self):
+        # The same program linked with the shared library and with the static archive.
+        pkg_env = {**os.environ, "PKG_CONFIG_PATH": os.path.join(self.libdir, "pkgconfig")}
+        cflags = subprocess.run(["pkg-config", "--define-variable=prefix=" + self.root,
+                                 "--cflags", "slerr"], env=pkg_env, capture_output=True,
+                                text=True, check=True).stdout.split()
+        cc = os.environ.get("CC", "cc")
+        source = os.path.join(SOURCE, "tests/install/growable.c")
+        shared, static = os.path.join(self.tmp, "growable"), os.path.join(self.tmp, "growable-static")
+        subprocess.run([cc, "-std=c17", "-Wall", "-Wextra", "-Werror", "-pedantic", source,
+                        *cflags, "-L" + self.libdir, "-lslerr", "-o", shared], check=True)
+        subprocess.run([cc, "-std=c17", source, *cflags, os.path.join(self.libdir, "libslerr.a"),
+                        "-o", static], check=True)
+        run_env = {**os.environ, "LD_LIBRARY_PATH": self.libdir}
+        outputs = [subprocess.run([exe], env=run_env, capture_output=True, text=True)
+                   for exe in (shared, static)]
+        for out in outputs:
+            self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(outputs[0].stdout, outputs[1].stdout)
+        self.assertEqual(outputs[0].stdout.splitlines()[:3], [
+            "decode facility 7 ERROR_SHARING_VIOLATION",
+            "search SL_E_VL_NOT_ENOUGH_COUNT",
+            "match 0xC004F074 at 3"])
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@
 
 Test(decode, software_licensing_error)
 {
-    struct slerr_decoded d;
+    struct slerr_decoded d = SLERR_DECODED_INIT;
     slerr_decode(0xC004F999, &d);
     cr_assert_eq(d.code, 0xC004F999u);
     cr_assert_eq(d.failure, 1);
@@ -21,7 +21,7 @@ Test(decode, software_licensing_error)
 
 Test(decode, win32_code_not_in_catalog_is_named)
 {
-    struct slerr_decoded d;
+    struct slerr_decoded d = SLERR_DECODED_INIT;
     slerr_decode(0x80070020, &d);
     cr_assert_eq(d.is_win32, 1);
     cr_assert_eq(d.facility, 7u);
@@ -32,7 +32,7 @@ Test(decode, win32_code_not_in_catalog_is_named)
 
 Test(decode, win32_code_in_catalog_uses_its_symbol)
 {
-    struct slerr_decoded d;
+    struct slerr_decoded d = SLERR_DECODED_INIT;
     slerr_decode(0x800706BA, &d);
     cr_assert_eq(d.is_win32, 1);
     cr_assert_eq(d.code_field, 1722u);
@@ -41,7 +41,7 @@ Test(decode, win32_code_in_catalog_uses_its_symbol)
 
 Test(decode, win32_without_a_name)
 {
-    struct slerr_decoded d;
+    struct slerr_decoded d = SLERR_DECODED_INIT;
     slerr_decode(0x8007FFFE, &d);
     cr_assert_eq(d.is_win32, 1);
     cr_assert_null(d.win32_name);
@@ -49,7 +49,7 @@ Test(decode, win32_without_a_name)
 
 Test(decode, customer_and_ntstatus_bits)
 {
-    struct slerr_decoded d;
+    struct slerr_decoded d = SLERR_DECODED_INIT;
     slerr_decode(0xE0070005, &d); /* customer bit set: not a Microsoft Win32 code */
     cr_assert_eq(d.customer, 1);
     cr_assert_eq(d.is_win32, 0);
@@ -60,7 +60,7 @@ Test(decode, customer_and_ntstatus_bits)
 
 Test(decode, informational_and_success)
 {
-    struct slerr_decoded d;
+    struct slerr_decoded d = SLERR_DECODED_INIT;
     slerr_decode(0x4004F065, &d);
     cr_assert_eq(d.failure, 0);
     cr_assert_eq(d.reserved, 1);
@@ -72,7 +72,7 @@ Test(decode, informational_and_success)
 
 Test(decode, unknown_facility)
 {
-    struct slerr_decoded d;
+    struct slerr_decoded d = SLERR_DECODED_INIT;
     slerr_decode(0x87FF0001, &d);
     cr_assert_eq(d.facility, 0x7FFu);
     cr_assert_null(d.facility_name);

@@ -2,10 +2,12 @@
  * codes split across buffers at every offset, and agreement between its fast and slow paths. */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "scan-internal.h"
 #include "slerr.h"
 
 #define MAX_FOUND 4096
@@ -23,19 +25,32 @@ static int collect(const struct slerr_match *match, void *context)
     return 0;
 }
 
+/* A scanner on the block path SLERR_TEST_SCAN_PATH names (avx2, sse2, table; meson runs this
+ * file once per path), so that every test covers every path whatever the CPU would pick. */
+static struct slerr_scanner *new_scanner(unsigned flags)
+{
+    struct slerr_scanner *scanner = slerr_scanner_new(flags);
+    cr_assert_not_null(scanner);
+    const char *path = getenv("SLERR_TEST_SCAN_PATH");
+    if (path)
+        cr_assert_eq(slerr__scanner_use_path(scanner, path), 0, "no %s path here", path);
+    return scanner;
+}
+
 /* Scans `text` fed in pieces of `piece` bytes (0: all at once). */
 static void scan_pieces(const char *text, size_t size, size_t piece, unsigned flags,
                         struct found *f)
 {
-    struct slerr_scanner scanner;
-    slerr_scan_init(&scanner, flags);
+    struct slerr_scanner *scanner = new_scanner(flags);
+    
     f->count = 0;
     if (piece == 0)
         piece = size ? size : 1;
     for (size_t at = 0; at < size; at += piece)
-        cr_assert_eq(slerr_scan(&scanner, text + at, size - at < piece ? size - at : piece,
+        cr_assert_eq(slerr_scan(scanner, text + at, size - at < piece ? size - at : piece,
                                 collect, f), 0);
-    cr_assert_eq(slerr_scan_finish(&scanner, collect, f), 0);
+    cr_assert_eq(slerr_scan_finish(scanner, collect, f), 0);
+    slerr_scanner_free(scanner);
 }
 
 static void scan_text(const char *text, unsigned flags, struct found *f)
@@ -204,19 +219,20 @@ Test(scan, split_at_every_offset)
     scan_pieces(mixed_log, size, 0, 0, &whole);
     cr_assert_eq(whole.count, 8, "the sample log holds eight codes, found %zu", whole.count);
     for (size_t cut = 0; cut <= size; cut++) {
-        struct slerr_scanner scanner;
-        slerr_scan_init(&scanner, 0);
+        struct slerr_scanner *scanner = new_scanner(0);
+        
         split.count = 0;
-        slerr_scan(&scanner, mixed_log, cut, collect, &split);
+        slerr_scan(scanner, mixed_log, cut, collect, &split);
         /* Every match reported before the cut must end at or before the cut... */
         for (size_t i = 0; i < split.count; i++)
             cr_assert_leq(split.matches[i].offset + split.matches[i].length, cut);
         size_t before = split.count;
-        slerr_scan(&scanner, mixed_log + cut, size - cut, collect, &split);
+        slerr_scan(scanner, mixed_log + cut, size - cut, collect, &split);
         /* ...and every match reported after it must end at or after it. */
         for (size_t i = before; i < split.count; i++)
             cr_assert_geq(split.matches[i].offset + split.matches[i].length, cut);
-        slerr_scan_finish(&scanner, collect, &split);
+        slerr_scan_finish(scanner, collect, &split);
+        slerr_scanner_free(scanner);
         char what[32];
         snprintf(what, sizeof what, "cut at %zu", cut);
         assert_same(&whole, &split, what);
@@ -239,15 +255,16 @@ Test(scan, every_piece_size)
 Test(scan, long_hex_run_across_many_buffers)
 {
     /* A run far longer than the bytes the scanner keeps must not end in a false match. */
-    struct slerr_scanner scanner;
+    struct slerr_scanner *scanner = new_scanner(SLERR_SCAN_UNKNOWN);
     struct found f = { 0 };
-    slerr_scan_init(&scanner, SLERR_SCAN_UNKNOWN);
-    slerr_scan(&scanner, " 0x", 3, collect, &f);
+    
+    slerr_scan(scanner, " 0x", 3, collect, &f);
     for (int i = 0; i < 1000; i++)
-        slerr_scan(&scanner, "C004F074", 8, collect, &f);
-    slerr_scan(&scanner, " ", 1, collect, &f);
-    slerr_scan(&scanner, "C004F074", 8, collect, &f);
-    slerr_scan_finish(&scanner, collect, &f);
+        slerr_scan(scanner, "C004F074", 8, collect, &f);
+    slerr_scan(scanner, " ", 1, collect, &f);
+    slerr_scan(scanner, "C004F074", 8, collect, &f);
+    slerr_scan_finish(scanner, collect, &f);
+    slerr_scanner_free(scanner);
     cr_assert_eq(f.count, 1);
     cr_assert_eq(f.matches[0].offset, 3 + 8000 + 1);
 }
@@ -261,23 +278,32 @@ static int stop_at_first(const struct slerr_match *match, void *context)
 
 Test(scan, callback_stops_the_scan)
 {
-    struct slerr_scanner scanner;
+    struct slerr_scanner *scanner = new_scanner(0);
     int calls = 0;
-    slerr_scan_init(&scanner, 0);
+    
     const char *text = "0xC004F074 0xC004F038 0xC004F074 ";
-    cr_assert_eq(slerr_scan(&scanner, text, strlen(text), stop_at_first, &calls), 42);
+    cr_assert_eq(slerr_scan(scanner, text, strlen(text), stop_at_first, &calls), 42);
     cr_assert_eq(calls, 1);
+    /* After a stop, finish without a callback starts a new stream. */
+    struct found f = { 0 };
+    cr_assert_eq(slerr_scan_finish(scanner, NULL, NULL), 0);
+    slerr_scan(scanner, "0xC004F038 ", 11, collect, &f);
+    slerr_scan_finish(scanner, collect, &f);
+    slerr_scanner_free(scanner);
+    cr_assert_eq(f.count, 1);
+    cr_assert_eq(f.matches[0].offset, 0);
 }
 
 Test(scan, finish_starts_a_new_stream)
 {
-    struct slerr_scanner scanner;
+    struct slerr_scanner *scanner = new_scanner(0);
     struct found f = { 0 };
-    slerr_scan_init(&scanner, 0);
-    slerr_scan(&scanner, "xx 0xC004", 9, collect, &f);
-    slerr_scan_finish(&scanner, collect, &f);
-    slerr_scan(&scanner, "F074 C004F074", 13, collect, &f);
-    slerr_scan_finish(&scanner, collect, &f);
+    
+    slerr_scan(scanner, "xx 0xC004", 9, collect, &f);
+    slerr_scan_finish(scanner, collect, &f);
+    slerr_scan(scanner, "F074 C004F074", 13, collect, &f);
+    slerr_scan_finish(scanner, collect, &f);
+    slerr_scanner_free(scanner);
     cr_assert_eq(f.count, 1, "a code must not be joined across two streams");
     cr_assert_eq(f.matches[0].offset, 5);
 }
@@ -333,4 +359,58 @@ Test(scan, fast_and_slow_paths_agree_on_random_text)
         total += whole.count;
     }
     cr_assert_gt(total, 1000, "the random texts should hold many codes (%zu)", total);
+}
+
+Test(scan, unknown_flag_is_refused)
+{
+    errno = 0;
+    cr_assert_null(slerr_scanner_new(2u));
+    cr_assert_eq(errno, EINVAL);
+    slerr_scanner_free(NULL);
+}
+
+/* The filter that turns ids away before any lookup must let every catalog code through, in
+ * every form and case, the other values of a moved symbol included. */
+static void assert_found_bare(uint32_t code, const char *format)
+{
+    char text[32];
+    struct found f;
+    snprintf(text, sizeof text, format, code);
+    scan_text(text, 0, &f);
+    cr_assert_eq(f.count, 1, "'%s' was not found", text);
+    cr_assert_eq(f.matches[0].code, code, "'%s'", text);
+}
+
+Test(scan, every_catalog_code_and_alias_is_found)
+{
+    size_t aliases = 0;
+    for (size_t i = 0; i < slerr_count(); i++) {
+        const struct slerr_entry *e = slerr_at(i);
+        assert_found_bare(e->code, "x %08X y");
+        assert_found_bare(e->code, "x=%08x;");
+        assert_found_bare(e->code, "(0x%08X)");
+        for (size_t a = 0; a < e->alias_count; a++, aliases++)
+            assert_found_bare(e->aliases[a], "[%08x]");
+    }
+    cr_assert_gt(slerr_count(), 100);
+    cr_assert_gt(aliases, 0, "the catalog should hold moved symbols");
+}
+
+Test(scan, ids_that_are_not_codes_are_refused)
+{
+    /* A log where every line has an eight-digit id: none is a code, the code is found. */
+    static char text[64 * 1024];
+    size_t n = 0;
+    unsigned seed = 12290;
+    while (n + 64 < sizeof text) {
+        uint32_t id = (uint32_t)rand_r(&seed) * 2654435761u;
+        if (slerr_lookup(id))
+            continue;
+        n += (size_t)snprintf(text + n, sizeof text - n, "2026-11-24 host req=%08x: ok\n", id);
+    }
+    memcpy(text + n, "hr=0xC004F074\n", 15);
+    struct found f;
+    scan_pieces(text, n + 14, 0, 0, &f);
+    cr_assert_eq(f.count, 1);
+    cr_assert_eq(f.matches[0].code, 0xC004F074u);
 }

@@ -11,7 +11,7 @@
 static int rank_of(const char *query, const struct slerr_entry *wanted)
 {
     struct slerr_hit hits[TOP];
-    int n = slerr_search(query, hits, TOP);
+    int n = slerr_search(query, hits, TOP, sizeof hits[0]);
     cr_assert_geq(n, 0, "'%s' refused", query);
     for (int i = 0; i < n && i < TOP; i++)
         if (hits[i].entry == wanted)
@@ -44,15 +44,15 @@ Test(search, helpdesk_queries_find_the_wanted_entry)
 Test(search, code_and_symbol_hits_come_first)
 {
     struct slerr_hit hits[1];
-    cr_assert_geq(slerr_search("0xC004F074", hits, 1), 1);
+    cr_assert_geq(slerr_search("0xC004F074", hits, 1, sizeof hits[0]), 1);
     cr_assert_eq(hits[0].entry, slerr_lookup(0xC004F074));
-    cr_assert_geq(slerr_search("c004f074", hits, 1), 1);
+    cr_assert_geq(slerr_search("c004f074", hits, 1, sizeof hits[0]), 1);
     cr_assert_eq(hits[0].entry, slerr_lookup(0xC004F074));
-    cr_assert_geq(slerr_search("sl_e_vl_invalid_timestamp", hits, 1), 1);
+    cr_assert_geq(slerr_search("sl_e_vl_invalid_timestamp", hits, 1, sizeof hits[0]), 1);
     cr_assert_eq(hits[0].entry, slerr_lookup(0xC004F06C));
     /* "timestamp" is a word of one symbol and only body text elsewhere. */
     struct slerr_hit two[2];
-    cr_assert_geq(slerr_search("TimeStamp", two, 2), 2);
+    cr_assert_geq(slerr_search("TimeStamp", two, 2, sizeof two[0]), 2);
     cr_assert_eq(two[0].entry, slerr_lookup(0xC004F06C));
     cr_assert_gt(two[0].score, two[1].score);
 }
@@ -60,28 +60,28 @@ Test(search, code_and_symbol_hits_come_first)
 Test(search, every_word_must_match)
 {
     struct slerr_hit hits[8];
-    int both = slerr_search("count insufficient", hits, 8);
-    int one = slerr_search("count", hits, 8);
+    int both = slerr_search("count insufficient", hits, 8, sizeof hits[0]);
+    int one = slerr_search("count", hits, 8, sizeof hits[0]);
     cr_assert_gt(one, both);
-    cr_assert_eq(slerr_search("count zzzqqq", hits, 8), 0);
-    cr_assert_eq(slerr_search("zzzqqq", hits, 8), 0);
+    cr_assert_eq(slerr_search("count zzzqqq", hits, 8, sizeof hits[0]), 0);
+    cr_assert_eq(slerr_search("zzzqqq", hits, 8, sizeof hits[0]), 0);
 }
 
 Test(search, results_are_sorted_and_bounded)
 {
     struct slerr_hit hits[50];
     memset(hits, 0, sizeof hits);
-    int n = slerr_search("kms", hits, 5);
+    int n = slerr_search("kms", hits, 5, sizeof hits[0]);
     cr_assert_gt(n, 5, "many entries mention KMS");
     for (int i = 1; i < 5; i++)
         cr_assert_geq(hits[i - 1].score, hits[i].score);
     cr_assert_null(hits[5].entry, "wrote past max");
     struct slerr_hit all[600];
-    int total = slerr_search("kms", all, 600);
+    int total = slerr_search("kms", all, 600, sizeof all[0]);
     cr_assert_eq(total, n);
     for (int i = 0; i < 5; i++)
         cr_assert_eq(all[i].score, hits[i].score);
-    cr_assert_eq(slerr_search("kms", NULL, 0), n, "counting without an array");
+    cr_assert_eq(slerr_search("kms", NULL, 0, 0), n, "counting without an array");
 }
 
 Test(search, bad_queries_are_refused)
@@ -90,12 +90,12 @@ Test(search, bad_queries_are_refused)
     char long_word[SLERR_SEARCH_MAX_WORD + 2];
     memset(long_word, 'a', sizeof long_word - 1);
     long_word[sizeof long_word - 1] = '\0';
-    cr_assert_eq(slerr_search("", hits, 4), -1);
-    cr_assert_eq(slerr_search("   \t ", hits, 4), -1);
-    cr_assert_eq(slerr_search(NULL, hits, 4), -1);
-    cr_assert_eq(slerr_search(long_word, hits, 4), -1);
-    cr_assert_eq(slerr_search("a b c d e f g h i j k l m n o p q", hits, 4), -1);
-    cr_assert_geq(slerr_search("a b c d e f g h i j k l m n o p", hits, 4), 0);
+    cr_assert_eq(slerr_search("", hits, 4, sizeof hits[0]), -1);
+    cr_assert_eq(slerr_search("   \t ", hits, 4, sizeof hits[0]), -1);
+    cr_assert_eq(slerr_search(NULL, hits, 4, sizeof hits[0]), -1);
+    cr_assert_eq(slerr_search(long_word, hits, 4, sizeof hits[0]), -1);
+    cr_assert_eq(slerr_search("a b c d e f g h i j k l m n o p q", hits, 4, sizeof hits[0]), -1);
+    cr_assert_geq(slerr_search("a b c d e f g h i j k l m n o p", hits, 4, sizeof hits[0]), 0);
 }
 
 static void *search_many(void *arg)
@@ -103,7 +103,7 @@ static void *search_many(void *arg)
     (void)arg;
     for (int i = 0; i < 50; i++) {
         struct slerr_hit hits[3];
-        if (slerr_search(i % 2 ? "count insufficient" : "srv dns", hits, 3) < 1)
+        if (slerr_search(i % 2 ? "count insufficient" : "srv dns", hits, 3, sizeof hits[0]) < 1)
             return (void *)1;
         if (i % 2 && hits[0].entry != slerr_lookup(0xC004F038))
             return (void *)1;
