@@ -3,6 +3,8 @@
 #ifndef SLERR_CLI_MODULE_H
 #define SLERR_CLI_MODULE_H
 
+#include "slerr_version.h" /* SLERR_VERSION_STRING, generated from meson's project version */
+
 /* Raised whenever struct slerr_module or what the program exports to modules changes. */
 #define SLERR_MODULE_ABI 1
 
