@@ -1,4 +1,4 @@
-/* verdict.c: the one table from findings to catalog entries (DESIGN.md's finding -> entry table),
+/* verdict.c: the one table from findings to catalog entries (slerr(1), diagnose, gives examples),
  * and how a run's probes add up to its suggestions and overall severity. */
 #include <stdbool.h>
 

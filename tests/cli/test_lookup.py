@@ -126,8 +126,7 @@ class Formats(unittest.TestCase):
     def test_json_is_accepted_by_jq(self):
         jq = subprocess.run(["sh", "-c", f"'{SLERR}' --json 0xC004F038 0xC004F074 | jq -e -s 'length == 2'"],
                             capture_output=True, text=True)
-        if jq.returncode == 127:
-            self.skipTest("jq not installed")
+        self.assertNotEqual(jq.returncode, 127, "jq is not installed (scripts/install-deps)")
         self.assertEqual(jq.returncode, 0, jq.stderr)
 
     def test_colour(self):
@@ -144,8 +143,7 @@ class Formats(unittest.TestCase):
         script = f"'{SLERR}' 0xC004F038"
         pty = subprocess.run(["script", "-qec", script, "/dev/null"], capture_output=True, text=True,
                              env={**os.environ, "TERM": "xterm"})
-        if pty.returncode == 127:
-            self.skipTest("script(1) not installed")
+        self.assertNotEqual(pty.returncode, 127, "script(1) is not installed (scripts/install-deps)")
         self.assertIn("\033[", pty.stdout)
         quiet = subprocess.run(["script", "-qec", script, "/dev/null"], capture_output=True,
                                text=True, env={**os.environ, "TERM": "xterm", "NO_COLOR": "1"})

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Integration tests of `slerr diagnose` against real servers on loopback: every row of
-DESIGN.md's finding -> entry table comes from a scenario here, and every run must end within its
+the finding -> entry table (src/diag/verdict.c, examples in slerr(1)) comes from a scenario here, and every run must end within its
 --timeout (checked with a generous margin; speed itself is the benchmark's business)."""
 
 import json

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Runs data/gen-catalog.py on fixtures: each bad/*.txt must be refused with the `file:line: reason`
-named on its first line (`# expect: ...`), and good.txt must produce compilable tables."""
+named on its first line (`# expect: ...`), and good.txt must produce tables that compile, with
+gperf and the project's compiler, into a working libslerr (a small program looks entries up)."""
 
 import glob
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -58,7 +60,55 @@ class BadFixtures(unittest.TestCase):
             self.assertIn("2 problem(s)", result.stderr)
 
 
+LOOKUPS = r"""
+#include <stdio.h>
+#include "slerr.h"
+int main(void)
+{
+    const struct slerr_entry *e = slerr_lookup(0xC004F038u);
+    const struct slerr_entry *moved = slerr_lookup(0xC014F038u);
+    const struct slerr_entry *info = slerr_lookup_symbol("sl_i_nongenuine_grace_period");
+    printf("%s %d %s %zu\n", e ? e->symbol : "-", moved == e, info ? info->symbol : "-",
+           slerr_count());
+    return 0;
+}
+"""
+
+
+def compile_library(outdir):
+    """Runs gperf on the generated indexes and builds them, the generated C and libslerr's
+    sources into a program that looks entries up; returns its output."""
+    source, build = os.environ["SLERR_SOURCE_ROOT"], os.environ["SLERR_BUILD_ROOT"]
+    sources = [os.path.join(outdir, "catalog-entries.c")]
+    for index in sorted(glob.glob(os.path.join(outdir, "*.gperf"))):
+        c_file = index[: -len(".gperf")] + ".c"
+        subprocess.run([os.environ["SLERR_GPERF"], "--output-file=" + c_file, index], check=True)
+        sources.append(c_file)
+    sources += sorted(glob.glob(os.path.join(source, "src", "lib", "*.c")))
+    main = os.path.join(outdir, "lookups.c")
+    with open(main, "w") as f:
+        f.write(LOOKUPS)
+    exe = os.path.join(outdir, "lookups")
+    compiler = shlex.split(os.environ["SLERR_CC"])
+    result = subprocess.run(
+        [*compiler, "-std=c17", "-D_POSIX_C_SOURCE=200809L", "-Wall", "-Werror",
+         "-Wno-implicit-fallthrough", "-Wno-missing-field-initializers", "-Wno-unused-parameter",
+         "-I" + os.path.join(source, "include"), "-I" + os.path.join(build, "include"),
+         "-I" + os.path.join(source, "src", "lib"), *sources, main, "-o", exe],
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        raise AssertionError("generated tables do not compile:\n" + result.stderr)
+    return subprocess.run([exe], capture_output=True, text=True, check=True).stdout
+
+
 class GoodFixture(unittest.TestCase):
+    def test_tables_compile_into_a_working_library(self):
+        with tempfile.TemporaryDirectory() as out:
+            result = generate([os.path.join(HERE, "good.txt")], out)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertEqual(compile_library(out).split(),
+                             ["SL_E_VL_NOT_ENOUGH_COUNT", "1", "SL_I_NONGENUINE_GRACE_PERIOD", "2"])
+
     def test_generates_tables(self):
         with tempfile.TemporaryDirectory() as out:
             result = generate([os.path.join(HERE, "good.txt")], out)

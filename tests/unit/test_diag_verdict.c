@@ -1,4 +1,5 @@
-/* test_diag_verdict.c: DESIGN.md's finding -> entry table, row by row, and how a run's probes add
+/* test_diag_verdict.c: the finding -> entry table (slerr(1), diagnose), row by row, every code it
+ * names found in the catalog, and how a run's probes add
  * up to suggestions and an overall severity (src/diag/verdict.c). */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
@@ -7,6 +8,7 @@
 #include <errno.h>
 
 #include "diag.h"
+#include "slerr.h"
 #include "run.h" /* tcp_errno_finding */
 
 struct row {
@@ -14,7 +16,8 @@ struct row {
     uint32_t codes[2]; /* 0: none */
 };
 
-/* Straight from DESIGN.md's table (plus 0x8007007B for a missing DNS suffix). */
+/* The table as the project defines it (slerr(1) names its main rows; plus 0x8007007B for a
+ * missing DNS suffix). */
 ParameterizedTestParameters(verdict, design_table)
 {
     static struct row rows[] = {
@@ -150,4 +153,25 @@ Test(verdict, connect_errors)
     cr_assert_eq(tcp_errno_finding(ENETUNREACH), DIAG_TCP_UNREACHABLE);
     cr_assert_eq(tcp_errno_finding(EHOSTUNREACH), DIAG_TCP_UNREACHABLE);
     cr_assert_eq(tcp_errno_finding(EADDRNOTAVAIL), DIAG_TCP_UNREACHABLE);
+}
+
+/* A verdict that points at a code the catalog lacks would print "not in the catalog" as advice. */
+Test(verdict, every_code_a_verdict_names_is_in_the_catalog)
+{
+    static struct diag_report healthy;
+    uint32_t codes[DIAG_MAX_SUGGESTIONS];
+    size_t checked = 0;
+    for (int f = 0; f < DIAG_FINDING_COUNT; f++) {
+        const struct diag_verdict *v = diag_verdict((enum diag_finding)f);
+        for (size_t i = 0; i < v->code_count; i++, checked++)
+            cr_assert_not_null(slerr_lookup(v->codes[i]), "finding %s: 0x%08X is not in the catalog",
+                               v->name, v->codes[i]);
+    }
+    add(&healthy, DIAG_PROBE_RPC, DIAG_RPC_KMS, 0);
+    size_t n = diag_suggest(&healthy, codes, DIAG_MAX_SUGGESTIONS);
+    cr_assert_gt(n, 0);
+    for (size_t i = 0; i < n; i++, checked++)
+        cr_assert_not_null(slerr_lookup(codes[i]), "healthy run: 0x%08X is not in the catalog",
+                           codes[i]);
+    cr_assert_gt(checked, 10);
 }
