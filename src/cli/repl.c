@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -24,7 +25,8 @@ const char repl_usage[] =
     "An interactive session for looking up codes all day. Each line is a slerr command line\n"
     "without the leading 'slerr': codes (several look up each), search WORDS, list ..., and\n"
     "every other command; 'help' lists them; 'quit', 'exit' or Ctrl-D ends the session.\n"
-    "Words split at spaces; quote a word with '...' or \"...\" to keep its spaces.\n"
+    "Words split at spaces; quote a word with '...' or \"...\" to keep its spaces, or put a\n"
+    "backslash before a space. A line holds at most 16384 bytes.\n"
     "\n"
     "Keys are Emacs-style (libedit; ~/.editrc is read): Ctrl-R searches the history, TAB\n"
     "completes a command, a symbol (any case: sl_e_vl_<TAB>) or a code (0xC004F0<TAB>),\n"
@@ -39,7 +41,8 @@ const char repl_usage[] =
     "\n"
     "Options:\n"
     "      --no-history   neither read nor write the history file\n"
-    "      --pager        show each command's output through $PAGER (default: less -FRX)\n"
+    "      --pager        show each command's output through $PAGER (default: less -FRX);\n"
+    "                     when the pager cannot run or fails, the output is shown as it is\n"
     "  -h, --help         this help\n"
     "\n"
     "Exit status: interactive, 0 when the session ends; batch, the worst status of its lines\n"
@@ -57,84 +60,113 @@ static const struct cli_option repl_options[] = {
 struct session {
     bool history;
     bool pager;
-    Tokenizer *tokenizer;
 };
 
-/* A copy of `words` behind "slerr", as the dispatcher expects: one allocation, freed at once. */
-static char **make_argv(int count, const char **words)
+/* Copies `from` (from its start) to `to` until the end or a write error; 0 when all went. */
+static int copy_stream(FILE *from, FILE *to)
 {
-    size_t size = (size_t)(count + 2) * sizeof(char *) + sizeof "slerr";
-    for (int i = 0; i < count; i++)
-        size += strlen(words[i]) + 1;
-    char **argv = malloc(size);
-    if (!argv)
-        return NULL;
-    char *text = (char *)(argv + count + 2);
-    argv[0] = memcpy(text, "slerr", sizeof "slerr");
-    text += sizeof "slerr";
-    for (int i = 0; i < count; i++) {
-        size_t length = strlen(words[i]) + 1;
-        argv[i + 1] = memcpy(text, words[i], length);
-        text += length;
-    }
-    argv[count + 1] = NULL;
-    return argv;
+    char buffer[8192];
+    size_t n;
+    rewind(from);
+    while ((n = fread(buffer, 1, sizeof buffer, from)) > 0)
+        if (fwrite(buffer, 1, n, to) != n)
+            return -1;
+    return fflush(to) == 0 && !ferror(from) ? 0 : -1;
 }
 
-/* Runs the dispatcher with stdout going into $PAGER, when asked and stdout is a terminal. */
+/* Shows what a command wrote (in `output`) through $PAGER; -1 when the pager could not be run
+ * or failed, so that the caller shows it itself. Quitting the pager early is not a failure. */
+static int show_paged(FILE *output)
+{
+    const char *pager = getenv("PAGER");
+    pager = pager && *pager ? pager : "less";
+    setenv("LESS", "FRX", 0); /* short output stays on screen without a keypress, as in git */
+    /* $PAGER is a command line by convention ("less -S"): running it through sh is the point. */
+    FILE *pipe = popen(pager, "w"); // NOLINT(cert-env33-c)
+    if (!pipe) {
+        cli_error("cannot run the pager '%s': %s", pager, strerror(errno));
+        return -1;
+    }
+    void (*old_sigpipe)(int) = signal(SIGPIPE, SIG_IGN);
+    copy_stream(output, pipe); /* a short copy is the reader quitting, judged by its status */
+    int status = pclose(pipe);
+    signal(SIGPIPE, old_sigpipe);
+    if (status != 0) {
+        cli_error("the pager '%s' failed (%s %d); the output follows", pager,
+                  WIFEXITED(status) ? "exit status" : "signal",
+                  WIFEXITED(status) ? WEXITSTATUS(status) : WTERMSIG(status));
+        return -1;
+    }
+    return 0;
+}
+
+/* Runs the dispatcher with stdout going into $PAGER, when asked and stdout is a terminal. The
+ * output is kept in a temporary file first: a missing or failing pager must not lose it. */
 static int dispatch_paged(const struct session *s, int argc, char **argv)
 {
     if (!s->pager || !isatty(STDOUT_FILENO))
         return dispatch_run(argc, argv);
-    const char *pager = getenv("PAGER");
-    setenv("LESS", "FRX", 0); /* short output stays on screen without a keypress, as in git */
     fflush(stdout);
-    /* $PAGER is a command line by convention ("less -S"): running it through sh is the point. */
-    FILE *pipe = popen(pager && *pager ? pager : "less", "w"); // NOLINT(cert-env33-c)
-    int saved = pipe ? dup(STDOUT_FILENO) : -1;
-    if (saved < 0) {
-        if (pipe)
-            pclose(pipe);
+    FILE *output = tmpfile();
+    int saved = output ? dup(STDOUT_FILENO) : -1;
+    if (saved < 0 || dup2(fileno(output), STDOUT_FILENO) < 0) {
+        cli_error("cannot keep the output for the pager: %s", strerror(errno));
+        if (saved >= 0)
+            close(saved);
+        if (output)
+            fclose(output);
         return dispatch_run(argc, argv);
     }
-    void (*old_sigpipe)(int) = signal(SIGPIPE, SIG_IGN); /* quitting the pager early is fine */
-    dup2(fileno(pipe), STDOUT_FILENO);
     int status = dispatch_run(argc, argv);
     fflush(stdout);
+    clearerr(stdout);
     dup2(saved, STDOUT_FILENO);
     close(saved);
-    pclose(pipe);
-    signal(SIGPIPE, old_sigpipe);
+    if (show_paged(output) != 0 && copy_stream(output, stdout) != 0 && status < EXIT_IO) {
+        cli_error("cannot write output: %s", strerror(errno));
+        status = EXIT_IO;
+    }
+    fclose(output);
     return status;
 }
 
-/* Runs one line; `quit` is set by quit and exit. Returns the command's exit status. */
-static int run_line(const struct session *s, const char *line, bool *quit)
+/* Runs one line (which it splits in place); `quit` is set by quit and exit. Returns the
+ * command's exit status. */
+static int run_line(const struct session *s, char *line, bool *quit)
 {
+    size_t length = strlen(line);
+    if (length > REPL_LINE_MAX) {
+        cli_error("line of %zu bytes ignored: at most %d", length, REPL_LINE_MAX);
+        return EXIT_USAGE;
+    }
+    char **words;
     int count;
-    const char **words;
-    tok_reset(s->tokenizer);
-    if (tok_str(s->tokenizer, line, &count, &words) != 0) {
-        cli_error("unmatched quote or trailing backslash");
-        return EXIT_USAGE;
+    const char *error = repl_split(line, &words, &count);
+    if (error) {
+        cli_error("%s", error);
+        return strcmp(error, "out of memory") == 0 ? EXIT_NO_MEMORY : EXIT_USAGE;
     }
-    if (count == 0)
-        return EXIT_OK;
-    if (strcmp(words[0], "quit") == 0 || strcmp(words[0], "exit") == 0) {
+    int status = EXIT_OK;
+    if (count == 0) {
+        /* nothing to do */
+    } else if (strcmp(words[0], "quit") == 0 || strcmp(words[0], "exit") == 0) {
         *quit = true;
-        return EXIT_OK;
-    }
-    if (strcmp(words[0], "repl") == 0) {
+    } else if (strcmp(words[0], "repl") == 0) {
         cli_error("already in an interactive session");
-        return EXIT_USAGE;
+        status = EXIT_USAGE;
+    } else {
+        char **argv = malloc((size_t)(count + 2) * sizeof *argv);
+        if (argv) {
+            argv[0] = "slerr";
+            memcpy(argv + 1, words, (size_t)(count + 1) * sizeof *argv);
+            status = dispatch_paged(s, count + 1, argv);
+            free(argv);
+        } else {
+            cli_error("out of memory");
+            status = EXIT_NO_MEMORY;
+        }
     }
-    char **argv = make_argv(count, words);
-    if (!argv) {
-        cli_error("out of memory");
-        return EXIT_NOT_FOUND;
-    }
-    int status = dispatch_paged(s, count + 1, argv);
-    free(argv);
+    free(words);
     return status;
 }
 
@@ -164,28 +196,53 @@ static FILE *take_stdin(void)
     return in;
 }
 
+/* Reads one line into `line` (REPL_LINE_MAX + 3 bytes: the line, CR LF, NUL). A longer one
+ * is read to its end and replaced by "", its length in *dropped. false at the end of input. */
+static bool read_line(FILE *in, char *line, size_t *dropped)
+{
+    *dropped = 0;
+    if (!fgets(line, REPL_LINE_MAX + 3, in))
+        return false;
+    size_t n = strlen(line);
+    if (n < REPL_LINE_MAX + 2 || line[n - 1] == '\n')
+        return true;
+    int c;
+    while ((c = getc(in)) != EOF && c != '\n')
+        n++;
+    *dropped = n;
+    line[0] = '\0';
+    return true;
+}
+
 static int run_batch(const struct session *s)
 {
     FILE *in = take_stdin();
-    char *line = NULL;
-    size_t capacity = 0;
+    char *line = malloc(REPL_LINE_MAX + 3);
     int worst = EXIT_OK;
     bool quit = false;
-    if (!in) {
+    size_t dropped;
+    if (!in || !line) {
         cli_error("cannot read commands: %s", strerror(errno));
-        return EXIT_NOT_FOUND;
+        free(line);
+        if (in)
+            fclose(in);
+        return in ? EXIT_NO_MEMORY : EXIT_IO;
     }
-    while (!quit && getline(&line, &capacity, in) >= 0) {
-        if (!is_command(line))
-            continue;
-        int status = run_line(s, line, &quit);
+    while (!quit && read_line(in, line, &dropped)) {
+        int status = EXIT_OK;
+        if (dropped) {
+            cli_error("line of %zu bytes ignored: at most %d", dropped, REPL_LINE_MAX);
+            status = EXIT_USAGE;
+        } else if (is_command(line)) {
+            status = run_line(s, line, &quit);
+        }
         worst = status > worst ? status : worst;
         if (ferror(stdout)) /* the reader went away: the rest would be lost too */
             break;
     }
     if (ferror(in)) {
         cli_error("cannot read commands: %s", strerror(errno));
-        worst = worst > EXIT_NOT_FOUND ? worst : EXIT_NOT_FOUND;
+        worst = worst > EXIT_IO ? worst : EXIT_IO;
     }
     free(line);
     fclose(in);
@@ -284,7 +341,7 @@ static int run_interactive(const struct session *s)
     FILE *out = isatty(STDOUT_FILENO) ? stdout : stderr; /* keep the editor off a redirect */
     if (repl_history_open(&h, s->history) != 0) {
         cli_error("out of memory");
-        return EXIT_NOT_FOUND;
+        return EXIT_NO_MEMORY;
     }
     EditLine *el = open_editor(out, &h);
     if (!el || interrupt_install() != 0) {
@@ -292,7 +349,7 @@ static int run_interactive(const struct session *s)
         if (el)
             el_end(el);
         repl_history_close(&h);
-        return EXIT_NOT_FOUND;
+        return EXIT_IO;
     }
     fprintf(out, "slerr %s, %zu entries. Type a code, a command, 'help' or 'quit'; TAB completes.\n",
             slerr_version(), slerr_count());
@@ -325,14 +382,7 @@ int cmd_repl(int argc, char **argv)
     int status = command_line_read(&spec, argc, argv, &common, &count);
     if (status != COMMAND_LINE_CONTINUE)
         return status;
-    s.tokenizer = tok_init(NULL);
-    if (!s.tokenizer) {
-        cli_error("out of memory");
-        return EXIT_NOT_FOUND;
-    }
-    status = isatty(STDIN_FILENO) ? run_interactive(&s) : run_batch(&s);
-    tok_end(s.tokenizer);
-    return status;
+    return isatty(STDIN_FILENO) ? run_interactive(&s) : run_batch(&s);
 }
 
 SLERR_MODULE_EXPORT const struct slerr_module slerr_module_repl = {

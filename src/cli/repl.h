@@ -6,6 +6,13 @@
 #include <stdbool.h>
 #include <histedit.h>
 
+/* The longest line the REPL runs; longer ones are refused before they are split. */
+#define REPL_LINE_MAX 16384
+
+/* Splits `line` into words in place; *words (NULL-terminated, free() it) points into `line`.
+ * NULL, or the message of what is wrong with the line (unmatched quote, ...). */
+const char *repl_split(char *line, char ***words, int *count);
+
 /* Binds TAB on `el` to completion of command words, symbols and codes. */
 void repl_complete_install(EditLine *el);
 

@@ -13,6 +13,8 @@
 
 #define HISTORY_ENTRIES 1000
 #define HISTORY_LINE_MAX 4096 /* a pasted log is not worth remembering, and would bloat the file */
+/* A line of the file: libedit's encoding (strvis) turns one byte into at most four. */
+#define HISTORY_FILE_LINE_MAX (4 * HISTORY_LINE_MAX + 1)
 
 /* a followed by b, in a new allocation; NULL when out of memory. */
 static char *concat(const char *a, const char *b)
@@ -68,6 +70,75 @@ static char *history_path(void)
     return path;
 }
 
+/* Opens the history file for reading: a regular file only (a FIFO would block the session, a
+ * device is no history). NULL, with *regular false when something else is there. */
+static FILE *open_regular(const char *path, bool *regular)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    struct stat st;
+    *regular = true;
+    if (fd < 0)
+        return NULL;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        *regular = false;
+        close(fd);
+        return NULL;
+    }
+    FILE *file = fdopen(fd, "r");
+    if (!file)
+        close(fd);
+    return file;
+}
+
+/* Copies the lines of `from` that fit HISTORY_FILE_LINE_MAX to `to`: a line pasted into the
+ * file by hand costs nothing. 0, or -1 on a read or write error. */
+static int copy_short_lines(FILE *from, FILE *to)
+{
+    char line[HISTORY_FILE_LINE_MAX + 2];
+    bool skipping = false;
+    while (fgets(line, sizeof line, from)) {
+        size_t n = strlen(line);
+        bool whole = n > 0 && line[n - 1] == '\n';
+        if (!skipping && whole && fputs(line, to) == EOF)
+            return -1;
+        skipping = !whole; /* the rest of a long line follows: drop it up to its end */
+    }
+    return ferror(from) ? -1 : 0;
+}
+
+/* Loads the history file through a copy without its overlong lines (libedit reads a line of
+ * any length, and every later save would write it again). 0 (also when there is no file yet),
+ * or -1 after reporting why the file must not be used. */
+static int load(struct repl_history *h)
+{
+    HistEvent event;
+    bool regular;
+    FILE *file = open_regular(h->path, &regular);
+    if (!file && !regular)
+        cli_error("history disabled: %s is not a regular file", h->path);
+    else if (!file && errno != ENOENT)
+        cli_error("history disabled: cannot read %s: %s", h->path, strerror(errno));
+    if (!file)
+        return regular && errno == ENOENT ? 0 : -1;
+    char *temp = concat(h->path, ".XXXXXX");
+    int fd = temp ? mkstemp(temp) : -1;
+    FILE *copy = fd >= 0 ? fdopen(fd, "w") : NULL;
+    int status = copy && copy_short_lines(file, copy) == 0 && fflush(copy) == 0 ? 0 : -1;
+    if (status != 0)
+        cli_error("history disabled: cannot copy %s: %s", h->path, strerror(errno));
+    if (copy)
+        fclose(copy);
+    else if (fd >= 0)
+        close(fd);
+    if (status == 0 && history(h->history, &event, H_LOAD, temp) < 0)
+        cli_error("cannot read history %s; it will be rewritten", h->path);
+    if (fd >= 0)
+        unlink(temp);
+    free(temp);
+    fclose(file);
+    return status;
+}
+
 int repl_history_open(struct repl_history *h, bool persist)
 {
     HistEvent event;
@@ -80,8 +151,10 @@ int repl_history_open(struct repl_history *h, bool persist)
     if (!persist)
         return 0;
     h->path = history_path();
-    if (h->path && history(h->history, &event, H_LOAD, h->path) < 0 && access(h->path, F_OK) == 0)
-        cli_error("cannot read history %s; it will be rewritten", h->path);
+    if (h->path && load(h) != 0) {
+        free(h->path);
+        h->path = NULL;
+    }
     return 0;
 }
 

@@ -96,6 +96,37 @@ class Batch(unittest.TestCase):
         self.assertIn("slerr: unmatched quote", unmatched.stderr)
         self.assertIn("SL_E_VL_BINDING_SERVICE_UNAVAILABLE", unmatched.stdout)
 
+    def test_overlong_line_is_refused_before_it_is_split(self):
+        # Crashed with a stack overflow (exit 139): a pointer per word on the stack.
+        long_line = " ".join(["1"] * 1500000)
+        result = self.batch(long_line, "0xC004F074")
+        self.assertEqual(result.returncode, 2, result.stderr[-500:])
+        self.assertIn("slerr: line of 2999999 bytes ignored: at most 16384", result.stderr)
+        self.assertEqual(result.stdout, run("0xC004F074", env=self.env).stdout)
+        # Without a line end at all, and just over the bound after a split that fits.
+        for text in ["0xC004F038 " * 2000, "1 " * 8192 + "1\n"]:
+            result = run("repl", stdin=text, env=self.env)
+            self.assertEqual(result.returncode, 2)
+            self.assertEqual(result.stdout, "")
+            self.assertIn("ignored: at most 16384", result.stderr)
+
+    def test_trailing_backslash_is_refused(self):
+        # libedit's tokenizer read past the end of such a line and ran what it found there.
+        for line in ["0xC004F074 \\", "\\", "0xC004F074 '\\"]:
+            with self.subTest(line=line):
+                result = self.batch(line)
+                self.assertEqual(result.returncode, 2)
+                self.assertEqual(result.stdout, "")
+                self.assertRegex(result.stderr, r"^slerr: (a line cannot end in a backslash|"
+                                 r"unmatched quote)\n$")
+
+    def test_backslash_and_quotes_join_words(self):
+        result = self.batch("0x\\C004F038 \"--br\"'ief' '' 0xC004F0\\ 74")
+        self.assertEqual(result.returncode, 2)  # '' and "0xC004F0 74" are not codes
+        self.assertEqual(result.stdout, run("--brief", "0xC004F038").stdout)
+        self.assertIn("slerr: '' is not an error code", result.stderr)
+        self.assertIn("slerr: '0xC004F0 74' is not an error code", result.stderr)
+
     def test_quit_stops_reading(self):
         for word in ["quit", "exit"]:
             with self.subTest(word=word):
@@ -280,6 +311,42 @@ class Interactive(unittest.TestCase):
         s.send("\x04")
         self.assert_ends_well(s)
         self.assertFalse(os.path.exists(self.history_file()))
+
+    def write_history(self, *lines):
+        os.makedirs(os.path.dirname(self.history_file()), mode=0o700, exist_ok=True)
+        with open(self.history_file(), "w") as f:
+            f.write("_HiStOrY_V2_\n" + "".join(line + "\n" for line in lines))
+
+    def test_history_drops_overlong_lines_on_load(self):
+        # A 1 MB line was loaded, then rewritten after every command.
+        self.write_history("0xC004F038", "0x" + "A" * 1000000)
+        s = self.start("repl")
+        self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", s.command("\x10"))  # Ctrl-P: 0xC004F038
+        s.send("\x04")
+        self.assert_ends_well(s)
+        self.assertLess(os.path.getsize(self.history_file()), 1000)
+
+    def test_history_that_is_not_a_regular_file_is_refused(self):
+        # A FIFO there made the session hang before its first prompt.
+        os.makedirs(os.path.dirname(self.history_file()), mode=0o700)
+        os.mkfifo(self.history_file())
+        s = self.start("repl")
+        self.assertIn("is not a regular file", s.text())
+        self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", s.command("0xC004F038"))
+        s.send("\x04")
+        self.assert_ends_well(s)
+        self.assertTrue(stat.S_ISFIFO(os.stat(self.history_file()).st_mode))
+
+    def test_missing_or_failing_pager_loses_no_output(self):
+        # The output went into a pipe nobody read, and the user saw nothing.
+        for pager in ["/nonexistent/pager", "false", "cat >/dev/null; exit 3"]:
+            with self.subTest(pager=pager):
+                s = self.start("repl", "--no-history", "--pager", env={"PAGER": pager})
+                out = s.command("0xC004F038")
+                self.assertIn("the output follows", out)
+                self.assertIn("0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT", out)
+                s.send("\x04")
+                self.assert_ends_well(s)
 
     def test_pager_only_when_asked(self):
         paged = os.path.join(self.state.name, "paged")
