@@ -1,0 +1,104 @@
+/* event.h: Windows activation events (12288-12294, 8198, 8209, 1003 ...) as read from pasted
+ * text or XML exports, the parsers that produce them, their findings and the KMS host report. */
+#ifndef SLERR_EXPLAIN_EVENT_H
+#define SLERR_EXPLAIN_EVENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "record.h"
+
+#define EX_EVENT_MAX_VALUES 16
+#define EX_EVENT_VALUE_MAX 256
+#define EX_EVENT_NAME_MAX 128
+#define EX_EVENT_TIME_NONE INT64_MIN
+
+/* One event, fixed size: parsers fill one in place and reuse it, so reading a log of a million
+ * events allocates nothing per event. Strings are UTF-8, NUL-terminated, cut when too long. */
+struct ex_event {
+    unsigned id;                             /* 12290; 0 while unknown */
+    char provider[EX_EVENT_NAME_MAX];        /* Provider Name or Source as written */
+    char source[EX_EVENT_NAME_MAX];          /* EventSourceName (XML), when given */
+    char computer[EX_EVENT_NAME_MAX];        /* the computer that logged it */
+    char time[64];                           /* when it was logged, as written */
+    int64_t when;                            /* the same in seconds since 1970 (UTC when the
+                                                writer said so), or EX_EVENT_TIME_NONE */
+    char message[EX_EVENT_VALUE_MAX];        /* the first line of its message, when present */
+    size_t nvalues;                          /* its data values, in order */
+    char values[EX_EVENT_MAX_VALUES][EX_EVENT_VALUE_MAX];
+    size_t line;                             /* its first input line, 1-based */
+    bool xml_follows;                        /* text: the same event follows as XML */
+};
+
+void ex_event_clear(struct ex_event *ev);
+/* snprintf into a fixed field where cutting a long value short is intended. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+void ex_format(char *buf, size_t size, const char *fmt, ...);
+/* Appends a value (cut to EX_EVENT_VALUE_MAX - 1 bytes); false when there are too many. */
+bool ex_event_add_value(struct ex_event *ev, const char *text, size_t len);
+/* Activation events carry their fields as one comma-separated list (12288 to 12290): when an
+ * event of such an ID holds a single value with commas, that value becomes its fields. */
+void ex_event_split_list(struct ex_event *ev);
+/* True when the event was written by the licensing service (not, say, VSS, which logs 12289
+ * and 12293 too) and its ID is one slerr explains. An event without a provider is accepted
+ * only when its first value reads as an HRESULT where one is expected. */
+bool ex_event_is_activation(const struct ex_event *ev);
+/* Parses the date forms events are written with (ISO 8601 with Z, 2006/1/14 2:30,
+ * 1/14/2006 2:30:00 PM, 14.01.2006 14:30:00); EX_EVENT_TIME_NONE when it reads none. */
+int64_t ex_event_parse_time(const char *text);
+
+typedef int (*ex_event_fn)(void *ctx, struct ex_event *ev); /* 0, or an ex_status to stop */
+
+/* XML: wevtutil /f:xml streams, Event Viewer's "Save as XML" (<Events>), $event.ToXml().
+ * Fed line by line; recognises where XML starts among other text. */
+struct ex_event_xml;
+struct ex_event_xml *ex_event_xml_new(ex_event_fn fn, void *ctx);
+int ex_event_xml_line(struct ex_event_xml *x, const char *text, size_t len, size_t lineno);
+int ex_event_xml_finish(struct ex_event_xml *x);
+const char *ex_event_xml_error(const struct ex_event_xml *x, size_t *lineno);
+void ex_event_xml_free(struct ex_event_xml *x);
+
+/* Text: Event Viewer's "Copy details", Get-WinEvent | Format-List, wevtutil /f:text. */
+struct ex_event_text;
+struct ex_event_text *ex_event_text_new(ex_event_fn fn, void *ctx);
+int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, size_t lineno);
+int ex_event_text_finish(struct ex_event_text *t);
+void ex_event_text_free(struct ex_event_text *t);
+
+/* The findings of one event, through the condition table of event_findings.c. Returns how
+ * many were written to out (at most max). */
+#define EX_EVENT_MAX_FINDINGS 12
+size_t ex_event_findings(const struct ex_event *ev, struct ex_finding *out, size_t max);
+
+/* One row of that table, for its tests: which event, which field, and what it points to. */
+struct ex_event_rule {
+    unsigned id;                 /* 0: any activation event */
+    const char *name;            /* the row's stable name, e.g. "12288-result-failed" */
+    const char *field;
+    enum ex_severity severity;
+    uint32_t codes[2];           /* fixed catalog codes (0: none); the value's own code is added */
+    const char *see[3];
+};
+size_t ex_event_rule_count(void);
+const struct ex_event_rule *ex_event_rule_at(size_t index);
+
+/* The KMS host report: many 12290 (and 12288/12289) events summed up per client, in memory that
+ * grows with distinct clients, never with events. */
+struct ex_kms_report;
+struct ex_kms_report *ex_kms_report_new(void);
+/* Counts one event; false when out of memory. Events of other IDs are ignored. */
+bool ex_kms_report_add(struct ex_kms_report *r, const struct ex_event *ev);
+size_t ex_kms_report_events(const struct ex_kms_report *r); /* 12288-12290 events counted */
+/* Writes the report's findings into out (at most max); returns how many. */
+#define EX_REPORT_MAX_FINDINGS 40
+size_t ex_kms_report_findings(const struct ex_kms_report *r, struct ex_finding *out, size_t max);
+void ex_kms_report_free(struct ex_kms_report *r);
+
+/* The readers for the driver (readers.h): "events" reads both XML and text events, gives each
+ * a record of kind "event" and, at the end, the "kms-host-report" record. */
+extern const struct ex_reader_ops ex_reader_events;
+
+#endif

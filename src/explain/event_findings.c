@@ -1,0 +1,428 @@
+/* event_findings.c: the one table from an activation event's fields to findings. Each row names
+ * the event, a condition on its fields, the finding's severity and the catalog entries it
+ * points to; tests/unit/test_event_findings.c checks every row and every reference. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <slerr.h>
+
+#include "event.h"
+
+#define NO_KMS 0xC004F074u      /* no KMS host could be contacted */
+#define TIME_SKEW 0xC004F06Cu   /* client and host clocks differ by more than 4 hours */
+#define LOW_COUNT 0xC004F038u   /* the host's count is too low */
+#define NOT_OWNER 0x80072338u   /* DNS: the record belongs to another host */
+#define MINUTES_PER_DAY 1440u
+#define VALIDITY_MINUTES (180u * MINUTES_PER_DAY) /* an activated KMS client's validity */
+
+/* The fields of an event, read once. Field numbers follow the catalog's event entries. */
+struct view {
+    const struct ex_event *ev;
+    bool has_result;
+    uint32_t result;
+    const char *host_port;  /* 12288 field 3 */
+    const char *client;     /* 12290 field 3 */
+    const char *cmid;       /* 12288 field 4, 12290 field 4 */
+    const char *domain;     /* 12293 field 2, 12294 field 1 */
+    uint32_t flags;         /* 12288, 12289 field 2 */
+    long state;             /* licence state, -1 when absent */
+    long minutes;           /* minutes left in it, -1 when absent */
+    long count;             /* 12289 field 5, -1 when absent */
+    long activation_interval, renewal_interval; /* 12289 fields 6 and 7 */
+};
+
+static const char *value(const struct ex_event *ev, size_t n) /* 1-based, "" when absent */
+{
+    return n >= 1 && n <= ev->nvalues ? ev->values[n - 1] : "";
+}
+
+static bool read_hex(const char *s, uint32_t *out)
+{
+    if (strncmp(s, "hr=", 3) == 0)
+        s += 3;
+    if (s[0] != '0' || (s[1] != 'x' && s[1] != 'X'))
+        return false;
+    char *end;
+    unsigned long v = strtoul(s + 2, &end, 16);
+    if (end == s + 2 || *end != '\0' || v > UINT32_MAX)
+        return false;
+    *out = (uint32_t)v;
+    return true;
+}
+
+static long read_number(const char *s)
+{
+    char *end;
+    if (*s < '0' || *s > '9')
+        return -1;
+    unsigned long v = strtoul(s, &end, 10);
+    return *end == '\0' && v <= 0x7fffffffUL ? (long)v : -1;
+}
+
+/* 8198 carries "hr=0x..." somewhere in its values or message; others the result first. */
+static void read_result(struct view *v)
+{
+    const struct ex_event *ev = v->ev;
+    if (ev->id == 12294 || ev->id == 1003)
+        return;
+    if (ev->id != 8198 && ev->id != 8209) {
+        v->has_result = read_hex(value(ev, 1), &v->result);
+        return;
+    }
+    for (size_t i = 0; i <= ev->nvalues && !v->has_result; i++) {
+        const char *s = i < ev->nvalues ? ev->values[i] : ev->message;
+        const char *hr = strstr(s, "0x");
+        if (!hr)
+            continue;
+        char digits[11] = { 0 };
+        size_t n = 2;
+        while (n < 10 && ((hr[n] >= '0' && hr[n] <= '9') || ((hr[n] | 0x20) >= 'a' && (hr[n] | 0x20) <= 'f')))
+            n++;
+        memcpy(digits, hr, n);
+        v->has_result = read_hex(digits, &v->result);
+    }
+}
+
+static void read_view(const struct ex_event *ev, struct view *v)
+{
+    memset(v, 0, sizeof *v);
+    v->ev = ev;
+    v->state = v->minutes = v->count = -1;
+    v->activation_interval = v->renewal_interval = -1;
+    read_result(v);
+    uint32_t flags = 0;
+    switch (ev->id) {
+    case 12288:
+        if (read_hex(value(ev, 2), &flags))
+            v->flags = flags;
+        v->host_port = value(ev, 3);
+        v->cmid = value(ev, 4);
+        v->state = read_number(value(ev, 7));
+        v->minutes = read_number(value(ev, 8));
+        break;
+    case 12289:
+        if (read_hex(value(ev, 2), &flags))
+            v->flags = flags;
+        v->count = read_number(value(ev, 5));
+        v->activation_interval = read_number(value(ev, 6));
+        v->renewal_interval = read_number(value(ev, 7));
+        break;
+    case 12290:
+        v->client = value(ev, 3);
+        v->cmid = value(ev, 4);
+        v->state = read_number(value(ev, 7));
+        v->minutes = read_number(value(ev, 8));
+        break;
+    case 12293:
+        v->domain = value(ev, 2);
+        break;
+    case 12294:
+        v->domain = value(ev, 1);
+        break;
+    default:
+        break;
+    }
+}
+
+/* ---- conditions ---- */
+
+static bool ok_result(const struct view *v) { return v->has_result && v->result == 0; }
+static bool failed(const struct view *v) { return v->has_result && v->result != 0; }
+static bool skewed(const struct view *v) { return v->has_result && v->result == TIME_SKEW; }
+static bool failed_not_skew(const struct view *v) { return failed(v) && v->result != TIME_SKEW; }
+static bool not_owner(const struct view *v) { return v->has_result && v->result == NOT_OWNER; }
+static bool publish_failed(const struct view *v) { return failed(v) && v->result != NOT_OWNER; }
+static bool has_host(const struct view *v) { return v->host_port && v->host_port[0]; }
+static bool has_client(const struct view *v) { return v->client && v->client[0]; }
+static bool has_domain(const struct view *v) { return v->domain && v->domain[0]; }
+static bool always(const struct view *v) { (void)v; return true; }
+
+#define FLAG_ERRORS 0x0F000000u
+static bool bad_flags(const struct view *v) { return (v->flags & FLAG_ERRORS) != 0; }
+static bool low_count_flag(const struct view *v) { return (v->flags & 0x04000000u) != 0; }
+
+static bool count_below_5(const struct view *v) { return v->count >= 0 && v->count < 5; }
+static bool count_below_25(const struct view *v) { return v->count >= 5 && v->count < 25; }
+static bool count_enough(const struct view *v) { return v->count >= 25; }
+static bool custom_activation(const struct view *v)
+{
+    return v->activation_interval >= 0 && v->activation_interval != 120;
+}
+static bool custom_renewal(const struct view *v)
+{
+    return v->renewal_interval >= 0 && v->renewal_interval != 10080;
+}
+
+static bool state_is(const struct view *v, long s) { return v->state == s; }
+static bool unlicensed(const struct view *v) { return state_is(v, 0); }
+static bool activated_fresh(const struct view *v)
+{
+    return state_is(v, 1) && v->minutes >= (long)(150 * MINUTES_PER_DAY);
+}
+static bool activated_missed(const struct view *v)
+{
+    return state_is(v, 1) && v->minutes >= (long)(30 * MINUTES_PER_DAY) &&
+           v->minutes < (long)(150 * MINUTES_PER_DAY);
+}
+static bool activated_ending(const struct view *v)
+{
+    return state_is(v, 1) && v->minutes >= 0 && v->minutes < (long)(30 * MINUTES_PER_DAY);
+}
+static bool initial_grace(const struct view *v) { return state_is(v, 2) || state_is(v, 6); }
+static bool oot_grace(const struct view *v) { return state_is(v, 3); }
+static bool non_genuine(const struct view *v) { return state_is(v, 4); }
+static bool notification(const struct view *v) { return state_is(v, 5); }
+
+/* ---- the table ---- */
+
+struct rule {
+    struct ex_event_rule pub;
+    bool (*when)(const struct view *v);
+    const char *(*value)(const struct view *v, char *buf, size_t size);
+    const char *text; /* printf format; %s is the row's subject (host, domain, days ...) */
+    bool result_code; /* the event's own result is the finding's first code */
+};
+
+static const char *result_value(const struct view *v, char *buf, size_t size)
+{
+    ex_format(buf, size, "0x%08" PRIX32, v->result);
+    return buf;
+}
+static const char *host_value(const struct view *v, char *buf, size_t size)
+{
+    (void)buf, (void)size;
+    return v->host_port;
+}
+static const char *client_value(const struct view *v, char *buf, size_t size)
+{
+    ex_format(buf, size, "%s (CMID %s)", v->client, v->cmid ? v->cmid : "");
+    return buf;
+}
+static const char *domain_value(const struct view *v, char *buf, size_t size)
+{
+    (void)buf, (void)size;
+    return v->domain;
+}
+static const char *flags_value(const struct view *v, char *buf, size_t size)
+{
+    ex_format(buf, size, "0x%" PRIX32, v->flags);
+    return buf;
+}
+static const char *count_value(const struct view *v, char *buf, size_t size)
+{
+    ex_format(buf, size, "%ld", v->count);
+    return buf;
+}
+static const char *state_value(const struct view *v, char *buf, size_t size)
+{
+    static const char *const names[] = { "unlicensed", "licensed", "initial grace",
+        "out-of-tolerance grace", "non-genuine grace", "notifications", "extended grace" };
+    const char *name = v->state >= 0 && v->state <= 6 ? names[v->state] : "unknown";
+    if (v->minutes >= 0)
+        ex_format(buf, size, "%ld (%s), %ld minutes (%ld days) left", v->state, name, v->minutes,
+                 v->minutes / (long)MINUTES_PER_DAY);
+    else
+        ex_format(buf, size, "%ld (%s)", v->state, name);
+    return buf;
+}
+static const char *interval_value(const struct view *v, char *buf, size_t size)
+{
+    ex_format(buf, size, "retry %ld min, renewal %ld min", v->activation_interval,
+             v->renewal_interval);
+    return buf;
+}
+static const char *message_value(const struct view *v, char *buf, size_t size)
+{
+    ex_format(buf, size, "%s", v->ev->nvalues ? v->ev->values[0] : v->ev->message);
+    return buf;
+}
+
+#define R(id_, name_, field_, sev_, c1, c2, s1, s2, s3, when_, value_, rc_, text_) \
+    { { id_, name_, field_, sev_, { c1, c2 }, { s1, s2, s3 } }, when_, value_, text_, rc_ }
+
+static const struct rule rules[] = {
+    /* 12288: the client's request */
+    R(12288, "12288-sent", "result", EX_OK, 0, 0, NULL, NULL, NULL, ok_result, result_value, false,
+      "The client built and sent its request; the host's answer is in event 12289."),
+    R(12288, "12288-failed", "result", EX_CRITICAL, NO_KMS, 0,
+      "symptom:kms-client-will-not-activate", NULL, NULL, failed, result_value, true,
+      "The request never reached a KMS host: this code, not the 0xC004F074 the client shows, is the real cause."),
+    R(12288, "12288-host", "kms-host", EX_NOTE, 0, 0, "setting:KeyManagementServiceName",
+      "setting:KeyManagementServicePort", NULL, has_host, host_value, false,
+      "The client asked this KMS host; `slerr diagnose --kms %s` checks its name, port, RPC endpoint and clock."),
+    R(12288, "12288-flags", "status-flags", EX_WARNING, 0, 0, NULL, NULL, NULL, bad_flags,
+      flags_value, false,
+      "The status flags carry an error bit (0x01000000 no KMS registration, 0x02000000 bad registration data, 0x04000000 count too low, 0x08000000 no qualifying OS licence)."),
+    /* 12289: the host's answer as the client saw it */
+    R(12289, "12289-activated", "result", EX_OK, 0, 0, NULL, NULL, NULL, ok_result, result_value,
+      false, "The KMS host answered and the client accepted the answer."),
+    R(12289, "12289-refused", "result", EX_CRITICAL, 0, 0, "symptom:kms-client-will-not-activate",
+      NULL, NULL, failed, result_value, true,
+      "The KMS host answered but the activation failed with this code."),
+    R(12289, "12289-flag-count", "status-flags", EX_WARNING, LOW_COUNT, 0,
+      "symptom:kms-count-not-increasing", NULL, NULL, low_count_flag, flags_value, false,
+      "The flags say the host's count is too low for this product."),
+    R(12289, "12289-count-below-5", "kms-count", EX_WARNING, LOW_COUNT, 0,
+      "symptom:kms-count-not-increasing", NULL, NULL, count_below_5, count_value, false,
+      "The host counts fewer than 5 machines: it activates nobody until it reaches 5 (servers) or 25 (client editions)."),
+    R(12289, "12289-count-below-25", "kms-count", EX_NOTE, LOW_COUNT, 0,
+      "symptom:kms-count-not-increasing", NULL, NULL, count_below_25, count_value, false,
+      "The host's count is enough for servers (5) but below the 25 that client editions need."),
+    R(12289, "12289-count-enough", "kms-count", EX_OK, 0, 0, NULL, NULL, NULL, count_enough,
+      count_value, false, "The host's count reaches the 25 that client editions need."),
+    R(12289, "12289-retry-interval", "intervals", EX_NOTE, 0, 0, "setting:VLActivationInterval",
+      NULL, NULL, custom_activation, interval_value, false,
+      "The retry interval differs from the default of 120 minutes: someone set it."),
+    R(12289, "12289-renewal-interval", "intervals", EX_NOTE, 0, 0, "setting:VLRenewalInterval",
+      NULL, NULL, custom_renewal, interval_value, false,
+      "The renewal interval differs from the default of 10080 minutes (7 days): someone set it."),
+    /* 12290: the host's record of a request */
+    R(12290, "12290-answered", "result", EX_OK, 0, 0, NULL, NULL, NULL, ok_result, result_value,
+      false, "The host answered this client's request."),
+    R(12290, "12290-clock-skew", "result", EX_CRITICAL, 0, 0, "event:12288", NULL, NULL, skewed,
+      result_value, true,
+      "The host refused the client because their clocks differ by more than 4 hours; the client itself usually shows only 0xC004F074."),
+    R(12290, "12290-refused", "result", EX_CRITICAL, 0, 0, NULL, NULL, NULL, failed_not_skew,
+      result_value, true, "The host could not serve this request; the code says why."),
+    R(12290, "12290-client", "client", EX_OK, 0, 0, "symptom:kms-count-not-increasing", NULL, NULL,
+      has_client, client_value, false,
+      "The requesting machine and its CMID: one CMID under several names means images that were not generalised."),
+    /* the licence state that 12288 and 12290 both report */
+    R(0, "state-unlicensed", "license-state", EX_WARNING, 0, 0, NULL, NULL, NULL, unlicensed,
+      state_value, false, "The product is not activated."),
+    R(0, "state-activated", "license-state", EX_OK, 0, 0, NULL, NULL, NULL, activated_fresh,
+      state_value, false, "The product is activated and renewing on time."),
+    R(0, "state-missed-renewals", "license-state", EX_NOTE, 0, 0, "setting:VLRenewalInterval", NULL,
+      NULL, activated_missed, state_value, false,
+      "Activated, but well under the 180 days a renewal restores: it has missed renewals."),
+    R(0, "state-running-out", "license-state", EX_WARNING, NO_KMS, 0, "setting:VLRenewalInterval",
+      NULL, NULL, activated_ending, state_value, false,
+      "The activation runs out within 30 days: the client has not reached a KMS host for months."),
+    R(0, "state-grace", "license-state", EX_NOTE, 0, 0, NULL, NULL, NULL, initial_grace,
+      state_value, false, "The product runs in a grace period and still needs activating."),
+    R(0, "state-oot-grace", "license-state", EX_WARNING, 0, 0, NULL, NULL, NULL, oot_grace,
+      state_value, false, "Out-of-tolerance grace: the hardware changed too much and the product must be activated again."),
+    R(0, "state-non-genuine", "license-state", EX_CRITICAL, 0, 0, "symptom:recover-from-non-genuine",
+      "event:8209", NULL, non_genuine, state_value, false,
+      "Non-genuine grace: the installation failed genuine validation."),
+    R(0, "state-notification", "license-state", EX_CRITICAL, 0, 0, "symptom:recover-from-rfm", NULL,
+      NULL, notification, state_value, false,
+      "Notification mode: the grace period ended without activation."),
+    /* 12291 and 12292: renewal timers */
+    R(12291, "12291-timer", "result", EX_WARNING, 0, 0, "setting:VLRenewalInterval", NULL, NULL,
+      failed, result_value, true, "The client could not start the timer that renews its activation."),
+    R(12292, "12292-timer", "result", EX_WARNING, 0, 0, "event:12291", NULL, NULL, failed,
+      result_value, true, "The KMS host could not start its renewal timer."),
+    /* 12293 and 12294: DNS publishing */
+    R(12293, "12293-not-owner", "result", EX_CRITICAL, 0, 0, "symptom:only-first-kms-host-publishes",
+      "setting:DnsDomainPublishList", NULL, not_owner, result_value, true,
+      "The SRV record was created by another host and this one may not update it."),
+    R(12293, "12293-failed", "result", EX_CRITICAL, 0, 0, "symptom:srv-records-on-non-microsoft-dns",
+      "setting:DisableDnsPublishing", NULL, publish_failed, result_value, true,
+      "The host could not publish its _vlmcs._tcp SRV record, so clients using DNS discovery will not find it there."),
+    R(12293, "12293-domain", "dns-domain", EX_NOTE, 0, 0, "setting:DnsDomainPublishList", NULL, NULL,
+      has_domain, domain_value, false,
+      "The domain it tried to publish in; `slerr diagnose %s` shows what clients there find."),
+    R(12294, "12294-published", "dns-domain", EX_OK, 0, 0, "setting:DnsDomainPublishList", NULL, NULL,
+      has_domain, domain_value, false,
+      "The host published its SRV record in this domain; `slerr diagnose %s` checks what clients find."),
+    /* 8198, 8209, 1003: the Software Protection service */
+    R(8198, "8198-failed", "result", EX_CRITICAL, 0, 0, "symptom:kms-client-will-not-activate", NULL,
+      NULL, failed, result_value, true,
+      "Activation failed; this is the specific code behind what slmgr or the Settings page reported."),
+    R(8209, "8209-not-genuine", "result", EX_CRITICAL, 0, 0, "symptom:recover-from-non-genuine", NULL,
+      NULL, failed, result_value, true, "Genuine validation failed with this code."),
+    R(1003, "1003-status-check", "license-check", EX_NOTE, 0, 0, NULL, NULL, NULL, always,
+      message_value, false,
+      "The service checked the licences of this application; the status list that follows names each licence's state."),
+};
+
+#define NRULES (sizeof rules / sizeof *rules)
+
+size_t ex_event_rule_count(void) { return NRULES; }
+
+const struct ex_event_rule *ex_event_rule_at(size_t index)
+{
+    return index < NRULES ? &rules[index].pub : NULL;
+}
+
+static bool has_licence_state(unsigned id) { return id == 12288 || id == 12290; }
+
+static void add_code(struct ex_finding *f, uint32_t code)
+{
+    for (size_t i = 0; i < f->ncodes; i++)
+        if (f->codes[i] == code)
+            return;
+    if (f->ncodes < EX_MAX_CODES)
+        f->codes[f->ncodes++] = code;
+}
+
+static void apply(const struct rule *r, const struct view *v, struct ex_finding *f)
+{
+    char buf[EX_VALUE_MAX];
+    memset(f, 0, sizeof *f);
+    f->severity = r->pub.severity;
+    f->field = r->pub.field;
+    const char *val = r->value(v, buf, sizeof buf);
+    ex_format(f->value, sizeof f->value, "%s", val ? val : "");
+    /* A "%s" in the text stands for the value: the host or domain to hand to diagnose. */
+    const char *mark = strstr(r->text, "%s");
+    if (mark)
+        ex_format(f->text, sizeof f->text, "%.*s%s%s", (int)(mark - r->text), r->text, f->value,
+                  mark + 2);
+    else
+        ex_format(f->text, sizeof f->text, "%s", r->text);
+    if (r->result_code)
+        add_code(f, v->result);
+    for (size_t i = 0; i < 2; i++)
+        if (r->pub.codes[i])
+            add_code(f, r->pub.codes[i]);
+    for (size_t i = 0; i < 3 && r->pub.see[i] && f->nsee < EX_MAX_SEE; i++)
+        f->see[f->nsee++] = r->pub.see[i];
+}
+
+/* The catalog's events, as see-references (the test checks each exists). */
+static const char *const event_refs[] = {
+    "event:8198", "event:8209", "event:12288", "event:12289", "event:12290",
+    "event:12291", "event:12292", "event:12293", "event:12294",
+};
+
+/* The first finding names the event itself, so that a record always says what it read. */
+static void identify(const struct ex_event *ev, struct ex_finding *f)
+{
+    memset(f, 0, sizeof *f);
+    f->severity = EX_OK;
+    f->field = "event";
+    ex_format(f->value, sizeof f->value, "%u %s%s%s%s%s", ev->id,
+             ev->provider[0] ? ev->provider : ev->source, ev->computer[0] ? " on " : "",
+             ev->computer, ev->time[0] ? " at " : "", ev->time);
+    const struct slerr_entry *e = slerr_lookup_event(ev->id);
+    if (e) {
+        ex_format(f->text, sizeof f->text, "%s.", e->title);
+        for (size_t i = 0; i < sizeof event_refs / sizeof *event_refs; i++)
+            if (strtoul(event_refs[i] + 6, NULL, 10) == ev->id)
+                f->see[f->nsee++] = event_refs[i];
+    } else {
+        ex_format(f->text, sizeof f->text, "An event of the Software Protection service.");
+    }
+}
+
+size_t ex_event_findings(const struct ex_event *ev, struct ex_finding *out, size_t max)
+{
+    struct view v;
+    read_view(ev, &v);
+    size_t n = 0;
+    if (max == 0)
+        return 0;
+    identify(ev, &out[n++]);
+    for (size_t i = 0; i < NRULES && n < max; i++) {
+        const struct rule *r = &rules[i];
+        if (r->pub.id ? r->pub.id != ev->id : !has_licence_state(ev->id))
+            continue;
+        if (r->when(&v))
+            apply(r, &v, &out[n++]);
+    }
+    return n;
+}

@@ -1,0 +1,280 @@
+/* event_text.c: events as text: Event Viewer's "Copy details", Get-WinEvent | Format-List and
+ * wevtutil qe /f:text. Labels are data (one table); an event's values come from the lines after
+ * "Info:" in its message, joined, since pastes wrap them anywhere, even inside a GUID. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "event.h"
+
+enum label_kind { L_ID, L_PROVIDER, L_TIME, L_COMPUTER, L_MESSAGE, L_START, L_OTHER };
+
+/* English labels of the three writers; other languages are added here from real outputs. */
+static const struct label {
+    const char *text;
+    enum label_kind kind;
+} labels[] = {
+    { "Event ID", L_ID },           /* Event Viewer, wevtutil */
+    { "Id", L_ID },                 /* Format-List */
+    { "EventID", L_ID },
+    { "Source", L_PROVIDER },       /* Event Viewer, wevtutil */
+    { "ProviderName", L_PROVIDER }, /* Format-List */
+    { "Date", L_TIME },
+    { "TimeCreated", L_TIME },
+    { "Computer", L_COMPUTER },
+    { "MachineName", L_COMPUTER },
+    { "Description", L_MESSAGE },
+    { "Message", L_MESSAGE },
+    { "Log Name", L_START },
+    { "LogName", L_OTHER }, /* Format-List * prints it after Message and Id */
+    { "Task Category", L_OTHER }, { "Task", L_OTHER }, { "Level", L_OTHER },
+    { "Opcode", L_OTHER }, { "Keywords", L_OTHER }, { "Keyword", L_OTHER },
+    { "User", L_OTHER }, { "User Name", L_OTHER }, { "Version", L_OTHER },
+    { "Qualifiers", L_OTHER }, { "RecordId", L_OTHER }, { "ProviderId", L_OTHER },
+    { "ProcessId", L_OTHER }, { "ThreadId", L_OTHER }, { "UserId", L_OTHER },
+    { "ActivityId", L_OTHER }, { "RelatedActivityId", L_OTHER }, { "ContainerLog", L_OTHER },
+    { "MatchedQueryIds", L_OTHER }, { "Bookmark", L_OTHER }, { "LevelDisplayName", L_OTHER },
+    { "OpcodeDisplayName", L_OTHER }, { "TaskDisplayName", L_OTHER },
+    { "KeywordsDisplayNames", L_OTHER }, { "Properties", L_OTHER },
+};
+
+#define INFO_MAX 1024
+
+struct ex_event_text {
+    ex_event_fn fn;
+    void *ctx;
+    bool open;          /* a record has begun */
+    bool in_message;    /* lines belong to the message */
+    bool in_info;       /* ... after its "Info:" line */
+    bool have_id;
+    struct ex_event ev;
+    char info[INFO_MAX];
+    size_t info_len;
+    size_t msg_len;
+    char body[INFO_MAX]; /* message lines after the first, joined: 8198's hr=, 1003's status */
+    size_t body_len;
+};
+
+struct ex_event_text *ex_event_text_new(ex_event_fn fn, void *ctx)
+{
+    struct ex_event_text *t = calloc(1, sizeof *t);
+    if (t) {
+        t->fn = fn;
+        t->ctx = ctx;
+    }
+    return t;
+}
+
+void ex_event_text_free(struct ex_event_text *t)
+{
+    free(t);
+}
+
+static void reset(struct ex_event_text *t)
+{
+    t->open = t->in_message = t->in_info = t->have_id = false;
+    t->info_len = t->msg_len = t->body_len = 0;
+    ex_event_clear(&t->ev);
+}
+
+static void append(char *buf, size_t size, size_t *len, const char *s, size_t n, const char *sep)
+{
+    size_t seplen = *len && sep ? strlen(sep) : 0;
+    if (*len + seplen >= size)
+        return;
+    if (seplen)
+        memcpy(buf + *len, sep, seplen);
+    *len += seplen;
+    if (n > size - 1 - *len)
+        n = size - 1 - *len;
+    memcpy(buf + *len, s, n);
+    *len += n;
+    buf[*len] = '\0';
+}
+
+/* 'contoso.com' in "... to DNS in the 'contoso.com' domain ...": 12293's and 12294's domain. */
+static void quoted_value(struct ex_event *ev)
+{
+    const char *a = strchr(ev->message, '\'');
+    const char *b = a ? strchr(a + 1, '\'') : NULL;
+    if (b && b > a + 1)
+        (void)ex_event_add_value(ev, a + 1, (size_t)(b - a - 1));
+}
+
+static int flush(struct ex_event_text *t)
+{
+    int rc = 0;
+    if (t->open && t->have_id) {
+        struct ex_event *ev = &t->ev;
+        if (t->info_len)
+            (void)ex_event_add_value(ev, t->info, t->info_len);
+        else if (t->body_len)
+            (void)ex_event_add_value(ev, t->body, t->body_len);
+        if (ev->id == 12293 || ev->id == 12294)
+            quoted_value(ev);
+        ex_event_split_list(ev);
+        rc = t->fn(t->ctx, ev);
+    }
+    reset(t);
+    return rc;
+}
+
+static size_t trim(const char **s, size_t len)
+{
+    while (len && isspace((unsigned char)**s))
+        (*s)++, len--;
+    while (len && isspace((unsigned char)(*s)[len - 1]))
+        len--;
+    return len;
+}
+
+/* "Label:  value" or Format-List's "Label   : value": the label's entry, and the value. */
+static const struct label *find_label(const char *s, size_t len, const char **value,
+                                      size_t *vlen, bool *padded)
+{
+    const char *colon = memchr(s, ':', len < 40 ? len : 40);
+    if (!colon || colon == s)
+        return NULL;
+    size_t llen = (size_t)(colon - s);
+    *padded = s[llen - 1] == ' ';
+    while (llen && s[llen - 1] == ' ')
+        llen--;
+    *value = colon + 1;
+    *vlen = trim(value, len - (size_t)(colon + 1 - s));
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+        if (strlen(labels[i].text) == llen && strncasecmp(labels[i].text, s, llen) == 0)
+            return &labels[i];
+    return NULL;
+}
+
+static void copy_cut(char *dst, size_t size, const char *src, size_t len)
+{
+    if (len >= size)
+        len = size - 1;
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
+static void message_line(struct ex_event_text *t, const char *s, size_t len)
+{
+    if (len == 4 + 1 && strncmp(s, "Info:", 5) == 0) {
+        t->in_info = true;
+    } else if (t->in_info) {
+        append(t->info, sizeof t->info, &t->info_len, s, len, NULL);
+    } else if (t->msg_len == 0) {
+        copy_cut(t->ev.message, sizeof t->ev.message, s, len);
+        t->msg_len = len;
+    } else {
+        append(t->body, sizeof t->body, &t->body_len, s, len, " ");
+        /* A first line wrapped by Format-List goes on here; keep the message whole. */
+        size_t mlen = strlen(t->ev.message);
+        append(t->ev.message, sizeof t->ev.message, &mlen, s, len, " ");
+    }
+}
+
+static void set_field(struct ex_event_text *t, const struct label *l, const char *v, size_t n)
+{
+    struct ex_event *ev = &t->ev;
+    switch (l->kind) {
+    case L_ID: {
+        char digits[8];
+        copy_cut(digits, sizeof digits, v, n);
+        char *end;
+        unsigned long id = strtoul(digits, &end, 10);
+        if (end != digits && *end == '\0' && id <= 65535) {
+            ev->id = (unsigned)id;
+            t->have_id = true;
+        }
+        break;
+    }
+    case L_PROVIDER:
+        copy_cut(ev->provider, sizeof ev->provider, v, n);
+        break;
+    case L_TIME:
+        copy_cut(ev->time, sizeof ev->time, v, n);
+        ev->when = ex_event_parse_time(ev->time);
+        break;
+    case L_COMPUTER:
+        copy_cut(ev->computer, sizeof ev->computer, v, n);
+        break;
+    case L_MESSAGE:
+        t->in_message = true;
+        if (n)
+            message_line(t, v, n);
+        break;
+    case L_START:
+    case L_OTHER:
+        break;
+    }
+}
+
+/* Whether a label of this kind, already filled, starts the next record. */
+static bool seen(const struct ex_event_text *t, enum label_kind kind)
+{
+    switch (kind) {
+    case L_ID: return t->have_id;
+    case L_PROVIDER: return t->ev.provider[0] != '\0';
+    case L_TIME: return t->ev.time[0] != '\0';
+    case L_COMPUTER: return t->ev.computer[0] != '\0';
+    case L_MESSAGE: return t->msg_len || t->info_len;
+    case L_START: return t->have_id || t->ev.provider[0] != '\0';
+    case L_OTHER: return false;
+    }
+    return false;
+}
+
+int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, size_t lineno)
+{
+    const char *s = text;
+    size_t n = trim(&s, len);
+    if (n == 0) {
+        /* A blank line ends a record, unless the message has yet to begin. */
+        if (t->open && !(t->in_message && t->msg_len == 0 && !t->in_info))
+            return flush(t);
+        return 0;
+    }
+    if (s[0] == '<')
+        return 0; /* XML is the other parser's */
+    if ((n >= 6 && strncmp(s, "Event[", 6) == 0 && s[n - 1] == ':') ||
+        (n == 10 && strncmp(s, "Event Xml:", 10) == 0)) {
+        /* Event Viewer's "Copy details" ends with the same event as XML: read it once. */
+        t->ev.xml_follows = s[5] != '[';
+        int rc = flush(t);
+        if (!rc && s[5] == '[') {
+            t->open = true;
+            t->ev.line = lineno;
+        }
+        return rc;
+    }
+    const char *v;
+    size_t vlen;
+    bool padded = false;
+    const struct label *l = find_label(s, n, &v, &vlen, &padded);
+    if (t->in_message && !l && !padded) {
+        message_line(t, s, n);
+        return 0;
+    }
+    if (!l) { /* another writer's label (Format-List pads it): the message has ended */
+        t->in_message = t->in_info = false;
+        return 0;
+    }
+    t->in_message = t->in_info = false;
+    if (t->open && seen(t, l->kind)) {
+        int rc = flush(t);
+        if (rc)
+            return rc;
+    }
+    if (!t->open) {
+        t->open = true;
+        t->ev.line = lineno;
+    }
+    set_field(t, l, v, vlen);
+    return 0;
+}
+
+int ex_event_text_finish(struct ex_event_text *t)
+{
+    return flush(t);
+}

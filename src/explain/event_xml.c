@@ -1,0 +1,321 @@
+/* event_xml.c: events in XML (wevtutil qe /f:xml, Event Viewer's "Save as XML", ToXml()) read
+ * with expat as a stream: one fixed event is refilled per <Event>, so memory stays flat. */
+#include <expat.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "event.h"
+
+/* A wevtutil stream has no root element: every session is wrapped in one of ours. */
+static const char wrap_open[] = "<slerr-events>";
+static const char wrap_close[] = "</slerr-events>";
+
+enum section { SEC_NONE, SEC_SYSTEM, SEC_EVENTDATA, SEC_USERDATA, SEC_RENDERING };
+enum capture { CAP_NONE, CAP_ID, CAP_COMPUTER, CAP_DATA, CAP_MESSAGE };
+
+struct ex_event_xml {
+    XML_Parser parser;
+    ex_event_fn fn;
+    void *ctx;
+    bool active;       /* a session (one XML document or stream) is open */
+    int depth;         /* open elements, our wrapper being 1 */
+    int event_depth;   /* depth of the open <Event>, 0 when none */
+    enum section section;
+    enum capture cap;
+    char buf[1024];    /* text of the element being captured, cut when longer */
+    size_t blen;
+    int status;        /* what fn asked for, or EX_STATUS_MALFORMED */
+    size_t lineno;     /* the input line being fed */
+    size_t error_line;
+    char error[160];
+    struct ex_event ev;
+};
+
+static const char *local_name(const XML_Char *name)
+{
+    const char *bar = strrchr(name, '|'); /* namespace URI|local */
+    name = bar ? bar + 1 : name;
+    const char *colon = strrchr(name, ':'); /* an undeclared prefix */
+    return colon ? colon + 1 : name;
+}
+
+static void copy_cut(char *dst, size_t size, const char *src, size_t len)
+{
+    if (len >= size)
+        len = size - 1;
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
+static const char *attr(const XML_Char **atts, const char *want)
+{
+    for (size_t i = 0; atts[i]; i += 2)
+        if (strcmp(local_name(atts[i]), want) == 0)
+            return atts[i + 1];
+    return NULL;
+}
+
+static void system_child(struct ex_event_xml *x, const char *name, const XML_Char **atts)
+{
+    if (strcmp(name, "Provider") == 0) {
+        const char *v = attr(atts, "Name");
+        if (v)
+            copy_cut(x->ev.provider, sizeof x->ev.provider, v, strlen(v));
+        v = attr(atts, "EventSourceName");
+        if (v)
+            copy_cut(x->ev.source, sizeof x->ev.source, v, strlen(v));
+    } else if (strcmp(name, "TimeCreated") == 0) {
+        const char *v = attr(atts, "SystemTime");
+        if (v) {
+            copy_cut(x->ev.time, sizeof x->ev.time, v, strlen(v));
+            x->ev.when = ex_event_parse_time(x->ev.time);
+        }
+    } else if (strcmp(name, "EventID") == 0) {
+        x->cap = CAP_ID;
+    } else if (strcmp(name, "Computer") == 0) {
+        x->cap = CAP_COMPUTER;
+    }
+}
+
+static void XMLCALL on_start(void *data, const XML_Char *qname, const XML_Char **atts)
+{
+    struct ex_event_xml *x = data;
+    const char *name = local_name(qname);
+    int rel = ++x->depth - x->event_depth;
+    x->blen = 0;
+    if (!x->event_depth) {
+        if (strcmp(name, "Event") == 0) {
+            x->event_depth = x->depth;
+            ex_event_clear(&x->ev);
+            x->ev.line = x->lineno;
+        }
+        return;
+    }
+    if (rel == 1) {
+        x->section = strcmp(name, "System") == 0        ? SEC_SYSTEM
+                     : strcmp(name, "EventData") == 0     ? SEC_EVENTDATA
+                     : strcmp(name, "UserData") == 0      ? SEC_USERDATA
+                     : strcmp(name, "RenderingInfo") == 0 ? SEC_RENDERING
+                                                          : SEC_NONE;
+    } else if (rel == 2 && x->section == SEC_SYSTEM) {
+        system_child(x, name, atts);
+    } else if (rel == 2 && x->section == SEC_EVENTDATA && strcmp(name, "Data") == 0) {
+        x->cap = CAP_DATA;
+    } else if (rel == 3 && x->section == SEC_USERDATA) {
+        x->cap = CAP_DATA; /* UserData/<Event's own element>/<one element per value> */
+    } else if (rel == 2 && x->section == SEC_RENDERING && strcmp(name, "Message") == 0) {
+        x->cap = CAP_MESSAGE;
+    }
+}
+
+static void XMLCALL on_text(void *data, const XML_Char *s, int len)
+{
+    struct ex_event_xml *x = data;
+    if (x->cap == CAP_NONE || len <= 0)
+        return;
+    size_t room = sizeof x->buf - 1 - x->blen;
+    size_t n = (size_t)len < room ? (size_t)len : room;
+    memcpy(x->buf + x->blen, s, n);
+    x->blen += n;
+}
+
+static void end_capture(struct ex_event_xml *x)
+{
+    x->buf[x->blen] = '\0';
+    switch (x->cap) {
+    case CAP_ID: {
+        char *end;
+        unsigned long id = strtoul(x->buf, &end, 10);
+        x->ev.id = id <= 65535 ? (unsigned)id : 0;
+        break;
+    }
+    case CAP_COMPUTER:
+        copy_cut(x->ev.computer, sizeof x->ev.computer, x->buf, x->blen);
+        break;
+    case CAP_DATA:
+        (void)ex_event_add_value(&x->ev, x->buf, x->blen); /* past the 16th: not ours */
+        break;
+    case CAP_MESSAGE: {
+        const char *p = x->buf;
+        while (*p == '\n' || *p == '\r' || *p == ' ')
+            p++;
+        copy_cut(x->ev.message, sizeof x->ev.message, p, strcspn(p, "\r\n"));
+        break;
+    }
+    case CAP_NONE:
+        break;
+    }
+    x->cap = CAP_NONE;
+}
+
+static void XMLCALL on_end(void *data, const XML_Char *qname)
+{
+    struct ex_event_xml *x = data;
+    (void)qname;
+    if (x->cap != CAP_NONE)
+        end_capture(x);
+    if (x->event_depth && x->depth == x->event_depth) {
+        x->event_depth = 0;
+        x->section = SEC_NONE;
+        ex_event_split_list(&x->ev);
+        int rc = x->fn(x->ctx, &x->ev);
+        if (rc) {
+            x->status = rc;
+            XML_StopParser(x->parser, XML_FALSE);
+        }
+    } else if (x->event_depth && x->depth == x->event_depth + 1) {
+        x->section = SEC_NONE;
+    }
+    x->depth--;
+}
+
+static void setup(struct ex_event_xml *x)
+{
+    XML_SetUserData(x->parser, x);
+    XML_SetElementHandler(x->parser, on_start, on_end);
+    XML_SetCharacterDataHandler(x->parser, on_text);
+#ifdef SLERR_HAVE_REPARSE_DEFERRAL
+    /* Each line must be parsed when fed: whether the stream goes on is decided per line. */
+    XML_SetReparseDeferralEnabled(x->parser, XML_FALSE);
+#endif
+}
+
+struct ex_event_xml *ex_event_xml_new(ex_event_fn fn, void *ctx)
+{
+    struct ex_event_xml *x = calloc(1, sizeof *x);
+    if (!x)
+        return NULL;
+    x->parser = XML_ParserCreateNS("UTF-8", '|');
+    if (!x->parser) {
+        free(x);
+        return NULL;
+    }
+    x->fn = fn;
+    x->ctx = ctx;
+    return x;
+}
+
+void ex_event_xml_free(struct ex_event_xml *x)
+{
+    if (!x)
+        return;
+    XML_ParserFree(x->parser);
+    free(x);
+}
+
+/* Feeds bytes; on an XML error remembers expat's message and the line. */
+static int feed(struct ex_event_xml *x, const char *s, size_t len, bool final)
+{
+    while (len > 0 || final) {
+        int chunk = len > (1u << 30) ? 1 << 30 : (int)len;
+        bool last = final && (size_t)chunk == len;
+        if (XML_Parse(x->parser, s, chunk, last) == XML_STATUS_ERROR) {
+            if (x->status)
+                return x->status;
+            ex_format(x->error, sizeof x->error, "%s",
+                     XML_ErrorString(XML_GetErrorCode(x->parser)));
+            x->error_line = x->lineno;
+            return x->status = EX_STATUS_MALFORMED;
+        }
+        if (x->status)
+            return x->status;
+        s += chunk;
+        len -= (size_t)chunk;
+        if (last)
+            break;
+    }
+    return 0;
+}
+
+static int open_session(struct ex_event_xml *x)
+{
+    if (!XML_ParserReset(x->parser, "UTF-8"))
+        return EX_STATUS_NOMEM;
+    setup(x);
+    x->active = true;
+    x->depth = x->event_depth = 0;
+    x->section = SEC_NONE;
+    x->cap = CAP_NONE;
+    return feed(x, wrap_open, sizeof wrap_open - 1, false);
+}
+
+static int close_session(struct ex_event_xml *x)
+{
+    x->active = false;
+    return feed(x, wrap_close, sizeof wrap_close - 1, true);
+}
+
+static size_t skip_space(const char *s, size_t len, size_t i)
+{
+    while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* "<Event" or "<Events" followed by a space, '>' or '/': where a document or stream starts. */
+static bool starts_event(const char *s, size_t len)
+{
+    if (len < 7 || memcmp(s, "<Event", 6) != 0)
+        return false;
+    char c = s[6] == 's' && len > 7 ? s[7] : s[6];
+    return c == ' ' || c == '>' || c == '/' || c == '\t';
+}
+
+int ex_event_xml_line(struct ex_event_xml *x, const char *text, size_t len, size_t lineno)
+{
+    if (x->status)
+        return x->status;
+    x->lineno = lineno;
+    size_t i = skip_space(text, len, 0);
+    if (x->active && x->depth == 1 && i < len && !starts_event(text + i, len - i)) {
+        /* The stream ended with the last element; this line is other text. */
+        int rc = close_session(x);
+        if (rc)
+            return rc;
+    }
+    if (!x->active) {
+        if (len - i >= 5 && memcmp(text + i, "<?xml", 5) == 0) {
+            size_t end = i + 5;
+            while (end + 1 < len && !(text[end] == '?' && text[end + 1] == '>'))
+                end++;
+            if (end + 1 >= len)
+                return 0; /* a declaration wrapped over lines: not a paste we read */
+            i = skip_space(text, len, end + 2);
+        }
+        if (i == len || !starts_event(text + i, len - i))
+            return 0;
+        int rc = open_session(x);
+        if (rc)
+            return rc;
+    }
+    int rc = feed(x, text + i, len - i, false);
+    return rc ? rc : feed(x, "\n", 1, false);
+}
+
+int ex_event_xml_finish(struct ex_event_xml *x)
+{
+    if (x->status)
+        return x->status;
+    if (!x->active)
+        return 0;
+    if (x->depth > 1) { /* cut off inside an element: let expat name what is missing */
+        x->active = false;
+        int rc = feed(x, "", 0, true);
+        if (rc)
+            return rc;
+        ex_format(x->error, sizeof x->error, "the XML ends inside an element");
+        x->error_line = x->lineno;
+        return x->status = EX_STATUS_MALFORMED;
+    }
+    return close_session(x);
+}
+
+const char *ex_event_xml_error(const struct ex_event_xml *x, size_t *lineno)
+{
+    if (x->status != EX_STATUS_MALFORMED)
+        return NULL;
+    if (lineno)
+        *lineno = x->error_line;
+    return x->error;
+}

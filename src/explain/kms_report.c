@@ -1,0 +1,568 @@
+/* kms_report.c: a KMS host's exported 12290 events (and clients' 12288/12289) summed up per
+ * client machine ID: products, clones, clock-skew rejections, licence states, expiry, silence,
+ * requests per day and the count each product group reaches. One fixed-size slot per
+ * (CMID, product) in an open-addressing table: memory follows clients, not events. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "event.h"
+
+#define TIME_SKEW 0xC004F06Cu
+#define LOW_COUNT 0xC004F038u
+#define DAY 86400
+#define RENEWAL_DAYS 7      /* an activated client renews every 7 days */
+#define COUNT_WINDOW_DAYS 30 /* the host counts the CMIDs of the last 30 days ... */
+#define COUNT_KEPT 50        /* ... and keeps the 50 most recent */
+#define EXPIRY_SOON_MIN (30 * 1440)
+#define MAX_PRODUCTS 32
+#define MAX_RESULTS 8
+#define DAY_SLOTS 32
+#define NAME_MAX_LEN 48
+#define NAME_HASHES 4
+#define EXAMPLES 3
+
+struct client {
+    uint8_t cmid[16];
+    uint8_t used, product, state, nnames; /* product: index + 1; state: 0-6, 0xFF unknown */
+    uint8_t vm, required;
+    uint32_t last_result;
+    int32_t minutes;      /* minutes left at last_seen, -1 unknown */
+    int64_t last_seen;
+    uint64_t names[NAME_HASHES]; /* distinct names seen (hashes) */
+    char name[NAME_MAX_LEN];     /* the first two names, for examples */
+    char name2[NAME_MAX_LEN];
+};
+
+struct product {
+    char actid[40];
+    uint8_t required;
+    uint64_t requests;
+};
+
+struct tally {
+    uint32_t code;
+    uint64_t count;
+};
+
+struct ex_kms_report {
+    struct client *slots;
+    size_t cap, used;
+    struct product products[MAX_PRODUCTS];
+    size_t nproducts;
+    uint64_t other_products; /* requests for products past MAX_PRODUCTS */
+    struct tally results[MAX_RESULTS];
+    uint64_t host_events, client_events, requests_timed;
+    int64_t oldest, newest;
+    struct { int64_t day; uint64_t count; } days[DAY_SLOTS];
+    long host_count_max; /* the count 12289 events reported, -1 none */
+    uint64_t client_failures; /* 12288 events with a failed request */
+};
+
+struct ex_kms_report *ex_kms_report_new(void)
+{
+    struct ex_kms_report *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->cap = 1024;
+    r->slots = calloc(r->cap, sizeof *r->slots);
+    if (!r->slots) {
+        free(r);
+        return NULL;
+    }
+    r->oldest = INT64_MAX;
+    r->newest = INT64_MIN;
+    r->host_count_max = -1;
+    return r;
+}
+
+void ex_kms_report_free(struct ex_kms_report *r)
+{
+    if (r) {
+        free(r->slots);
+        free(r);
+    }
+}
+
+size_t ex_kms_report_events(const struct ex_kms_report *r)
+{
+    return (size_t)r->host_events;
+}
+
+static uint64_t fnv1a(const char *s, uint64_t h)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c | 0x20 : c)) * 0x100000001b3ULL;
+    }
+    return h;
+}
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+}
+
+/* A CMID is a GUID: its 16 bytes are the key. Anything else is hashed into 16 bytes. */
+static void cmid_key(const char *text, uint8_t key[16])
+{
+    size_t n = 0;
+    const char *p = text;
+    if (*p == '{')
+        p++;
+    for (; *p && n < 32; p++) {
+        if (*p == '-')
+            continue;
+        int v = hexval(*p);
+        if (v < 0)
+            break;
+        if (n % 2 == 0)
+            key[n / 2] = (uint8_t)(v << 4);
+        else
+            key[n / 2] |= (uint8_t)v;
+        n++;
+    }
+    if (n == 32 && (*p == '\0' || *p == '}'))
+        return;
+    uint64_t a = fnv1a(text, 0xcbf29ce484222325ULL), b = fnv1a(text, 0x84222325cbf29ce4ULL);
+    memcpy(key, &a, 8);
+    memcpy(key + 8, &b, 8);
+}
+
+static size_t slot_of(const uint8_t key[16], uint8_t product, size_t cap)
+{
+    uint64_t h;
+    memcpy(&h, key, 8);
+    h ^= (uint64_t)product * 0x9E3779B97F4A7C15ULL;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 32;
+    return (size_t)h & (cap - 1);
+}
+
+static struct client *probe(struct client *slots, size_t cap, const uint8_t key[16], uint8_t product)
+{
+    for (size_t i = slot_of(key, product, cap);; i = (i + 1) & (cap - 1)) {
+        struct client *c = &slots[i];
+        if (!c->used || (c->product == product && memcmp(c->cmid, key, 16) == 0))
+            return c;
+    }
+}
+
+static bool grow(struct ex_kms_report *r)
+{
+    size_t cap = r->cap * 2;
+    struct client *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t i = 0; i < r->cap; i++)
+        if (r->slots[i].used)
+            *probe(slots, cap, r->slots[i].cmid, r->slots[i].product) = r->slots[i];
+    free(r->slots);
+    r->slots = slots;
+    r->cap = cap;
+    return true;
+}
+
+static uint8_t product_index(struct ex_kms_report *r, const char *actid, long required)
+{
+    for (size_t i = 0; i < r->nproducts; i++)
+        if (strcasecmp(r->products[i].actid, actid) == 0)
+            return (uint8_t)(i + 1);
+    if (r->nproducts == MAX_PRODUCTS)
+        return 0;
+    struct product *p = &r->products[r->nproducts++];
+    ex_format(p->actid, sizeof p->actid, "%s", actid);
+    p->required = required > 0 && required < 256 ? (uint8_t)required : 0;
+    return (uint8_t)r->nproducts;
+}
+
+static void tally_result(struct ex_kms_report *r, uint32_t code)
+{
+    for (size_t i = 0; i < MAX_RESULTS; i++) {
+        if (r->results[i].count && r->results[i].code != code)
+            continue;
+        r->results[i].code = code;
+        r->results[i].count++;
+        return;
+    }
+}
+
+static void count_day(struct ex_kms_report *r, int64_t when)
+{
+    int64_t day = when >= 0 ? when / DAY : (when - DAY + 1) / DAY;
+    size_t i = (size_t)(day & (DAY_SLOTS - 1));
+    if (r->days[i].count && r->days[i].day > day)
+        return; /* older than what the ring keeps */
+    if (r->days[i].day != day)
+        r->days[i].day = day, r->days[i].count = 0;
+    r->days[i].count++;
+}
+
+static const char *field(const struct ex_event *ev, size_t n)
+{
+    return n <= ev->nvalues ? ev->values[n - 1] : "";
+}
+
+static long number(const char *s)
+{
+    char *end;
+    long v = strtol(s, &end, 0);
+    return end != s && *end == '\0' ? v : -1;
+}
+
+static void note_name(struct client *c, const char *name)
+{
+    uint64_t h = fnv1a(name, 0xcbf29ce484222325ULL);
+    for (size_t i = 0; i < c->nnames && i < NAME_HASHES; i++)
+        if (c->names[i] == h)
+            return;
+    if (c->nnames < NAME_HASHES)
+        c->names[c->nnames] = h;
+    if (c->nnames == 0)
+        ex_format(c->name, sizeof c->name, "%s", name);
+    else if (c->nnames == 1)
+        ex_format(c->name2, sizeof c->name2, "%s", name);
+    if (c->nnames < 255)
+        c->nnames++;
+}
+
+static bool add_request(struct ex_kms_report *r, const struct ex_event *ev, int64_t when)
+{
+    uint32_t result = (uint32_t)strtoul(field(ev, 1), NULL, 16);
+    long required = number(field(ev, 2));
+    uint8_t product = product_index(r, field(ev, 9), required);
+    if (product)
+        r->products[product - 1].requests++;
+    else
+        r->other_products++;
+    tally_result(r, result);
+    if (r->used + 1 > r->cap / 4 * 3 && !grow(r))
+        return false;
+    uint8_t key[16];
+    cmid_key(field(ev, 4), key);
+    struct client *c = probe(r->slots, r->cap, key, product);
+    if (!c->used) {
+        memset(c, 0, sizeof *c);
+        memcpy(c->cmid, key, 16);
+        c->used = 1;
+        c->product = product;
+        c->last_seen = INT64_MIN;
+        r->used++;
+    }
+    note_name(c, field(ev, 3));
+    if (when >= c->last_seen || when == EX_EVENT_TIME_NONE) {
+        long state = number(field(ev, 7)), minutes = number(field(ev, 8));
+        c->last_seen = when;
+        c->last_result = result;
+        c->vm = number(field(ev, 6)) > 0;
+        c->state = state >= 0 && state <= 6 ? (uint8_t)state : 0xFF;
+        c->minutes = minutes >= 0 && minutes <= INT32_MAX ? (int32_t)minutes : -1;
+        c->required = required > 0 && required < 256 ? (uint8_t)required : 0;
+    }
+    return true;
+}
+
+bool ex_kms_report_add(struct ex_kms_report *r, const struct ex_event *ev)
+{
+    if (ev->id < 12288 || ev->id > 12290)
+        return true;
+    int64_t when = ev->when;
+    if (when == EX_EVENT_TIME_NONE && ev->id == 12290)
+        when = ex_event_parse_time(field(ev, 5)); /* the client's time of the request */
+    if (when != EX_EVENT_TIME_NONE) {
+        r->oldest = when < r->oldest ? when : r->oldest;
+        r->newest = when > r->newest ? when : r->newest;
+        r->requests_timed++;
+        count_day(r, when);
+    }
+    if (ev->id == 12288) {
+        r->client_events++;
+        if (strtoul(field(ev, 1), NULL, 16) != 0)
+            r->client_failures++;
+        return true;
+    }
+    if (ev->id == 12289) {
+        r->client_events++;
+        long count = number(field(ev, 5));
+        if (count > r->host_count_max)
+            r->host_count_max = count;
+        return true;
+    }
+    r->host_events++;
+    return add_request(r, ev, when);
+}
+
+/* ---- the findings ---- */
+
+struct out {
+    struct ex_finding *f;
+    size_t n, max;
+};
+
+static struct ex_finding *next(struct out *o, enum ex_severity sev, const char *name)
+{
+    if (o->n == o->max)
+        return NULL;
+    struct ex_finding *f = &o->f[o->n++];
+    memset(f, 0, sizeof *f);
+    f->severity = sev;
+    f->field = name;
+    return f;
+}
+
+static void date_of(int64_t t, char *buf, size_t size)
+{
+    /* Civil date from days (H. Hinnant), so that no locale or time zone is involved. */
+    int64_t z = (t >= 0 ? t / DAY : (t - DAY + 1) / DAY) + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    int64_t y = (int64_t)yoe + era * 400 + (m <= 2);
+    ex_format(buf, size, "%04" PRId64 "-%02u-%02u", y, m, d);
+}
+
+/* Adds a client's name to a list of examples, at most EXAMPLES of them. */
+static void example(char *buf, size_t size, size_t *shown, const char *name)
+{
+    if (*shown >= EXAMPLES)
+        return;
+    size_t len = strlen(buf);
+    ex_format(buf + len, size - len, "%s%s", *shown ? ", " : ": ", name);
+    (*shown)++;
+}
+
+struct sums {
+    uint64_t clones, skewed, vm, physical, expiring, stale, states[8];
+    char clone_ex[EX_VALUE_MAX], skew_ex[EX_VALUE_MAX], expiring_ex[EX_VALUE_MAX],
+        stale_ex[EX_VALUE_MAX];
+    size_t clone_n, skew_n, expiring_n, stale_n;
+    uint64_t group_count[2]; /* CMIDs counted in the window: [0] needing 25, [1] needing 5 */
+    bool group_seen[2];
+    uint64_t cmids[MAX_PRODUCTS + 1], names[MAX_PRODUCTS + 1];
+};
+
+static void sum_client(const struct ex_kms_report *r, const struct client *c, struct sums *s)
+{
+    bool timed = c->last_seen != INT64_MIN && c->last_seen != EX_EVENT_TIME_NONE &&
+                 r->newest != INT64_MIN;
+    int64_t idle = timed ? r->newest - c->last_seen : 0;
+    s->cmids[c->product]++;
+    s->names[c->product] += c->nnames;
+    if (c->nnames > 1) {
+        s->clones++;
+        char pair[EX_VALUE_MAX];
+        ex_format(pair, sizeof pair, "%s = %s", c->name, c->name2);
+        example(s->clone_ex, sizeof s->clone_ex, &s->clone_n, pair);
+    }
+    if (c->last_result == TIME_SKEW) {
+        s->skewed++;
+        example(s->skew_ex, sizeof s->skew_ex, &s->skew_n, c->name);
+    }
+    if (c->vm)
+        s->vm++;
+    else
+        s->physical++;
+    s->states[c->state <= 6 ? c->state : 7]++;
+    if (c->state == 1 && c->minutes >= 0 && (int64_t)c->minutes - idle / 60 < EXPIRY_SOON_MIN) {
+        s->expiring++;
+        example(s->expiring_ex, sizeof s->expiring_ex, &s->expiring_n, c->name);
+    }
+    if (idle > RENEWAL_DAYS * DAY) {
+        s->stale++;
+        example(s->stale_ex, sizeof s->stale_ex, &s->stale_n, c->name);
+    }
+    if (c->required > 0) {
+        size_t g = c->required >= 25 ? 0 : 1;
+        s->group_seen[g] = true;
+        if ((!timed || idle <= COUNT_WINDOW_DAYS * DAY) && c->last_result != TIME_SKEW)
+            s->group_count[g]++;
+    }
+}
+
+static void overview(const struct ex_kms_report *r, const struct sums *s, struct out *o)
+{
+    struct ex_finding *f = next(o, EX_OK, "requests");
+    if (!f)
+        return;
+    uint64_t cmids = 0, names = 0;
+    for (size_t i = 0; i <= MAX_PRODUCTS; i++)
+        cmids += s->cmids[i], names += s->names[i];
+    char from[16] = "?", to[16] = "?";
+    if (r->requests_timed) {
+        date_of(r->oldest, from, sizeof from);
+        date_of(r->newest, to, sizeof to);
+    }
+    ex_format(f->value, sizeof f->value, "%" PRIu64 " requests, %" PRIu64 " CMIDs, %" PRIu64
+             " machine names, %s to %s", r->host_events, cmids, names, from, to);
+    ex_format(f->text, sizeof f->text, "What the host's Key Management Service log holds.");
+    f->see[f->nsee++] = "event:12290";
+}
+
+static void products(const struct ex_kms_report *r, const struct sums *s, struct out *o)
+{
+    for (size_t i = 0; i < r->nproducts && i < 8; i++) {
+        struct ex_finding *f = next(o, EX_OK, "product");
+        if (!f)
+            return;
+        const struct product *p = &r->products[i];
+        ex_format(f->value, sizeof f->value, "%s: %" PRIu64 " requests, %" PRIu64 " CMIDs, %"
+                 PRIu64 " names, needs %u", p->actid[0] ? p->actid : "(none)", p->requests,
+                 s->cmids[i + 1], s->names[i + 1], p->required);
+        ex_format(f->text, sizeof f->text, "Requests for this activation ID (product).");
+    }
+}
+
+static void counts(const struct sums *s, struct out *o)
+{
+    static const unsigned threshold[2] = { 25, 5 };
+    static const char *const group[2] = { "client editions", "servers and Office" };
+    for (size_t g = 0; g < 2; g++) {
+        uint64_t n = s->group_count[g] > COUNT_KEPT ? COUNT_KEPT : s->group_count[g];
+        if (!s->group_seen[g])
+            continue;
+        bool low = n < threshold[g];
+        struct ex_finding *f = next(o, low ? EX_WARNING : EX_OK, "kms-count");
+        if (!f)
+            return;
+        ex_format(f->value, sizeof f->value, "%" PRIu64 " of %u (%s)", n, threshold[g], group[g]);
+        ex_format(f->text, sizeof f->text, low
+                 ? "Distinct CMIDs of the last 30 days that need %u: below it the host activates none of them."
+                 : "Distinct CMIDs of the last 30 days that need %u: the host activates them.",
+                 threshold[g]);
+        if (low) {
+            f->codes[f->ncodes++] = LOW_COUNT;
+            f->see[f->nsee++] = "symptom:kms-count-not-increasing";
+        }
+    }
+}
+
+static void problems(const struct sums *s, struct out *o)
+{
+    struct ex_finding *f;
+    if (s->clones && (f = next(o, EX_WARNING, "clones"))) {
+        ex_format(f->value, sizeof f->value, "%" PRIu64 " CMIDs under several names%s", s->clones,
+                 s->clone_ex);
+        ex_format(f->text, sizeof f->text, "One CMID under several names: these machines were cloned from an image that was not generalised, and the host counts them once.");
+        f->see[f->nsee++] = "symptom:kms-count-not-increasing";
+    }
+    if (s->skewed && (f = next(o, EX_CRITICAL, "clock-skew"))) {
+        ex_format(f->value, sizeof f->value, "%" PRIu64 " clients%s", s->skewed, s->skew_ex);
+        ex_format(f->text, sizeof f->text, "The host refused these clients because their clocks differ from its own by more than 4 hours.");
+        f->codes[f->ncodes++] = TIME_SKEW;
+        f->see[f->nsee++] = "event:12290";
+    }
+    if (s->expiring && (f = next(o, EX_WARNING, "expiring"))) {
+        ex_format(f->value, sizeof f->value, "%" PRIu64 " clients%s", s->expiring, s->expiring_ex);
+        ex_format(f->text, sizeof f->text, "Their activation runs out within 30 days: they have not renewed for months.");
+        f->see[f->nsee++] = "setting:VLRenewalInterval";
+    }
+    if (s->stale && (f = next(o, EX_NOTE, "not-seen"))) {
+        ex_format(f->value, sizeof f->value, "%" PRIu64 " clients%s", s->stale, s->stale_ex);
+        ex_format(f->text, sizeof f->text, "Not seen for more than the 7-day renewal interval before the newest event: retired, or no longer reaching this host.");
+        f->see[f->nsee++] = "setting:VLRenewalInterval";
+    }
+}
+
+static void population(const struct sums *s, struct out *o)
+{
+    static const char *const names[8] = { "unlicensed", "licensed", "initial grace",
+        "out-of-tolerance grace", "non-genuine grace", "notifications", "extended grace",
+        "unknown" };
+    struct ex_finding *f = next(o, EX_NOTE, "virtual");
+    if (f) {
+        ex_format(f->value, sizeof f->value, "%" PRIu64 " virtual, %" PRIu64 " physical", s->vm,
+                 s->physical);
+        ex_format(f->text, sizeof f->text, "Clients by the virtual-machine flag of their last request.");
+    }
+    bool bad = s->states[0] || s->states[3] || s->states[4] || s->states[5];
+    f = next(o, bad ? EX_WARNING : EX_OK, "license-states");
+    if (!f)
+        return;
+    size_t len = 0;
+    for (size_t i = 0; i < 8; i++)
+        if (s->states[i] && len < sizeof f->value)
+            len += (size_t)snprintf(f->value + len, sizeof f->value - len, "%s%s %" PRIu64,
+                                    len ? ", " : "", names[i], s->states[i]);
+    ex_format(f->text, sizeof f->text, bad ? "Some clients are unlicensed, in notification or in a grace period that needs action."
+                                          : "Clients by the licence state of their last request.");
+}
+
+static void per_day(const struct ex_kms_report *r, struct out *o)
+{
+    if (!r->requests_timed)
+        return;
+    struct ex_finding *f = next(o, EX_NOTE, "requests-per-day");
+    if (!f)
+        return;
+    int64_t last = r->newest >= 0 ? r->newest / DAY : (r->newest - DAY + 1) / DAY;
+    size_t len = 0;
+    for (int64_t day = last - 6; day <= last; day++) {
+        const size_t i = (size_t)(day & (DAY_SLOTS - 1));
+        uint64_t n = r->days[i].day == day ? r->days[i].count : 0;
+        char date[16];
+        date_of(day * DAY, date, sizeof date);
+        if (len < sizeof f->value)
+            len += (size_t)snprintf(f->value + len, sizeof f->value - len, "%s%s %" PRIu64,
+                                    len ? ", " : "", date, n);
+    }
+    ex_format(f->text, sizeof f->text, "Requests on each of the last 7 days of the log.");
+}
+
+static void results(const struct ex_kms_report *r, struct out *o)
+{
+    for (size_t i = 0; i < MAX_RESULTS && r->results[i].count; i++) {
+        const struct tally *t = &r->results[i];
+        if (t->code == 0 || t->code == TIME_SKEW)
+            continue; /* answered, or counted per client as clock skew */
+        struct ex_finding *f = next(o, EX_WARNING, "result");
+        if (!f)
+            return;
+        ex_format(f->value, sizeof f->value, "0x%08" PRIX32 ": %" PRIu64 " requests", t->code,
+                 t->count);
+        ex_format(f->text, sizeof f->text, "Requests the host could not serve, with this code.");
+        f->codes[f->ncodes++] = t->code;
+    }
+}
+
+static void client_side(const struct ex_kms_report *r, struct out *o)
+{
+    struct ex_finding *f;
+    if (r->host_count_max >= 0 && (f = next(o, EX_NOTE, "reported-count"))) {
+        ex_format(f->value, sizeof f->value, "%ld", r->host_count_max);
+        ex_format(f->text, sizeof f->text, "The highest count the host reported to clients (their events 12289).");
+        f->see[f->nsee++] = "event:12289";
+    }
+    if (r->client_failures && (f = next(o, EX_WARNING, "client-failures"))) {
+        ex_format(f->value, sizeof f->value, "%" PRIu64, r->client_failures);
+        ex_format(f->text, sizeof f->text, "Requests that clients could not deliver (their events 12288): these never reached the host.");
+        f->see[f->nsee++] = "event:12288";
+    }
+}
+
+size_t ex_kms_report_findings(const struct ex_kms_report *r, struct ex_finding *out, size_t max)
+{
+    struct sums *s = calloc(1, sizeof *s);
+    struct out o = { out, 0, max };
+    if (!s)
+        return 0;
+    for (size_t i = 0; i < r->cap; i++)
+        if (r->slots[i].used)
+            sum_client(r, &r->slots[i], s);
+    overview(r, s, &o);
+    counts(s, &o);
+    problems(s, &o);
+    results(r, &o);
+    population(s, &o);
+    per_day(r, &o);
+    products(r, s, &o);
+    client_side(r, &o);
+    free(s);
+    return o.n;
+}

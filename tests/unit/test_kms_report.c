@@ -1,0 +1,146 @@
+/* test_kms_report.c: the KMS host report over a generated host log (XML, through the "events"
+ * reader) with planted problems: cloned CMIDs, clock-skewed clients, a count below 25, a silent
+ * client and one whose activation runs out; and flat memory for repeated requests. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "event.h"
+
+#define ACT_CLIENT "2de67392-b7a7-462a-b1ca-108dd189f588" /* needs 25 */
+#define ACT_SERVER "ca87f5b6-cd46-40c0-b06d-8ecd57a4373f" /* needs 5 */
+
+struct out {
+    struct ex_finding f[EX_REPORT_MAX_FINDINGS];
+    size_t n, records;
+};
+
+static int sink(void *ctx, const struct ex_record *rec)
+{
+    struct out *o = ctx;
+    o->records++;
+    if (strcmp(rec->kind, "kms-host-report") == 0) {
+        memcpy(o->f, rec->findings, rec->nfindings * sizeof *rec->findings);
+        o->n = rec->nfindings;
+    }
+    return 0;
+}
+
+static void request(void *state, size_t *lineno, int day, int hour, const char *result,
+                    const char *name, unsigned cmid, const char *act, int required, int state_,
+                    long minutes)
+{
+    char line[1024];
+    int n = snprintf(line, sizeof line,
+        "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+        "<Provider Name='Microsoft-Windows-Security-SPP' EventSourceName='KmsRequests'/>"
+        "<EventID Qualifiers='16384'>12290</EventID><TimeCreated SystemTime='2024-03-%02dT%02d:00:00.0000000Z'/>"
+        "<Computer>kms01.contoso.com</Computer></System><EventData><Data>%s,%d,%s,%08x-0000-4000-8000-000000000000,"
+        "2024/3/%d %d:00,%d,%d,%ld,%s</Data></EventData></Event>",
+        day, hour, result, required, name, cmid, day, hour, cmid % 3 == 0, state_, minutes, act);
+    cr_assert_lt((size_t)n, sizeof line);
+    cr_assert_eq(ex_reader_events.line(state, line, (size_t)n, ++*lineno), 0);
+}
+
+static const struct ex_finding *find(const struct out *o, const char *field)
+{
+    for (size_t i = 0; i < o->n; i++)
+        if (strcmp(o->f[i].field, field) == 0)
+            return &o->f[i];
+    return NULL;
+}
+
+Test(kms_report, planted_problems_are_found)
+{
+    static struct out o;
+    void *state = ex_reader_events.create(sink, &o);
+    size_t lineno = 0;
+    char name[64];
+    /* 20 client-edition machines renewing daily over two weeks: below the 25 they need. */
+    for (int day = 1; day <= 14; day++)
+        for (unsigned c = 1; c <= 20; c++) {
+            snprintf(name, sizeof name, "PC%03u.contoso.com", c);
+            request(state, &lineno, day, 8, "0x0", name, c, ACT_CLIENT, 25, 1, 259000);
+        }
+    /* 3 clones: CMIDs 1-3 come back under new names. */
+    for (unsigned c = 1; c <= 3; c++) {
+        snprintf(name, sizeof name, "CLONE%u.contoso.com", c);
+        request(state, &lineno, 14, 9, "0x0", name, c, ACT_CLIENT, 25, 1, 259000);
+    }
+    /* 2 clients with skewed clocks, refused. */
+    request(state, &lineno, 14, 10, "0xC004F06C", "SKEW1.contoso.com", 101, ACT_CLIENT, 25, 2, 20000);
+    request(state, &lineno, 14, 11, "0xC004F06C", "SKEW2.contoso.com", 102, ACT_CLIENT, 25, 2, 20000);
+    /* 6 servers: enough for their threshold of 5. */
+    for (unsigned c = 201; c <= 206; c++) {
+        snprintf(name, sizeof name, "SRV%u.contoso.com", c);
+        request(state, &lineno, 13, 12, "0x0", name, c, ACT_SERVER, 5, 1, 259000);
+    }
+    /* One client last seen on day 2 (12 days before the newest event) ... */
+    request(state, &lineno, 2, 12, "0x0", "OLD.contoso.com", 301, ACT_CLIENT, 25, 1, 259000);
+    /* ... and one whose activation runs out within days. */
+    request(state, &lineno, 14, 13, "0x0", "LATE.contoso.com", 302, ACT_CLIENT, 25, 1, 9000);
+    cr_assert_eq(ex_reader_events.finish(state), 0);
+    ex_reader_events.destroy(state);
+
+    cr_assert_eq(o.records, 4, "two skewed requests, the one running out, then the report");
+    const struct ex_finding *f = find(&o, "requests");
+    cr_assert_not_null(f);
+    cr_assert(strstr(f->value, "293 requests, 30 CMIDs"), "%s", f->value);
+    cr_assert(strstr(f->value, "2024-03-01 to 2024-03-14"), "%s", f->value);
+
+    f = find(&o, "kms-count");
+    cr_assert_not_null(f);
+    cr_assert_eq(f->severity, EX_WARNING);
+    cr_assert_str_eq(f->value, "22 of 25 (client editions)");
+    cr_assert_eq(f->codes[0], 0xC004F038);
+
+    f = find(&o, "clones");
+    cr_assert_not_null(f);
+    cr_assert(strncmp(f->value, "3 CMIDs under several names", 27) == 0, "%s", f->value);
+    cr_assert(strstr(f->value, "CLONE"), "%s", f->value);
+
+    f = find(&o, "clock-skew");
+    cr_assert_not_null(f);
+    cr_assert_eq(f->severity, EX_CRITICAL);
+    cr_assert(strstr(f->value, "2 clients: SKEW1.contoso.com, SKEW2.contoso.com"), "%s", f->value);
+    cr_assert_eq(f->codes[0], 0xC004F06C);
+
+    f = find(&o, "not-seen");
+    cr_assert_not_null(f);
+    cr_assert(strstr(f->value, "1 clients: OLD.contoso.com"), "%s", f->value);
+    f = find(&o, "expiring");
+    cr_assert_not_null(f);
+    cr_assert(strstr(f->value, "LATE.contoso.com"), "%s", f->value);
+
+    f = find(&o, "virtual");
+    cr_assert_not_null(f);
+    cr_assert(strstr(f->value, "9 virtual, 21 physical"), "%s", f->value);
+    f = find(&o, "license-states");
+    cr_assert(strstr(f->value, "licensed 28, initial grace 2"), "%s", f->value);
+    f = find(&o, "requests-per-day");
+    cr_assert(strstr(f->value, "2024-03-13 26, 2024-03-14 26"), "%s", f->value);
+    cr_assert_not_null(find(&o, "product"));
+}
+
+Test(kms_report, memory_follows_clients_not_events)
+{
+    struct ex_kms_report *r = ex_kms_report_new();
+    struct ex_event ev;
+    ex_event_clear(&ev);
+    ev.id = 12290;
+    char list[256];
+    for (unsigned i = 0; i < 200000; i++) {
+        ev.nvalues = 0;
+        ev.when = 1710374400 + i;
+        int n = snprintf(list, sizeof list, "0x0,25,PC%u,%08x-0000-4000-8000-000000000000,t,0,1,259000,%s",
+                         i % 100, i % 100, ACT_CLIENT);
+        (void)ex_event_add_value(&ev, list, (size_t)n);
+        ex_event_split_list(&ev);
+        cr_assert(ex_kms_report_add(r, &ev));
+    }
+    struct ex_finding f[EX_REPORT_MAX_FINDINGS];
+    size_t n = ex_kms_report_findings(r, f, EX_REPORT_MAX_FINDINGS);
+    cr_assert_gt(n, 0);
+    cr_assert(strstr(f[0].value, "200000 requests, 100 CMIDs, 100 machine names"), "%s", f[0].value);
+    ex_kms_report_free(r);
+}
