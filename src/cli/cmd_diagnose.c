@@ -25,10 +25,13 @@ const char diagnose_usage[] =
     "catalog entries that match what it found. It never sends an activation request, so it\n"
     "never changes a KMS host's client count.\n"
     "\n"
-    "DOMAIN defaults to resolv.conf's domain, else its first search entry.\n"
+    "DOMAIN defaults to resolv.conf's domain, else its first search entry. With --kms and no\n"
+    "DOMAIN, no SRV record is looked up (as a client with a KMS host set); with both, the --kms\n"
+    "host is probed first and the SRV record's hosts after it. An IPv6 address with a port is\n"
+    "written in brackets: [2001:db8::1]:1688.\n"
     "\n"
     "Options:\n"
-    "      --kms HOST[:PORT]        probe this KMS host instead of looking up the SRV record\n"
+    "      --kms HOST[:PORT]        probe this KMS host (without DOMAIN: instead of the SRV lookup)\n"
     "      --dns-server ADDR[:PORT] ask this DNS server (IPv6 as [ADDR]:PORT)\n"
     "      --ntp HOST[:PORT]        NTP server for the clock check (default: the first KMS host)\n"
     "      --clock auto|ntp|smb     where to read the clock: NTP, or the first KMS host's SMB2\n"
@@ -324,7 +327,8 @@ static void perf_value(struct output *o, const char *label, const struct diag_pr
         output_printf(o, " %s=U", label);
 }
 
-static int print_nagios(struct diagnose *d, const struct diag_report *report, int run_status)
+static int print_nagios(struct diagnose *d, const struct diag_report *report,
+                        enum diag_status run_status)
 {
     static const char *const words[] = { "OK", "WARNING", "CRITICAL", "UNKNOWN" };
     const struct diag_probe *dns = first_dns(report);
@@ -340,11 +344,12 @@ static int print_nagios(struct diagnose *d, const struct diag_report *report, in
         state = NAGIOS_CRITICAL;
     else if (clock && offset > d->warn_offset && state < NAGIOS_WARNING)
         state = NAGIOS_WARNING;
-    if (run_status != 0 || report->cancelled)
+    if (run_status != DIAG_OK || report->cancelled)
         state = NAGIOS_UNKNOWN;
     output_printf(&d->out, "KMS %s - ", words[state]);
     if (state == NAGIOS_UNKNOWN)
-        output_printf(&d->out, "%s", report->cancelled ? "interrupted" : "the probes could not run");
+        output_printf(&d->out, "%s", report->cancelled ? "interrupted"
+                      : report->error[0] ? report->error : diag_strerror(run_status));
     else if (worst)
         output_printf(&d->out, "%s: %s", worst->target_text, worst->detail);
     else
@@ -361,12 +366,14 @@ static int print_nagios(struct diagnose *d, const struct diag_report *report, in
 
 /* ---- the command ---- */
 
-static int report_outcome(struct diagnose *d, const struct diag_report *report, int run_status)
+static int report_outcome(struct diagnose *d, const struct diag_report *report,
+                          enum diag_status run_status)
 {
     if (d->nagios)
         return cli_finish(&d->out, print_nagios(d, report, run_status));
-    if (run_status != 0) {
-        cli_error("cannot run the probes: %s", strerror(errno));
+    if (run_status != DIAG_OK) {
+        cli_error("cannot run the probes: %s", report->error[0] ? report->error
+                                                                : diag_strerror(run_status));
         return cli_finish(&d->out, EXIT_NOT_FOUND);
     }
     if (d->out.format == FORMAT_JSON)
@@ -405,7 +412,7 @@ int cmd_diagnose(int argc, char **argv)
     }
     if (interrupt_install() == 0) /* Ctrl-C makes interrupt_fd() readable: the probe loop stops */
         d.config.cancel_fd = interrupt_fd();
-    int run_status = diag_run(&d.config, report);
+    enum diag_status run_status = diag_run(&d.config, report);
     if (d.config.cancel_fd >= 0)
         interrupt_uninstall();
     clear_status(&d);

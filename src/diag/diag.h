@@ -68,6 +68,7 @@ struct diag_report {
     bool cancelled;             /* stopped through cancel_fd */
     double elapsed;             /* wall time of the run */
     char domain[256];           /* the domain asked for, "" when none */
+    char error[DIAG_TEXT_MAX];  /* when diag_run fails: what failed, e.g. the file and its errno */
 };
 
 /* Where the KMS host's clock is read: NTP, SMB2 (the host's own clock, TCP 445), or auto: both at
@@ -79,7 +80,7 @@ enum diag_clock { DIAG_CLOCK_AUTO, DIAG_CLOCK_NTP, DIAG_CLOCK_SMB };
 
 struct diag_config {
     const char *domain;      /* NULL: resolv.conf's domain, else its first search entry */
-    const char *kms;         /* HOST[:PORT]: skip the SRV lookup; NULL: use SRV */
+    const char *kms;         /* HOST[:PORT] probed; without a domain the SRV lookup is skipped */
     const char *dns_server;  /* ADDR[:PORT] (IPv6 as [ADDR]:PORT) instead of resolv.conf's */
     const char *ntp;         /* HOST[:PORT]; NULL: the first KMS host, port 123 */
     const char *resolv_conf; /* NULL: /etc/resolv.conf */
@@ -93,15 +94,36 @@ struct diag_config {
     void *user;
 };
 
-/* Runs every probe. 0, or -1 with errno set when the run could not start (resolver setup). */
-int diag_run(const struct diag_config *config, struct diag_report *report);
+/* Why a run could not start or go on (as c-ares' and curl's status codes); the report's `error`
+ * holds the particulars. Probe failures are findings, not statuses. */
+enum diag_status {
+    DIAG_OK,
+    DIAG_E_CONFIG,      /* a malformed domain, host, port or server (diag_check_config) */
+    DIAG_E_RESOLV_CONF, /* resolv.conf missing, unreadable, not a regular file or too large */
+    DIAG_E_RESOLVER,    /* c-ares refused to start (its own status in the error text) */
+    DIAG_E_NOMEM,
+    DIAG_E_SYSTEM,      /* poll() failed */
+};
 
-/* Checks the syntax of kms, ntp and dns_server; 0, or -1 with a sentence in error. */
+/* A sentence for a status; never NULL. */
+const char *diag_strerror(enum diag_status status);
+
+/* Runs every probe; checks the configuration first (diag_check_config). The report is always
+ * filled in: with DIAG_OK its probes, otherwise `error` says what went wrong. */
+enum diag_status diag_run(const struct diag_config *config, struct diag_report *report);
+
+/* Checks the syntax of domain, kms, ntp and dns_server; 0, or -1 with a sentence in error. */
 int diag_check_config(const struct diag_config *config, char *error, size_t size);
 
-/* "HOST", "HOST:PORT", "[V6]:PORT" or a bare IPv6 address. 0, or -1 when malformed. */
+/* "HOST", "HOST:PORT", "[IPV6]", "[IPV6]:PORT" or a bare IPv6 address that cannot be read as
+ * ADDRESS:PORT. HOST is an IPv4 address or a DNS name. 0, or -1 when malformed or ambiguous. */
 int diag_parse_hostport(const char *text, uint16_t default_port, char *host, size_t size,
                         uint16_t *port);
+
+#define DIAG_NAME_MAX 253 /* characters of a DNS name, without the final dot */
+
+/* A DNS name of letters, digits, '-' and '_' in labels of 1 to 63, at most DIAG_NAME_MAX. */
+bool diag_valid_name(const char *name);
 
 /* ---- verdicts ---- */
 

@@ -1,8 +1,12 @@
 /* resolvconf.c: resolv.conf's `domain`, `search` and `nameserver` lines. Like glibc, the last of
  * `domain` and `search` wins; anything after # or ; is a comment. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "resolvconf.h"
 
@@ -61,20 +65,49 @@ void resolvconf_parse(const char *text, size_t length, struct resolv_facts *fact
         facts->domain[n - 1] = '\0';
 }
 
-int resolvconf_read(const char *path, struct resolv_facts *facts)
+/* Opened without blocking (a FIFO would wait for a writer), then read only if it is a regular
+ * file: a device such as /dev/zero never ends. c-ares reads the same file after us. */
+int resolvconf_read(const char *path, struct resolv_facts *facts, char *error, size_t size)
 {
-    char text[16384];
+    struct stat st;
+    size_t length = 0;
     memset(facts, 0, sizeof *facts);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return -1;
-    size_t length = fread(text, 1, sizeof text, f);
-    int failed = ferror(f);
-    fclose(f);
-    if (failed) {
-        errno = EIO;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        int saved = errno;
+        snprintf(error, size, "cannot read %.200s: %s", path, strerror(saved));
+        if (fd >= 0)
+            close(fd);
+        errno = saved;
         return -1;
     }
-    resolvconf_parse(text, length, facts);
+    const char *problem = S_ISREG(st.st_mode) ? NULL : "is not a regular file";
+    char *text = problem ? NULL : malloc(RESOLV_CONF_MAX + 1);
+    if (!problem && !text)
+        problem = strerror(ENOMEM);
+    while (!problem && length < RESOLV_CONF_MAX + 1) {
+        ssize_t n = read(fd, text + length, RESOLV_CONF_MAX + 1 - length);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            problem = strerror(errno);
+        else if (n == 0)
+            break;
+        else
+            length += (size_t)n;
+    }
+    close(fd);
+    if (!problem && length > RESOLV_CONF_MAX)
+        problem = "is larger than 64 KiB";
+    else if (!problem && memchr(text, '\0', length))
+        problem = "contains NUL bytes"; /* older c-ares misreads them */
+    if (!problem)
+        resolvconf_parse(text, length, facts);
+    free(text);
+    if (problem) {
+        snprintf(error, size, "cannot use %.200s: %s", path, problem);
+        errno = EINVAL;
+        return -1;
+    }
     return 0;
 }

@@ -13,7 +13,10 @@ struct resolv_facts {
 
 void resolvconf_parse(const char *text, size_t length, struct resolv_facts *facts);
 
-/* Reads and parses a file; -1 with errno set when it cannot be read (facts are then empty). */
-int resolvconf_read(const char *path, struct resolv_facts *facts);
+#define RESOLV_CONF_MAX 65536
+
+/* Reads and parses a regular file of at most RESOLV_CONF_MAX bytes without NUL bytes; -1 with
+ * a sentence naming the file and the reason in `error` otherwise (facts are then empty). */
+int resolvconf_read(const char *path, struct resolv_facts *facts, char *error, size_t size);
 
 #endif

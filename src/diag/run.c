@@ -15,17 +15,42 @@
 #define TICK_SECONDS 0.1
 #define MAX_POLL (1 + MAX_ARES_SOCKETS + MAX_CONNS + 2)
 
+const char *diag_strerror(enum diag_status status)
+{
+    static const char *const text[] = {
+        [DIAG_OK] = "no error",
+        [DIAG_E_CONFIG] = "malformed configuration",
+        [DIAG_E_RESOLV_CONF] = "resolv.conf cannot be used",
+        [DIAG_E_RESOLVER] = "the resolver library could not start",
+        [DIAG_E_NOMEM] = "out of memory",
+        [DIAG_E_SYSTEM] = "a system call failed",
+    };
+    return (unsigned)status < sizeof text / sizeof text[0] ? text[status] : "unknown status";
+}
+
+/* Room for "_vlmcs._tcp." in front of the domain. */
+#define DOMAIN_MAX (DIAG_NAME_MAX - 12)
+
 int diag_check_config(const struct diag_config *config, char *error, size_t size)
 {
     char host[SRV_NAME_MAX];
     uint16_t port;
     unsigned char raw[sizeof(struct in6_addr)];
+    const char *domain = config->domain;
+    size_t length = domain ? strlen(domain) : 0;
+    length -= length > 0 && domain[length - 1] == '.';
+    if (domain && (!diag_valid_name(domain) || length > DOMAIN_MAX)) {
+        snprintf(error, size, "DOMAIN takes a DNS name of at most %d characters (letters, digits, "
+                 "'-', '_', labels of 1 to 63), not '%.80s%s'", (int)DOMAIN_MAX, domain,
+                 length > 80 ? "..." : "");
+        return -1;
+    }
     if (config->kms && diag_parse_hostport(config->kms, DIAG_KMS_PORT, host, sizeof host, &port)) {
-        snprintf(error, size, "--kms takes HOST[:PORT], not '%.80s'", config->kms);
+        snprintf(error, size, "--kms takes HOST[:PORT] or [IPV6]:PORT, not '%.80s'", config->kms);
         return -1;
     }
     if (config->ntp && diag_parse_hostport(config->ntp, DIAG_NTP_PORT, host, sizeof host, &port)) {
-        snprintf(error, size, "--ntp takes HOST[:PORT], not '%.80s'", config->ntp);
+        snprintf(error, size, "--ntp takes HOST[:PORT] or [IPV6]:PORT, not '%.80s'", config->ntp);
         return -1;
     }
     if (config->dns_server &&
@@ -44,7 +69,7 @@ static int set_dns_server(struct run *run)
     uint16_t port;
     diag_parse_hostport(run->config->dns_server, 53, host, sizeof host, &port);
     snprintf(csv, sizeof csv, strchr(host, ':') ? "[%s]:%u" : "%s:%u", host, port);
-    return ares_set_servers_ports_csv(run->channel, csv) == ARES_SUCCESS ? 0 : -1;
+    return ares_set_servers_ports_csv(run->channel, csv);
 }
 
 /* c-ares says which sockets to watch for what; readable and writable both false: forget it. */
@@ -67,7 +92,14 @@ static void socket_state(void *data, ares_socket_t fd, int readable, int writabl
     run->ares_sockets[i] = (struct ares_socket){ fd, readable != 0, writable != 0 };
 }
 
-static int open_channel(struct run *run, const char *resolv_conf)
+/* c-ares' status, kept in the report's words; ENOMEM is the one cause with its own status. */
+static enum diag_status resolver_failed(struct run *run, const char *step, int ares_status)
+{
+    snprintf(run->report->error, sizeof run->report->error, "%s: %s", step, ares_strerror(ares_status));
+    return ares_status == ARES_ENOMEM ? DIAG_E_NOMEM : DIAG_E_RESOLVER;
+}
+
+static enum diag_status open_channel(struct run *run, const char *resolv_conf)
 {
     struct ares_options options;
     int mask = ARES_OPT_FLAGS | ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES | ARES_OPT_RESOLVCONF |
@@ -81,16 +113,13 @@ static int open_channel(struct run *run, const char *resolv_conf)
     options.resolvconf_path = (char *)resolv_conf;
     options.sock_state_cb = socket_state;
     options.sock_state_cb_data = run;
-    if (ares_init_options(&run->channel, &options, mask) != ARES_SUCCESS) {
-        errno = ENOMEM;
-        return -1;
-    }
+    int status = ares_init_options(&run->channel, &options, mask);
+    if (status != ARES_SUCCESS)
+        return resolver_failed(run, "starting the resolver", status);
     run->have_channel = true;
-    if (run->config->dns_server && set_dns_server(run) != 0) {
-        errno = EINVAL;
-        return -1;
-    }
-    return 0;
+    if (run->config->dns_server && (status = set_dns_server(run)) != ARES_SUCCESS)
+        return resolver_failed(run, "setting the DNS server", status);
+    return DIAG_OK;
 }
 
 static void record_dns_problem(struct run *run, enum diag_finding finding, const char *detail)
@@ -206,23 +235,25 @@ static void dispatch(struct run *run, struct pollfd *fds, struct slot *slots, si
     }
 }
 
-static int loop(struct run *run)
+static enum diag_status loop(struct run *run)
 {
     struct pollfd fds[MAX_POLL];
     struct slot slots[MAX_POLL];
     while (!run->cancelled && pending(run) > 0) {
         double now = run_now();
         if (now >= run->deadline || clock_grace_over(run, now))
-            return 0;
+            return DIAG_OK;
         size_t n = watch_fds(run, fds, slots);
         int ready = poll(fds, (nfds_t)n, wait_ms(run, now));
-        if (ready < 0 && errno != EINTR)
-            return -1;
+        if (ready < 0 && errno != EINTR) {
+            snprintf(run->report->error, sizeof run->report->error, "poll: %s", strerror(errno));
+            return DIAG_E_SYSTEM;
+        }
         dispatch(run, fds, slots, ready > 0 ? n : 0);
         if (run->config->on_tick && !run->cancelled)
             run->config->on_tick(pending(run), run_now() - run->start, run->config->user);
     }
-    return 0;
+    return DIAG_OK;
 }
 
 /* The deadline: whatever is still waiting gets its timeout result. */
@@ -248,32 +279,35 @@ static void close_all(struct run *run)
     clock_close(run);
 }
 
-int diag_run(const struct diag_config *config, struct diag_report *report)
+enum diag_status diag_run(const struct diag_config *config, struct diag_report *report)
 {
     struct resolv_facts facts;
     const char *resolv_conf = config->resolv_conf ? config->resolv_conf : "/etc/resolv.conf";
-    struct run *run = calloc(1, sizeof *run); /* a few hundred KiB of buffers: not for the stack */
-    if (!run)
-        return -1;
     memset(report, 0, sizeof *report);
+    if (diag_check_config(config, report->error, sizeof report->error) != 0)
+        return DIAG_E_CONFIG;
+    if (resolvconf_read(resolv_conf, &facts, report->error, sizeof report->error) != 0)
+        return errno == ENOMEM ? DIAG_E_NOMEM : DIAG_E_RESOLV_CONF;
+    struct run *run = calloc(1, sizeof *run); /* a few hundred KiB of buffers: not for the stack */
+    if (!run) {
+        snprintf(report->error, sizeof report->error, "%s", strerror(ENOMEM));
+        return DIAG_E_NOMEM;
+    }
     run->config = config;
     run->report = report;
     run->ntp.fd = run->smb.fd = -1;
     run->start = run_now();
     run->deadline = run->start + config->timeout_ms / 1000.0;
-    resolvconf_read(resolv_conf, &facts); /* unreadable: as if empty, like the C library */
-    int status = open_channel(run, resolv_conf);
-    if (status == 0) {
+    enum diag_status status = open_channel(run, resolv_conf);
+    if (status == DIAG_OK) {
         clock_start(run);
         start_kms_probes(run, &facts);
         status = loop(run);
-        if (status == 0 && !run->cancelled)
+        if (status == DIAG_OK && !run->cancelled)
             expire(run);
     }
-    int saved = errno;
     close_all(run);
     report->elapsed = run_now() - run->start;
     free(run);
-    errno = saved;
     return status;
 }

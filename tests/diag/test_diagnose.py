@@ -222,6 +222,36 @@ class ResolvConf(Scenario):
         self.assertEqual(results(report, "dns"), ["no-domain"])
         self.assertEqual(codes(report), ["0x8007007B"])  # rendered even before the catalog has it
 
+    def run_failure(self, *args):
+        result = subprocess.run([*WRAPPER, SLERR, "diagnose", "good.test", *self.dns_arg(), *self.ntp_arg(),
+                                 "--timeout", "3", *args], capture_output=True, text=True, timeout=60)
+        return result.returncode, result.stderr
+
+    def test_missing_file_is_an_error_that_says_so(self):
+        status, err = self.run_failure("--resolv-conf", "/nonexistent/resolv.conf")
+        self.assertEqual(status, 1)
+        self.assertIn("/nonexistent/resolv.conf: No such file or directory", err)
+
+    def test_fifo_and_device_do_not_block(self):
+        directory = tempfile.mkdtemp()
+        self.addCleanup(os.rmdir, directory)
+        fifo = os.path.join(directory, "resolv.conf")
+        os.mkfifo(fifo)
+        self.addCleanup(os.unlink, fifo)
+        for path in [fifo, "/dev/zero"]:
+            with self.subTest(path=path):
+                start = time.monotonic()
+                status, err = self.run_failure("--resolv-conf", path)
+                self.assertLess(time.monotonic() - start, 3 + MARGIN)
+                self.assertEqual(status, 1)
+                self.assertIn(f"{path}: is not a regular file", err)
+
+    def test_nagios_says_unknown_and_why(self):
+        result = subprocess.run([*WRAPPER, SLERR, "diagnose", "--nagios", "good.test", "--resolv-conf",
+                                 "/nonexistent/resolv.conf"], capture_output=True, text=True, timeout=60)
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("UNKNOWN - cannot read /nonexistent/resolv.conf", result.stdout)
+
     def test_domain_from_the_search_line(self):
         status, report = self.run_case(*self.resolv_conf(f"nameserver {LOOPBACK}\nsearch good.test other.test\n"),
                                        *self.dns_arg(), *self.ntp_arg())
@@ -525,7 +555,12 @@ class Usage(unittest.TestCase):
     def test_bad_options(self):
         for args in [["--kms", "host:99999"], ["--dns-server", "not-an-address"], ["--timeout", "0"],
                      ["--timeout", "abc"], ["a.test", "b.test"], ["--json", "--nagios"],
-                     ["--ntp", "[::1"], ["--clock", "sntp"], ["--smb-port", "0"], ["--smb-port", "70000"]]:
+                     ["--ntp", "[::1"], ["--clock", "sntp"], ["--smb-port", "0"], ["--smb-port", "70000"],
+                     # an IPv6 address with a port needs brackets; nothing ambiguous is guessed
+                     ["--kms", "::1:1688"], ["--kms", "::1:16882"], ["--ntp", "2001:db8::1:123"],
+                     # a domain too long for a DNS name with _vlmcs._tcp., or malformed
+                     ["a" * 60 + "." + "b" * 60 + "." + "c" * 60 + "." + "d" * 60 + ".e" * 32],
+                     ["corp..example"], ["corp example"], ["bad\033]0;title\007.test"]]:
             with self.subTest(args=args):
                 result = subprocess.run([*WRAPPER, SLERR, "diagnose", *args], capture_output=True, text=True,
                                         timeout=60)

@@ -4,6 +4,9 @@
 #include <ares.h>
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "resolvconf.h"
@@ -188,11 +191,24 @@ Test(resolvconf, domain_search_and_servers)
     cr_assert_eq(f.nameservers, 0);
 }
 
-Test(resolvconf, missing_file)
+Test(resolvconf, unusable_files_are_errors_that_say_why)
 {
     struct resolv_facts f;
-    cr_assert_eq(resolvconf_read("/nonexistent/resolv.conf", &f), -1);
+    char error[200];
+    cr_assert_eq(resolvconf_read("/nonexistent/resolv.conf", &f, error, sizeof error), -1);
+    cr_assert_str_eq(error, "cannot read /nonexistent/resolv.conf: No such file or directory");
     cr_assert_eq(f.nameservers, 0);
+    char fifo[] = "/tmp/slerr-test-fifoXXXXXX";
+    cr_assert_not_null(mkdtemp(fifo));
+    char path[64];
+    snprintf(path, sizeof path, "%s/conf", fifo);
+    cr_assert_eq(mkfifo(path, 0600), 0);
+    cr_assert_eq(resolvconf_read(path, &f, error, sizeof error), -1, "a FIFO must not block");
+    cr_assert(strstr(error, "is not a regular file"), "%s", error);
+    unlink(path);
+    rmdir(fifo);
+    cr_assert_eq(resolvconf_read("/dev/zero", &f, error, sizeof error), -1);
+    cr_assert_str_eq(error, "cannot use /dev/zero: is not a regular file");
 }
 
 Test(hostport, forms)
@@ -212,8 +228,12 @@ Test(hostport, forms)
     cr_assert_eq(port, 123);
     cr_assert_eq(diag_parse_hostport("[::1]", 123, host, sizeof host, &port), 0);
     cr_assert_str_eq(host, "::1");
+    cr_assert_eq(diag_parse_hostport("[::1]:1688", 123, host, sizeof host, &port), 0);
+    cr_assert_eq(port, 1688);
+    /* an IPv6 address with a port needs brackets; a guess is refused; no junk reaches a resolver */
     const char *bad[] = { "", ":1688", "host:", "host:0", "host:65536", "host:12x", "[::1", "[::1]x",
-                          "[]:53", "a b", "host:-1" };
+                          "[]:53", "a b", "host:-1", "::1:1688", "::1:16882", "2001:db8::1:53",
+                          "[kms.example]:1688", "kms..example", "kms\033]0;x", "a:b:c" };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         cr_assert_eq(diag_parse_hostport(bad[i], 1688, host, sizeof host, &port), -1, "%s", bad[i]);
 }
