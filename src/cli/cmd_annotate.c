@@ -172,9 +172,10 @@ static void write_annotation(struct output *o, const struct slerr_match *m)
                  d.facility, d.facility_name ? " (" : "", d.facility_name ? d.facility_name : "",
                  d.facility_name ? ")" : "", d.code_field);
     }
+    /* Colour only ever goes inside the GLOSS, between ": " and "]": the group keeps one form,
+     * " [NAME: ...]", so the one stripping rule (and its sed) fits coloured output too. */
     output_text(o, " [");
-    output_styled(o, m->entry ? STYLE_SYMBOL : STYLE_WARN, "%s",
-                  !m->entry ? "unknown" : m->entry->symbol ? m->entry->symbol : name);
+    output_text(o, !m->entry ? "unknown" : m->entry->symbol ? m->entry->symbol : name);
     output_text(o, ": ");
     output_styled(o, STYLE_DIM, "%s", gloss);
     output_text(o, "]");

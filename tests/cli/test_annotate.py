@@ -326,8 +326,24 @@ class Output(unittest.TestCase):
         plain = annotate("--color=never", stdin=b"0xC004F074\n").stdout
         coloured = annotate("--color=always", stdin=b"0xC004F074\n").stdout
         self.assertNotIn(b"\033[", plain)
-        self.assertIn(b"\033[36mSL_E_VL_BINDING_SERVICE_UNAVAILABLE\033[0m", coloured)
-        self.assertTrue(coloured.startswith(b"0xC004F074 ["), "the input itself stays uncoloured")
+        self.assertTrue(coloured.startswith(b"0xC004F074 [SL_E_VL_BINDING_SERVICE_UNAVAILABLE: "
+                                            b"\033[2m"), "colour only inside the gloss")
+        self.assertTrue(coloured.endswith(b"\033[0m]\n"), coloured)
+
+    def test_coloured_output_strips_back_by_the_same_rule(self):
+        # README's rule, and its sed, hold for --color=always output as for plain output.
+        rng = random.Random(12290)
+        text = b"".join(random_input(rng) for _ in range(300)) + b"\nhr=0xC004F074\n"
+        for extra in ([], ["--all"]):
+            coloured = annotate("--color=always", *extra, stdin=text).stdout
+            self.assertIn(b"\033[2m", coloured)
+            self.assertEqual(strip_annotations(coloured, [len(text)], bool(extra)), [text])
+        simple = b"hr=0xC004F074; C004F038 and -1073418124\n"
+        for colour in ("always", "never"):
+            out = annotate("--color=" + colour, stdin=simple).stdout
+            sed = subprocess.run(["sed", r"s/ \[[A-Za-z0-9_]*: [^]]*\]//g"], input=out,
+                                 capture_output=True, check=True).stdout
+            self.assertEqual(sed, simple, colour)
 
     def test_line_buffered_output_comes_before_end_of_input(self):
         with subprocess.Popen([SLERR, "annotate", "--line-buffered"], stdin=subprocess.PIPE,
