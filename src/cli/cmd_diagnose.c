@@ -194,11 +194,16 @@ static void print_probe(const struct diag_probe *p, void *user)
     if (d->nagios || d->out.format != FORMAT_TEXT)
         return;
     clear_status(d);
-    bool good = v->severity == DIAG_SEV_OK, note = v->severity == DIAG_SEV_NOTE;
+    /* the probe's weight in the whole run, as JSON gives it: diag defers a failure until the
+     * other addresses of its host are done */
+    bool good = p->severity == DIAG_SEV_OK, note = p->severity == DIAG_SEV_NOTE;
     output_styled(&d->out, good ? STYLE_GOOD : note ? STYLE_WARN : STYLE_BAD, "%-4s",
-                  good ? "ok" : note ? "note" : "FAIL");
-    output_printf(&d->out, " %-7s %s: ", kind_name(p->kind), p->target_text);
-    output_printf(&d->out, "%s ", p->detail);
+                  good ? "ok" : note ? "note" : p->severity == DIAG_SEV_UNKNOWN ? "ERR" : "FAIL");
+    output_printf(&d->out, " %-7s ", kind_name(p->kind));
+    output_untrusted(&d->out, p->target_text, 0);
+    output_text(&d->out, ": ");
+    output_untrusted(&d->out, p->detail, 0);
+    output_text(&d->out, " ");
     output_styled(&d->out, STYLE_DIM, "[%s, %.1f ms]", v->name, p->seconds * 1000);
     output_text(&d->out, "\n");
     fflush(d->out.stream);
@@ -237,7 +242,7 @@ static void print_suggestions(struct diagnose *d, const struct diag_report *repo
 
 static const char *severity_name(enum diag_severity s)
 {
-    static const char *const names[] = { "ok", "note", "warning", "critical" };
+    static const char *const names[] = { "ok", "note", "warning", "critical", "unknown" };
     return names[s];
 }
 
@@ -251,6 +256,7 @@ static void print_json(struct diagnose *d, const struct diag_report *report)
     json_string(o, "status", severity_name(diag_overall(report)));
     json_bool(o, "healthy", diag_overall(report) <= DIAG_SEV_NOTE);
     json_bool(o, "cancelled", report->cancelled);
+    json_uint(o, "dropped", report->dropped);
     json_double(o, "seconds", report->elapsed);
     json_array_begin(o, "probes");
     for (size_t i = 0; i < report->count; i++) {
@@ -305,6 +311,16 @@ static const struct diag_probe *first_dns(const struct diag_report *r)
     return NULL;
 }
 
+/* The KMS host that answered first in client order: the --kms host, then the SRV record's. */
+static const struct diag_probe *first_answering(const struct diag_report *r)
+{
+    const struct diag_probe *best = NULL;
+    for (size_t i = 0; i < r->count; i++)
+        if (r->probes[i].finding == DIAG_RPC_KMS && (!best || r->probes[i].target < best->target))
+            best = &r->probes[i];
+    return best;
+}
+
 static const struct diag_probe *worst_probe(const struct diag_report *report)
 {
     const struct diag_probe *worst = NULL;
@@ -334,26 +350,32 @@ static int print_nagios(struct diagnose *d, const struct diag_report *report,
     const struct diag_probe *dns = first_dns(report);
     const struct diag_probe *tcp = first_of(report, DIAG_TCP_OK, DIAG_TCP_OK);
     const struct diag_probe *clock = first_clock(report);
-    const struct diag_probe *kms = first_of(report, DIAG_RPC_KMS, DIAG_RPC_KMS);
+    const struct diag_probe *kms = first_answering(report);
     const struct diag_probe *worst = worst_probe(report);
     enum diag_severity overall = diag_overall(report);
-    int state = overall == DIAG_SEV_CRITICAL ? NAGIOS_CRITICAL
+    int state = overall == DIAG_SEV_UNKNOWN ? NAGIOS_UNKNOWN
+                : overall == DIAG_SEV_CRITICAL ? NAGIOS_CRITICAL
                 : overall == DIAG_SEV_WARNING ? NAGIOS_WARNING : NAGIOS_OK;
     double offset = clock ? fabs(clock->offset) : 0;
-    if (clock && offset > d->crit_offset)
+    if (clock && offset > d->crit_offset && state != NAGIOS_UNKNOWN)
         state = NAGIOS_CRITICAL;
-    else if (clock && offset > d->warn_offset && state < NAGIOS_WARNING)
+    else if (clock && offset > d->warn_offset && state < NAGIOS_WARNING && state != NAGIOS_UNKNOWN)
         state = NAGIOS_WARNING;
     if (run_status != DIAG_OK || report->cancelled)
         state = NAGIOS_UNKNOWN;
     output_printf(&d->out, "KMS %s - ", words[state]);
-    if (state == NAGIOS_UNKNOWN)
-        output_printf(&d->out, "%s", report->cancelled ? "interrupted"
-                      : report->error[0] ? report->error : diag_strerror(run_status));
-    else if (worst)
-        output_printf(&d->out, "%s: %s", worst->target_text, worst->detail);
-    else
-        output_printf(&d->out, "%s answers", kms ? kms->target_text : "KMS host");
+    /* what the network said must neither reach the screen raw nor end the text with a '|' */
+    if (run_status != DIAG_OK || report->cancelled)
+        output_untrusted(&d->out, report->cancelled ? "interrupted" : report->error[0] ? report->error
+                         : diag_strerror(run_status), OUTPUT_PLUGIN);
+    else if (worst) {
+        output_untrusted(&d->out, worst->target_text, OUTPUT_PLUGIN);
+        output_text(&d->out, ": ");
+        output_untrusted(&d->out, worst->detail, OUTPUT_PLUGIN);
+    } else {
+        output_untrusted(&d->out, kms ? kms->target_text : "KMS host", OUTPUT_PLUGIN);
+        output_text(&d->out, " answers");
+    }
     if (clock && state != NAGIOS_UNKNOWN)
         output_printf(&d->out, "; clock offset %+.3fs", clock->offset);
     output_text(&d->out, " |");

@@ -166,6 +166,36 @@ static size_t utf8_sequence(const unsigned char *p, size_t left)
     return n;
 }
 
+/* Code points that reorder or hide the text around them (bidirectional controls). */
+static bool hides_text(const unsigned char *p, size_t n)
+{
+    uint32_t cp = n == 3 ? (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F) : 0;
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+void output_untrusted(struct output *o, const char *text, unsigned flags)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t left = strlen(text);
+    while (left > 0) {
+        size_t n = utf8_sequence(p, left);
+        /* C1 controls (U+0080..U+009F, encoded C2 80..C2 9F) act like ESC on some terminals */
+        bool c1 = n == 2 && p[0] == 0xC2 && p[1] < 0xA0;
+        if (n == 0 || c1 || hides_text(p, n)) {
+            n = n ? n : 1;
+            for (size_t i = 0; i < n; i++)
+                fprintf(o->stream, "\\x%02x", p[i]);
+        } else if (*p < 0x20 || *p == 0x7F || (*p == '|' && (flags & OUTPUT_PLUGIN))) {
+            fprintf(o->stream, "\\x%02x", *p);
+        } else {
+            fwrite(p, 1, n, o->stream);
+        }
+        p += n;
+        left -= n;
+    }
+}
+
 static void json_escaped(struct output *o, const char *value)
 {
     const unsigned char *p = (const unsigned char *)value;

@@ -33,6 +33,11 @@ void output_text(struct output *o, const char *text);
 void output_printf(struct output *o, const char *format, ...) __attribute__((format(printf, 2, 3)));
 void output_styled(struct output *o, enum style style, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
+/* Text that came from the network or a pasted file, made harmless for a terminal: control
+ * bytes, DEL, C1 controls, bidirectional controls and invalid UTF-8 are written as \xNN. With
+ * OUTPUT_PLUGIN also '|', which would end a monitoring plugin's status text and start perfdata. */
+#define OUTPUT_PLUGIN 1u
+void output_untrusted(struct output *o, const char *text, unsigned flags);
 /* A labelled paragraph, wrapped at the output width, continuation lines indented under the text. */
 void output_field(struct output *o, unsigned indent, const char *label, const char *text);
 

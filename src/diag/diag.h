@@ -50,6 +50,10 @@ enum diag_finding {
     DIAG_FINDING_COUNT
 };
 
+/* UNKNOWN: the run could not tell (interrupted, or a failure of this machine such as running out
+ * of file descriptors): worse than any verdict, because nothing was proven. */
+enum diag_severity { DIAG_SEV_OK, DIAG_SEV_NOTE, DIAG_SEV_WARNING, DIAG_SEV_CRITICAL, DIAG_SEV_UNKNOWN };
+
 struct diag_probe {
     enum diag_probe_kind kind;
     enum diag_finding finding;
@@ -59,6 +63,7 @@ struct diag_probe {
     double seconds;             /* how long the probe took */
     double offset, delay;       /* clock probes: server clock minus ours, round trip (seconds) */
     double at;                  /* when it finished, in seconds since the run started */
+    enum diag_severity severity; /* its weight in the run, as diag_probe_severity gives it */
 };
 
 struct diag_report {
@@ -127,8 +132,6 @@ bool diag_valid_name(const char *name);
 
 /* ---- verdicts ---- */
 
-enum diag_severity { DIAG_SEV_OK, DIAG_SEV_NOTE, DIAG_SEV_WARNING, DIAG_SEV_CRITICAL };
-
 #define DIAG_MAX_CODES 2
 #define DIAG_MAX_SUGGESTIONS 16
 
@@ -147,7 +150,8 @@ const struct diag_verdict *diag_verdict(enum diag_finding finding);
  * target reached as a KMS host is only a note. */
 enum diag_severity diag_probe_severity(const struct diag_report *report, size_t index);
 
-/* The worst severity of the run; KMS failures drop to a warning when some target answers. */
+/* The worst severity of the run; KMS failures drop to a warning when some target answers; an
+ * interrupted run is DIAG_SEV_UNKNOWN. */
 enum diag_severity diag_overall(const struct diag_report *report);
 
 /* The suggested entries, each once, in the order the findings appeared. With no problem found

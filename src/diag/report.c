@@ -1,5 +1,6 @@
 /* report.c: adding probe results to a run's report, and the words for addresses and times. */
 #include <arpa/inet.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -32,10 +33,55 @@ struct diag_probe *run_add_probe(struct run *run, enum diag_probe_kind kind,
     return p;
 }
 
-void run_publish(struct run *run, struct diag_probe *probe)
+static bool target_busy(const struct run *run, int target)
 {
+    for (size_t i = 0; i < run->conn_count; i++)
+        if (run->conns[i].target == target && run->conns[i].state != CONN_DONE)
+            return true;
+    return false;
+}
+
+static size_t index_of(const struct run *run, const struct diag_probe *probe)
+{
+    return probe == &run->overflow ? SIZE_MAX : (size_t)(probe - run->report->probes);
+}
+
+static void tell(struct run *run, struct diag_probe *probe)
+{
+    size_t i = index_of(run, probe);
+    probe->severity = i == SIZE_MAX ? diag_verdict(probe->finding)->severity
+                                    : diag_probe_severity(run->report, i);
     if (run->config->on_probe && !run->cancelled)
         run->config->on_probe(probe, run->config->user);
+}
+
+/* A failed address of a host whose other addresses are still being probed may yet turn into a
+ * note (another address answers): it is told once they are done, so that what the caller
+ * prints as it goes has the weight the final report gives it. */
+void run_publish(struct run *run, struct diag_probe *probe)
+{
+    size_t i = index_of(run, probe);
+    bool kms = probe->kind == DIAG_PROBE_TCP || probe->kind == DIAG_PROBE_RPC;
+    if (i != SIZE_MAX && kms && probe->target >= 0 &&
+        diag_verdict(probe->finding)->severity > DIAG_SEV_NOTE &&
+        run->deferred_count < DIAG_MAX_PROBES) {
+        run->deferred[run->deferred_count++] = i;
+        return;
+    }
+    tell(run, probe);
+}
+
+void run_tell_deferred(struct run *run, bool all)
+{
+    size_t kept = 0;
+    for (size_t k = 0; k < run->deferred_count; k++) {
+        struct diag_probe *p = &run->report->probes[run->deferred[k]];
+        if (all || !target_busy(run, p->target))
+            tell(run, p);
+        else
+            run->deferred[kept++] = run->deferred[k];
+    }
+    run->deferred_count = kept;
 }
 
 void run_describe(char *out, size_t size, const char *host, uint16_t port,

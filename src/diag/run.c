@@ -250,6 +250,7 @@ static enum diag_status loop(struct run *run)
             return DIAG_E_SYSTEM;
         }
         dispatch(run, fds, slots, ready > 0 ? n : 0);
+        run_tell_deferred(run, false);
         if (run->config->on_tick && !run->cancelled)
             run->config->on_tick(pending(run), run_now() - run->start, run->config->user);
     }
@@ -305,6 +306,7 @@ enum diag_status diag_run(const struct diag_config *config, struct diag_report *
         status = loop(run);
         if (status == DIAG_OK && !run->cancelled)
             expire(run);
+        run_tell_deferred(run, true);
     }
     close_all(run);
     report->elapsed = run_now() - run->start;

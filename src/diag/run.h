@@ -113,6 +113,8 @@ struct run {
     double grace_until; /* when the clock probes must end, once the KMS probes are done; 0 before */
     bool grace_over;
     struct diag_probe overflow; /* where probes go when the report is full */
+    size_t deferred[DIAG_MAX_PROBES]; /* report indices of failures told once their host is done */
+    size_t deferred_count;
 };
 
 /* Seconds on the monotonic clock. */
@@ -122,6 +124,9 @@ double run_now(void);
 struct diag_probe *run_add_probe(struct run *run, enum diag_probe_kind kind,
                                  enum diag_finding finding, int target, double started);
 void run_publish(struct run *run, struct diag_probe *probe);
+/* Tells the caller about deferred failures whose host has no probe left running (all: every
+ * one, at the end of the run). */
+void run_tell_deferred(struct run *run, bool all);
 
 /* "host:port (address)" for a socket address. */
 void run_describe(char *out, size_t size, const char *host, uint16_t port,

@@ -106,7 +106,7 @@ enum diag_severity diag_overall(const struct diag_report *report)
         enum diag_severity kms = some_kms ? DIAG_SEV_WARNING : DIAG_SEV_CRITICAL;
         worst = kms > worst ? kms : worst;
     }
-    return worst;
+    return report->cancelled ? DIAG_SEV_UNKNOWN : worst;
 }
 
 static size_t add_code(uint32_t *codes, size_t count, size_t max, uint32_t code)

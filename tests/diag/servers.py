@@ -234,11 +234,11 @@ class Smbd(Process):
 class Listener:
     """A TCP listener on loopback; `serve(conn)` runs per connection in a thread."""
 
-    def __init__(self, serve=None, backlog=16, host=LOOPBACK):
+    def __init__(self, serve=None, backlog=16, host=LOOPBACK, port=0):
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.sock = socket.socket(family, socket.SOCK_STREAM)
         self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self.sock.bind((host, 0))
+        self.sock.bind((host, port))
         self.sock.listen(backlog)
         self.port = self.sock.getsockname()[1]
         self.serve = serve
@@ -360,11 +360,11 @@ class RpcResponder(Listener):
     one byte a second with drip=True), then waits for the client to close (or closes first with
     close=True)."""
 
-    def __init__(self, reply, drip=False, host=LOOPBACK, close=False):
+    def __init__(self, reply, drip=False, host=LOOPBACK, close=False, port=0):
         self.reply = reply
         self.drip = drip
         self.close = close
-        super().__init__(serve=type(self)._serve, host=host)
+        super().__init__(serve=type(self)._serve, host=host, port=port)
 
     def _serve(self, conn):
         data = b""

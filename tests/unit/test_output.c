@@ -58,3 +58,36 @@ Test(output, strings_are_escaped_and_commas_placed)
                            "\"null\":null,\"list\":[1,-2,true]}\n");
     free(text);
 }
+
+static char *untrusted(const char *text, unsigned flags)
+{
+    char *out = NULL;
+    size_t size = 0;
+    FILE *stream = open_memstream(&out, &size);
+    cr_assert_not_null(stream);
+    struct output o;
+    output_init(&o, stream, FORMAT_TEXT, COLOR_NEVER);
+    output_untrusted(&o, text, flags);
+    fclose(stream);
+    return out;
+}
+
+/* What a hostile peer sends reaches the terminal as visible escapes, never as control codes. */
+Test(output, untrusted_text_is_made_harmless)
+{
+    static const struct { const char *in, *out; unsigned flags; } cases[] = {
+        { "plain \"1688\" caf\xc3\xa9", "plain \"1688\" caf\xc3\xa9", 0 },
+        { "\x1b]0;T\x07\x1b[2J", "\\x1b]0;T\\x07\\x1b[2J", 0 },
+        { "a\nb\rc\td\x7f", "a\\x0ab\\x0dc\\x09d\\x7f", 0 },
+        { "\xc2\x9b" "31m", "\\xc2\\x9b31m", 0 },             /* C1 CSI as UTF-8 */
+        { "\x9b" "31m \xff", "\\x9b31m \\xff", 0 },           /* raw C1, invalid UTF-8 */
+        { "abc\xe2\x80\xae" "gpj.exe", "abc\\xe2\\x80\\xaegpj.exe", 0 }, /* right-to-left override */
+        { "x |a=1", "x |a=1", 0 },
+        { "x |a=1", "x \\x7ca=1", OUTPUT_PLUGIN },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *out = untrusted(cases[i].in, cases[i].flags);
+        cr_assert_str_eq(out, cases[i].out, "case %zu", i);
+        free(out);
+    }
+}

@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Defects that runs against real servers found in `slerr diagnose` (each test failed before its
+fix): what a hostile peer can print, text and JSON agreeing, interrupted runs, nothing dropped,
+lookups that fail in other ways than NXDOMAIN. Same servers as test_diagnose.py."""
+
+import json
+import re
+import signal
+import subprocess
+import time
+import unittest
+
+import servers
+import test_diagnose as base
+from servers import LOOPBACK
+from slerrtest import SLERR, WRAPPER
+from test_diagnose import Scenario, results
+
+
+def setUpModule():
+    base.setUpModule()
+
+
+def tearDownModule():
+    base.tearDownModule()
+
+
+def run(*args, timeout=60):
+    return subprocess.run([*WRAPPER, SLERR, "diagnose", *args], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+WORDS = {"ok": "ok", "note": "note", "warning": "FAIL", "critical": "FAIL", "unknown": "ERR"}
+LINE = re.compile(r"^(ok|note|FAIL|ERR) +(\w+) +(.*?): .* \[([a-z-]+), [0-9.]+ ms\]$")
+
+
+def text_probes(stdout):
+    """(word, probe, target, result) of each probe line of the text output."""
+    return sorted(m.groups() for m in map(LINE.match, stdout.splitlines()) if m)
+
+
+def json_probes(report):
+    return sorted((WORDS[p["severity"]], p["probe"], p["target"], p["result"]) for p in report["probes"])
+
+
+class HostileText(Scenario):
+    """Defect 11: strings from the network never reach the terminal raw nor forge Nagios fields."""
+
+    def test_escape_sequences_in_the_secondary_address(self):
+        evil = b"\x1b]0;TITLE\x07\x1b[2J\x1b[31mX\xc2\x9b\xe2\x80\xae\0"
+        responder = servers.RpcResponder(servers.bind_ack([(0, 0, servers.NDR, 2), (2, 2, servers.NULL_UUID, 0)],
+                                                          secondary=evil))
+        try:
+            result = run("--kms", f"{LOOPBACK}:{responder.port}", *self.ntp_arg(), "--color=never",
+                         "--timeout", "3")
+        finally:
+            responder.stop()
+        self.assertEqual(result.returncode, 0, result.stdout)
+        for raw in ["\x1b", "\x07", "\u009b", "\u202e"]:
+            self.assertNotIn(raw, result.stdout)
+        self.assertIn("\\x1b]0;TITLE\\x07\\x1b[2J", result.stdout)
+
+    def test_pipe_cannot_start_perfdata(self):
+        def liar(listener, conn):
+            conn.recv(4096)
+            conn.sendall(b"HTTP/1.1 400 |forged=1s;2;3 x\r\n\r\n")
+            conn.close()
+        listener = servers.Listener(liar)
+        try:
+            result = run("--nagios", "--kms", f"{LOOPBACK}:{listener.port}", *self.ntp_arg(), "--timeout", "3")
+        finally:
+            listener.stop()
+        self.assertEqual(result.returncode, 2, result.stdout)
+        first = result.stdout.splitlines()[0]
+        self.assertEqual(first.count("|"), 1, first)
+        self.assertNotIn("forged=", first.split("|")[1])
+
+
+class TextAgreesWithJson(Scenario):
+    """Defect 5: a failed address of a host whose other address answers is a note in both."""
+
+    def test_dual_stack_host_with_one_dead_address(self):
+        dual = servers.Dnsmasq([f"srv-host=_vlmcs._tcp.dual.test,kms.dual.test,{base.kms.port},0,100",
+                                f"host-record=kms.dual.test,{LOOPBACK},::1", "txt-record=probe.test,up"]).start()
+        try:
+            args = ["dual.test", *self.dns_arg(dual), *self.ntp_arg(), "--timeout", "3"]
+            text = run(*args, "--color=never")
+            status, report, _ = base.diagnose(*args[:-2], timeout=3)
+        finally:
+            dual.stop()
+        self.assertEqual(status, 0, report)
+        self.assertEqual(text.returncode, 0, text.stdout)
+        self.assertIn("refused", results(report, "tcp"), "the ::1 address must have failed")
+        self.assertEqual(text_probes(text.stdout), json_probes(report))
+        self.assertNotIn("FAIL", text.stdout)
+
+
+class Interrupted(Scenario):
+    """Defect 4: an interrupted run is not healthy."""
+
+    def test_ctrl_c_with_json(self):
+        silent = servers.SilentUdp()
+        try:
+            proc = subprocess.Popen([*WRAPPER, SLERR, "diagnose", "--json", "good.test", *self.dns_arg(silent),
+                                     *self.ntp_arg(), "--timeout", "30"],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            time.sleep(1.0 if not WRAPPER else 10)
+            proc.send_signal(signal.SIGINT)
+            out, err = proc.communicate(timeout=30)
+        finally:
+            silent.stop()
+        self.assertEqual(proc.returncode, 130, err)
+        report = json.loads(out)
+        self.assertTrue(report["cancelled"])
+        self.assertFalse(report["healthy"])
+        self.assertEqual(report["status"], "unknown")
+
+
+class NothingDropped(Scenario):
+    """Defect 12: 16 hosts with 4 addresses each: every probe is in the text and in JSON."""
+
+    def test_sixteen_hosts_four_addresses(self):
+        first = servers.RpcResponder(servers.ACK_NDR64)
+        responders = [first] + [servers.RpcResponder(servers.ACK_NDR64, host=f"127.0.0.{i}", port=first.port)
+                                for i in (2, 3, 4)]
+        lines = [f"srv-host=_vlmcs._tcp.wide.test,h{i:02}.wide.test,{first.port},0,{i}" for i in range(16)]
+        lines += [f"host-record=h{i:02}.wide.test,127.0.0.{a}" for i in range(16) for a in (1, 2, 3, 4)]
+        lines += ["txt-record=probe.test,up"]
+        wide = servers.Dnsmasq(lines).start()
+        try:
+            args = ["wide.test", *self.dns_arg(wide), *self.ntp_arg(), "--timeout", "8"]
+            text = run(*args, "--color=never")
+            status, report, _ = base.diagnose(*args[:-2], timeout=8)
+        finally:
+            wide.stop()
+            for r in responders:
+                r.stop()
+        self.assertEqual(len(text_probes(text.stdout)), len(report["probes"]))
+        self.assertEqual(results(report, "rpc"), ["kms-host"] * 64)
+        self.assertEqual(report["dropped"], 0)
+        self.assertEqual(status, 0, report)
+
+
+class KmsAndDomain(Scenario):
+    """Defect 9: with --kms and DOMAIN, the Nagios OK line names the --kms host."""
+
+    def test_nagios_names_the_kms_host(self):
+        result = run("--nagios", "two.test", "--kms", f"{LOOPBACK}:{base.kms_ndr.port}", *self.dns_arg(),
+                     *self.ntp_arg(), "--timeout", "3")
+        self.assertEqual(result.returncode, 0, result.stdout)
+        self.assertIn(f"{LOOPBACK}:{base.kms_ndr.port} answers", result.stdout)
+
+
+if __name__ == "__main__":
+    unittest.main()
