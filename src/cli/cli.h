@@ -64,7 +64,7 @@ void cli_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
 /* Reports an args_next() error with a pointer to --help; returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *message);
 
-/* Ends a command: flushes the output, reports a write error; returns `status` or EXIT_NOT_FOUND. */
+/* Ends a command: flushes the output, reports a write error; returns `status` or EXIT_IO. */
 int cli_finish(struct output *out, int status);
 
 /* Every command: argv[0] is the command name. */

@@ -36,7 +36,7 @@ const char annotate_usage[] =
     "      --color=WHEN     auto (default; honours NO_COLOR), always or never\n"
     "  -h, --help           this help\n"
     "\n"
-    "Exit status: 0 done, 1 a file could not be read or the output not written, 2 usage error.\n";
+    "Exit status: 0 done, 2 usage error, 3 a file could not be read or the output not written.\n";
 
 enum { OPT_ALL = 1, OPT_LINE_BUFFERED };
 
@@ -264,10 +264,10 @@ static bool process_chunk(struct annotate *a, struct slerr_scanner *scanner,
 static int read_error(const char *name)
 {
     cli_error("%s: %s", name, strerror(errno));
-    return EXIT_NOT_FOUND;
+    return EXIT_IO;
 }
 
-/* Copies one open input; EXIT_OK, EXIT_NOT_FOUND after a read error, -1 after a write error. */
+/* Copies one open input; EXIT_OK, EXIT_IO after a read error, -1 after a write error. */
 static int annotate_input(struct annotate *a, struct slerr_scanner *scanner, struct input *in,
                           bool line_buffered)
 {
@@ -351,7 +351,7 @@ int cmd_annotate(int argc, char **argv)
     struct slerr_scanner *scanner = slerr_scanner_new(settings.flags);
     if (!scanner) {
         cli_error("cannot start the scanner: %s", strerror(errno));
-        status = EXIT_NOT_FOUND;
+        status = EXIT_NO_MEMORY;
     }
     for (int i = 0; scanner && i < count; i++) {
         int one = annotate_path(&a, scanner, paths[i], line_buffered);
@@ -363,7 +363,7 @@ int cmd_annotate(int argc, char **argv)
     slerr_scanner_free(scanner);
     if (a.write_errno)
         errno = a.write_errno;
-    status = cli_finish(&a.out, a.write_errno ? EXIT_NOT_FOUND : status);
+    status = cli_finish(&a.out, a.write_errno ? EXIT_IO : status);
     if (previous_sigpipe != SIG_ERR)
         signal(SIGPIPE, previous_sigpipe);
     return status;

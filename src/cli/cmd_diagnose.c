@@ -48,7 +48,8 @@ const char diagnose_usage[] =
     "      --color=WHEN             auto (default; honours NO_COLOR), always or never\n"
     "  -h, --help                   this help\n"
     "\n"
-    "Exit status: 0 healthy, 1 a problem found, 2 usage error, 130 interrupted.\n"
+    "Exit status: 0 healthy, 1 a problem found, 2 usage error, 3 the probes could not run or\n"
+    "the output not written, 4 out of memory, 130 interrupted.\n"
     "With --nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n";
 
 enum { OPT_KMS = 1, OPT_DNS_SERVER, OPT_NTP, OPT_TIMEOUT, OPT_RESOLV_CONF, OPT_NAGIOS,
@@ -396,7 +397,8 @@ static int report_outcome(struct diagnose *d, const struct diag_report *report,
     if (run_status != DIAG_OK) {
         cli_error("cannot run the probes: %s", report->error[0] ? report->error
                                                                 : diag_strerror(run_status));
-        return cli_finish(&d->out, EXIT_NOT_FOUND);
+        return cli_finish(&d->out, run_status == DIAG_E_NOMEM ? EXIT_NO_MEMORY
+                                   : run_status == DIAG_E_CONFIG ? EXIT_USAGE : EXIT_IO);
     }
     if (d->out.format == FORMAT_JSON)
         print_json(d, report);
@@ -430,7 +432,7 @@ int cmd_diagnose(int argc, char **argv)
     struct diag_report *report = calloc(1, sizeof *report);
     if (!report) {
         cli_error("out of memory");
-        return EXIT_NOT_FOUND;
+        return EXIT_NO_MEMORY;
     }
     if (interrupt_install() == 0) /* Ctrl-C makes interrupt_fd() readable: the probe loop stops */
         d.config.cancel_fd = interrupt_fd();

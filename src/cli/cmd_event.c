@@ -10,7 +10,8 @@ const char event_usage[] =
     "is logged and how to read its fields. Without an ID, lists the events the catalog knows.\n"
     "(`slerr 12290` is the Win32 error 12290; events need this command.)\n"
     "\n"
-    "Exit status: 0 all events known, 1 an event is not in the catalog, 2 usage error.\n";
+    "Exit status: 0 all events known, 1 an event is not in the catalog, 2 usage error,\n"
+    "3 output not written (every status: slerr --help).\n";
 
 int cmd_event(int argc, char **argv)
 {

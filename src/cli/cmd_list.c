@@ -1,5 +1,7 @@
 /* cmd_list.c: `slerr list`: the catalog, filtered by kind, activation type and facility;
  * one line per entry, JSON Lines, or names only (for shell completion). */
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <strings.h>
@@ -23,7 +25,8 @@ const char list_usage[] =
     "      --color=WHEN        auto (default; honours NO_COLOR), always or never\n"
     "  -h, --help              this help\n"
     "\n"
-    "Exit status: 0 something listed, 1 nothing matches the filters, 2 usage error.\n";
+    "Exit status: 0 something listed, 1 nothing matches the filters, 2 usage error,\n"
+    "3 output not written (every status: slerr --help).\n";
 
 enum { OPT_KIND = 1, OPT_APPLIES, OPT_FACILITY, OPT_NAMES };
 
@@ -41,7 +44,6 @@ struct list_filter {
     int kind;         /* -1: every kind */
     unsigned applies; /* 0: any */
     long facility;    /* -1: any */
-    const char *facility_name;
     bool names;
 };
 
@@ -56,16 +58,32 @@ static bool parse_applies(const char *text, unsigned *applies)
     return false;
 }
 
+#define FACILITY_MAX 0x7FF /* the 11 bits of an HRESULT's facility field */
+
+/* A facility number (decimal or 0x hex, 0 to 0x7FF) or a name libslerr knows (any case). */
 static bool parse_facility(const char *text, struct list_filter *f)
 {
     char *end;
-    long value = strtol(text, &end, 0);
-    if (*text && *end == '\0' && value >= 0 && value <= 0x7FF) {
+    errno = 0;
+    bool hex = text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+    long value = strtol(text, &end, hex ? 16 : 10); /* "010" is ten, not octal eight */
+    if (*text >= '0' && *text <= '9' && *end == '\0' && errno == 0 && value <= FACILITY_MAX) {
         f->facility = value;
         return true;
     }
-    f->facility_name = text; /* checked against the decoded names when listing */
-    return true;
+    for (unsigned number = 0; number <= FACILITY_MAX; number++) {
+        struct slerr_decoded d = SLERR_DECODED_INIT;
+        slerr_decode(0x80000000u | (uint32_t)number << 16, &d);
+        if (d.facility_name && strcasecmp(d.facility_name, text) == 0) {
+            f->facility = (long)number;
+            return true;
+        }
+    }
+    char message[160];
+    snprintf(message, sizeof message, "--facility takes a number from 0 to 2047 (0x7FF) or a "
+             "facility name such as ITF or WIN32, not '%.40s'", text);
+    cli_usage_error("list", message);
+    return false;
 }
 
 static bool apply_option(void *state, int id, const char *value)
@@ -99,15 +117,13 @@ static bool matches(const struct list_filter *f, const struct slerr_entry *e)
 {
     if (f->applies && !(e->applies & f->applies))
         return false;
-    if (f->facility < 0 && !f->facility_name)
+    if (f->facility < 0)
         return true;
     if (e->kind != SLERR_KIND_CODE)
         return false;
     struct slerr_decoded d = SLERR_DECODED_INIT;
     slerr_decode(e->code, &d);
-    if (f->facility >= 0)
-        return d.facility == (unsigned long)f->facility;
-    return d.facility_name && strcasecmp(d.facility_name, f->facility_name) == 0;
+    return d.facility == (unsigned long)f->facility;
 }
 
 /* What a shell may complete: a code and its symbol (two lines), an event ID, a name. */
@@ -145,7 +161,7 @@ static size_t list_entries(struct output *out, const struct list_filter *f)
 int cmd_list(int argc, char **argv)
 {
     struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
-    struct list_filter filter = { -1, 0, -1, NULL, false };
+    struct list_filter filter = { -1, 0, -1, false };
     const struct command_line spec = { "list", list_usage, list_options, apply_option, &filter, 0 };
     int count;
     int status = command_line_read(&spec, argc, argv, &common, &count);

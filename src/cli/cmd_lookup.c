@@ -29,7 +29,8 @@ const char lookup_usage[] =
     "      --color=WHEN   auto (default; honours NO_COLOR), always or never\n"
     "  -h, --help         this help\n"
     "\n"
-    "Exit status: 0 all codes known, 1 a code is not in the catalog, 2 usage error.\n";
+    "Exit status: 0 all codes known, 1 a code is not in the catalog, 2 usage error,\n"
+    "3 output not written (every status: slerr --help).\n";
 
 enum { OPT_BRIEF = 1 };
 

@@ -27,7 +27,8 @@ const char search_usage[] =
     "      --color=WHEN   auto (default; honours NO_COLOR), always or never\n"
     "  -h, --help         this help\n"
     "\n"
-    "Exit status: 0 something matched, 1 nothing matched, 2 usage error.\n";
+    "Exit status: 0 something matched, 1 nothing matched, 2 usage error,\n"
+    "3 output not written (every status: slerr --help).\n";
 
 enum { OPT_LIMIT = 1, OPT_FULL };
 

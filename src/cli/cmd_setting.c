@@ -9,7 +9,8 @@ const char setting_usage[] =
     "...): where they live, their type, default and effect. Names in any case. Without a\n"
     "NAME, lists them all.\n"
     "\n"
-    "Exit status: 0 all names known, 1 a name is not in the catalog, 2 usage error.\n";
+    "Exit status: 0 all names known, 1 a name is not in the catalog, 2 usage error,\n"
+    "3 output not written (every status: slerr --help).\n";
 
 int cmd_setting(int argc, char **argv)
 {

@@ -9,7 +9,8 @@ const char symptom_usage[] =
     "count\", ...): what is seen, why, and the steps. Without a NAME, lists them all;\n"
     "`slerr search WORDS` finds one by its words.\n"
     "\n"
-    "Exit status: 0 all names known, 1 a name is not in the catalog, 2 usage error.\n";
+    "Exit status: 0 all names known, 1 a name is not in the catalog, 2 usage error,\n"
+    "3 output not written (every status: slerr --help).\n";
 
 int cmd_symptom(int argc, char **argv)
 {

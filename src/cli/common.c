@@ -51,7 +51,7 @@ int cli_finish(struct output *out, int status)
     if (output_finish(out) != 0) {
         int saved = errno;
         cli_error("cannot write output: %s", strerror(saved));
-        return EXIT_NOT_FOUND;
+        return EXIT_IO;
     }
     return status;
 }

@@ -48,7 +48,8 @@ static const char main_usage_tail[] =
     "  help [COMMAND]      this help, or a command's details\n"
     "\n"
     "Options: --json, --color=auto|always|never, --help, --version.\n"
-    "Exit status: 0 success, 1 not found or a problem found, 2 usage error.\n";
+    "Exit status: 0 success, 1 not found or a problem found, 2 usage error, 3 read or write\n"
+    "error, 4 out of memory, 5 a part of slerr missing (a module), 130 interrupted.\n";
 
 static const struct command *find_command(const char *name)
 {

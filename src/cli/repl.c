@@ -46,7 +46,8 @@ const char repl_usage[] =
     "  -h, --help         this help\n"
     "\n"
     "Exit status: interactive, 0 when the session ends; batch, the worst status of its lines\n"
-    "(0 all fine, 1 something not found or a problem found, 2 a usage error).\n";
+    "(0 all fine, 1 something not found or a problem found, 2 a usage error, 3 and above as\n"
+    "in 'slerr --help').\n";
 
 enum { OPT_NO_HISTORY = 1, OPT_PAGER };
 

@@ -366,7 +366,7 @@ class Errors(unittest.TestCase):
                 f.write(b"0xC004F074\n")
             missing = os.path.join(tmp, "missing.log")
             result = annotate(missing, tmp, good, "-", stdin=b"C004F038\n")
-        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.returncode, 3)  # a read error
         self.assertIn(b"slerr: " + missing.encode() + b": No such file or directory",
                       result.stderr)
         self.assertIn(b"slerr: " + tmp.encode() + b": Is a directory", result.stderr)
@@ -377,7 +377,7 @@ class Errors(unittest.TestCase):
         with open("/dev/full", "wb") as full:
             result = subprocess.run([SLERR, "annotate"], input=b"0xC004F074\n" * 100000,
                                     stdout=full, stderr=subprocess.PIPE, timeout=60)
-        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.returncode, 3)  # a write error
         self.assertIn(b"slerr: cannot write output: No space left on device", result.stderr)
 
     def test_closed_pipe_ends_the_run_with_a_message(self):
@@ -390,7 +390,7 @@ class Errors(unittest.TestCase):
                 proc.stdout.close()
                 stderr = proc.stderr.read()
                 proc.wait(timeout=60)
-        self.assertEqual(proc.returncode, 1)
+        self.assertEqual(proc.returncode, 3)  # a write error
         self.assertIn(b"slerr: cannot write output: Broken pipe", stderr)
 
     def test_file_truncated_while_read(self):

@@ -229,7 +229,7 @@ class ResolvConf(Scenario):
 
     def test_missing_file_is_an_error_that_says_so(self):
         status, err = self.run_failure("--resolv-conf", "/nonexistent/resolv.conf")
-        self.assertEqual(status, 1)
+        self.assertEqual(status, 3)  # a read error (cli.h), not "a problem found"
         self.assertIn("/nonexistent/resolv.conf: No such file or directory", err)
 
     def test_fifo_and_device_do_not_block(self):
@@ -243,7 +243,7 @@ class ResolvConf(Scenario):
                 start = time.monotonic()
                 status, err = self.run_failure("--resolv-conf", path)
                 self.assertLess(time.monotonic() - start, 3 + MARGIN)
-                self.assertEqual(status, 1)
+                self.assertEqual(status, 3)
                 self.assertIn(f"{path}: is not a regular file", err)
 
     def test_nagios_says_unknown_and_why(self):
