@@ -181,9 +181,7 @@ int64_t ex_event_parse_time(const char *text)
     long y, mo, d;
     if (v[0] > 31) { /* 2006-01-14, 2006/1/14 */
         y = v[0], mo = v[1], d = v[2];
-    } else if (sep[0] == '.') { /* 14.01.2006: day first */
-        d = v[0], mo = v[1], y = v[2];
-    } else if (v[0] > 12) { /* 14/01/2006 */
+    } else if (sep[0] == '.' || v[0] > 12) { /* 14.01.2006, 14/01/2006: day first */
         d = v[0], mo = v[1], y = v[2];
     } else { /* 1/14/2006 as en-US writes it */
         mo = v[0], d = v[1], y = v[2];

@@ -100,10 +100,10 @@ static void XMLCALL on_start(void *data, const XML_Char *qname, const XML_Char *
                                                           : SEC_NONE;
     } else if (rel == 2 && x->section == SEC_SYSTEM) {
         system_child(x, name, atts);
-    } else if (rel == 2 && x->section == SEC_EVENTDATA && strcmp(name, "Data") == 0) {
+    } else if ((rel == 2 && x->section == SEC_EVENTDATA && strcmp(name, "Data") == 0) ||
+               (rel == 3 && x->section == SEC_USERDATA)) {
+        /* <EventData><Data>, or UserData/<the event's own element>/<one element per value> */
         x->cap = CAP_DATA;
-    } else if (rel == 3 && x->section == SEC_USERDATA) {
-        x->cap = CAP_DATA; /* UserData/<Event's own element>/<one element per value> */
     } else if (rel == 2 && x->section == SEC_RENDERING && strcmp(name, "Message") == 0) {
         x->cap = CAP_MESSAGE;
     }

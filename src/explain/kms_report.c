@@ -12,11 +12,11 @@
 
 #define TIME_SKEW 0xC004F06Cu
 #define LOW_COUNT 0xC004F038u
-#define DAY 86400
+#define DAY INT64_C(86400)
 #define RENEWAL_DAYS 7      /* an activated client renews every 7 days */
 #define COUNT_WINDOW_DAYS 30 /* the host counts the CMIDs of the last 30 days ... */
 #define COUNT_KEPT 50        /* ... and keeps the 50 most recent */
-#define EXPIRY_SOON_MIN (30 * 1440)
+#define EXPIRY_SOON_MIN (INT64_C(30) * 1440)
 #define MAX_PRODUCTS 32
 #define MAX_RESULTS 8
 #define DAY_SLOTS 32
