@@ -71,6 +71,7 @@ struct slerr_decoded {
     unsigned code_field;       /* bits 0..15 */
     int is_win32;              /* FACILITY_WIN32 with S set: code_field is a Win32 error */
     const char *win32_name;    /* e.g. "ERROR_ACCESS_DENIED"; NULL when unknown */
+    const char *severity;      /* "error" (S set), "information" (R set, S clear), "success" */
 };
 
 /* Parses every accepted input form into an HRESULT: 0xC004F038, C004F038 (eight hex digits),

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "input.h"
+#include "render.h"
 #include "slerr.h"
 
 const char annotate_usage[] =
@@ -161,16 +162,16 @@ static void make_gloss(const char *message, char gloss[GLOSS_MAX + 4])
 
 static void write_annotation(struct output *o, const struct slerr_match *m)
 {
-    char gloss[GLOSS_MAX + 4], name[11];
+    char gloss[GLOSS_MAX + 4], name[11], facility[48];
     struct slerr_decoded d = SLERR_DECODED_INIT;
     if (m->entry) {
         make_gloss(m->entry->message, gloss);
         snprintf(name, sizeof name, "0x%08X", m->code);
     } else {
         slerr_decode(m->code, &d);
-        snprintf(gloss, sizeof gloss, "not in the catalog; facility %u%s%s%s, code 0x%04X",
-                 d.facility, d.facility_name ? " (" : "", d.facility_name ? d.facility_name : "",
-                 d.facility_name ? ")" : "", d.code_field);
+        render_facility(&d, facility, sizeof facility);
+        snprintf(gloss, sizeof gloss, "not in the catalog; facility %s, code 0x%04X", facility,
+                 d.code_field);
     }
     /* Colour only ever goes inside the GLOSS, between ": " and "]": the group keeps one form,
      * " [NAME: ...]", so the one stripping rule (and its sed) fits coloured output too. */

@@ -23,21 +23,22 @@ static void applies_text(unsigned applies, char *buf, size_t size)
     }
 }
 
-static const char *severity_word(const struct slerr_decoded *d)
+void render_facility(const struct slerr_decoded *d, char *buf, size_t size)
 {
-    if (d->failure)
-        return "error";
-    return d->reserved ? "information" : "success";
+    if (d->facility_name)
+        snprintf(buf, size, "%u (%s)", d->facility, d->facility_name);
+    else
+        snprintf(buf, size, "%u", d->facility);
 }
 
 static void text_fields(struct output *o, const struct slerr_decoded *d)
 {
-    char line[200];
+    char line[200], facility[48];
     int32_t as_signed = (int32_t)d->code;
-    snprintf(line, sizeof line, "%s (S=%d R=%d C=%d N=%d); facility %u%s%s%s; code 0x%04X (%u)",
-             severity_word(d), d->failure, d->reserved, d->customer, d->ntstatus, d->facility,
-             d->facility_name ? " (" : "", d->facility_name ? d->facility_name : "",
-             d->facility_name ? ")" : "", d->code_field, d->code_field);
+    render_facility(d, facility, sizeof facility);
+    snprintf(line, sizeof line, "%s (S=%d R=%d C=%d N=%d); facility %s; code 0x%04X (%u)",
+             d->severity, d->failure, d->reserved, d->customer, d->ntstatus, facility,
+             d->code_field, d->code_field);
     output_field(o, INDENT, "Fields:   ", line);
     snprintf(line, sizeof line, "%u unsigned, %d signed", d->code, as_signed);
     output_field(o, INDENT, "Decimal:  ", line);
@@ -192,7 +193,7 @@ static void render_json(struct output *o, const char *input, uint32_t code,
     json_array_end(o);
     json_uint(o, "unsigned", code);
     json_int(o, "signed", (int32_t)code);
-    json_string(o, "severity", severity_word(d));
+    json_string(o, "severity", d->severity);
     json_bool(o, "customer", d->customer);
     json_bool(o, "ntstatus", d->ntstatus);
     json_uint(o, "facility", d->facility);

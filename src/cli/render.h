@@ -23,4 +23,7 @@ void render_json_identity(struct output *o, const struct slerr_entry *e);
 /* How an entry is referred to: "0xC004F038", "event 12290", "symptom NAME", "setting NAME". */
 void render_label(const struct slerr_entry *e, char *buf, size_t size);
 
+/* The facility of a decoded code as text: "7 (WIN32)", or "2047" when it has no name. */
+void render_facility(const struct slerr_decoded *d, char *buf, size_t size);
+
 #endif

@@ -75,6 +75,7 @@ int slerr_decode(uint32_t code, struct slerr_decoded *out)
     d.code_field = code & 0xFFFFu;
     d.facility_name = facility_lookup(d.facility);
     d.is_win32 = d.failure && !d.customer && !d.ntstatus && d.facility == FACILITY_WIN32;
+    d.severity = d.failure ? "error" : d.reserved ? "information" : "success";
     d.win32_name = NULL;
     if (d.is_win32) {
         const struct slerr_entry *entry = slerr_lookup(code);

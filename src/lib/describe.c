@@ -3,13 +3,6 @@
 
 #include "slerr.h"
 
-static const char *severity_word(const struct slerr_decoded *d)
-{
-    if (d->failure)
-        return "error";
-    return d->reserved ? "information" : "success";
-}
-
 static int describe_unknown(uint32_t code, char *buf, size_t size)
 {
     struct slerr_decoded d = SLERR_DECODED_INIT;
@@ -19,9 +12,9 @@ static int describe_unknown(uint32_t code, char *buf, size_t size)
                         d.win32_name ? " " : "", d.win32_name ? d.win32_name : "");
     if (d.facility_name)
         return snprintf(buf, size, "0x%08X: unknown code (%s, facility %s %u, code 0x%04X)", code,
-                        severity_word(&d), d.facility_name, d.facility, d.code_field);
+                        d.severity, d.facility_name, d.facility, d.code_field);
     return snprintf(buf, size, "0x%08X: unknown code (%s, facility %u, code 0x%04X)", code,
-                    severity_word(&d), d.facility, d.code_field);
+                    d.severity, d.facility, d.code_field);
 }
 
 int slerr_describe(uint32_t code, char *buf, size_t size)

@@ -77,3 +77,18 @@ Test(decode, unknown_facility)
     cr_assert_eq(d.facility, 0x7FFu);
     cr_assert_null(d.facility_name);
 }
+
+Test(decode, severity_word_from_the_s_and_r_bits)
+{
+    static const struct { uint32_t code; const char *word; } cases[] = {
+        { 0xC004F038, "error" },       /* S and R */
+        { 0x80070005, "error" },       /* S alone */
+        { 0x4004F040, "information" }, /* R alone */
+        { 0x0004F041, "success" },     /* neither */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct slerr_decoded d = SLERR_DECODED_INIT;
+        cr_assert_eq(slerr_decode(cases[i].code, &d), 0);
+        cr_assert_str_eq(d.severity, cases[i].word, "0x%08X", cases[i].code);
+    }
+}
