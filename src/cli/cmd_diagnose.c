@@ -233,6 +233,11 @@ static void print_suggestions(struct diagnose *d, const struct diag_report *repo
     output_printf(&d->out, " %s (%.2f s)\n", healthy
                   ? "If clients still fail to activate, look at the KMS host's side:"
                   : "Suggested entries:", report->elapsed);
+    if (diag_stale_srv_record(report))
+        output_field(&d->out, 0, "Hint: ", "A host named in the SRV record fails while another "
+                     "answers. That is most often the record of a retired KMS host that is still "
+                     "published (KMS host failover): clients lose time on it. Remove its "
+                     "_vlmcs._tcp record, or bring its KMS service back.");
     for (size_t i = 0; i < count; i++) {
         output_text(&d->out, "\n");
         render_code(&d->out, NULL, codes[i], RENDER_FULL);
@@ -258,6 +263,7 @@ static void print_json(struct diagnose *d, const struct diag_report *report)
     json_bool(o, "healthy", diag_overall(report) <= DIAG_SEV_NOTE);
     json_bool(o, "cancelled", report->cancelled);
     json_uint(o, "dropped", report->dropped);
+    json_bool(o, "stale_srv_record", diag_stale_srv_record(report));
     json_double(o, "seconds", report->elapsed);
     json_array_begin(o, "probes");
     for (size_t i = 0; i < report->count; i++) {

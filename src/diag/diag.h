@@ -27,7 +27,12 @@ enum diag_finding {
     DIAG_DNS_NOT_OFFERED, /* the SRV record's target is ".": the service is explicitly absent */
     DIAG_DNS_ERROR,       /* a malformed answer or a local failure */
     DIAG_HOST_OK,
-    DIAG_HOST_NOT_FOUND,  /* a KMS host name without A/AAAA */
+    DIAG_HOST_NOT_FOUND,  /* NXDOMAIN for a KMS host name */
+    DIAG_HOST_NO_ADDRESS, /* no A or AAAA record (also a CNAME chain that ends in none) */
+    DIAG_HOST_SERVFAIL,   /* SERVFAIL or REFUSED for the host name */
+    DIAG_HOST_NO_ANSWER,  /* the DNS server did not answer the host lookup (a timeout) */
+    DIAG_HOST_ERROR,      /* a malformed answer */
+    DIAG_LOCAL_ERROR,     /* this machine failed (out of file descriptors, memory): no verdict */
     DIAG_TCP_OK,
     DIAG_TCP_REFUSED,
     DIAG_TCP_TIMEOUT,
@@ -64,6 +69,7 @@ struct diag_probe {
     double offset, delay;       /* clock probes: server clock minus ours, round trip (seconds) */
     double at;                  /* when it finished, in seconds since the run started */
     enum diag_severity severity; /* its weight in the run, as diag_probe_severity gives it */
+    bool from_srv;              /* its target came from the SRV record (not from --kms) */
 };
 
 struct diag_report {
@@ -153,6 +159,10 @@ enum diag_severity diag_probe_severity(const struct diag_report *report, size_t 
 /* The worst severity of the run; KMS failures drop to a warning when some target answers; an
  * interrupted run is DIAG_SEV_UNKNOWN. */
 enum diag_severity diag_overall(const struct diag_report *report);
+
+/* True when a host of the SRV record fails while another host answers: most often the record
+ * of a retired KMS host that is still published. */
+bool diag_stale_srv_record(const struct diag_report *report);
 
 /* The suggested entries, each once, in the order the findings appeared. With no problem found
  * these are the host-side entries (0xC004F038, 0xC004F041). Returns how many were written. */

@@ -2,6 +2,7 @@
  * of the --ntp host), all through the run's c-ares channel. */
 #include <arpa/inet.h>
 #include <arpa/nameser.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -69,6 +70,15 @@ static void srv_answer(struct run *run, int status, const unsigned char *answer,
     if (run->cancelled)
         return;
     enum diag_finding finding = srv_result(status, answer, length, &list);
+    int local_error = status == ARES_ECONNREFUSED || status == ARES_ENOMEM ? run_descriptors_left() : 0;
+    if (status == ARES_ENOMEM || local_error) {
+        struct diag_probe *p = run_add_probe(run, DIAG_PROBE_DNS, DIAG_LOCAL_ERROR, -1, run->srv_started);
+        snprintf(p->target_text, sizeof p->target_text, "%s", run->srv_name);
+        snprintf(p->detail, sizeof p->detail, "cannot send the query: %s (a limit of this machine, "
+                 "not the network)", strerror(local_error ? local_error : ENOMEM));
+        run_publish(run, p);
+        return;
+    }
     record_srv(run, finding, &list);
     if (run->expired)
         return;
@@ -151,26 +161,77 @@ static size_t distinct(const struct ares_addrinfo *info, const struct ares_addri
     return n;
 }
 
-static void record_host(struct run *run, int target, size_t count,
+/* A failed host lookup, told apart: a timeout or a server failure is no "name does not exist". */
+static enum diag_finding host_finding(int status, int *local_error)
+{
+    *local_error = 0;
+    switch (status) {
+    case ARES_SUCCESS: /* an answer with no usable address */
+    case ARES_ENODATA:
+        return DIAG_HOST_NO_ADDRESS;
+    case ARES_ENOTFOUND:
+        return DIAG_HOST_NOT_FOUND;
+    case ARES_ESERVFAIL:
+    case ARES_EREFUSED:
+        return DIAG_HOST_SERVFAIL;
+    case ARES_ECONNREFUSED: /* also what c-ares says when it could not open a socket */
+        if ((*local_error = run_descriptors_left()) != 0)
+            return DIAG_LOCAL_ERROR;
+        return DIAG_HOST_NO_ANSWER;
+    case ARES_ETIMEOUT:
+    case ARES_ECANCELLED:
+    case ARES_EDESTRUCTION:
+        return DIAG_HOST_NO_ANSWER;
+    case ARES_ENOMEM:
+        *local_error = ENOMEM;
+        return DIAG_LOCAL_ERROR;
+    default:
+        return DIAG_HOST_ERROR;
+    }
+}
+
+static void host_failure_detail(struct run *run, struct diag_probe *p, int status, int local_error)
+{
+    switch (p->finding) {
+    case DIAG_HOST_NOT_FOUND:
+        snprintf(p->detail, sizeof p->detail, "NXDOMAIN: the name does not exist");
+        break;
+    case DIAG_HOST_NO_ADDRESS:
+        snprintf(p->detail, sizeof p->detail, "no A or AAAA record (nor a CNAME chain ending in one)");
+        break;
+    case DIAG_HOST_SERVFAIL:
+        snprintf(p->detail, sizeof p->detail, "the server answered SERVFAIL or REFUSED");
+        break;
+    case DIAG_HOST_NO_ANSWER:
+        snprintf(p->detail, sizeof p->detail, "%s", run->expired ? "no address before the deadline"
+                                                                 : "no answer from the DNS server");
+        break;
+    case DIAG_LOCAL_ERROR:
+        snprintf(p->detail, sizeof p->detail, "cannot look the name up: %s (a limit of this machine, "
+                 "not the network)", strerror(local_error));
+        break;
+    default:
+        snprintf(p->detail, sizeof p->detail, "lookup failed: %s", ares_strerror(status));
+    }
+}
+
+static void record_host(struct run *run, int target, int status, size_t count,
                         const struct ares_addrinfo_node **nodes)
 {
     const struct target *t = &run->targets[target];
-    struct diag_probe *p = run_add_probe(run, DIAG_PROBE_RESOLVE,
-                                         count ? DIAG_HOST_OK : DIAG_HOST_NOT_FOUND, target, t->started);
+    int local_error = 0;
+    enum diag_finding finding = count ? DIAG_HOST_OK : host_finding(status, &local_error);
+    struct diag_probe *p = run_add_probe(run, DIAG_PROBE_RESOLVE, finding, target, t->started);
     snprintf(p->target_text, sizeof p->target_text, "%s", t->host);
     size_t used = 0;
     for (size_t i = 0; i < count && used < sizeof p->detail; i++) {
-        char text[INET6_ADDRSTRLEN] = "?";
-        const struct sockaddr *a = nodes[i]->ai_addr;
-        inet_ntop(a->sa_family, a->sa_family == AF_INET6
-                  ? (const void *)&((const struct sockaddr_in6 *)a)->sin6_addr
-                  : (const void *)&((const struct sockaddr_in *)a)->sin_addr, text, sizeof text);
+        char text[INET6_ADDRSTRLEN];
+        run_address_text(nodes[i]->ai_addr, text, sizeof text);
         int n = snprintf(p->detail + used, sizeof p->detail - used, "%s%s", i ? ", " : "", text);
         used += n > 0 ? (size_t)n : 0;
     }
     if (!count)
-        snprintf(p->detail, sizeof p->detail, "%s", run->expired ? "no address before the deadline"
-                                                                 : "the name has no A or AAAA record");
+        host_failure_detail(run, p, status, local_error);
     run_publish(run, p);
 }
 
@@ -179,7 +240,7 @@ static void kms_addresses(struct run *run, int target, int status, const struct 
     const struct ares_addrinfo_node *nodes[MAX_ADDRESSES];
     size_t count = status == ARES_SUCCESS ? distinct(info, nodes, MAX_ADDRESSES) : 0;
     if (count == 0 || !is_numeric(run->targets[target].host))
-        record_host(run, target, count, nodes);
+        record_host(run, target, status, count, nodes);
     if (run->expired)
         return;
     for (size_t i = 0; i < count; i++)

@@ -13,6 +13,8 @@
 
 enum diag_finding tcp_errno_finding(int error)
 {
+    if (run_local_failure(error))
+        return DIAG_LOCAL_ERROR; /* EMFILE after a low ulimit -n is no network fault */
     switch (error) {
     case ECONNREFUSED:
         return DIAG_TCP_REFUSED;
@@ -47,6 +49,9 @@ static void record_tcp(struct run *run, struct conn *conn, enum diag_finding fin
         snprintf(p->detail, sizeof p->detail, "connected");
     else if (finding == DIAG_TCP_TIMEOUT && error == 0)
         snprintf(p->detail, sizeof p->detail, "no answer to the connection attempt before the deadline");
+    else if (finding == DIAG_LOCAL_ERROR)
+        snprintf(p->detail, sizeof p->detail, "cannot open a socket: %s (a limit of this machine, "
+                 "not the network)", strerror(error));
     else
         snprintf(p->detail, sizeof p->detail, "%s", strerror(error));
     run_publish(run, p);
@@ -77,7 +82,7 @@ void kms_start(struct run *run, int target, const struct sockaddr *address, sock
     conn->started = run_now();
     conn->fd = socket(address->sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (conn->fd < 0) {
-        record_tcp(run, conn, DIAG_TCP_UNREACHABLE, errno);
+        record_tcp(run, conn, tcp_errno_finding(errno), errno);
         return;
     }
     conn->state = CONN_CONNECTING;
@@ -116,6 +121,16 @@ static void record_rpc(struct run *run, struct conn *conn, enum diag_finding fin
     finish(conn);
 }
 
+/* A context's rejection reason (C706 p_provider_reason_t), in words. */
+static const char *reason_text(uint16_t reason)
+{
+    static const char *const text[] = {
+        "no reason given", "interface not supported", "transfer syntax not supported",
+        "local limit exceeded",
+    };
+    return reason < sizeof text / sizeof text[0] ? text[reason] : "unknown reason";
+}
+
 static void judge_reply(struct run *run, struct conn *conn, size_t length)
 {
     static const char *const syntax_names[] = { "?", "NDR", "NDR64" };
@@ -136,8 +151,8 @@ static void judge_reply(struct run *run, struct conn *conn, size_t length)
         snprintf(detail, sizeof detail, "an RPC server without the KMS interface");
         break;
     case RPC_NO_SYNTAX:
-        snprintf(detail, sizeof detail, "an RPC server that rejected every context (reasons %u, %u)",
-                 reply.reasons[0], reply.reasons[1]);
+        snprintf(detail, sizeof detail, "an RPC server that rejected both offers: %s; %s",
+                 reason_text(reply.reasons[0]), reason_text(reply.reasons[1]));
         break;
     case RPC_NAK:
         snprintf(detail, sizeof detail, "bind_nak, reject reason %u", reply.nak_reason);

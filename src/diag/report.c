@@ -1,9 +1,11 @@
 /* report.c: adding probe results to a run's report, and the words for addresses and times. */
 #include <arpa/inet.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "run.h"
 
@@ -27,6 +29,7 @@ struct diag_probe *run_add_probe(struct run *run, enum diag_probe_kind kind,
     p->kind = kind;
     p->finding = finding;
     p->target = target;
+    p->from_srv = target >= (run->config->kms ? 1 : 0); /* target 0 is the --kms host */
     double now = run_now();
     p->seconds = now - started;
     p->at = now - run->start;
@@ -84,19 +87,40 @@ void run_tell_deferred(struct run *run, bool all)
     run->deferred_count = kept;
 }
 
-void run_describe(char *out, size_t size, const char *host, uint16_t port,
-                  const struct sockaddr *address)
+void run_address_text(const struct sockaddr *address, char *out, size_t size)
 {
-    char text[INET6_ADDRSTRLEN] = "?";
     const void *raw = address->sa_family == AF_INET6
                           ? (const void *)&((const struct sockaddr_in6 *)address)->sin6_addr
                           : (const void *)&((const struct sockaddr_in *)address)->sin_addr;
-    inet_ntop(address->sa_family, raw, text, sizeof text);
+    if (size == 0 || !inet_ntop(address->sa_family, raw, out, (socklen_t)size))
+        snprintf(out, size, "?");
+}
+
+void run_describe(char *out, size_t size, const char *host, uint16_t port,
+                  const struct sockaddr *address)
+{
+    char text[INET6_ADDRSTRLEN];
+    run_address_text(address, text, sizeof text);
     bool v6 = address->sa_family == AF_INET6;
     if (strcmp(host, text) == 0)
         snprintf(out, size, "%s%s%s:%u", v6 ? "[" : "", text, v6 ? "]" : "", port);
     else
         snprintf(out, size, "%s:%u (%s)", host, port, text);
+}
+
+bool run_local_failure(int error)
+{
+    return error == EMFILE || error == ENFILE || error == ENOMEM || error == ENOBUFS;
+}
+
+/* c-ares reports a socket it could not open as a server that refused: ask the system. */
+int run_descriptors_left(void)
+{
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return errno;
+    close(fd);
+    return 0;
 }
 
 void run_set_port(struct sockaddr_storage *address, uint16_t port)

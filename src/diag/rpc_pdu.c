@@ -217,7 +217,8 @@ static int parse_results(struct reader *r, struct rpc_bind_reply *reply)
                 return malformed(reply, "accepted transfer syntax is not the one offered");
             if (reply->accepted == RPC_SYNTAX_NONE)
                 reply->accepted = taken;
-        } else if (reply->results[i] == 2 && reply->reasons[i] == 1) {
+        } else if ((reply->results[i] == 1 || reply->results[i] == 2) && reply->reasons[i] == 1) {
+            /* a user or provider rejection because the abstract syntax (interface) is unknown */
             interface_missing = true;
         }
     }

@@ -132,6 +132,14 @@ void run_tell_deferred(struct run *run, bool all);
 void run_describe(char *out, size_t size, const char *host, uint16_t port,
                   const struct sockaddr *address);
 
+/* The address of an IPv4 or IPv6 socket address as text ("?" when it has none). */
+void run_address_text(const struct sockaddr *address, char *out, size_t size);
+
+/* True for an errno that is this machine's failure, not the network's (EMFILE, ENOMEM...). */
+bool run_local_failure(int error);
+/* 0 when a socket can still be opened, else the errno that stops it. */
+int run_descriptors_left(void);
+
 /* Sets the port of an IPv4 or IPv6 socket address. */
 void run_set_port(struct sockaddr_storage *address, uint16_t port);
 

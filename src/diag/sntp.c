@@ -42,14 +42,20 @@ static double difference(uint64_t b, uint64_t a)
     return (double)(int64_t)(b - a) / 4294967296.0;
 }
 
-static enum sntp_status check_header(const uint8_t *buf, struct sntp_reply *reply)
+/* Version and mode: what the packet is, whoever sent it. */
+static enum sntp_status check_kind(const uint8_t *buf)
 {
-    unsigned leap = buf[0] >> 6, version = (buf[0] >> 3) & 7, mode = buf[0] & 7;
-    reply->stratum = buf[1];
+    unsigned version = (buf[0] >> 3) & 7, mode = buf[0] & 7;
     if (version < 1 || version > 4)
         return SNTP_BAD_VERSION;
-    if (mode != MODE_SERVER)
-        return SNTP_BAD_MODE;
+    return mode == MODE_SERVER ? SNTP_OK : SNTP_BAD_MODE;
+}
+
+/* Stratum and leap: what the server says about itself, read only from an answer to our request
+ * (RFC 4330: a kiss-o'-death whose origin does not match is ignored). */
+static enum sntp_status check_server(const uint8_t *buf, struct sntp_reply *reply)
+{
+    reply->stratum = buf[1];
     if (reply->stratum == 0) {
         memcpy(reply->kiss, buf + 12, 4);
         for (int i = 0; i < 4; i++)
@@ -59,7 +65,7 @@ static enum sntp_status check_header(const uint8_t *buf, struct sntp_reply *repl
     }
     if (reply->stratum > 15)
         return SNTP_BAD_STRATUM;
-    if (leap == 3)
+    if (buf[0] >> 6 == 3)
         return SNTP_UNSYNCHRONISED;
     return SNTP_OK;
 }
@@ -70,10 +76,12 @@ enum sntp_status sntp_parse_reply(const uint8_t *buf, size_t len, uint64_t sent,
     memset(reply, 0, sizeof *reply);
     if (len < SNTP_PACKET_SIZE)
         return reply->status = SNTP_SHORT;
-    if ((reply->status = check_header(buf, reply)) != SNTP_OK)
+    if ((reply->status = check_kind(buf)) != SNTP_OK)
         return reply->status;
     if (get64(buf + 24) != sent)
         return reply->status = SNTP_ORIGIN_MISMATCH;
+    if ((reply->status = check_server(buf, reply)) != SNTP_OK)
+        return reply->status;
     reply->receive = get64(buf + 32);
     reply->transmit = get64(buf + 40);
     if (reply->transmit == 0)

@@ -32,6 +32,12 @@ static const struct diag_verdict table[DIAG_FINDING_COUNT] = {
     ROW1(DIAG_DNS_ERROR, DIAG_SEV_CRITICAL, "dns-error", DNS_SERVER_FAILURE),
     ROW0(DIAG_HOST_OK, DIAG_SEV_OK, "resolved"),
     ROW1(DIAG_HOST_NOT_FOUND, DIAG_SEV_CRITICAL, "host-not-found", DNS_NAME_ERROR),
+    ROW1(DIAG_HOST_NO_ADDRESS, DIAG_SEV_CRITICAL, "no-address", DNS_NO_RECORDS),
+    ROW1(DIAG_HOST_SERVFAIL, DIAG_SEV_CRITICAL, "host-servfail", DNS_SERVER_FAILURE),
+    ROW1(DIAG_HOST_NO_ANSWER, DIAG_SEV_CRITICAL, "host-no-answer", DNS_SERVER_FAILURE),
+    ROW1(DIAG_HOST_ERROR, DIAG_SEV_CRITICAL, "host-dns-error", DNS_SERVER_FAILURE),
+    /* not a verdict on the network: the run could not tell */
+    ROW0(DIAG_LOCAL_ERROR, DIAG_SEV_UNKNOWN, "local-error"),
     ROW0(DIAG_TCP_OK, DIAG_SEV_OK, "connected"),
     ROW2(DIAG_TCP_REFUSED, DIAG_SEV_CRITICAL, "refused", RPC_UNAVAILABLE, NO_KMS),
     ROW2(DIAG_TCP_TIMEOUT, DIAG_SEV_CRITICAL, "timed-out", RPC_UNAVAILABLE, NO_KMS),
@@ -107,6 +113,18 @@ enum diag_severity diag_overall(const struct diag_report *report)
         worst = kms > worst ? kms : worst;
     }
     return report->cancelled ? DIAG_SEV_UNKNOWN : worst;
+}
+
+bool diag_stale_srv_record(const struct diag_report *report)
+{
+    bool stale = false, answer = false;
+    for (size_t i = 0; i < report->count; i++) {
+        const struct diag_probe *p = &report->probes[i];
+        answer |= p->finding == DIAG_RPC_KMS;
+        stale |= p->from_srv && table[p->finding].severity == DIAG_SEV_CRITICAL &&
+                 (is_kms_probe(p) || p->kind == DIAG_PROBE_RESOLVE) && !target_answers(report, p->target);
+    }
+    return stale && answer;
 }
 
 static size_t add_code(uint32_t *codes, size_t count, size_t max, uint32_t code)

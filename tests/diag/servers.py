@@ -387,3 +387,39 @@ class RpcResponder(Listener):
             return
         while conn.recv(4096):
             self.received.append(b"more")
+
+
+class ForgedKissNtp:
+    """An NTP server that first sends a kiss-o'-death whose origin timestamp does not match the
+    request (as an off-path forger would), then the real answer: a client must ignore the first."""
+
+    def __init__(self):
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind((LOOPBACK, 0))
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    @staticmethod
+    def _now():
+        t = time.time() + 2208988800
+        return int(t) << 32 | int((t % 1) * 2**32)
+
+    def _serve(self):
+        while True:
+            try:
+                request, peer = self.sock.recvfrom(512)
+            except OSError:
+                return
+            if len(request) < 48:
+                continue
+            origin = request[40:48]
+            wrong = struct.pack(">Q", struct.unpack(">Q", origin)[0] ^ 0xFFFF)
+            kiss = bytes([0x24, 0, 0, 0]) + bytes(8) + b"DENY" + bytes(8) + wrong + bytes(16)
+            self.sock.sendto(kiss, peer)
+            time.sleep(0.05)
+            now = struct.pack(">Q", self._now())
+            answer = bytes([0x24, 2, 0, 0]) + bytes(8) + b"LOCL" + now + origin + now + now
+            self.sock.sendto(answer, peer)
+
+    def stop(self):
+        self.sock.close()

@@ -151,5 +151,101 @@ class KmsAndDomain(Scenario):
         self.assertIn(f"{LOOPBACK}:{base.kms_ndr.port} answers", result.stdout)
 
 
+
+class Lookups(Scenario):
+    """Defects 2 and 13: a host lookup that times out or fails is no 'name does not exist', and a
+    limit of this machine is no network fault."""
+
+    def test_host_lookup_that_times_out(self):
+        silent = servers.SilentUdp()
+        slow = servers.Dnsmasq([f"server=/kms.slow.test/{LOOPBACK}#{silent.port}",
+                                "srv-host=_vlmcs._tcp.slow.test,kms.slow.test,1688,0,100",
+                                "txt-record=probe.test,up"]).start()
+        try:
+            status, report = self.run_case("slow.test", *self.dns_arg(slow), *self.ntp_arg())
+        finally:
+            slow.stop()
+            silent.stop()
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "resolve"), ["host-no-answer"])
+        self.assertNotIn("0x8007232B", base.codes(report))
+
+    def test_host_lookup_servfail(self):
+        front, back = servers.servfail_pair()
+        try:
+            status, report = self.run_case("--kms", "kms.servfail.test", *self.dns_arg(front), *self.ntp_arg())
+        finally:
+            front.stop()
+            back.stop()
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "resolve"), ["host-servfail"])
+        self.assertEqual(base.codes(report), ["0x8007232A"])
+
+    def test_out_of_file_descriptors_is_not_the_network(self):
+        import resource
+        seen = set()
+        for limit in range(4, 11):
+            def low(limit=limit):
+                resource.setrlimit(resource.RLIMIT_NOFILE, (limit, limit))
+            result = subprocess.run([*WRAPPER, SLERR, "diagnose", "--json", "good.test", *self.dns_arg(),
+                                     *self.ntp_arg(), "--timeout", "2"], capture_output=True, text=True,
+                                    timeout=60, preexec_fn=low)
+            if not result.stdout:
+                self.assertIn("Too many open files", result.stderr)
+                continue
+            report = json.loads(result.stdout)
+            found = {p["result"] for p in report["probes"]}
+            with self.subTest(limit=limit):
+                self.assertFalse(found & {"unreachable", "no-answer", "host-no-answer", "refused"}, report)
+                if "local-error" in found:
+                    self.assertEqual(report["status"], "unknown")
+            seen |= found
+        self.assertIn("local-error", seen)
+
+
+class Rpc(Scenario):
+    def test_user_rejection_of_the_interface(self):
+        """Defect 6: impacket rejects an unknown interface with result 1 (user rejection)."""
+        reply = servers.bind_ack([(1, 1, servers.NULL_UUID, 0), (1, 2, servers.NULL_UUID, 0)])
+        responder = servers.RpcResponder(reply)
+        try:
+            status, report = self.run_case("--kms", f"{LOOPBACK}:{responder.port}", *self.ntp_arg())
+        finally:
+            responder.stop()
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "rpc"), ["rpc-without-kms"])
+
+
+class StaleRecord(Scenario):
+    def test_failing_srv_host_beside_a_working_one(self):
+        """Defect 10: the usual cause is named, with what to do."""
+        half = servers.Dnsmasq([
+            f"srv-host=_vlmcs._tcp.half.test,up.half.test,{base.kms.port},0,100",
+            f"srv-host=_vlmcs._tcp.half.test,old.half.test,{base.refused_port},0,50",
+            f"host-record=up.half.test,{LOOPBACK}", f"host-record=old.half.test,{LOOPBACK}",
+            "txt-record=probe.test,up"]).start()
+        try:
+            text = run("half.test", *self.dns_arg(half), *self.ntp_arg(), "--color=never", "--timeout", "3")
+            _, report, _ = base.diagnose("half.test", *self.dns_arg(half), *self.ntp_arg(), timeout=3)
+        finally:
+            half.stop()
+        self.assertIn("retired KMS host", text.stdout)
+        self.assertIn("_vlmcs._tcp record", text.stdout)
+        self.assertTrue(report["stale_srv_record"])
+
+
+class Clock(Scenario):
+    def test_forged_kiss_of_death_is_ignored(self):
+        """Defect 14: a kiss-o'-death whose origin does not match our request does not end the probe."""
+        forger = servers.ForgedKissNtp()
+        try:
+            status, report = self.run_case("good.test", *self.dns_arg(), "--ntp", f"{LOOPBACK}:{forger.port}",
+                                           "--clock", "ntp")
+        finally:
+            forger.stop()
+        self.assertEqual(status, 0, report)
+        self.assertEqual(results(report, "ntp"), ["clock-ok"])
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -86,6 +86,10 @@ Test(sntp, rejected_replies)
     memcpy(p + 12, "RATE", 4);
     cr_assert_eq(sntp_parse_reply(p, 48, t1, t1, &r), SNTP_KISS_OF_DEATH);
     cr_assert_str_eq(r.kiss, "RATE");
+    reply(p, 0x24, 0, t1 + 1, t1, t1);
+    memcpy(p + 12, "DENY", 4);
+    cr_assert_eq(sntp_parse_reply(p, 48, t1, t1, &r), SNTP_ORIGIN_MISMATCH,
+                 "a kiss-o'-death that does not answer our request is ignored");
 }
 
 Test(sntp, version_3_server_accepted)

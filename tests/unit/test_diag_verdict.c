@@ -28,6 +28,12 @@ ParameterizedTestParameters(verdict, design_table)
         { DIAG_DNS_NODATA, { 0x8007251D } },
         { DIAG_DNS_NO_DOMAIN, { 0x8007007B } },
         { DIAG_HOST_NOT_FOUND, { 0x8007232B } },
+        { DIAG_HOST_NO_ADDRESS, { 0x8007251D } },
+        { DIAG_HOST_SERVFAIL, { 0x8007232A } },
+        { DIAG_HOST_NO_ANSWER, { 0x8007232A } },
+        { DIAG_HOST_ERROR, { 0x8007232A } },
+        { DIAG_LOCAL_ERROR, { 0 } },
+        { DIAG_DNS_NOT_OFFERED, { 0xC004F074 } },
         { DIAG_TCP_REFUSED, { 0x800706BA, 0xC004F074 } },
         { DIAG_TCP_TIMEOUT, { 0x800706BA, 0xC004F074 } },
         { DIAG_TCP_UNREACHABLE, { 0x800706BA, 0xC004F074 } },
@@ -56,7 +62,8 @@ ParameterizedTest(struct row *row, verdict, design_table)
     cr_assert_eq(v->code_count, expected, "finding %s", v->name);
     for (size_t i = 0; i < expected; i++)
         cr_assert_eq(v->codes[i], row->codes[i], "finding %s code %zu", v->name, i);
-    cr_assert_eq(v->severity >= DIAG_SEV_WARNING, expected > 0, "a finding with entries is a problem");
+    bool problem = v->severity == DIAG_SEV_WARNING || v->severity == DIAG_SEV_CRITICAL;
+    cr_assert_eq(problem, expected > 0, "a finding with entries is a problem");
 }
 
 Test(verdict, every_finding_has_a_named_row)
