@@ -1,5 +1,6 @@
 /* cmd_diagnose.c: `slerr diagnose`: runs the network probes of src/diag, prints each as it
- * finishes, then the catalog entries its findings point at; also as JSON or a Nagios plugin. */
+ * finishes, then the catalog entries its findings point at; also as JSON, a Nagios plugin
+ * (nagios.c) or Prometheus metrics (prometheus.c). */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -11,12 +12,14 @@
 #include "diag.h"
 #include "interrupt.h"
 #include "module.h"
+#include "monitor.h"
 #include "render.h"
 
 const char diagnose_usage[] =
     "Usage: slerr diagnose [DOMAIN] [--kms HOST[:PORT]] [--dns-server ADDR[:PORT]]\n"
     "                      [--ntp HOST[:PORT]] [--clock auto|ntp|smb] [--smb-port PORT]\n"
-    "                      [--timeout SECONDS] [--json | --nagios]\n"
+    "                      [--timeout SECONDS] [--json | --nagios [-w RANGES] [-c RANGES]]\n"
+    "                      [--prometheus FILE|-]\n"
     "\n"
     "Checks what a KMS client needs, all at once under one deadline: the DNS SRV record\n"
     "_vlmcs._tcp.DOMAIN (in the order clients try its hosts), a TCP connection to each host\n"
@@ -31,7 +34,7 @@ const char diagnose_usage[] =
     "written in brackets: [2001:db8::1]:1688.\n"
     "\n"
     "Options:\n"
-    "      --kms HOST[:PORT]        probe this KMS host (without DOMAIN: instead of the SRV lookup)\n"
+    "  -H, --kms HOST[:PORT]        probe this KMS host (without DOMAIN: instead of the SRV lookup)\n"
     "      --dns-server ADDR[:PORT] ask this DNS server (IPv6 as [ADDR]:PORT)\n"
     "      --ntp HOST[:PORT]        NTP server for the clock check (default: the first KMS host)\n"
     "      --clock auto|ntp|smb     where to read the clock: NTP, or the first KMS host's SMB2\n"
@@ -39,11 +42,16 @@ const char diagnose_usage[] =
     "                               asks both and prefers SMB. The clock probes get 0.1 s once\n"
     "                               the KMS probes are done\n"
     "      --smb-port PORT          TCP port for --clock smb (default 445)\n"
-    "      --timeout SECONDS        deadline of the whole run (default 5)\n"
+    "  -t, --timeout SECONDS        deadline of the whole run (default 5)\n"
     "      --resolv-conf FILE       read FILE instead of /etc/resolv.conf\n"
-    "      --nagios                 a monitoring plugin: one status line with perfdata\n"
-    "      --warn-offset SECONDS    with --nagios: clock offset for WARNING (default 3600)\n"
-    "      --crit-offset SECONDS    with --nagios: clock offset for CRITICAL (default 14400)\n"
+    "      --nagios                 a monitoring plugin: a status line with perfdata, then one\n"
+    "                               line per probe; bad arguments are UNKNOWN (3)\n"
+    "  -w, --warning OFFSET[,TIME]  with --nagios: WARNING threshold ranges ([@]START:END) for\n"
+    "                               the clock offset in hours (either sign; default 1) and the\n"
+    "                               time until a KMS host answered in seconds (default none)\n"
+    "  -c, --critical OFFSET[,TIME] the same for CRITICAL (default 4)\n"
+    "      --prometheus FILE|-      also write metrics for node_exporter's textfile collector\n"
+    "                               to FILE (atomically), or only them to stdout with -\n"
     "  -j, --json                   one JSON object: every probe and the suggested entries\n"
     "      --color=WHEN             auto (default; honours NO_COLOR), always or never\n"
     "  -h, --help                   this help\n"
@@ -53,32 +61,33 @@ const char diagnose_usage[] =
     "With --nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n";
 
 enum { OPT_KMS = 1, OPT_DNS_SERVER, OPT_NTP, OPT_TIMEOUT, OPT_RESOLV_CONF, OPT_NAGIOS,
-       OPT_WARN_OFFSET, OPT_CRIT_OFFSET, OPT_CLOCK, OPT_SMB_PORT };
+       OPT_WARNING, OPT_CRITICAL, OPT_CLOCK, OPT_SMB_PORT, OPT_PROMETHEUS };
 
 static const struct cli_option diagnose_options[] = {
-    { "kms", 0, true, OPT_KMS },
+    { "kms", 'H', true, OPT_KMS },
     { "dns-server", 0, true, OPT_DNS_SERVER },
     { "ntp", 0, true, OPT_NTP },
     { "clock", 0, true, OPT_CLOCK },
     { "smb-port", 0, true, OPT_SMB_PORT },
-    { "timeout", 0, true, OPT_TIMEOUT },
+    { "timeout", 't', true, OPT_TIMEOUT },
     { "resolv-conf", 0, true, OPT_RESOLV_CONF },
     { "nagios", 0, false, OPT_NAGIOS },
-    { "warn-offset", 0, true, OPT_WARN_OFFSET },
-    { "crit-offset", 0, true, OPT_CRIT_OFFSET },
+    { "warning", 'w', true, OPT_WARNING },
+    { "critical", 'c', true, OPT_CRITICAL },
+    { "prometheus", 0, true, OPT_PROMETHEUS },
     COMMON_OPTIONS,
     { NULL, 0, false, 0 },
 };
-
-enum nagios_state { NAGIOS_OK, NAGIOS_WARNING, NAGIOS_CRITICAL, NAGIOS_UNKNOWN };
 
 struct diagnose {
     struct diag_config config;
     struct common_options common;
     bool nagios;
-    double warn_offset, crit_offset;
+    struct nagios_thresholds thresholds;
+    const char *prometheus; /* FILE, "-" for stdout, NULL for none */
     struct output out;
-    bool live; /* a status line is shown on the terminal */
+    bool quiet; /* stdout carries the metrics only */
+    bool live;  /* a status line is shown on the terminal */
     bool status_shown;
 };
 
@@ -127,6 +136,7 @@ static int parse_port(struct diag_config *config, const char *text)
 static int apply_option(struct diagnose *d, int id, const char *value)
 {
     double seconds = 0;
+    char error[200];
     /* diagnose's own options; the common ones are read by command_line_read(). */
     switch (id) {
     case OPT_KMS: d->config.kms = value; return 0;
@@ -144,8 +154,14 @@ static int apply_option(struct diagnose *d, int id, const char *value)
         }
         d->config.timeout_ms = (unsigned)(seconds * 1000 + 0.5);
         return 0;
-    case OPT_WARN_OFFSET: return parse_seconds("warn-offset", value, 0, &d->warn_offset);
-    case OPT_CRIT_OFFSET: return parse_seconds("crit-offset", value, 0, &d->crit_offset);
+    case OPT_PROMETHEUS: d->prometheus = value; return 0;
+    case OPT_WARNING:
+    case OPT_CRITICAL:
+        if (nagios_parse_thresholds(value, id == OPT_CRITICAL, &d->thresholds, error, sizeof error)) {
+            cli_error("%s", error);
+            return -1;
+        }
+        return 0;
     default: return -1;
     }
 }
@@ -153,6 +169,15 @@ static int apply_option(struct diagnose *d, int id, const char *value)
 static bool diagnose_option(void *state, int id, const char *value)
 {
     return apply_option(state, id, value) == 0;
+}
+
+/* A plugin reports a command line it cannot use as UNKNOWN, so --nagios is looked for first. */
+static bool nagios_requested(int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--nagios") == 0)
+            return true;
+    return false;
 }
 
 /* COMMAND_LINE_CONTINUE, or the status to end with. */
@@ -166,8 +191,11 @@ static int parse_command_line(struct diagnose *d, int argc, char **argv)
     if (status != COMMAND_LINE_CONTINUE)
         return status;
     d->config.domain = count ? argv[1] : NULL;
+    bool prometheus_only = d->prometheus && strcmp(d->prometheus, "-") == 0;
     if (d->common.format == FORMAT_JSON && d->nagios)
         return cli_usage_error("diagnose", "--json and --nagios exclude each other");
+    if (prometheus_only && (d->nagios || d->common.format == FORMAT_JSON))
+        return cli_usage_error("diagnose", "--prometheus - writes to stdout: not with --json or --nagios");
     if (diag_check_config(&d->config, error, sizeof error) != 0)
         return cli_usage_error("diagnose", error);
     return COMMAND_LINE_CONTINUE;
@@ -192,7 +220,7 @@ static void print_probe(const struct diag_probe *p, void *user)
 {
     struct diagnose *d = user;
     const struct diag_verdict *v = diag_verdict(p->finding);
-    if (d->nagios || d->out.format != FORMAT_TEXT)
+    if (d->nagios || d->quiet || d->out.format != FORMAT_TEXT)
         return;
     clear_status(d);
     /* the probe's weight in the whole run, as JSON gives it: diag defers a failure until the
@@ -291,124 +319,27 @@ static void print_json(struct diagnose *d, const struct diag_report *report)
     json_line_end(o);
 }
 
-/* ---- Nagios plugin line ---- */
-
-static const struct diag_probe *first_of(const struct diag_report *r, enum diag_finding a,
-                                         enum diag_finding b)
-{
-    for (size_t i = 0; i < r->count; i++)
-        if (r->probes[i].finding == a || r->probes[i].finding == b)
-            return &r->probes[i];
-    return NULL;
-}
-
-/* The clock reading: the KMS host's own (SMB) before an NTP server's. */
-static const struct diag_probe *first_clock(const struct diag_report *r)
-{
-    const struct diag_probe *smb = first_of(r, DIAG_SMB_OK, DIAG_SMB_SKEW);
-    return smb ? smb : first_of(r, DIAG_NTP_OK, DIAG_NTP_SKEW);
-}
-
-static const struct diag_probe *first_dns(const struct diag_report *r)
-{
-    for (size_t i = 0; i < r->count; i++)
-        if (r->probes[i].kind == DIAG_PROBE_DNS && r->probes[i].finding != DIAG_DNS_NO_SERVER &&
-            r->probes[i].finding != DIAG_DNS_NO_DOMAIN)
-            return &r->probes[i];
-    return NULL;
-}
-
-/* The KMS host that answered first in client order: the --kms host, then the SRV record's. */
-static const struct diag_probe *first_answering(const struct diag_report *r)
-{
-    const struct diag_probe *best = NULL;
-    for (size_t i = 0; i < r->count; i++)
-        if (r->probes[i].finding == DIAG_RPC_KMS && (!best || r->probes[i].target < best->target))
-            best = &r->probes[i];
-    return best;
-}
-
-static const struct diag_probe *worst_probe(const struct diag_report *report)
-{
-    const struct diag_probe *worst = NULL;
-    enum diag_severity level = DIAG_SEV_NOTE;
-    for (size_t i = 0; i < report->count; i++) {
-        enum diag_severity s = diag_probe_severity(report, i);
-        if (s > level) {
-            level = s;
-            worst = &report->probes[i];
-        }
-    }
-    return worst;
-}
-
-static void perf_value(struct output *o, const char *label, const struct diag_probe *p, double value)
-{
-    if (p)
-        output_printf(o, " %s=%.6fs", label, value);
-    else
-        output_printf(o, " %s=U", label);
-}
-
-static int print_nagios(struct diagnose *d, const struct diag_report *report,
-                        enum diag_status run_status)
-{
-    static const char *const words[] = { "OK", "WARNING", "CRITICAL", "UNKNOWN" };
-    const struct diag_probe *dns = first_dns(report);
-    const struct diag_probe *tcp = first_of(report, DIAG_TCP_OK, DIAG_TCP_OK);
-    const struct diag_probe *clock = first_clock(report);
-    const struct diag_probe *kms = first_answering(report);
-    const struct diag_probe *worst = worst_probe(report);
-    enum diag_severity overall = diag_overall(report);
-    int state = overall == DIAG_SEV_UNKNOWN ? NAGIOS_UNKNOWN
-                : overall == DIAG_SEV_CRITICAL ? NAGIOS_CRITICAL
-                : overall == DIAG_SEV_WARNING ? NAGIOS_WARNING : NAGIOS_OK;
-    double offset = clock ? fabs(clock->offset) : 0;
-    if (clock && offset > d->crit_offset && state != NAGIOS_UNKNOWN)
-        state = NAGIOS_CRITICAL;
-    else if (clock && offset > d->warn_offset && state < NAGIOS_WARNING && state != NAGIOS_UNKNOWN)
-        state = NAGIOS_WARNING;
-    if (run_status != DIAG_OK || report->cancelled)
-        state = NAGIOS_UNKNOWN;
-    output_printf(&d->out, "KMS %s - ", words[state]);
-    /* what the network said must neither reach the screen raw nor end the text with a '|' */
-    if (run_status != DIAG_OK || report->cancelled)
-        output_untrusted(&d->out, report->cancelled ? "interrupted" : report->error[0] ? report->error
-                         : diag_strerror(run_status), OUTPUT_PLUGIN);
-    else if (worst) {
-        output_untrusted(&d->out, worst->target_text, OUTPUT_PLUGIN);
-        output_text(&d->out, ": ");
-        output_untrusted(&d->out, worst->detail, OUTPUT_PLUGIN);
-    } else {
-        output_untrusted(&d->out, kms ? kms->target_text : "KMS host", OUTPUT_PLUGIN);
-        output_text(&d->out, " answers");
-    }
-    if (clock && state != NAGIOS_UNKNOWN)
-        output_printf(&d->out, "; clock offset %+.3fs", clock->offset);
-    output_text(&d->out, " |");
-    perf_value(&d->out, "dns", dns, dns ? dns->seconds : 0);
-    perf_value(&d->out, "tcp", tcp, tcp ? tcp->seconds : 0);
-    perf_value(&d->out, "offset", clock, clock ? clock->offset : 0);
-    output_printf(&d->out, ";%g;%g\n", d->warn_offset, d->crit_offset);
-    return state;
-}
-
 /* ---- the command ---- */
 
 static int report_outcome(struct diagnose *d, const struct diag_report *report,
                           enum diag_status run_status)
 {
+    const char *failure = run_status == DIAG_OK ? NULL
+                          : report->error[0] ? report->error : diag_strerror(run_status);
+    if (d->prometheus && !report->cancelled && prometheus_write(d->prometheus, report, !failure)) {
+        cli_error("cannot write %s: %s", d->prometheus, strerror(errno));
+        return cli_finish(&d->out, d->nagios ? NAGIOS_UNKNOWN : EXIT_IO);
+    }
     if (d->nagios)
-        return cli_finish(&d->out, print_nagios(d, report, run_status));
+        return cli_finish(&d->out, nagios_print(&d->out, report, failure, &d->thresholds));
     if (run_status != DIAG_OK) {
-        cli_error("cannot run the probes: %s", report->error[0] ? report->error
-                                                                : diag_strerror(run_status));
+        cli_error("cannot run the probes: %s", failure);
         return cli_finish(&d->out, run_status == DIAG_E_NOMEM ? EXIT_NO_MEMORY
                                    : run_status == DIAG_E_CONFIG ? EXIT_USAGE : EXIT_IO);
     }
     if (d->out.format == FORMAT_JSON)
         print_json(d, report);
-    else if (!report->cancelled)
+    else if (!report->cancelled && !d->quiet)
         print_suggestions(d, report);
     if (report->cancelled) {
         cli_error("interrupted");
@@ -422,15 +353,21 @@ int cmd_diagnose(int argc, char **argv)
     struct diagnose d = {
         .config = { .timeout_ms = 5000, .cancel_fd = -1 },
         .common = { FORMAT_TEXT, COLOR_AUTO, false },
-        .warn_offset = 3600,
-        .crit_offset = DIAG_MAX_OFFSET_SECONDS,
+        .thresholds = { .offset = { { true, false, 0, 1 }, { true, false, 0, 4 } } },
     };
+    bool plugin = nagios_requested(argc, argv); /* before the parser reorders argv */
     int status = parse_command_line(&d, argc, argv);
+    if (status == EXIT_USAGE && plugin) {
+        output_init(&d.out, stdout, FORMAT_TEXT, COLOR_NEVER);
+        nagios_print_unknown(&d.out, "invalid command line (see slerr diagnose --help)");
+        return cli_finish(&d.out, NAGIOS_UNKNOWN);
+    }
     if (status != COMMAND_LINE_CONTINUE)
         return status;
+    d.quiet = d.prometheus && strcmp(d.prometheus, "-") == 0;
     output_init(&d.out, stdout, d.nagios ? FORMAT_TEXT : d.common.format,
                 d.nagios ? COLOR_NEVER : d.common.color);
-    d.live = !d.nagios && d.out.format == FORMAT_TEXT && isatty(fileno(stdout));
+    d.live = !d.nagios && !d.quiet && d.out.format == FORMAT_TEXT && isatty(fileno(stdout));
     d.config.on_probe = print_probe;
     d.config.on_tick = d.live ? show_status : NULL;
     d.config.user = &d;
@@ -438,7 +375,9 @@ int cmd_diagnose(int argc, char **argv)
     struct diag_report *report = calloc(1, sizeof *report);
     if (!report) {
         cli_error("out of memory");
-        return EXIT_NO_MEMORY;
+        if (d.nagios)
+            nagios_print_unknown(&d.out, "out of memory");
+        return d.nagios ? NAGIOS_UNKNOWN : EXIT_NO_MEMORY;
     }
     if (interrupt_install() == 0) /* Ctrl-C makes interrupt_fd() readable: the probe loop stops */
         d.config.cancel_fd = interrupt_fd();

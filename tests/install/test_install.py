@@ -55,7 +55,8 @@ class Installed(unittest.TestCase):
 
     def test_file_list(self):
         expected = ["bin/slerr", "include/slerr.h", "include/slerr_version.h", "share/man/man1/slerr.1",
-                    "share/man/man3/libslerr.3", "share/zsh/site-functions/_slerr"]
+                    "share/man/man3/libslerr.3", "share/zsh/site-functions/_slerr",
+                    "share/slerr/icinga2/slerr.conf", "share/slerr/nagios/slerr.cfg"]
         for path in expected:
             self.assertTrue(os.path.isfile(os.path.join(self.root, path)), path)
         names = sorted(os.listdir(self.libdir))
@@ -67,6 +68,11 @@ class Installed(unittest.TestCase):
         fish = glob.glob(self.tmp + "/**/fish/vendor_completions.d/slerr.fish", recursive=True)
         self.assertEqual(len(bash), 1)
         self.assertEqual(len(fish), 1)
+
+    def test_monitoring_definitions_name_the_installed_program(self):
+        for path in ["share/slerr/icinga2/slerr.conf", "share/slerr/nagios/slerr.cfg"]:
+            with open(os.path.join(self.root, path)) as f:
+                self.assertIn(os.path.join(PREFIX, "bin/slerr"), f.read(), path)
 
     def test_modules_are_installed_in_libdir_slerr(self):
         self.assertEqual(sorted(os.listdir(os.path.join(self.libdir, "slerr"))),

@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""`slerr diagnose` in monitoring systems: the Nagios plugin output against the monitoring-plugins
+guidelines (UNKNOWN for bad arguments, threshold ranges, perfdata, long output), the shipped
+Icinga 2 and Nagios definitions checked by the real daemons (icinga2 daemon -C, nagios4 -v), and
+the Prometheus textfile output checked by promtool."""
+
+import os
+import pwd
+import grp
+import re
+import shutil
+import stat
+import subprocess
+import tempfile
+import unittest
+
+import servers
+from servers import LOOPBACK
+from slerrtest import SLERR, WRAPPER
+
+ICINGA2_CONF = os.environ["SLERR_ICINGA2_CONF"]
+NAGIOS_CFG = os.environ["SLERR_NAGIOS_CFG"]
+# label=value[UOM];[warn];[crit];[min];[max], value U when unknown (monitoring-plugins guidelines)
+PERFDATA = re.compile(r"^[a-z_]+=(U|-?\d+(\.\d+)?s)(;(@?(-?[\d.]+|~)?:?(-?[\d.]+)?)?){0,4}$")
+
+kms = None
+ntp = None
+
+
+def setUpModule():
+    global kms, ntp
+    kms = servers.RpcResponder(servers.ACK_NDR64)
+    ntp = servers.Chronyd().start()
+
+
+def tearDownModule():
+    kms.stop()
+    ntp.stop()
+
+
+def slerr(*args, timeout=60):
+    return subprocess.run([*WRAPPER, SLERR, "diagnose", *args], capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def healthy_args(clock_server=None):
+    return ["-H", f"{LOOPBACK}:{kms.port}", "--clock", "ntp",
+            "--ntp", f"{LOOPBACK}:{(clock_server or ntp).port}", "-t", "5"]
+
+
+class Plugin(unittest.TestCase):
+    def test_bad_arguments_are_unknown(self):
+        for args in [["--bogus"], ["-w", "2:1"], ["-c", "1,2,3"], ["-w", "abc"], ["--kms", "h:99999"],
+                     ["a.test", "b.test"], ["--json"]]:
+            with self.subTest(args=args):
+                result = slerr("--nagios", *args)
+                self.assertEqual(result.returncode, 3, result.stdout)
+                self.assertTrue(result.stdout.startswith("KMS UNKNOWN - "), result.stdout)
+
+    def test_status_perfdata_and_one_line_per_probe(self):
+        result = slerr("--nagios", *healthy_args())
+        self.assertEqual(result.returncode, 0, result.stdout)
+        first, *long_lines = result.stdout.splitlines()
+        self.assertTrue(first.startswith("KMS OK - "), first)
+        text, perf = first.split(" | ")
+        for item in perf.split():
+            self.assertRegex(item, PERFDATA)
+        self.assertIn("clock_offset=", perf)
+        self.assertIn(";-3600:3600;-14400:14400", perf, "the default 1 h / 4 h, in seconds")
+        kinds = [line.split()[1] for line in long_lines]
+        self.assertEqual(sorted(kinds), ["ntp", "rpc", "tcp"], result.stdout)
+        self.assertTrue(all(line.startswith("ok ") for line in long_lines), result.stdout)
+
+    def test_time_ranges(self):
+        # any answer takes more than a microsecond: outside 0:0.000001 is a WARNING
+        result = slerr("--nagios", *healthy_args(), "-w", ",0.000001")
+        self.assertEqual(result.returncode, 1, result.stdout)
+        self.assertRegex(result.stdout, r"kms_time=[\d.]+s;0.000001;;0 ")
+        self.assertIn(";-3600:3600;-14400:14400", result.stdout, "an empty OFFSET keeps the default")
+        # @0:60 alerts inside the range
+        result = slerr("--nagios", *healthy_args(), "-c", "4,@0:60")
+        self.assertEqual(result.returncode, 2, result.stdout)
+
+    def test_offset_ranges_are_hours(self):
+        skewed = servers.Chronyd(skew="+2h").start()
+        try:
+            ok = slerr("--nagios", *healthy_args(skewed), "-w", "3")
+            warning = slerr("--nagios", *healthy_args(skewed))
+            critical = slerr("--nagios", *healthy_args(skewed), "-c", "1.5")
+        finally:
+            skewed.stop()
+        self.assertEqual(ok.returncode, 0, ok.stdout)
+        self.assertEqual(warning.returncode, 1, warning.stdout)
+        self.assertRegex(warning.stdout, r"clock_offset=7[12]\d\d\.\d+s;-3600:3600;")
+        self.assertEqual(critical.returncode, 2, critical.stdout)
+
+    def test_hostile_peer_cannot_forge_perfdata_or_reach_the_terminal(self):
+        evil = servers.bind_ack([(2, 2, servers.NULL_UUID, 0), (0, 0, servers.NDR64, 1)],
+                                secondary=b"\x1b]0;owned\x07|evil=1s;2;3\x1b[2J\0")
+        responder = servers.RpcResponder(evil)
+        try:
+            result = slerr("--nagios", "-H", f"{LOOPBACK}:{responder.port}", "--clock", "ntp",
+                           "--ntp", f"{LOOPBACK}:{ntp.port}")
+        finally:
+            responder.stop()
+        self.assertEqual(result.stdout.count("|"), 1, result.stdout)
+        self.assertNotIn("\x1b", result.stdout)
+        self.assertNotIn("\x07", result.stdout)
+        self.assertIn("\\x1b]0;owned", result.stdout, "shown, escaped")
+
+
+class Definitions(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp(prefix="slerr-monitoring-")
+        self.addCleanup(shutil.rmtree, self.dir)
+        self.user = pwd.getpwuid(os.geteuid()).pw_name
+        self.group = grp.getgrgid(os.getegid()).gr_name
+
+    def write(self, name, text):
+        path = os.path.join(self.dir, name)
+        with open(path, "w") as f:
+            f.write(text)
+        return path
+
+    def icinga2(self, service_vars):
+        conf = self.write("icinga2.conf", f"""
+include <itl>
+include "{ICINGA2_CONF}"
+object Host "kms1" {{ check_command = "dummy"; address = "{LOOPBACK}" }}
+object Service "kms" {{
+  host_name = "kms1"
+  check_command = "slerr_kms"
+  {service_vars}
+}}
+""")
+        d = self.dir
+        return subprocess.run(["icinga2", "daemon", "-C", "-c", conf, f"-DRunAsUser={self.user}",
+                               f"-DRunAsGroup={self.group}", f"-DCacheDir={d}", f"-DLogDir={d}",
+                               f"-DDataDir={d}", f"-DInitRunDir={d}"],
+                              capture_output=True, text=True, timeout=120)
+
+    def test_icinga2_accepts_the_check_command(self):
+        result = self.icinga2('vars.slerr_kms_domain = "corp.example"\n  vars.slerr_kms_clock = "smb"\n'
+                              '  vars.slerr_kms_warning = "1,2"\n  vars.slerr_kms_critical = "4"')
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("Instantiated 1 Service", result.stdout)
+        self.assertIn("Finished validating", result.stdout)
+
+    def test_icinga2_check_is_not_a_rubber_stamp(self):
+        result = self.icinga2('check_command = "slerr_kms_misspelt"')
+        self.assertNotEqual(result.returncode, 0, "an unknown command must fail the check")
+
+    def nagios(self, check_command):
+        objects = self.write("objects.cfg", f"""
+define timeperiod {{
+    timeperiod_name always
+    alias           always
+    monday          00:00-24:00
+}}
+define command {{
+    command_name    notify_nobody
+    command_line    /bin/true
+}}
+define contact {{
+    contact_name                  nobody
+    host_notifications_enabled    0
+    service_notifications_enabled 0
+    host_notification_period      always
+    service_notification_period   always
+    host_notification_options     n
+    service_notification_options  n
+    host_notification_commands    notify_nobody
+    service_notification_commands notify_nobody
+}}
+define host {{
+    host_name           kms1
+    address             {LOOPBACK}
+    max_check_attempts  1
+    check_period        always
+    contacts            nobody
+    notification_period always
+}}
+define service {{
+    host_name           kms1
+    service_description KMS
+    check_command       {check_command}
+    max_check_attempts  1
+    check_interval      5
+    retry_interval      1
+    check_period        always
+    notification_period always
+    contacts            nobody
+}}
+""")
+        d = self.dir
+        main = self.write("nagios.cfg", "\n".join([
+            f"cfg_file={NAGIOS_CFG}", f"cfg_file={objects}", f"log_file={d}/nagios.log",
+            f"status_file={d}/status.dat", f"temp_file={d}/nagios.tmp", f"lock_file={d}/nagios.lock",
+            f"object_cache_file={d}/objects.cache", f"precached_object_file={d}/objects.precache",
+            f"command_file={d}/nagios.cmd", f"check_result_path={d}",
+            f"state_retention_file={d}/retention.dat", f"nagios_user={self.user}",
+            f"nagios_group={self.group}", ""]))
+        return subprocess.run(["nagios4", "-v", main], capture_output=True, text=True, timeout=120)
+
+    def test_nagios4_accepts_the_command_definition(self):
+        result = self.nagios("check_slerr_kms!corp.example -w 1 -c 4")
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertIn("Total Errors:   0", result.stdout)
+
+    def test_nagios4_check_is_not_a_rubber_stamp(self):
+        result = self.nagios("check_slerr_kms_misspelt!corp.example")
+        self.assertNotEqual(result.returncode, 0)
+
+
+class Prometheus(unittest.TestCase):
+    def promtool(self, text):
+        result = subprocess.run(["promtool", "check", "metrics"], input=text, capture_output=True,
+                                text=True, timeout=120)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr + text)
+
+    def metric_names(self, text):
+        return {re.split(r"[{ ]", line)[0] for line in text.splitlines() if line and line[0] != "#"}
+
+    def test_healthy_run(self):
+        result = slerr("--prometheus", "-", *healthy_args())
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.promtool(result.stdout)
+        names = self.metric_names(result.stdout)
+        self.assertTrue(all(n.startswith("slerr_kms_") for n in names), names)
+        self.assertIn("slerr_kms_info", names)
+        self.assertIn("slerr_kms_clock_offset_seconds", names)
+        self.assertIn("slerr_kms_up 1", result.stdout)
+        self.assertIn("slerr_kms_status 0", result.stdout)
+
+    def test_failing_run(self):
+        result = slerr("--prometheus", "-", "-H", f"{LOOPBACK}:{servers.refused_port()}", "--clock", "ntp",
+                       "--ntp", f"{LOOPBACK}:{ntp.port}")
+        self.assertEqual(result.returncode, 1)
+        self.promtool(result.stdout)
+        self.assertIn("slerr_kms_up 0", result.stdout)
+        self.assertIn('slerr_kms_probes{result="refused",severity="critical"} 1', result.stdout)
+
+    def test_file_written_atomically_next_to_the_text_output(self):
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "slerr.prom")
+            result = slerr("--prometheus", path, *healthy_args(), "--color=never")
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertIn("No problem found.", result.stdout)
+            self.assertEqual(os.listdir(d), ["slerr.prom"], "no temporary file left behind")
+            self.assertEqual(stat.S_IMODE(os.stat(path).st_mode), 0o644)
+            with open(path) as f:
+                self.promtool(f.read())
+
+    def test_unwritable_file_is_an_error(self):
+        result = slerr("--prometheus", "/nonexistent/dir/slerr.prom", *healthy_args())
+        self.assertEqual(result.returncode, 3)
+        self.assertIn("cannot write /nonexistent/dir/slerr.prom", result.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
