@@ -1,15 +1,23 @@
 #!/usr/bin/env python3
-"""Validates the catalog sources under data/ and writes the C tables and gperf inputs built from them.
+"""Validates the catalog sources under data/ and writes the C tables and indexes built from them.
 
-Usage: gen-catalog.py OUTDIR WIN32_NAMES CATALOG_FILE...
-Writes OUTDIR/catalog-entries.c, OUTDIR/code-index.gperf and OUTDIR/symbol-index.gperf.
+Usage: gen-catalog.py OUTDIR IMPORTED_DIR CATALOG_FILE...
+IMPORTED_DIR holds the codes imported from the Windows SDK headers by import-sdk.py (checked
+here against its MANIFEST) and the FACILITY_ names. Writes OUTDIR/catalog-entries.c (the
+tables) and OUTDIR/catalog-params.h (the constants of the hash indexes).
 Every problem is reported as `file:line: reason` and makes the run fail, so a bad entry
 can never reach a build.
+
+Curated stanzas and imported codes meet here: a stanza whose code (and symbol, if it names
+one) matches an imported code adds its cause, remedy, applies, see and variants to it, and
+the imported text becomes its message when the stanza gives none. A stanza that gives a
+message for an imported symbol must give the header's text; other wordings are `variant:`s.
 
 A stanza's first field says what it describes: `code:` (an HRESULT), `event:` (an event ID),
 `symptom:` (a problem without a code) or `setting:` (a registry value).
 """
 
+import hashlib
 import os
 import re
 import sys
@@ -17,8 +25,8 @@ import sys
 KINDS = {
     "code": {
         "enum": "SLERR_KIND_CODE",
-        "fields": ("code", "symbol", "also", "applies", "message", "cause", "remedy", "see"),
-        "required": ("code", "message"),
+        "fields": ("code", "symbol", "also", "applies", "message", "variant", "cause", "remedy", "see"),
+        "required": ("code",),
     },
     "event": {
         "enum": "SLERR_KIND_EVENT",
@@ -130,11 +138,14 @@ def add_field(stanza, name, value, where, problems):
         else:
             problems.add(where, f"unknown field '{name}' (known: {', '.join(known)})")
         return None
+    if name == "variant":  # the one field that may repeat: one line per wording
+        name = f"variant#{sum(1 for f in stanza.fields if f.startswith('variant#'))}"
     if name in stanza.fields:
         problems.add(where, f"field '{name}' given twice in one entry")
         return None
     stanza.fields[name] = (value, where[1])
     return name
+
 
 
 def check_prefix(symbol, code):
@@ -159,54 +170,233 @@ def parse_applies(s, problems):
     return flags
 
 
+# ---- Imported codes (data/catalog/imported, written by import-sdk.py) ----
+
+# Files in the order their readings are preferred when several share a value: the activation
+# headers first; Win32 errors before the HRESULT names winerror.h gives the same values.
+IMPORTED_FILES = ("slerror.txt", "wmi.txt", "wuerror.txt", "winerror.txt", "ntstatus.txt")
+SOURCE_NAMES = {"slerror.txt": "slerror.h", "wmi.txt": "WbemCli.h", "wuerror.txt": "wuerror.h",
+                "winerror.txt": "winerror.h", "ntstatus.txt": "ntstatus.h"}
+READINGS = {"hresult": ("SLERR_READING_HRESULT", 1), "wmi": ("SLERR_READING_HRESULT", 1),
+            "win32": ("SLERR_READING_WIN32", 0), "ntstatus": ("SLERR_READING_NTSTATUS", 2)}
+IMPORTED_RE = re.compile(r"^0x([0-9A-F]{8})\t(hresult|win32|ntstatus|wmi)\t([A-Za-z0-9_]*)\t(.+)$")
+
+
+def read_manifest(directory, problems):
+    """file -> (entries, SHA-256) as import-sdk.py recorded them."""
+    path = os.path.join(directory, "MANIFEST")
+    manifest = {}
+    try:
+        with open(path, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                if line.startswith("#") or not line.strip():
+                    continue
+                parts = line.split("\t")
+                if len(parts) != 4 or not parts[2].isdigit():
+                    problems.add((path, number), "expected 'FILE<TAB>HEADER<TAB>COUNT<TAB>SHA256'")
+                    continue
+                manifest[parts[0]] = (int(parts[2]), parts[3].strip())
+    except FileNotFoundError:
+        problems.add((path, 0), "missing: run data/import-sdk.py")
+    return manifest
+
+
+def read_data_lines(path, problems):
+    """The (line number, text) of every data line of an imported file."""
+    lines = []
+    try:
+        with open(path, encoding="utf-8") as f:
+            for number, raw in enumerate(f, 1):
+                line = raw.rstrip("\n")
+                if line and not line.startswith("#"):
+                    lines.append((number, line))
+    except FileNotFoundError:
+        problems.add((path, 0), "missing: run data/import-sdk.py")
+    return lines
+
+
+def check_against_manifest(path, name, lines, manifest, problems):
+    """An imported file must be what import-sdk.py wrote: same count, same digest."""
+    if name not in manifest:
+        problems.add((path, 0), "not listed in MANIFEST")
+        return
+    count, digest = manifest[name]
+    actual = hashlib.sha256("".join(text + "\n" for _, text in lines).encode("utf-8")).hexdigest()
+    if len(lines) != count:
+        problems.add((path, 0), f"{len(lines)} entries, MANIFEST says {count}")
+    elif actual != digest:
+        problems.add((path, 0), "content differs from MANIFEST (edited by hand? rerun data/import-sdk.py)")
+
+
+def read_imported(directory, problems):
+    """Imported rows (dicts), in preference order, and the FACILITY_ names."""
+    manifest = read_manifest(directory, problems)
+    rows = []
+    for rank, name in enumerate(IMPORTED_FILES):
+        path = os.path.join(directory, name)
+        lines = read_data_lines(path, problems)
+        check_against_manifest(path, name, lines, manifest, problems)
+        for number, line in lines:
+            match = IMPORTED_RE.match(line)
+            if not match:
+                problems.add((path, number), "expected '0xCODE<TAB>READING<TAB>SYMBOL<TAB>TEXT'")
+                continue
+            reading = match.group(2)
+            rows.append({"code": int(match.group(1), 16), "reading": reading,
+                         "symbol": match.group(3) or None, "message": match.group(4),
+                         "source": SOURCE_NAMES[name],
+                         "rank": (rank, READINGS[reading][1], len(rows))})
+    path = os.path.join(directory, "facilities.txt")
+    lines = read_data_lines(path, problems)
+    check_against_manifest(path, "facilities.txt", lines, manifest, problems)
+    facilities = []
+    for number, line in lines:
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0].isdigit() or not SYMBOL_RE.match(parts[1]):
+            problems.add((path, number), "expected 'NUMBER<TAB>NAME'")
+        else:
+            facilities.append((int(parts[0]), parts[1]))
+    rows.sort(key=lambda r: (r["code"], r["rank"]))
+    return rows, sorted(facilities)
+
+
 class Catalog:
     """Every entry, with the indexes that validation needs: codes and aliases, symbols, names by kind."""
 
     def __init__(self):
         self.entries = {kind: [] for kind in KINDS}
-        self.by_code = {}    # code or alias -> entry
+        self.readings = []   # code entries that are not the first reading of their value
+        self.by_code = {}    # code or alias -> entry (the first reading)
         self.by_symbol = {}  # upper-case symbol -> entry
         self.by_name = {kind: {} for kind in KINDS if kind != "code"}  # kind -> folded name -> entry
 
 
+def empty_entry(kind):
+    entry = {"kind": kind, "stanza": None, "code": 0, "symbol": None, "name": None, "aliases": [],
+             "applies": [], "source": None, "reading": "SLERR_READING_HRESULT", "variants": [],
+             "see": [], "related": []}
+    for key in ("message", "cause", "remedy", "title", "details", "value_type", "default_value", "location"):
+        entry[key] = None
+    return entry
+
+
+def imported_entry(row):
+    entry = empty_entry("code")
+    entry.update(code=row["code"], symbol=row["symbol"], message=row["message"], source=row["source"],
+                 reading=READINGS[row["reading"]][0])
+    return entry
+
+
+VARIANT_RE = re.compile(r"^([^:]{2,80}): (.+)$")
+
+
 def base_entry(s, problems):
-    entry = {"kind": s.kind, "stanza": s, "code": 0, "symbol": None, "name": None, "aliases": []}
+    entry = empty_entry(s.kind)
+    entry["stanza"] = s
     entry["applies"] = parse_applies(s, problems)
     for field, key in (("message", "message"), ("cause", "cause"), ("remedy", "remedy"),
                        ("title", "title"), ("fields", "details"), ("type", "value_type"),
                        ("default", "default_value")):
         entry[key] = s.get(field)
     entry["location"] = s.get("log") or s.get("key")
+    for key in sorted((k for k in s.fields if k.startswith("variant#")), key=lambda k: int(k[8:])):
+        value = s.fields[key][0]
+        if not VARIANT_RE.match(value):
+            problems.add((s.where[0], s.fields[key][1]), "expected 'variant: WHERE IT IS SHOWN: text'")
+        entry["variants"].append(value)
     return entry
 
 
-def add_code(s, catalog, problems):
+def curated_code(s, problems):
+    """A code stanza's own entry, before it meets the imported codes; None when malformed."""
     text = s.get("code")
     if not CODE_RE.match(text):
         problems.add(s.line_of("code"), f"malformed code '{text}' (expected 0x and 8 hex digits)")
         return None
-    code = int(text, 16)
-    if code in catalog.by_code:
-        first = catalog.by_code[code]["stanza"].line_of("code")
-        problems.add(s.line_of("code"), f"duplicate code 0x{code:08X} (first at {first[0]}:{first[1]})")
-        return None
     entry = base_entry(s, problems)
-    entry["code"] = code
-    catalog.by_code[code] = entry
+    entry["code"] = int(text, 16)
     symbol = s.get("symbol")
-    if symbol is not None:
-        if not SYMBOL_RE.match(symbol):
-            problems.add(s.line_of("symbol"), f"malformed symbol '{symbol}' (upper case, digits and _)")
-        elif symbol.upper() in catalog.by_symbol:
-            first = catalog.by_symbol[symbol.upper()]["stanza"].line_of("symbol")
-            problems.add(s.line_of("symbol"), f"duplicate symbol {symbol} (first at {first[0]}:{first[1]})")
-        else:
-            reason = check_prefix(symbol, code)
-            if reason:
-                problems.add(s.line_of("symbol"), reason)
-            catalog.by_symbol[symbol.upper()] = entry
+    if symbol is not None and not SYMBOL_RE.match(symbol):
+        problems.add(s.line_of("symbol"), f"malformed symbol '{symbol}' (upper case, digits and _)")
+        symbol = None
+    elif symbol is not None:
+        reason = check_prefix(symbol, entry["code"])
+        if reason:
+            problems.add(s.line_of("symbol"), reason)
     entry["symbol"] = symbol
     return entry
+
+
+def merge_imported(entry, rows, problems):
+    """Joins a curated entry to the imported reading it describes (same symbol, or the preferred
+    reading of its value when it names none): that reading's symbol, text and source. Returns
+    the imported rows left as further readings of the value."""
+    s = entry["stanza"]
+    if entry["symbol"]:
+        match = [r for r in rows if r["symbol"] and r["symbol"].upper() == entry["symbol"].upper()]
+    else:
+        match = rows[:1]
+    if not match:
+        if not entry["message"]:
+            problems.add(s.where, "entry has no 'message' (and no imported code gives one)")
+        return rows
+    row = match[0]
+    if entry["message"] and entry["message"] != row["message"]:
+        problems.add(s.line_of("message"), f"message differs from {row['source']}'s text for "
+                     f"{row['symbol'] or 'this code'} (leave it out, or make it a variant:)")
+    entry.update(symbol=row["symbol"], message=row["message"], source=row["source"],
+                 reading=READINGS[row["reading"]][0])
+    return [r for r in rows if r is not row]
+
+
+def register_symbol(entry, catalog, problems, curated):
+    symbol = entry["symbol"]
+    if not symbol:
+        return
+    first = catalog.by_symbol.get(symbol.upper())
+    if first is None:
+        catalog.by_symbol[symbol.upper()] = entry
+    elif curated and first["stanza"] is not None:
+        where = first["stanza"].line_of("symbol")
+        problems.add(entry["stanza"].line_of("symbol"), f"duplicate symbol {symbol} (first at {where[0]}:{where[1]})")
+
+
+def add_codes(stanzas, rows, catalog, problems):
+    """Every value's readings: the curated entry (if any) first, then the imported ones in
+    preference order. The first reading is the entry slerr_lookup returns."""
+    curated = {}
+    for s in stanzas:
+        entry = curated_code(s, problems)
+        if entry is None:
+            continue
+        if entry["code"] in curated:
+            first = curated[entry["code"]]["stanza"].line_of("code")
+            problems.add(s.line_of("code"), f"duplicate code 0x{entry['code']:08X} (first at {first[0]}:{first[1]})")
+            continue
+        curated[entry["code"]] = entry
+    by_value = {}
+    for row in rows:
+        by_value.setdefault(row["code"], []).append(row)
+    for entry in curated.values():
+        register_symbol(entry, catalog, problems, True)
+    for code in sorted(set(by_value) | set(curated)):
+        value_rows = by_value.get(code, [])
+        readings = []
+        if code in curated:
+            value_rows = merge_imported(curated[code], value_rows, problems)
+            readings.append(curated[code])
+        readings += [imported_entry(r) for r in value_rows]
+        catalog.by_code[code] = readings[0]
+        catalog.entries["code"].append(readings[0])
+        readings[0]["more"] = readings[1:]
+        catalog.readings += readings[1:]
+        for entry in readings:
+            if entry["stanza"] is None or entry is not curated.get(code):
+                register_symbol(entry, catalog, problems, False)
+    # A curated stanza that took over an imported symbol now owns it.
+    for entry in curated.values():
+        if entry["symbol"]:
+            catalog.by_symbol[entry["symbol"].upper()] = entry
 
 
 def add_aliases(entry, catalog, problems):
@@ -246,24 +436,30 @@ def add_named(s, catalog, problems):
     return entry
 
 
-def validate(stanzas, problems):
+def validate(stanzas, rows, problems):
     """Checks every rule; returns the Catalog with each kind's entries in their table order."""
     catalog = Catalog()
+    codes = []
     for s in stanzas:
         missing = [name for name in KINDS[s.kind]["required"] if not s.get(name)]
         for name in missing:
             problems.add(s.where, f"entry has no '{name}'")
         if s.kind in missing:
             continue
-        entry = add_code(s, catalog, problems) if s.kind == "code" else add_named(s, catalog, problems)
+        if s.kind == "code":
+            codes.append(s)
+            continue
+        entry = add_named(s, catalog, problems)
         if entry:
             catalog.entries[s.kind].append(entry)
+    add_codes(codes, rows, catalog, problems)
     for entry in catalog.entries["code"]:
-        add_aliases(entry, catalog, problems)
+        if entry["stanza"] is not None:
+            add_aliases(entry, catalog, problems)
     for kind in KINDS:
         for entry in catalog.entries[kind]:
-            resolve_see(entry, catalog, problems)
-    catalog.entries["code"].sort(key=lambda e: e["code"])
+            if entry["stanza"] is not None:
+                resolve_see(entry, catalog, problems)
     catalog.entries["event"].sort(key=lambda e: e["code"])
     for kind in ("symptom", "setting"):
         catalog.entries[kind].sort(key=lambda e: e["name"].lower())
@@ -302,26 +498,7 @@ def resolve_see(entry, catalog, problems):
             entry["related"].append(target)
 
 
-def read_win32_names(path, problems):
-    names = {}
-    with open(path, encoding="utf-8") as f:
-        for number, raw in enumerate(f, 1):
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            parts = line.split()
-            if len(parts) != 2 or not parts[0].isdigit() or not SYMBOL_RE.match(parts[1]):
-                problems.add((path, number), "expected 'DECIMAL NAME'")
-                continue
-            value = int(parts[0])
-            if value > 0xFFFF:
-                problems.add((path, number), f"{value} is not a Win32 error code (above 65535)")
-            elif value in names:
-                problems.add((path, number), f"duplicate Win32 code {value}")
-            else:
-                names[value] = parts[1]
-    return names
-
+# ---- Output ----
 
 def c_string(text):
     if text is None:
@@ -351,14 +528,177 @@ def entry_initializer(e, label):
     see = f"see_{label}, {len(e['see'])}" if e["see"] else "NULL, 0"
     related = f"related_{label}, {len(e['related'])}" if e["related"] else "NULL, 0"
     aliases = f"aliases_{label}, {len(e['aliases'])}" if e["aliases"] else "NULL, 0"
+    variants = f"variants_{label}, {len(e['variants'])}" if e["variants"] else "NULL, 0"
+    if e["stanza"] is None:  # imported: most fields are empty; keep the file small
+        return (f"    {{ 0x{e['code']:08X}u, {c_string(e['symbol'])}, {c_string(e['message'])}, NULL, NULL, 0, "
+                f"SLERR_KIND_CODE, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, "
+                f"{c_string(e['source'])}, {e['reading']}, NULL, 0 }},")
     fields = [f"0x{e['code']:08X}u", c_string(e["symbol"]), c_string(e["message"]), c_string(e["cause"]),
               c_string(e["remedy"]), applies, KINDS[e["kind"]]["enum"], see,
               c_string(e["name"]), c_string(e["title"]), c_string(e["location"]), c_string(e["details"]),
-              c_string(e["value_type"]), c_string(e["default_value"]), related, aliases]
+              c_string(e["value_type"]), c_string(e["default_value"]), related, aliases,
+              c_string(e["source"]), e["reading"], variants]
     return "    { " + ",\n      ".join(fields) + " },"
 
 
-def write_entries_c(path, catalog, win32_names):
+def side_arrays(e, label, positions):
+    lines = []
+    if e["see"]:
+        codes = ", ".join(f"0x{c:08X}u" for c in e["see"])
+        lines.append(f"static const uint32_t see_{label}[] = {{ {codes} }};")
+    if e["aliases"]:
+        codes = ", ".join(f"0x{c:08X}u" for c in e["aliases"])
+        lines.append(f"static const uint32_t aliases_{label}[] = {{ {codes} }};")
+    if e["related"]:
+        targets = ", ".join("&{}[{}]".format(*positions[id(t)]) for t in e["related"])
+        lines.append(f"static const struct slerr_entry *const related_{label}[] = {{ {targets} }};")
+    if e["variants"]:
+        texts = ", ".join(c_string(v) for v in e["variants"])
+        lines.append(f"static const char *const variants_{label}[] = {{ {texts} }};")
+    return lines
+
+
+def pick_multiplier(keys, bits, hash_of):
+    """The multiplier (from a fixed list, so builds are reproducible) with the fewest probes."""
+    best = None
+    candidate = 0x9E3779B1
+    for _ in range(24):
+        size, used, total = 1 << bits, set(), 0
+        for key in keys:
+            slot = hash_of(key, candidate, bits)
+            while slot in used:
+                slot = (slot + 1) & (size - 1)
+                total += 1
+            used.add(slot)
+        if best is None or total < best[0]:
+            best = (total, candidate)
+        candidate = (candidate * 0x2545F491 + 0x6A09E667) & 0xFFFFFFFF | 1
+    return best[1]
+
+
+def code_hash(key, multiplier, bits):
+    return ((key * multiplier) & 0xFFFFFFFF) >> (32 - bits)
+
+
+def symbol_fold(symbol):
+    """FNV-1a over the upper-cased symbol: the same function as catalog.c's."""
+    h = 0x811C9DC5
+    for byte in symbol.upper().encode("ascii"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def table_bits(count):
+    bits = 4
+    while (1 << bits) < count * 3 // 2:
+        bits += 1
+    return bits
+
+
+def hash_slots(keys, bits, multiplier):
+    """Open addressing with linear probing: slot -> (key, value)."""
+    size = 1 << bits
+    slots = [None] * size
+    for key, value in keys:
+        slot = code_hash(key, multiplier, bits)
+        while slots[slot] is not None:
+            slot = (slot + 1) & (size - 1)
+        slots[slot] = (key, value)
+    return slots
+
+
+def write_indexes(lines, params, catalog):
+    codes = catalog.entries["code"]
+    code_keys = []
+    for i, e in enumerate(codes):
+        code_keys += [(value, i) for value in [e["code"], *e["aliases"]]]
+    bits = table_bits(len(code_keys))
+    multiplier = pick_multiplier([k for k, _ in code_keys], bits, code_hash)
+    lines += ["", "/* code -> index in catalog_entries; 0xFFFF marks an empty slot. */",
+              "const struct code_slot catalog_code_slots[] = {"]
+    for slot in hash_slots(code_keys, bits, multiplier):
+        lines.append(f"    {{ 0x{slot[0]:08X}u, {slot[1]} }}," if slot else "    { 0, 0xFFFF },")
+    lines.append("};")
+    params += [f"#define CODE_HASH_BITS {bits}", f"#define CODE_HASH_MULTIPLIER 0x{multiplier:08X}u"]
+
+    # Symbols: entries first, then further readings (numbered after the entries).
+    symbol_keys, seen = [], set()
+    all_entries = [(e, i) for i, e in enumerate(codes)] + \
+                  [(e, len(codes) + i) for i, e in enumerate(catalog.readings)]
+    owner = {}
+    for symbol, e in catalog.by_symbol.items():
+        owner[id(e)] = symbol
+    for e, ref in all_entries:
+        if e["symbol"] and catalog.by_symbol.get(e["symbol"].upper()) is e and e["symbol"].upper() not in seen:
+            seen.add(e["symbol"].upper())
+            symbol_keys.append((symbol_fold(e["symbol"]), ref))
+    bits = table_bits(len(symbol_keys))
+    multiplier = pick_multiplier([k for k, _ in symbol_keys], bits, code_hash)
+    lines += ["", "/* FNV-1a of the upper-cased symbol -> entry (below catalog_entry_count) or reading. */",
+              "const struct symbol_slot catalog_symbol_slots[] = {"]
+    for slot in hash_slots(symbol_keys, bits, multiplier):
+        lines.append(f"    {{ 0x{slot[0]:08X}u, {slot[1]} }}," if slot else "    { 0, 0xFFFF },")
+    lines.append("};")
+    params += [f"#define SYMBOL_HASH_BITS {bits}", f"#define SYMBOL_HASH_MULTIPLIER 0x{multiplier:08X}u"]
+
+
+WORD_SPLIT_RE = re.compile(r"[A-Za-z0-9]+")
+
+
+def search_words(e):
+    """The lower-case runs of letters and digits in every field search.c looks at, plus the
+    forms in which the code (or event ID) itself may be typed."""
+    words = set()
+    for key in ("symbol", "name", "title", "message", "cause", "remedy", "details", "location",
+                "default_value", "value_type"):
+        if e[key]:
+            words.update(w.lower() for w in WORD_SPLIT_RE.findall(e[key]))
+    if e["kind"] == "code":
+        words.update((f"{e['code']:08x}", f"0x{e['code']:08x}"))
+    elif e["kind"] == "event":
+        words.add(str(e["code"]))
+    return words
+
+
+def write_search_index(lines, params, catalog):
+    """Every word of the searchable text, sorted, in one blob ("\nword\nword\n"), with the
+    entries (numbered across the kinds in search order) whose text holds it. search.c finds a
+    query word in the blob with one memmem and scores only the entries listed under the words
+    that contain it."""
+    postings = {}
+    number = 0
+    for kind in KINDS:
+        for e in catalog.entries[kind]:
+            for word in search_words(e):
+                postings.setdefault(word, []).append(number)
+            number += 1
+    words = sorted(postings)
+    blob, offsets, firsts, refs = ["\n"], [], [], []
+    at = 1
+    for word in words:
+        offsets.append(at)
+        blob.append(word + "\n")
+        at += len(word) + 1
+        firsts.append(len(refs))
+        refs += postings[word]
+    firsts.append(len(refs))
+    text = "".join(blob)
+    lines += ["", "/* Search index: the words of every entry (see gen-catalog.py's write_search_index). */",
+              f"const char catalog_search_words[{len(text) + 1}] ="]
+    for i in range(0, len(text), 96):
+        lines.append("    " + c_string(text[i:i + 96]))
+    lines += [";", "const uint32_t catalog_search_word_at[] = {"]
+    lines += ["    " + ", ".join(f"{v}u" for v in offsets[i:i + 12]) + "," for i in range(0, len(offsets), 12)]
+    lines += ["};", "const uint32_t catalog_search_first[] = {"]
+    lines += ["    " + ", ".join(f"{v}u" for v in firsts[i:i + 12]) + "," for i in range(0, len(firsts), 12)]
+    lines += ["};", "const uint16_t catalog_search_refs[] = {"]
+    lines += ["    " + ", ".join(str(v) for v in refs[i:i + 16]) + "," for i in range(0, len(refs), 16)]
+    lines += ["};"]
+    params += [f"#define SEARCH_WORD_COUNT {len(words)}u", f"#define SEARCH_WORDS_SIZE {len(text)}u",
+               f"#define SEARCH_ENTRY_COUNT {number}u"]
+
+
+def write_entries_c(outdir, catalog, facilities):
     positions = {}
     for kind, (table, _) in TABLES.items():
         for i, e in enumerate(catalog.entries[kind]):
@@ -367,16 +707,7 @@ def write_entries_c(path, catalog, win32_names):
              '#include "catalog-index.h"', ""]
     for kind in KINDS:
         for i, e in enumerate(catalog.entries[kind]):
-            label = f"{kind}_{i}"
-            if e["see"]:
-                codes = ", ".join(f"0x{c:08X}u" for c in e["see"])
-                lines.append(f"static const uint32_t see_{label}[] = {{ {codes} }};")
-            if e["aliases"]:
-                codes = ", ".join(f"0x{c:08X}u" for c in e["aliases"])
-                lines.append(f"static const uint32_t aliases_{label}[] = {{ {codes} }};")
-            if e["related"]:
-                targets = ", ".join("&{}[{}]".format(*positions[id(t)]) for t in e["related"])
-                lines.append(f"static const struct slerr_entry *const related_{label}[] = {{ {targets} }};")
+            lines += side_arrays(e, f"{kind}_{i}", positions)
     for kind, (table, count) in TABLES.items():
         entries = catalog.entries[kind]
         lines += ["", f"const struct slerr_entry {table}[] = {{"]
@@ -384,30 +715,30 @@ def write_entries_c(path, catalog, win32_names):
         if not entries:
             lines.append("    { 0 },")
         lines += ["};", f"const size_t {count} = {len(entries)};"]
-    lines += ["", "const struct win32_name catalog_win32_names[] = {"]
-    for value in sorted(win32_names):
-        lines.append(f"    {{ {value}u, {c_string(win32_names[value])} }},")
-    lines += ["};", f"const size_t catalog_win32_name_count = {len(win32_names)};", ""]
-    write_if_changed(path, "\n".join(lines))
-
-
-def gperf_header(prefix, ignore_case):
-    options = ["%language=ANSI-C", "%struct-type", "%omit-struct-type", "%readonly-tables",
-               "%compare-lengths", "%define initializer-suffix ,0",
-               f"%define hash-function-name {prefix}_hash",
-               f"%define lookup-function-name {prefix}_find",
-               f"%define word-array-name {prefix}_words"]
-    if ignore_case:
-        options.append("%ignore-case")
-    return ["%{", "/* Generated by data/gen-catalog.py; do not edit. */",
-            '#include <string.h>', '#include "catalog-index.h"', "%}", *options, "struct index_slot { const char *name; uint16_t index; };", "%%"]
-
-
-def write_gperf(path, prefix, keys, ignore_case):
-    lines = gperf_header(prefix, ignore_case)
-    lines += [f"{key}, {index}" for key, index in keys]
-    lines.append("%%")
-    write_if_changed(path, "\n".join(lines) + "\n")
+    lines += ["", "/* Further readings of a value, after its entry's; grouped by value. */",
+              "const struct slerr_entry catalog_readings[] = {"]
+    lines += [entry_initializer(e, "") for e in catalog.readings] or ["    { 0 },"]
+    lines += ["};", f"const size_t catalog_reading_count = {len(catalog.readings)};", "",
+              "/* code -> its further readings (first index in catalog_readings, count), by code. */",
+              "const struct reading_span catalog_reading_spans[] = {"]
+    spans, first = 0, 0
+    for e in catalog.entries["code"]:
+        if e["more"]:
+            lines.append(f"    {{ 0x{e['code']:08X}u, {first}, {len(e['more'])} }},")
+            first += len(e["more"])
+            spans += 1
+    lines += ["};" if spans else "    { 0, 0, 0 },\n};", f"const size_t catalog_reading_span_count = {spans};", "",
+              "/* FACILITY_ names of winerror.h, by number. */",
+              "const struct facility_name catalog_facilities[] = {"]
+    lines += [f"    {{ {number}u, {c_string(name)} }}," for number, name in facilities]
+    lines += ["};", f"const size_t catalog_facility_count = {len(facilities)};"]
+    params = ["/* Generated by data/gen-catalog.py; do not edit. */", "#ifndef SLERR_CATALOG_PARAMS_H",
+              "#define SLERR_CATALOG_PARAMS_H"]
+    write_indexes(lines, params, catalog)
+    write_search_index(lines, params, catalog)
+    params.append("#endif")
+    write_if_changed(os.path.join(outdir, "catalog-entries.c"), "\n".join(lines) + "\n")
+    write_if_changed(os.path.join(outdir, "catalog-params.h"), "\n".join(params) + "\n")
 
 
 def write_if_changed(path, text):
@@ -422,37 +753,25 @@ def write_if_changed(path, text):
         f.write(text)
 
 
-def code_keys(codes):
-    """Every code and every alias, each pointing at its entry's index in the code table."""
-    keys = []
-    for i, e in enumerate(codes):
-        keys += [(f"{value:08X}", i) for value in [e["code"], *e["aliases"]]]
-    return keys
-
-
 def main(argv):
     if len(argv) < 4:
-        sys.stderr.write("usage: gen-catalog.py OUTDIR WIN32_NAMES CATALOG_FILE...\n")
+        sys.stderr.write("usage: gen-catalog.py OUTDIR IMPORTED_DIR CATALOG_FILE...\n")
         return 2
-    outdir, names_path, sources = argv[1], argv[2], argv[3:]
+    outdir, imported_dir, sources = argv[1], argv[2], argv[3:]
     problems = Problems()
     stanzas = []
     for path in sources:
         stanzas += read_stanzas(path, problems)
-    catalog = validate(stanzas, problems)
-    win32_names = read_win32_names(names_path, problems)
+    rows, facilities = read_imported(imported_dir, problems)
+    catalog = validate(stanzas, rows, problems)
     if problems.items:
         sys.stderr.write("\n".join(problems.items) + "\n")
         sys.stderr.write(f"gen-catalog: {len(problems.items)} problem(s); catalog not generated\n")
         return 1
-    codes = catalog.entries["code"]
-    if len(codes) > 0xFFFF:
-        sys.stderr.write("gen-catalog: more than 65535 entries do not fit the index\n")
+    if len(catalog.entries["code"]) + len(catalog.readings) >= 0xFFFF:
+        sys.stderr.write("gen-catalog: 65535 or more codes do not fit the index\n")
         return 1
-    write_entries_c(os.path.join(outdir, "catalog-entries.c"), catalog, win32_names)
-    write_gperf(os.path.join(outdir, "code-index.gperf"), "code_index", code_keys(codes), False)
-    write_gperf(os.path.join(outdir, "symbol-index.gperf"), "symbol_index",
-                [(e["symbol"], i) for i, e in enumerate(codes) if e["symbol"]], True)
+    write_entries_c(outdir, catalog, facilities)
     return 0
 
 

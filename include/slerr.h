@@ -32,6 +32,14 @@ enum slerr_kind {
 };
 #define SLERR_KIND_COUNT 4
 
+/* How a code's value is read: a number can be an HRESULT, a Win32 error written as
+ * HRESULT_FROM_WIN32 (0x8007xxxx; 0 for ERROR_SUCCESS) and an NTSTATUS at the same time. */
+enum slerr_reading {
+    SLERR_READING_HRESULT = 0,
+    SLERR_READING_WIN32,
+    SLERR_READING_NTSTATUS,
+};
+
 struct slerr_entry { /* fields may be added after these */
     uint32_t code;
     const char *symbol;  /* NULL when the code has none */
@@ -53,6 +61,13 @@ struct slerr_entry { /* fields may be added after these */
     size_t related_count;
     const uint32_t *aliases; /* codes: the symbol's value in other SDK versions */
     size_t alias_count;
+    /* Since 0.2, codes only. */
+    const char *source;           /* header the message comes from ("slerror.h", "winerror.h",
+                                     "ntstatus.h", "wuerror.h", "WbemCli.h"); NULL when it is
+                                     not imported from one */
+    enum slerr_reading reading;   /* how this entry reads the value */
+    const char *const *variants;  /* "WHERE: text": other wordings Windows shows for it */
+    size_t variant_count;
 };
 /* For kinds other than code, `message` is this project's summary, not an official text. */
 
@@ -80,6 +95,22 @@ struct slerr_decoded {
 int slerr_parse(const char *text, uint32_t *code);
 
 const struct slerr_entry *slerr_lookup(uint32_t code);               /* NULL when unknown */
+
+/* Every reading of a value, as err.exe lists its matches: index 0 is what slerr_lookup
+ * returns (the activation-relevant one), then the other headers' names for the same number
+ * (winerror.h's E_ACCESSDENIED beside ERROR_ACCESS_DENIED, an NTSTATUS of the same value).
+ * NULL past the last one, or when the catalog does not hold the value. */
+const struct slerr_entry *slerr_reading_at(uint32_t code, size_t index);
+
+/* What a value wraps, when it is built from a code of another kind: */
+enum slerr_wrap {
+    SLERR_WRAP_NONE = 0,
+    SLERR_WRAP_HRESULT_FROM_WIN32,   /* 0x8007xxxx: *inner is the Win32 error */
+    SLERR_WRAP_HRESULT_FROM_NT,      /* N bit set: *inner is the NTSTATUS (N bit cleared) */
+    SLERR_WRAP_NTSTATUS_FROM_WIN32,  /* 0xC007xxxx: *inner is the Win32 error */
+};
+/* Returns the form and stores the wrapped code in *inner (when inner is not NULL). */
+enum slerr_wrap slerr_unwrap(uint32_t code, uint32_t *inner);
 const struct slerr_entry *slerr_lookup_symbol(const char *symbol);   /* any case; NULL when unknown */
 
 /* The closest catalog symbol to a misspelt one, or NULL when nothing is close. */

@@ -23,6 +23,55 @@ static void applies_text(unsigned applies, char *buf, size_t size)
     }
 }
 
+/* How the value is read: "HRESULT", "Win32" (HRESULT_FROM_WIN32) or "NTSTATUS". */
+static const char *reading_word(enum slerr_reading reading, bool json)
+{
+    switch (reading) {
+    case SLERR_READING_WIN32: return json ? "win32" : "Win32 error";
+    case SLERR_READING_NTSTATUS: return json ? "ntstatus" : "NTSTATUS";
+    default: return json ? "hresult" : "HRESULT";
+    }
+}
+
+/* "NTSTATUS STATUS_ACCESS_DENIED (ntstatus.h): text" */
+static void reading_line(const struct slerr_entry *e, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s%s%s%s%s%s: %s", reading_word(e->reading, false),
+             e->symbol ? " " : "", e->symbol ? e->symbol : "", e->source ? " (" : "",
+             e->source ? e->source : "", e->source ? ")" : "", e->message);
+}
+
+/* Where the message comes from, the other wordings Windows shows, and the other things the
+ * same number means (err.exe's "N matches"). */
+static void text_readings(struct output *o, uint32_t code, const struct slerr_entry *e)
+{
+    char line[1024];
+    if (e && e->source) {
+        snprintf(line, sizeof line, "%s, text from %s", reading_word(e->reading, false), e->source);
+        output_field(o, INDENT, "Source:   ", line);
+    }
+    for (size_t i = 0; e && i < e->variant_count; i++)
+        output_field(o, INDENT, "Variant:  ", e->variants[i]);
+    const struct slerr_entry *other;
+    for (size_t i = 1; e && e->code == code && (other = slerr_reading_at(code, i)) != NULL; i++) {
+        reading_line(other, line, sizeof line);
+        output_field(o, INDENT, "Also:     ", line);
+    }
+    uint32_t inner;
+    enum slerr_wrap wrap = slerr_unwrap(code, &inner);
+    if (wrap == SLERR_WRAP_HRESULT_FROM_NT || wrap == SLERR_WRAP_NTSTATUS_FROM_WIN32) {
+        uint32_t source = wrap == SLERR_WRAP_HRESULT_FROM_NT ? inner : 0x80070000u | inner;
+        const struct slerr_entry *wrapped = slerr_lookup(source);
+        int n = wrap == SLERR_WRAP_HRESULT_FROM_NT
+                    ? snprintf(line, sizeof line, "HRESULT_FROM_NT of NTSTATUS 0x%08X", inner)
+                    : snprintf(line, sizeof line, "NTSTATUS_FROM_WIN32 of Win32 error %u", inner);
+        if (wrapped && n > 0 && (size_t)n < sizeof line)
+            snprintf(line + n, sizeof line - (size_t)n, " %s: %s", wrapped->symbol ? wrapped->symbol : "",
+                     wrapped->message);
+        output_field(o, INDENT, "Wraps:    ", line);
+    }
+}
+
 void render_facility(const struct slerr_decoded *d, char *buf, size_t size)
 {
     if (d->facility_name)
@@ -120,6 +169,7 @@ static void render_text(struct output *o, uint32_t code, const struct slerr_entr
         snprintf(note, sizeof note, "this symbol's value in another SDK is 0x%08X", e->code);
         output_field(o, INDENT, "Alias:    ", note);
     }
+    text_readings(o, code, e);
     text_fields(o, d);
 }
 
@@ -166,6 +216,44 @@ static void json_see(struct output *o, const struct slerr_entry *e)
     json_array_end(o);
 }
 
+/* "reading", "source", "variants", the other "readings" and what the value "wraps". */
+static void json_readings(struct output *o, uint32_t code, const struct slerr_entry *e)
+{
+    char hex[11];
+    json_string(o, "reading", e ? reading_word(e->reading, true) : NULL);
+    json_string(o, "source", e ? e->source : NULL);
+    json_array_begin(o, "variants");
+    for (size_t i = 0; e && i < e->variant_count; i++)
+        json_string(o, NULL, e->variants[i]);
+    json_array_end(o);
+    json_array_begin(o, "readings");
+    const struct slerr_entry *other;
+    for (size_t i = 1; e && e->code == code && (other = slerr_reading_at(code, i)) != NULL; i++) {
+        json_object_begin(o, NULL);
+        json_string(o, "reading", reading_word(other->reading, true));
+        json_string(o, "symbol", other->symbol);
+        json_string(o, "message", other->message);
+        json_string(o, "source", other->source);
+        json_object_end(o);
+    }
+    json_array_end(o);
+    uint32_t inner;
+    enum slerr_wrap wrap = slerr_unwrap(code, &inner);
+    if (wrap != SLERR_WRAP_HRESULT_FROM_NT && wrap != SLERR_WRAP_NTSTATUS_FROM_WIN32) {
+        json_string(o, "wraps", NULL);
+        return;
+    }
+    uint32_t source = wrap == SLERR_WRAP_HRESULT_FROM_NT ? inner : 0x80070000u | inner;
+    const struct slerr_entry *wrapped = slerr_lookup(source);
+    json_object_begin(o, "wraps");
+    json_string(o, "reading", wrap == SLERR_WRAP_HRESULT_FROM_NT ? "ntstatus" : "win32");
+    snprintf(hex, sizeof hex, "0x%08X", wrap == SLERR_WRAP_HRESULT_FROM_NT ? inner : source);
+    json_string(o, "code", hex);
+    json_string(o, "symbol", wrapped ? wrapped->symbol : NULL);
+    json_string(o, "message", wrapped ? wrapped->message : NULL);
+    json_object_end(o);
+}
+
 static void render_json(struct output *o, const char *input, uint32_t code,
                         const struct slerr_entry *e, const struct slerr_decoded *d)
 {
@@ -203,6 +291,7 @@ static void render_json(struct output *o, const char *input, uint32_t code,
         json_uint(o, "win32", d->code_field);
         json_string(o, "win32_name", d->win32_name);
     }
+    json_readings(o, code, e);
     json_object_end(o);
     if (!nested)
         json_line_end(o);

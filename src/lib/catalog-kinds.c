@@ -1,7 +1,6 @@
 /* catalog-kinds.c: the catalog by kind: events, symptoms and settings beside the codes,
  * iteration over each kind and lookups by event ID or name. The tables are small and
- * sorted, so a binary search (events) or a scan (names) needs no index of its own. */
-#include <stdlib.h>
+ * sorted, so the shared sorted search (events) or a scan (names) needs no index of its own. */
 #include <string.h>
 #include <strings.h>
 
@@ -55,17 +54,10 @@ int slerr_kind_parse(const char *name, enum slerr_kind *kind)
     return -1;
 }
 
-static int compare_event(const void *key, const void *item)
-{
-    uint32_t id = *(const uint32_t *)key, other = ((const struct slerr_entry *)item)->code;
-    return id < other ? -1 : id > other;
-}
-
 const struct slerr_entry *slerr_lookup_event(unsigned id)
 {
-    uint32_t key = id;
-    return bsearch(&key, catalog_events, catalog_event_count, sizeof catalog_events[0],
-                   compare_event);
+    size_t at = sorted_find(catalog_events, catalog_event_count, sizeof catalog_events[0], id);
+    return at < catalog_event_count ? &catalog_events[at] : NULL;
 }
 
 const struct slerr_entry *slerr_lookup_name(enum slerr_kind kind, const char *name)

@@ -11,53 +11,32 @@
 
 #define FACILITY_WIN32 7u
 
-struct facility_name {
-    unsigned number;
-    const char *name;
-};
-
-/* Facility numbers from winerror.h, sorted by number. */
-static const struct facility_name facilities[] = {
-    { 0, "NULL" },         { 1, "RPC" },          { 2, "DISPATCH" },
-    { 3, "STORAGE" },      { 4, "ITF" },          { 7, "WIN32" },
-    { 8, "WINDOWS" },      { 9, "SECURITY" },     { 10, "CONTROL" },
-    { 11, "CERT" },        { 12, "INTERNET" },    { 13, "MEDIASERVER" },
-    { 14, "MSMQ" },        { 15, "SETUPAPI" },    { 16, "SCARD" },
-    { 17, "COMPLUS" },     { 18, "AAF" },         { 19, "URT" },
-    { 20, "ACS" },         { 21, "DPLAY" },       { 22, "UMI" },
-    { 23, "SXS" },         { 24, "WINDOWS_CE" },  { 25, "HTTP" },
-    { 26, "USERMODE_COMMONLOG" }, { 31, "USERMODE_FILTER_MANAGER" },
-    { 32, "BACKGROUNDCOPY" }, { 33, "CONFIGURATION" }, { 34, "STATE_MANAGEMENT" },
-    { 35, "METADIRECTORY" }, { 36, "WINDOWSUPDATE" }, { 37, "DIRECTORYSERVICE" },
-    { 38, "GRAPHICS" },    { 39, "SHELL" },       { 40, "TPM_SERVICES" },
-    { 41, "TPM_SOFTWARE" }, { 48, "PLA" },        { 49, "FVE" },
-    { 50, "FWP" },         { 51, "WINRM" },       { 52, "NDIS" },
-    { 53, "USERMODE_HYPERVISOR" }, { 54, "CMI" }, { 55, "USERMODE_VIRTUALIZATION" },
-    { 56, "USERMODE_VOLMGR" }, { 57, "BCD" },     { 58, "USERMODE_VHD" },
-    { 60, "SDIAG" },       { 61, "WEBSERVICES" }, { 62, "WINDOWS_DEFENDER" },
-    { 63, "OPC" },
-};
-
-static const char *facility_lookup(unsigned number)
+/* Facility names come from winerror.h with the catalog. Facilities above 2047 (DirectX and
+ * a few others) take bit 27 too, so the wider number is tried first. */
+static const char *facility_lookup(uint32_t code, unsigned *facility)
 {
-    for (size_t i = 0; i < sizeof facilities / sizeof facilities[0]; i++)
-        if (facilities[i].number == number)
-            return facilities[i].name;
-    return NULL;
+    unsigned wide = (code >> 16) & 0xFFFu;
+    if (wide > 0x7FFu) {
+        size_t at = sorted_find(catalog_facilities, catalog_facility_count,
+                                sizeof catalog_facilities[0], wide);
+        if (at < catalog_facility_count) {
+            *facility = wide;
+            return catalog_facilities[at].name;
+        }
+    }
+    size_t at = sorted_find(catalog_facilities, catalog_facility_count,
+                            sizeof catalog_facilities[0], *facility);
+    return at < catalog_facility_count ? catalog_facilities[at].name : NULL;
 }
 
+/* The Win32 name of HRESULT_FROM_WIN32(value): winerror.h's ERROR_ name, not an HRESULT
+ * alias of the same number. */
 static const char *win32_name_lookup(unsigned value)
 {
-    size_t low = 0, high = catalog_win32_name_count;
-    while (low < high) {
-        size_t mid = low + (high - low) / 2;
-        if (catalog_win32_names[mid].value < value)
-            low = mid + 1;
-        else
-            high = mid;
-    }
-    if (low < catalog_win32_name_count && catalog_win32_names[low].value == value)
-        return catalog_win32_names[low].name;
+    const struct slerr_entry *e;
+    for (size_t i = 0; (e = slerr_reading_at(0x80070000u | value, i)) != NULL; i++)
+        if (e->reading == SLERR_READING_WIN32 && e->symbol)
+            return e->symbol;
     return NULL;
 }
 
@@ -73,13 +52,15 @@ int slerr_decode(uint32_t code, struct slerr_decoded *out)
     d.ntstatus = (code >> 28) & 1u;
     d.facility = (code >> 16) & 0x7FFu;
     d.code_field = code & 0xFFFFu;
-    d.facility_name = facility_lookup(d.facility);
+    d.facility_name = facility_lookup(code, &d.facility);
     d.is_win32 = d.failure && !d.customer && !d.ntstatus && d.facility == FACILITY_WIN32;
     d.severity = d.failure ? "error" : d.reserved ? "information" : "success";
     d.win32_name = NULL;
     if (d.is_win32) {
         const struct slerr_entry *entry = slerr_lookup(code);
-        d.win32_name = entry && entry->symbol ? entry->symbol : win32_name_lookup(d.code_field);
+        d.win32_name = win32_name_lookup(d.code_field);
+        if (!d.win32_name && entry && entry->symbol)
+            d.win32_name = entry->symbol;
     }
     /* A caller built against an older header gets the fields it knows of; one built against
      * a newer header keeps its size and finds the fields this library lacks zeroed. */

@@ -89,7 +89,9 @@ int slerr_parse(const char *text, uint32_t *code)
     if (text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
         if (!parse_hex(text + 2, &value))
             return -1;
-        *code = from_win32_or_raw(value);
+        /* Exactly eight digits are an HRESULT as written (0x00000005 is not 0x80070005);
+         * only a shorter hex number can be a Win32 error, as winerror.h writes them. */
+        *code = strlen(text + 2) == 8 ? value : from_win32_or_raw(value);
         return 0;
     }
     /* Eight hex digits are an HRESULT written without 0x, even when they are all digits:

@@ -1,14 +1,23 @@
 /* search.c: ranked full-text search over every kind of catalog entry.
  * Each word of the query scores by where it is found (code, symbol or name, title, message,
- * the rest); an entry counts only when every word is found. The query is copied, lower-cased,
- * into fixed arrays on the stack and the best hits go straight into the caller's array:
- * no allocation and no state, so concurrent searches are safe. */
+ * the rest); an entry counts only when every word is found, and the entries that concern
+ * activation (curated ones, slerror.h's codes, events, symptoms, settings) count four times
+ * as much as the thousands of generic Windows texts. The generated word index narrows the
+ * ~11,000 entries down to those that hold one query word before anything is scored.
+ * The query is copied, lower-cased, into fixed arrays on the stack and the best hits go
+ * straight into the caller's array: no allocation and no state, so concurrent searches are safe. */
+#define _GNU_SOURCE /* memmem */
 #include <ctype.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "catalog-index.h"
+#include "catalog-params.h"
 #include "slerr.h"
+
+#define ACTIVATION_WEIGHT 4 /* activation entries outrank generic texts with the same words */
 
 /* Where a word was found, best first. A whole word beats a part of one: "rearm" is a
  * whole word of SL_..._MAX_REARM_REACHED but only a part of SL_..._REARMED. */
@@ -147,6 +156,13 @@ static unsigned word_score(const struct slerr_entry *e, const char *word, size_t
     return best + (found - 1 < MAX_FIELD_BONUS ? found - 1 : MAX_FIELD_BONUS);
 }
 
+/* Written for activation problems: everything but the generic codes imported as they are. */
+static bool concerns_activation(const struct slerr_entry *e)
+{
+    return e->kind != SLERR_KIND_CODE || e->cause || e->remedy || e->applies ||
+           (e->source && strcmp(e->source, "slerror.h") == 0);
+}
+
 /* 0 when some word is missing: every word must be found somewhere. */
 static unsigned entry_score(const struct slerr_entry *e, const struct query *q)
 {
@@ -157,7 +173,7 @@ static unsigned entry_score(const struct slerr_entry *e, const struct query *q)
             return 0;
         total += s;
     }
-    return total;
+    return concerns_activation(e) ? total * ACTIVATION_WEIGHT : total;
 }
 
 /* The caller's array, whose elements are `stride` bytes (sizeof hits[0] where it was built):
@@ -195,17 +211,82 @@ static void keep_hit(struct hit_array *a, const struct slerr_entry *e, unsigned 
         a->kept++;
 }
 
+/* The entry numbered `ref` in the index: the kinds one after the other, as they iterate. */
+static const struct slerr_entry *entry_at(size_t ref)
+{
+    for (unsigned kind = 0; kind < SLERR_KIND_COUNT; kind++) {
+        size_t count = slerr_kind_count((enum slerr_kind)kind);
+        if (ref < count)
+            return slerr_kind_at((enum slerr_kind)kind, ref);
+        ref -= count;
+    }
+    return NULL;
+}
+
+/* The longest run of letters and digits in any query word: every entry that matches the query
+ * holds it inside one word of its text, so the index can find those entries. */
+static void pick_key(const struct query *q, const char **key, size_t *length)
+{
+    *key = NULL, *length = 0;
+    for (size_t i = 0; i < q->count; i++) {
+        const char *w = q->words[i];
+        for (size_t at = 0; at < q->lengths[i];) {
+            size_t n = 0;
+            while (at + n < q->lengths[i] && isalnum((unsigned char)w[at + n]))
+                n++;
+            if (n > *length)
+                *key = w + at, *length = n;
+            at += n ? n : 1;
+        }
+    }
+}
+
+/* The index of the word that holds blob offset `at`. */
+static size_t word_of(size_t at)
+{
+    size_t low = 0, high = SEARCH_WORD_COUNT;
+    while (high - low > 1) {
+        size_t mid = low + (high - low) / 2;
+        if (catalog_search_word_at[mid] <= at)
+            low = mid;
+        else
+            high = mid;
+    }
+    return low;
+}
+
+/* Marks every entry that holds `key` inside one of its words. */
+static void mark_candidates(const char *key, size_t length, uint64_t *marks)
+{
+    const char *blob = catalog_search_words, *end = blob + SEARCH_WORDS_SIZE, *p = blob;
+    while ((p = memmem(p, (size_t)(end - p), key, length)) != NULL) {
+        size_t word = word_of((size_t)(p - blob));
+        for (uint32_t r = catalog_search_first[word]; r < catalog_search_first[word + 1]; r++)
+            marks[catalog_search_refs[r] / 64] |= UINT64_C(1) << (catalog_search_refs[r] % 64);
+        p = memchr(p, '\n', (size_t)(end - p)); /* on to the next word */
+        if (!p)
+            break;
+    }
+}
+
 int slerr_search(const char *query, struct slerr_hit *hits, size_t max, size_t hit_size)
 {
     struct query q;
     struct hit_array array = { (unsigned char *)hits, hit_size, hits ? max : 0, 0 };
     if (parse_query(query, &q) != 0 || (array.max && hit_size < HIT_MIN_SIZE))
         return -1;
+    uint64_t marks[(SEARCH_ENTRY_COUNT + 63) / 64];
+    const char *key;
+    size_t key_length;
+    pick_key(&q, &key, &key_length);
+    memset(marks, key ? 0 : 0xFF, sizeof marks); /* no letter or digit: look at everything */
+    if (key)
+        mark_candidates(key, key_length, marks);
     int matches = 0;
-    for (unsigned kind = 0; kind < SLERR_KIND_COUNT; kind++) {
-        for (size_t i = 0; i < slerr_kind_count((enum slerr_kind)kind); i++) {
-            const struct slerr_entry *e = slerr_kind_at((enum slerr_kind)kind, i);
-            unsigned score = entry_score(e, &q);
+    for (size_t block = 0; block < sizeof marks / sizeof marks[0]; block++) {
+        for (uint64_t bits = marks[block]; bits; bits &= bits - 1) {
+            const struct slerr_entry *e = entry_at(block * 64 + (size_t)__builtin_ctzll(bits));
+            unsigned score = e ? entry_score(e, &q) : 0;
             if (!score)
                 continue;
             matches++;

@@ -55,10 +55,17 @@ class UnknownAndBad(unittest.TestCase):
         self.assertIn("code 0xF999", result.stdout)
         self.assertIn("error (S=1", result.stdout)
 
-    def test_unknown_win32_code_named(self):
+    def test_win32_code_from_winerror_h(self):
         result = run("0x80070020")
-        self.assertEqual(result.returncode, 1)
+        self.assertEqual(result.returncode, 0)
         self.assertIn("Win32:    32 ERROR_SHARING_VIOLATION", result.stdout)
+        self.assertIn("The process cannot access the file because it is being used by another\n  process.",
+                      result.stdout)
+
+    def test_unknown_win32_code(self):
+        result = run("0x8007FFFE")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("Win32:    65534\n", result.stdout)
 
     def test_banana_is_a_usage_error(self):
         result = run("banana")
@@ -100,7 +107,7 @@ class UnknownAndBad(unittest.TestCase):
 
 class Formats(unittest.TestCase):
     def test_json_lines(self):
-        result = run("--json", "0xC004F038", "0x80070020", "1722")
+        result = run("--json", "0xC004F038", "0x8007FFFE", "1722")
         self.assertEqual(result.returncode, 1)
         records = [json.loads(line) for line in result.stdout.splitlines()]
         self.assertEqual(len(records), 3)
@@ -115,7 +122,7 @@ class Formats(unittest.TestCase):
         self.assertTrue(first["known"])
         self.assertFalse(records[1]["known"])
         self.assertIsNone(records[1]["symbol"])
-        self.assertEqual(records[1]["win32_name"], "ERROR_SHARING_VIOLATION")
+        self.assertIsNone(records[1]["win32_name"])
         self.assertEqual(records[2]["win32"], 1722)
 
     def test_json_escapes_hostile_input_text(self):

@@ -219,9 +219,9 @@ class Installed(unittest.TestCase):
         known = subprocess.run([exe, "-1073418184"], env=run_env, capture_output=True, text=True)
         self.assertEqual(known.returncode, 0, known.stderr)
         self.assertTrue(known.stdout.startswith("0xC004F038 SL_E_VL_NOT_ENOUGH_COUNT: The Software"))
-        unknown = subprocess.run([exe, "0x80070020"], env=run_env, capture_output=True, text=True)
+        unknown = subprocess.run([exe, "0x8007FFFE"], env=run_env, capture_output=True, text=True)
         self.assertEqual(unknown.returncode, 1)
-        self.assertIn("ERROR_SHARING_VIOLATION", unknown.stdout)
+        self.assertIn("Win32 error 65534", unknown.stdout)
         bad = subprocess.run([exe, "banana"], env=run_env, capture_output=True, text=True)
         self.assertEqual(bad.returncode, 2)
         linked = subprocess.run(["ldd", exe], env=run_env, capture_output=True, text=True).stdout

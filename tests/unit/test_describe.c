@@ -46,8 +46,11 @@ Test(describe, unknown_codes_are_decoded)
     char buf[256];
     slerr_describe(0xC004F999, buf, sizeof buf);
     cr_assert_str_eq(buf, "0xC004F999: unknown code (error, facility ITF 4, code 0xF999)");
-    slerr_describe(0x80070020, buf, sizeof buf);
-    cr_assert_str_eq(buf, "0x80070020: unknown code (Win32 error 32 ERROR_SHARING_VIOLATION)");
+    slerr_describe(0x8007FFFE, buf, sizeof buf);
+    cr_assert_str_eq(buf, "0x8007FFFE: unknown code (Win32 error 65534)");
+    slerr_describe(0x80070020, buf, sizeof buf); /* imported from winerror.h */
+    cr_assert_str_eq(buf, "0x80070020 ERROR_SHARING_VIOLATION: The process cannot access the "
+                          "file because it is being used by another process.");
     slerr_describe(0x87FF0001, buf, sizeof buf);
     cr_assert_str_eq(buf, "0x87FF0001: unknown code (error, facility 2047, code 0x0001)");
 }
