@@ -15,8 +15,9 @@ int main(void)
                    e->symbol ? e->symbol : "", e->message);
     }
     for (uint32_t facility = 0; facility < 4096; facility++) {
-        struct slerr_decoded d;
-        slerr_decode(0x80000000u | facility << 16, &d);
+        struct slerr_decoded d = SLERR_DECODED_INIT;
+        if (slerr_decode(0x80000000u | facility << 16, &d) != 0)
+            return 1;
         if (d.facility_name && d.facility == facility)
             printf("F\t%u\t%s\n", facility, d.facility_name);
     }
