@@ -16,7 +16,7 @@ SOURCE = os.environ["SLERR_SOURCE_ROOT"]
 
 # command: (arguments that succeed, arguments that find nothing or a problem, stdin)
 CASES = {
-    "lookup": (["0xC004F038"], ["0x80070020"], None),
+    "lookup": (["0xC004F038"], ["0x8007FFFE"], None),
     "search": (["rearm"], ["zzzzqqqq"], None),
     "list": (["--kind=event"], ["--facility=2047"], None),
     "event": (["12290"], ["99999"], None),
