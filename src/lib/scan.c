@@ -303,30 +303,49 @@ static inline __attribute__((always_inline)) uint64_t run_ends(uint64_t hex, str
     return ends;
 }
 
-/* Every non-hex byte preceded by a run of 8 to 10 hex bytes inside this buffer: 64 bytes at a
- * time, each block turned into a bit mask by `mask64`. */
-static inline __attribute__((always_inline)) int
-scan_blocks_with(const struct view *v, uint64_t (*mask64)(const unsigned char *))
+/* Examines the candidates whose bits are set in ends[0..count), block i starting at byte
+ * base + 64 * i, in stream order. */
+static int examine_ends(const struct view *v, int64_t base, const uint64_t *ends, size_t count)
 {
-    struct runs prev = { 0, 0, 0, 0, 0 };
-    int64_t base = 0;
-    for (; base + 64 <= v->size; base += 64) {
-        __builtin_prefetch(v->buf + base + 4096);
-        uint64_t ends = run_ends(mask64(v->buf + base), &prev);
-        for (; ends; ends &= ends - 1) {
-            int status = examine(v, base + __builtin_ctzll(ends));
+    for (size_t i = 0; i < count; i++) {
+        for (uint64_t e = ends[i]; e; e &= e - 1) {
+            int status = examine(v, base + 64 * (int64_t)i + __builtin_ctzll(e));
             if (status)
                 return status;
         }
     }
+    return 0;
+}
+
+#define BATCH 64 /* blocks whose masks are made before any candidate among them is examined */
+
+/* Every non-hex byte preceded by a run of 8 to 10 hex bytes inside this buffer: 64 bytes at a
+ * time, each block turned into a bit mask by `mask64`. The masks of a batch of blocks are made
+ * in a loop with no call in it (the vector registers stay live, no vzeroupper), and the few
+ * candidates are examined afterwards. */
+static inline __attribute__((always_inline)) int
+scan_blocks_with(const struct view *v, uint64_t (*mask64)(const unsigned char *))
+{
+    struct runs prev = { 0, 0, 0, 0, 0 };
+    uint64_t ends[BATCH];
+    int64_t base = 0;
+    while (base + 64 <= v->size) {
+        size_t count = (size_t)((v->size - base) / 64);
+        count = count < BATCH ? count : BATCH;
+        uint64_t any = 0;
+        for (size_t i = 0; i < count; i++) {
+            ends[i] = run_ends(mask64(v->buf + base + 64 * (int64_t)i), &prev);
+            any |= ends[i];
+        }
+        int status = any ? examine_ends(v, base, ends, count) : 0;
+        if (status)
+            return status;
+        base += 64 * (int64_t)count;
+    }
     if (base < v->size) {
         size_t n = (size_t)(v->size - base);
-        uint64_t ends = run_ends(hex_mask_bytes(v->buf + base, n), &prev);
-        for (ends &= (UINT64_C(1) << n) - 1; ends; ends &= ends - 1) {
-            int status = examine(v, base + __builtin_ctzll(ends));
-            if (status)
-                return status;
-        }
+        ends[0] = run_ends(hex_mask_bytes(v->buf + base, n), &prev) & ((UINT64_C(1) << n) - 1);
+        return examine_ends(v, base, ends, 1);
     }
     return 0;
 }

@@ -11,6 +11,7 @@ Usage: annotate.py [SIZE_MIB]   (environment: SLERR, the binary; default size 10
 
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -88,51 +89,55 @@ def write_one_line(path, size):
 
 
 def run_once(argv, path, rss_file):
-    """Wall seconds, peak RSS in KiB (0 when unknown) and stdout of one run of `argv` on the
-    file `path`. /usr/bin/time measures the RSS: a child forked from this Python process would
-    report Python's own peak."""
-    timer = ["/usr/bin/time", "-f", "%M", "-o", rss_file] if os.access("/usr/bin/time", os.X_OK) else []
+    """Wall seconds, CPU seconds (user + system), peak RSS in KiB and stdout of one run of
+    `argv` on the file `path`. /usr/bin/time measures them: a child forked from this Python
+    process would report Python's own peak. CPU time is the steadier figure on a busy machine."""
+    timer = ["/usr/bin/time", "-f", "%M", "-o", rss_file]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(timer + argv + [path], stdin=subprocess.DEVNULL,
                           stdout=subprocess.DEVNULL if argv[0] == SLERR else subprocess.PIPE)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode not in (0, 1):
         sys.exit("annotate bench: %s failed" % " ".join(argv))
-    rss = 0
-    if timer:
-        with open(rss_file) as f:
-            rss = int(f.read().split()[-1])
-    return elapsed, rss, (proc.stdout or b"").strip()
+    with open(rss_file) as f:
+        rss = int(f.read().split()[-1])
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return elapsed, cpu, rss, (proc.stdout or b"").split(b" ")[0].strip()
 
 
 def best_of(argv, path, rounds=ROUNDS):
     rss_file = path + ".rss"
     runs = [run_once(argv, path, rss_file) for _ in range(rounds)]
-    return min(r[0] for r in runs), max(r[1] for r in runs), runs[0][2]
+    return (min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs),
+            runs[0][3])
 
 
 def compare(tools, log, size):
-    results = {}
+    wall, cpu = {}, {}
     for name, argv in tools:
-        seconds, rss, out = best_of(argv, log)
-        results[name] = seconds
+        # grep -E takes a minute a gigabyte: one round says enough.
+        wall[name], cpu[name], rss, out = best_of(argv, log, 1 if name == "grep -cE" else ROUNDS)
         extra = " (%s lines)" % out.decode() if out else ""
-        print("  %-15s %8.0f MB/s  %6.3f s  peak RSS %7.0f KiB%s"
-              % (name, size / seconds / 1e6, seconds, rss, extra))
-    for name in results:
+        print("  %-15s %8.0f MB/s  %6.3f s wall  %6.3f s CPU  peak RSS %7.0f KiB%s"
+              % (name, size / wall[name] / 1e6, wall[name], cpu[name], rss, extra))
+    for name in wall:
         if name != "slerr annotate":
-            print("  slerr annotate takes %.2fx the time of %s"
-                  % (results["slerr annotate"] / results[name], name))
+            print("  slerr annotate takes %.2fx the time of %s (CPU time: %.2fx)"
+                  % (wall["slerr annotate"] / wall[name], name,
+                     cpu["slerr annotate"] / max(cpu[name], 0.001)))
 
 
 def main():
     size = (int(sys.argv[1]) if len(sys.argv) > 1 else 1024) << 20
     tools = [("slerr annotate", [SLERR, "annotate"])]
     for name, argv in (("wc -l", ["wc", "-l"]), ("rg -c", ["rg", "-c", PATTERN]),
-                       ("grep -cE", ["grep", "-cE", PATTERN])):
+                       ("grep -cE", ["grep", "-cE", PATTERN]), ("time", ["/usr/bin/time"])):
         if not shutil.which(argv[0]):
             sys.exit("annotate bench: %s is not installed (scripts/install-deps)" % argv[0])
-        tools.append((name, argv))
+        if name != "time":
+            tools.append((name, argv))
     print("annotate: %d MiB logs; best of %d runs, file given as argument, slerr's output to "
           "/dev/null; pattern %s" % (size >> 20, ROUNDS, PATTERN))
     with tempfile.TemporaryDirectory(prefix="slerr-bench-") as tmp:
@@ -145,7 +150,7 @@ def main():
             os.unlink(log)
         line = os.path.join(tmp, "one-line.log")
         write_one_line(line, size)
-        seconds, rss, _ = best_of([SLERR, "annotate"], line, rounds=1)
+        seconds, _, rss, _ = best_of([SLERR, "annotate"], line, rounds=1)
         print("  single %d MiB line, no newline: %8.0f MB/s, peak RSS %.0f KiB (target < 4096)"
               % (size >> 20, size / seconds / 1e6, rss))
 
