@@ -330,8 +330,8 @@ scan_blocks_with(const struct view *v, uint64_t (*mask64)(const unsigned char *)
     uint64_t ends[BATCH];
     int64_t base = 0;
     while (base + 64 <= v->size) {
-        size_t count = (size_t)((v->size - base) / 64);
-        count = count < BATCH ? count : BATCH;
+        int64_t blocks = (v->size - base) / 64; /* at least 1 */
+        size_t count = blocks < BATCH ? (size_t)blocks : BATCH;
         uint64_t any = 0;
         for (size_t i = 0; i < count; i++) {
             ends[i] = run_ends(mask64(v->buf + base + 64 * (int64_t)i), &prev);
