@@ -73,6 +73,10 @@ void ex_event_text_free(struct ex_event_text *t);
 #define EX_EVENT_MAX_FINDINGS 12
 size_t ex_event_findings(const struct ex_event *ev, struct ex_finding *out, size_t max);
 
+/* The worst severity those findings would have, without writing them (a log's healthy
+ * events are many: they are only counted). */
+enum ex_severity ex_event_severity(const struct ex_event *ev);
+
 /* One row of that table, for its tests: which event, which field, and what it points to. */
 struct ex_event_rule {
     unsigned id;                 /* 0: any activation event */
@@ -92,9 +96,9 @@ struct ex_kms_report *ex_kms_report_new(void);
 /* Counts one event; false when out of memory. Events of other IDs are ignored. */
 bool ex_kms_report_add(struct ex_kms_report *r, const struct ex_event *ev);
 size_t ex_kms_report_events(const struct ex_kms_report *r); /* 12288-12290 events counted */
-/* Writes the report's findings into out (at most max); returns how many. */
+/* Writes the report's findings into out (at most max); returns how many, 0 when out of memory. */
 #define EX_REPORT_MAX_FINDINGS 40
-size_t ex_kms_report_findings(const struct ex_kms_report *r, struct ex_finding *out, size_t max);
+size_t ex_kms_report_findings(struct ex_kms_report *r, struct ex_finding *out, size_t max);
 void ex_kms_report_free(struct ex_kms_report *r);
 
 /* The readers for the driver (readers.h): "events" reads both XML and text events, gives each

@@ -409,6 +409,22 @@ static void identify(const struct ex_event *ev, struct ex_finding *f)
     }
 }
 
+static bool applies(const struct rule *r, const struct ex_event *ev)
+{
+    return r->pub.id ? r->pub.id == ev->id : has_licence_state(ev->id);
+}
+
+enum ex_severity ex_event_severity(const struct ex_event *ev)
+{
+    struct view v;
+    read_view(ev, &v);
+    enum ex_severity worst = EX_OK;
+    for (size_t i = 0; i < NRULES; i++)
+        if (applies(&rules[i], ev) && rules[i].pub.severity > worst && rules[i].when(&v))
+            worst = rules[i].pub.severity;
+    return worst;
+}
+
 size_t ex_event_findings(const struct ex_event *ev, struct ex_finding *out, size_t max)
 {
     struct view v;
@@ -419,9 +435,7 @@ size_t ex_event_findings(const struct ex_event *ev, struct ex_finding *out, size
     identify(ev, &out[n++]);
     for (size_t i = 0; i < NRULES && n < max; i++) {
         const struct rule *r = &rules[i];
-        if (r->pub.id ? r->pub.id != ev->id : !has_licence_state(ev->id))
-            continue;
-        if (r->when(&v))
+        if (applies(r, ev) && r->when(&v))
             apply(r, &v, &out[n++]);
     }
     return n;

@@ -15,24 +15,15 @@ struct events_state {
     struct ex_finding findings[EX_REPORT_MAX_FINDINGS];
 };
 
-static enum ex_severity worst(const struct ex_finding *f, size_t n)
-{
-    enum ex_severity w = EX_OK;
-    for (size_t i = 0; i < n; i++)
-        if (f[i].severity > w)
-            w = f[i].severity;
-    return w;
-}
-
 static int on_event(struct events_state *s, const struct ex_event *ev)
 {
     if (!ex_kms_report_add(s->report, ev))
         return EX_STATUS_NOMEM;
-    size_t n = ex_event_findings(ev, s->findings, EX_EVENT_MAX_FINDINGS);
     /* A host logs one 12290 per request: the healthy ones are the report's to sum up, so that
      * a year's log shows its problems rather than a million lines of "answered". */
-    if (ev->id == 12290 && worst(s->findings, n) == EX_OK)
+    if (ev->id == 12290 && ex_event_severity(ev) == EX_OK)
         return 0;
+    size_t n = ex_event_findings(ev, s->findings, EX_EVENT_MAX_FINDINGS);
     struct ex_record rec = { .kind = "event", .line = ev->line, .findings = s->findings,
                              .nfindings = n };
     return s->sink(s->ctx, &rec) ? EX_STATUS_STOPPED : 0;

@@ -32,12 +32,15 @@ struct ex_event_xml {
     struct ex_event ev;
 };
 
+/* Windows writes the events namespace as the default one, so names come unprefixed; another
+ * writer's "e:Event" is read by its local part. (Not expat's namespace mode: it costs a third
+ * of the parse and the URI is not needed to tell these elements apart.) */
 static const char *local_name(const XML_Char *name)
 {
-    const char *bar = strrchr(name, '|'); /* namespace URI|local */
-    name = bar ? bar + 1 : name;
-    const char *colon = strrchr(name, ':'); /* an undeclared prefix */
-    return colon ? colon + 1 : name;
+    for (const char *p = name; *p; p++)
+        if (*p == ':')
+            return p + 1;
+    return name;
 }
 
 static void copy_cut(char *dst, size_t size, const char *src, size_t len)
@@ -56,25 +59,48 @@ static const char *attr(const XML_Char **atts, const char *want)
     return NULL;
 }
 
+static void XMLCALL on_text(void *data, const XML_Char *s, int len);
+
+/* Captures the text of the element just opened. The text handler is only set while capturing:
+ * expat then skips the text of the many elements nobody reads. */
+static void capture(struct ex_event_xml *x, enum capture cap)
+{
+    x->cap = cap;
+    XML_SetCharacterDataHandler(x->parser, on_text);
+}
+
 static void system_child(struct ex_event_xml *x, const char *name, const XML_Char **atts)
 {
-    if (strcmp(name, "Provider") == 0) {
-        const char *v = attr(atts, "Name");
-        if (v)
-            copy_cut(x->ev.provider, sizeof x->ev.provider, v, strlen(v));
-        v = attr(atts, "EventSourceName");
-        if (v)
-            copy_cut(x->ev.source, sizeof x->ev.source, v, strlen(v));
-    } else if (strcmp(name, "TimeCreated") == 0) {
-        const char *v = attr(atts, "SystemTime");
-        if (v) {
-            copy_cut(x->ev.time, sizeof x->ev.time, v, strlen(v));
-            x->ev.when = ex_event_parse_time(x->ev.time);
+    switch (name[0]) { /* most children of <System> are not read: one byte tells most apart */
+    case 'P':
+        if (strcmp(name, "Provider") == 0) {
+            const char *v = attr(atts, "Name");
+            if (v)
+                copy_cut(x->ev.provider, sizeof x->ev.provider, v, strlen(v));
+            v = attr(atts, "EventSourceName");
+            if (v)
+                copy_cut(x->ev.source, sizeof x->ev.source, v, strlen(v));
         }
-    } else if (strcmp(name, "EventID") == 0) {
-        x->cap = CAP_ID;
-    } else if (strcmp(name, "Computer") == 0) {
-        x->cap = CAP_COMPUTER;
+        break;
+    case 'T':
+        if (strcmp(name, "TimeCreated") == 0) {
+            const char *v = attr(atts, "SystemTime");
+            if (v) {
+                copy_cut(x->ev.time, sizeof x->ev.time, v, strlen(v));
+                x->ev.when = ex_event_parse_time(x->ev.time);
+            }
+        }
+        break;
+    case 'E':
+        if (strcmp(name, "EventID") == 0)
+            capture(x, CAP_ID);
+        break;
+    case 'C':
+        if (strcmp(name, "Computer") == 0)
+            capture(x, CAP_COMPUTER);
+        break;
+    default:
+        break;
     }
 }
 
@@ -103,9 +129,9 @@ static void XMLCALL on_start(void *data, const XML_Char *qname, const XML_Char *
     } else if ((rel == 2 && x->section == SEC_EVENTDATA && strcmp(name, "Data") == 0) ||
                (rel == 3 && x->section == SEC_USERDATA)) {
         /* <EventData><Data>, or UserData/<the event's own element>/<one element per value> */
-        x->cap = CAP_DATA;
+        capture(x, CAP_DATA);
     } else if (rel == 2 && x->section == SEC_RENDERING && strcmp(name, "Message") == 0) {
-        x->cap = CAP_MESSAGE;
+        capture(x, CAP_MESSAGE);
     }
 }
 
@@ -147,6 +173,7 @@ static void end_capture(struct ex_event_xml *x)
         break;
     }
     x->cap = CAP_NONE;
+    XML_SetCharacterDataHandler(x->parser, NULL);
 }
 
 static void XMLCALL on_end(void *data, const XML_Char *qname)
@@ -174,7 +201,6 @@ static void setup(struct ex_event_xml *x)
 {
     XML_SetUserData(x->parser, x);
     XML_SetElementHandler(x->parser, on_start, on_end);
-    XML_SetCharacterDataHandler(x->parser, on_text);
 #ifdef SLERR_HAVE_REPARSE_DEFERRAL
     /* Each line must be parsed when fed: whether the stream goes on is decided per line. */
     XML_SetReparseDeferralEnabled(x->parser, XML_FALSE);
@@ -186,7 +212,7 @@ struct ex_event_xml *ex_event_xml_new(ex_event_fn fn, void *ctx)
     struct ex_event_xml *x = calloc(1, sizeof *x);
     if (!x)
         return NULL;
-    x->parser = XML_ParserCreateNS("UTF-8", '|');
+    x->parser = XML_ParserCreate("UTF-8");
     if (!x->parser) {
         free(x);
         return NULL;
@@ -226,6 +252,26 @@ static int feed(struct ex_event_xml *x, const char *s, size_t len, bool final)
             break;
     }
     return 0;
+}
+
+/* One input line and its line end in one call, copied once into expat's own buffer. */
+static int feed_line(struct ex_event_xml *x, const char *s, size_t len)
+{
+    if (len >= (1u << 30)) {
+        int rc = feed(x, s, len, false);
+        return rc ? rc : feed(x, "\n", 1, false);
+    }
+    char *buf = XML_GetBuffer(x->parser, (int)len + 1);
+    if (!buf)
+        return x->status = EX_STATUS_NOMEM;
+    memcpy(buf, s, len);
+    buf[len] = '\n';
+    if (XML_ParseBuffer(x->parser, (int)len + 1, XML_FALSE) == XML_STATUS_ERROR && !x->status) {
+        ex_format(x->error, sizeof x->error, "%s", XML_ErrorString(XML_GetErrorCode(x->parser)));
+        x->error_line = x->lineno;
+        x->status = EX_STATUS_MALFORMED;
+    }
+    return x->status;
 }
 
 static int open_session(struct ex_event_xml *x)
@@ -289,8 +335,7 @@ int ex_event_xml_line(struct ex_event_xml *x, const char *text, size_t len, size
         if (rc)
             return rc;
     }
-    int rc = feed(x, text + i, len - i, false);
-    return rc ? rc : feed(x, "\n", 1, false);
+    return feed_line(x, text + i, len - i);
 }
 
 int ex_event_xml_finish(struct ex_event_xml *x)

@@ -20,8 +20,8 @@
 #define MAX_PRODUCTS 32
 #define MAX_RESULTS 8
 #define DAY_SLOTS 32
-#define NAME_MAX_LEN 48
-#define NAME_HASHES 4
+#define NAME_MAX_LEN 32 /* a name for examples; slots stay at 96 bytes */
+#define NAME_HASHES 3
 #define EXAMPLES 3
 
 struct client {
@@ -32,8 +32,7 @@ struct client {
     int32_t minutes;      /* minutes left at last_seen, -1 unknown */
     int64_t last_seen;
     uint64_t names[NAME_HASHES]; /* distinct names seen (hashes) */
-    char name[NAME_MAX_LEN];     /* the first two names, for examples */
-    char name2[NAME_MAX_LEN];
+    char name[NAME_MAX_LEN];     /* the first name, for examples */
 };
 
 struct product {
@@ -47,7 +46,21 @@ struct tally {
     uint64_t count;
 };
 
+#define PENDING 8
+
+struct pending {
+    uint8_t key[16];
+    uint8_t product, vm, state, required;
+    uint32_t result;
+    int32_t minutes;
+    int64_t when;
+    uint64_t name_hash;
+    char name[NAME_MAX_LEN];
+};
+
 struct ex_kms_report {
+    struct pending pending[PENDING]; /* requests read but not yet counted, oldest first */
+    size_t npending, next_pending;
     struct client *slots;
     size_t cap, used;
     struct product products[MAX_PRODUCTS];
@@ -58,6 +71,9 @@ struct ex_kms_report {
     int64_t oldest, newest;
     struct { int64_t day; uint64_t count; } days[DAY_SLOTS];
     long host_count_max; /* the count 12289 events reported, -1 none */
+    char clone_ex[EX_VALUE_MAX]; /* the first clones, "first = second name", as found */
+    size_t clone_n;
+    size_t last_product; /* the product of the previous request: logs repeat one a lot */
     uint64_t client_failures; /* 12288 events with a failed request */
 };
 
@@ -168,15 +184,17 @@ static bool grow(struct ex_kms_report *r)
 
 static uint8_t product_index(struct ex_kms_report *r, const char *actid, long required)
 {
+    if (r->last_product && strcmp(r->products[r->last_product - 1].actid, actid) == 0)
+        return (uint8_t)r->last_product;
     for (size_t i = 0; i < r->nproducts; i++)
         if (strcasecmp(r->products[i].actid, actid) == 0)
-            return (uint8_t)(i + 1);
+            return (uint8_t)(r->last_product = i + 1);
     if (r->nproducts == MAX_PRODUCTS)
         return 0;
     struct product *p = &r->products[r->nproducts++];
     ex_format(p->actid, sizeof p->actid, "%s", actid);
     p->required = required > 0 && required < 256 ? (uint8_t)required : 0;
-    return (uint8_t)r->nproducts;
+    return (uint8_t)(r->last_product = r->nproducts);
 }
 
 static void tally_result(struct ex_kms_report *r, uint32_t code)
@@ -213,55 +231,93 @@ static long number(const char *s)
     return end != s && *end == '\0' ? v : -1;
 }
 
-static void note_name(struct client *c, const char *name)
+/* Forward declaration: examples are collected as clones are found. */
+static void example(char *buf, size_t size, size_t *shown, const char *name);
+
+static void note_name(struct ex_kms_report *r, struct client *c, uint64_t h, const char *name)
 {
-    uint64_t h = fnv1a(name, 0xcbf29ce484222325ULL);
     for (size_t i = 0; i < c->nnames && i < NAME_HASHES; i++)
         if (c->names[i] == h)
             return;
     if (c->nnames < NAME_HASHES)
         c->names[c->nnames] = h;
-    if (c->nnames == 0)
+    if (c->nnames == 0) {
         ex_format(c->name, sizeof c->name, "%s", name);
-    else if (c->nnames == 1)
-        ex_format(c->name2, sizeof c->name2, "%s", name);
+    } else if (c->nnames == 1) {
+        char pair[2 * NAME_MAX_LEN + 4];
+        ex_format(pair, sizeof pair, "%s = %s", c->name, name);
+        example(r->clone_ex, sizeof r->clone_ex, &r->clone_n, pair);
+    }
     if (c->nnames < 255)
         c->nnames++;
 }
 
-static bool add_request(struct ex_kms_report *r, const struct ex_event *ev, int64_t when)
+/* Counts a queued request into its client's slot. */
+static bool apply(struct ex_kms_report *r, const struct pending *p)
 {
-    uint32_t result = (uint32_t)strtoul(field(ev, 1), NULL, 16);
-    long required = number(field(ev, 2));
-    uint8_t product = product_index(r, field(ev, 9), required);
-    if (product)
-        r->products[product - 1].requests++;
-    else
-        r->other_products++;
-    tally_result(r, result);
-    if (r->used + 1 > r->cap / 4 * 3 && !grow(r))
+    if (r->used + 1 > r->cap / 5 * 4 && !grow(r))
         return false;
-    uint8_t key[16];
-    cmid_key(field(ev, 4), key);
-    struct client *c = probe(r->slots, r->cap, key, product);
+    struct client *c = probe(r->slots, r->cap, p->key, p->product);
     if (!c->used) {
         memset(c, 0, sizeof *c);
-        memcpy(c->cmid, key, 16);
+        memcpy(c->cmid, p->key, 16);
         c->used = 1;
-        c->product = product;
+        c->product = p->product;
         c->last_seen = INT64_MIN;
         r->used++;
     }
-    note_name(c, field(ev, 3));
-    if (when >= c->last_seen || when == EX_EVENT_TIME_NONE) {
-        long state = number(field(ev, 7)), minutes = number(field(ev, 8));
-        c->last_seen = when;
-        c->last_result = result;
-        c->vm = number(field(ev, 6)) > 0;
-        c->state = state >= 0 && state <= 6 ? (uint8_t)state : 0xFF;
-        c->minutes = minutes >= 0 && minutes <= INT32_MAX ? (int32_t)minutes : -1;
-        c->required = required > 0 && required < 256 ? (uint8_t)required : 0;
+    note_name(r, c, p->name_hash, p->name);
+    if (p->when >= c->last_seen || p->when == EX_EVENT_TIME_NONE) {
+        c->last_seen = p->when;
+        c->last_result = p->result;
+        c->vm = p->vm;
+        c->state = p->state;
+        c->minutes = p->minutes;
+        c->required = p->required;
     }
+    return true;
+}
+
+static bool drain(struct ex_kms_report *r)
+{
+    for (; r->npending; r->npending--)
+        if (!apply(r, &r->pending[(r->next_pending - r->npending) % PENDING]))
+            return false;
+    return true;
+}
+
+/* Reads a 12290 into a queue entry and prefetches its slot; the slot is updated PENDING requests
+ * later, when the cache line has arrived: in a log of many clients each request's slot is a
+ * cache miss, and this hides it behind the parsing of the next requests. */
+static bool add_request(struct ex_kms_report *r, const struct ex_event *ev, int64_t when)
+{
+    if (r->npending == PENDING && !apply(r, &r->pending[r->next_pending]))
+        return false;
+    else if (r->npending < PENDING)
+        r->npending++;
+    struct pending *p = &r->pending[r->next_pending];
+    r->next_pending = (r->next_pending + 1) % PENDING;
+    p->result = (uint32_t)strtoul(field(ev, 1), NULL, 16);
+    long required = number(field(ev, 2));
+    p->product = product_index(r, field(ev, 9), required);
+    if (p->product)
+        r->products[p->product - 1].requests++;
+    else
+        r->other_products++;
+    tally_result(r, p->result);
+    cmid_key(field(ev, 4), p->key);
+#if defined(__GNUC__)
+    __builtin_prefetch(&r->slots[slot_of(p->key, p->product, r->cap)]);
+#endif
+    const char *name = field(ev, 3);
+    p->name_hash = fnv1a(name, 0xcbf29ce484222325ULL);
+    ex_format(p->name, sizeof p->name, "%s", name);
+    long state = number(field(ev, 7)), minutes = number(field(ev, 8));
+    p->when = when;
+    p->vm = number(field(ev, 6)) > 0;
+    p->state = state >= 0 && state <= 6 ? (uint8_t)state : 0xFF;
+    p->minutes = minutes >= 0 && minutes <= INT32_MAX ? (int32_t)minutes : -1;
+    p->required = required > 0 && required < 256 ? (uint8_t)required : 0;
     return true;
 }
 
@@ -340,9 +396,8 @@ static void example(char *buf, size_t size, size_t *shown, const char *name)
 
 struct sums {
     uint64_t clones, skewed, vm, physical, expiring, stale, states[8];
-    char clone_ex[EX_VALUE_MAX], skew_ex[EX_VALUE_MAX], expiring_ex[EX_VALUE_MAX],
-        stale_ex[EX_VALUE_MAX];
-    size_t clone_n, skew_n, expiring_n, stale_n;
+    char skew_ex[EX_VALUE_MAX], expiring_ex[EX_VALUE_MAX], stale_ex[EX_VALUE_MAX];
+    size_t skew_n, expiring_n, stale_n;
     uint64_t group_count[2]; /* CMIDs counted in the window: [0] needing 25, [1] needing 5 */
     bool group_seen[2];
     uint64_t cmids[MAX_PRODUCTS + 1], names[MAX_PRODUCTS + 1];
@@ -355,12 +410,8 @@ static void sum_client(const struct ex_kms_report *r, const struct client *c, st
     int64_t idle = timed ? r->newest - c->last_seen : 0;
     s->cmids[c->product]++;
     s->names[c->product] += c->nnames;
-    if (c->nnames > 1) {
+    if (c->nnames > 1)
         s->clones++;
-        char pair[EX_VALUE_MAX];
-        ex_format(pair, sizeof pair, "%s = %s", c->name, c->name2);
-        example(s->clone_ex, sizeof s->clone_ex, &s->clone_n, pair);
-    }
     if (c->last_result == TIME_SKEW) {
         s->skewed++;
         example(s->skew_ex, sizeof s->skew_ex, &s->skew_n, c->name);
@@ -443,12 +494,12 @@ static void counts(const struct sums *s, struct out *o)
     }
 }
 
-static void problems(const struct sums *s, struct out *o)
+static void problems(const struct ex_kms_report *r, const struct sums *s, struct out *o)
 {
     struct ex_finding *f;
     if (s->clones && (f = next(o, EX_WARNING, "clones"))) {
         ex_format(f->value, sizeof f->value, "%" PRIu64 " CMIDs under several names%s", s->clones,
-                 s->clone_ex);
+                 r->clone_ex);
         ex_format(f->text, sizeof f->text, "One CMID under several names: these machines were cloned from an image that was not generalised, and the host counts them once.");
         f->see[f->nsee++] = "symptom:kms-count-not-increasing";
     }
@@ -546,8 +597,10 @@ static void client_side(const struct ex_kms_report *r, struct out *o)
     }
 }
 
-size_t ex_kms_report_findings(const struct ex_kms_report *r, struct ex_finding *out, size_t max)
+size_t ex_kms_report_findings(struct ex_kms_report *r, struct ex_finding *out, size_t max)
 {
+    if (!drain(r))
+        return 0;
     struct sums *s = calloc(1, sizeof *s);
     struct out o = { out, 0, max };
     if (!s)
@@ -557,7 +610,7 @@ size_t ex_kms_report_findings(const struct ex_kms_report *r, struct ex_finding *
             sum_client(r, &r->slots[i], s);
     overview(r, s, &o);
     counts(s, &o);
-    problems(s, &o);
+    problems(r, s, &o);
     results(r, &o);
     population(s, &o);
     per_day(r, &o);
