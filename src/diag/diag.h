@@ -31,6 +31,7 @@ enum diag_finding {
     DIAG_HOST_NO_ADDRESS, /* no A or AAAA record (also a CNAME chain that ends in none) */
     DIAG_HOST_SERVFAIL,   /* SERVFAIL or REFUSED for the host name */
     DIAG_HOST_NO_ANSWER,  /* the DNS server did not answer the host lookup (a timeout) */
+    DIAG_HOST_CNAME_LOOP, /* a CNAME chain that comes back to itself or is too long */
     DIAG_HOST_ERROR,      /* a malformed answer */
     DIAG_LOCAL_ERROR,     /* this machine failed (out of file descriptors, memory): no verdict */
     DIAG_TCP_OK,

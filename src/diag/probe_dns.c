@@ -1,7 +1,6 @@
 /* probe_dns.c: the SRV query for _vlmcs._tcp.DOMAIN and the A/AAAA lookups of each KMS host (and
  * of the --ntp host), all through the run's c-ares channel. */
 #include <arpa/inet.h>
-#include <arpa/nameser.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -92,45 +91,18 @@ static void srv_answer(struct run *run, int status, const unsigned char *answer,
         dns_resolve(run, (int)i);
 }
 
-/* The one place that knows two c-ares APIs: 1.28 brought ares_query_dnsrec and deprecated
- * ares_query. Both hand the answer's bytes to the same parser (srv.c). */
-#if ARES_VERSION >= 0x011c00
-static void srv_record_answer(void *arg, ares_status_t status, size_t timeouts,
-                              const ares_dns_record_t *record)
+static void srv_bytes(void *arg, int status, const unsigned char *answer, size_t length)
 {
-    unsigned char *bytes = NULL;
-    size_t length = 0;
-    (void)timeouts;
-    if (status == ARES_SUCCESS && (!record || ares_dns_write(record, &bytes, &length) != ARES_SUCCESS))
-        status = ARES_EBADRESP;
-    srv_answer(arg, (int)status, bytes, length);
-    ares_free_string(bytes);
+    srv_answer(arg, status, answer, length);
 }
-
-static void query_srv(struct run *run)
-{
-    ares_query_dnsrec(run->channel, run->srv_name, ARES_CLASS_IN, ARES_REC_TYPE_SRV,
-                      srv_record_answer, run, NULL);
-}
-#else
-static void srv_bytes_answer(void *arg, int status, int timeouts, unsigned char *answer, int length)
-{
-    (void)timeouts;
-    srv_answer(arg, status, answer, length > 0 ? (size_t)length : 0);
-}
-
-static void query_srv(struct run *run)
-{
-    ares_query(run->channel, run->srv_name, ns_c_in, ns_t_srv, srv_bytes_answer, run);
-}
-#endif
 
 int dns_start(struct run *run, const char *domain)
 {
     run->srv_started = run_now();
     snprintf(run->srv_name, sizeof run->srv_name, "_vlmcs._tcp.%s", domain);
     run->queries++;
-    query_srv(run);
+    run->srv_query = (struct run_query){ srv_bytes, run };
+    run_query(run, run->srv_name, DNS_TYPE_SRV, &run->srv_query);
     return 0;
 }
 
@@ -235,12 +207,46 @@ static void record_host(struct run *run, int target, int status, size_t count,
     run_publish(run, p);
 }
 
+/* The answer to the A query of a name that has no address: is it a CNAME chain that cannot end? */
+static void cname_answer(void *arg, int status, const unsigned char *answer, size_t length)
+{
+    struct lookup *lookup = arg;
+    struct run *run = lookup->run;
+    size_t links = 0;
+    run->queries--;
+    if (run->cancelled)
+        return;
+    enum dns_chain chain = status == ARES_SUCCESS && answer ? dns_cname_chain(answer, length, &links)
+                                                            : DNS_CHAIN_NONE;
+    if (chain != DNS_CHAIN_LOOP && chain != DNS_CHAIN_TOO_LONG) {
+        record_host(run, lookup->target, ARES_ENODATA, 0, NULL);
+        return;
+    }
+    const struct target *t = &run->targets[lookup->target];
+    struct diag_probe *p = run_add_probe(run, DIAG_PROBE_RESOLVE, DIAG_HOST_CNAME_LOOP, lookup->target,
+                                         t->started);
+    snprintf(p->target_text, sizeof p->target_text, "%s", t->host);
+    if (chain == DNS_CHAIN_LOOP)
+        snprintf(p->detail, sizeof p->detail, "a CNAME chain that comes back to a name it named "
+                 "before: it never reaches an address");
+    else
+        snprintf(p->detail, sizeof p->detail, "a CNAME chain of more than %d links: resolvers give "
+                 "up before its end", DNS_CHAIN_MAX_LINKS);
+    run_publish(run, p);
+}
+
 static void kms_addresses(struct run *run, int target, int status, const struct ares_addrinfo *info)
 {
     const struct ares_addrinfo_node *nodes[MAX_ADDRESSES];
     size_t count = status == ARES_SUCCESS ? distinct(info, nodes, MAX_ADDRESSES) : 0;
-    if (count == 0 || !is_numeric(run->targets[target].host))
+    if (count == 0 && status == ARES_ENODATA && !run->expired) {
+        struct lookup *lookup = &run->lookups[target];
+        lookup->cname = (struct run_query){ cname_answer, lookup };
+        run->queries++;
+        run_query(run, run->targets[target].host, DNS_TYPE_A, &lookup->cname);
+    } else if (count == 0 || !is_numeric(run->targets[target].host)) {
         record_host(run, target, status, count, nodes);
+    }
     if (run->expired)
         return;
     for (size_t i = 0; i < count; i++)

@@ -30,10 +30,25 @@ struct target {
     double started; /* of its address lookup */
 };
 
+struct run;
+
+/* A DNS query in flight (query.c): its answer's bytes go to answer(arg, ares status, ...). */
+struct run_query {
+    void (*answer)(void *arg, int status, const unsigned char *answer, size_t length);
+    void *arg;
+};
+
+#define DNS_TYPE_A 1
+#define DNS_TYPE_SRV 33
+
+/* Sends a query of class IN; `query` must live until its answer comes. */
+void run_query(struct run *run, const char *name, int type, struct run_query *query);
+
 /* An address lookup in flight: c-ares hands this back to the callback. */
 struct lookup {
     struct run *run;
     int target; /* index in targets[], or NTP_LOOKUP */
+    struct run_query cname; /* the follow-up query of a name without addresses */
 };
 
 enum conn_state { CONN_CONNECTING, CONN_BINDING, CONN_DONE };
@@ -102,6 +117,7 @@ struct run {
     bool expired, cancelled;
     unsigned queries; /* c-ares queries in flight */
     char srv_name[SRV_NAME_MAX + 16];
+    struct run_query srv_query;
     double srv_started;
     struct target targets[MAX_TARGETS];
     size_t target_count;

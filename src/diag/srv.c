@@ -4,6 +4,7 @@
 #include <ares.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "srv.h"
 
@@ -205,6 +206,64 @@ static enum diag_finding parse(const unsigned char *answer, size_t length, struc
     if (list->count)
         return DIAG_DNS_OK;
     return list->not_offered && !list->unusable ? DIAG_DNS_NOT_OFFERED : DIAG_DNS_NODATA;
+}
+
+#define TYPE_CNAME 5
+#define CHAIN_RECORDS 32
+
+struct cname {
+    char owner[SRV_NAME_MAX], target[SRV_NAME_MAX];
+};
+
+/* The CNAME records of the answer section, up to `max`; -1 when the message is malformed. */
+static int read_cnames(struct reader *r, unsigned answers, struct cname *out, size_t max, size_t *count)
+{
+    char owner[SRV_NAME_MAX];
+    for (unsigned i = 0; i < answers; i++) {
+        uint16_t type, class, rdlength;
+        uint32_t ttl;
+        int named = read_name(r, owner, sizeof owner);
+        if (named < 0 || get16(r, &type) || get16(r, &class) || get32(r, &ttl) ||
+            get16(r, &rdlength) || r->length - r->pos < rdlength)
+            return -1;
+        size_t end = r->pos + rdlength;
+        if (type == TYPE_CNAME && named == 0 && *count < max) {
+            memcpy(out[*count].owner, owner, sizeof owner);
+            int target = read_name(r, out[*count].target, sizeof out[*count].target);
+            if (target < 0 || r->pos != end)
+                return -1;
+            *count += target == 0;
+        }
+        r->pos = end;
+    }
+    return 0;
+}
+
+enum dns_chain dns_cname_chain(const unsigned char *answer, size_t length, size_t *links)
+{
+    struct reader r = { answer, length, HEADER_SIZE };
+    struct cname cnames[CHAIN_RECORDS];
+    char name[SRV_NAME_MAX];
+    uint16_t type, class;
+    size_t count = 0;
+    *links = 0;
+    if (length < HEADER_SIZE || (answer[4] << 8 | answer[5]) != 1 ||
+        read_name(&r, name, sizeof name) != 0 || get16(&r, &type) || get16(&r, &class) ||
+        read_cnames(&r, (unsigned)answer[6] << 8 | answer[7], cnames, CHAIN_RECORDS, &count) != 0)
+        return DNS_CHAIN_MALFORMED;
+    const char *at = name;
+    for (;;) {
+        size_t i = 0;
+        while (i < count && strcasecmp(cnames[i].owner, at) != 0)
+            i++;
+        if (i == count)
+            return *links ? DNS_CHAIN_ENDS : DNS_CHAIN_NONE;
+        at = cnames[i].target;
+        if (++*links > count) /* more links than records: a name came back */
+            return DNS_CHAIN_LOOP;
+        if (*links > DNS_CHAIN_MAX_LINKS)
+            return DNS_CHAIN_TOO_LONG;
+    }
 }
 
 enum diag_finding srv_result(int ares_status, const unsigned char *answer, size_t length,

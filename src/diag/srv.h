@@ -34,6 +34,14 @@ struct srv_list {
 enum diag_finding srv_result(int ares_status, const unsigned char *answer, size_t length,
                              struct srv_list *list);
 
+/* What the CNAME records of an answer do from the question's name on. */
+enum dns_chain { DNS_CHAIN_NONE, DNS_CHAIN_ENDS, DNS_CHAIN_LOOP, DNS_CHAIN_TOO_LONG, DNS_CHAIN_MALFORMED };
+#define DNS_CHAIN_MAX_LINKS 16
+
+/* Follows the CNAME records of the DNS message `answer` from its question's name; *links counts
+ * the links followed (at most DNS_CHAIN_MAX_LINKS + 1). */
+enum dns_chain dns_cname_chain(const unsigned char *answer, size_t length, size_t *links);
+
 /* The finding for a c-ares status alone (used for failures before any answer). */
 enum diag_finding srv_status_finding(int ares_status);
 

@@ -35,6 +35,8 @@ static const struct diag_verdict table[DIAG_FINDING_COUNT] = {
     ROW1(DIAG_HOST_NO_ADDRESS, DIAG_SEV_CRITICAL, "no-address", DNS_NO_RECORDS),
     ROW1(DIAG_HOST_SERVFAIL, DIAG_SEV_CRITICAL, "host-servfail", DNS_SERVER_FAILURE),
     ROW1(DIAG_HOST_NO_ANSWER, DIAG_SEV_CRITICAL, "host-no-answer", DNS_SERVER_FAILURE),
+    /* a resolver gives up on such a chain as on a failing server */
+    ROW1(DIAG_HOST_CNAME_LOOP, DIAG_SEV_CRITICAL, "cname-loop", DNS_SERVER_FAILURE),
     ROW1(DIAG_HOST_ERROR, DIAG_SEV_CRITICAL, "host-dns-error", DNS_SERVER_FAILURE),
     /* not a verdict on the network: the run could not tell */
     ROW0(DIAG_LOCAL_ERROR, DIAG_SEV_UNKNOWN, "local-error"),

@@ -423,3 +423,39 @@ class ForgedKissNtp:
 
     def stop(self):
         self.sock.close()
+
+
+class CnameLoopDns:
+    """A DNS server (UDP) whose answer to any A or AAAA query is a CNAME loop: NAME -> loop.test ->
+    NAME, as a misconfigured zone gives (dnsmasq refuses to load one)."""
+
+    def __init__(self):
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind((LOOPBACK, 0))
+        self.port = self.sock.getsockname()[1]
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    @staticmethod
+    def _name(text):
+        return b"".join(bytes([len(p)]) + p.encode() for p in text.split(".") if p) + b"\0"
+
+    def _serve(self):
+        while True:
+            try:
+                query, peer = self.sock.recvfrom(512)
+            except OSError:
+                return
+            end = 12
+            while end < len(query) and query[end]:
+                end += 1 + query[end]
+            question = query[12:end + 5]
+            other = self._name("loop.test")
+            # NAME CNAME loop.test, loop.test CNAME NAME (a pointer to the question's name)
+            first = b"\xc0\x0c" + struct.pack(">HHIH", 5, 1, 60, len(other)) + other
+            at = 12 + len(question) + 12  # where `other` starts: header, question, RR header
+            second = struct.pack(">H", 0xC000 | at) + struct.pack(">HHIH", 5, 1, 60, 2) + b"\xc0\x0c"
+            header = query[:2] + struct.pack(">HHHHH", 0x8580, 1, 2, 0, 0)
+            self.sock.sendto(header + question + first + second, peer)
+
+    def stop(self):
+        self.sock.close()

@@ -181,6 +181,26 @@ class Lookups(Scenario):
         self.assertEqual(results(report, "resolve"), ["host-servfail"])
         self.assertEqual(base.codes(report), ["0x8007232A"])
 
+    def test_cname_loop(self):
+        loop = servers.CnameLoopDns()
+        try:
+            status, report = self.run_case("--kms", "kms.loop.test", *self.dns_arg(loop), *self.ntp_arg())
+        finally:
+            loop.stop()
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "resolve"), ["cname-loop"])
+
+    def test_cname_chain_too_long(self):
+        lines = [f"cname=c{i}.chain.test,c{i + 1}.chain.test" for i in range(60)]
+        chain = servers.Dnsmasq(lines + ["txt-record=c60.chain.test,end", "txt-record=probe.test,up"]).start()
+        try:
+            status, report = self.run_case("--kms", "c0.chain.test", *self.dns_arg(chain), *self.ntp_arg())
+        finally:
+            chain.stop()
+        self.assertEqual(status, 1)
+        self.assertEqual(results(report, "resolve"), ["cname-loop"])
+        self.assertIn("more than 16 links", [p["detail"] for p in report["probes"] if p["probe"] == "resolve"][0])
+
     def test_out_of_file_descriptors_is_not_the_network(self):
         import resource
         seen = set()

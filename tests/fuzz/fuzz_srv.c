@@ -1,5 +1,6 @@
-/* fuzz_srv.c: the SRV answer parser on arbitrary DNS messages (compression loops, truncated
- * records, absurd counts), as either c-ares API hands the answer bytes to the DNS probe. */
+/* fuzz_srv.c: the SRV answer parser and the CNAME chain follower on arbitrary DNS messages
+ * (compression loops, truncated records, absurd counts), as either c-ares API hands the answer
+ * bytes to the DNS probe. */
 #include <sys/select.h> /* c-ares needs fd_set */
 #include <ares.h>
 #include <stdint.h>
@@ -38,5 +39,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                        list.records[i - 1].weight < r->weight)))
             abort(); /* the order a client tries them in */
     }
+    size_t links;
+    enum dns_chain chain = dns_cname_chain(data, size, &links);
+    if (links > DNS_CHAIN_MAX_LINKS + 1 || (chain == DNS_CHAIN_NONE && links != 0))
+        abort(); /* the chain is followed a bounded number of links, also around a loop */
     return 0;
 }

@@ -32,6 +32,7 @@ ParameterizedTestParameters(verdict, design_table)
         { DIAG_HOST_SERVFAIL, { 0x8007232A } },
         { DIAG_HOST_NO_ANSWER, { 0x8007232A } },
         { DIAG_HOST_ERROR, { 0x8007232A } },
+        { DIAG_HOST_CNAME_LOOP, { 0x8007232A } },
         { DIAG_LOCAL_ERROR, { 0 } },
         { DIAG_DNS_NOT_OFFERED, { 0xC004F074 } },
         { DIAG_TCP_REFUSED, { 0x800706BA, 0xC004F074 } },
