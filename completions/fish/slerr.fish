@@ -1,48 +1,70 @@
-# fish completion for slerr: commands, options, option values, and codes and symbols taken
-# from the installed catalog (`slerr list --names`), so the list never goes stale.
+# fish completion for slerr. The program itself gives the commands (`slerr --list-commands`),
+# each command's options (`slerr COMMAND --list-options`) and the codes and symbols of its
+# catalog (`slerr list --names`), so none of them is written here twice or goes stale. Only
+# the values of a few options are listed here.
 
-function __slerr_names
-    command slerr list --names 2>/dev/null
+function __slerr_program
+    set -l tokens (commandline -opc)
+    echo $tokens[1]
 end
 
-set -l commands lookup search list event symptom setting annotate diagnose repl help
-set -l no_code_commands search list event symptom setting annotate diagnose repl help
+function __slerr_names
+    set -l slerr (__slerr_program)
+    command $slerr list --names 2>/dev/null
+end
+
+function __slerr_commands
+    set -l slerr (__slerr_program)
+    command $slerr --list-commands 2>/dev/null
+end
+
+# The command word of the line being completed; empty before it (a code means lookup).
+function __slerr_command
+    set -l tokens (commandline -opc)
+    set -l commands (__slerr_commands | string replace -r '\t.*' '')
+    for token in $tokens[2..-1]
+        if contains -- $token $commands
+            echo $token
+            return
+        end
+    end
+end
+
+function __slerr_options
+    set -l slerr (__slerr_program)
+    set -l command (__slerr_command)
+    if test -z "$command"
+        command $slerr lookup --list-options 2>/dev/null | string replace -r '=$' ''
+        echo --version
+    else
+        command $slerr $command --list-options 2>/dev/null | string replace -r '=$' ''
+    end
+end
+
+function __slerr_takes_codes
+    set -l command (__slerr_command)
+    test -z "$command"; or test "$command" = lookup
+end
+
+# Whether the command being completed has the option (a value list applies only there).
+function __slerr_has_option
+    contains -- $argv[1] (__slerr_options)
+end
 
 complete -c slerr -f
-complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a lookup -d 'show the entry for each code'
-complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a search -d 'ranked full-text search'
-complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a list -d 'the catalog, with filters'
-complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a event -d 'a Software Licensing event ID'
-complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a symptom -d 'a problem without a code'
-complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a setting -d 'a KMS registry value'
-complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a annotate -d 'copy logs, marking every code'
-complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a diagnose -d 'probe DNS, TCP 1688, RPC and clock'
-complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a repl -d 'interactive session'
-complete -c slerr -n "not __fish_seen_subcommand_from $commands" -a help -d 'help on a command'
-complete -c slerr -n "not __fish_seen_subcommand_from $no_code_commands" -a '(__slerr_names)'
-complete -c slerr -n "__fish_seen_subcommand_from help" -a "$commands"
+complete -c slerr -n 'test -z "$(__slerr_command)"' -a '(__slerr_commands)'
+complete -c slerr -n '__slerr_takes_codes' -a '(__slerr_names)'
+complete -c slerr -n 'test "$(__slerr_command)" = help' -a '(__slerr_commands)'
+complete -c slerr -n 'test "$(__slerr_command)" = annotate' -F
+complete -c slerr -n 'string match -q -- "-*" (commandline -ct)' -a '(__slerr_options)'
 
-complete -c slerr -s j -l json -d 'JSON Lines output'
-complete -c slerr -l color -x -a 'auto always never' -d 'when to colour'
-complete -c slerr -s h -l help -d 'show help'
-complete -c slerr -n "not __fish_seen_subcommand_from $commands" -l version -d 'show version'
-complete -c slerr -n "not __fish_seen_subcommand_from $no_code_commands" -s b -l brief -d 'the message only'
-complete -c slerr -n "__fish_seen_subcommand_from list" -l names -d 'codes and symbols only'
-complete -c slerr -n "__fish_seen_subcommand_from list" -l applies -x -a 'kms-client kms-host mak retail oem'
-complete -c slerr -n "__fish_seen_subcommand_from list" -l kind -x -a 'code event symptom setting'
-complete -c slerr -n "__fish_seen_subcommand_from list" -l facility -x
-complete -c slerr -n "__fish_seen_subcommand_from annotate" -F
-complete -c slerr -n "__fish_seen_subcommand_from annotate" -l all -d 'mark unknown 0x codes too'
-complete -c slerr -n "__fish_seen_subcommand_from annotate" -l line-buffered -d 'flush after every line'
-complete -c slerr -n "__fish_seen_subcommand_from diagnose" -s H -l kms -x -a '(__fish_print_hostnames)'
-complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l dns-server -x -a '(__fish_print_hostnames)'
-complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l ntp -x -a '(__fish_print_hostnames)'
-complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l clock -x -a 'auto ntp smb' -d 'clock source'
-complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l smb-port -x -d 'port'
-complete -c slerr -n "__fish_seen_subcommand_from diagnose" -s t -l timeout -x -d 'seconds'
-complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l nagios -d 'monitoring plugin output'
-complete -c slerr -n "__fish_seen_subcommand_from diagnose" -s w -l warning -x -d 'offset hours[,seconds] ranges'
-complete -c slerr -n "__fish_seen_subcommand_from diagnose" -s c -l critical -x -d 'offset hours[,seconds] ranges'
-complete -c slerr -n "__fish_seen_subcommand_from diagnose" -l prometheus -r -F -d 'metrics file, - for stdout'
-complete -c slerr -n "__fish_seen_subcommand_from repl" -l no-history -d 'no history file'
-complete -c slerr -n "__fish_seen_subcommand_from repl" -l pager -d 'page long output'
+# Option values, for the commands that have the option.
+complete -c slerr -n '__slerr_has_option --color' -l color -x -a 'auto always never'
+complete -c slerr -n '__slerr_has_option --kind' -l kind -x -a 'code event symptom setting'
+complete -c slerr -n '__slerr_has_option --applies-to' -l applies-to -x -a 'kms-client kms-host mak retail oem'
+complete -c slerr -n '__slerr_has_option --clock' -l clock -x -a 'auto ntp smb'
+complete -c slerr -n '__slerr_has_option --kms' -s H -l kms -x -a '(__fish_print_hostnames)'
+complete -c slerr -n '__slerr_has_option --dns-server' -l dns-server -x -a '(__fish_print_hostnames)'
+complete -c slerr -n '__slerr_has_option --ntp' -l ntp -x -a '(__fish_print_hostnames)'
+complete -c slerr -n '__slerr_has_option --resolv-conf' -l resolv-conf -r -F
+complete -c slerr -n '__slerr_has_option --prometheus' -l prometheus -r -F

@@ -67,6 +67,10 @@ int cli_usage_error(const char *command, const char *message);
 /* Ends a command: flushes the output, reports a write error; returns `status` or EXIT_IO. */
 int cli_finish(struct output *out, int status);
 
+/* The --help text of each command in the program (dispatch.c's table). */
+extern const char lookup_usage[], search_usage[], list_usage[], event_usage[], symptom_usage[],
+    setting_usage[], annotate_usage[];
+
 /* Every command: argv[0] is the command name. */
 int cmd_lookup(int argc, char **argv);
 int cmd_search(int argc, char **argv);

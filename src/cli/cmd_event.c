@@ -10,6 +10,11 @@ const char event_usage[] =
     "is logged and how to read its fields. Without an ID, lists the events the catalog knows.\n"
     "(`slerr 12290` is the Win32 error 12290; events need this command.)\n"
     "\n"
+    "Options:\n"
+    "  -j, --json          JSON Lines: one object per entry\n"
+    "      --color=WHEN    auto (default; honours NO_COLOR), always or never\n"
+    "  -h, --help          this help\n"
+    "\n"
     "Exit status: 0 all events known, 1 an event is not in the catalog, 2 usage error,\n"
     "3 output not written (every status: slerr --help).\n";
 

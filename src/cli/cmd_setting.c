@@ -9,6 +9,11 @@ const char setting_usage[] =
     "...): where they live, their type, default and effect. Names in any case. Without a\n"
     "NAME, lists them all.\n"
     "\n"
+    "Options:\n"
+    "  -j, --json          JSON Lines: one object per entry\n"
+    "      --color=WHEN    auto (default; honours NO_COLOR), always or never\n"
+    "  -h, --help          this help\n"
+    "\n"
     "Exit status: 0 all names known, 1 a name is not in the catalog, 2 usage error,\n"
     "3 output not written (every status: slerr --help).\n";
 

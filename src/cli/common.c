@@ -72,6 +72,24 @@ static int too_many_operands(const struct command_line *spec)
     return cli_usage_error(spec->command, message);
 }
 
+/* `slerr COMMAND --list-options`: the command's option table, one word a line ("--kind=" when
+ * it takes a value, "-k" for a short form), for shell completion and the tests that hold help,
+ * completions and slerr(1) to it. An alias (a later entry with the same id) is not listed. */
+static int list_options(const struct cli_option *options)
+{
+    for (const struct cli_option *o = options; o->long_name; o++) {
+        bool alias = false;
+        for (const struct cli_option *p = options; p != o; p++)
+            alias = alias || p->id == o->id;
+        if (alias)
+            continue;
+        printf("--%s%s\n", o->long_name, o->takes_value ? "=" : "");
+        if (o->short_name)
+            printf("-%c\n", o->short_name);
+    }
+    return cli_finish(&(struct output){ .stream = stdout }, EXIT_OK);
+}
+
 int command_line_read(const struct command_line *spec, int argc, char **argv,
                       struct common_options *common, int *count)
 {
@@ -81,6 +99,8 @@ int command_line_read(const struct command_line *spec, int argc, char **argv,
     int id;
 
     *count = 0;
+    if (argc == 2 && strcmp(argv[1], "--list-options") == 0)
+        return list_options(spec->options);
     args_init(&it, argc - 1, argv + 1);
     while ((r = args_next(&it, spec->options, &id, &value)) != ARGS_END) {
         if (r == ARGS_ERROR)

@@ -7,9 +7,6 @@
 #include "module.h"
 #include "slerr.h"
 
-extern const char lookup_usage[], search_usage[], list_usage[], event_usage[], symptom_usage[],
-    setting_usage[];
-extern const char annotate_usage[];
 
 /* A command runs in the program (run), or in the module of its name when run is NULL: those
  * commands need a large library and print their own --help (module.h). */
@@ -44,10 +41,12 @@ static const char main_usage[] =
     "\n"
     "Commands:\n";
 
+static const char help_summary[] = "this help, or a command's details";
+
 static const char main_usage_tail[] =
-    "  help [COMMAND]      this help, or a command's details\n"
     "\n"
     "Options: --json, --color=auto|always|never, --help, --version.\n"
+    "For shell completion: --list-commands, and COMMAND --list-options.\n"
     "Exit status: 0 success, 1 not found or a problem found, 2 usage error, 3 read or write\n"
     "error, 4 out of memory, 5 a part of slerr missing (a module), 130 interrupted.\n";
 
@@ -81,7 +80,18 @@ static int print_help(const char *topic)
     fputs(main_usage, stdout);
     for (const struct command *c = commands; c->name; c++)
         printf("  %-19s %s\n", c->name, c->summary);
+    printf("  %-19s %s\n", "help [COMMAND]", help_summary);
     fputs(main_usage_tail, stdout);
+    return cli_finish(&out, EXIT_OK);
+}
+
+/* `slerr --list-commands`: "NAME<TAB>SUMMARY" a line, help included, for shell completion. */
+static int list_commands(void)
+{
+    struct output out = { .stream = stdout };
+    for (const struct command *c = commands; c->name; c++)
+        printf("%s\t%s\n", c->name, c->summary);
+    printf("help\t%s\n", help_summary);
     return cli_finish(&out, EXIT_OK);
 }
 
@@ -113,6 +123,8 @@ int dispatch_run(int argc, char **argv)
         return print_help(argc > 2 ? argv[2] : NULL);
     if (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0)
         return print_version();
+    if (strcmp(first, "--list-commands") == 0)
+        return list_commands();
     const struct command *c = find_command(first);
     if (c)
         return run_command(c, argc - 1, argv + 1);
