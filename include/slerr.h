@@ -210,7 +210,7 @@ struct slerr_scanner;
 typedef int (*slerr_match_fn)(const struct slerr_match *match, void *context);
 
 /* A scanner for one stream at a time (flags: 0 or SLERR_SCAN_UNKNOWN). Its one allocation
- * (about 8 KiB) happens here; scanning allocates nothing. NULL with errno ENOMEM when memory
+ * (about 32 KiB) happens here; scanning allocates nothing. NULL with errno ENOMEM when memory
  * is short, EINVAL for an unknown flag. */
 struct slerr_scanner *slerr_scanner_new(unsigned flags);
 void slerr_scanner_free(struct slerr_scanner *scanner); /* NULL is fine */

@@ -19,7 +19,7 @@
 #define NO_BYTE (-1) /* before the start or after the end of the stream */
 
 #define KEEP 16    /* bytes of the stream a scanner remembers between buffers */
-#define FILTER_BITS 16 /* the filter of known codes has 2^16 bits (8 KiB) */
+#define FILTER_BITS 18 /* the filter of known codes has 2^18 bits (32 KiB) */
 
 enum byte_class { HEX = 1, DIGIT = 2, WORD = 4 };
 
@@ -167,7 +167,7 @@ static void load_window(const struct view *v, int64_t end, int w[WINDOW])
 /* Whether the run of hex bytes that ends just before index `end` of the buffer is surely
  * not a code: the cheap tests that turn away the candidates most logs are full of (a GUID's
  * first group, ids of eight hex digits). False when the full test below must decide. */
-static bool surely_not_code(const struct view *v, int64_t end)
+static inline bool surely_not_code(const struct view *v, int64_t end)
 {
     if (end < RUN_MIN + 2 || end >= v->size)
         return false; /* context outside the buffer: the full test handles it */
@@ -183,11 +183,10 @@ static bool surely_not_code(const struct view *v, int64_t end)
     return !may_be_known(v->scanner, run);
 }
 
-/* Examines the run of hex bytes that ends just before index `end` (the byte there is not hex). */
-static int examine(const struct view *v, int64_t end)
+/* Examines the run of hex bytes that ends just before index `end` (the byte there is not hex).
+ * Kept out of line: most candidates never get here (surely_not_code). */
+static __attribute__((noinline)) int examine_fully(const struct view *v, int64_t end)
 {
-    if (surely_not_code(v, end))
-        return 0;
     int w[WINDOW];
     load_window(v, end, w);
     int after = w[WINDOW - 1];
@@ -211,6 +210,11 @@ static int examine(const struct view *v, int64_t end)
         return 0;
     m.offset = v->scanner->offset + (uint64_t)end - m.length;
     return v->on_match ? v->on_match(&m, v->context) : 0;
+}
+
+static inline int examine(const struct view *v, int64_t end)
+{
+    return surely_not_code(v, end) ? 0 : examine_fully(v, end);
 }
 
 /* Bit i set when p[i] is a hex digit, for n <= 64 bytes. */

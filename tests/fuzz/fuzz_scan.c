@@ -43,13 +43,15 @@ static int check(const struct slerr_match *m, void *context)
 static struct tally scan_in_pieces(const uint8_t *data, size_t size, size_t piece, unsigned flags)
 {
     struct tally t = { data, size, 0, 0xCBF29CE484222325u, 0 };
-    struct slerr_scanner *scanner = slerr_scanner_new(flags);
-    if (!scanner)
+    /* Made once per flag value (making one reads the whole catalog into its filter); each
+     * slerr_scan_finish readies it for the next stream. */
+    static struct slerr_scanner *scanners[2];
+    struct slerr_scanner **scanner = &scanners[flags & SLERR_SCAN_UNKNOWN];
+    if (!*scanner && !(*scanner = slerr_scanner_new(flags)))
         abort();
     for (size_t at = 0; at < size; at += piece)
-        slerr_scan(scanner, data + at, size - at < piece ? size - at : piece, check, &t);
-    slerr_scan_finish(scanner, check, &t);
-    slerr_scanner_free(scanner);
+        slerr_scan(*scanner, data + at, size - at < piece ? size - at : piece, check, &t);
+    slerr_scan_finish(*scanner, check, &t);
     return t;
 }
 
