@@ -16,7 +16,7 @@
 #include "render.h"
 
 const char diagnose_usage[] =
-    "Usage: slerr diagnose [DOMAIN] [--kms HOST[:PORT]] [--dns-server ADDR[:PORT]]\n"
+    "Usage: slerr diagnose [DOMAIN | --suffixes LIST] [--kms HOST[:PORT]] [--dns-server ADDR[:PORT]]\n"
     "                      [--ntp HOST[:PORT]] [--clock auto|ntp|smb] [--smb-port PORT]\n"
     "                      [--timeout SECONDS] [--json | --nagios [-w RANGES] [-c RANGES]]\n"
     "                      [--prometheus FILE|-]\n"
@@ -28,12 +28,17 @@ const char diagnose_usage[] =
     "catalog entries that match what it found. It never sends an activation request, so it\n"
     "never changes a KMS host's client count.\n"
     "\n"
-    "DOMAIN defaults to resolv.conf's domain, else its first search entry. With --kms and no\n"
-    "DOMAIN, no SRV record is looked up (as a client with a KMS host set); with both, the --kms\n"
-    "host is probed first and the SRV record's hosts after it. An IPv6 address with a port is\n"
-    "written in brackets: [2001:db8::1]:1688.\n"
+    "Without DOMAIN, the record is looked up under each DNS suffix a Windows client would try,\n"
+    "in its order: the primary suffix (--suffixes' first name, else resolv.conf's domain or\n"
+    "first search entry), its parent domains down to two labels (DNS devolution), then the\n"
+    "connection-specific suffixes (the other names, else the search list); the report says\n"
+    "under which suffix such a client finds the record, and its hosts are probed.\n"
+    "With --kms and neither DOMAIN nor --suffixes, no SRV record is looked up (as a client\n"
+    "with a KMS host set); with both, the --kms host is probed first and the SRV record's\n"
+    "hosts after it. An IPv6 address with a port is written in brackets: [2001:db8::1]:1688.\n"
     "\n"
     "Options:\n"
+    "      --suffixes LIST          the client's DNS suffixes, primary first: a.example,b.example\n"
     "  -H, --kms HOST[:PORT]        probe this KMS host (without DOMAIN: instead of the SRV lookup)\n"
     "      --dns-server ADDR[:PORT] ask this DNS server (IPv6 as [ADDR]:PORT)\n"
     "      --ntp HOST[:PORT]        NTP server for the clock check (default: the first KMS host)\n"
@@ -60,11 +65,12 @@ const char diagnose_usage[] =
     "the output not written, 4 out of memory, 130 interrupted.\n"
     "With --nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n";
 
-enum { OPT_KMS = 1, OPT_DNS_SERVER, OPT_NTP, OPT_TIMEOUT, OPT_RESOLV_CONF, OPT_NAGIOS,
+enum { OPT_KMS = 1, OPT_SUFFIXES, OPT_DNS_SERVER, OPT_NTP, OPT_TIMEOUT, OPT_RESOLV_CONF, OPT_NAGIOS,
        OPT_WARNING, OPT_CRITICAL, OPT_CLOCK, OPT_SMB_PORT, OPT_PROMETHEUS };
 
 static const struct cli_option diagnose_options[] = {
     { "kms", 'H', true, OPT_KMS },
+    { "suffixes", 0, true, OPT_SUFFIXES },
     { "dns-server", 0, true, OPT_DNS_SERVER },
     { "ntp", 0, true, OPT_NTP },
     { "clock", 0, true, OPT_CLOCK },
@@ -140,6 +146,7 @@ static int apply_option(struct diagnose *d, int id, const char *value)
     /* diagnose's own options; the common ones are read by command_line_read(). */
     switch (id) {
     case OPT_KMS: d->config.kms = value; return 0;
+    case OPT_SUFFIXES: d->config.suffixes = value; return 0;
     case OPT_DNS_SERVER: d->config.dns_server = value; return 0;
     case OPT_NTP: d->config.ntp = value; return 0;
     case OPT_RESOLV_CONF: d->config.resolv_conf = value; return 0;
@@ -203,12 +210,6 @@ static int parse_command_line(struct diagnose *d, int argc, char **argv)
 
 /* ---- text output as the probes finish ---- */
 
-static const char *kind_name(enum diag_probe_kind kind)
-{
-    static const char *const names[] = { "dns", "resolve", "tcp", "rpc", "ntp", "smb" };
-    return (unsigned)kind < sizeof names / sizeof names[0] ? names[kind] : "?";
-}
-
 static void clear_status(struct diagnose *d)
 {
     if (d->status_shown)
@@ -228,7 +229,7 @@ static void print_probe(const struct diag_probe *p, void *user)
     bool good = p->severity == DIAG_SEV_OK, note = p->severity == DIAG_SEV_NOTE;
     output_styled(&d->out, good ? STYLE_GOOD : note ? STYLE_WARN : STYLE_BAD, "%-4s",
                   good ? "ok" : note ? "note" : p->severity == DIAG_SEV_UNKNOWN ? "ERR" : "FAIL");
-    output_printf(&d->out, " %-7s ", kind_name(p->kind));
+    output_printf(&d->out, " %-7s ", diag_kind_name(p->kind));
     output_untrusted(&d->out, p->target_text, 0);
     output_text(&d->out, ": ");
     output_untrusted(&d->out, p->detail, 0);
@@ -297,7 +298,7 @@ static void print_json(struct diagnose *d, const struct diag_report *report)
     for (size_t i = 0; i < report->count; i++) {
         const struct diag_probe *p = &report->probes[i];
         json_object_begin(o, NULL);
-        json_string(o, "probe", kind_name(p->kind));
+        json_string(o, "probe", diag_kind_name(p->kind));
         json_string(o, "target", p->target_text);
         json_string(o, "result", diag_verdict(p->finding)->name);
         json_string(o, "severity", severity_name(diag_probe_severity(report, i)));

@@ -218,11 +218,10 @@ static void perf(struct output *o, const char *label, bool known, double value,
 static void long_output(struct output *o, const struct diag_report *report)
 {
     static const char *const words[] = { "ok", "note", "WARNING", "CRITICAL", "UNKNOWN" };
-    static const char *const kinds[] = { "dns", "resolve", "tcp", "rpc", "ntp", "smb" };
     for (size_t i = 0; i < report->count; i++) {
         const struct diag_probe *p = &report->probes[i];
         output_printf(o, "%s %s ", words[diag_probe_severity(report, i)],
-                      (unsigned)p->kind < 6 ? kinds[p->kind] : "?");
+                      diag_kind_name(p->kind));
         output_untrusted(o, p->target_text, OUTPUT_PLUGIN);
         output_text(o, ": ");
         output_untrusted(o, p->detail, OUTPUT_PLUGIN);

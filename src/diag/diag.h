@@ -7,13 +7,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define DIAG_MAX_PROBES 160
+#define DIAG_MAX_PROBES 176
 #define DIAG_TEXT_MAX 320
 #define DIAG_KMS_PORT 1688
 #define DIAG_NTP_PORT 123
 
+/* SEARCH: where a client with the run's DNS suffixes finds the SRV record (one per run). */
 enum diag_probe_kind { DIAG_PROBE_DNS, DIAG_PROBE_RESOLVE, DIAG_PROBE_TCP, DIAG_PROBE_RPC, DIAG_PROBE_NTP,
-                      DIAG_PROBE_SMB };
+                      DIAG_PROBE_SMB, DIAG_PROBE_SEARCH, DIAG_PROBE_KIND_COUNT };
 
 /* What one probe found. Every value has a row in the verdict table (verdict.c). */
 enum diag_finding {
@@ -53,6 +54,8 @@ enum diag_finding {
     DIAG_SMB_SKEW,         /* ... more than 4 hours off */
     DIAG_SMB_NO_REPLY,     /* refused, silent or closed */
     DIAG_SMB_BAD_REPLY,    /* an answer without a usable time */
+    DIAG_SEARCH_FOUND,     /* the suffix search reaches an SRV record */
+    DIAG_SEARCH_MISSED,    /* no suffix in the client's order holds one */
     DIAG_FINDING_COUNT
 };
 
@@ -91,7 +94,8 @@ enum diag_clock { DIAG_CLOCK_AUTO, DIAG_CLOCK_NTP, DIAG_CLOCK_SMB };
 #define DIAG_CLOCK_GRACE_SECONDS 0.1
 
 struct diag_config {
-    const char *domain;      /* NULL: resolv.conf's domain, else its first search entry */
+    const char *domain;      /* the one domain asked; NULL: the suffix search below */
+    const char *suffixes;    /* PRIMARY,CONNECTION,...; NULL: resolv.conf's domain and search list */
     const char *kms;         /* HOST[:PORT] probed; without a domain the SRV lookup is skipped */
     const char *dns_server;  /* ADDR[:PORT] (IPv6 as [ADDR]:PORT) instead of resolv.conf's */
     const char *ntp;         /* HOST[:PORT]; NULL: the first KMS host, port 123 */
@@ -170,6 +174,9 @@ bool diag_stale_srv_record(const struct diag_report *report);
 size_t diag_suggest(const struct diag_report *report, uint32_t *codes, size_t max);
 
 #define DIAG_MAX_OFFSET_SECONDS (4.0 * 3600.0)
+
+/* "dns", "resolve", "tcp", "rpc", "ntp", "smb", "search". */
+const char *diag_kind_name(enum diag_probe_kind kind);
 
 /* True for a probe that measured a clock offset (NTP or SMB). */
 bool diag_has_offset(const struct diag_probe *probe);

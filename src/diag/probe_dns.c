@@ -51,44 +51,102 @@ static void list_records(char *out, size_t size, const struct srv_list *list)
     snprintf(out + used, size - used, "%s", more);
 }
 
-static void record_srv(struct run *run, enum diag_finding finding, const struct srv_list *list)
+static void record_srv(struct run *run, const struct srv_query *q, size_t chosen, size_t index)
 {
-    struct diag_probe *p = run_add_probe(run, DIAG_PROBE_DNS, finding, -1, run->srv_started);
-    snprintf(p->target_text, sizeof p->target_text, "%s", run->srv_name);
-    if (finding == DIAG_DNS_OK)
-        list_records(p->detail, sizeof p->detail, list);
+    struct diag_probe *p = run_add_probe(run, DIAG_PROBE_DNS, q->finding, -1, q->started);
+    p->seconds = q->finished - q->started; /* told late, with the other suffixes */
+    snprintf(p->target_text, sizeof p->target_text, "%s", q->name);
+    if (q->local_error)
+        snprintf(p->detail, sizeof p->detail, "cannot send the query: %s (a limit of this machine, "
+                 "not the network)", strerror(q->local_error));
+    else if (q->finding == DIAG_DNS_OK)
+        list_records(p->detail, sizeof p->detail, &q->list);
     else
-        snprintf(p->detail, sizeof p->detail, "%s", srv_detail(finding, run));
-    run_publish(run, p);
+        snprintf(p->detail, sizeof p->detail, "%s", srv_detail(q->finding, run));
+    if (run->search && chosen != SIZE_MAX && index > chosen) {
+        size_t used = strlen(p->detail);
+        snprintf(p->detail + used, sizeof p->detail - used, " (a client stops at %.120s first)",
+                 run->suffixes.items[chosen].name);
+    }
 }
 
-static void srv_answer(struct run *run, int status, const unsigned char *answer, size_t length)
+static void ordinal(char *out, size_t size, size_t n)
 {
-    struct srv_list list;
+    static const char *const words[] = { "first", "second", "third", "fourth",
+                                         "fifth", "sixth", "seventh", "eighth" };
+    snprintf(out, size, "%s", n < sizeof words / sizeof words[0] ? words[n] : "a later");
+}
+
+/* Where a client that tries the run's suffixes in order finds the record, or that it does not. */
+static void record_search(struct run *run, size_t chosen)
+{
+    const struct suffix_list *s = &run->suffixes;
+    struct diag_probe *p = run_add_probe(run, DIAG_PROBE_SEARCH, chosen == SIZE_MAX ? DIAG_SEARCH_MISSED
+                                         : DIAG_SEARCH_FOUND, -1, run->srv[0].started);
+    size_t used = 0;
+    for (size_t i = 0; i < s->count && used < sizeof p->target_text; i++) {
+        int n = snprintf(p->target_text + used, sizeof p->target_text - used, "%s%s", i ? ", " : "",
+                         s->items[i].name);
+        used += n > 0 ? (size_t)n : 0;
+    }
+    char nth[16];
+    if (chosen == SIZE_MAX) {
+        snprintf(p->detail, sizeof p->detail, "a client with these suffixes finds no _vlmcs._tcp record "
+                 "under any of them%s: publish it under %.120s, the first suffix it tries",
+                 s->dropped ? " (more suffixes were not tried)" : "", s->count ? s->items[0].name : "");
+        return;
+    }
+    ordinal(nth, sizeof nth, chosen);
+    snprintf(p->detail, sizeof p->detail, "a client with these suffixes finds the record under %.120s, "
+             "the %s suffix it tries (%s)%s", s->items[chosen].name, nth,
+             suffix_origin_text(s->items[chosen].origin),
+             chosen ? "; the suffixes before it cost a query each" : "");
+}
+
+/* Every suffix has answered: report them in the client's order, then probe the hosts of the
+ * first suffix that has a record, as the client would. */
+static void srv_all_answered(struct run *run)
+{
+    size_t chosen = SIZE_MAX, first = run->report->count;
+    for (size_t i = 0; i < run->suffixes.count && chosen == SIZE_MAX; i++)
+        if (run->srv[i].finding == DIAG_DNS_OK)
+            chosen = i;
+    for (size_t i = 0; i < run->suffixes.count; i++)
+        record_srv(run, &run->srv[i], chosen, i);
+    if (run->search)
+        record_search(run, chosen);
+    /* told only now that all are in the report, so each carries its final weight */
+    for (size_t i = first; i < run->report->count; i++)
+        run_publish(run, &run->report->probes[i]);
+    if (run->expired || chosen == SIZE_MAX)
+        return;
+    const struct srv_list *list = &run->srv[chosen].list;
+    size_t start = run->target_count; /* after a --kms target, when both were asked for */
+    for (size_t i = 0; i < list->count && run->target_count < MAX_TARGETS; i++) {
+        struct target *t = &run->targets[run->target_count++];
+        snprintf(t->host, sizeof t->host, "%s", list->records[i].target);
+        t->port = list->records[i].port;
+    }
+    for (size_t i = start; i < run->target_count; i++)
+        dns_resolve(run, (int)i);
+}
+
+static void srv_answer(struct srv_query *q, int status, const unsigned char *answer, size_t length)
+{
+    struct run *run = q->run;
     run->queries--;
     if (run->cancelled)
         return;
-    enum diag_finding finding = srv_result(status, answer, length, &list);
+    q->finding = srv_result(status, answer, length, &q->list);
     int local_error = status == ARES_ECONNREFUSED || status == ARES_ENOMEM ? run_descriptors_left() : 0;
     if (status == ARES_ENOMEM || local_error) {
-        struct diag_probe *p = run_add_probe(run, DIAG_PROBE_DNS, DIAG_LOCAL_ERROR, -1, run->srv_started);
-        snprintf(p->target_text, sizeof p->target_text, "%s", run->srv_name);
-        snprintf(p->detail, sizeof p->detail, "cannot send the query: %s (a limit of this machine, "
-                 "not the network)", strerror(local_error ? local_error : ENOMEM));
-        run_publish(run, p);
-        return;
+        q->finding = DIAG_LOCAL_ERROR;
+        q->local_error = local_error ? local_error : ENOMEM;
     }
-    record_srv(run, finding, &list);
-    if (run->expired)
-        return;
-    size_t first = run->target_count; /* after a --kms target, when both were asked for */
-    for (size_t i = 0; i < list.count && run->target_count < MAX_TARGETS; i++) {
-        struct target *t = &run->targets[run->target_count++];
-        snprintf(t->host, sizeof t->host, "%s", list.records[i].target);
-        t->port = list.records[i].port;
-    }
-    for (size_t i = first; i < run->target_count; i++)
-        dns_resolve(run, (int)i);
+    q->finished = run_now();
+    q->done = true;
+    if (++run->srv_done == run->suffixes.count)
+        srv_all_answered(run);
 }
 
 static void srv_bytes(void *arg, int status, const unsigned char *answer, size_t length)
@@ -96,13 +154,19 @@ static void srv_bytes(void *arg, int status, const unsigned char *answer, size_t
     srv_answer(arg, status, answer, length);
 }
 
-int dns_start(struct run *run, const char *domain)
+int dns_start(struct run *run)
 {
-    run->srv_started = run_now();
-    snprintf(run->srv_name, sizeof run->srv_name, "_vlmcs._tcp.%s", domain);
-    run->queries++;
-    run->srv_query = (struct run_query){ srv_bytes, run };
-    run_query(run, run->srv_name, DNS_TYPE_SRV, &run->srv_query);
+    /* all at once: the run's one deadline covers them together */
+    for (size_t i = 0; i < run->suffixes.count; i++) {
+        struct srv_query *q = &run->srv[i];
+        q->run = run;
+        q->started = run_now();
+        snprintf(q->name, sizeof q->name, "_vlmcs._tcp.%s", run->suffixes.items[i].name);
+        q->query = (struct run_query){ srv_bytes, q };
+        run->queries++;
+    }
+    for (size_t i = 0; i < run->suffixes.count; i++)
+        run_query(run, run->srv[i].name, DNS_TYPE_SRV, &run->srv[i].query);
     return 0;
 }
 

@@ -35,6 +35,26 @@ static bool keyword(const char **p, const char *end, const char *word)
     return true;
 }
 
+/* The search list's words (the first becomes the domain); glibc keeps six. */
+static void read_search(const char *p, const char *end, struct resolv_facts *facts)
+{
+    facts->search_count = 0;
+    while (p < end && facts->search_count < RESOLV_SEARCH_MAX) {
+        while (p < end && *p && strchr(BLANKS, *p))
+            p++;
+        if (p >= end || !*p)
+            break;
+        char *word = facts->search[facts->search_count];
+        first_word(p, end, word, sizeof facts->search[0]);
+        while (p < end && *p && !strchr(BLANKS, *p))
+            p++;
+        facts->search_count += word[0] != '\0';
+    }
+    memcpy(facts->domain, facts->search[0], sizeof facts->domain);
+    if (facts->search_count == 0)
+        facts->domain[0] = '\0';
+}
+
 static void parse_line(const char *p, const char *end, struct resolv_facts *facts)
 {
     const char *comment = p;
@@ -45,9 +65,20 @@ static void parse_line(const char *p, const char *end, struct resolv_facts *fact
         char address[64];
         first_word(p, end, address, sizeof address);
         facts->nameservers += address[0] != '\0';
-    } else if (keyword(&p, end, "domain") || keyword(&p, end, "search")) {
+    } else if (keyword(&p, end, "domain")) {
         first_word(p, end, facts->domain, sizeof facts->domain);
+        memcpy(facts->search[0], facts->domain, sizeof facts->domain);
+        facts->search_count = facts->domain[0] != '\0';
+    } else if (keyword(&p, end, "search")) {
+        read_search(p, end, facts);
     }
+}
+
+static void strip_dot(char *name)
+{
+    size_t n = strlen(name);
+    if (n > 1 && name[n - 1] == '.')
+        name[n - 1] = '\0';
 }
 
 void resolvconf_parse(const char *text, size_t length, struct resolv_facts *facts)
@@ -60,9 +91,9 @@ void resolvconf_parse(const char *text, size_t length, struct resolv_facts *fact
         parse_line(p, line_end, facts);
         p = line_end + 1;
     }
-    size_t n = strlen(facts->domain); /* "example.com." and "example.com" are the same domain */
-    if (n > 1 && facts->domain[n - 1] == '.')
-        facts->domain[n - 1] = '\0';
+    strip_dot(facts->domain); /* "example.com." and "example.com" are the same domain */
+    for (size_t i = 0; i < facts->search_count; i++)
+        strip_dot(facts->search[i]);
 }
 
 /* Opened without blocking (a FIFO would wait for a writer), then read only if it is a regular

@@ -1,13 +1,17 @@
-/* resolvconf.h: the few resolv.conf facts diagnose needs (its domain, its first search entry,
- * whether it names any server). A pure parser over the file's text. */
+/* resolvconf.h: the few resolv.conf facts diagnose needs (its domain, its search list, whether
+ * it names any server). A pure parser over the file's text. */
 #ifndef SLERR_DIAG_RESOLVCONF_H
 #define SLERR_DIAG_RESOLVCONF_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#define RESOLV_SEARCH_MAX 6
+
 struct resolv_facts {
     char domain[256];       /* the `domain` line, else the first `search` entry; "" when neither */
+    char search[RESOLV_SEARCH_MAX][256]; /* the search list: `search` entries, or the domain */
+    size_t search_count;
     size_t nameservers;
 };
 

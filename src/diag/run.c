@@ -31,6 +31,25 @@ const char *diag_strerror(enum diag_status status)
 /* Room for "_vlmcs._tcp." in front of the domain. */
 #define DOMAIN_MAX (DIAG_NAME_MAX - 12)
 
+static int check_suffixes(const struct diag_config *config, char *error, size_t size)
+{
+    struct suffix_list list;
+    if (config->domain) {
+        snprintf(error, size, "DOMAIN and --suffixes exclude each other: DOMAIN asks one domain, "
+                 "--suffixes the ones a client searches");
+        return -1;
+    }
+    bool valid = suffix_list_parse(config->suffixes, &list) == 0;
+    for (size_t i = 0; valid && i < list.count; i++)
+        valid = diag_valid_name(list.items[i].name) && strlen(list.items[i].name) <= DOMAIN_MAX;
+    if (!valid || list.dropped) {
+        snprintf(error, size, "--suffixes takes up to %d DNS names separated by commas, the primary "
+                 "suffix first, not '%.80s'", SUFFIX_MAX, config->suffixes);
+        return -1;
+    }
+    return 0;
+}
+
 int diag_check_config(const struct diag_config *config, char *error, size_t size)
 {
     char host[SRV_NAME_MAX];
@@ -45,6 +64,8 @@ int diag_check_config(const struct diag_config *config, char *error, size_t size
                  length > 80 ? "..." : "");
         return -1;
     }
+    if (config->suffixes && check_suffixes(config, error, size) != 0)
+        return -1;
     if (config->kms && diag_parse_hostport(config->kms, DIAG_KMS_PORT, host, sizeof host, &port)) {
         snprintf(error, size, "--kms takes HOST[:PORT] or [IPV6]:PORT, not '%.80s'", config->kms);
         return -1;
@@ -131,25 +152,44 @@ static void record_dns_problem(struct run *run, enum diag_finding finding, const
     run_publish(run, p);
 }
 
+/* The suffixes to query: the DOMAIN asked for alone, else --suffixes or resolv.conf's domain
+ * and search list in the order a Windows client tries them. */
+static void choose_suffixes(struct run *run, const struct resolv_facts *facts)
+{
+    const struct diag_config *config = run->config;
+    const char *search[RESOLV_SEARCH_MAX];
+    if (config->domain) {
+        suffix_list_build(NULL, &config->domain, 1, &run->suffixes);
+        return;
+    }
+    run->search = true;
+    if (config->suffixes && suffix_list_parse(config->suffixes, &run->suffixes) == 0)
+        return;
+    for (size_t i = 0; i < facts->search_count; i++)
+        search[i] = facts->search[i];
+    suffix_list_build(facts->domain, search, facts->search_count, &run->suffixes);
+}
+
 static void start_kms_probes(struct run *run, const struct resolv_facts *facts)
 {
     const struct diag_config *config = run->config;
-    const char *domain = config->domain ? config->domain : facts->domain;
-    snprintf(run->report->domain, sizeof run->report->domain, "%s", domain);
+    choose_suffixes(run, facts);
+    snprintf(run->report->domain, sizeof run->report->domain, "%s",
+             run->suffixes.count ? run->suffixes.items[0].name : "");
     if (config->kms) {
         struct target *t = &run->targets[run->target_count++];
         diag_parse_hostport(config->kms, DIAG_KMS_PORT, t->host, sizeof t->host, &t->port);
         dns_resolve(run, 0);
-        if (!config->domain)
+        if (!config->domain && !config->suffixes)
             return; /* a client with a KMS name set never asks DNS for the SRV record */
     }
     if (!config->dns_server && facts->nameservers == 0)
         record_dns_problem(run, DIAG_DNS_NO_SERVER, "no nameserver line in resolv.conf");
-    else if (!domain[0])
+    else if (run->suffixes.count == 0)
         record_dns_problem(run, DIAG_DNS_NO_DOMAIN,
                            "no DOMAIN given and resolv.conf has neither domain nor search");
     else
-        dns_start(run, domain);
+        dns_start(run);
 }
 
 static size_t pending(const struct run *run)

@@ -13,6 +13,7 @@
 #include "rpc_pdu.h"
 #include "smb2.h"
 #include "srv.h"
+#include "suffixes.h"
 
 #define MAX_ADDRESSES 4                  /* per target */
 #define MAX_TARGETS (SRV_MAX_RECORDS + 1) /* the SRV records and a --kms host */
@@ -20,9 +21,11 @@
 #define NTP_LOOKUP MAX_TARGETS           /* lookups[] slot of the --ntp name */
 #define MAX_ARES_SOCKETS 32              /* c-ares' sockets: one UDP, maybe one TCP per server */
 
-/* Every probe a run can make has room in the report: the SRV lookup, one lookup per target, a
- * TCP and an RPC result per connection, the two clock probes. */
-_Static_assert(DIAG_MAX_PROBES >= 2 + MAX_TARGETS + 2 * MAX_CONNS + 2, "the report can overflow");
+/* Every probe a run can make has room in the report: an SRV lookup per suffix and the search's
+ * summary (or one problem), one lookup per target, a TCP and an RPC result per connection, the
+ * two clock probes. */
+_Static_assert(DIAG_MAX_PROBES >= SUFFIX_MAX + 1 + MAX_TARGETS + 2 * MAX_CONNS + 2,
+               "the report can overflow");
 
 struct target {
     char host[SRV_NAME_MAX];
@@ -106,6 +109,19 @@ struct smb {
     size_t received;
 };
 
+/* The SRV query under one suffix; its result is kept until every suffix has answered, then
+ * all are reported in the client's order. */
+struct srv_query {
+    struct run *run;
+    char name[SRV_NAME_MAX + 16]; /* _vlmcs._tcp.SUFFIX */
+    double started, finished;
+    bool done;
+    enum diag_finding finding;
+    int local_error;              /* errno of a failure of this machine, 0 for none */
+    struct srv_list list;
+    struct run_query query;
+};
+
 struct run {
     const struct diag_config *config;
     struct diag_report *report;
@@ -116,9 +132,10 @@ struct run {
     double start, deadline;
     bool expired, cancelled;
     unsigned queries; /* c-ares queries in flight */
-    char srv_name[SRV_NAME_MAX + 16];
-    struct run_query srv_query;
-    double srv_started;
+    struct suffix_list suffixes;
+    bool search;                  /* the suffixes came from --suffixes or resolv.conf */
+    struct srv_query srv[SUFFIX_MAX];
+    size_t srv_done;
     struct target targets[MAX_TARGETS];
     size_t target_count;
     struct lookup lookups[MAX_TARGETS + 1];
@@ -160,7 +177,8 @@ int run_descriptors_left(void);
 void run_set_port(struct sockaddr_storage *address, uint16_t port);
 
 /* Probes. */
-int dns_start(struct run *run, const char *domain);   /* SRV query, then dns_resolve per record */
+/* SRV queries under each of run->suffixes; then dns_resolve per record of the first that has one. */
+int dns_start(struct run *run);
 void dns_resolve(struct run *run, int target);        /* A/AAAA of targets[target] */
 void kms_start(struct run *run, int target, const struct sockaddr *address, socklen_t length);
 void kms_ready(struct run *run, struct conn *conn, short revents);

@@ -61,11 +61,21 @@ static const struct diag_verdict table[DIAG_FINDING_COUNT] = {
     /* Port 445 is often closed to clients; the clock is then unknown, not wrong. */
     ROW0(DIAG_SMB_NO_REPLY, DIAG_SEV_NOTE, "smb-no-reply"),
     ROW0(DIAG_SMB_BAD_REPLY, DIAG_SEV_NOTE, "smb-bad-reply"),
+    ROW0(DIAG_SEARCH_FOUND, DIAG_SEV_OK, "suffix-search-finds"),
+    /* the entries come from each suffix's own failure */
+    ROW0(DIAG_SEARCH_MISSED, DIAG_SEV_CRITICAL, "suffix-search-misses"),
 };
 
 const struct diag_verdict *diag_verdict(enum diag_finding finding)
 {
     return (unsigned)finding < DIAG_FINDING_COUNT ? &table[finding] : NULL;
+}
+
+const char *diag_kind_name(enum diag_probe_kind kind)
+{
+    static const char *const names[DIAG_PROBE_KIND_COUNT] = { "dns", "resolve", "tcp", "rpc", "ntp",
+                                                              "smb", "search" };
+    return (unsigned)kind < DIAG_PROBE_KIND_COUNT ? names[kind] : "?";
 }
 
 bool diag_has_offset(const struct diag_probe *probe)
@@ -87,12 +97,24 @@ static bool target_answers(const struct diag_report *report, int target)
     return false;
 }
 
+static bool srv_found(const struct diag_report *report)
+{
+    for (size_t i = 0; i < report->count; i++)
+        if (report->probes[i].finding == DIAG_DNS_OK)
+            return true;
+    return false;
+}
+
 enum diag_severity diag_probe_severity(const struct diag_report *report, size_t index)
 {
     const struct diag_probe *p = &report->probes[index];
     enum diag_severity severity = table[p->finding].severity;
     if (severity > DIAG_SEV_NOTE && is_kms_probe(p) && p->target >= 0 &&
         target_answers(report, p->target))
+        return DIAG_SEV_NOTE;
+    /* a suffix without the record costs a client one query before the suffix that has it */
+    if (severity > DIAG_SEV_NOTE && p->kind == DIAG_PROBE_DNS && p->finding != DIAG_LOCAL_ERROR &&
+        srv_found(report))
         return DIAG_SEV_NOTE;
     return severity;
 }
