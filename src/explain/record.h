@@ -31,6 +31,8 @@ struct ex_record {
     size_t line;                 /* its first line in the input, 1-based */
     const struct ex_finding *findings;
     size_t nfindings;
+    const char *title;           /* what the record is about ("Windows(R), Professional edition",
+                                    "KMS host kms1.example.com"); NULL when unknown */
 };
 
 /* Receives each record; the record and its findings live only during the call.
@@ -57,6 +59,19 @@ struct ex_reader_ops {
     void (*destroy)(void *state);
     /* After EX_STATUS_MALFORMED: what was wrong and the input line where it stopped. */
     const char *(*error_detail)(void *state, size_t *lineno);
+    /* Optional (NULL: line() is used). Lines reach line() cut to EX_LINE_MAX bytes; a reader
+     * that needs every byte (XML exported on one line) sets piece() instead of line() and gets
+     * each line whole, in pieces of at most EX_LINE_MAX bytes, `ends_line` non-zero on the
+     * piece that ends the line (the line end itself is not passed). */
+    int (*piece)(void *state, const char *text, size_t len, size_t lineno, int ends_line);
 };
+
+/* Longest line (bytes of UTF-8) a line() reader is given; the rest of a longer line is dropped. */
+#define EX_LINE_MAX 8192
+
+/* Conventions the driver relies on across records:
+ * - An event's result HRESULT is a finding with field "result" and codes[0] the result. When
+ *   the input also holds a client's 0xC004F074, a non-zero result other than 0xC004F074
+ *   (0xC004F06C, 0x800706BA ...) is the headline: the real cause behind the client's error. */
 
 #endif

@@ -1,0 +1,78 @@
+/* collect.c: one record of labelled text at a time, from its fields to its findings. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "collect.h"
+
+#define CONSOLE_WIDTH 80
+
+struct ex_collector *ex_collector_new(ex_sink_fn sink, void *ctx)
+{
+    struct ex_collector *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->sink = sink;
+    c->ctx = ctx;
+    ex_facts_clear(&c->facts);
+    return c;
+}
+
+void ex_collector_start(struct ex_collector *c, size_t lineno)
+{
+    ex_facts_clear(&c->facts);
+    c->open = true;
+    c->line = lineno;
+    c->last = EXL_NONE;
+}
+
+/* Counts columns as a console does: one per character (UTF-8 continuation bytes take none). */
+static size_t columns(const char *text, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return n;
+}
+
+void ex_collector_field(struct ex_collector *c, enum ex_label label, const char *value,
+                        size_t vlen, const char *line, size_t len)
+{
+    if (!c->open)
+        return;
+    ex_facts_set(&c->facts, label, value, vlen);
+    c->last = label;
+    c->last_len = columns(line, len);
+}
+
+bool ex_collector_rejoin(struct ex_collector *c, const char *text, size_t len)
+{
+    if (!c->open || c->last == EXL_NONE || c->last_len != CONSOLE_WIDTH || len == 0 ||
+        text[0] == ' ' || text[0] == '\t')
+        return false;
+    ex_facts_append(&c->facts, c->last, text, len);
+    c->last_len = columns(text, len);
+    return true;
+}
+
+static int hand_on(struct ex_collector *c, const char *kind, size_t lineno, bool cim)
+{
+    ex_facts_derive(&c->facts, cim);
+    size_t n = ex_judge(&c->facts, c->findings, EX_MAX_FINDINGS);
+    const char *name = c->facts.text[EXL_NAME];
+    struct ex_record record = { kind, lineno, c->findings, n, name[0] ? name : NULL };
+    return c->sink(c->ctx, &record) ? EX_STATUS_STOPPED : 0;
+}
+
+int ex_collector_emit(struct ex_collector *c, const char *kind, bool cim, bool recognised)
+{
+    if (!c->open)
+        return 0;
+    c->open = false;
+    c->last = EXL_NONE;
+    return recognised ? hand_on(c, kind, c->line, cim) : 0;
+}
+
+int ex_collector_emit_facts(struct ex_collector *c, const char *kind, size_t lineno, bool cim)
+{
+    return hand_on(c, kind, lineno, cim);
+}

@@ -1,0 +1,34 @@
+/* collect.h: what the labelled-text readers (slmgr, ospp, CIM) share: a record being
+ * collected field by field, wrapped values rejoined, judged and handed to the sink. */
+#ifndef SLERR_EXPLAIN_COLLECT_H
+#define SLERR_EXPLAIN_COLLECT_H
+
+#include "facts.h"
+
+struct ex_collector {
+    ex_sink_fn sink;
+    void *ctx;
+    bool open;                 /* a record is being collected */
+    size_t line;               /* its first line */
+    enum ex_label last;        /* the field the previous line set, for wrapped values */
+    size_t last_len;           /* that line's length */
+    struct ex_facts facts;
+    struct ex_finding findings[EX_MAX_FINDINGS];
+};
+
+/* Allocates a collector (NULL when out of memory); free() releases it. */
+struct ex_collector *ex_collector_new(ex_sink_fn sink, void *ctx);
+void ex_collector_start(struct ex_collector *c, size_t lineno);
+/* Records a field of the open record (starting one when none is open). */
+void ex_collector_field(struct ex_collector *c, enum ex_label label, const char *value,
+                        size_t vlen, const char *line, size_t len);
+/* Whether `text` continues the previous field's value: that line filled the console width
+ * (80 columns, the value cut in a word or GUID), and this one is no label. Appends it if so. */
+bool ex_collector_rejoin(struct ex_collector *c, const char *text, size_t len);
+/* Judges and hands on the open record as `kind`, if `recognised`; closes it either way.
+ * Returns the sink's answer (0 or EX_STATUS_STOPPED). */
+int ex_collector_emit(struct ex_collector *c, const char *kind, bool cim, bool recognised);
+/* Hands on one ready-made record (an error line ...). */
+int ex_collector_emit_facts(struct ex_collector *c, const char *kind, size_t lineno, bool cim);
+
+#endif

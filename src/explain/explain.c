@@ -1,0 +1,162 @@
+/* explain.c: the driver: one input layer, every reader over every line, records summed up. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "explain.h"
+#include "input.h"
+#include "readers.h"
+
+#define UNREACHABLE_KMS 0xC004F074u /* the client's "no KMS could be contacted" */
+
+const char *ex_strerror(enum ex_status status)
+{
+    switch (status) {
+    case EX_STATUS_OK: return "no error";
+    case EX_STATUS_NOMEM: return "out of memory";
+    case EX_STATUS_MALFORMED: return "malformed input";
+    case EX_STATUS_STOPPED: return "stopped by the caller";
+    case EX_STATUS_IO: return "input could not be read";
+    }
+    return "unknown status";
+}
+
+static bool has_code(const struct ex_finding *f, uint32_t code)
+{
+    for (size_t i = 0; i < f->ncodes && i < EX_MAX_CODES; i++)
+        if (f->codes[i] == code)
+            return true;
+    return false;
+}
+
+static bool is_inner_result(const struct ex_finding *f)
+{
+    return f->field && strcmp(f->field, "result") == 0 && f->ncodes > 0 && f->codes[0] != 0 &&
+           f->codes[0] != UNREACHABLE_KMS;
+}
+
+void ex_summary_add(struct ex_summary *s, const struct ex_record *record)
+{
+    s->records++;
+    for (size_t i = 0; i < record->nfindings; i++) {
+        const struct ex_finding *f = &record->findings[i];
+        if (f->severity > EX_OK && (!s->have_worst || f->severity > s->worst)) {
+            s->worst = f->severity;
+            s->worst_finding = *f;
+            s->have_worst = true;
+        }
+        if (is_inner_result(f) && !s->have_inner) {
+            s->inner = *f;
+            s->have_inner = true;
+        } else if (has_code(f, UNREACHABLE_KMS)) {
+            s->have_client_unreachable = true;
+        }
+    }
+}
+
+const struct ex_finding *ex_summary_headline(const struct ex_summary *s)
+{
+    if (s->have_client_unreachable && s->have_inner)
+        return &s->inner;
+    return s->have_worst ? &s->worst_finding : NULL;
+}
+
+struct ex_driver {
+    ex_sink_fn sink;
+    void *ctx;
+    struct ex_summary *summary;
+    size_t nreaders;
+    void **states;
+    const struct ex_reader_ops *failed; /* the reader that reported EX_STATUS_MALFORMED */
+    void *failed_state;
+    struct ex_input input;
+};
+
+static int summing_sink(void *ctx, const struct ex_record *record)
+{
+    struct ex_driver *d = ctx;
+    ex_summary_add(d->summary, record);
+    return d->sink(d->ctx, record);
+}
+
+static int on_line(void *ctx, const char *text, size_t len, size_t lineno, bool first, bool last)
+{
+    struct ex_driver *d = ctx;
+    for (size_t i = 0; i < d->nreaders; i++) {
+        const struct ex_reader_ops *ops = ex_readers[i];
+        int status = 0;
+        if (ops->piece)
+            status = ops->piece(d->states[i], text, len, lineno, last);
+        else if (first)
+            status = ops->line(d->states[i], text, len, lineno);
+        if (status == EX_STATUS_MALFORMED && !d->failed) {
+            d->failed = ops;
+            d->failed_state = d->states[i];
+        }
+        if (status)
+            return status;
+    }
+    return 0;
+}
+
+struct ex_driver *ex_driver_new(ex_sink_fn sink, void *ctx, struct ex_summary *summary)
+{
+    struct ex_driver *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    while (ex_readers[d->nreaders])
+        d->nreaders++;
+    d->states = calloc(d->nreaders, sizeof *d->states);
+    d->sink = sink;
+    d->ctx = ctx;
+    d->summary = summary;
+    for (size_t i = 0; d->states && i < d->nreaders; i++) {
+        d->states[i] = ex_readers[i]->create(summing_sink, d);
+        if (!d->states[i]) {
+            ex_driver_free(d);
+            return NULL;
+        }
+    }
+    if (!d->states) {
+        free(d);
+        return NULL;
+    }
+    ex_input_init(&d->input, on_line, d);
+    return d;
+}
+
+enum ex_status ex_driver_feed(struct ex_driver *d, const void *bytes, size_t n)
+{
+    return (enum ex_status)ex_input_feed(&d->input, bytes, n);
+}
+
+enum ex_status ex_driver_finish(struct ex_driver *d)
+{
+    int status = ex_input_finish(&d->input);
+    for (size_t i = 0; i < d->nreaders && !status; i++) {
+        status = ex_readers[i]->finish(d->states[i]);
+        if (status == EX_STATUS_MALFORMED && !d->failed) {
+            d->failed = ex_readers[i];
+            d->failed_state = d->states[i];
+        }
+    }
+    return (enum ex_status)status;
+}
+
+const char *ex_driver_error(const struct ex_driver *d, size_t *lineno)
+{
+    *lineno = 0;
+    if (!d->failed || !d->failed->error_detail)
+        return NULL;
+    return d->failed->error_detail(d->failed_state, lineno);
+}
+
+void ex_driver_free(struct ex_driver *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; d->states && i < d->nreaders; i++)
+        if (d->states[i])
+            ex_readers[i]->destroy(d->states[i]);
+    free(d->states);
+    free(d);
+}

@@ -1,0 +1,69 @@
+/* facts.h: what a licence record says, whichever tool printed it: the readers fill it from
+ * labelled fields, the condition table (conditions.c) judges it. */
+#ifndef SLERR_EXPLAIN_FACTS_H
+#define SLERR_EXPLAIN_FACTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "labels.h"
+#include "record.h"
+
+#define EX_MAX_FINDINGS 16
+
+/* Which clock the remaining minutes belong to. */
+enum ex_grace { EX_GRACE_NONE, EX_GRACE_VOLUME, EX_GRACE_PERIOD, EX_GRACE_TIMEBASED };
+
+struct ex_facts {
+    char text[EXL_LABEL_COUNT][EX_VALUE_MAX]; /* each field as read; "" when absent */
+    bool seen[EXL_LABEL_COUNT];
+    int state;                 /* licence state 0-6 (LicenseStatus numbering); -1 unknown */
+    bool has_reason;
+    uint32_t reason;           /* LicenseStatusReason / Notification Reason */
+    enum ex_channel channel;
+    enum ex_grace grace;
+    long minutes;              /* remaining on that clock; -1 unknown */
+    long rearm;                /* fewest remaining rearms; -1 unknown */
+    bool no_dns_host;          /* DNS auto-discovery found no KMS host */
+    bool is_host;              /* a KMS host is running on this machine */
+    long count;                /* the KMS host's current count; -1 unknown */
+    bool has_error;
+    uint32_t error;            /* an "Error: 0x..." / "ERROR CODE:" result */
+};
+
+void ex_facts_clear(struct ex_facts *f);
+/* Keeps a field's value (bounded, UTF-8 kept whole); later derivations read it. */
+void ex_facts_set(struct ex_facts *f, enum ex_label label, const char *value, size_t len);
+/* Appends a continuation of the field (a value that wrapped onto the next line). */
+void ex_facts_append(struct ex_facts *f, enum ex_label label, const char *value, size_t len);
+/* Works out state, channel, clocks, counts ... from the text of the fields. `cim` says numbers
+ * are PowerShell's (LicenseStatus 0-6, reasons as unsigned decimals, 4294967295 = not set). */
+void ex_facts_derive(struct ex_facts *f, bool cim);
+
+/* Judges the facts through the condition table; fills at most max findings, returns how many. */
+size_t ex_judge(const struct ex_facts *f, struct ex_finding *out, size_t max);
+
+/* The condition table, row by row, for tests and documentation. */
+struct ex_condition {
+    const char *name;
+    bool (*holds)(const struct ex_facts *f);
+    enum ex_severity severity;
+    const char *field;
+    enum ex_label value;       /* whose text becomes the finding's value */
+    const char *text;          /* {host} {dns} {days} {missed} {count} {code} are filled in */
+    uint32_t codes[2];         /* catalog codes (0: none) */
+    unsigned add;              /* EX_ADD_REASON / EX_ADD_ERROR: the record's own code too */
+    const char *see[2];        /* "event:12288", "symptom:NAME", "setting:NAME" (NULL: none) */
+};
+#define EX_ADD_REASON 1u
+#define EX_ADD_ERROR 2u
+
+size_t ex_condition_count(void);
+const struct ex_condition *ex_condition_at(size_t index);
+
+/* A short hex form of a code, "0xC004F074". */
+void ex_code_text(uint32_t code, char out[11]);
+/* Parses "0xC004F074", "C004F074", "3221549172" or "-1073418124" at the start of text. */
+bool ex_code_parse(const char *text, size_t len, uint32_t *code);
+
+#endif

@@ -1,0 +1,172 @@
+/* reader_slmgr.c: slmgr.vbs output: /dli and /dlv licence records (blank lines inside them,
+ * values wrapped at 80 columns rejoined), /xpr, and the one-line results of /ato /ipk /skms. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "collect.h"
+#include "readers.h"
+
+struct slmgr {
+    struct ex_collector *rec; /* a /dli or /dlv record */
+    struct ex_collector *one; /* a one-line result */
+    char product[EX_VALUE_MAX]; /* the product an /ato or /xpr line speaks of */
+};
+
+static void *slmgr_create(ex_sink_fn sink, void *ctx)
+{
+    struct slmgr *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->rec = ex_collector_new(sink, ctx);
+    s->one = ex_collector_new(sink, ctx);
+    if (!s->rec || !s->one) {
+        free(s->rec);
+        free(s->one);
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+static void slmgr_destroy(void *state)
+{
+    struct slmgr *s = state;
+    free(s->rec);
+    free(s->one);
+    free(s);
+}
+
+/* Hands on the licence record if it is one: a name and a licence state we can read. */
+static int close_record(struct slmgr *s)
+{
+    const struct ex_facts *f = &s->rec->facts;
+    const char *status = f->text[EXL_LICENSE_STATUS];
+    bool recognised = f->seen[EXL_NAME] && ex_license_state(status, strlen(status)) >= 0;
+    bool detailed = f->seen[EXL_ACTIVATION_ID] || f->seen[EXL_EXTENDED_PID] ||
+                    f->seen[EXL_SERVICE_VERSION];
+    return ex_collector_emit(s->rec, detailed ? "slmgr-dlv" : "slmgr-dli", false, recognised);
+}
+
+/* A one-line result: the label's value, with the product it concerns when known. */
+static int one_line(struct slmgr *s, const char *kind, enum ex_label label, const char *value,
+                    size_t vlen, size_t lineno)
+{
+    ex_collector_start(s->one, lineno);
+    if (s->product[0])
+        ex_facts_set(&s->one->facts, EXL_NAME, s->product, strlen(s->product));
+    ex_facts_set(&s->one->facts, label, value, vlen);
+    return ex_collector_emit(s->one, kind, false, true);
+}
+
+static const char *const licensed_text = "Licensed";
+
+static int result_line(struct slmgr *s, enum ex_label label, const char *v, size_t vl,
+                       size_t lineno)
+{
+    switch (label) {
+    case EXL_ERROR:
+        return one_line(s, "slmgr-error", EXL_ERROR, v, vl, lineno);
+    case EXL_ACTIVATED_OK:
+        return one_line(s, "slmgr-ato", EXL_LICENSE_STATUS, licensed_text, strlen(licensed_text),
+                        lineno);
+    case EXL_SKMS_SET: {
+        size_t n = strcspn(v, " ");
+        return one_line(s, "slmgr-skms", EXL_REGISTERED_KMS, v, n < vl ? n : vl, lineno);
+    }
+    default: /* /xpr: the product was named on the line before */
+        return one_line(s, "slmgr-xpr", label, v, vl, lineno);
+    }
+}
+
+/* Remembers a line that may name the product of the next result: "Activating NAME (ID) ..."
+ * or /xpr's "NAME:". */
+static void remember_product(struct slmgr *s, const char *text, size_t len, bool activating)
+{
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == ':' || text[len - 1] == '.'))
+        len--;
+    if (activating) {
+        for (size_t i = 0; i + 1 < len; i++)
+            if (text[i] == ' ' && text[i + 1] == '(') {
+                len = i; /* " (activation ID) ..." follows the name */
+                break;
+            }
+        while (len > 0 && text[len - 1] == ' ')
+            len--;
+    }
+    if (len >= sizeof s->product)
+        len = sizeof s->product - 1;
+    memcpy(s->product, text, len);
+    s->product[len] = '\0';
+}
+
+static int slmgr_line(void *state, const char *text, size_t len, size_t lineno)
+{
+    struct slmgr *s = state;
+    const char *v;
+    size_t vl;
+    enum ex_label label = ex_label_find(EX_FMT_SLMGR, text, len, &v, &vl);
+    int status = 0;
+
+    switch (label) {
+    case EXL_NONE: {
+        size_t start = strspn(text, " \t");
+        if (start == len || ex_collector_rejoin(s->rec, text, len))
+            return 0; /* records hold blank lines; a value may wrap */
+        status = close_record(s);
+        bool named = text[len - 1] == ':';
+        if (named)
+            remember_product(s, text + start, len - start, false);
+        else
+            s->product[0] = '\0';
+        return status;
+    }
+    case EXL_SERVICE_VERSION:
+    case EXL_NAME:
+        if (s->rec->open && (label == EXL_SERVICE_VERSION || s->rec->facts.seen[EXL_NAME]))
+            status = close_record(s);
+        if (!s->rec->open)
+            ex_collector_start(s->rec, lineno);
+        ex_collector_field(s->rec, label, v, vl, text, len);
+        return status;
+    case EXL_ACTIVATING:
+        status = close_record(s);
+        remember_product(s, v, vl, true);
+        return status;
+    case EXL_ERROR:
+    case EXL_ACTIVATED_OK:
+    case EXL_SKMS_SET:
+    case EXL_XPR_VOLUME:
+    case EXL_XPR_PERMANENT:
+    case EXL_XPR_TIMEBASED:
+    case EXL_XPR_GRACE:
+    case EXL_XPR_NOTIFICATION:
+        if ((status = close_record(s)) != 0)
+            return status;
+        return result_line(s, label, label == EXL_XPR_PERMANENT ? text : v,
+                           label == EXL_XPR_PERMANENT ? len : vl, lineno);
+    default:
+        ex_collector_field(s->rec, label, v, vl, text, len); /* ignored outside a record */
+        return 0;
+    }
+}
+
+static int slmgr_finish(void *state)
+{
+    return close_record(state);
+}
+
+static const char *slmgr_error_detail(void *state, size_t *lineno)
+{
+    (void)state;
+    *lineno = 0;
+    return NULL; /* text is never malformed: what is not recognised is skipped */
+}
+
+const struct ex_reader_ops ex_reader_slmgr = {
+    .name = "slmgr",
+    .create = slmgr_create,
+    .line = slmgr_line,
+    .finish = slmgr_finish,
+    .destroy = slmgr_destroy,
+    .error_detail = slmgr_error_detail,
+};

@@ -1,0 +1,20 @@
+/* readers.c: the list of readers the driver runs over every input. */
+#include <stddef.h>
+
+#include "readers.h"
+
+const struct ex_reader_ops *const ex_readers[] = {
+    &ex_reader_slmgr,
+    &ex_reader_ospp,
+    &ex_reader_cim,
+    &ex_reader_events,
+    NULL,
+};
+
+const char *const ex_reader_kinds[] = {
+    "slmgr.vbs /dli, /dlv, /xpr and its Error: lines",
+    "ospp.vbs /dstatus and /dhistorykms",
+    "PowerShell Format-List of SoftwareLicensingProduct / SoftwareLicensingService",
+    "activation events (12288-12294, 8198, 8209, 1003 ...) as text or XML",
+    NULL,
+};
