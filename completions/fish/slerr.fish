@@ -56,6 +56,7 @@ complete -c slerr -n 'test -z "$(__slerr_command)"' -a '(__slerr_commands)'
 complete -c slerr -n '__slerr_takes_codes' -a '(__slerr_names)'
 complete -c slerr -n 'test "$(__slerr_command)" = help' -a '(__slerr_commands)'
 complete -c slerr -n 'test "$(__slerr_command)" = annotate' -F
+complete -c slerr -n 'test "$(__slerr_command)" = explain' -F
 complete -c slerr -n 'string match -q -- "-*" (commandline -ct)' -a '(__slerr_options)'
 
 # Option values, for the commands that have the option.

@@ -81,6 +81,7 @@ int cmd_setting(int argc, char **argv);
 int cmd_annotate(int argc, char **argv);
 /* In their own modules (module.h), reached through module_run(): */
 int cmd_diagnose(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 int cmd_repl(int argc, char **argv);
 
 /* Runs one command line; the same dispatcher serves the program and the REPL. */

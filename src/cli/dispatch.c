@@ -30,6 +30,8 @@ static const struct command commands[] = {
       NULL, NULL },
     { "annotate", "copy text to stdout, marking every code it recognises", cmd_annotate,
       annotate_usage },
+    { "explain", "read pasted slmgr/ospp/PowerShell/event output; say what its fields mean",
+      NULL, NULL },
     { "repl", "interactive session with history and TAB completion (`slerr` on a terminal)",
       NULL, NULL },
     { NULL, NULL, NULL, NULL },

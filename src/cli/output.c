@@ -135,6 +135,35 @@ void output_field(struct output *o, unsigned indent, const char *label, const ch
     write_wrapped(o, text, margin, margin);
 }
 
+char *output_escape(const char *text, char *out, size_t size)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t used = 0;
+    const unsigned char *p = (const unsigned char *)text;
+    if (size == 0)
+        return out;
+    for (; *p; p++) {
+        char piece[8];
+        size_t n = 0;
+        if (*p < 0x20 || *p == 0x7F) {
+            piece[n++] = '\\', piece[n++] = 'x', piece[n++] = hex[*p >> 4], piece[n++] = hex[*p & 15];
+        } else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+            const char u[] = { '\\', 'u', '0', '0', hex[p[1] >> 4], hex[p[1] & 15] };
+            memcpy(piece, u, sizeof u);
+            n = sizeof u;
+            p++;
+        } else {
+            piece[n++] = (char)*p;
+        }
+        if (used + n >= size)
+            break;
+        memcpy(out + used, piece, n);
+        used += n;
+    }
+    out[used] = '\0';
+    return out;
+}
+
 /* ---- JSON ---- */
 
 /* Length of the valid UTF-8 sequence at p (at most `left` bytes), or 0 when invalid. */

@@ -41,6 +41,11 @@ void output_untrusted(struct output *o, const char *text, unsigned flags);
 /* A labelled paragraph, wrapped at the output width, continuation lines indented under the text. */
 void output_field(struct output *o, unsigned indent, const char *label, const char *text);
 
+/* Copies untrusted text (pasted input) for a terminal: control characters (C0, DEL, C1) become
+ * \xNN or \u00NN, so no byte of the input can move the cursor or change colours. Truncates
+ * to fit `size`; returns out. */
+char *output_escape(const char *text, char *out, size_t size);
+
 /* JSON: objects and arrays nest; keys are NULL inside arrays. */
 void json_object_begin(struct output *o, const char *key);
 void json_object_end(struct output *o);

@@ -39,6 +39,8 @@ class Bash(unittest.TestCase):
     def test_commands(self):
         self.assertEqual(bash_complete("slerr", "sea"), ["search"])
         self.assertIn("diagnose", bash_complete("slerr", "d"))
+        self.assertEqual(bash_complete("slerr", "expl"), ["explain"])
+        self.assertEqual(bash_complete("slerr", "explain", "--b"), ["--brief"])
 
     def test_option_values(self):
         self.assertEqual(bash_complete("slerr", "--color", "al"), ["always"])

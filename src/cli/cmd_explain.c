@@ -1,0 +1,310 @@
+/* cmd_explain.c: `slerr explain [FILE...]`: reads pasted or exported evidence (slmgr, ospp,
+ * PowerShell, events) and prints what each record's fields mean, worst first in the summary. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "explain.h"
+#include "input.h"
+#include "module.h"
+#include "readers.h"
+#include "slerr.h"
+
+const char explain_usage[] =
+    "Usage: slerr explain [--brief] [--json] [--color=WHEN] [FILE...]\n"
+    "\n"
+    "Reads each FILE (standard input when there is none, or for \"-\") as administrators\n"
+    "paste or export it from Windows, finds the records it knows anywhere in it, and says\n"
+    "what their fields mean: a severity, our sentence, the codes and catalog entries to read.\n"
+    "\n"
+    "Reads: slmgr.vbs /dli, /dlv, /xpr and its \"Error: 0x...\" lines; ospp.vbs /dstatus;\n"
+    "PowerShell Format-List of SoftwareLicensingProduct and SoftwareLicensingService;\n"
+    "activation events (12288-12294, 8198, 8209, ...) as text or XML. Input may be UTF-8 or\n"
+    "UTF-16LE (with or without BOM), with CRLF, quoted in Markdown, or wrapped at 80 columns.\n"
+    "\n"
+    "Options:\n"
+    "  -b, --brief          one line per finding worse than OK, then the headline\n"
+    "  -j, --json           JSON Lines: one object per record (kind, file, line, title,\n"
+    "                       findings: severity, field, value, text, codes, see), then one\n"
+    "                       object of kind \"summary\" (records, worst, headline)\n"
+    "      --color=WHEN     auto (default; honours NO_COLOR), always or never\n"
+    "  -h, --help           this help\n"
+    "\n"
+    "Exit status: 0 nothing worse than a note, 1 a warning or critical finding, 2 usage\n"
+    "error, malformed input, or nothing recognisable, 3 an input could not be read.\n";
+
+enum { OPT_BRIEF = 1 };
+
+static const struct cli_option explain_options[] = {
+    { "brief", 'b', false, OPT_BRIEF },
+    COMMON_OPTIONS,
+    { NULL, 0, false, 0 },
+};
+
+#define SAFE_MAX (EX_TEXT_MAX * 6)
+
+struct explain_run {
+    struct output out;
+    bool brief;
+    const char *file;     /* name shown for the current input */
+    char error[600];      /* the error that ended the reading, reported after the summary */
+    struct ex_summary summary;
+};
+
+static const char *const severity_names[] = { "ok", "note", "warning", "critical" };
+
+static const char *severity_name(enum ex_severity s)
+{
+    return (unsigned)s < 4 ? severity_names[s] : "unknown";
+}
+
+static enum style severity_style(enum ex_severity s)
+{
+    return s == EX_CRITICAL ? STYLE_BAD : s == EX_WARNING ? STYLE_WARN
+                                        : s == EX_NOTE    ? STYLE_DIM
+                                                          : STYLE_GOOD;
+}
+
+static void json_finding(struct output *o, const char *key, const struct ex_finding *f)
+{
+    char code[11];
+    json_object_begin(o, key);
+    json_string(o, "severity", severity_name(f->severity));
+    json_string(o, "field", f->field);
+    json_string(o, "value", f->value);
+    json_string(o, "text", f->text);
+    json_array_begin(o, "codes");
+    for (size_t i = 0; i < f->ncodes && i < EX_MAX_CODES; i++) {
+        snprintf(code, sizeof code, "0x%08X", f->codes[i]);
+        json_string(o, NULL, code);
+    }
+    json_array_end(o);
+    json_array_begin(o, "see");
+    for (size_t i = 0; i < f->nsee && i < EX_MAX_SEE; i++)
+        json_string(o, NULL, f->see[i]);
+    json_array_end(o);
+    json_object_end(o);
+}
+
+static void json_record(struct explain_run *run, const struct ex_record *r)
+{
+    struct output *o = &run->out;
+    json_object_begin(o, NULL);
+    json_string(o, "kind", r->kind);
+    json_string(o, "file", run->file);
+    json_uint(o, "line", r->line);
+    json_string(o, "title", r->title);
+    json_array_begin(o, "findings");
+    for (size_t i = 0; i < r->nfindings; i++)
+        json_finding(o, NULL, &r->findings[i]);
+    json_array_end(o);
+    json_object_end(o);
+    json_line_end(o);
+}
+
+/* "0xC004F074 SL_E_VL_BINDING_SERVICE_UNAVAILABLE, 0x..." */
+static void text_codes(struct output *o, const struct ex_finding *f)
+{
+    if (f->ncodes == 0)
+        return;
+    output_printf(o, "      ");
+    for (size_t i = 0; i < f->ncodes && i < EX_MAX_CODES; i++) {
+        const struct slerr_entry *e = slerr_lookup(f->codes[i]);
+        output_text(o, i ? ", " : "");
+        output_styled(o, STYLE_CODE, "0x%08X", f->codes[i]);
+        if (e && e->symbol) {
+            output_text(o, " ");
+            output_styled(o, STYLE_SYMBOL, "%s", e->symbol);
+        }
+    }
+    output_text(o, "\n");
+}
+
+static void text_finding(struct explain_run *run, const struct ex_finding *f)
+{
+    struct output *o = &run->out;
+    char safe[SAFE_MAX];
+    output_text(o, "  ");
+    output_styled(o, severity_style(f->severity), "%-8s", severity_name(f->severity));
+    output_printf(o, " %s", f->field);
+    if (f->value[0])
+        output_printf(o, ": %s", output_escape(f->value, safe, sizeof safe));
+    output_text(o, "\n");
+    output_field(o, 6, NULL, output_escape(f->text, safe, sizeof safe));
+    text_codes(o, f);
+    for (size_t i = 0; i < f->nsee && i < EX_MAX_SEE; i++)
+        output_styled(o, STYLE_DIM, "      see %s\n", f->see[i]);
+}
+
+static void text_record(struct explain_run *run, const struct ex_record *r)
+{
+    struct output *o = &run->out;
+    char safe[SAFE_MAX];
+    output_styled(o, STYLE_LABEL, "%s:%zu: ", run->file, r->line);
+    output_styled(o, STYLE_CODE, "%s", r->kind);
+    if (r->title)
+        output_printf(o, " %s", output_escape(r->title, safe, sizeof safe));
+    output_text(o, "\n");
+    for (size_t i = 0; i < r->nfindings; i++)
+        text_finding(run, &r->findings[i]);
+}
+
+static void brief_record(struct explain_run *run, const struct ex_record *r)
+{
+    struct output *o = &run->out;
+    char safe[SAFE_MAX];
+    for (size_t i = 0; i < r->nfindings; i++) {
+        const struct ex_finding *f = &r->findings[i];
+        if (f->severity == EX_OK)
+            continue;
+        output_printf(o, "%s:%zu: ", run->file, r->line);
+        output_styled(o, severity_style(f->severity), "%s", severity_name(f->severity));
+        output_printf(o, " %s %s\n", f->field, output_escape(f->text, safe, sizeof safe));
+    }
+}
+
+static int on_record(void *ctx, const struct ex_record *r)
+{
+    struct explain_run *run = ctx;
+    if (run->out.format == FORMAT_JSON)
+        json_record(run, r);
+    else if (run->brief)
+        brief_record(run, r);
+    else
+        text_record(run, r);
+    return ferror(run->out.stream) ? 1 : 0;
+}
+
+static void print_summary(struct explain_run *run)
+{
+    struct output *o = &run->out;
+    const struct ex_finding *head = ex_summary_headline(&run->summary);
+    char safe[SAFE_MAX];
+    if (o->format == FORMAT_JSON) {
+        json_object_begin(o, NULL);
+        json_string(o, "kind", "summary");
+        json_uint(o, "records", run->summary.records);
+        json_string(o, "worst", severity_name(head ? run->summary.worst : EX_OK));
+        if (head)
+            json_finding(o, "headline", head);
+        else
+            json_string(o, "headline", NULL);
+        json_object_end(o);
+        json_line_end(o);
+        return;
+    }
+    if (!run->brief)
+        output_text(o, "\n");
+    if (!head) {
+        output_printf(o, "%zu record%s, nothing worse than OK.\n", run->summary.records,
+                      run->summary.records == 1 ? "" : "s");
+        return;
+    }
+    output_styled(o, severity_style(head->severity), "Headline (%s):", severity_name(head->severity));
+    output_printf(o, " %s\n", output_escape(head->text, safe, sizeof safe));
+    text_codes(o, head);
+}
+
+/* Reads one input through a driver; EXIT_OK, or the status of a reported error. */
+static int explain_input(struct explain_run *run, const char *path)
+{
+    struct input in;
+    const unsigned char *chunk;
+    run->file = strcmp(path, "-") == 0 ? "stdin" : path;
+    if (input_open(&in, path) != 0) {
+        cli_error("%s: %s", path, strerror(errno));
+        return EXIT_IO;
+    }
+    struct ex_driver *d = ex_driver_new(on_record, run, &run->summary);
+    if (!d) {
+        input_close(&in);
+        cli_error("%s", ex_strerror(EX_STATUS_NOMEM));
+        return EXIT_NO_MEMORY;
+    }
+    enum ex_status status = EX_STATUS_OK;
+    long got;
+    while (status == EX_STATUS_OK && (got = input_next(&in, &chunk)) != 0) {
+        if (got < 0) {
+            status = EX_STATUS_IO;
+            break;
+        }
+        status = ex_driver_feed(d, chunk, (size_t)got);
+    }
+    if (status == EX_STATUS_OK)
+        status = ex_driver_finish(d);
+    int exit = EXIT_OK;
+    if (status == EX_STATUS_MALFORMED) {
+        size_t line;
+        const char *detail = ex_driver_error(d, &line);
+        snprintf(run->error, sizeof run->error, "%s:%zu: %s", run->file, line,
+                 detail ? detail : ex_strerror(status));
+        exit = EXIT_USAGE;
+    } else if (status == EX_STATUS_IO) {
+        snprintf(run->error, sizeof run->error, "%s: %s", run->file, strerror(errno));
+        exit = EXIT_IO;
+    } else if (status != EX_STATUS_OK && status != EX_STATUS_STOPPED) {
+        snprintf(run->error, sizeof run->error, "%s: %s", run->file, ex_strerror(status));
+        exit = status == EX_STATUS_NOMEM ? EXIT_NO_MEMORY : EXIT_USAGE;
+    }
+    ex_driver_free(d);
+    input_close(&in);
+    return exit;
+}
+
+static void nothing_recognised(void)
+{
+    cli_error("nothing recognisable in the input; explain reads:");
+    for (size_t i = 0; ex_reader_kinds[i]; i++)
+        fprintf(stderr, "  %s\n", ex_reader_kinds[i]);
+}
+
+static bool explain_option(void *state, int id, const char *value)
+{
+    (void)value;
+    if (id != OPT_BRIEF)
+        return false;
+    *(bool *)state = true;
+    return true;
+}
+
+int cmd_explain(int argc, char **argv)
+{
+    struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
+    static struct explain_run run;
+    bool brief = false;
+    const struct command_line spec = { "explain", explain_usage, explain_options,
+                                       explain_option, &brief, -1 };
+    int count;
+    int status = command_line_read(&spec, argc, argv, &common, &count);
+    if (status != COMMAND_LINE_CONTINUE)
+        return status;
+    char *standard_input[] = { "-" };
+    char **paths = count ? argv + 1 : standard_input;
+    count = count ? count : 1;
+
+    memset(&run, 0, sizeof run);
+    run.brief = brief;
+    output_init(&run.out, stdout, common.format, common.color);
+    status = EXIT_OK;
+    for (int i = 0; i < count && status == EXIT_OK; i++)
+        status = explain_input(&run, paths[i]);
+    if (status == EXIT_OK && run.summary.records == 0 && !run.error[0]) {
+        nothing_recognised();
+        status = EXIT_USAGE;
+    }
+    if (run.summary.records > 0)
+        print_summary(&run);
+    if (run.error[0]) {
+        fflush(stdout);
+        fprintf(stderr, "slerr: %s\n", run.error);
+    }
+    if (status == EXIT_OK && run.summary.have_worst && run.summary.worst >= EX_WARNING)
+        status = EXIT_NOT_FOUND;
+    return cli_finish(&run.out, status);
+}
+
+SLERR_MODULE_EXPORT const struct slerr_module slerr_module_explain = {
+    SLERR_MODULE_ABI, SLERR_VERSION_STRING, cmd_explain,
+};
