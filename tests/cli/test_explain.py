@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""CLI tests of `slerr explain`: each fixture's findings (--json), the same evidence as
+Windows hands it over (UTF-16LE with BOM, UTF-8 BOM, CRLF, Markdown-quoted, wrapped at 80
+columns), text and --brief output, hostile bytes, exit statuses."""
+
+import json
+import os
+import subprocess
+import unittest
+
+from slerrtest import SLERR, WRAPPER
+
+FIXTURES = os.path.join(os.environ.get("SLERR_SOURCE_ROOT", "."), "tests", "explain", "fixtures")
+
+
+def fixture(name):
+    with open(os.path.join(FIXTURES, name), "rb") as f:
+        return f.read()
+
+
+def explain(*args, stdin=b"", env=None):
+    full_env = dict(os.environ)
+    full_env.pop("NO_COLOR", None)
+    full_env.update(env or {})
+    return subprocess.run([*WRAPPER, SLERR, "explain", *args], input=stdin,
+                          capture_output=True, env=full_env, timeout=600 if WRAPPER else 60)
+
+
+def records(data, *args):
+    """The JSON objects explain prints for `data`, and its exit status."""
+    r = explain("--json", *args, stdin=data)
+    lines = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    return lines, r.returncode
+
+
+def findings(objects):
+    """{(kind, field): finding} over every record (the summary left out)."""
+    out = {}
+    for o in objects:
+        for f in o.get("findings", []):
+            out[(o["kind"], f["field"])] = f
+    return out
+
+
+def crlf(b):
+    return b.replace(b"\n", b"\r\n")
+
+
+def utf16(b):
+    return b"\xff\xfe" + crlf(b).decode("utf-8").encode("utf-16-le")
+
+
+def markdown(b):
+    lines = b.decode().splitlines()
+    return ("> ```text\n" + "".join("> " + x + "\n" for x in lines) + "> ```\n").encode()
+
+
+def wrapped(b, width=80):
+    """The text as a Windows console copies it: lines cut at `width` columns."""
+    out = []
+    for line in b.decode().splitlines():
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return ("\n".join(out) + "\n").encode()
+
+
+VARIANTS = {
+    "plain": lambda b: b,
+    "crlf": crlf,
+    "utf-8 bom": lambda b: b"\xef\xbb\xbf" + b,
+    "utf-16le bom": utf16,
+    "markdown": markdown,
+    "wrapped": wrapped,
+}
+
+# fixture -> {(kind, field): (severity, [codes] or None, text fragment or None)}
+EXPECTED = {
+    "dlv-kms-client.txt": {
+        ("slmgr-dlv", "license-status"): ("ok", [], "Activated"),
+        ("slmgr-dlv", "volume-expiration"): ("warning", [], "renewals have failed for about 53 days"),
+        ("slmgr-dlv", "registered-kms"): ("warning", [],
+                                          "`slerr diagnose --kms kms-old.corp.example:1688`"),
+    },
+    "dli-notification.txt": {
+        ("slmgr-dli", "license-status"): ("critical", ["0xC004F009"], "Notification mode"),
+    },
+    "dlv-kms-host.txt": {
+        ("slmgr-dlv", "current-count"): ("warning", ["0xC004F038"], "counts 12"),
+    },
+    "ato-unreachable.txt": {
+        ("slmgr-error", "error"): ("critical", ["0xC004F074"], None),
+    },
+    "skms.txt": {
+        ("slmgr-skms", "registered-kms"): ("note", [], "diagnose --kms kms01.corp.example:1688"),
+    },
+    "xpr.txt": {
+        ("slmgr-xpr", "expiration"): ("ok", [], "7/12/2025 9:12:40 AM"),
+    },
+    "cim-product.txt": {
+        ("cim-product", "license-status"): ("critical", ["0xC004F009"], None),
+        ("cim-product", "rearm-count"): ("warning", ["0xC004D307"], None),
+    },
+    "cim-service.txt": {
+        ("cim-service", "current-count"): ("critical", ["0xC004F038"], "counts 3"),
+    },
+}
+
+EXIT = {"skms.txt": 0, "xpr.txt": 0}
+
+
+class Fixtures(unittest.TestCase):
+    def check(self, name, data):
+        objects, status = records(data)
+        got = findings(objects)
+        for key, (severity, codes, fragment) in EXPECTED[name].items():
+            self.assertIn(key, got, f"{name}: no {key} in {objects}")
+            f = got[key]
+            self.assertEqual(f["severity"], severity, f"{name} {key}")
+            for code in codes:
+                self.assertIn(code, f["codes"], f"{name} {key}")
+            if fragment:
+                self.assertIn(fragment, f["text"], f"{name} {key}")
+        self.assertEqual(objects[-1]["kind"], "summary")
+        self.assertEqual(status, EXIT.get(name, 1), name)
+
+    def test_every_fixture_in_every_encoding(self):
+        for name in EXPECTED:
+            for variant, make in VARIANTS.items():
+                with self.subTest(fixture=name, variant=variant):
+                    self.check(name, make(fixture(name)))
+
+    def test_ospp_blocks(self):
+        objects, status = records(fixture("ospp-dstatus.txt"))
+        blocks = [o for o in objects if o["kind"] == "ospp-dstatus"]
+        self.assertEqual(len(blocks), 2)
+        first = {f["field"]: f for f in blocks[0]["findings"]}
+        self.assertEqual(first["error"]["severity"], "note")  # 0x4004F040 is informational
+        self.assertEqual(first["error"]["codes"], ["0x4004F040"])
+        second = {f["field"]: f for f in blocks[1]["findings"]}
+        self.assertEqual(second["license-status"]["severity"], "warning")
+        self.assertEqual(second["error"]["codes"], ["0xC004F074"])
+        self.assertEqual(second["dns-auto-discovery"]["severity"], "critical")
+        self.assertEqual(status, 1)
+
+    def test_wrapped_host_name_is_rejoined(self):
+        long_name = "kms-old-activation-host-number-one.branch-office.corp.example:1688"
+        data = fixture("dlv-kms-client.txt").replace(b"kms-old.corp.example:1688",
+                                                       long_name.encode())
+        got = findings(records(wrapped(data))[0])
+        self.assertEqual(got[("slmgr-dlv", "registered-kms")]["value"], long_name)
+
+    def test_record_with_unknown_status_is_skipped(self):
+        data = fixture("dli-notification.txt").replace(b"Notification\n", b"Benachrichtigung\n")
+        r = explain(stdin=data)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"nothing recognisable", r.stderr)
+
+    def test_nothing_recognisable(self):
+        r = explain(stdin=fixture("nothing.txt"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"slmgr.vbs /dli", r.stderr)
+        self.assertEqual(r.stdout, b"")
+
+
+class Output(unittest.TestCase):
+    def test_text(self):
+        r = explain("--color=never", stdin=fixture("dli-notification.txt"))
+        out = r.stdout.decode()
+        self.assertIn("stdin:1: slmgr-dli Windows(R), Professional edition", out)
+        self.assertIn("critical license-status: Notification", out)
+        self.assertIn("0xC004F009 SL_E_GRACE_TIME_EXPIRED", out)
+        self.assertIn("see symptom:recover-from-rfm", out)
+        self.assertIn("Headline (critical)", out)
+
+    def test_brief(self):
+        r = explain("--brief", "--color=never", stdin=fixture("dlv-kms-client.txt"))
+        lines = r.stdout.decode().splitlines()
+        self.assertTrue(all(x.startswith("stdin:2: warning ") for x in lines[:-1]), lines)
+        self.assertEqual(len(lines), 3, lines)
+        self.assertTrue(lines[-1].startswith("Headline (warning)"))
+
+    def test_files_and_dash(self):
+        path = os.path.join(FIXTURES, "dlv-kms-host.txt")
+        r = explain("--json", path, "-", stdin=fixture("skms.txt"))
+        objects = [json.loads(x) for x in r.stdout.decode().splitlines()]
+        self.assertEqual([o.get("file") for o in objects[:-1]], [path, "stdin"])
+        self.assertEqual(objects[-1]["records"], 2)
+
+    def test_missing_file(self):
+        r = explain("/nonexistent/slmgr.txt")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"/nonexistent/slmgr.txt", r.stderr)
+
+    def test_hostile_bytes_are_escaped(self):
+        data = (b"Name: Windows\x1b[31m evil\x07\n"
+                b"License Status: Licensed\xc2\x9b\n"
+                b"    Registered KMS machine name: host;rm -rf /\x1b]0;x\x07\n")
+        r = explain("--color=never", stdin=data)
+        self.assertNotIn(b"\x1b", r.stdout)
+        self.assertNotIn(b"\x07", r.stdout)
+        self.assertNotIn(b"\xc2\x9b", r.stdout)
+        self.assertIn(b"\\x1B[31m", r.stdout)
+        self.assertNotIn(b"diagnose --kms host;", r.stdout)
+        j = explain("--json", stdin=data)
+        for line in j.stdout.decode().splitlines():
+            json.loads(line)  # every object parses: nothing forged
+
+    def test_invalid_bytes_and_long_lines(self):
+        data = b"x\xff\xfe\xfd garbage \x00\xed\xa0\x80\n" + b"A" * 200000 + b"\n" + fixture("dli-notification.txt")
+        objects, status = records(data)
+        self.assertEqual(objects[0]["line"], 3)
+        self.assertEqual(status, 1)
+
+    def test_usage(self):
+        r = explain("--bogus")
+        self.assertEqual(r.returncode, 2)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,180 @@
+/* test_explain_conditions.c: the condition table of src/explain (conditions.c) row by row:
+ * each row fires on the facts it describes, and every code and entry it points at exists. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "facts.h"
+#include "slerr.h"
+
+struct pair {
+    enum ex_label label;
+    const char *value;
+};
+
+struct cases {
+    const char *row;
+    bool cim;
+    struct pair fields[6];
+};
+
+/* One case per row: facts on which that row (among others, maybe) must fire. */
+static const struct cases cases[] = {
+    { "licensed", false, { { EXL_LICENSE_STATUS, "Licensed" } } },
+    { "unlicensed", true, { { EXL_LICENSE_STATUS, "0" }, { EXL_STATUS_REASON, "3221549172" } } },
+    { "initial-grace", false, { { EXL_LICENSE_STATUS, "Initial grace period" } } },
+    { "additional-grace", false,
+      { { EXL_LICENSE_STATUS, "Additional grace period (KMS license expired or hardware out of tolerance)" } } },
+    { "non-genuine-grace", false, { { EXL_LICENSE_STATUS, "Non-genuine grace period." } } },
+    { "notification", false,
+      { { EXL_LICENSE_STATUS, "Notification" }, { EXL_STATUS_REASON, "0xC004F009 (grace time expired)." } } },
+    { "extended-grace", true, { { EXL_LICENSE_STATUS, "6" } } },
+    { "activation-until", false, { { EXL_XPR_VOLUME, "7/12/2025 9:12:40 AM" } } },
+    { "time-limited", false, { { EXL_XPR_TIMEBASED, "1/5/2026 10:00:00 AM" } } },
+    { "grace-until", false, { { EXL_XPR_GRACE, "1/5/2026 10:00:00 AM" } } },
+    { "evaluation", false,
+      { { EXL_LICENSE_STATUS, "Licensed" }, { EXL_DESCRIPTION, "Windows(R) Operating System, TIMEBASED_EVAL channel" } } },
+    { "kms-host-key", false,
+      { { EXL_LICENSE_STATUS, "Licensed" }, { EXL_KEY_CHANNEL, "Volume:CSVLK" } } },
+    { "kms-error-without-gvlk", false,
+      { { EXL_DESCRIPTION, "Windows(R) Operating System, VOLUME_MAK channel" }, { EXL_ERROR, "0xC004F074" } } },
+    { "no-rearm-left", false,
+      { { EXL_LICENSE_STATUS, "Initial grace period" }, { EXL_WINDOWS_REARM, "0" } } },
+    { "renewals-missed", false,
+      { { EXL_LICENSE_STATUS, "Licensed" }, { EXL_VOLUME_EXPIRATION, "172800 minute(s) (120 day(s))" } } },
+    { "expiry-close", false,
+      { { EXL_LICENSE_STATUS, "Licensed" }, { EXL_VOLUME_EXPIRATION, "14400 minute(s) (10 day(s))" } } },
+    { "grace-ending", false,
+      { { EXL_LICENSE_STATUS, "Initial grace period" }, { EXL_TIME_REMAINING, "1440 minute(s) (1 day(s))" } } },
+    { "stale-kms-override", false,
+      { { EXL_REGISTERED_KMS, "old.example:1688" }, { EXL_KMS_FROM_DNS, "new.example:1688" } } },
+    { "kms-override-unreachable", false,
+      { { EXL_REGISTERED_KMS, "old.example:1688" }, { EXL_ERROR, "0xC004F074" } } },
+    { "kms-set-by-hand", false, { { EXL_REGISTERED_KMS, "kms.example:1688" } } },
+    { "no-kms-in-dns", false,
+      { { EXL_LICENSE_STATUS, "Initial grace period" }, { EXL_DESCRIPTION, "Office 16, VOLUME_KMSCLIENT channel" },
+        { EXL_DNS_DISCOVERY, "KMS name not available" } } },
+    { "kms-from-dns", false,
+      { { EXL_LICENSE_STATUS, "Licensed" }, { EXL_KMS_FROM_DNS, "kms.example:1688" } } },
+    { "host-count-below-servers", false, { { EXL_KMS_ENABLED, "" }, { EXL_CURRENT_COUNT, "4" } } },
+    { "host-count-below-clients", true,
+      { { EXL_IS_KMS_HOST, "1" }, { EXL_CURRENT_COUNT, "24" } } },
+    { "host-count-enough", false, { { EXL_KMS_ENABLED, "" }, { EXL_CURRENT_COUNT, "25" } } },
+    { "error", false, { { EXL_ERROR, "0xC004F06C The ..." } } },
+    { "error-information", false, { { EXL_ERROR, "0x4004F040 (for information purposes only)" } } },
+};
+
+static const struct ex_condition *row_named(const char *name)
+{
+    for (size_t i = 0; i < ex_condition_count(); i++)
+        if (strcmp(ex_condition_at(i)->name, name) == 0)
+            return ex_condition_at(i);
+    return NULL;
+}
+
+static size_t judge(const struct cases *c, struct ex_finding *out)
+{
+    static struct ex_facts f;
+    ex_facts_clear(&f);
+    for (size_t i = 0; i < 6 && c->fields[i].label; i++)
+        ex_facts_set(&f, c->fields[i].label, c->fields[i].value, strlen(c->fields[i].value));
+    ex_facts_derive(&f, c->cim);
+    return ex_judge(&f, out, EX_MAX_FINDINGS);
+}
+
+Test(conditions, every_row_has_a_case)
+{
+    for (size_t i = 0; i < ex_condition_count(); i++) {
+        bool found = false;
+        for (size_t j = 0; j < sizeof cases / sizeof cases[0]; j++)
+            found |= strcmp(cases[j].row, ex_condition_at(i)->name) == 0;
+        cr_expect(found, "row %s has no test case", ex_condition_at(i)->name);
+    }
+}
+
+Test(conditions, each_row_fires_on_its_facts)
+{
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    for (size_t j = 0; j < sizeof cases / sizeof cases[0]; j++) {
+        const struct ex_condition *row = row_named(cases[j].row);
+        cr_assert(row, "no row %s", cases[j].row);
+        size_t n = judge(&cases[j], out);
+        bool fired = false;
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(out[i].field, row->field) == 0 && out[i].severity == row->severity)
+                fired = true;
+        cr_expect(fired, "row %s did not fire on its facts", row->name);
+    }
+}
+
+/* Rows that must NOT fire on the facts of another row's case. */
+Test(conditions, exclusions)
+{
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    static const struct cases healthy = {
+        "", false,
+        { { EXL_LICENSE_STATUS, "Licensed" }, { EXL_DESCRIPTION, "Windows(R), VOLUME_KMSCLIENT channel" },
+          { EXL_VOLUME_EXPIRATION, "257000 minute(s) (178 day(s))" }, { EXL_KMS_FROM_DNS, "kms.example:1688" } },
+    };
+    size_t n = judge(&healthy, out);
+    for (size_t i = 0; i < n; i++)
+        cr_expect_eq(out[i].severity, EX_OK, "healthy client: %s is %d", out[i].field, out[i].severity);
+    cr_expect_eq(n, 2);
+}
+
+Test(conditions, unknown_state_words_give_nothing)
+{
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    static const struct cases other_language = { "", false, { { EXL_LICENSE_STATUS, "Lizenziert" } } };
+    cr_expect_eq(judge(&other_language, out), 0);
+    static const struct cases bad_cim = { "", true, { { EXL_LICENSE_STATUS, "17" } } };
+    cr_expect_eq(judge(&bad_cim, out), 0);
+}
+
+/* "symptom:NAME" and the like name a catalog entry of that kind. */
+static bool see_exists(const char *see)
+{
+    const char *colon = strchr(see, ':');
+    char kind_name[16];
+    enum slerr_kind kind;
+    if (!colon || (size_t)(colon - see) >= sizeof kind_name)
+        return false;
+    memcpy(kind_name, see, (size_t)(colon - see));
+    kind_name[colon - see] = '\0';
+    return slerr_kind_parse(kind_name, &kind) == 0 && slerr_lookup_name(kind, colon + 1) != NULL;
+}
+
+Test(conditions, every_code_and_entry_exists)
+{
+    for (size_t i = 0; i < ex_condition_count(); i++) {
+        const struct ex_condition *row = ex_condition_at(i);
+        for (size_t c = 0; c < 2; c++)
+            if (row->codes[c])
+                cr_expect(slerr_lookup(row->codes[c]), "row %s: 0x%08X not in the catalog",
+                          row->name, row->codes[c]);
+        for (size_t s = 0; s < 2; s++)
+            if (row->see[s])
+                cr_expect(see_exists(row->see[s]), "row %s: %s not in the catalog", row->name,
+                          row->see[s]);
+    }
+}
+
+Test(conditions, kms_host_named_with_its_diagnose_command)
+{
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    static const struct cases bad = { "", false, { { EXL_REGISTERED_KMS, "evil;rm -rf ~" } } };
+    size_t n = judge(&bad, out);
+    cr_assert_eq(n, 1);
+    cr_expect(strstr(out[0].text, "--kms HOST"), "%s", out[0].text);
+    cr_expect(!strstr(out[0].text, "rm -rf"), "%s", out[0].text);
+}
+
+Test(codes, parse_forms)
+{
+    uint32_t code;
+    cr_expect(ex_code_parse("0xC004F074 text", 15, &code) && code == 0xC004F074u);
+    cr_expect(ex_code_parse("3221549172", 10, &code) && code == 0xC004F074u);
+    cr_expect(ex_code_parse("-1073418124", 11, &code) && code == 0xC004F074u);
+    cr_expect(ex_code_parse("0xC004F009 (grace time expired).", 32, &code) && code == 0xC004F009u);
+    cr_expect(!ex_code_parse("none", 4, &code));
+    cr_expect(!ex_code_parse("0x1234567890", 12, &code));
+}
