@@ -49,6 +49,7 @@ struct explain_run {
     struct output out;
     bool brief;
     const char *file;     /* name shown for the current input */
+    char file_name[1024]; /* a FILE operand, escaped like any other text we did not write */
     char error[600];      /* the error that ended the reading, reported after the summary */
     struct ex_summary summary;
 };
@@ -141,11 +142,12 @@ static void text_finding(struct explain_run *run, const struct ex_finding *f)
 static void text_record(struct explain_run *run, const struct ex_record *r)
 {
     struct output *o = &run->out;
-    char safe[SAFE_MAX];
     output_styled(o, STYLE_LABEL, "%s:%zu: ", run->file, r->line);
     output_styled(o, STYLE_CODE, "%s", r->kind);
-    if (r->title)
+    if (r->title) {
+        char safe[SAFE_MAX];
         output_printf(o, " %s", output_escape(r->title, safe, sizeof safe));
+    }
     output_text(o, "\n");
     for (size_t i = 0; i < r->nfindings; i++)
         text_finding(run, &r->findings[i]);
@@ -212,7 +214,7 @@ static int explain_input(struct explain_run *run, const char *path)
 {
     struct input in;
     const unsigned char *chunk;
-    run->file = strcmp(path, "-") == 0 ? "stdin" : path;
+    run->file = strcmp(path, "-") == 0 ? "stdin" : output_escape(path, run->file_name, sizeof run->file_name);
     if (input_open(&in, path) != 0) {
         cli_error("%s: %s", path, strerror(errno));
         return EXIT_IO;

@@ -23,7 +23,7 @@ size_t ex_unquote(char *text, size_t len)
         if (start < len && text[start] == ' ')
             start++;
     }
-    if (len - start >= 3 && memcmp(text + start, "```", 3) == 0)
+    if (start + 3 <= len && memcmp(text + start, "```", 3) == 0)
         return 0;
     for (size_t i = start; i < len; i++)
         if (text[i] != '`')

@@ -167,6 +167,20 @@ enum ex_label ex_label_find(unsigned formats, const char *line, size_t len, cons
     return EXL_NONE;
 }
 
+bool ex_labels_complete(const char *lang, enum ex_label *missing)
+{
+    for (int id = EXL_OTHER + 1; id < EXL_LABEL_COUNT; id++) {
+        bool found = false;
+        for (size_t i = 0; i < sizeof rows / sizeof rows[0] && !found; i++)
+            found = rows[i].id == (enum ex_label)id && strcmp(rows[i].lang, lang) == 0;
+        if (!found) {
+            *missing = (enum ex_label)id;
+            return false;
+        }
+    }
+    return true;
+}
+
 /* Licence states as each tool words them; compared at the start of the value, any case,
  * after ospp's "---" decoration. */
 static const struct {

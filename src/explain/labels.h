@@ -30,7 +30,6 @@ enum ex_label {
     /* one-line results */
     EXL_ERROR, EXL_ERROR_DESCRIPTION, EXL_ACTIVATING, EXL_ACTIVATED_OK, EXL_SKMS_SET,
     EXL_XPR_VOLUME, EXL_XPR_PERMANENT, EXL_XPR_TIMEBASED, EXL_XPR_GRACE, EXL_XPR_NOTIFICATION,
-    EXL_XPR_UNLICENSED,
     EXL_LABEL_COUNT
 };
 
@@ -38,6 +37,10 @@ enum ex_label {
  * the rest, trimmed. EXL_NONE when none matches. */
 enum ex_label ex_label_find(unsigned formats, const char *line, size_t len, const char **value,
                             size_t *vlen);
+
+/* Whether the rows of language `lang` ("en") name every field and phrase; when not, *missing
+ * is the first one without a row. English must be complete; other languages may grow to it. */
+bool ex_labels_complete(const char *lang, enum ex_label *missing);
 
 /* Licence states as the SoftwareLicensingProduct.LicenseStatus numbers them (0-6); -1 unknown. */
 int ex_license_state(const char *text, size_t len);

@@ -190,7 +190,7 @@ class Output(unittest.TestCase):
 
     def test_missing_file(self):
         r = explain("/nonexistent/slmgr.txt")
-        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.returncode, 3)
         self.assertIn(b"/nonexistent/slmgr.txt", r.stderr)
 
     def test_hostile_bytes_are_escaped(self):

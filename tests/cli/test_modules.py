@@ -37,6 +37,9 @@ class Linking(unittest.TestCase):
         diagnose = run("help", "diagnose")
         self.assertEqual(diagnose.returncode, 0, diagnose.stderr)
         self.assertIn("Usage: slerr diagnose", diagnose.stdout)
+        explain = run("help", "explain")
+        self.assertEqual(explain.returncode, 0, explain.stderr)
+        self.assertIn("Usage: slerr explain", explain.stdout)
 
 
 class MissingModule(unittest.TestCase):
@@ -57,7 +60,8 @@ class MissingModule(unittest.TestCase):
                               timeout=60)
 
     def test_each_module_command_reports_and_exits_5(self):
-        for args in (["diagnose", "--kms", "127.0.0.1"], ["repl"], ["help", "diagnose"]):
+        for args in (["diagnose", "--kms", "127.0.0.1"], ["repl"], ["help", "diagnose"],
+                     ["explain"], ["help", "explain"]):
             result = self.run_alone(*args, stdin="0xC004F074\n")
             self.assertEqual(result.returncode, 5, args)
             self.assertEqual(result.stdout, "")

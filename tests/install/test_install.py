@@ -76,7 +76,7 @@ class Installed(unittest.TestCase):
 
     def test_modules_are_installed_in_libdir_slerr(self):
         self.assertEqual(sorted(os.listdir(os.path.join(self.libdir, "slerr"))),
-                         ["diagnose.so", "repl.so"])
+                         ["diagnose.so", "explain.so", "repl.so"])
 
     def test_installed_program_maps_no_large_library(self):
         linked = subprocess.run(["ldd", os.path.join(self.root, "bin/slerr")],

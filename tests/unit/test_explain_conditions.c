@@ -178,3 +178,27 @@ Test(codes, parse_forms)
     cr_expect(!ex_code_parse("none", 4, &code));
     cr_expect(!ex_code_parse("0x1234567890", 12, &code));
 }
+
+Test(labels, english_is_complete)
+{
+    enum ex_label missing = EXL_NONE;
+    cr_expect(ex_labels_complete("en", &missing), "no English row for label %d", (int)missing);
+    cr_expect(!ex_labels_complete("xx", &missing));
+}
+
+Test(labels, find)
+{
+    const char *v;
+    size_t n;
+    cr_expect_eq(ex_label_find(EX_FMT_SLMGR, "    License Status: Licensed  ", 30, &v, &n),
+                 EXL_LICENSE_STATUS);
+    cr_expect(n == 8 && strncmp(v, "Licensed", 8) == 0);
+    cr_expect_eq(ex_label_find(EX_FMT_CIM, "LicenseStatus          : 1", 26, &v, &n),
+                 EXL_LICENSE_STATUS);
+    cr_expect_eq(ex_label_find(EX_FMT_CIM, "License Status: 1", 17, &v, &n), EXL_NONE);
+    cr_expect_eq(ex_label_find(EX_FMT_SLMGR, "Name of the game: x", 19, &v, &n), EXL_NONE);
+    cr_expect_eq(ex_label_find(EX_FMT_SLMGR, "<Name>x</Name>", 14, &v, &n), EXL_NONE);
+    cr_expect_eq(ex_label_find(EX_FMT_OSPP, "LICENSE STATUS:  ---LICENSED--- ", 32, &v, &n),
+                 EXL_LICENSE_STATUS);
+    cr_expect_eq(ex_license_state(v, n), 1);
+}
