@@ -105,7 +105,7 @@ struct ex_driver *ex_driver_new(ex_sink_fn sink, void *ctx, struct ex_summary *s
         return NULL;
     while (ex_readers[d->nreaders])
         d->nreaders++;
-    d->states = calloc(d->nreaders, sizeof *d->states);
+    d->states = calloc(d->nreaders + 1, sizeof *d->states);
     d->sink = sink;
     d->ctx = ctx;
     d->summary = summary;

@@ -48,8 +48,8 @@ struct ex_condition {
     const char *name;
     bool (*holds)(const struct ex_facts *f);
     enum ex_severity severity;
-    const char *field;
     enum ex_label value;       /* whose text becomes the finding's value */
+    const char *field;
     const char *text;          /* {host} {dns} {days} {missed} {count} {code} are filled in */
     uint32_t codes[2];         /* catalog codes (0: none) */
     unsigned add;              /* EX_ADD_REASON / EX_ADD_ERROR: the record's own code too */
