@@ -25,6 +25,8 @@ CASES = {
     "annotate": ([], None, "0xC004F074\n"),
     "diagnose": (None, ["--kms", "127.0.0.1:1", "--ntp", "127.0.0.1:1", "--timeout", "1"], None),
     "repl": ([], None, "0xC004F038\n"),
+    "explain": ([os.path.join(SOURCE, "tests/explain/fixtures/skms.txt")],
+                [os.path.join(SOURCE, "tests/explain/fixtures/dli-notification.txt")], None),
 }
 
 
