@@ -255,7 +255,9 @@ static void print_suggestions(struct diagnose *d, const struct diag_report *repo
     size_t count = diag_suggest(report, codes, DIAG_MAX_SUGGESTIONS);
     bool healthy = diag_overall(report) <= DIAG_SEV_NOTE;
     output_text(&d->out, "\n");
-    if (healthy)
+    if (diag_overall(report) == DIAG_SEV_UNKNOWN)
+        output_styled(&d->out, STYLE_BAD, "Not every check could run on this machine (ERR above).");
+    else if (healthy)
         output_styled(&d->out, STYLE_GOOD, "No problem found.");
     else
         output_styled(&d->out, STYLE_BAD, "Problem found.");
@@ -346,7 +348,10 @@ static int report_outcome(struct diagnose *d, const struct diag_report *report,
         cli_error("interrupted");
         return cli_finish(&d->out, EXIT_INTERRUPTED);
     }
-    return cli_finish(&d->out, diag_overall(report) <= DIAG_SEV_NOTE ? EXIT_OK : EXIT_NOT_FOUND);
+    enum diag_severity overall = diag_overall(report);
+    /* a failure of this machine (ERR) proves nothing about the network: as a run that could not run */
+    return cli_finish(&d->out, overall <= DIAG_SEV_NOTE ? EXIT_OK
+                               : overall == DIAG_SEV_UNKNOWN ? EXIT_IO : EXIT_NOT_FOUND);
 }
 
 int cmd_diagnose(int argc, char **argv)

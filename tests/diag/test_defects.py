@@ -219,6 +219,7 @@ class Lookups(Scenario):
                 self.assertFalse(found & {"unreachable", "no-answer", "host-no-answer", "refused"}, report)
                 if "local-error" in found:
                     self.assertEqual(report["status"], "unknown")
+                    self.assertEqual(result.returncode, 3, "as a run that could not run")
             seen |= found
         self.assertIn("local-error", seen)
 
