@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "explain.h"
 #include "input.h"
+#include "interrupt.h"
 #include "module.h"
 #include "readers.h"
 #include "slerr.h"
@@ -23,6 +25,8 @@ const char explain_usage[] =
     "PowerShell Format-List of SoftwareLicensingProduct and SoftwareLicensingService;\n"
     "activation events (12288-12294, 8198, 8209, ...) as text or XML. Input may be UTF-8 or\n"
     "UTF-16LE (with or without BOM), with CRLF, quoted in Markdown, or wrapped at 80 columns.\n"
+    "From a terminal (also in the REPL) it reads a pasted block up to a line holding only\n"
+    "\".\" or Ctrl-D; Ctrl-C abandons the block.\n"
     "\n"
     "Options:\n"
     "  -b, --brief          one line per finding worse than OK, then the headline\n"
@@ -209,48 +213,128 @@ static void print_summary(struct explain_run *run)
     text_codes(o, head);
 }
 
-/* Reads one input through a driver; EXIT_OK, or the status of a reported error. */
-static int explain_input(struct explain_run *run, const char *path)
+/* A terminal gives a pasted block, ended by a line holding only "." or by Ctrl-D; Ctrl-C in
+ * the REPL abandons it. Kept whole before reading, so an abandoned block prints nothing. */
+#define BLOCK_MAX (64u * 1024 * 1024)
+
+struct block {
+    unsigned char *bytes;
+    size_t len, cap;
+    size_t line_start; /* where the line being read starts */
+    bool ended;        /* the "." line came */
+};
+
+/* Appends a chunk, stopping at a line that holds only "." (CRLF allowed). */
+static bool block_add(struct block *b, const unsigned char *chunk, size_t n)
 {
-    struct input in;
-    const unsigned char *chunk;
-    run->file = strcmp(path, "-") == 0 ? "stdin" : output_escape(path, run->file_name, sizeof run->file_name);
-    if (input_open(&in, path) != 0) {
-        cli_error("%s: %s", path, strerror(errno));
-        return EXIT_IO;
+    if (b->len + n > BLOCK_MAX)
+        return false;
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->len + n)
+            cap *= 2;
+        unsigned char *grown = realloc(b->bytes, cap);
+        if (!grown)
+            return false;
+        b->bytes = grown, b->cap = cap;
     }
-    struct ex_driver *d = ex_driver_new(on_record, run, &run->summary);
-    if (!d) {
-        input_close(&in);
-        cli_error("%s", ex_strerror(EX_STATUS_NOMEM));
-        return EXIT_NO_MEMORY;
-    }
-    enum ex_status status = EX_STATUS_OK;
-    long got;
-    while (status == EX_STATUS_OK && (got = input_next(&in, &chunk)) != 0) {
-        if (got < 0) {
-            status = EX_STATUS_IO;
-            break;
+    for (size_t i = 0; i < n && !b->ended; i++) {
+        b->bytes[b->len++] = chunk[i];
+        if (chunk[i] != '\n')
+            continue;
+        size_t line = b->len - b->line_start;
+        const unsigned char *p = b->bytes + b->line_start;
+        if ((line == 2 && p[0] == '.') || (line == 3 && p[0] == '.' && p[1] == '\r')) {
+            b->len = b->line_start;
+            b->ended = true;
         }
+        b->line_start = b->len;
+    }
+    return true;
+}
+
+/* Reads the block; EXIT_OK, or the status of a reported error or of Ctrl-C. */
+static int read_block(struct input *in, struct block *b)
+{
+    const unsigned char *chunk;
+    long got;
+    fputs("Paste the text, then a line holding only '.' (or Ctrl-D); Ctrl-C abandons it.\n",
+          stderr);
+    while (!b->ended && (got = input_next(in, &chunk)) != 0) {
+        if (got < 0) {
+            cli_error("stdin: %s", strerror(errno));
+            return EXIT_IO;
+        }
+        if (!block_add(b, chunk, (size_t)got)) {
+            cli_error("the pasted text is larger than %u MiB", BLOCK_MAX >> 20);
+            return EXIT_NO_MEMORY;
+        }
+    }
+    if (interrupt_requested()) {
+        cli_error("explain: abandoned");
+        return EXIT_INTERRUPTED;
+    }
+    return EXIT_OK;
+}
+
+/* Feeds the whole input to the driver. */
+static enum ex_status feed_all(struct ex_driver *d, struct input *in, const struct block *b)
+{
+    const unsigned char *chunk;
+    long got;
+    enum ex_status status = EX_STATUS_OK;
+    if (b)
+        status = ex_driver_feed(d, b->bytes, b->len);
+    while (!b && status == EX_STATUS_OK && (got = input_next(in, &chunk)) != 0) {
+        if (got < 0)
+            return EX_STATUS_IO;
         status = ex_driver_feed(d, chunk, (size_t)got);
     }
-    if (status == EX_STATUS_OK)
-        status = ex_driver_finish(d);
-    int exit = EXIT_OK;
+    return status == EX_STATUS_OK ? ex_driver_finish(d) : status;
+}
+
+static int reading_error(struct explain_run *run, struct ex_driver *d, enum ex_status status)
+{
     if (status == EX_STATUS_MALFORMED) {
         size_t line;
         const char *detail = ex_driver_error(d, &line);
         snprintf(run->error, sizeof run->error, "%s:%zu: %s", run->file, line,
                  detail ? detail : ex_strerror(status));
-        exit = EXIT_USAGE;
-    } else if (status == EX_STATUS_IO) {
-        snprintf(run->error, sizeof run->error, "%s: %s", run->file, strerror(errno));
-        exit = EXIT_IO;
-    } else if (status != EX_STATUS_OK && status != EX_STATUS_STOPPED) {
-        snprintf(run->error, sizeof run->error, "%s: %s", run->file, ex_strerror(status));
-        exit = status == EX_STATUS_NOMEM ? EXIT_NO_MEMORY : EXIT_USAGE;
+        return EXIT_USAGE;
     }
+    if (status == EX_STATUS_IO) {
+        snprintf(run->error, sizeof run->error, "%s: %s", run->file, strerror(errno));
+        return EXIT_IO;
+    }
+    if (status != EX_STATUS_OK && status != EX_STATUS_STOPPED) {
+        snprintf(run->error, sizeof run->error, "%s: %s", run->file, ex_strerror(status));
+        return status == EX_STATUS_NOMEM ? EXIT_NO_MEMORY : EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+/* Reads one input through a driver; EXIT_OK, or the status of a reported error. */
+static int explain_input(struct explain_run *run, const char *path)
+{
+    struct input in;
+    struct block block = { NULL, 0, 0, 0, false };
+    bool pasted = strcmp(path, "-") == 0 && isatty(STDIN_FILENO);
+    run->file = strcmp(path, "-") == 0 ? "stdin"
+                                       : output_escape(path, run->file_name, sizeof run->file_name);
+    if (input_open(&in, path) != 0) {
+        cli_error("%s: %s", path, strerror(errno));
+        return EXIT_IO;
+    }
+    int exit = pasted ? read_block(&in, &block) : EXIT_OK;
+    struct ex_driver *d = exit == EXIT_OK ? ex_driver_new(on_record, run, &run->summary) : NULL;
+    if (exit == EXIT_OK && !d) {
+        cli_error("%s", ex_strerror(EX_STATUS_NOMEM));
+        exit = EXIT_NO_MEMORY;
+    }
+    if (d)
+        exit = reading_error(run, d, feed_all(d, &in, pasted ? &block : NULL));
     ex_driver_free(d);
+    free(block.bytes);
     input_close(&in);
     return exit;
 }
@@ -292,6 +376,8 @@ int cmd_explain(int argc, char **argv)
     status = EXIT_OK;
     for (int i = 0; i < count && status == EXIT_OK; i++)
         status = explain_input(&run, paths[i]);
+    if (status == EXIT_INTERRUPTED)
+        return status;
     if (status == EXIT_OK && run.summary.records == 0 && !run.error[0]) {
         nothing_recognised();
         status = EXIT_USAGE;

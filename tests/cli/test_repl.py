@@ -279,6 +279,37 @@ class Interactive(unittest.TestCase):
         s.send("\x04")
         self.assert_ends_well(s)
 
+    def test_explain_reads_a_pasted_block(self):
+        fixture = os.path.join(os.environ["SLERR_SOURCE_ROOT"], "tests/explain/fixtures",
+                               "dli-notification.txt")
+        with open(fixture) as f:
+            pasted = "".join(line.rstrip("\n") + "\r" for line in f)
+        s = self.start("repl", "--no-history")
+        # Ended by a line holding only ".": the findings, then the prompt again.
+        s.send("explain --brief\r")
+        s.expect("Ctrl-C abandons it.")
+        s.send(pasted + ".\r")
+        out = s.expect_prompt()
+        self.assertIn("stdin:1: critical license-status Notification mode", out)
+        self.assertIn("Headline (critical)", out)
+        # Ctrl-C abandons the block: nothing of it is explained.
+        s.send("explain\r")
+        s.expect("Ctrl-C abandons it.")
+        s.send(pasted)
+        s.send("\x03")
+        out = s.expect_prompt()
+        self.assertIn("slerr: explain: abandoned", out)
+        self.assertNotIn("Notification mode", out)
+        # Ctrl-D ends it too.
+        s.send("explain --json\r")
+        s.expect("Ctrl-C abandons it.")
+        s.send(pasted + "\x04")
+        out = s.expect_prompt()
+        self.assertIn('"kind":"slmgr-dli"', out.replace(" ", ""))
+        self.assertIn("0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT\n", s.command("0xC004F038"))
+        s.send("\x04")
+        self.assert_ends_well(s)
+
     def test_usage_error_keeps_the_session(self):
         s = self.start("repl")
         self.assertIn("slerr: 'banana' is not an error code", s.command("banana"))
