@@ -14,6 +14,13 @@ import unittest
 BUILD = os.environ["SLERR_BUILD_ROOT"]
 SOURCE = os.environ["SLERR_SOURCE_ROOT"]
 PREFIX = os.environ.get("SLERR_PREFIX", "/usr/local")
+# A sanitizer build installs an instrumented libslerr: its consumers are built the same way.
+SANITIZE = os.environ.get("SLERR_SANITIZE", "none")
+
+
+def compiler():
+    cc = [os.environ.get("CC", "cc")]
+    return cc + ["-fsanitize=" + SANITIZE] if SANITIZE != "none" else cc
 
 
 def symbol_nodes():
@@ -212,8 +219,7 @@ class Installed(unittest.TestCase):
                                text=True, check=True).stdout.split()
         self.assertIn("-lslerr", flags)
         exe = os.path.join(self.tmp, "explain")
-        cc = os.environ.get("CC", "cc")
-        subprocess.run([cc, os.path.join(SOURCE, "tests/install/explain.c"), *flags, "-o", exe],
+        subprocess.run([*compiler(), os.path.join(SOURCE, "tests/install/explain.c"), *flags, "-o", exe],
                        check=True)
         run_env = {**os.environ, "LD_LIBRARY_PATH": self.libdir}
         known = subprocess.run([exe, "-1073418184"], env=run_env, capture_output=True, text=True)
@@ -233,12 +239,11 @@ class Installed(unittest.TestCase):
         cflags = subprocess.run(["pkg-config", "--define-variable=prefix=" + self.root,
                                  "--cflags", "slerr"], env=pkg_env, capture_output=True,
                                 text=True, check=True).stdout.split()
-        cc = os.environ.get("CC", "cc")
         source = os.path.join(SOURCE, "tests/install/growable.c")
         shared, static = os.path.join(self.tmp, "growable"), os.path.join(self.tmp, "growable-static")
-        subprocess.run([cc, "-std=c17", "-Wall", "-Wextra", "-Werror", "-pedantic", source,
+        subprocess.run([*compiler(), "-std=c17", "-Wall", "-Wextra", "-Werror", "-pedantic", source,
                         *cflags, "-L" + self.libdir, "-lslerr", "-o", shared], check=True)
-        subprocess.run([cc, "-std=c17", source, *cflags, os.path.join(self.libdir, "libslerr.a"),
+        subprocess.run([*compiler(), "-std=c17", source, *cflags, os.path.join(self.libdir, "libslerr.a"),
                         "-o", static], check=True)
         run_env = {**os.environ, "LD_LIBRARY_PATH": self.libdir}
         outputs = [subprocess.run([exe], env=run_env, capture_output=True, text=True)
