@@ -205,7 +205,8 @@ class Smbd(Process):
         self.port = free_port(socket.SOCK_STREAM)
         super().__init__([])
         conf = os.path.join(self.dir, "smb.conf")
-        dirs = {name: os.path.join(self.dir, name) for name in ("private", "lock", "state", "cache", "pid", "log")}
+        dirs = {name: os.path.join(self.dir, name) for name in ("private", "lock", "state", "cache", "pid", "log",
+                                                          "ncalrpc")}
         for path in dirs.values():
             os.mkdir(path)
         with open(conf, "w") as f:
@@ -214,6 +215,9 @@ class Smbd(Process):
                     f"private dir = {dirs['private']}\nlock directory = {dirs['lock']}\n"
                     f"state directory = {dirs['state']}\ncache directory = {dirs['cache']}\n"
                     f"pid directory = {dirs['pid']}\nlog file = {dirs['log']}/log.%m\n"
+                    # Samba 4.22 (Debian 13) stops at start without it: /run/samba is made
+                    # only when the service is set up by systemd
+                    f"ncalrpc dir = {dirs['ncalrpc']}\n"
                     "disable netbios = yes\nserver role = standalone server\n"
                     "load printers = no\nprinting = bsd\nprintcap name = /dev/null\n"
                     "disable spoolss = yes\n")
