@@ -14,6 +14,7 @@
 #define YEAR_10000_UNIX 253402300800ll
 
 static const uint16_t dialects[] = { 0x0202, 0x0210, 0x0300, 0x0302 };
+static const uint8_t smb2_magic[4] = { 0xFE, 'S', 'M', 'B' }, smb1_magic[4] = { 0xFF, 'S', 'M', 'B' };
 
 static void put16(uint8_t *p, uint16_t v)
 {
@@ -44,7 +45,7 @@ void smb2_build_negotiate(uint8_t out[SMB2_REQUEST_SIZE])
     uint8_t *h = out + FRAME, *b = out + BODY;
     memset(out, 0, SMB2_REQUEST_SIZE);
     out[3] = SMB2_REQUEST_SIZE - FRAME;
-    memcpy(h, "\xfeSMB", 4);
+    memcpy(h, smb2_magic, sizeof smb2_magic);
     put16(h + 4, HEADER);          /* StructureSize */
     put16(h + 12, COMMAND_NEGOTIATE);
     put16(h + 14, 1);              /* CreditRequest */
@@ -95,9 +96,9 @@ enum smb2_status smb2_parse_negotiate(const uint8_t *buf, size_t len, struct smb
         return fail(reply, SMB2_NOT_SESSION); /* a NetBIOS session service packet, no message */
     if (buf[0] != 0)
         return fail(reply, SMB2_NOT_SMB);
-    if (memcmp(buf + FRAME, "\xffSMB", 4) == 0)
+    if (memcmp(buf + FRAME, smb1_magic, sizeof smb1_magic) == 0)
         return fail(reply, SMB2_SMB1);
-    if (memcmp(buf + FRAME, "\xfeSMB", 4) != 0)
+    if (memcmp(buf + FRAME, smb2_magic, sizeof smb2_magic) != 0)
         return fail(reply, SMB2_NOT_SMB);
     size_t frame = FRAME + ((size_t)buf[1] << 16 | (size_t)buf[2] << 8 | buf[3]);
     if (len > frame)

@@ -63,9 +63,10 @@ int suffix_list_parse(const char *csv, struct suffix_list *list)
     const char *names[SUFFIX_MAX * 4];
     char copy[SUFFIX_MAX * 4 * SUFFIX_NAME_MAX];
     size_t count = 0;
-    if (strlen(csv) >= sizeof copy)
+    size_t length = strlen(csv);
+    if (length >= sizeof copy)
         return -1;
-    strcpy(copy, csv);
+    memcpy(copy, csv, length + 1);
     for (char *p = copy;;) {
         char *comma = strchr(p, ',');
         if (comma)
