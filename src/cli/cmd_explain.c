@@ -215,7 +215,7 @@ static void print_summary(struct explain_run *run)
 
 /* A terminal gives a pasted block, ended by a line holding only "." or by Ctrl-D; Ctrl-C in
  * the REPL abandons it. Kept whole before reading, so an abandoned block prints nothing. */
-#define BLOCK_MAX (64u * 1024 * 1024)
+#define BLOCK_MAX ((size_t)64 << 20)
 
 struct block {
     unsigned char *bytes;
@@ -266,7 +266,7 @@ static int read_block(struct input *in, struct block *b)
             return EXIT_IO;
         }
         if (!block_add(b, chunk, (size_t)got)) {
-            cli_error("the pasted text is larger than %u MiB", BLOCK_MAX >> 20);
+            cli_error("the pasted text is larger than %zu MiB", BLOCK_MAX >> 20);
             return EXIT_NO_MEMORY;
         }
     }

@@ -61,7 +61,7 @@ class Installed(unittest.TestCase):
         shutil.rmtree(cls.tmp)
 
     def test_file_list(self):
-        expected = ["bin/slerr", "include/slerr.h", "include/slerr_version.h", "share/man/man1/slerr.1",
+        expected = ["bin/slerr", "include/slerr.h", "include/slerr-explain.h", "include/slerr_version.h", "share/man/man1/slerr.1",
                     "share/man/man3/libslerr.3", "share/zsh/site-functions/_slerr",
                     "share/slerr/icinga2/slerr.conf", "share/slerr/nagios/slerr.cfg"]
         for path in expected:
@@ -188,7 +188,7 @@ class Installed(unittest.TestCase):
             self.assertRegex(page, rf"\b{name}\(", f"{name} is not in the synopsis")
 
     def test_man_pages_render_without_warnings(self):
-        for page in ["man1/slerr.1", "man3/libslerr.3"]:
+        for page in ["man1/slerr.1", "man3/libslerr.3", "man3/libslerr-explain.3"]:
             path = os.path.join(self.root, "share/man", page)
             result = subprocess.run(["man", "--warnings", "-l", path], capture_output=True,
                                     text=True, env={**os.environ, "MANWIDTH": "80", "MAN_KEEP_STDERR": "1"})
@@ -234,6 +234,50 @@ class Installed(unittest.TestCase):
         self.assertEqual(bad.returncode, 2)
         linked = subprocess.run(["ldd", exe], env=run_env, capture_output=True, text=True).stdout
         self.assertIn(os.path.join(self.libdir, "libslerr.so.0"), linked)
+
+    def test_explain_consumer_builds_with_pkg_config_and_runs(self):
+        pkg_env = {**os.environ, "PKG_CONFIG_PATH": os.path.join(self.libdir, "pkgconfig")}
+        flags = subprocess.run(["pkg-config", "--define-variable=prefix=" + self.root,
+                                "--cflags", "--libs", "slerr-explain"], env=pkg_env,
+                               capture_output=True, text=True, check=True).stdout.split()
+        self.assertIn("-lslerr-explain", flags)
+        with open(os.path.join(SOURCE, "doc/libslerr-explain.3.scd")) as f:
+            page = f.read()
+        for name in re.findall(r"\b(slerr_explain(?:er)?_\w+)\(", open(
+                os.path.join(SOURCE, "include/slerr-explain.h")).read()):
+            self.assertTrue(f"*{name}*()" in page, f"{name} is not described in libslerr-explain(3)")
+        exe = os.path.join(self.tmp, "explain-text")
+        cc = os.environ.get("CC", "cc")
+        subprocess.run([cc, "-std=c17", "-Wall", "-Wextra", "-Werror", "-pedantic",
+                        os.path.join(SOURCE, "tests/install/explain_text.c"), *flags, "-o", exe],
+                       check=True)
+        run_env = {**os.environ, "LD_LIBRARY_PATH": self.libdir}
+        with open(os.path.join(SOURCE, "tests/explain/fixtures/dlv-kms-host.txt"), "rb") as f:
+            text = f.read()
+        utf16 = b"\xff\xfe" + text.replace(b"\n", b"\r\n").decode().encode("utf-16-le")
+        for data in (text, utf16):
+            result = subprocess.run([exe], input=data, env=run_env, capture_output=True)
+            self.assertEqual(result.returncode, 1, result.stderr)
+            self.assertIn(b"slmgr-dlv:1 warning current-count 0xC004F038\n", result.stdout)
+            self.assertIn(b"headline: The KMS host counts 12", result.stdout)
+        linked = subprocess.run(["ldd", exe], env=run_env, capture_output=True, text=True).stdout
+        self.assertIn(os.path.join(self.libdir, "libslerr-explain.so.0"), linked)
+
+    def test_explain_library_exports_only_its_api(self):
+        path = os.path.join(self.libdir, "libslerr-explain.so")
+        nm = subprocess.run(["nm", "-D", "--defined-only", path], capture_output=True, text=True,
+                            check=True).stdout
+        names = [line.split()[-1] for line in nm.splitlines() if line.split()[1] in "TDBR"]
+        self.assertGreater(len(names), 20)
+        for name in names:
+            self.assertRegex(name, r"^slerr_explain(er)?_\w+@@SLERR_EXPLAIN_0$")
+        with open(os.path.join(self.root, "include/slerr-explain.h")) as f:
+            header = f.read()
+        declared = set(re.findall(r"\b(slerr_explain(?:er)?_\w+)\(", header))
+        self.assertEqual(declared, {n.split("@")[0] for n in names})
+        dynamic = subprocess.run(["readelf", "-d", path], capture_output=True, text=True,
+                                 check=True).stdout
+        self.assertIn("Library soname: [libslerr-explain.so.0]", dynamic)
 
     def test_growable_structures_from_installed_headers(self):
         # The same program linked with the shared library and with the static archive.

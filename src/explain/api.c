@@ -1,0 +1,167 @@
+/* api.c: libslerr-explain's public face (include/slerr-explain.h) over the driver: opaque
+ * handles and accessors, so the internal record can change without breaking programs. */
+#include <stdlib.h>
+
+#include "explain.h"
+#include "slerr-explain.h"
+
+struct slerr_explainer {
+    struct ex_driver *driver;
+    struct ex_summary summary;
+    slerr_explain_fn callback;
+    void *context;
+    struct ex_record headline; /* the summary's headline finding as a one-finding record */
+};
+
+/* The public record is the internal one: only this file knows. */
+static const struct ex_record *inner(const slerr_explain_record *r)
+{
+    return (const struct ex_record *)(const void *)r;
+}
+
+static int forward(void *context, const struct ex_record *record)
+{
+    struct slerr_explainer *e = context;
+    return e->callback(e->context, (const slerr_explain_record *)(const void *)record);
+}
+
+slerr_explainer *slerr_explainer_new(slerr_explain_fn callback, void *context)
+{
+    struct slerr_explainer *e = calloc(1, sizeof *e);
+    if (!e || !callback) {
+        free(e);
+        return NULL;
+    }
+    e->callback = callback;
+    e->context = context;
+    e->driver = ex_driver_new(forward, e, &e->summary);
+    if (!e->driver) {
+        free(e);
+        return NULL;
+    }
+    return e;
+}
+
+int slerr_explainer_feed(slerr_explainer *e, const void *bytes, size_t size)
+{
+    return (int)ex_driver_feed(e->driver, bytes, size);
+}
+
+int slerr_explainer_finish(slerr_explainer *e)
+{
+    return (int)ex_driver_finish(e->driver);
+}
+
+void slerr_explainer_free(slerr_explainer *e)
+{
+    if (!e)
+        return;
+    ex_driver_free(e->driver);
+    free(e);
+}
+
+const char *slerr_explainer_error(const slerr_explainer *e, size_t *line)
+{
+    return ex_driver_error(e->driver, line);
+}
+
+const char *slerr_explain_strerror(int status)
+{
+    return ex_strerror((enum ex_status)status);
+}
+
+size_t slerr_explainer_records(const slerr_explainer *e)
+{
+    return e->summary.records;
+}
+
+int slerr_explainer_worst(const slerr_explainer *e)
+{
+    return e->summary.have_worst ? (int)e->summary.worst : SLERR_EXPLAIN_OK;
+}
+
+const slerr_explain_record *slerr_explainer_headline(slerr_explainer *e)
+{
+    const struct ex_finding *head = ex_summary_headline(&e->summary);
+    if (!head)
+        return NULL;
+    e->headline = (struct ex_record){ "headline", 0, head, 1, NULL };
+    return (const slerr_explain_record *)(const void *)&e->headline;
+}
+
+const char *slerr_explain_record_kind(const slerr_explain_record *r)
+{
+    return inner(r)->kind;
+}
+
+size_t slerr_explain_record_line(const slerr_explain_record *r)
+{
+    return inner(r)->line;
+}
+
+const char *slerr_explain_record_title(const slerr_explain_record *r)
+{
+    return inner(r)->title;
+}
+
+size_t slerr_explain_record_findings(const slerr_explain_record *r)
+{
+    return inner(r)->nfindings;
+}
+
+static const struct ex_finding *finding(const slerr_explain_record *r, size_t i)
+{
+    return i < inner(r)->nfindings ? &inner(r)->findings[i] : NULL;
+}
+
+int slerr_explain_finding_severity(const slerr_explain_record *r, size_t i)
+{
+    const struct ex_finding *f = finding(r, i);
+    return f ? (int)f->severity : -1;
+}
+
+const char *slerr_explain_finding_field(const slerr_explain_record *r, size_t i)
+{
+    const struct ex_finding *f = finding(r, i);
+    return f ? f->field : NULL;
+}
+
+const char *slerr_explain_finding_value(const slerr_explain_record *r, size_t i)
+{
+    const struct ex_finding *f = finding(r, i);
+    return f ? f->value : NULL;
+}
+
+const char *slerr_explain_finding_text(const slerr_explain_record *r, size_t i)
+{
+    const struct ex_finding *f = finding(r, i);
+    return f ? f->text : NULL;
+}
+
+size_t slerr_explain_finding_codes(const slerr_explain_record *r, size_t i)
+{
+    const struct ex_finding *f = finding(r, i);
+    return f ? (f->ncodes < EX_MAX_CODES ? f->ncodes : EX_MAX_CODES) : 0;
+}
+
+uint32_t slerr_explain_finding_code(const slerr_explain_record *r, size_t i, size_t j)
+{
+    return j < slerr_explain_finding_codes(r, i) ? finding(r, i)->codes[j] : 0;
+}
+
+size_t slerr_explain_finding_sees(const slerr_explain_record *r, size_t i)
+{
+    const struct ex_finding *f = finding(r, i);
+    return f ? (f->nsee < EX_MAX_SEE ? f->nsee : EX_MAX_SEE) : 0;
+}
+
+const char *slerr_explain_finding_see(const slerr_explain_record *r, size_t i, size_t j)
+{
+    return j < slerr_explain_finding_sees(r, i) ? finding(r, i)->see[j] : NULL;
+}
+
+const char *slerr_explain_severity_name(int severity)
+{
+    static const char *const names[] = { "ok", "note", "warning", "critical" };
+    return severity >= 0 && severity < 4 ? names[severity] : NULL;
+}
