@@ -251,6 +251,17 @@ class Prometheus(unittest.TestCase):
             with open(path) as f:
                 self.promtool(f.read())
 
+    def test_label_values_are_escaped(self):
+        # resolv.conf's search entry is not checked as a DNS name: it may hold any byte
+        with tempfile.NamedTemporaryFile("wb", suffix=".conf", delete=False) as f:
+            f.write(b'nameserver 127.0.0.1\nsearch we"ird\\x\x1b[2J.test\n')
+        self.addCleanup(os.unlink, f.name)
+        result = slerr("--prometheus", "-", "--resolv-conf", f.name, "--dns-server",
+                       f"{LOOPBACK}:{servers.refused_port()}", "-t", "2", "--clock", "ntp")
+        self.promtool(result.stdout)
+        self.assertIn('domain="we\\"ird\\\\x\\\\x1b[2J.test"', result.stdout)
+        self.assertNotIn("\x1b", result.stdout)
+
     def test_unwritable_file_is_an_error(self):
         result = slerr("--prometheus", "/nonexistent/dir/slerr.prom", *healthy_args())
         self.assertEqual(result.returncode, 3)
