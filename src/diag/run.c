@@ -66,6 +66,12 @@ int diag_check_config(const struct diag_config *config, char *error, size_t size
     }
     if (config->suffixes && check_suffixes(config, error, size) != 0)
         return -1;
+    if ((config->clock == DIAG_CLOCK_SMB && config->ntp) ||
+        (config->clock == DIAG_CLOCK_NTP && config->smb_port)) {
+        snprintf(error, size, "%s has no use with --clock %s", config->ntp ? "--ntp" : "--smb-port",
+                 config->ntp ? "smb" : "ntp");
+        return -1;
+    }
     if (config->kms && diag_parse_hostport(config->kms, DIAG_KMS_PORT, host, sizeof host, &port)) {
         snprintf(error, size, "--kms takes HOST[:PORT] or [IPV6]:PORT, not '%.80s'", config->kms);
         return -1;

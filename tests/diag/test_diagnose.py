@@ -557,6 +557,7 @@ class Usage(unittest.TestCase):
         for args in [["--kms", "host:99999"], ["--dns-server", "not-an-address"], ["--timeout", "0"],
                      ["--timeout", "abc"], ["a.test", "b.test"],
                      ["--ntp", "[::1"], ["--clock", "sntp"], ["--smb-port", "0"], ["--smb-port", "70000"],
+                     ["--clock", "smb", "--ntp", "ntp.test"], ["--clock", "ntp", "--smb-port", "4445"],
                      # an IPv6 address with a port needs brackets; nothing ambiguous is guessed
                      ["--kms", "::1:1688"], ["--kms", "::1:16882"], ["--ntp", "2001:db8::1:123"],
                      # a domain too long for a DNS name with _vlmcs._tcp., or malformed
