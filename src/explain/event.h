@@ -57,6 +57,10 @@ typedef int (*ex_event_fn)(void *ctx, struct ex_event *ev); /* 0, or an ex_statu
 struct ex_event_xml;
 struct ex_event_xml *ex_event_xml_new(ex_event_fn fn, void *ctx);
 int ex_event_xml_line(struct ex_event_xml *x, const char *text, size_t len, size_t lineno);
+/* The same for a line that comes in pieces (an export written on one long line): the first
+ * piece has `starts_line`, the last `ends_line`. */
+int ex_event_xml_piece(struct ex_event_xml *x, const char *text, size_t len, size_t lineno,
+                       bool starts_line, bool ends_line);
 int ex_event_xml_finish(struct ex_event_xml *x);
 const char *ex_event_xml_error(const struct ex_event_xml *x, size_t *lineno);
 void ex_event_xml_free(struct ex_event_xml *x);

@@ -254,19 +254,22 @@ static int feed(struct ex_event_xml *x, const char *s, size_t len, bool final)
     return 0;
 }
 
-/* One input line and its line end in one call, copied once into expat's own buffer. */
-static int feed_line(struct ex_event_xml *x, const char *s, size_t len)
+/* Bytes of one line, and its line end when `ends_line`, in one call, copied once into expat's
+ * own buffer. */
+static int feed_piece(struct ex_event_xml *x, const char *s, size_t len, bool ends_line)
 {
     if (len >= (1u << 30)) {
         int rc = feed(x, s, len, false);
-        return rc ? rc : feed(x, "\n", 1, false);
+        return rc || !ends_line ? rc : feed(x, "\n", 1, false);
     }
-    char *buf = XML_GetBuffer(x->parser, (int)len + 1);
+    int n = (int)len + (ends_line ? 1 : 0);
+    char *buf = XML_GetBuffer(x->parser, n);
     if (!buf)
         return x->status = EX_STATUS_NOMEM;
     memcpy(buf, s, len);
-    buf[len] = '\n';
-    if (XML_ParseBuffer(x->parser, (int)len + 1, XML_FALSE) == XML_STATUS_ERROR && !x->status) {
+    if (ends_line)
+        buf[len] = '\n';
+    if (XML_ParseBuffer(x->parser, n, XML_FALSE) == XML_STATUS_ERROR && !x->status) {
         ex_format(x->error, sizeof x->error, "%s", XML_ErrorString(XML_GetErrorCode(x->parser)));
         x->error_line = x->lineno;
         x->status = EX_STATUS_MALFORMED;
@@ -308,11 +311,14 @@ static bool starts_event(const char *s, size_t len)
     return c == ' ' || c == '>' || c == '/' || c == '\t';
 }
 
-int ex_event_xml_line(struct ex_event_xml *x, const char *text, size_t len, size_t lineno)
+int ex_event_xml_piece(struct ex_event_xml *x, const char *text, size_t len, size_t lineno,
+                       bool starts_line, bool ends_line)
 {
     if (x->status)
         return x->status;
     x->lineno = lineno;
+    if (!starts_line) /* the rest of a long line: XML only when a document is open */
+        return x->active ? feed_piece(x, text, len, ends_line) : 0;
     size_t i = skip_space(text, len, 0);
     if (x->active && x->depth == 1 && i < len && !starts_event(text + i, len - i)) {
         /* The stream ended with the last element; this line is other text. */
@@ -335,7 +341,12 @@ int ex_event_xml_line(struct ex_event_xml *x, const char *text, size_t len, size
         if (rc)
             return rc;
     }
-    return feed_line(x, text + i, len - i);
+    return feed_piece(x, text + i, len - i, ends_line);
+}
+
+int ex_event_xml_line(struct ex_event_xml *x, const char *text, size_t len, size_t lineno)
+{
+    return ex_event_xml_piece(x, text, len, lineno, true, true);
 }
 
 int ex_event_xml_finish(struct ex_event_xml *x)

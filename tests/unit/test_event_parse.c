@@ -1,6 +1,7 @@
 /* test_event_parse.c: the event parsers of src/explain (XML with expat, and the three text forms)
  * on fixtures of each form: what each event's ID, source, time and values read as. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "event.h"
@@ -18,6 +19,15 @@ static int collect(void *ctx, struct ex_event *ev)
     struct got *g = ctx;
     cr_assert_lt(g->n, MAX_EVENTS);
     g->ev[g->n++] = *ev;
+    return 0;
+}
+
+/* Counts events and keeps the last one. */
+static int collect_many(void *ctx, struct ex_event *ev)
+{
+    struct got *g = ctx;
+    g->n++;
+    g->ev[0] = *ev;
     return 0;
 }
 
@@ -283,4 +293,26 @@ Test(event, activation_source_check)
     cr_assert(ex_event_is_activation(&ev));
     ev.id = 4624;
     cr_assert_not(ex_event_is_activation(&ev));
+}
+
+Test(event_xml, a_stream_on_one_line_in_small_pieces)
+{
+    /* wevtutil without line ends: the whole export is one line, handed over in pieces. */
+    static char line[8192];
+    size_t len = 0;
+    for (int i = 0; i < 20; i++)
+        len += (size_t)snprintf(line + len, sizeof line - len,
+                                "<Event><System><Provider Name='Security-SPP'/><EventID>12290</EventID>"
+                                "</System><EventData><Data>0x0,25,PC%d,cmid,t,0,1,1,act</Data>"
+                                "</EventData></Event>", i);
+    struct got g = { 0 };
+    struct ex_event_xml *x = ex_event_xml_new(collect_many, &g);
+    for (size_t off = 0; off < len; off += 7) {
+        size_t n = len - off < 7 ? len - off : 7;
+        cr_assert_eq(ex_event_xml_piece(x, line + off, n, 1, off == 0, off + n == len), 0);
+    }
+    cr_assert_eq(ex_event_xml_finish(x), 0);
+    cr_assert_eq(g.n, 20);
+    cr_assert_str_eq(g.ev[0].values[2], "PC19");
+    ex_event_xml_free(x);
 }
