@@ -112,10 +112,14 @@ int resolvconf_read(const char *path, struct resolv_facts *facts, char *error, s
         errno = saved;
         return -1;
     }
+    char *text = malloc(RESOLV_CONF_MAX + 1);
+    if (!text) {
+        close(fd);
+        snprintf(error, size, "cannot read %.200s: %s", path, strerror(ENOMEM));
+        errno = ENOMEM;
+        return -1;
+    }
     const char *problem = S_ISREG(st.st_mode) ? NULL : "is not a regular file";
-    char *text = problem ? NULL : malloc(RESOLV_CONF_MAX + 1);
-    if (!problem && !text)
-        problem = strerror(ENOMEM);
     while (!problem && length < RESOLV_CONF_MAX + 1) {
         ssize_t n = read(fd, text + length, RESOLV_CONF_MAX + 1 - length);
         if (n < 0 && errno == EINTR)

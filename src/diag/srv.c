@@ -67,8 +67,8 @@ static void put_label_byte(char *out, size_t size, size_t *used, unsigned char c
     if (c <= ' ' || c >= 0x7F || c == '.' || c == '\\')
         snprintf(text, sizeof text, "\\%03u", c);
     size_t n = strlen(text);
-    if (*used + n < size)
-        memcpy(out + *used, text, n);
+    for (size_t i = 0; i < n && *used + n < size; i++)
+        out[*used + i] = text[i]; /* the caller ends the string */
     *used += n;
 }
 
