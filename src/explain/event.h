@@ -99,7 +99,9 @@ struct ex_kms_report;
 struct ex_kms_report *ex_kms_report_new(void);
 /* Counts one event; false when out of memory. Events of other IDs are ignored. */
 bool ex_kms_report_add(struct ex_kms_report *r, const struct ex_event *ev);
-size_t ex_kms_report_events(const struct ex_kms_report *r); /* 12288-12290 events counted */
+size_t ex_kms_report_events(const struct ex_kms_report *r); /* 12290 events counted */
+const char *ex_kms_report_host(const struct ex_kms_report *r); /* who logged them */
+size_t ex_kms_report_line(const struct ex_kms_report *r);       /* where the first one is */
 /* Writes the report's findings into out (at most max); returns how many, 0 when out of memory. */
 #define EX_REPORT_MAX_FINDINGS 40
 size_t ex_kms_report_findings(struct ex_kms_report *r, struct ex_finding *out, size_t max);

@@ -12,6 +12,8 @@ struct events_state {
     struct ex_event_text *text;
     struct ex_kms_report *report;
     unsigned skip_xml_id; /* a text event announced its XML copy: this ID, once */
+    bool mid_line;        /* piece(): the current line has begun */
+    char title[EX_EVENT_NAME_MAX + 32];
     struct ex_finding findings[EX_REPORT_MAX_FINDINGS];
 };
 
@@ -24,8 +26,10 @@ static int on_event(struct events_state *s, const struct ex_event *ev)
     if (ev->id == 12290 && ex_event_severity(ev) == EX_OK)
         return 0;
     size_t n = ex_event_findings(ev, s->findings, EX_EVENT_MAX_FINDINGS);
+    ex_format(s->title, sizeof s->title, "event %u%s%s", ev->id, ev->computer[0] ? " from " : "",
+              ev->computer);
     struct ex_record rec = { .kind = "event", .line = ev->line, .findings = s->findings,
-                             .nfindings = n };
+                             .nfindings = n, .title = s->title };
     return s->sink(s->ctx, &rec) ? EX_STATUS_STOPPED : 0;
 }
 
@@ -76,11 +80,20 @@ static void *create(ex_sink_fn sink, void *ctx)
     return s;
 }
 
-static int line(void *state, const char *text, size_t len, size_t lineno)
+/* Every line whole, in pieces: the text parser reads the first piece of each (labels and
+ * values are short), the XML parser every byte. */
+static int piece(void *state, const char *text, size_t len, size_t lineno, int ends_line)
 {
     struct events_state *s = state;
-    int rc = ex_event_text_line(s->text, text, len, lineno);
-    return rc ? rc : ex_event_xml_line(s->xml, text, len, lineno);
+    bool starts = !s->mid_line;
+    s->mid_line = !ends_line;
+    int rc = starts ? ex_event_text_line(s->text, text, len, lineno) : 0;
+    return rc ? rc : ex_event_xml_piece(s->xml, text, len, lineno, starts, ends_line);
+}
+
+static int line(void *state, const char *text, size_t len, size_t lineno)
+{
+    return piece(state, text, len, lineno, 1);
 }
 
 static int finish(void *state)
@@ -91,8 +104,10 @@ static int finish(void *state)
     if (rc == 0 && (xml_rc == 0 || xml_rc == EX_STATUS_MALFORMED) &&
         ex_kms_report_events(s->report) > 0) {
         size_t n = ex_kms_report_findings(s->report, s->findings, EX_REPORT_MAX_FINDINGS);
-        struct ex_record rec = { .kind = "kms-host-report", .line = 1, .findings = s->findings,
-                                 .nfindings = n };
+        ex_format(s->title, sizeof s->title, "KMS host %s", ex_kms_report_host(s->report));
+        struct ex_record rec = { .kind = "kms-host-report",
+                                 .line = ex_kms_report_line(s->report), .findings = s->findings,
+                                 .nfindings = n, .title = s->title };
         if (s->sink(s->ctx, &rec))
             return EX_STATUS_STOPPED;
     }
@@ -112,4 +127,5 @@ const struct ex_reader_ops ex_reader_events = {
     .finish = finish,
     .destroy = destroy,
     .error_detail = error_detail,
+    .piece = piece,
 };

@@ -71,6 +71,8 @@ struct ex_kms_report {
     int64_t oldest, newest;
     struct { int64_t day; uint64_t count; } days[DAY_SLOTS];
     long host_count_max; /* the count 12289 events reported, -1 none */
+    char host[EX_EVENT_NAME_MAX]; /* the computer that logged the first 12290 */
+    size_t first_line;            /* and the line it starts on */
     char clone_ex[EX_VALUE_MAX]; /* the first clones, "first = second name", as found */
     size_t clone_n;
     size_t last_product; /* the product of the previous request: logs repeat one a lot */
@@ -100,6 +102,16 @@ void ex_kms_report_free(struct ex_kms_report *r)
         free(r->slots);
         free(r);
     }
+}
+
+const char *ex_kms_report_host(const struct ex_kms_report *r)
+{
+    return r->host;
+}
+
+size_t ex_kms_report_line(const struct ex_kms_report *r)
+{
+    return r->first_line;
 }
 
 size_t ex_kms_report_events(const struct ex_kms_report *r)
@@ -347,7 +359,10 @@ bool ex_kms_report_add(struct ex_kms_report *r, const struct ex_event *ev)
             r->host_count_max = count;
         return true;
     }
-    r->host_events++;
+    if (r->host_events++ == 0) {
+        ex_format(r->host, sizeof r->host, "%s", ev->computer[0] ? ev->computer : "(unnamed)");
+        r->first_line = ev->line;
+    }
     return add_request(r, ev, when);
 }
 
@@ -470,23 +485,29 @@ static void products(const struct ex_kms_report *r, const struct sums *s, struct
     }
 }
 
-static void counts(const struct sums *s, struct out *o)
+/* A log shorter than the renewal interval need not hold every client the host counts: there a
+ * low count is only a note. */
+static void counts(const struct ex_kms_report *r, const struct sums *s, struct out *o)
 {
     static const unsigned threshold[2] = { 25, 5 };
     static const char *const group[2] = { "client editions", "servers and Office" };
+    bool long_enough = r->requests_timed && r->newest - r->oldest >= RENEWAL_DAYS * DAY;
     for (size_t g = 0; g < 2; g++) {
         uint64_t n = s->group_count[g] > COUNT_KEPT ? COUNT_KEPT : s->group_count[g];
         if (!s->group_seen[g])
             continue;
         bool low = n < threshold[g];
-        struct ex_finding *f = next(o, low ? EX_WARNING : EX_OK, "kms-count");
+        enum ex_severity sev = !low ? EX_OK : long_enough ? EX_WARNING : EX_NOTE;
+        struct ex_finding *f = next(o, sev, "kms-count");
         if (!f)
             return;
         ex_format(f->value, sizeof f->value, "%" PRIu64 " of %u (%s)", n, threshold[g], group[g]);
-        ex_format(f->text, sizeof f->text, low
-                 ? "Distinct CMIDs of the last 30 days that need %u: below it the host activates none of them."
-                 : "Distinct CMIDs of the last 30 days that need %u: the host activates them.",
-                 threshold[g]);
+        if (!low)
+            ex_format(f->text, sizeof f->text, "Distinct CMIDs of the last 30 days that need %u: the host activates them.", threshold[g]);
+        else if (long_enough)
+            ex_format(f->text, sizeof f->text, "Distinct CMIDs of the last 30 days that need %u: below it the host activates none of them.", threshold[g]);
+        else
+            ex_format(f->text, sizeof f->text, "Distinct CMIDs in this log that need %u; the log covers less than the 7 days in which every client renews, so the host may count more.", threshold[g]);
         if (low) {
             f->codes[f->ncodes++] = LOW_COUNT;
             f->see[f->nsee++] = "symptom:kms-count-not-increasing";
@@ -609,7 +630,7 @@ size_t ex_kms_report_findings(struct ex_kms_report *r, struct ex_finding *out, s
         if (r->slots[i].used)
             sum_client(r, &r->slots[i], s);
     overview(r, s, &o);
-    counts(s, &o);
+    counts(r, s, &o);
     problems(r, s, &o);
     results(r, &o);
     population(s, &o);
