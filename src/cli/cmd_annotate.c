@@ -162,12 +162,13 @@ static void make_gloss(const char *message, char gloss[GLOSS_MAX + 4])
 
 static void write_annotation(struct output *o, const struct slerr_match *m)
 {
-    char gloss[GLOSS_MAX + 4], name[11], facility[48];
+    char gloss[GLOSS_MAX + 4], name[11];
     struct slerr_decoded d = SLERR_DECODED_INIT;
     if (m->entry) {
         make_gloss(m->entry->message, gloss);
         snprintf(name, sizeof name, "0x%08X", m->code);
     } else {
+        char facility[48];
         slerr_decode(m->code, &d);
         render_facility(&d, facility, sizeof facility);
         snprintf(gloss, sizeof gloss, "not in the catalog; facility %s, code 0x%04X", facility,
