@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalog-index.h"
+#include "catalog-params.h"
 #include "scan-internal.h"
 #include "slerr.h"
 
@@ -84,15 +86,13 @@ static void filter_add(struct slerr_scanner *s, uint32_t code)
     s->known[h / 64] |= UINT64_C(1) << (h % 64);
 }
 
-/* Every code slerr_lookup() finds: each entry's code and the other values of its symbol. */
+/* Every code slerr_lookup() finds, read from the keys of its own index (codes and aliases):
+ * 8 bytes a key, where the entries themselves would fault in megabytes of the catalog. */
 static void filter_fill(struct slerr_scanner *s)
 {
-    for (size_t i = 0; i < slerr_count(); i++) {
-        const struct slerr_entry *e = slerr_at(i);
-        filter_add(s, e->code);
-        for (size_t a = 0; a < e->alias_count; a++)
-            filter_add(s, e->aliases[a]);
-    }
+    for (size_t i = 0; i < (size_t)1 << CODE_HASH_BITS; i++)
+        if (catalog_code_slots[i].entry != INDEX_EMPTY)
+            filter_add(s, catalog_code_slots[i].key);
 }
 
 /* The buffer being scanned, seen together with the bytes kept from earlier buffers. */
