@@ -157,7 +157,7 @@ static const struct ex_condition table[] = {
       "Activated.", NONE, 0, NO_SEE },
     { "unlicensed", unlicensed, EX_CRITICAL, EXL_LICENSE_STATUS, "license-status",
       "Not activated and no grace period is running: it needs activating now.", NONE,
-      EX_ADD_REASON, { "symptom:kms-client-will-not-activate", NULL } },
+      EX_ADD_REASON, NO_SEE },
     { "initial-grace", oob_grace, EX_WARNING, EXL_LICENSE_STATUS, "license-status",
       "Not activated yet: it works on its initial grace period, which ends as shown.",
       { 0x4004F00Cu, 0 }, EX_ADD_REASON, { "symptom:kms-client-will-not-activate", NULL } },

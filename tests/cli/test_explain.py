@@ -102,6 +102,9 @@ EXPECTED = {
         ("cim-product", "license-status"): ("critical", ["0xC004F009"], None),
         ("cim-product", "rearm-count"): ("warning", ["0xC004D307"], None),
     },
+    "cim-product-star.txt": {
+        ("cim-product", "license-status"): ("critical", ["0xC004F014"], "Not activated"),
+    },
     "cim-service.txt": {
         ("cim-service", "current-count"): ("critical", ["0xC004F038"], "counts 3"),
     },
@@ -150,6 +153,11 @@ class Fixtures(unittest.TestCase):
                                                        long_name.encode())
         got = findings(records(wrapped(data))[0])
         self.assertEqual(got[("slmgr-dlv", "registered-kms")]["value"], long_name)
+
+    def test_cim_values_not_set_give_no_findings(self):
+        got = findings(records(fixture("cim-product-star.txt"))[0])
+        # 4294967295 counts and rearms mean "not set": no host count, no rearm finding.
+        self.assertEqual(sorted(f for _, f in got), ["license-status"])
 
     def test_record_with_unknown_status_is_skipped(self):
         data = fixture("dli-notification.txt").replace(b"Notification\n", b"Benachrichtigung\n")
