@@ -46,7 +46,7 @@ const char diagnose_usage[] =
     "                               NEGOTIATE reply (its own clock, no login); auto (default)\n"
     "                               asks both and prefers SMB. The clock probes get 0.1 s once\n"
     "                               the KMS probes are done\n"
-    "      --smb-port PORT          TCP port for --clock smb (default 445)\n"
+    "      --smb-port PORT          TCP port of the SMB clock reading (default 445)\n"
     "  -t, --timeout SECONDS        deadline of the whole run (default 5)\n"
     "      --resolv-conf FILE       read FILE instead of /etc/resolv.conf\n"
     "      --nagios                 a monitoring plugin: a status line with perfdata, then one\n"

@@ -80,6 +80,10 @@ class Plugin(unittest.TestCase):
         # @0:60 alerts inside the range
         result = slerr("--nagios", *healthy_args(), "-c", "4,@0:60")
         self.assertEqual(result.returncode, 2, result.stdout)
+        # 10: alerts below 10 (an offset of less than 10 hours); ~:60 never alerts on a fast answer
+        result = slerr("--nagios", *healthy_args(), "-w", "10:,~:60")
+        self.assertEqual(result.returncode, 1, result.stdout)
+        self.assertRegex(result.stdout, r"kms_time=[\d.]+s;~:60;;0 clock_offset=-?[\d.]+s;36000:;")
 
     def test_offset_ranges_are_hours(self):
         skewed = servers.Chronyd(skew="+2h").start()
