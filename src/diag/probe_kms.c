@@ -25,14 +25,6 @@ enum diag_finding tcp_errno_finding(int error)
     }
 }
 
-static void set_port(struct sockaddr_storage *address, uint16_t port)
-{
-    if (address->ss_family == AF_INET6)
-        ((struct sockaddr_in6 *)address)->sin6_port = htons(port);
-    else
-        ((struct sockaddr_in *)address)->sin_port = htons(port);
-}
-
 static void finish(struct conn *conn)
 {
     if (conn->fd >= 0)
@@ -77,7 +69,7 @@ void kms_start(struct run *run, int target, const struct sockaddr *address, sock
     conn->target = target;
     memcpy(&conn->address, address, length);
     conn->address_length = length;
-    set_port(&conn->address, t->port);
+    run_set_port(&conn->address, t->port);
     run_describe(conn->text, sizeof conn->text, t->host, t->port, address);
     conn->started = run_now();
     conn->fd = socket(address->sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);

@@ -44,14 +44,6 @@ void ntp_no_host(struct run *run, const char *why)
     record_ntp(run, DIAG_NTP_NO_HOST, why);
 }
 
-static void set_port(struct sockaddr_storage *address, uint16_t port)
-{
-    if (address->ss_family == AF_INET6)
-        ((struct sockaddr_in6 *)address)->sin6_port = htons(port);
-    else
-        ((struct sockaddr_in *)address)->sin_port = htons(port);
-}
-
 void ntp_start(struct run *run, const struct sockaddr *address, socklen_t length)
 {
     struct ntp *ntp = &run->ntp;
@@ -62,7 +54,7 @@ void ntp_start(struct run *run, const struct sockaddr *address, socklen_t length
     }
     memcpy(&ntp->address, address, length);
     ntp->address_length = length;
-    set_port(&ntp->address, ntp->port);
+    run_set_port(&ntp->address, ntp->port);
     run_describe(ntp->text, sizeof ntp->text, ntp->host, ntp->port, address);
     ntp->started = run_now();
     ntp->state = NTP_WAITING;
