@@ -243,12 +243,12 @@ class Installed(unittest.TestCase):
         self.assertIn("-lslerr-explain", flags)
         with open(os.path.join(SOURCE, "doc/libslerr-explain.3.scd")) as f:
             page = f.read()
-        for name in re.findall(r"\b(slerr_explain(?:er)?_\w+)\(", open(
-                os.path.join(SOURCE, "include/slerr-explain.h")).read()):
+        with open(os.path.join(SOURCE, "include/slerr-explain.h")) as f:
+            header = f.read()
+        for name in re.findall(r"\b(slerr_explain(?:er)?_\w+)\(", header):
             self.assertTrue(f"*{name}*()" in page, f"{name} is not described in libslerr-explain(3)")
         exe = os.path.join(self.tmp, "explain-text")
-        cc = os.environ.get("CC", "cc")
-        subprocess.run([cc, "-std=c17", "-Wall", "-Wextra", "-Werror", "-pedantic",
+        subprocess.run([*compiler(), "-std=c17", "-Wall", "-Wextra", "-Werror", "-pedantic",
                         os.path.join(SOURCE, "tests/install/explain_text.c"), *flags, "-o", exe],
                        check=True)
         run_env = {**os.environ, "LD_LIBRARY_PATH": self.libdir}
