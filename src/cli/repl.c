@@ -37,7 +37,8 @@ const char repl_usage[] =
     "\n"
     "When stdin is not a terminal the commands are read one per line with no prompt and no\n"
     "history (blank lines and lines starting with # are skipped), and the output is what\n"
-    "running each line as `slerr LINE` would print.\n"
+    "running each line as `slerr LINE` would print. 'explain' without a FILE takes the lines\n"
+    "after it, up to one holding only '.', as its pasted text (on a terminal it asks for them).\n"
     "\n"
     "Options:\n"
     "      --no-history   neither read nor write the history file\n"
@@ -61,6 +62,7 @@ static const struct cli_option repl_options[] = {
 struct session {
     bool history;
     bool pager;
+    FILE *batch; /* batch mode: where the commands (and explain's pasted blocks) come from */
 };
 
 /* Copies `from` (from its start) to `to` until the end or a write error; 0 when all went. */
@@ -131,6 +133,42 @@ static int dispatch_paged(const struct session *s, int argc, char **argv)
     return status;
 }
 
+/* In batch mode, `explain` without a FILE reads the lines after it, up to one holding only "."
+ * or the end of input, as its pasted text (as it does from a terminal). */
+static bool wants_block(const struct session *s, char **words, int count)
+{
+    if (!s->batch || strcmp(words[0], "explain") != 0)
+        return false;
+    for (int i = 1; i < count; i++)
+        if (words[i][0] != '-' || strcmp(words[i], "-h") == 0 || strcmp(words[i], "--help") == 0)
+            return strcmp(words[i], "-") == 0 && i == count - 1;
+    return true;
+}
+
+/* Copies the block into a temporary file put on stdin; the previous stdin in *saved. */
+static bool block_on_stdin(FILE *in, int *saved)
+{
+    FILE *block = tmpfile();
+    char *line = NULL;
+    size_t size = 0;
+    ssize_t n;
+    bool ok = block != NULL;
+    while (ok && (n = getline(&line, &size, in)) > 0) {
+        if ((n == 2 && line[0] == '.') || (n == 3 && line[0] == '.' && line[1] == '\r'))
+            break;
+        ok = fwrite(line, 1, (size_t)n, block) == (size_t)n;
+    }
+    free(line);
+    ok = ok && fflush(block) == 0 && fseek(block, 0, SEEK_SET) == 0;
+    *saved = ok ? dup(STDIN_FILENO) : -1;
+    ok = *saved >= 0 && dup2(fileno(block), STDIN_FILENO) >= 0;
+    if (block)
+        fclose(block); /* stdin keeps its own descriptor of the file */
+    if (!ok)
+        cli_error("cannot keep the pasted text: %s", strerror(errno));
+    return ok;
+}
+
 /* Runs one line (which it splits in place); `quit` is set by quit and exit. Returns the
  * command's exit status. */
 static int run_line(const struct session *s, char *line, bool *quit)
@@ -157,10 +195,19 @@ static int run_line(const struct session *s, char *line, bool *quit)
         status = EXIT_USAGE;
     } else {
         char **argv = malloc((size_t)(count + 2) * sizeof *argv);
-        if (argv) {
+        int saved = -1;
+        if (argv && wants_block(s, words, count) && !block_on_stdin(s->batch, &saved)) {
+            status = EXIT_IO;
+        } else if (argv) {
             argv[0] = "slerr";
             memcpy(argv + 1, words, (size_t)(count + 1) * sizeof *argv);
             status = dispatch_paged(s, count + 1, argv);
+        }
+        if (saved >= 0) {
+            dup2(saved, STDIN_FILENO);
+            close(saved);
+        }
+        if (argv) {
             free(argv);
         } else {
             cli_error("out of memory");
@@ -215,9 +262,10 @@ static bool read_line(FILE *in, char *line, size_t *dropped)
     return true;
 }
 
-static int run_batch(const struct session *s)
+static int run_batch(struct session *s)
 {
     FILE *in = take_stdin();
+    s->batch = in;
     char *line = malloc(REPL_LINE_MAX + 3);
     int worst = EXIT_OK;
     bool quit = false;
@@ -376,7 +424,7 @@ static bool repl_option(void *state, int id, const char *value)
 
 int cmd_repl(int argc, char **argv)
 {
-    struct session s = { .history = true, .pager = false };
+    struct session s = { .history = true, .pager = false, .batch = NULL };
     struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
     const struct command_line spec = { "repl", repl_usage, repl_options, repl_option, &s, 0 };
     int count;

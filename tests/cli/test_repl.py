@@ -53,6 +53,22 @@ class Batch(unittest.TestCase):
         # Twice over: a command that kept state between calls would print something else.
         self.assert_same_as_one_shot(lines + lines)
 
+    def test_explain_takes_the_lines_after_it_up_to_a_dot(self):
+        fixtures = os.path.join(os.environ["SLERR_SOURCE_ROOT"], "tests/explain/fixtures")
+        with open(os.path.join(fixtures, "dli-notification.txt")) as f:
+            pasted = f.read()
+        result = self.batch("explain --brief", *pasted.splitlines(), ".", "0xC004F038",
+                            "explain --brief", *pasted.splitlines())
+        self.assertEqual(result.stdout.count("stdin:1: critical license-status"), 2)
+        self.assertIn("0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT", result.stdout)
+        self.assertEqual(result.returncode, 1)  # the worst line: a critical finding
+        # With a FILE it reads the file, and the next line is a command again.
+        path = os.path.join(fixtures, "skms.txt")
+        result = self.batch(f"explain --brief {path}", "0xC004F038")
+        self.assertIn(f"{path}:2: note registered-kms", result.stdout)
+        self.assertIn("0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT", result.stdout)
+        self.assertEqual(result.returncode, 0)
+
     def test_diagnose_runs_again_in_one_process(self):
         with socket.socket() as closed:
             closed.bind(("127.0.0.1", 0))  # bound, not listening: connections are refused
