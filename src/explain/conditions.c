@@ -104,6 +104,24 @@ static bool found_in_dns(const struct ex_facts *f)
     return f->text[EXL_KMS_FROM_DNS][0] && !registered(f) && !f->no_dns_host;
 }
 
+/* /dhistorykms's "ERROR/HOST: 0xC004F074, 0x00000000, kms01.example": the host is the last part. */
+static const char *contacted(const struct ex_facts *f)
+{
+    const char *value = f->text[EXL_ERROR_HOST];
+    const char *comma = strrchr(value, ',');
+    if (!comma)
+        return "";
+    comma++;
+    while (*comma == ' ')
+        comma++;
+    return comma;
+}
+
+static bool history_host(const struct ex_facts *f)
+{
+    return contacted(f)[0] != '\0';
+}
+
 static bool host_below_servers(const struct ex_facts *f)
 {
     return f->is_host && f->count >= 0 && f->count < SERVER_THRESHOLD;
@@ -225,6 +243,9 @@ static const struct ex_condition table[] = {
     { "kms-from-dns", found_in_dns, EX_OK, EXL_KMS_FROM_DNS, "kms-from-dns",
       "Found its KMS host through DNS: {dns}. `slerr diagnose --kms {dns}` checks it.",
       NONE, 0, NO_SEE },
+    { "history-kms-host", history_host, EX_NOTE, EXL_ERROR_HOST, "kms-host",
+      "The client asked the KMS host {contacted}. `slerr diagnose --kms {contacted}` checks it.",
+      NONE, 0, { "event:12288", NULL } },
     { "host-count-below-servers", host_below_servers, EX_CRITICAL, EXL_CURRENT_COUNT,
       "current-count",
       "The KMS host counts {count}: it activates nothing until the count reaches 5 (servers) "
@@ -279,8 +300,9 @@ static const char *value_of(const struct ex_facts *f, enum ex_label label)
 static void fill_text(const struct ex_condition *row, const struct ex_facts *f, char *out,
                       size_t size)
 {
-    char host[128], dns[128], number[32], code[11];
+    char host[128], dns[128], asked[128], number[32], code[11];
     host_word(f->text[EXL_REGISTERED_KMS], host, sizeof host);
+    host_word(contacted(f), asked, sizeof asked);
     host_word(f->text[EXL_KMS_FROM_DNS], dns, sizeof dns);
     ex_code_text(f->error, code);
     size_t used = 0;
@@ -294,6 +316,8 @@ static void fill_text(const struct ex_condition *row, const struct ex_facts *f, 
                 put = host;
             else if (!strncmp(p, "{dns}", 5))
                 put = dns;
+            else if (!strncmp(p, "{contacted}", 11))
+                put = asked;
             else if (!strncmp(p, "{value}", 7))
                 put = value_of(f, row->value);
             else if (!strncmp(p, "{code}", 6))

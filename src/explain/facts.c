@@ -190,6 +190,8 @@ void ex_facts_derive(struct ex_facts *f, bool cim)
                      ex_phrase_in(EX_PH_NOT_AVAILABLE, dns, strlen(dns)) &&
                      !filled(f, EXL_KMS_FROM_DNS);
     derive_host(f);
-    const char *error = f->text[EXL_ERROR];
-    f->has_error = filled(f, EXL_ERROR) && ex_code_parse(error, strlen(error), &f->error);
+    /* /dhistorykms gives the result first in "ERROR/HOST: 0x..., flags, host". */
+    enum ex_label code_from = filled(f, EXL_ERROR) ? EXL_ERROR : EXL_ERROR_HOST;
+    const char *error = f->text[code_from];
+    f->has_error = filled(f, code_from) && ex_code_parse(error, strlen(error), &f->error);
 }

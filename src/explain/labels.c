@@ -95,6 +95,17 @@ static const struct label_row rows[] = {
     { "en", "KMS machine registry override defined", OS, EXL_REGISTERED_KMS, LABEL },
     { "en", "KMS host caching", OS, EXL_HOST_CACHING, LABEL },
     { "en", "PRODUCT ID", OS, EXL_OTHER, LABEL },
+    { "en", "KMS Lookup Domain", OS, EXL_OTHER, LABEL },
+    { "en", "Most recent successful activation client information", OS, EXL_OTHER, LABEL },
+    { "en", "Activation Object name", OS, EXL_OTHER, LABEL },
+    { "en", "AO DN", OS, EXL_OTHER, LABEL },
+    { "en", "AO extended PID", OS, EXL_OTHER, LABEL },
+    { "en", "AO activation ID", OS, EXL_OTHER, LABEL },
+    /* ospp.vbs /dhistorykms: one block per client event 12288 */
+    { "en", "Searching for KMS activation events on machine", OS, EXL_OTHER, LABEL },
+    { "en", "Event ID", OS, EXL_OTHER, LABEL },
+    { "en", "Coordinated Universal Time Written", OS, EXL_TIME_WRITTEN, LABEL },
+    { "en", "ERROR/HOST", OS, EXL_ERROR_HOST, LABEL },
     /* PowerShell: SoftwareLicensingProduct and SoftwareLicensingService property names */
     { "en", "ID", CI, EXL_ACTIVATION_ID, LABEL },
     { "en", "ProductKeyChannel", CI, EXL_KEY_CHANNEL, LABEL },
@@ -198,6 +209,7 @@ static const struct {
     { "Notification", 5 },
     { "Extended grace period", 6 },
     { "EXTENDED_GRACE", 6 },
+    { "EXTENDED GRACE", 6 },
 };
 
 int ex_license_state(const char *text, size_t len)

@@ -18,6 +18,12 @@ static void ospp_destroy(void *state)
 
 static int close_block(struct ex_collector *c)
 {
+    if (c->facts.seen[EXL_TIME_WRITTEN]) {
+        uint32_t code;
+        const char *v = c->facts.text[EXL_ERROR_HOST];
+        return ex_collector_emit(c, "ospp-dhistorykms", false,
+                                 ex_code_parse(v, strlen(v), &code));
+    }
     const char *status = c->facts.text[EXL_LICENSE_STATUS];
     bool recognised = c->facts.seen[EXL_NAME] && ex_license_state(status, strlen(status)) >= 0;
     return ex_collector_emit(c, "ospp-dstatus", false, recognised);
@@ -40,7 +46,8 @@ static int ospp_line(void *state, const char *text, size_t len, size_t lineno)
             return 0;
         return close_block(c);
     }
-    if (label == EXL_SKU_ID || (label == EXL_NAME && !c->facts.seen[EXL_SKU_ID])) {
+    if (label == EXL_SKU_ID || label == EXL_TIME_WRITTEN ||
+        (label == EXL_NAME && !c->facts.seen[EXL_SKU_ID])) {
         int status = close_block(c);
         if (status)
             return status;

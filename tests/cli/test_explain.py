@@ -105,6 +105,10 @@ EXPECTED = {
     "cim-product-star.txt": {
         ("cim-product", "license-status"): ("critical", ["0xC004F014"], "Not activated"),
     },
+    "ospp-dhistorykms.txt": {
+        ("ospp-dhistorykms", "error"): ("critical", ["0xC004F074"], None),
+        ("ospp-dhistorykms", "kms-host"): ("note", [], "`slerr diagnose --kms kms"),
+    },
     "cim-service.txt": {
         ("cim-service", "current-count"): ("critical", ["0xC004F038"], "counts 3"),
     },

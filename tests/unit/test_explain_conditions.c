@@ -55,6 +55,7 @@ static const struct cases cases[] = {
         { EXL_DNS_DISCOVERY, "KMS name not available" } } },
     { "kms-from-dns", false,
       { { EXL_LICENSE_STATUS, "Licensed" }, { EXL_KMS_FROM_DNS, "kms.example:1688" } } },
+    { "history-kms-host", false, { { EXL_ERROR_HOST, "0xC004F074, 0x00000000, kms.example" } } },
     { "host-count-below-servers", false, { { EXL_KMS_ENABLED, "" }, { EXL_CURRENT_COUNT, "4" } } },
     { "host-count-below-clients", true,
       { { EXL_IS_KMS_HOST, "1" }, { EXL_CURRENT_COUNT, "24" } } },
@@ -201,4 +202,6 @@ Test(labels, find)
     cr_expect_eq(ex_label_find(EX_FMT_OSPP, "LICENSE STATUS:  ---LICENSED--- ", 32, &v, &n),
                  EXL_LICENSE_STATUS);
     cr_expect_eq(ex_license_state(v, n), 1);
+    cr_expect_eq(ex_license_state(" ---EXTENDED GRACE--- ", 22), 6);
+    cr_expect_eq(ex_license_state(" ---UNKNOWN--- ", 15), -1);
 }
