@@ -41,12 +41,30 @@ def utf16(b):
     return b"\xff\xfe" + crlf(b).decode("utf-8").encode("utf-16-le")
 
 
+def markdown(b):
+    lines = b.decode().splitlines()
+    return ("> ```text\n" + "".join("> " + x + "\n" for x in lines) + "> ```\n").encode()
+
+
+def wrapped(b, width=80):
+    """Text as a console copies it: lines cut at `width` columns, even inside a GUID."""
+    out = []
+    for line in b.decode().splitlines():
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return ("\n".join(out) + "\n").encode()
+
+
 VARIANTS = {
     "plain": lambda b: b,
     "crlf": crlf,
     "utf-8 bom": lambda b: b"\xef\xbb\xbf" + b,
     "utf-16le bom": utf16,
 }
+# Pasted text also arrives quoted in Markdown or cut by a console; XML comes as files.
+TEXT_VARIANTS = {"markdown": markdown, "wrapped": wrapped}
 
 # fixture -> [(kind, field, severity, code that must be among its codes or None)]
 EXPECTED = {
@@ -72,7 +90,10 @@ EXPECTED = {
 class EventFixtures(unittest.TestCase):
     def test_every_fixture_in_every_encoding(self):
         for name, expected in EXPECTED.items():
-            for variant, transform in VARIANTS.items():
+            variants = dict(VARIANTS)
+            if name.endswith(".txt") and "xml" not in name:
+                variants.update(TEXT_VARIANTS)
+            for variant, transform in variants.items():
                 with self.subTest(fixture=name, variant=variant):
                     objs, r = records(transform(fixture(name)))
                     self.assertIn(r.returncode, (0, 1), r.stderr.decode())
