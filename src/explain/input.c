@@ -25,6 +25,12 @@ size_t ex_unquote(char *text, size_t len)
     }
     if (start + 3 <= len && memcmp(text + start, "```", 3) == 0)
         return 0;
+    const char *tick = memchr(text + start, '`', len - start);
+    if (!tick) { /* the common case: no backtick, at most a quote marker to drop */
+        if (start > 0)
+            memmove(text, text + start, len - start);
+        return len - start;
+    }
     for (size_t i = start; i < len; i++)
         if (text[i] != '`')
             text[out++] = text[i];
