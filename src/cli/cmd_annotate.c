@@ -22,13 +22,15 @@ const char annotate_usage[] =
     "\n"
     "Recognised: 0xC004F074 (any case), C004F074 and decimals such as 3221549172 or\n"
     "-1073418124 (as PowerShell prints them), each as a whole word; eight-digit words and\n"
-    "decimals only when the catalog holds them.\n"
+    "decimals only when the catalog holds them. Marked: failures the catalog knows and the\n"
+    "informational codes that concern activation, not successes (all of them with --all).\n"
     "\n"
     "To get the input back, drop each \" [NAME: ...]\" group (up to the first ']') that\n"
-    "directly follows a recognised code; --json gives each code's offset.\n"
+    "directly follows a marked code; a code inside a URL has its group after the URL.\n"
+    "--json gives each code's offset.\n"
     "\n"
     "Options:\n"
-    "  -a, --all            also mark 0x codes that are not in the catalog\n"
+    "  -a, --all            mark every code: successes too, and 0x codes not in the catalog\n"
     "  -j, --json           JSON Lines: one object per code (file, line, column, offset,\n"
     "                       text, code, known, symbol, message) instead of the text;\n"
     "                       line and column count from 1, column and offset in bytes\n"
@@ -52,6 +54,8 @@ static const struct cli_option annotate_options[] = {
 
 /* One input being copied: where its current chunk sits in the stream, and for --json the
  * line that chunk has reached. */
+#define PENDING_MAX 8 /* annotations held back until the URL that holds their codes ends */
+
 struct annotate {
     struct output out;
     const char *name;
@@ -61,6 +65,14 @@ struct annotate {
     uint64_t line;     /* --json: number of the line `copied` is on */
     uint64_t line_start;
     int write_errno;   /* non-zero once the output failed */
+    bool all;          /* --all: every recognised code, unknown 0x codes and successes too */
+    /* The word (run of bytes up to a URL's end) that earlier chunks ended with: whether it
+     * holds "://", and its last two bytes, in case "://" is split across chunks. */
+    bool carry_url;
+    unsigned char carry[2];
+    size_t carry_length;
+    struct slerr_match pending[PENDING_MAX];
+    size_t pending_count;
 };
 
 /* Openings of official messages that say nothing a reader needs in a one-line gloss. */
@@ -125,20 +137,6 @@ static const char *pick_sentence(const char *message, size_t *length)
     return first ? first : message;
 }
 
-/* Whether the capital that opens a gloss is only there because a sentence began: "The count"
- * and "No Key Management" read better mid-line in lower case; "KMS" and "Kernel Mode" do not. */
-static bool starts_plain_word(const char *s, size_t n)
-{
-    static const char *const determiners[] = { "The ", "A ", "An ", "No ", "This ", "Some " };
-    if (n < 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'a' || s[1] > 'z')
-        return false;
-    for (size_t i = 0; i < sizeof determiners / sizeof determiners[0]; i++)
-        if (strncmp(s, determiners[i], strlen(determiners[i])) == 0)
-            return true;
-    const char *space = memchr(s, ' ', n);
-    return !space || (size_t)(space + 1 - s) >= n || !(space[1] >= 'A' && space[1] <= 'Z');
-}
-
 /* A one-line gloss for the annotation: no ']' and no control byte, so the group ends at the
  * first ']' whatever the catalog says. */
 static void make_gloss(const char *message, char gloss[GLOSS_MAX + 4])
@@ -156,8 +154,10 @@ static void make_gloss(const char *message, char gloss[GLOSS_MAX + 4])
         gloss[i] = c == ']' ? ')' : c == '[' ? '(' : c < 0x20 || c == 0x7F ? ' ' : (char)c;
     }
     memcpy(gloss + n, n < whole ? "..." : "", n < whole ? 4 : 1);
-    if (n >= 2 && starts_plain_word(gloss, n))
-        gloss[0] = (char)(gloss[0] - 'A' + 'a');
+    /* One rule for every gloss: it starts with a capital, like the sentence it is taken from
+     * (a skipped lead-in leaves "the product could not..." behind). */
+    if (gloss[0] >= 'a' && gloss[0] <= 'z')
+        gloss[0] = (char)(gloss[0] - 'a' + 'A');
 }
 
 static void write_annotation(struct output *o, const struct slerr_match *m)
@@ -183,14 +183,103 @@ static void write_annotation(struct output *o, const struct slerr_match *m)
     output_text(o, "]");
 }
 
-/* The raw input bytes go straight to the stream: output_text() stops at a NUL byte. */
+/* Where a URL ends: white space, control bytes, quotes and angle brackets. */
+static bool ends_url(unsigned char c)
+{
+    return c <= ' ' || c == 0x7F || c == '"' || c == '\'' || c == '<' || c == '>' || c == '`';
+}
+
+static void write_pending(struct annotate *a)
+{
+    for (size_t i = 0; i < a->pending_count; i++)
+        write_annotation(&a->out, &a->pending[i]);
+    a->pending_count = 0;
+}
+
+static void write_raw(struct annotate *a, size_t from, size_t to)
+{
+    size_t n = to - from;
+    if (n && fwrite(a->chunk + from, 1, n, a->out.stream) != n && !a->write_errno)
+        a->write_errno = errno ? errno : EIO;
+}
+
+/* The raw input bytes go straight to the stream: output_text() stops at a NUL byte. Held-back
+ * annotations go out where the URL that holds their codes ends. */
 static bool copy_bytes(struct annotate *a, size_t upto)
 {
-    size_t n = upto - a->copied;
-    if (n && fwrite(a->chunk + a->copied, 1, n, a->out.stream) != n && !a->write_errno)
-        a->write_errno = errno ? errno : EIO;
+    size_t from = a->copied;
+    if (a->pending_count) {
+        size_t end = from;
+        while (end < upto && !ends_url(a->chunk[end]))
+            end++;
+        if (end < upto) {
+            write_raw(a, from, end);
+            write_pending(a);
+            from = end;
+        }
+    }
+    write_raw(a, from, upto);
     a->copied = upto;
     return a->write_errno == 0;
+}
+
+/* Whether the bytes before `start` (in this chunk, then the carried word) are a URL's: the
+ * word they end holds "://". */
+static bool inside_url(const struct annotate *a, size_t start)
+{
+    size_t p = start;
+    while (p > 0 && !ends_url(a->chunk[p - 1]))
+        p--;
+    const unsigned char *word = a->chunk + p;
+    size_t n = start - p;
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (word[i] == ':' && word[i + 1] == '/' && word[i + 2] == '/')
+            return true;
+    if (p > 0)
+        return false;
+    /* The word began in an earlier chunk: "://" there, or split across the boundary. */
+    if (a->carry_url)
+        return true;
+    unsigned char joined[5];
+    size_t k = 0;
+    for (size_t i = 0; i < a->carry_length; i++)
+        joined[k++] = a->carry[i];
+    for (size_t i = 0; i < n && i < 2; i++)
+        joined[k++] = word[i];
+    for (size_t i = 0; i + 3 <= k; i++)
+        if (joined[i] == ':' && joined[i + 1] == '/' && joined[i + 2] == '/')
+            return true;
+    return false;
+}
+
+/* At the end of a chunk: what the word it ends with carries into the next one. */
+static void carry_word(struct annotate *a, size_t size)
+{
+    bool url = inside_url(a, size);
+    unsigned char last[4];
+    size_t k = 0;
+    for (size_t i = 0; i < a->carry_length; i++)
+        last[k++] = a->carry[i];
+    for (size_t i = size > 2 ? size - 2 : 0; i < size; i++)
+        last[k++] = ends_url(a->chunk[i]) ? ' ' : a->chunk[i];
+    a->carry_length = k < 2 ? k : 2;
+    memcpy(a->carry, last + k - a->carry_length, a->carry_length);
+    a->carry_url = url;
+}
+
+/* Which codes are news: failures the catalog knows, and the informational codes that concern
+ * activation (curated ones, slerror.h's). A success, zero above all, in a status field is not;
+ * --all marks every code it recognises. */
+static bool worth_marking(const struct annotate *a, const struct slerr_match *m)
+{
+    if (a->all)
+        return true;
+    const struct slerr_entry *e = m->entry;
+    if (!e)
+        return false;
+    if (m->code & 0x80000000u)
+        return true;
+    return m->code != 0 && (e->cause || e->remedy || (e->source && !strcmp(e->source, "slerror.h")));
 }
 
 /* True once anything could not be written; keeps the first error's errno. */
@@ -236,6 +325,8 @@ static int on_match(const struct slerr_match *m, void *context)
     /* A code split across chunks starts before this chunk; it still ends inside it. */
     size_t end = (size_t)(m->offset + m->length - a->chunk_offset);
     size_t start = m->offset >= a->chunk_offset ? (size_t)(m->offset - a->chunk_offset) : 0;
+    if (!worth_marking(a, m))
+        return 0;
     if (a->out.format == FORMAT_JSON) {
         count_lines(a, start);
         write_json_match(a, m);
@@ -243,7 +334,10 @@ static int on_match(const struct slerr_match *m, void *context)
     }
     if (!copy_bytes(a, end))
         return -1;
-    write_annotation(&a->out, m);
+    if (inside_url(a, start) && a->pending_count < PENDING_MAX)
+        a->pending[a->pending_count++] = *m; /* after the URL, not inside it */
+    else
+        write_annotation(&a->out, m);
     return 0;
 }
 
@@ -255,10 +349,12 @@ static bool process_chunk(struct annotate *a, struct slerr_scanner *scanner,
     a->copied = 0;
     if (slerr_scan(scanner, chunk, size, on_match, a) != 0)
         return false; /* on_match stopped it: the output failed */
-    if (a->out.format == FORMAT_JSON)
+    if (a->out.format == FORMAT_JSON) {
         count_lines(a, size);
-    else
+    } else {
         copy_bytes(a, size);
+        carry_word(a, size);
+    }
     a->chunk_offset += size;
     return !output_failed(a);
 }
@@ -277,6 +373,9 @@ static int annotate_input(struct annotate *a, struct slerr_scanner *scanner, str
     a->chunk_offset = 0;
     a->line = 1;
     a->line_start = 0;
+    a->carry_url = false;
+    a->carry_length = 0;
+    a->pending_count = 0;
     for (;;) {
         long got = input_next(in, &chunk);
         if (got < 0) {
@@ -296,6 +395,7 @@ static int annotate_input(struct annotate *a, struct slerr_scanner *scanner, str
     a->chunk = chunk;
     a->copied = 0;
     slerr_scan_finish(scanner, on_match, a);
+    write_pending(a); /* a URL that ends the input */
     return output_failed(a) ? -1 : EXIT_OK;
 }
 
@@ -345,6 +445,7 @@ int cmd_annotate(int argc, char **argv)
 
     struct annotate a = { 0 };
     output_init(&a.out, stdout, common.format, common.color);
+    a.all = (settings.flags & SLERR_SCAN_UNKNOWN) != 0;
     bool line_buffered = settings.line_buffered || isatty(STDOUT_FILENO);
     /* A closed pipe is reported like any other write error instead of killing us silently;
      * the previous disposition comes back afterwards, for the REPL's sake. */

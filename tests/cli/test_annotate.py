@@ -29,18 +29,29 @@ def annotate(*args, stdin=b"", env=None):
 
 class Catalog:
     """What slerr knows about codes, asked from slerr itself (cached): the name an annotation
-    must carry, or None when the code is not in the catalog."""
+    must carry, or None when the code is not in the catalog; and whether the default mode
+    marks it (failures; informational codes that concern activation; never a success)."""
 
     def __init__(self):
-        self.names = {}
+        self.entries = {}
 
-    def name(self, code):
-        if code not in self.names:
+    def entry(self, code):
+        if code not in self.entries:
             out = subprocess.run([SLERR, "--json", "0x%08X" % code], capture_output=True,
                                  text=True, timeout=60).stdout
-            entry = json.loads(out)
-            self.names[code] = ((entry["symbol"] or entry["code"]) if entry["known"] else None)
-        return self.names[code]
+            self.entries[code] = json.loads(out)
+        return self.entries[code]
+
+    def name(self, code):
+        entry = self.entry(code)
+        return (entry["symbol"] or entry["code"]) if entry["known"] else None
+
+    def news(self, code):
+        entry = self.entry(code)
+        if not entry["known"]:
+            return False
+        return bool(code & 0x80000000) or (code != 0 and bool(
+            entry["cause"] or entry["remedy"] or entry["source"] == "slerror.h"))
 
 
 CATALOG = Catalog()
@@ -62,8 +73,7 @@ def code_at_end(text):
     before = [text[len(text) - run - i] if len(text) - run - i >= 0 else None for i in (1, 2, 3)]
     b1, b2, b3 = before
     if run == 8 and b1 in (ord("x"), ord("X")) and b2 == ord("0") and not is_word(b3):
-        value = int(digits, 16)
-        return (0x80070000 | value if 0 < value < 0x10000 else value), "hex"
+        return int(digits, 16), "hex"  # 0x and eight digits: the HRESULT as written
     if run == 8 and not is_word(b1) and b1 != ord("-"):
         return int(digits, 16), "bare"
     if not digits.isdigit():
@@ -73,20 +83,78 @@ def code_at_end(text):
         return ((1 << 32) - value, "decimal") if 0 < value <= 1 << 31 else None
     if run >= 9 and not is_word(b1) and b1 not in (ord("-"), ord(".")):
         value = int(digits)
+        if 0 < value < 0x10000:  # a small decimal is a Win32 error ("000000008" too)
+            value |= 0x80070000
         return (value, "decimal") if value < 1 << 32 else None
     return None
 
 
+def marked_name(found, all_codes):
+    """The NAME of the annotation for a recognised (code, form), or None when none is written."""
+    code, form = found
+    name = CATALOG.name(code)
+    if name is None:
+        return "unknown" if all_codes and form == "hex" else None
+    return name if all_codes or CATALOG.news(code) else None
+
+
+URL_ENDS = bytes(range(0x21)) + b"\x7f\"'<>`"
+PENDING_MAX = 8  # codes in one URL whose annotations wait for its end; later ones do not wait
+
+
+def last_word(text):
+    """The bytes after the last byte that ends a URL."""
+    at = len(text)
+    while at > 0 and text[at - 1] not in URL_ENDS:
+        at -= 1
+    return text[at:]
+
+
+def code_length(text, found):
+    """How many bytes at the end of `text` the recognised code takes."""
+    run = 0
+    while run < len(text) and text[len(text) - 1 - run] in HEX:
+        run += 1
+    if found[1] == "hex":
+        return 10
+    return run + 1 if found[1] == "decimal" and len(text) > run and text[len(text) - run - 1] == ord("-") else run
+
+
+def url_codes(text, all_codes):
+    """The marked codes inside the URL that `text` ends with: (end offset in text, name), for
+    each code with "://" before it in the same word."""
+    word = last_word(text)
+    base, codes = len(text) - len(word), []
+    for end in range(1, len(word) + 1):
+        head = text[:base + end]
+        found = code_at_end(head)
+        after = word[end] if end < len(word) else None
+        if not found or is_word(after) or (after == ord("-") and found[1] != "hex"):
+            continue
+        start = len(head) - code_length(head, found)
+        name = marked_name(found, all_codes)
+        if name and start >= base and b"://" in text[base:start]:
+            codes.append((len(head), name))
+    return codes
+
+
 def expected_name(text, all_codes):
-    """The NAME of the annotation slerr writes after `text`, or None when it writes none."""
+    """The NAME of the annotation slerr writes right after `text` (a code that ends it), or None.
+    A code inside a URL has its annotation written after the URL instead, unless PENDING_MAX
+    codes of that URL are already waiting."""
     found = code_at_end(text)
     if not found:
         return None
-    code, form = found
-    name = CATALOG.name(code)
-    if name is None and all_codes and form == "hex":
-        return "unknown"
+    name = marked_name(found, all_codes)
+    if name and b"://" in last_word(text):
+        waiting = [c for c in url_codes(text, all_codes) if c[0] < len(text)]
+        return name if len(waiting) >= PENDING_MAX else None
     return name
+
+
+def url_names(text, all_codes):
+    """The NAMEs written after `text` when a URL ends there (the next byte ends it, or the input)."""
+    return [name for _, name in url_codes(text, all_codes)[:PENDING_MAX]]
 
 
 def take_annotation(output, at, name):
@@ -103,8 +171,10 @@ def take_annotation(output, at, name):
 
 def strip_annotations(output, lengths, all_codes=False):
     """THE STRIPPING RULE. Walk the output while rebuilding the input; wherever the input rebuilt
-    so far ends with a code slerr recognises (as it would with a space after it), and the output
-    continues with " [NAME: ...]" for that code (up to the first ']'), drop that group. This is
+    so far ends with a code slerr marks (as it would with a space after it), and the output
+    continues with " [NAME: ...]" for that code (up to the first ']'), drop that group; where it
+    ends with a URL (a word holding "://"), drop the groups of the marked codes inside the URL
+    (after "://"), in order. This is
     unambiguous: slerr inserts exactly one group after each code it recognises, and a recognised
     code followed in the input by text starting with a space would itself have been annotated.
     Each file is a stream of its own: `lengths` are the input sizes, in order."""
@@ -124,6 +194,13 @@ def strip_annotations(output, lengths, all_codes=False):
                 taken = take_annotation(output, at, name) if name else 0
                 at += taken
                 strip_annotations.count += taken > 0
+                # Where a URL ends, the groups of the codes inside it, in order.
+                for name in url_names(rebuilt, all_codes) if b"://" in last_word(rebuilt) else []:
+                    taken = take_annotation(output, at, name)
+                    if not taken:
+                        break
+                    at += taken
+                    strip_annotations.count += 1
             if len(rebuilt) == length:
                 break
             rebuilt.append(output[at])  # at most one group after a code: move on
@@ -139,7 +216,9 @@ POOL = [b"0xC004F074", b"0XC004f038", b"C004F038", b"c004f074", b"-1073418124", 
         b"51c82175-844e-4750-b0d8-ec255555bc06", b"0x", b"0xC004F07", b"-", b".", b"x", b"X",
         b"hr=", b"(", b")", b"error ", b": ", b"\r\n", b"\n", b"\0", b"\xff\xfe", b"\xc3\xa9",
         b" [SL_E_VL_BINDING_SERVICE_UNAVAILABLE: fake]", b" [", b"]", b"[unknown: x]",
-        b" [ERROR_ACCESS_DENIED: access is denied]", b"9", b"a", b"F", b"_", b"\t"]
+        b" [ERROR_ACCESS_DENIED: access is denied]", b"9", b"a", b"F", b"_", b"\t",
+        b"https://", b"://", b":/", b"/", b"?x=", b"0x00000000", b"0x00000001", b"00000000",
+        b"0x4004F040", b"0xC0000022", b"\"", b"<"]
 
 
 def random_input(rng):
@@ -219,6 +298,50 @@ class Forms(unittest.TestCase):
                         out)
         self.assertIn(b"b C004F999 c\n", out, "bare words stay catalog-only")
         self.assertEqual(strip_annotations(out, [len(text)], all_codes=True), [text])
+
+    def test_eight_digit_hex_is_the_hresult_as_written(self):
+        # 0x00000001 is S_FALSE/STATUS_WAIT_1, never HRESULT_FROM_WIN32(1); --all names it so.
+        out = annotate("--all", stdin=b"hr=0x00000001\n").stdout
+        self.assertNotIn(b"ERROR_INVALID_FUNCTION", out)
+        self.assertNotIn(b"WIN32", out)
+        self.assertTrue(out.startswith(b"hr=0x00000001 [STATUS_WAIT_1: "), out)
+
+    def test_success_in_a_status_field_is_not_news(self):
+        text = b"Info: 0x00000000, 0x00000001, 00000000; failed 0x80070005 and 0xC0000022\n"
+        out = annotate(stdin=text).stdout
+        self.assertIn(b"Info: 0x00000000, 0x00000001, 00000000; failed", out)
+        self.assertIn(b"0x80070005 [ERROR_ACCESS_DENIED: Access is denied]", out)
+        self.assertIn(b"0xC0000022 [STATUS_ACCESS_DENIED: ", out)
+        info = annotate(stdin=b"x 0x4004F040 y\n").stdout  # informational, about activation
+        self.assertIn(b"0x4004F040 [SL_E_VL_INFO_PRODUCT_USER_RIGHT: ", info)
+
+    def test_annotation_follows_the_url(self):
+        text = b"see https://example.com/kb/0xC004F074/fix?hr=0xC004F038 now\n"
+        out = annotate(stdin=text).stdout
+        self.assertTrue(out.startswith(b"see https://example.com/kb/0xC004F074/fix?hr=0xC004F038 "
+                                       b"[SL_E_VL_BINDING_SERVICE_UNAVAILABLE: "), out)
+        self.assertIn(b"] [SL_E_VL_NOT_ENOUGH_COUNT: ", out)
+        self.assertTrue(out.endswith(b"] now\n"))
+        self.assertEqual(strip_annotations(out, [len(text)]), [text])
+        end = annotate(stdin=b"<http://h/0xC004F074>").stdout  # the URL ends at '>' and at EOF
+        self.assertTrue(end.startswith(b"<http://h/0xC004F074 [SL_E_VL_BINDING_SERVICE_UNAVAILABLE: "))
+        self.assertTrue(end.endswith(b"]>"))
+
+    def test_url_split_across_reads(self):
+        # "://" and the code on either side of the read size: the group still follows the URL.
+        for cut in range(1, 8):
+            text = b"x" * (65536 - cut) + b" https://h/0xC004F074/y z\n"
+            out = annotate(stdin=text).stdout
+            self.assertIn(b"/0xC004F074/y [SL_E_VL_BINDING_SERVICE_UNAVAILABLE: ", out, cut)
+            self.assertEqual(strip_annotations(out, [len(text)]), [text])
+
+    def test_every_gloss_starts_with_a_capital(self):
+        text = b"0xC004F038 0xC004F074 0x80070005 0xC004F06C 0x8007232B 0xC004C008\n"
+        out = annotate(stdin=text).stdout
+        glosses = [g.split(b"]")[0] for g in out.split(b": ")[1:]]
+        self.assertEqual(len(glosses), 6)
+        for gloss in glosses:
+            self.assertTrue(gloss[:1].isupper(), gloss)
 
     def test_gloss_has_no_bracket_or_line_break(self):
         out = annotate(stdin=b"0xC004F038\n").stdout
@@ -412,7 +535,7 @@ class Errors(unittest.TestCase):
         self.assertEqual((proc.returncode, stderr), (0, b""))
         self.assertTrue(out.startswith(b"line 0xC004F074 [SL_E_VL_BINDING_SERVICE_UNAVAILABLE: "))
         self.assertLess(len(out), 2 << 25, "the truncated part is not read")
-        self.assertTrue(out.endswith(b"C004F038 [SL_E_VL_NOT_ENOUGH_COUNT: the count reported by "
+        self.assertTrue(out.endswith(b"C004F038 [SL_E_VL_NOT_ENOUGH_COUNT: The count reported by "
                                      b"your Key Management Service (KMS) is insufficient]\n"))
 
     def test_file_growing_while_read(self):
@@ -431,7 +554,7 @@ class Errors(unittest.TestCase):
                 proc.wait(timeout=60)
         self.assertEqual((proc.returncode, stderr), (0, b""))
         self.assertEqual(out.count(b"[SL_E_VL_BINDING_SERVICE_UNAVAILABLE: "), 1 << 20)
-        self.assertTrue(out.endswith(b"appended C004F038 [SL_E_VL_NOT_ENOUGH_COUNT: the count "
+        self.assertTrue(out.endswith(b"appended C004F038 [SL_E_VL_NOT_ENOUGH_COUNT: The count "
                                      b"reported by your Key Management Service (KMS) is "
                                      b"insufficient]\n"))
 
