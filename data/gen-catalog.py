@@ -653,6 +653,8 @@ def search_words(e):
                 "default_value", "value_type"):
         if e[key]:
             words.update(w.lower() for w in WORD_SPLIT_RE.findall(e[key]))
+    for variant in e["variants"]:
+        words.update(w.lower() for w in WORD_SPLIT_RE.findall(variant))
     if e["kind"] == "code":
         words.update((f"{e['code']:08x}", f"0x{e['code']:08x}"))
     elif e["kind"] == "event":

@@ -129,6 +129,17 @@ static unsigned text_score(const char *text, const char *word, size_t len, unsig
     }
 }
 
+/* Other wordings of the official text count as the message does. */
+static unsigned variants_score(const struct slerr_entry *e, const char *word, size_t len)
+{
+    unsigned best = 0;
+    for (size_t i = 0; e->kind == SLERR_KIND_CODE && i < e->variant_count; i++) {
+        unsigned s = text_score(e->variants[i], word, len, SCORE_MESSAGE_WORD, SCORE_MESSAGE_PART);
+        best = s > best ? s : best;
+    }
+    return best;
+}
+
 /* The best place the word is found, plus a little for each other field it is found in. */
 static unsigned word_score(const struct slerr_entry *e, const char *word, size_t len)
 {
@@ -138,6 +149,7 @@ static unsigned word_score(const struct slerr_entry *e, const char *word, size_t
         name_score(e->kind == SLERR_KIND_EVENT ? NULL : e->name, word, len),
         text_score(e->title, word, len, SCORE_TITLE_WORD, SCORE_NAME_PART),
         text_score(e->message, word, len, SCORE_MESSAGE_WORD, SCORE_MESSAGE_PART),
+        variants_score(e, word, len),
         text_score(e->cause, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
         text_score(e->remedy, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
         text_score(e->details, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),

@@ -67,6 +67,44 @@ class UnknownAndBad(unittest.TestCase):
         self.assertEqual(result.returncode, 1)
         self.assertIn("Win32:    65534\n", result.stdout)
 
+    def test_official_texts_beyond_slerror_h(self):
+        for code, text in (("0x80070032", "The request is not supported."),
+                           ("0xC0000022", "{Access Denied} A process has requested access to an "
+                                          "object, but has not been granted those access rights."),
+                           ("0x80041010", "Specified class is not valid."),
+                           ("0x80092004", "Cannot find object or property."),
+                           ("0x80072F8F", "Content decoding has failed"),
+                           ("0x80072EFD", "A connection with the server could not be established"),
+                           ("0x80072EE7", "The server name or address could not be resolved"),
+                           ("0x80072EE2", "The operation timed out"),
+                           ("0x803F7001", "Activation failed because this device doesn't have a "
+                                          "valid digital license or product key.")):
+            with self.subTest(code=code):
+                result = run("--brief", code)
+                self.assertEqual((result.returncode, result.stdout), (0, text + "\n"))
+
+    def test_every_reading_of_a_value(self):
+        result = run("--json", "0x80070005", "0xD0000022", "0xC0070005", "0x00000000")
+        access, from_nt, from_win32, zero = [json.loads(line) for line in result.stdout.splitlines()]
+        self.assertEqual((access["symbol"], access["reading"], access["source"]),
+                         ("ERROR_ACCESS_DENIED", "win32", "winerror.h"))
+        self.assertEqual([(r["reading"], r["symbol"]) for r in access["readings"]],
+                         [("hresult", "E_ACCESSDENIED")])
+        self.assertEqual((from_nt["wraps"]["reading"], from_nt["wraps"]["code"], from_nt["wraps"]["symbol"]),
+                         ("ntstatus", "0xC0000022", "STATUS_ACCESS_DENIED"))
+        self.assertEqual((from_win32["wraps"]["reading"], from_win32["wraps"]["symbol"]),
+                         ("win32", "ERROR_ACCESS_DENIED"))
+        self.assertIn(("ntstatus", "STATUS_SUCCESS"), [(r["reading"], r["symbol"]) for r in zero["readings"]])
+        text = run("0x80070005").stdout
+        self.assertIn("Source:   Win32 error, text from winerror.h", text)
+        self.assertIn("Also:     HRESULT E_ACCESSDENIED (winerror.h): General access denied error", text)
+
+    def test_facility_names_from_winerror_h(self):
+        for code, name in (("0x803E0001", "WPN"), ("0x803F0001", "WINDOWS_STORE"),
+                           ("0x80500001", "WINDOWS_DEFENDER"), ("0x887A0001", "DXGI")):
+            with self.subTest(code=code):
+                self.assertEqual(json.loads(run("--json", code).stdout)["facility_name"], name)
+
     def test_banana_is_a_usage_error(self):
         result = run("banana")
         self.assertEqual(result.returncode, 2)

@@ -43,6 +43,35 @@ class HelpdeskQueries(unittest.TestCase):
         self.assertEqual(scores, sorted(scores, reverse=True))
 
 
+class ActivationFirst(unittest.TestCase):
+    def hits(self, *words, limit=5):
+        result = run("search", "--json", f"--limit={limit}", *words)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        return [json.loads(line) for line in result.stdout.splitlines()]
+
+    def is_activation(self, hit):
+        entry = json.loads(run("--json", hit["code"]).stdout)
+        return bool(entry["cause"] or entry["remedy"] or entry["source"] == "slerror.h")
+
+    def test_activation_entries_outrank_generic_texts(self):
+        # "product key" and "license" are in hundreds of generic winerror.h texts too.
+        for words in (["product", "key", "invalid"], ["license"], ["access", "denied"],
+                      ["server", "could", "not"]):
+            with self.subTest(words=words):
+                hits = [h for h in self.hits(*words) if h["kind"] == "code"]
+                self.assertTrue(hits)
+                self.assertTrue(all(self.is_activation(h) for h in hits[:3]), hits[:3])
+
+    def test_any_wording_finds_the_entry(self):
+        # slerror.h says "the product could not be activated"; slmgr on current Windows says
+        # "the computer could not be activated", and older dialogs had their own wording.
+        hits = self.hits("computer", "could", "not", "be", "activated", "with", "a", "Volume",
+                         "license", "product", "key", limit=1)
+        self.assertEqual(hits[0]["code"], "0xC004F035")
+        full = run("0xC004F074").stdout
+        self.assertIn("Variant:  slmgr.vbs on Windows 10 and later: The Software Licensing Service", full)
+
+
 class Output(unittest.TestCase):
     def test_text_lines_and_more_note(self):
         result = run("search", "--color=never", "--limit", "2", "kms")
