@@ -323,7 +323,9 @@ static bool add_request(struct ex_kms_report *r, const struct ex_event *ev, int6
 #endif
     const char *name = field(ev, 3);
     p->name_hash = fnv1a(name, 0xcbf29ce484222325ULL);
-    ex_format(p->name, sizeof p->name, "%s", name);
+    size_t len = strnlen(name, sizeof p->name - 1);
+    memcpy(p->name, name, len);
+    p->name[len] = '\0';
     long state = number(field(ev, 7)), minutes = number(field(ev, 8));
     p->when = when;
     p->vm = number(field(ev, 6)) > 0;
