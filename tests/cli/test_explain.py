@@ -225,6 +225,15 @@ class Output(unittest.TestCase):
         self.assertEqual(objects[0]["line"], 3)
         self.assertEqual(status, 1)
 
+    def test_malformed_input_reports_what_was_read_then_the_error(self):
+        path = os.path.join(FIXTURES, "events", "truncated.xml")
+        r = explain("--brief", "--color=never", path)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"Headline", r.stdout)  # what was read comes first
+        errors = r.stderr.decode().splitlines()
+        self.assertEqual(len(errors), 1, errors)
+        self.assertRegex(errors[0], r"^slerr: .*truncated\.xml:\d+: \S")
+
     def test_usage(self):
         r = explain("--bogus")
         self.assertEqual(r.returncode, 2)
