@@ -390,10 +390,10 @@ static int scan_blocks(const struct view *v)
 static bool path_available(enum block_path path)
 {
     switch (path) {
-    case PATH_TABLE: return true;
 #if defined(__SSE2__)
-    case PATH_SSE2: return true;
+    case PATH_SSE2:
 #endif
+    case PATH_TABLE: return true;
 #ifdef HAVE_AVX2_PATH
     case PATH_AVX2: return __builtin_cpu_supports("avx2");
 #endif
