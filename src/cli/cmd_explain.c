@@ -140,8 +140,11 @@ static void text_finding(struct explain_run *run, const struct ex_finding *f)
     output_text(o, "\n");
     output_field(o, 6, NULL, output_escape(f->text, safe, sizeof safe));
     text_codes(o, f);
-    for (size_t i = 0; i < f->nsee && i < EX_MAX_SEE; i++)
-        output_styled(o, STYLE_DIM, "      see %s\n", f->see[i]);
+    for (size_t i = 0; i < f->nsee && i < EX_MAX_SEE; i++) {
+        output_text(o, "      ");
+        output_styled(o, STYLE_DIM, "see %s", f->see[i]);
+        output_text(o, "\n");
+    }
 }
 
 static void text_record(struct explain_run *run, const struct ex_record *r)

@@ -186,6 +186,12 @@ class Output(unittest.TestCase):
         self.assertIn("see symptom:recover-from-rfm", out)
         self.assertIn("Headline (critical)", out)
 
+    def test_colour_stays_on_its_line(self):
+        r = explain("--color=always", stdin=fixture("dli-notification.txt"))
+        for line in r.stdout.decode().splitlines():
+            self.assertFalse(line.startswith("\x1b[0m"), repr(line))
+            self.assertEqual(line.count("\x1b[") % 2, 0, repr(line))  # every colour is reset
+
     def test_brief(self):
         r = explain("--brief", "--color=never", stdin=fixture("dlv-kms-client.txt"))
         lines = r.stdout.decode().splitlines()
