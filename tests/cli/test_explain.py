@@ -8,6 +8,7 @@ import os
 import subprocess
 import unittest
 
+from pastes import FILE_FORMS, PASTED_FORMS, wrapped
 from slerrtest import SLERR, WRAPPER
 
 FIXTURES = os.path.join(os.environ.get("SLERR_SOURCE_ROOT", "."), "tests", "explain", "fixtures")
@@ -42,38 +43,7 @@ def findings(objects):
     return out
 
 
-def crlf(b):
-    return b.replace(b"\n", b"\r\n")
-
-
-def utf16(b):
-    return b"\xff\xfe" + crlf(b).decode("utf-8").encode("utf-16-le")
-
-
-def markdown(b):
-    lines = b.decode().splitlines()
-    return ("> ```text\n" + "".join("> " + x + "\n" for x in lines) + "> ```\n").encode()
-
-
-def wrapped(b, width=80):
-    """The text as a Windows console copies it: lines cut at `width` columns."""
-    out = []
-    for line in b.decode().splitlines():
-        while len(line) > width:
-            out.append(line[:width])
-            line = line[width:]
-        out.append(line)
-    return ("\n".join(out) + "\n").encode()
-
-
-VARIANTS = {
-    "plain": lambda b: b,
-    "crlf": crlf,
-    "utf-8 bom": lambda b: b"\xef\xbb\xbf" + b,
-    "utf-16le bom": utf16,
-    "markdown": markdown,
-    "wrapped": wrapped,
-}
+VARIANTS = {**FILE_FORMS, **PASTED_FORMS}
 
 # fixture -> {(kind, field): (severity, [codes] or None, text fragment or None)}
 EXPECTED = {

@@ -9,6 +9,7 @@ import os
 import subprocess
 import unittest
 
+from pastes import FILE_FORMS, PASTED_FORMS
 from slerrtest import SLERR, WRAPPER
 
 EVENTS = os.path.join(os.environ.get("SLERR_SOURCE_ROOT", "."), "tests", "explain", "fixtures",
@@ -32,39 +33,6 @@ def records(data, *args):
     objects = [json.loads(x) for x in r.stdout.decode().splitlines() if x.strip()]
     return [o for o in objects if "findings" in o], r
 
-
-def crlf(b):
-    return b.replace(b"\n", b"\r\n")
-
-
-def utf16(b):
-    return b"\xff\xfe" + crlf(b).decode("utf-8").encode("utf-16-le")
-
-
-def markdown(b):
-    lines = b.decode().splitlines()
-    return ("> ```text\n" + "".join("> " + x + "\n" for x in lines) + "> ```\n").encode()
-
-
-def wrapped(b, width=80):
-    """Text as a console copies it: lines cut at `width` columns, even inside a GUID."""
-    out = []
-    for line in b.decode().splitlines():
-        while len(line) > width:
-            out.append(line[:width])
-            line = line[width:]
-        out.append(line)
-    return ("\n".join(out) + "\n").encode()
-
-
-VARIANTS = {
-    "plain": lambda b: b,
-    "crlf": crlf,
-    "utf-8 bom": lambda b: b"\xef\xbb\xbf" + b,
-    "utf-16le bom": utf16,
-}
-# Pasted text also arrives quoted in Markdown or cut by a console; XML comes as files.
-TEXT_VARIANTS = {"markdown": markdown, "wrapped": wrapped}
 
 # fixture -> [(kind, field, severity, code that must be among its codes or None)]
 EXPECTED = {
@@ -90,9 +58,9 @@ EXPECTED = {
 class EventFixtures(unittest.TestCase):
     def test_every_fixture_in_every_encoding(self):
         for name, expected in EXPECTED.items():
-            variants = dict(VARIANTS)
+            variants = dict(FILE_FORMS)
             if name.endswith(".txt") and "xml" not in name:
-                variants.update(TEXT_VARIANTS)
+                variants.update(PASTED_FORMS)
             for variant, transform in variants.items():
                 with self.subTest(fixture=name, variant=variant):
                     objs, r = records(transform(fixture(name)))

@@ -1,0 +1,39 @@
+"""The forms in which evidence from Windows reaches `slerr explain`, made from one fixture:
+as a file Windows wrote (CRLF, UTF-8 BOM, UTF-16LE BOM) and as text pasted by a person
+(quoted in Markdown, cut at the console's width)."""
+
+
+def crlf(b):
+    return b.replace(b"\n", b"\r\n")
+
+
+def utf16(b):
+    """Windows PowerShell's `>`: UTF-16LE with a BOM and CRLF line ends."""
+    return b"\xff\xfe" + crlf(b).decode("utf-8").encode("utf-16-le")
+
+
+def markdown(b):
+    lines = b.decode().splitlines()
+    return ("> ```text\n" + "".join("> " + x + "\n" for x in lines) + "> ```\n").encode()
+
+
+def wrapped(b, width=80):
+    """Text as a Windows console copies it: lines cut at `width` columns, even inside a GUID."""
+    out = []
+    for line in b.decode().splitlines():
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return ("\n".join(out) + "\n").encode()
+
+
+# As files from Windows arrive; every kind of evidence comes this way.
+FILE_FORMS = {
+    "plain": lambda b: b,
+    "crlf": crlf,
+    "utf-8 bom": lambda b: b"\xef\xbb\xbf" + b,
+    "utf-16le bom": utf16,
+}
+# As people paste text; XML comes as files.
+PASTED_FORMS = {"markdown": markdown, "wrapped": wrapped}
