@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Validates the catalog sources under data/ and writes the C tables and indexes built from them.
 
 Usage: gen-catalog.py OUTDIR IMPORTED_DIR CATALOG_FILE...

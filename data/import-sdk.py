@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Imports every code that has a MessageText from the Windows SDK error headers into data/catalog/imported/.
 
 Usage: import-sdk.py SDK_DIR [--check]

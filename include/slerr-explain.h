@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* slerr-explain.h: public API of libslerr-explain: what `slerr explain` does, for programs that
  * hold the text themselves (a monitoring plugin with `slmgr /dlv` output, a ticket bot ...).
  * Feed it bytes (UTF-8 or UTF-16LE, any line ends, in pieces of any size); it calls you back

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* slerr.h: public API of libslerr, the catalog of Windows volume-activation error codes.
  * No I/O, no network, no allocation on lookups; every function is thread-safe.
  * The structures the library writes into can grow without breaking callers: they are either

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # fish completion for slerr. The program itself gives the commands (`slerr --list-commands`),
 # each command's options (`slerr COMMAND --list-options`) and the codes and symbols of its
 # catalog (`slerr list --names`), so none of them is written here twice or goes stale. Only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* args.c: long and short options, clusters, "--opt=value", "--" and negative-number operands. */
 #include <stdio.h>
 #include <string.h>

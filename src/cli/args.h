@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* args.h: the one command-line option parser of the slerr program, shared by every command.
  * Unlike getopt it treats negative decimals ("-1073418184") as operands, not options. */
 #ifndef SLERR_CLI_ARGS_H

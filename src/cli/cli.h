@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cli.h: what every command of the slerr program shares: exit statuses, the common options
  * (--json, --color, --help) and the way errors reach the user. */
 #ifndef SLERR_CLI_H

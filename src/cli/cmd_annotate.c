@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_annotate.c: `slerr annotate [FILE...]`: copies text to stdout byte for byte, with a short
  * explanation after each code libslerr's scanner recognises, or one JSON object per code. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_diagnose.c: `slerr diagnose`: runs the network probes of src/diag, prints each as it
  * finishes, then the catalog entries its findings point at; also as JSON, a Nagios plugin
  * (nagios.c) or Prometheus metrics (prometheus.c). */

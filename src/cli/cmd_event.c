@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_event.c: `slerr event ID...`: what an activation event records and how to read it.
  * Events have a command of their own because `slerr 12290` means Win32 error 12290. */
 #include "cli.h"

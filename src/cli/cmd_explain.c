@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_explain.c: `slerr explain [FILE...]`: reads pasted or exported evidence (slmgr, ospp,
  * PowerShell, events) and prints what each record's fields mean, worst first in the summary. */
 #include <errno.h>

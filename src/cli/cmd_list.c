@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_list.c: `slerr list`: the catalog, filtered by kind, activation type and facility;
  * one line per entry, JSON Lines, or names only (for shell completion). */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_lookup.c: `slerr CODE...`: the entry for each code, in any accepted input form. */
 #include <ctype.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_search.c: `slerr search WORDS...`: ranked full-text search over the whole catalog
  * (codes, events, symptoms, settings), best match first. The ranking is libslerr's. */
 #include <stdio.h>

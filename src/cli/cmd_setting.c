@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_setting.c: `slerr setting NAME...`: a KMS registry value, its type, default and effect. */
 #include "cli.h"
 #include "entry_command.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cmd_symptom.c: `slerr symptom NAME...`: a problem without an error code, its cause and steps. */
 #include "cli.h"
 #include "entry_command.h"

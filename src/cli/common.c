@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* common.c: the options every command takes and the one way errors are reported. */
 #include <errno.h>
 #include <stdarg.h>

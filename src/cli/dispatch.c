@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dispatch.c: the table of commands and the one dispatcher that the program and the REPL share. */
 #include <stdio.h>
 #include <string.h>

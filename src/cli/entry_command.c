@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* entry_command.c: shows events, symptoms or settings by name, through render_entry(). */
 #include <ctype.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* entry_command.h: the shared body of `slerr event`, `slerr symptom` and `slerr setting`:
  * show the named entries of one kind, or list the kind when no name is given. */
 #ifndef SLERR_CLI_ENTRY_COMMAND_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input.c: chunked reading of one input with read() into one fixed buffer, for files, pipes
  * and terminals alike: a file that shrinks or grows while it is read is an ordinary short read. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input.h: reads one input (a file, a pipe, a terminal) a chunk at a time with read() into
  * one fixed buffer: memory stays constant whatever the input. */
 #ifndef SLERR_CLI_INPUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* interrupt.c: the SIGINT flag behind interrupt.h, plus a self-pipe so that poll() wakes up.
  * The only mutable globals of the program live here because a signal handler can reach
  * nothing else. */

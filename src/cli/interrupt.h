@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* interrupt.h: Ctrl-C as a request, not a death: a SIGINT handler that only raises a flag,
  * which long-running commands (diagnose) poll to stop cleanly and the REPL uses to clear a line. */
 #ifndef SLERR_CLI_INTERRUPT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main.c: the slerr program's entry point; everything else is in the dispatcher. */
 #include "cli.h"
 

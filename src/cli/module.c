@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* module.c: finds, loads and checks the command modules (module.h). A module is loaded once
  * and stays loaded; a missing, broken or mismatched one is reported, never a crash. */
 #include <dlfcn.h>

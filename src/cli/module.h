@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* module.h: commands that need a large library (libedit, c-ares, expat) are shared modules
  * loaded on first use, so that a one-shot `slerr CODE` never maps those libraries. */
 #ifndef SLERR_CLI_MODULE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* monitor.h: `slerr diagnose` for monitoring systems: the Nagios plugin output (monitoring-plugins
  * guidelines: threshold ranges, perfdata, long output) and node_exporter's textfile format. */
 #ifndef SLERR_CLI_MONITOR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* nagios.c: `slerr diagnose --nagios`: the plugin status line, perfdata and long output, judged
  * against -w/-c threshold ranges as the monitoring-plugins guidelines define them. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* output.c: colour decisions, word wrapping and JSON escaping for everything slerr prints. */
 #include <errno.h>
 #include <math.h>

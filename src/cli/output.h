@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* output.h: the one output layer of the slerr program: text with optional colour and
  * wrapping, and JSON Lines. Commands describe what to print; this decides how. */
 #ifndef SLERR_CLI_OUTPUT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* prometheus.c: `slerr diagnose --prometheus FILE`: the run as metrics in the Prometheus text
  * exposition format, for node_exporter's textfile collector: prefix slerr_kms_, base units, one
  * _info metric, labels only from fixed sets (and the domain); written atomically. */

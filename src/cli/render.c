@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render.c: the text and JSON views of catalog entries: for codes the message, activation
  * types, cause, remedy, related entries and the HRESULT fields; events, symptoms and settings
  * with their own fields; and the one-line form that list and search print. */

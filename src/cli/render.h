@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* render.h: how one code looks in each output format; shared by every command that shows codes. */
 #ifndef SLERR_CLI_RENDER_H
 #define SLERR_CLI_RENDER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* repl.c: `slerr repl` (and `slerr` alone on a terminal): an interactive session over the same
  * dispatcher as the command line, with libedit editing, history and completion; a batch
  * reader of the same commands, one per line, when stdin is not a terminal. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* repl.h: the parts of `slerr repl` shared by repl.c (session loop), repl_complete.c (TAB)
  * and repl_history.c (the history file). Private to the REPL. */
 #ifndef SLERR_CLI_REPL_H

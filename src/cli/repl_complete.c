@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* repl_complete.c: TAB in the REPL. Completes the word before the cursor from the dispatcher's
  * command words, catalog symbols (any case) and catalog codes; lists the choices when the
  * word cannot grow on its own. */

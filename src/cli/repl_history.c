@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* repl_history.c: the REPL's history file, $XDG_STATE_HOME/slerr/history (XDG's place for
  * state), private to its user (0700 directory, 0600 file) and bounded in size. */
 #include <errno.h>

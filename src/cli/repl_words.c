@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* repl_words.c: splits a REPL line into words, as a shell would for the simple cases: blanks
  * separate, '...' keeps everything, "..." keeps all but \" and \\, a backslash keeps the next
  * character. Our own, because libedit's tokenizer reads past the end of a line that ends in

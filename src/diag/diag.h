@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diag.h: the network probes behind `slerr diagnose` (DNS SRV, TCP, KMS RPC bind, SNTP), run
  * together under one deadline, and the table that turns their findings into catalog entries. */
 #ifndef SLERR_DIAG_H

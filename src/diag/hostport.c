@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* hostport.c: what users type: "HOST", "HOST:PORT", "[IPV6]" and "[IPV6]:PORT", a bare IPv6
  * address when it cannot be misread, and DNS names (checked before they reach a resolver). */
 #include <arpa/inet.h>

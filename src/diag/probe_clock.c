@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* probe_clock.c: which clock probes a run makes (--clock ntp|smb|auto) and when: they wait for the
  * first KMS host's address, and once the KMS probes are done they get only a short grace. */
 #include <stdio.h>

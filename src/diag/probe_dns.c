@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* probe_dns.c: the SRV query for _vlmcs._tcp.DOMAIN and the A/AAAA lookups of each KMS host (and
  * of the --ntp host), all through the run's c-ares channel. */
 #include <arpa/inet.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* probe_kms.c: per address of a KMS target, a non-blocking TCP connect, then the RPC bind and the
  * reading of its reply; closes right after, without ever sending a request. */
 #include <ctype.h>

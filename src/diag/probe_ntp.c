@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* probe_ntp.c: one SNTP exchange over UDP: the offset between our clock and the server's, which
  * KMS wants within 4 hours. */
 #include <errno.h>

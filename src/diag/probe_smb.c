@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* probe_smb.c: the KMS host's clock from its SMB2 NEGOTIATE response (TCP 445): connect, send the
  * request, read the fixed part of the reply, close. No session is ever set up. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* query.c: a DNS query through the run's c-ares channel whose answer comes back as the message's
  * bytes, for our own parsers (srv.c). The one place that knows two c-ares APIs: 1.28 brought
  * ares_query_dnsrec and deprecated ares_query; Debian 12 has 1.18, Debian 13 1.34. */

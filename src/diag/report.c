@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* report.c: adding probe results to a run's report, and the words for addresses and times. */
 #include <arpa/inet.h>
 #include <errno.h>

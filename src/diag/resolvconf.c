@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* resolvconf.c: resolv.conf's `domain`, `search` and `nameserver` lines. Like glibc, the last of
  * `domain` and `search` wins; anything after # or ; is a comment. */
 #include <errno.h>

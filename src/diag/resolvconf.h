@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* resolvconf.h: the few resolv.conf facts diagnose needs (its domain, its search list, whether
  * it names any server). A pure parser over the file's text. */
 #ifndef SLERR_DIAG_RESOLVCONF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rpc_pdu.c: building the KMS bind PDU and checking a bind_ack / bind_nak field by field
  * (MS-RPCE / C706 chapter 12 layouts). */
 #include <stdbool.h>

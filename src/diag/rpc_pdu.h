@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rpc_pdu.h: the DCE/RPC connection-oriented bind that asks "is the KMS interface here?", and a
  * strict parser of the reply. Pure functions over byte buffers (no I/O), so fuzzers can call them.
  * Only the bind is ever built: a request PDU (type 0) would be an activation. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* run.c: diag_run: sets up the resolver, starts the probes the configuration asks for, and drives
  * them all from one poll loop until they finish, the deadline passes or the caller cancels. */
 #include <arpa/inet.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* run.h: the state of one diagnose run shared by the poll loop and the probes (internal to
  * src/diag). Every probe is a small state machine driven by the loop in run.c. */
 #ifndef SLERR_DIAG_RUN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* smb2.c: builds the SMB2 NEGOTIATE request and reads the server's clock from the response
  * (field layout from MS-SMB2 2.2.1, 2.2.3 and 2.2.4; framing from RFC 1002 direct TCP). */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* smb2.h: the SMB2 NEGOTIATE request that asks a Windows host for its clock, and a strict parser
  * of the reply's SystemTime. Pure functions over byte buffers (no I/O, no clock reads). */
 #ifndef SLERR_DIAG_SMB2_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sntp.c: RFC 4330 packet layout, reply validation and the offset/delay arithmetic. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sntp.h: an SNTP (RFC 4330) client request and the checks on the server's reply. Pure functions
  * over byte buffers (no I/O, no clock reads): the caller passes the timestamps. */
 #ifndef SLERR_DIAG_SNTP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* srv.c: SRV answers: c-ares status mapping, and a bounded parser of the DNS message (RFC 1035
  * section 4, RFC 2782) that keeps the records a client would try first. */
 #include <sys/select.h> /* c-ares needs fd_set */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* srv.h: what an SRV answer for _vlmcs._tcp means: the finding, and the records in the order a
  * KMS client tries them. A pure parser of the DNS message bytes (no c-ares parser), so it reads
  * the same on every c-ares version and fuzzers can call it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* suffixes.c: the order of DNS suffixes a Windows client tries for an unqualified name such as
  * _vlmcs._tcp: primary suffix, its devolved parents, connection-specific suffixes. */
 #include <stdbool.h>

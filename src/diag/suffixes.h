@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* suffixes.h: the DNS suffixes under which a Windows client looks for _vlmcs._tcp, in its order:
  * the primary DNS suffix, its parent domains as DNS devolution walks them (never below two
  * labels), then the connection-specific suffixes. Pure list building, no I/O. */

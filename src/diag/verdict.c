@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* verdict.c: the one table from findings to catalog entries (slerr(1), diagnose, gives examples),
  * and how a run's probes add up to its suggestions and overall severity. */
 #include <stdbool.h>

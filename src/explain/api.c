@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* api.c: libslerr-explain's public face (include/slerr-explain.h) over the driver: opaque
  * handles and accessors, so the internal record can change without breaking programs. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* collect.c: one record of labelled text at a time, from its fields to its findings. */
 #include <stdlib.h>
 #include <string.h>

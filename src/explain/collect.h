@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* collect.h: what the labelled-text readers (slmgr, ospp, CIM) share: a record being
  * collected field by field, wrapped values rejoined, judged and handed to the sink. */
 #ifndef SLERR_EXPLAIN_COLLECT_H

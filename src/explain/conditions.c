@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* conditions.c: the one table from the facts of a licence record to findings: which condition,
  * how bad, which field, our sentence, the catalog codes and entries it points to. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* event.c: what the event parsers share: filling an event, telling the licensing service's
  * events from other services' events with the same IDs, and reading their dates. */
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* event.h: Windows activation events (12288-12294, 8198, 8209, 1003 ...) as read from pasted
  * text or XML exports, the parsers that produce them, their findings and the KMS host report. */
 #ifndef SLERR_EXPLAIN_EVENT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* event_findings.c: the one table from an activation event's fields to findings. Each row names
  * the event, a condition on its fields, the finding's severity and the catalog entries it
  * points to; tests/unit/test_event_findings.c checks every row and every reference. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* event_reader.c: the "events" reader: both event parsers (text and XML) over the same lines,
  * one record per activation event, and the KMS host report at the end. One reader rather than
  * three, so that a million-event export is parsed once and feeds both the records and the report. */

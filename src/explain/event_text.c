@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* event_text.c: events as text: Event Viewer's "Copy details", Get-WinEvent | Format-List and
  * wevtutil qe /f:text. Labels are data (one table); an event's values come from the lines after
  * "Info:" in its message, joined, since pastes wrap them anywhere, even inside a GUID. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* event_xml.c: events in XML (wevtutil qe /f:xml, Event Viewer's "Save as XML", ToXml()) read
  * with expat as a stream: one fixed event is refilled per <Event>, so memory stays flat. */
 #include <expat.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* explain.c: the driver: one input layer, every reader over every line, records summed up. */
 #include <stdlib.h>
 #include <string.h>

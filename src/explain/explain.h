@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* explain.h: the driver: decodes an input, feeds every line to every reader, and keeps what
  * the records add up to (worst severity, the headline finding). */
 #ifndef SLERR_EXPLAIN_EXPLAIN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* facts.c: from the text of a record's fields to the facts the condition table judges. */
 #include <stdlib.h>
 #include <string.h>

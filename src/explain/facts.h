@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* facts.h: what a licence record says, whichever tool printed it: the readers fill it from
  * labelled fields, the condition table (conditions.c) judges it. */
 #ifndef SLERR_EXPLAIN_FACTS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input.c: decodes evidence as people paste or export it into bounded UTF-8 lines. Invalid
  * sequences become U+FFFD, so readers and output only ever see valid UTF-8. */
 #include <string.h>

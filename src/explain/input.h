@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input.h: turns the bytes of pasted or exported evidence into UTF-8 lines: UTF-16LE or UTF-8
  * with or without BOM, CRLF, invalid bytes replaced, Markdown quoting removed, lines bounded. */
 #ifndef SLERR_EXPLAIN_INPUT_H

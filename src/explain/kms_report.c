@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* kms_report.c: a KMS host's exported 12290 events (and clients' 12288/12289) summed up per
  * client machine ID: products, clones, clock-skew rejections, licence states, expiry, silence,
  * requests per day and the count each product group reaches. One fixed-size slot per

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* labels.c: what slmgr.vbs, ospp.vbs and PowerShell print, as one table of words per language.
  * Readers never compare against literal text of their own: a new language is new rows here. */
 #include <string.h>

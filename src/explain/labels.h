@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* labels.h: the words of the tools' outputs, as data: field labels, whole-line phrases and the
  * values that mean something (licence states, channels). English is complete; another
  * language is added by adding rows to labels.c, nothing else. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* reader_cim.c: PowerShell's Format-List of SoftwareLicensingProduct / SoftwareLicensingService
  * (Get-CimInstance, Get-WmiObject ... | Format-List): "Property : value" blocks between blank
  * lines, long values continued on indented lines. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* reader_ospp.c: ospp.vbs /dstatus: one licence block between dashed lines per Office product,
  * its LICENSE STATUS, ERROR CODE (informational ones too) and KMS client settings. */
 #include <stdlib.h>

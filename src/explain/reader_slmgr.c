@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* reader_slmgr.c: slmgr.vbs output: /dli and /dlv licence records (blank lines inside them,
  * values wrapped at 80 columns rejoined), /xpr, and the one-line results of /ato /ipk /skms. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* readers.c: the list of readers the driver runs over every input. */
 #include <stddef.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* readers.h: every reader of evidence the driver runs, as ex_reader_ops values. A new reader
  * declares its ops here and adds itself to ex_readers[] in readers.c. */
 #ifndef SLERR_EXPLAIN_READERS_H

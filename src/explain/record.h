@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* record.h: what every reader of pasted evidence produces: records (one slmgr output, one
  * event, one licence block ...) and their findings. Readers are pure: lines in, records out. */
 #ifndef SLERR_EXPLAIN_RECORD_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* catalog-index.h: the generated tables inside libslerr (entries, further readings, facility
  * names, hash indexes). Private to src/lib: the generated source and the catalog code meet here. */
 #ifndef SLERR_CATALOG_INDEX_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* catalog-kinds.c: the catalog by kind: events, symptoms and settings beside the codes,
  * iteration over each kind and lookups by event ID or name. The tables are small and
  * sorted, so the shared sorted search (events) or a scan (names) needs no index of its own. */

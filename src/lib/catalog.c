@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* catalog.c: lookups in the generated catalog by code, by symbol and by position.
  * Codes and symbols are found through hash indexes generated with the tables (catalog-params.h):
  * one multiply and, on average, one or two probes; no allocation, no state. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* decode.c: splits an HRESULT into its fields and names the facility and Win32 error,
  * so that a code the catalog does not hold is still explained. */
 #include <stddef.h>

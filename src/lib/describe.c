@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* describe.c: the one-line explanation that other tools put in their own error output. */
 #include <stdio.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parse.c: the one parser for every form in which a user writes a code.
  * Hex, unsigned and signed decimal, symbols, and Win32 errors that become HRESULTs. */
 #include <ctype.h>

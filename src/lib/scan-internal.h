@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scan-internal.h: a hook for libslerr's own tests, not part of the API (the shared library
  * does not export it): makes a scanner take one particular block path, so that the tests run
  * the SSE2 and portable paths even on a CPU that would pick AVX2. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scan.c: finds codes in a stream of text fed a buffer at a time (slerr_scan).
  * Fast path: 64-byte blocks become bit masks of hex bytes; only where eight of them end in a
  * row is a candidate examined. Most candidates are ids that no catalog holds: a filter of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* search.c: ranked full-text search over every kind of catalog entry.
  * Each word of the query scores by where it is found (code, symbol or name, title, message,
  * the rest); an entry counts only when every word is found, and the entries that concern

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* suggest.c: "did you mean" for a misspelt symbol, by edit distance over the catalog.
  * Fixed-size rows on the stack: no allocation, and inputs too long to be a typo are refused. */
 #include <ctype.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Benchmark of `slerr annotate`: on two generated 1 GiB logs, in the same run, slerr annotate
 (output to /dev/null) against the baseline `wc -l` and against `rg -c` and `grep -cE` for the
 pattern of every form annotate looks at; then slerr's peak memory on a single 1 GiB line.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Benchmark of `slerr diagnose` against local servers (dnsmasq, chronyd, RPC responders that
 think for a while). Prints figures; never fails on speed.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Benchmark: a whole `slerr explain` process on one pasted `slmgr /dlv` (the explain module,
 the driver, every reader) against a whole `slerr 0xC004F074` lookup (the baseline), timed by
 hyperfine in the same run. Prints both means and the ratio (target: within 1.5x)."""

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Benchmark: `slerr explain` on a generated XML export of a KMS host's log as
 `wevtutil qe "Key Management Service" /f:xml /e:Events` writes it (1,000,000 events 12290 from
 50,000 clients, one per line; /e:Events adds the root element xmllint needs) against `xmllint --stream --noout` (the baseline:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lookup.c: benchmark of slerr_lookup (the generated hash index) against a libc bsearch and an
  * inline binary search over the same entries (every code of the catalog), on the same hit/miss
  * mix, in the same run. Prints figures; never fails on speed. */

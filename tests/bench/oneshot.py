@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Benchmark: a whole `slerr 0xC004F038` process against moreutils' `errno 2` (the baseline),
 and a whole `slerr search kms count` process against that lookup, timed by hyperfine in the
 same run. Prints the means and the ratios (targets: <= 1.1x and <= 1.5x). The

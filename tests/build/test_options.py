@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Configures fresh build directories the way users do and checks what the build options
 promise: -Dfuzz=true without its companions stops `meson setup` with one line naming them,
 and a user's build does not turn warnings into errors unless asked to."""

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* dump.c: prints what the built library holds, for test_import.py to compare with the files
  * import-sdk.py wrote: every reading of every code (code, source, symbol, message, one a line,
  * tab-separated) and every facility name slerr_decode gives (F, number, name). */

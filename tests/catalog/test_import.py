@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The imported codes in the built library are exactly those import-sdk.py wrote: for each
 header, the same codes, symbols and texts, as many as MANIFEST records (whose checksums
 gen-catalog.py verifies at every build); every facility name is the one winerror.h gives.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The forms in which evidence from Windows reaches `slerr explain`, made from one fixture:
 as a file Windows wrote (CRLF, UTF-8 BOM, UTF-16LE BOM) and as text pasted by a person
 (quoted in Markdown, cut at the console's width)."""

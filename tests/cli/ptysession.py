@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Drives slerr on a real pseudo-terminal, as a person at a keyboard would: send keys, wait
 for text. Waits end with a failure after a generous deadline (a hang), never on speed."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Shared helpers for the CLI tests: run the real slerr binary and capture what it does."""
 
 import os

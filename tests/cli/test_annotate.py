@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """CLI tests of `slerr annotate`: recognised and refused forms, the lossless property (strip the
 annotations, compare bytes) on thousands of random and adversarial inputs, buffer boundaries,
 --json, colour, line buffering, and read and write errors."""

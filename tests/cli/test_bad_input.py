@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Bad input for every command the binary offers: unknown options, missing values, invalid
 UTF-8, empty and huge arguments, a closed stdout, a full disk and a reader that goes away.
 Each must end with a clear message and the documented status, never with a crash."""

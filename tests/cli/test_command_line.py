@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """One source for the command line: the program's own tables (`slerr --list-commands`,
 `slerr COMMAND --list-options`) are what --help, slerr(1) and the bash, fish and zsh
 completions show. Every command and every option of the tables appears in each."""

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Each shell completion loads in its shell without error and completes commands, option
 values, and codes and symbols read from the real binary (`slerr list --names`)."""
 

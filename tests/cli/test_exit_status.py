@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Every command exits with the statuses of the one table in src/cli/cli.h, each meaning one
 thing: 0 ok, 1 not found / a problem found, 2 usage, 3 read or write error (5 a missing module:
 test_modules.py; 130 an interrupted diagnose: tests/diag). The table, slerr --help and slerr(1)

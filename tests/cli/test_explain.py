@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """CLI tests of `slerr explain`: each fixture's findings (--json), the same evidence as
 Windows hands it over (UTF-16LE with BOM, UTF-8 BOM, CRLF, Markdown-quoted, wrapped at 80
 columns), text and --brief output, hostile bytes, exit statuses."""

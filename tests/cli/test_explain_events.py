@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """CLI tests of `slerr explain` on activation events: every event fixture (text and XML) through
 the real program, also as Windows hands files over (UTF-16LE with BOM, UTF-8 BOM, CRLF); the
 inner result of 12288 as the headline over the client's 0xC004F074; the KMS host report;

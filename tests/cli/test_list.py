@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """CLI tests of `slerr list` (filters, names, JSON) and of the catalog's agreement with the
 Win32 headers Debian ships in mingw-w64-common (winerror.h and friends)."""
 

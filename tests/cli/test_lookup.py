@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """CLI tests of `slerr CODE...`: input forms, output formats, colour and exit statuses."""
 
 import json

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The program links none of the large libraries: libedit (repl), c-ares (diagnose) and expat
 (explain) are in modules loaded on first use. A program without its modules says which one is
 missing and exits 5 instead of crashing; the lookups still work."""

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """CLI tests of `slerr repl`: batch mode through a pipe (compared with one-shot runs), and the
 interactive session on a real pseudo-terminal: lookups, TAB completion, history, Ctrl-C, Ctrl-D."""
 

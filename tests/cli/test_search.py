@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """CLI tests of `slerr search`: the helpdesk queries, ranking, JSON, limits and exit statuses."""
 
 import json

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Real servers for the diagnose tests, all on 127.0.0.1 high ports, started and stopped by the
 tests: dnsmasq (DNS), chronyd (NTP, optionally skewed with libfaketime), Samba's smbd (the SMB2
 clock, optionally skewed too), a silent UDP server,

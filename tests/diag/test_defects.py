@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Defects that runs against real servers found in `slerr diagnose` (each test failed before its
 fix): what a hostile peer can print, text and JSON agreeing, interrupted runs, nothing dropped,
 lookups that fail in other ways than NXDOMAIN. Same servers as test_diagnose.py."""

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Integration tests of `slerr diagnose` against real servers on loopback: every row of
 the finding -> entry table (src/diag/verdict.c, examples in slerr(1)) comes from a scenario here, and every run must end within its
 --timeout (checked with a generous margin; speed itself is the benchmark's business)."""

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """`slerr diagnose` in monitoring systems: the Nagios plugin output against the monitoring-plugins
 guidelines (UNKNOWN for bad arguments, threshold ranges, perfdata, long output), the shipped
 Icinga 2 and Nagios definitions checked by the real daemons (icinga2 daemon -C, nagios4 -v), and

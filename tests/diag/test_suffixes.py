@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """The DNS suffix search of `slerr diagnose` against dnsmasq: records in a parent zone (found by
 devolution), in a sibling zone (a connection-specific suffix), nowhere (missed), and which hosts a
 client so configured would then use."""

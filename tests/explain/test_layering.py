@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """scripts/check-layering, which meson runs on src/explain at configure time: the real tree
 passes, and a copy given an include of src/cli or src/diag (by path or by header name) fails
 with the offending line."""

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_event_common.h: what both event harnesses check of every event and record: strings end
  * inside their fields, counts stay in bounds. Input is split into lines as the driver does. */
 #ifndef SLERR_FUZZ_EVENT_COMMON_H

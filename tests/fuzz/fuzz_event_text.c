@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_event_text.c: the "events" reader (text events, XML events and the KMS host report) on
  * arbitrary text, line by line, as the explain driver feeds it. */
 #include "fuzz_event_common.h"

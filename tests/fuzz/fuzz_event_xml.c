@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_event_xml.c: the XML event parser (expat underneath) on arbitrary text, line by line,
  * with the findings of each event and the KMS host report of them all. */
 #include "fuzz_event_common.h"

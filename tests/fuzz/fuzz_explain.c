@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_explain.c: the whole explain driver on arbitrary bytes: input decoding (BOMs, UTF-16,
  * invalid UTF-8, Markdown, long lines), every reader, the condition table and the summary.
  * The first byte picks how the input is cut into feeds, so chunk boundaries are fuzzed too. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_parse.c: slerr_parse and everything that follows a parse (lookup, decode, describe)
  * on arbitrary bytes; checks the invariants that must hold for any input. */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_resolvconf.c: the resolv.conf reader on arbitrary text (long lines, NUL bytes, no newline). */
 #include <stdint.h>
 #include <stdlib.h>

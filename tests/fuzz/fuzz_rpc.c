@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_rpc.c: the DCE/RPC bind reply parser on arbitrary bytes, the way the KMS probe feeds it:
  * first the "how much do I need" question, then the parse of exactly that many bytes. */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_scan.c: the stream scanner on arbitrary bytes, fed whole, split at a point the input
  * chooses, and a byte at a time, and fed whole on each block path (AVX2, SSE2, table): all
  * must report the same codes, each of them exactly where its text is. */

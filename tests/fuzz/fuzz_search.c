@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_search.c: slerr_search on arbitrary bytes: any query either is refused (-1) or gives
  * hits that are sorted, within the array, and consistent with the match count. */
 #include <stdint.h>

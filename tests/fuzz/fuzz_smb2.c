@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_smb2.c: the SMB2 NEGOTIATE reply parser on arbitrary bytes; the first 16 bytes choose our
  * send and receive clocks, so the offset arithmetic is exercised at its extremes too. */
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_sntp.c: the SNTP reply checks on arbitrary bytes; the first 16 bytes of the input choose
  * our send and receive timestamps, so clock arithmetic at the extremes is exercised too. */
 #include <math.h>

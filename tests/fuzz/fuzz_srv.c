@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_srv.c: the SRV answer parser and the CNAME chain follower on arbitrary DNS messages
  * (compression loops, truncated records, absurd counts), as either c-ares API hands the answer
  * bytes to the DNS probe. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_symbol.c: symbol lookup and "did you mean" on arbitrary bytes, including very long
  * inputs and bytes above 0x7F that case folding must not trip over. */
 #include <stdint.h>

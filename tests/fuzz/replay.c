@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* replay.c: runs a libFuzzer harness over every file of its corpus directories without
  * libFuzzer, so that the ordinary test suite replays each input a fuzz run once aborted on.
  * Usage: replay DIR... (a harness that finds a broken invariant aborts, failing the test). */

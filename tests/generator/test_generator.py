@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Runs data/gen-catalog.py on fixtures: each bad/*.txt must be refused with the `file:line: reason`
 named on its first line (`# expect: ...`), and good.txt must produce tables that compile, with
 the project's compiler, into a working libslerr (a small program looks entries up). The

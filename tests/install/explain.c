@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* explain.c: the example program of libslerr(3), built by the install test against the
  * installed library through pkg-config; test_install.py checks it matches the man page. */
 #include <stdio.h>

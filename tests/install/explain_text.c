@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* explain_text.c: the example program of libslerr-explain(3), built by the install test against
  * the installed library through pkg-config: explains the text on standard input. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* growable.c: a consumer of the parts of libslerr that write into the caller's memory, built
  * by the install test against the installed headers (shared and static): the versioned
  * struct slerr_decoded and hit array, the opaque scanner, and the version macros. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Installs the build into a temporary DESTDIR and checks what a packager and a consumer see:
 the file list, the pkg-config file, the exported symbols, the man pages, and the example
 program of libslerr(3) built against the installed library."""

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* explain_feed.h: feeds a fixture to a line callback as the driver does (line ends removed),
  * for the unit tests of the explain readers. */
 #ifndef SLERR_TEST_EXPLAIN_FEED_H

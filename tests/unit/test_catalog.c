@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_catalog.c: lookups by code, by symbol (any case) and by position agree for every entry. */
 #include <criterion/criterion.h>
 #include <ctype.h>

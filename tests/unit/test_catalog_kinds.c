@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_catalog_kinds.c: catalog invariants over every kind: the SDK codes are all there,
  * events, symptoms and settings are reachable by ID and name, and every link resolves. */
 #include <criterion/criterion.h>

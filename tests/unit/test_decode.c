@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_decode.c: the HRESULT fields of known and unknown codes. */
 #include <criterion/criterion.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_describe.c: the one-line description and its snprintf contract. */
 #include <criterion/criterion.h>
 #include <string.h>

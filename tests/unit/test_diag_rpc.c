@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_diag_rpc.c: the KMS bind PDU and the strict bind_ack / bind_nak parser (src/diag/rpc_pdu.c). */
 #include <criterion/criterion.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_diag_smb2.c: the SMB2 NEGOTIATE request layout and the reading of SystemTime from replies
  * (src/diag/smb2.c), including replies that must not yield a time. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_diag_sntp.c: SNTP request layout, reply validation and offset arithmetic (src/diag/sntp.c). */
 #include <criterion/criterion.h>
 #include <string.h>

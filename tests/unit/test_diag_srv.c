@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_diag_srv.c: SRV answers (status mapping, parsing, client order), resolv.conf facts and
  * HOST[:PORT] arguments (src/diag/srv.c, resolvconf.c, hostport.c). */
 #include <sys/select.h> /* c-ares needs fd_set */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_diag_suffixes.c: the Windows client's suffix order (src/diag/suffixes.c): primary,
  * devolved parents down to two labels, connection-specific, no duplicates, bounded. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_diag_verdict.c: the finding -> entry table (slerr(1), diagnose), row by row, every code it
  * names found in the catalog, and how a run's probes add
  * up to suggestions and an overall severity (src/diag/verdict.c). */

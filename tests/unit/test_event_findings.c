@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_event_findings.c: the condition table of event_findings.c row by row (each row's catalog
  * references exist; each row fires on an event built for it), and the "events" reader's records
  * for every fixture form. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_event_parse.c: the event parsers of src/explain (XML with expat, and the three text forms)
  * on fixtures of each form: what each event's ID, source, time and values read as. */
 #include <criterion/criterion.h>

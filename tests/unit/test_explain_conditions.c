@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_explain_conditions.c: the condition table of src/explain (conditions.c) row by row:
  * each row fires on the facts it describes, and every code and entry it points at exists. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_explain_input.c: the input layer of src/explain (input.c): encodings, BOMs, CRLF,
  * invalid bytes, Markdown quoting and bounded lines, fed in every possible split. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_kms_report.c: the KMS host report over a generated host log (XML, through the "events"
  * reader) with planted problems: cloned CMIDs, clock-skewed clients, a count below 25, a silent
  * client and one whose activation runs out; and flat memory for repeated requests. */

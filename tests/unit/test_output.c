@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_output.c: the JSON writer of the output layer produces valid JSON for any value. */
 #include <criterion/criterion.h>
 #include <math.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_parse.c: every input form slerr_parse accepts, and the ones it must refuse. */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>

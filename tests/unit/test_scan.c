@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_scan.c: the stream scanner: every form it recognises, the look-alikes it must refuse,
  * codes split across buffers at every offset, and agreement between its fast and slow paths. */
 #include <criterion/criterion.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_search.c: slerr_search finds what a helpdesk worker means, ranks symbol and title hits
  * above body hits, needs every word, and keeps within the caller's array. */
 #include <criterion/criterion.h>

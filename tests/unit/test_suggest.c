@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* test_suggest.c: "did you mean" finds near misses and stays quiet for unrelated words. */
 #include <criterion/criterion.h>
 #include <string.h>
