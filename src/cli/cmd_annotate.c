@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "input.h"
+#include "infile.h"
 #include "render.h"
 #include "slerr.h"
 
@@ -367,7 +367,7 @@ static int read_error(const char *name)
 }
 
 /* Copies one open input; EXIT_OK, EXIT_IO after a read error, -1 after a write error. */
-static int annotate_input(struct annotate *a, struct slerr_scanner *scanner, struct input *in,
+static int annotate_input(struct annotate *a, struct slerr_scanner *scanner, struct infile *in,
                           bool line_buffered)
 {
     const unsigned char *chunk = NULL;
@@ -378,7 +378,7 @@ static int annotate_input(struct annotate *a, struct slerr_scanner *scanner, str
     a->carry_length = 0;
     a->pending_count = 0;
     for (;;) {
-        long got = input_next(in, &chunk);
+        long got = infile_next(in, &chunk);
         if (got < 0) {
             slerr_scan_finish(scanner, NULL, NULL); /* the next file is a new stream */
             return read_error(a->name);
@@ -403,12 +403,12 @@ static int annotate_input(struct annotate *a, struct slerr_scanner *scanner, str
 static int annotate_path(struct annotate *a, struct slerr_scanner *scanner, const char *path,
                          bool line_buffered)
 {
-    struct input in;
+    struct infile in;
     a->name = path;
-    if (input_open(&in, path) != 0)
+    if (infile_open(&in, path) != 0)
         return read_error(path);
     int status = annotate_input(a, scanner, &in, line_buffered);
-    input_close(&in);
+    infile_close(&in);
     return status;
 }
 

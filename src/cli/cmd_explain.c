@@ -9,7 +9,7 @@
 
 #include "cli.h"
 #include "explain.h"
-#include "input.h"
+#include "infile.h"
 #include "interrupt.h"
 #include "module.h"
 #include "readers.h"
@@ -259,13 +259,13 @@ static bool block_add(struct block *b, const unsigned char *chunk, size_t n)
 }
 
 /* Reads the block; EXIT_OK, or the status of a reported error or of Ctrl-C. */
-static int read_block(struct input *in, struct block *b)
+static int read_block(struct infile *in, struct block *b)
 {
     const unsigned char *chunk;
     long got;
     fputs("Paste the text, then a line holding only '.' (or Ctrl-D); Ctrl-C abandons it.\n",
           stderr);
-    while (!b->ended && (got = input_next(in, &chunk)) != 0) {
+    while (!b->ended && (got = infile_next(in, &chunk)) != 0) {
         if (got < 0) {
             cli_error("stdin: %s", strerror(errno));
             return EXIT_IO;
@@ -283,14 +283,14 @@ static int read_block(struct input *in, struct block *b)
 }
 
 /* Feeds the whole input to the driver. */
-static enum ex_status feed_all(struct ex_driver *d, struct input *in, const struct block *b)
+static enum ex_status feed_all(struct ex_driver *d, struct infile *in, const struct block *b)
 {
     const unsigned char *chunk;
     long got;
     enum ex_status status = EX_STATUS_OK;
     if (b)
         status = ex_driver_feed(d, b->bytes, b->len);
-    while (!b && status == EX_STATUS_OK && (got = input_next(in, &chunk)) != 0) {
+    while (!b && status == EX_STATUS_OK && (got = infile_next(in, &chunk)) != 0) {
         if (got < 0)
             return EX_STATUS_IO;
         status = ex_driver_feed(d, chunk, (size_t)got);
@@ -321,12 +321,12 @@ static int reading_error(struct explain_run *run, struct ex_driver *d, enum ex_s
 /* Reads one input through a driver; EXIT_OK, or the status of a reported error. */
 static int explain_input(struct explain_run *run, const char *path)
 {
-    struct input in;
+    struct infile in;
     struct block block = { NULL, 0, 0, 0, false };
     bool pasted = strcmp(path, "-") == 0 && isatty(STDIN_FILENO);
     run->file = strcmp(path, "-") == 0 ? "stdin"
                                        : output_escape(path, run->file_name, sizeof run->file_name);
-    if (input_open(&in, path) != 0) {
+    if (infile_open(&in, path) != 0) {
         cli_error("%s: %s", path, strerror(errno));
         return EXIT_IO;
     }
@@ -340,7 +340,7 @@ static int explain_input(struct explain_run *run, const char *path)
         exit = reading_error(run, d, feed_all(d, &in, pasted ? &block : NULL));
     ex_driver_free(d);
     free(block.bytes);
-    input_close(&in);
+    infile_close(&in);
     return exit;
 }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* input.c: chunked reading of one input with read() into one fixed buffer, for files, pipes
+/* infile.c: chunked reading of one input with read() into one fixed buffer, for files, pipes
  * and terminals alike: a file that shrinks or grows while it is read is an ordinary short read. */
 #include <errno.h>
 #include <fcntl.h>
@@ -7,14 +7,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "input.h"
+#include "infile.h"
 #include "interrupt.h"
 
 /* Big enough that the system calls cost little, small enough to stay in the L2 cache
  * while the scanner and the writer go over it. */
 #define READ_SIZE (256 * 1024)
 
-int input_open(struct input *in, const char *path)
+int infile_open(struct infile *in, const char *path)
 {
     memset(in, 0, sizeof *in);
     if (strcmp(path, "-") == 0) {
@@ -51,7 +51,7 @@ static bool interrupted_while_waiting(int fd)
     return true;
 }
 
-long input_next(struct input *in, const unsigned char **chunk)
+long infile_next(struct infile *in, const unsigned char **chunk)
 {
     static unsigned char buffer[READ_SIZE];
     *chunk = buffer;
@@ -65,7 +65,7 @@ long input_next(struct input *in, const unsigned char **chunk)
     }
 }
 
-void input_close(struct input *in)
+void infile_close(struct infile *in)
 {
     if (in->close_fd)
         close(in->fd);
