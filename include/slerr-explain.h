@@ -42,6 +42,10 @@ slerr_explainer *slerr_explainer_new(slerr_explain_fn callback, void *context);
 int slerr_explainer_feed(slerr_explainer *e, const void *bytes, size_t size);
 /* End of input: records still open are completed. Returns a slerr_explain_status. */
 int slerr_explainer_finish(slerr_explainer *e);
+/* After slerr_explainer_finish: the bytes fed next are another input (another file): readers
+ * start afresh and lines count from 1 again, while the records, the worst severity and the
+ * headline go on adding up over all inputs. Returns a slerr_explain_status. */
+int slerr_explainer_next_input(slerr_explainer *e);
 void slerr_explainer_free(slerr_explainer *e);
 
 /* After SLERR_EXPLAIN_MALFORMED: what is wrong and the line (from 1); NULL otherwise. */
@@ -75,6 +79,11 @@ size_t slerr_explain_finding_codes(const slerr_explain_record *r, size_t i);
 uint32_t slerr_explain_finding_code(const slerr_explain_record *r, size_t i, size_t j);
 size_t slerr_explain_finding_sees(const slerr_explain_record *r, size_t i);
 const char *slerr_explain_finding_see(const slerr_explain_record *r, size_t i, size_t j);
+
+/* What the explainer reads, one short description each ("ospp.vbs /dstatus and
+ * /dhistorykms"), for telling a user who gave it nothing it knows: i from 0, NULL after the
+ * last. */
+const char *slerr_explain_reads(size_t i);
 
 /* "ok", "note", "warning", "critical"; NULL for anything else. */
 const char *slerr_explain_severity_name(int severity);

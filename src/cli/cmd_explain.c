@@ -8,11 +8,10 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "explain.h"
 #include "infile.h"
 #include "interrupt.h"
 #include "module.h"
-#include "readers.h"
+#include "slerr-explain.h"
 #include "slerr.h"
 
 const char explain_usage[] =
@@ -49,78 +48,82 @@ static const struct cli_option explain_options[] = {
     { NULL, 0, false, 0 },
 };
 
-#define SAFE_MAX (EX_TEXT_MAX * 6)
+/* Room for a value or a sentence escaped (a byte can become six); longer ones are cut. */
+#define SAFE_MAX 4096
 
 struct explain_run {
     struct output out;
     bool brief;
+    slerr_explainer *explainer; /* one for all inputs: the summary spans them */
     const char *file;     /* name shown for the current input */
     char file_name[1024]; /* a FILE operand, escaped like any other text we did not write */
     char error[600];      /* the error that ended the reading, reported after the summary */
-    struct ex_summary summary;
 };
 
-static const char *const severity_names[] = { "ok", "note", "warning", "critical" };
-
-static const char *severity_name(enum ex_severity s)
+static const char *severity_name(int severity)
 {
-    return (unsigned)s < 4 ? severity_names[s] : "unknown";
+    const char *name = slerr_explain_severity_name(severity);
+    return name ? name : "unknown";
 }
 
-static enum style severity_style(enum ex_severity s)
+static enum style severity_style(int s)
 {
-    return s == EX_CRITICAL ? STYLE_BAD : s == EX_WARNING ? STYLE_WARN
-                                        : s == EX_NOTE    ? STYLE_DIM
-                                                          : STYLE_GOOD;
+    return s == SLERR_EXPLAIN_CRITICAL ? STYLE_BAD
+           : s == SLERR_EXPLAIN_WARNING ? STYLE_WARN
+           : s == SLERR_EXPLAIN_NOTE    ? STYLE_DIM
+                                        : STYLE_GOOD;
 }
 
-static void json_finding(struct output *o, const char *key, const struct ex_finding *f)
+static void json_finding(struct output *o, const char *key, const slerr_explain_record *r,
+                         size_t i)
 {
     char code[11];
     json_object_begin(o, key);
-    json_string(o, "severity", severity_name(f->severity));
-    json_string(o, "field", f->field);
-    json_string(o, "value", f->value);
-    json_string(o, "text", f->text);
+    json_string(o, "severity", severity_name(slerr_explain_finding_severity(r, i)));
+    json_string(o, "field", slerr_explain_finding_field(r, i));
+    json_string(o, "value", slerr_explain_finding_value(r, i));
+    json_string(o, "text", slerr_explain_finding_text(r, i));
     json_array_begin(o, "codes");
-    for (size_t i = 0; i < f->ncodes && i < EX_MAX_CODES; i++) {
-        snprintf(code, sizeof code, "0x%08X", f->codes[i]);
+    for (size_t j = 0; j < slerr_explain_finding_codes(r, i); j++) {
+        snprintf(code, sizeof code, "0x%08X", slerr_explain_finding_code(r, i, j));
         json_string(o, NULL, code);
     }
     json_array_end(o);
     json_array_begin(o, "see");
-    for (size_t i = 0; i < f->nsee && i < EX_MAX_SEE; i++)
-        json_string(o, NULL, f->see[i]);
+    for (size_t j = 0; j < slerr_explain_finding_sees(r, i); j++)
+        json_string(o, NULL, slerr_explain_finding_see(r, i, j));
     json_array_end(o);
     json_object_end(o);
 }
 
-static void json_record(struct explain_run *run, const struct ex_record *r)
+static void json_record(struct explain_run *run, const slerr_explain_record *r)
 {
     struct output *o = &run->out;
     json_object_begin(o, NULL);
-    json_string(o, "kind", r->kind);
+    json_string(o, "kind", slerr_explain_record_kind(r));
     json_string(o, "file", run->file);
-    json_uint(o, "line", r->line);
-    json_string(o, "title", r->title);
+    json_uint(o, "line", slerr_explain_record_line(r));
+    json_string(o, "title", slerr_explain_record_title(r));
     json_array_begin(o, "findings");
-    for (size_t i = 0; i < r->nfindings; i++)
-        json_finding(o, NULL, &r->findings[i]);
+    for (size_t i = 0; i < slerr_explain_record_findings(r); i++)
+        json_finding(o, NULL, r, i);
     json_array_end(o);
     json_object_end(o);
     json_line_end(o);
 }
 
 /* "0xC004F074 SL_E_VL_BINDING_SERVICE_UNAVAILABLE, 0x..." */
-static void text_codes(struct output *o, const struct ex_finding *f)
+static void text_codes(struct output *o, const slerr_explain_record *r, size_t i)
 {
-    if (f->ncodes == 0)
+    size_t n = slerr_explain_finding_codes(r, i);
+    if (n == 0)
         return;
     output_printf(o, "      ");
-    for (size_t i = 0; i < f->ncodes && i < EX_MAX_CODES; i++) {
-        const struct slerr_entry *e = slerr_lookup(f->codes[i]);
-        output_text(o, i ? ", " : "");
-        output_styled(o, STYLE_CODE, "0x%08X", f->codes[i]);
+    for (size_t j = 0; j < n; j++) {
+        uint32_t code = slerr_explain_finding_code(r, i, j);
+        const struct slerr_entry *e = slerr_lookup(code);
+        output_text(o, j ? ", " : "");
+        output_styled(o, STYLE_CODE, "0x%08X", code);
         if (e && e->symbol) {
             output_text(o, " ");
             output_styled(o, STYLE_SYMBOL, "%s", e->symbol);
@@ -129,54 +132,58 @@ static void text_codes(struct output *o, const struct ex_finding *f)
     output_text(o, "\n");
 }
 
-static void text_finding(struct explain_run *run, const struct ex_finding *f)
+static void text_finding(struct explain_run *run, const slerr_explain_record *r, size_t i)
 {
     struct output *o = &run->out;
     char safe[SAFE_MAX];
+    int severity = slerr_explain_finding_severity(r, i);
+    const char *value = slerr_explain_finding_value(r, i);
     output_text(o, "  ");
-    output_styled(o, severity_style(f->severity), "%-8s", severity_name(f->severity));
-    output_printf(o, " %s", f->field);
-    if (f->value[0])
-        output_printf(o, ": %s", output_escape(f->value, safe, sizeof safe));
+    output_styled(o, severity_style(severity), "%-8s", severity_name(severity));
+    output_printf(o, " %s", slerr_explain_finding_field(r, i));
+    if (value && value[0])
+        output_printf(o, ": %s", output_escape(value, safe, sizeof safe));
     output_text(o, "\n");
-    output_field(o, 6, NULL, output_escape(f->text, safe, sizeof safe));
-    text_codes(o, f);
-    for (size_t i = 0; i < f->nsee && i < EX_MAX_SEE; i++) {
+    output_field(o, 6, NULL, output_escape(slerr_explain_finding_text(r, i), safe, sizeof safe));
+    text_codes(o, r, i);
+    for (size_t j = 0; j < slerr_explain_finding_sees(r, i); j++) {
         output_text(o, "      ");
-        output_styled(o, STYLE_DIM, "see %s", f->see[i]);
+        output_styled(o, STYLE_DIM, "see %s", slerr_explain_finding_see(r, i, j));
         output_text(o, "\n");
     }
 }
 
-static void text_record(struct explain_run *run, const struct ex_record *r)
+static void text_record(struct explain_run *run, const slerr_explain_record *r)
 {
     struct output *o = &run->out;
-    output_styled(o, STYLE_LABEL, "%s:%zu: ", run->file, r->line);
-    output_styled(o, STYLE_CODE, "%s", r->kind);
-    if (r->title) {
+    const char *title = slerr_explain_record_title(r);
+    output_styled(o, STYLE_LABEL, "%s:%zu: ", run->file, slerr_explain_record_line(r));
+    output_styled(o, STYLE_CODE, "%s", slerr_explain_record_kind(r));
+    if (title) {
         char safe[SAFE_MAX];
-        output_printf(o, " %s", output_escape(r->title, safe, sizeof safe));
+        output_printf(o, " %s", output_escape(title, safe, sizeof safe));
     }
     output_text(o, "\n");
-    for (size_t i = 0; i < r->nfindings; i++)
-        text_finding(run, &r->findings[i]);
+    for (size_t i = 0; i < slerr_explain_record_findings(r); i++)
+        text_finding(run, r, i);
 }
 
-static void brief_record(struct explain_run *run, const struct ex_record *r)
+static void brief_record(struct explain_run *run, const slerr_explain_record *r)
 {
     struct output *o = &run->out;
     char safe[SAFE_MAX];
-    for (size_t i = 0; i < r->nfindings; i++) {
-        const struct ex_finding *f = &r->findings[i];
-        if (f->severity == EX_OK)
+    for (size_t i = 0; i < slerr_explain_record_findings(r); i++) {
+        int severity = slerr_explain_finding_severity(r, i);
+        if (severity == SLERR_EXPLAIN_OK)
             continue;
-        output_printf(o, "%s:%zu: ", run->file, r->line);
-        output_styled(o, severity_style(f->severity), "%s", severity_name(f->severity));
-        output_printf(o, " %s %s\n", f->field, output_escape(f->text, safe, sizeof safe));
+        output_printf(o, "%s:%zu: ", run->file, slerr_explain_record_line(r));
+        output_styled(o, severity_style(severity), "%s", severity_name(severity));
+        output_printf(o, " %s %s\n", slerr_explain_finding_field(r, i),
+                      output_escape(slerr_explain_finding_text(r, i), safe, sizeof safe));
     }
 }
 
-static int on_record(void *ctx, const struct ex_record *r)
+static int on_record(void *ctx, const slerr_explain_record *r)
 {
     struct explain_run *run = ctx;
     if (run->out.format == FORMAT_JSON)
@@ -191,15 +198,17 @@ static int on_record(void *ctx, const struct ex_record *r)
 static void print_summary(struct explain_run *run)
 {
     struct output *o = &run->out;
-    const struct ex_finding *head = ex_summary_headline(&run->summary);
+    size_t records = slerr_explainer_records(run->explainer);
+    const slerr_explain_record *head = slerr_explainer_headline(run->explainer);
     char safe[SAFE_MAX];
     if (o->format == FORMAT_JSON) {
         json_object_begin(o, NULL);
         json_string(o, "kind", "summary");
-        json_uint(o, "records", run->summary.records);
-        json_string(o, "worst", severity_name(head ? run->summary.worst : EX_OK));
+        json_uint(o, "records", records);
+        json_string(o, "worst", severity_name(head ? slerr_explainer_worst(run->explainer)
+                                                   : SLERR_EXPLAIN_OK));
         if (head)
-            json_finding(o, "headline", head);
+            json_finding(o, "headline", head, 0);
         else
             json_string(o, "headline", NULL);
         json_object_end(o);
@@ -209,13 +218,14 @@ static void print_summary(struct explain_run *run)
     if (!run->brief)
         output_text(o, "\n");
     if (!head) {
-        output_printf(o, "%zu record%s, nothing worse than OK.\n", run->summary.records,
-                      run->summary.records == 1 ? "" : "s");
+        output_printf(o, "%zu record%s, nothing worse than OK.\n", records,
+                      records == 1 ? "" : "s");
         return;
     }
-    output_styled(o, severity_style(head->severity), "Headline (%s):", severity_name(head->severity));
-    output_printf(o, " %s\n", output_escape(head->text, safe, sizeof safe));
-    text_codes(o, head);
+    int severity = slerr_explain_finding_severity(head, 0);
+    output_styled(o, severity_style(severity), "Headline (%s):", severity_name(severity));
+    output_printf(o, " %s\n", output_escape(slerr_explain_finding_text(head, 0), safe, sizeof safe));
+    text_codes(o, head, 0);
 }
 
 /* A terminal gives a pasted block, ended by a line holding only "." or by Ctrl-D; Ctrl-C in
@@ -282,44 +292,49 @@ static int read_block(struct infile *in, struct block *b)
     return EXIT_OK;
 }
 
-/* Feeds the whole input to the driver. */
-static enum ex_status feed_all(struct ex_driver *d, struct infile *in, const struct block *b)
+/* What feed_all returns when reading the input failed (errno kept); apart from the
+ * slerr_explain_status values. */
+#define READ_FAILED (-1)
+
+/* Feeds the whole input (the block already read from a terminal, or the file) and ends it. */
+static int feed_all(slerr_explainer *e, struct infile *in, const struct block *b)
 {
     const unsigned char *chunk;
     long got;
-    enum ex_status status = EX_STATUS_OK;
+    int status = SLERR_EXPLAIN_DONE;
     if (b)
-        status = ex_driver_feed(d, b->bytes, b->len);
-    while (!b && status == EX_STATUS_OK && (got = infile_next(in, &chunk)) != 0) {
+        status = slerr_explainer_feed(e, b->bytes, b->len);
+    while (!b && status == SLERR_EXPLAIN_DONE && (got = infile_next(in, &chunk)) != 0) {
         if (got < 0)
-            return EX_STATUS_IO;
-        status = ex_driver_feed(d, chunk, (size_t)got);
+            return READ_FAILED;
+        status = slerr_explainer_feed(e, chunk, (size_t)got);
     }
-    return status == EX_STATUS_OK ? ex_driver_finish(d) : status;
+    return status == SLERR_EXPLAIN_DONE ? slerr_explainer_finish(e) : status;
 }
 
-static int reading_error(struct explain_run *run, struct ex_driver *d, enum ex_status status)
+static int reading_error(struct explain_run *run, int status)
 {
-    if (status == EX_STATUS_MALFORMED) {
-        size_t line;
-        const char *detail = ex_driver_error(d, &line);
+    if (status == SLERR_EXPLAIN_MALFORMED) {
+        size_t line = 0;
+        const char *detail = slerr_explainer_error(run->explainer, &line);
         snprintf(run->error, sizeof run->error, "%s:%zu: %s", run->file, line,
-                 detail ? detail : ex_strerror(status));
+                 detail ? detail : slerr_explain_strerror(status));
         return EXIT_USAGE;
     }
-    if (status == EX_STATUS_IO) {
+    if (status == READ_FAILED) {
         snprintf(run->error, sizeof run->error, "%s: %s", run->file, strerror(errno));
         return EXIT_IO;
     }
-    if (status != EX_STATUS_OK && status != EX_STATUS_STOPPED) {
-        snprintf(run->error, sizeof run->error, "%s: %s", run->file, ex_strerror(status));
-        return status == EX_STATUS_NOMEM ? EXIT_NO_MEMORY : EXIT_USAGE;
+    if (status != SLERR_EXPLAIN_DONE && status != SLERR_EXPLAIN_STOPPED) {
+        snprintf(run->error, sizeof run->error, "%s: %s", run->file,
+                 slerr_explain_strerror(status));
+        return status == SLERR_EXPLAIN_NOMEM ? EXIT_NO_MEMORY : EXIT_USAGE;
     }
     return EXIT_OK;
 }
 
-/* Reads one input through a driver; EXIT_OK, or the status of a reported error. */
-static int explain_input(struct explain_run *run, const char *path)
+/* Reads one input into the explainer; EXIT_OK, or the status of a reported error. */
+static int explain_input(struct explain_run *run, const char *path, bool first)
 {
     struct infile in;
     struct block block = { NULL, 0, 0, 0, false };
@@ -331,14 +346,12 @@ static int explain_input(struct explain_run *run, const char *path)
         return EXIT_IO;
     }
     int exit = pasted ? read_block(&in, &block) : EXIT_OK;
-    struct ex_driver *d = exit == EXIT_OK ? ex_driver_new(on_record, run, &run->summary) : NULL;
-    if (exit == EXIT_OK && !d) {
-        cli_error("%s", ex_strerror(EX_STATUS_NOMEM));
+    if (exit == EXIT_OK && !first && slerr_explainer_next_input(run->explainer) != 0) {
+        cli_error("%s", slerr_explain_strerror(SLERR_EXPLAIN_NOMEM));
         exit = EXIT_NO_MEMORY;
     }
-    if (d)
-        exit = reading_error(run, d, feed_all(d, &in, pasted ? &block : NULL));
-    ex_driver_free(d);
+    if (exit == EXIT_OK)
+        exit = reading_error(run, feed_all(run->explainer, &in, pasted ? &block : NULL));
     free(block.bytes);
     infile_close(&in);
     return exit;
@@ -347,8 +360,8 @@ static int explain_input(struct explain_run *run, const char *path)
 static void nothing_recognised(void)
 {
     cli_error("nothing recognisable in the input; explain reads:");
-    for (size_t i = 0; ex_reader_kinds[i]; i++)
-        fprintf(stderr, "  %s\n", ex_reader_kinds[i]);
+    for (size_t i = 0; slerr_explain_reads(i); i++)
+        fprintf(stderr, "  %s\n", slerr_explain_reads(i));
 }
 
 static bool explain_option(void *state, int id, const char *value)
@@ -377,24 +390,33 @@ int cmd_explain(int argc, char **argv)
 
     memset(&run, 0, sizeof run);
     run.brief = brief;
+    run.explainer = slerr_explainer_new(on_record, &run);
+    if (!run.explainer) {
+        cli_error("%s", slerr_explain_strerror(SLERR_EXPLAIN_NOMEM));
+        return EXIT_NO_MEMORY;
+    }
     output_init(&run.out, stdout, common.format, common.color);
     status = EXIT_OK;
     for (int i = 0; i < count && status == EXIT_OK; i++)
-        status = explain_input(&run, paths[i]);
-    if (status == EXIT_INTERRUPTED)
+        status = explain_input(&run, paths[i], i == 0);
+    size_t records = slerr_explainer_records(run.explainer);
+    if (status == EXIT_INTERRUPTED) {
+        slerr_explainer_free(run.explainer);
         return status;
-    if (status == EXIT_OK && run.summary.records == 0 && !run.error[0]) {
+    }
+    if (status == EXIT_OK && records == 0 && !run.error[0]) {
         nothing_recognised();
         status = EXIT_USAGE;
     }
-    if (run.summary.records > 0)
+    if (records > 0)
         print_summary(&run);
     if (run.error[0]) {
         fflush(stdout);
         fprintf(stderr, "slerr: %s\n", run.error);
     }
-    if (status == EXIT_OK && run.summary.have_worst && run.summary.worst >= EX_WARNING)
+    if (status == EXIT_OK && slerr_explainer_worst(run.explainer) >= SLERR_EXPLAIN_WARNING)
         status = EXIT_NOT_FOUND;
+    slerr_explainer_free(run.explainer);
     return cli_finish(&run.out, status);
 }
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "explain.h"
+#include "readers.h"
 #include "slerr-explain.h"
 
 struct slerr_explainer {
@@ -51,6 +52,16 @@ int slerr_explainer_feed(slerr_explainer *e, const void *bytes, size_t size)
 int slerr_explainer_finish(slerr_explainer *e)
 {
     return (int)ex_driver_finish(e->driver);
+}
+
+int slerr_explainer_next_input(slerr_explainer *e)
+{
+    struct ex_driver *next = ex_driver_new(forward, e, &e->summary);
+    if (!next)
+        return SLERR_EXPLAIN_NOMEM;
+    ex_driver_free(e->driver);
+    e->driver = next;
+    return SLERR_EXPLAIN_DONE;
 }
 
 void slerr_explainer_free(slerr_explainer *e)
@@ -159,6 +170,14 @@ size_t slerr_explain_finding_sees(const slerr_explain_record *r, size_t i)
 const char *slerr_explain_finding_see(const slerr_explain_record *r, size_t i, size_t j)
 {
     return j < slerr_explain_finding_sees(r, i) ? finding(r, i)->see[j] : NULL;
+}
+
+const char *slerr_explain_reads(size_t i)
+{
+    size_t n = 0;
+    while (ex_reader_kinds[n])
+        n++;
+    return i < n ? ex_reader_kinds[i] : NULL;
 }
 
 const char *slerr_explain_severity_name(int severity)
