@@ -26,7 +26,7 @@ import sys
 KINDS = {
     "code": {
         "enum": "SLERR_KIND_CODE",
-        "fields": ("code", "symbol", "also", "applies", "message", "variant", "cause", "remedy", "see"),
+        "fields": ("code", "symbol", "also", "applies", "message", "source", "variant", "cause", "remedy", "see"),
         "required": ("code",),
     },
     "event": {
@@ -289,6 +289,10 @@ def imported_entry(row):
 
 
 VARIANT_RE = re.compile(r"^([^:]{2,80}): (.+)$")
+# `source: slerr` marks a message written by this project because Microsoft publishes no text
+# for the code; the entry's source then says so, so official text and ours stay apart.
+SOURCE_OURS_KEY = "slerr"
+SOURCE_OURS = "slerr's own summary (Microsoft publishes no text for this code)"
 
 
 def base_entry(s, problems):
@@ -340,8 +344,15 @@ def merge_imported(entry, rows, problems):
     if not match:
         if not entry["message"]:
             problems.add(s.where, "entry has no 'message' (and no imported code gives one)")
+        elif not s.get("source"):
+            problems.add(s.line_of("message"), "a code no SDK header gives needs 'source:' (where Microsoft "
+                         f"publishes its text, or '{SOURCE_OURS_KEY}' when it publishes none)")
+        else:
+            entry["source"] = SOURCE_OURS if s.get("source") == SOURCE_OURS_KEY else s.get("source")
         return rows
     row = match[0]
+    if s.get("source"):
+        problems.add(s.line_of("source"), f"source: is for codes no SDK header gives; {row['source']} gives this one")
     if entry["message"] and entry["message"] != row["message"]:
         problems.add(s.line_of("message"), f"message differs from {row['source']}'s text for "
                      f"{row['symbol'] or 'this code'} (leave it out, or make it a variant:)")

@@ -82,11 +82,11 @@ class BadFixtures(unittest.TestCase):
         with tempfile.TemporaryDirectory() as out:
             source = os.path.join(out, "two.txt")
             with open(source, "w") as f:
-                f.write("code: 0x1\nmessage: a\n\ncode: 0xC004F038\nmessage: b\nsee: 0xC0000000\n")
+                f.write("code: 0x1\nmessage: a\n\ncode: 0xC004F038\nmessage: b\nsource: slerr\nsee: 0xC0000000\n")
             result = generate([source], out)
             self.assertEqual(result.returncode, 1)
             self.assertIn(f"{source}:1: malformed code", result.stderr)
-            self.assertIn(f"{source}:6: see: 0xC0000000 is not in the catalog", result.stderr)
+            self.assertIn(f"{source}:7: see: 0xC0000000 is not in the catalog", result.stderr)
             self.assertIn("2 problem(s)", result.stderr)
 
 
@@ -157,6 +157,9 @@ class GoodFixture(unittest.TestCase):
             self.assertIn("{ 0xC004F038u, 5 }", c)
             self.assertIn('"ntstatus.h", SLERR_READING_NTSTATUS', c)
             self.assertIn('{ 7u, "WIN32" }', c)
+            self.assertIn('"slerr\'s own summary (Microsoft publishes no text for this code)"', c,
+                          "source: slerr marks the message as ours")
+            self.assertIn('"Microsoft Learn, a page"', c, "source: names where the official text is")
             with open(os.path.join(out, "catalog-params.h"), encoding="utf-8") as f:
                 self.assertIn("#define CODE_HASH_BITS", f.read())
             compile_library(out)
