@@ -73,6 +73,9 @@ size_t slerr_explain_record_findings(const slerr_explain_record *r);
  * "symptom:NAME", "setting:NAME"). Out-of-range indexes give -1, NULL or 0. */
 int slerr_explain_finding_severity(const slerr_explain_record *r, size_t i);
 const char *slerr_explain_finding_field(const slerr_explain_record *r, size_t i);
+/* The stable name of the table row finding i comes from ("notification", "12288-failed",
+ * "code-in-text"): what a program should test on, since sentences may be reworded. */
+const char *slerr_explain_finding_rule(const slerr_explain_record *r, size_t i);
 const char *slerr_explain_finding_value(const slerr_explain_record *r, size_t i);
 const char *slerr_explain_finding_text(const slerr_explain_record *r, size_t i);
 size_t slerr_explain_finding_codes(const slerr_explain_record *r, size_t i);

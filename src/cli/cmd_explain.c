@@ -32,7 +32,7 @@ const char explain_usage[] =
     "Options:\n"
     "  -b, --brief          one line per finding worse than OK, then the headline\n"
     "  -j, --json           JSON Lines: one object per record (kind, file, line, title,\n"
-    "                       findings: severity, field, value, text, codes, see), then one\n"
+    "                       findings: rule, severity, field, value, text, codes, see), then one\n"
     "                       object of kind \"summary\" (records, worst, headline)\n"
     "      --color=WHEN     auto (default; honours NO_COLOR), always or never\n"
     "  -h, --help           this help\n"
@@ -79,6 +79,7 @@ static void json_finding(struct output *o, const char *key, const slerr_explain_
 {
     char code[11];
     json_object_begin(o, key);
+    json_string(o, "rule", slerr_explain_finding_rule(r, i));
     json_string(o, "severity", severity_name(slerr_explain_finding_severity(r, i)));
     json_string(o, "field", slerr_explain_finding_field(r, i));
     json_string(o, "value", slerr_explain_finding_value(r, i));

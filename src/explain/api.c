@@ -132,6 +132,12 @@ int slerr_explain_finding_severity(const slerr_explain_record *r, size_t i)
     return f ? (int)f->severity : -1;
 }
 
+const char *slerr_explain_finding_rule(const slerr_explain_record *r, size_t i)
+{
+    const struct ex_finding *f = finding(r, i);
+    return f ? f->rule : NULL;
+}
+
 const char *slerr_explain_finding_field(const slerr_explain_record *r, size_t i)
 {
     const struct ex_finding *f = finding(r, i);

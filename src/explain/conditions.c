@@ -168,102 +168,132 @@ static bool set_by_hand(const struct ex_facts *f)
     return registered(f) && f->state < 0 && !f->has_error && !f->is_host;
 }
 
-#define NONE { 0, 0 }
-#define NO_SEE { NULL, NULL }
-
 static const struct ex_condition table[] = {
-    { "licensed", licensed, EX_OK, EXL_LICENSE_STATUS, "license-status",
-      "Activated.", NONE, 0, NO_SEE },
-    { "unlicensed", unlicensed, EX_CRITICAL, EXL_LICENSE_STATUS, "license-status",
-      "Not activated and no grace period is running: it needs activating now.", NONE,
-      EX_ADD_REASON, NO_SEE },
-    { "initial-grace", oob_grace, EX_WARNING, EXL_LICENSE_STATUS, "license-status",
-      "Not activated yet: it works on its initial grace period, which ends as shown.",
-      { 0x4004F00Cu, 0 }, EX_ADD_REASON, { "symptom:kms-client-will-not-activate", NULL } },
-    { "additional-grace", oot_grace, EX_WARNING, EXL_LICENSE_STATUS, "license-status",
-      "Its activation lapsed (KMS validity ran out, or the hardware changed too much): it must "
-      "activate again before this grace period ends.",
-      { 0x4004F00Du, 0 }, EX_ADD_REASON, { "event:12288", NULL } },
-    { "non-genuine-grace", nongenuine, EX_CRITICAL, EXL_LICENSE_STATUS, "license-status",
-      "Windows judged this copy not genuine and runs on a short grace period.",
-      { 0x4004F065u, 0 }, EX_ADD_REASON, { "symptom:recover-from-non-genuine", NULL } },
-    { "notification", notification, EX_CRITICAL, EXL_LICENSE_STATUS, "license-status",
-      "Notification mode: every grace period is over and Windows nags until it is activated.",
-      NONE, EX_ADD_REASON, { "symptom:recover-from-rfm", NULL } },
-    { "extended-grace", extended_grace, EX_WARNING, EXL_LICENSE_STATUS, "license-status",
-      "Running on an extended grace period: activation is still owed.",
-      { 0x4004FC06u, 0 }, EX_ADD_REASON, NO_SEE },
-    { "activation-until", xpr_volume, EX_OK, EXL_XPR_VOLUME, "expiration",
-      "KMS activation valid until {value}; every renewal moves this date on.", NONE, 0, NO_SEE },
-    { "time-limited", xpr_timebased, EX_NOTE, EXL_XPR_TIMEBASED, "expiration",
-      "A time-limited licence, ending {value}.", NONE, 0, NO_SEE },
-    { "grace-until", xpr_grace, EX_WARNING, EXL_XPR_GRACE, "expiration",
-      "Not activated: the grace period ends {value}.", NONE, 0,
-      { "symptom:kms-client-will-not-activate", NULL } },
-    { "evaluation", evaluation, EX_NOTE, EXL_DESCRIPTION, "channel",
-      "An evaluation edition: its licence is time-limited, and no KMS or MAK key activates it "
-      "until the edition is converted.", NONE, 0, NO_SEE },
-    { "kms-host-key", host_key, EX_NOTE, EXL_DESCRIPTION, "channel",
-      "A KMS host key (CSVLK) is installed, which makes this machine a KMS host; a client "
-      "needs its KMS client setup key (GVLK) instead.",
-      NONE, 0, { "symptom:kms-key-on-kms-client", NULL } },
-    { "kms-error-without-gvlk", kms_error_without_gvlk, EX_WARNING, EXL_DESCRIPTION, "channel",
-      "The error concerns KMS, but the key installed is not a KMS client key: with a retail, "
-      "OEM or MAK key the product never asks a KMS host.",
-      { 0xC004F074u, 0 }, 0, { "symptom:kms-client-will-not-activate", NULL } },
-    { "no-rearm-left", no_rearm, EX_WARNING, EXL_WINDOWS_REARM, "rearm-count",
-      "No rearm is left: slmgr /rearm cannot extend the grace period again.",
-      { 0xC004D307u, 0 }, 0, NO_SEE },
-    { "renewals-missed", renewals_missed, EX_WARNING, EXL_VOLUME_EXPIRATION, "volume-expiration",
-      "{days} days of KMS activation left: a client that renews every 7 days stays near 180, "
-      "so renewals have failed for about {missed} days.",
-      NONE, 0, { "event:12288", "setting:VLRenewalInterval" } },
-    { "expiry-close", expiry_close, EX_CRITICAL, EXL_VOLUME_EXPIRATION, "volume-expiration",
-      "Only {days} days of KMS activation left: renewals have failed for months and it drops "
-      "out of activation soon.",
-      { 0xC004F074u, 0 }, 0, { "event:12288", "symptom:kms-client-will-not-activate" } },
-    { "grace-ending", grace_close, EX_CRITICAL, EXL_TIME_REMAINING, "grace-remaining",
-      "The grace period ends in {days} days.", NONE, 0, NO_SEE },
-    { "stale-kms-override", stale_override, EX_WARNING, EXL_REGISTERED_KMS, "registered-kms",
-      "A KMS host is set by hand ({host}), so the one DNS publishes ({dns}) is not used; if the "
-      "hand-set host is gone, slmgr /ckms returns to DNS. `slerr diagnose --kms {host}` checks it.",
-      NONE, 0, { "setting:KeyManagementServiceName", "setting:DiscoveredKeyManagementServiceName" } },
-    { "kms-override-unreachable", override_unreachable, EX_CRITICAL, EXL_REGISTERED_KMS,
-      "registered-kms",
-      "The client only tries the hand-set KMS host {host}, and could not reach it. "
-      "`slerr diagnose --kms {host}` checks it.",
-      { 0xC004F074u, 0 }, 0, { "setting:KeyManagementServiceName", NULL } },
-    { "kms-set-by-hand", set_by_hand, EX_NOTE, EXL_REGISTERED_KMS, "registered-kms",
-      "KMS host set by hand to {host}: the client asks it alone, never DNS. "
-      "`slerr diagnose --kms {host}` checks it.",
-      NONE, 0, { "setting:KeyManagementServiceName", NULL } },
-    { "no-kms-in-dns", no_kms_in_dns, EX_CRITICAL, EXL_DNS_DISCOVERY, "dns-auto-discovery",
-      "DNS gave this client no KMS host (no _vlmcs._tcp SRV record) and none is set by hand. "
-      "`slerr diagnose DOMAIN` checks the SRV record of its domain.",
-      { 0xC004F074u, 0 }, 0, { "symptom:srv-records-on-non-microsoft-dns", "setting:KeyManagementServiceName" } },
-    { "kms-from-dns", found_in_dns, EX_OK, EXL_KMS_FROM_DNS, "kms-from-dns",
-      "Found its KMS host through DNS: {dns}. `slerr diagnose --kms {dns}` checks it.",
-      NONE, 0, NO_SEE },
-    { "history-kms-host", history_host, EX_NOTE, EXL_ERROR_HOST, "kms-host",
-      "The client asked the KMS host {contacted}. `slerr diagnose --kms {contacted}` checks it.",
-      NONE, 0, { "event:12288", NULL } },
-    { "host-count-below-servers", host_below_servers, EX_CRITICAL, EXL_CURRENT_COUNT,
-      "current-count",
-      "The KMS host counts {count}: it activates nothing until the count reaches 5 (servers) "
-      "and 25 (Windows client systems).",
-      { 0xC004F038u, 0 }, 0, { "symptom:kms-count-not-increasing", NULL } },
-    { "host-count-below-clients", host_below_clients, EX_WARNING, EXL_CURRENT_COUNT,
-      "current-count",
-      "The KMS host counts {count}: enough for servers (5) but not for Windows client systems, "
-      "which need 25.",
-      { 0xC004F038u, 0 }, 0, { "symptom:kms-count-not-increasing", NULL } },
-    { "host-count-enough", host_enough, EX_OK, EXL_CURRENT_COUNT, "current-count",
-      "The KMS host counts {count}: enough for clients and servers.", NONE, 0, NO_SEE },
-    { "error", error_failure, EX_CRITICAL, EXL_ERROR, "error",
-      "The operation failed with {code}; `slerr {code}` explains it.", NONE, EX_ADD_ERROR,
-      NO_SEE },
-    { "error-information", error_information, EX_NOTE, EXL_ERROR, "error",
-      "{code} is for information only: it reports no failure.", NONE, EX_ADD_ERROR, NO_SEE },
+    { { "licensed", "license-status", EX_OK,
+        "Activated.",
+        { 0 }, { NULL }, NULL },
+      licensed, EXL_LICENSE_STATUS, 0 },
+    { { "unlicensed", "license-status", EX_CRITICAL,
+        "Not activated and no grace period is running: it needs activating now.",
+        { 0 }, { NULL }, NULL },
+      unlicensed, EXL_LICENSE_STATUS, EX_ADD_REASON },
+    { { "initial-grace", "license-status", EX_WARNING,
+        "Not activated yet: it works on its initial grace period, which ends as shown.",
+        { 0x4004F00Cu, 0 }, { "symptom:kms-client-will-not-activate", NULL }, NULL },
+      oob_grace, EXL_LICENSE_STATUS, EX_ADD_REASON },
+    { { "additional-grace", "license-status", EX_WARNING,
+        "Its activation lapsed (KMS validity ran out, or the hardware changed too much): it must "
+        "activate again before this grace period ends.",
+        { 0x4004F00Du, 0 }, { "event:12288", NULL }, NULL },
+      oot_grace, EXL_LICENSE_STATUS, EX_ADD_REASON },
+    { { "non-genuine-grace", "license-status", EX_CRITICAL,
+        "Windows judged this copy not genuine and runs on a short grace period.",
+        { 0x4004F065u, 0 }, { "symptom:recover-from-non-genuine", NULL }, NULL },
+      nongenuine, EXL_LICENSE_STATUS, EX_ADD_REASON },
+    { { "notification", "license-status", EX_CRITICAL,
+        "Notification mode: every grace period is over and Windows nags until it is activated.",
+        { 0 }, { "symptom:recover-from-rfm", NULL }, NULL },
+      notification, EXL_LICENSE_STATUS, EX_ADD_REASON },
+    { { "extended-grace", "license-status", EX_WARNING,
+        "Running on an extended grace period: activation is still owed.",
+        { 0x4004FC06u, 0 }, { NULL }, NULL },
+      extended_grace, EXL_LICENSE_STATUS, EX_ADD_REASON },
+    { { "activation-until", "expiration", EX_OK,
+        "KMS activation valid until {value}; every renewal moves this date on.",
+        { 0 }, { NULL }, NULL },
+      xpr_volume, EXL_XPR_VOLUME, 0 },
+    { { "time-limited", "expiration", EX_NOTE,
+        "A time-limited licence, ending {value}.",
+        { 0 }, { NULL }, NULL },
+      xpr_timebased, EXL_XPR_TIMEBASED, 0 },
+    { { "grace-until", "expiration", EX_WARNING,
+        "Not activated: the grace period ends {value}.",
+        { 0 }, { "symptom:kms-client-will-not-activate", NULL }, NULL },
+      xpr_grace, EXL_XPR_GRACE, 0 },
+    { { "evaluation", "channel", EX_NOTE,
+        "An evaluation edition: its licence is time-limited, and no KMS or MAK key activates it "
+        "until the edition is converted.",
+        { 0 }, { NULL }, NULL },
+      evaluation, EXL_DESCRIPTION, 0 },
+    { { "kms-host-key", "channel", EX_NOTE,
+        "A KMS host key (CSVLK) is installed, which makes this machine a KMS host; a client "
+        "needs its KMS client setup key (GVLK) instead.",
+        { 0 }, { "symptom:kms-key-on-kms-client", NULL }, NULL },
+      host_key, EXL_DESCRIPTION, 0 },
+    { { "kms-error-without-gvlk", "channel", EX_WARNING,
+        "The error concerns KMS, but the key installed is not a KMS client key: with a retail, "
+        "OEM or MAK key the product never asks a KMS host.",
+        { 0xC004F074u, 0 }, { "symptom:kms-client-will-not-activate", NULL }, NULL },
+      kms_error_without_gvlk, EXL_DESCRIPTION, 0 },
+    { { "no-rearm-left", "rearm-count", EX_WARNING,
+        "No rearm is left: slmgr /rearm cannot extend the grace period again.",
+        { 0xC004D307u, 0 }, { NULL }, NULL },
+      no_rearm, EXL_WINDOWS_REARM, 0 },
+    { { "renewals-missed", "volume-expiration", EX_WARNING,
+        "{days} days of KMS activation left: a client that renews every 7 days stays near 180, "
+        "so renewals have failed for about {missed} days.",
+        { 0 }, { "event:12288", "setting:VLRenewalInterval" }, NULL },
+      renewals_missed, EXL_VOLUME_EXPIRATION, 0 },
+    { { "expiry-close", "volume-expiration", EX_CRITICAL,
+        "Only {days} days of KMS activation left: renewals have failed for months and it drops "
+        "out of activation soon.",
+        { 0xC004F074u, 0 }, { "event:12288", "symptom:kms-client-will-not-activate" }, NULL },
+      expiry_close, EXL_VOLUME_EXPIRATION, 0 },
+    { { "grace-ending", "grace-remaining", EX_CRITICAL,
+        "The grace period ends in {days} days.",
+        { 0 }, { NULL }, NULL },
+      grace_close, EXL_TIME_REMAINING, 0 },
+    { { "stale-kms-override", "registered-kms", EX_WARNING,
+        "A KMS host is set by hand ({host}), so the one DNS publishes ({dns}) is not used; if the "
+        "hand-set host is gone, slmgr /ckms returns to DNS.",
+        { 0 }, { "setting:KeyManagementServiceName", "setting:DiscoveredKeyManagementServiceName" },
+        "`slerr diagnose --kms {host}` checks it." },
+      stale_override, EXL_REGISTERED_KMS, 0 },
+    { { "kms-override-unreachable", "registered-kms", EX_CRITICAL,
+        "The client only tries the hand-set KMS host {host}, and could not reach it.",
+        { 0xC004F074u, 0 }, { "setting:KeyManagementServiceName", NULL },
+        "`slerr diagnose --kms {host}` checks it." },
+      override_unreachable, EXL_REGISTERED_KMS, 0 },
+    { { "kms-set-by-hand", "registered-kms", EX_NOTE,
+        "KMS host set by hand to {host}: the client asks it alone, never DNS.",
+        { 0 }, { "setting:KeyManagementServiceName", NULL },
+        "`slerr diagnose --kms {host}` checks it." },
+      set_by_hand, EXL_REGISTERED_KMS, 0 },
+    { { "no-kms-in-dns", "dns-auto-discovery", EX_CRITICAL,
+        "DNS gave this client no KMS host (no _vlmcs._tcp SRV record) and none is set by hand. "
+        "`slerr diagnose DOMAIN` checks the SRV record of its domain.",
+        { 0xC004F074u, 0 }, { "symptom:srv-records-on-non-microsoft-dns", "setting:KeyManagementServiceName" }, NULL },
+      no_kms_in_dns, EXL_DNS_DISCOVERY, 0 },
+    { { "kms-from-dns", "kms-from-dns", EX_OK,
+        "Found its KMS host through DNS: {dns}.",
+        { 0 }, { NULL }, "`slerr diagnose --kms {dns}` checks it." },
+      found_in_dns, EXL_KMS_FROM_DNS, 0 },
+    { { "history-kms-host", "kms-host", EX_NOTE,
+        "The client asked the KMS host {contacted}.",
+        { 0 }, { "event:12288", NULL }, "`slerr diagnose --kms {contacted}` checks it." },
+      history_host, EXL_ERROR_HOST, 0 },
+    { { "host-count-below-servers", "current-count", EX_CRITICAL,
+        "The KMS host counts {count}: it activates nothing until the count reaches 5 (servers) "
+        "and 25 (Windows client systems).",
+        { 0xC004F038u, 0 }, { "symptom:kms-count-not-increasing", NULL }, NULL },
+      host_below_servers, EXL_CURRENT_COUNT, 0 },
+    { { "host-count-below-clients", "current-count", EX_WARNING,
+        "The KMS host counts {count}: enough for servers (5) but not for Windows client systems, "
+        "which need 25.",
+        { 0xC004F038u, 0 }, { "symptom:kms-count-not-increasing", NULL }, NULL },
+      host_below_clients, EXL_CURRENT_COUNT, 0 },
+    { { "host-count-enough", "current-count", EX_OK,
+        "The KMS host counts {count}: enough for clients and servers.",
+        { 0 }, { NULL }, NULL },
+      host_enough, EXL_CURRENT_COUNT, 0 },
+    { { "error", "error", EX_CRITICAL,
+        "The operation failed with {code}; `slerr {code}` explains it.",
+        { 0 }, { NULL }, NULL },
+      error_failure, EXL_ERROR, EX_ADD_ERROR },
+    { { "error-information", "error", EX_NOTE,
+        "{code} is for information only: it reports no failure.",
+        { 0 }, { NULL }, NULL },
+      error_information, EXL_ERROR, EX_ADD_ERROR },
 };
 
 size_t ex_condition_count(void)
@@ -276,20 +306,6 @@ const struct ex_condition *ex_condition_at(size_t index)
     return index < ex_condition_count() ? &table[index] : NULL;
 }
 
-/* The host part to name in a `slerr diagnose --kms` suggestion; "HOST" when the value holds
- * anything a host name never does (so a pasted value cannot smuggle a shell command). */
-static void host_word(const char *value, char *out, size_t size)
-{
-    size_t n = strcspn(value, " \t(");
-    bool plain = n > 0 && n < size;
-    for (size_t i = 0; plain && i < n; i++) {
-        char c = value[i];
-        plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                c == '.' || c == '-' || c == ':' || c == '[' || c == ']' || c == '_';
-    }
-    snprintf(out, size, "%.*s", plain ? (int)n : 4, plain ? value : "HOST");
-}
-
 /* The text of a field; remaining time comes under one of several labels depending on the tool. */
 static const char *value_of(const struct ex_facts *f, enum ex_label label)
 {
@@ -298,82 +314,61 @@ static const char *value_of(const struct ex_facts *f, enum ex_label label)
     return f->text[label];
 }
 
-static void fill_text(const struct ex_condition *row, const struct ex_facts *f, char *out,
-                      size_t size)
+static bool key_is(const char *key, size_t len, const char *name)
 {
-    char host[128], dns[128], asked[128], number[32], code[11];
-    host_word(f->text[EXL_REGISTERED_KMS], host, sizeof host);
-    host_word(contacted(f), asked, sizeof asked);
-    host_word(f->text[EXL_KMS_FROM_DNS], dns, sizeof dns);
-    ex_code_text(f->error, code);
-    size_t used = 0;
-    out[0] = '\0';
-    for (const char *p = row->text; *p && used + 1 < size;) {
-        const char *put = NULL;
-        size_t skip = 0;
-        if (*p == '{') {
-            skip = strcspn(p, "}") + 1;
-            if (!strncmp(p, "{host}", 6))
-                put = host;
-            else if (!strncmp(p, "{dns}", 5))
-                put = dns;
-            else if (!strncmp(p, "{contacted}", 11))
-                put = asked;
-            else if (!strncmp(p, "{value}", 7))
-                put = value_of(f, row->value);
-            else if (!strncmp(p, "{code}", 6))
-                put = code;
-            else if (!strncmp(p, "{days}", 6))
-                snprintf(number, sizeof number, "%ld", f->minutes / DAY), put = number;
-            else if (!strncmp(p, "{missed}", 8))
-                snprintf(number, sizeof number, "%ld", (KMS_VALIDITY - f->minutes) / DAY - 7),
-                    put = number;
-            else if (!strncmp(p, "{count}", 7))
-                snprintf(number, sizeof number, "%ld", f->count), put = number;
-        }
-        if (put) {
-            used += (size_t)snprintf(out + used, size - used, "%s", put);
-            if (used >= size)
-                used = size - 1;
-            p += skip;
-        } else {
-            out[used++] = *p++;
-            out[used] = '\0';
-        }
-    }
+    return strlen(name) == len && memcmp(key, name, len) == 0;
 }
 
-static void add_code(struct ex_finding *x, uint32_t code)
+/* A host named in a sentence: as written in prose, only when checked in a command. */
+static const char *host_text(const char *value, bool command, char *buf, size_t size)
 {
-    for (size_t i = 0; i < x->ncodes; i++)
-        if (x->codes[i] == code)
-            return;
-    if (x->ncodes < EX_MAX_CODES)
-        x->codes[x->ncodes++] = code;
+    if (command)
+        return ex_checked_host(value, buf, size) ? buf : NULL;
+    snprintf(buf, size, "%.*s", (int)strcspn(value, " \t("), value);
+    return buf;
+}
+
+static const char *fill(const void *subject, const char *key, size_t len, bool command,
+                        char *buf, size_t size)
+{
+    const struct ex_facts *f = subject;
+    if (key_is(key, len, "host"))
+        return host_text(f->text[EXL_REGISTERED_KMS], command, buf, size);
+    if (key_is(key, len, "dns"))
+        return host_text(f->text[EXL_KMS_FROM_DNS], command, buf, size);
+    if (key_is(key, len, "contacted"))
+        return host_text(contacted(f), command, buf, size);
+    if (command)
+        return NULL; /* nothing else is checked enough for a command */
+    if (key_is(key, len, "code")) {
+        char code[11];
+        ex_code_text(f->error, code);
+        snprintf(buf, size, "%s", code);
+    } else if (key_is(key, len, "days")) {
+        snprintf(buf, size, "%ld", f->minutes / DAY);
+    } else if (key_is(key, len, "missed")) {
+        snprintf(buf, size, "%ld", (KMS_VALIDITY - f->minutes) / DAY - 7);
+    } else if (key_is(key, len, "count")) {
+        snprintf(buf, size, "%ld", f->count);
+    } else {
+        return NULL;
+    }
+    return buf;
 }
 
 size_t ex_judge(const struct ex_facts *f, struct ex_finding *out, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < ex_condition_count() && n < max; i++) {
-        const struct ex_condition *row = &table[i];
-        if (!row->holds(f))
+        const struct ex_condition *c = &table[i];
+        if (!c->holds(f))
             continue;
         struct ex_finding *x = &out[n++];
-        memset(x, 0, sizeof *x);
-        x->severity = row->severity;
-        x->field = row->field;
-        snprintf(x->value, sizeof x->value, "%s", value_of(f, row->value));
-        fill_text(row, f, x->text, sizeof x->text);
-        if ((row->add & EX_ADD_REASON) && f->has_reason && f->reason != 0)
-            add_code(x, f->reason);
-        if ((row->add & EX_ADD_ERROR) && f->has_error)
-            add_code(x, f->error);
-        for (size_t c = 0; c < 2; c++)
-            if (row->codes[c])
-                add_code(x, row->codes[c]);
-        for (size_t s = 0; s < 2 && row->see[s]; s++)
-            x->see[x->nsee++] = row->see[s];
+        ex_finding_from_row(x, &c->row, value_of(f, c->value), fill, f);
+        if ((c->add & EX_ADD_ERROR) && f->has_error)
+            ex_finding_lead_code(x, f->error);
+        if ((c->add & EX_ADD_REASON) && f->has_reason && f->reason != 0)
+            ex_finding_lead_code(x, f->reason);
     }
     return n;
 }

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "finding.h"
 #include "record.h"
 
 #define EX_EVENT_MAX_VALUES 16
@@ -82,14 +83,11 @@ size_t ex_event_findings(const struct ex_event *ev, struct ex_finding *out, size
  * events are many: they are only counted). */
 enum ex_severity ex_event_severity(const struct ex_event *ev);
 
-/* One row of that table, for its tests: which event, which field, and what it points to. */
+/* One row of that table, for its tests: which event (0: any with a licence state) and the
+ * finding row (finding.h) with its stable name, e.g. "12288-failed". */
 struct ex_event_rule {
-    unsigned id;                 /* 0: any activation event */
-    const char *name;            /* the row's stable name, e.g. "12288-result-failed" */
-    const char *field;
-    enum ex_severity severity;
-    uint32_t codes[2];           /* fixed catalog codes (0: none); the value's own code is added */
-    const char *see[3];
+    unsigned id;
+    struct ex_row row;
 };
 size_t ex_event_rule_count(void);
 const struct ex_event_rule *ex_event_rule_at(size_t index);

@@ -182,7 +182,6 @@ struct rule {
     struct ex_event_rule pub;
     bool (*when)(const struct view *v);
     const char *(*value)(const struct view *v, char *buf, size_t size);
-    const char *text; /* printf format; %s is the row's subject (host, domain, days ...) */
     bool result_code; /* the event's own result is the finding's first code */
 };
 
@@ -240,8 +239,11 @@ static const char *message_value(const struct view *v, char *buf, size_t size)
     return buf;
 }
 
+#define RS(id_, name_, field_, sev_, c1, c2, s1, s2, s3, when_, value_, rc_, text_, suggest_) \
+    { { id_, { name_, field_, sev_, text_, { c1, c2 }, { s1, s2, s3 }, suggest_ } }, when_, \
+      value_, rc_ }
 #define R(id_, name_, field_, sev_, c1, c2, s1, s2, s3, when_, value_, rc_, text_) \
-    { { id_, name_, field_, sev_, { c1, c2 }, { s1, s2, s3 } }, when_, value_, text_, rc_ }
+    RS(id_, name_, field_, sev_, c1, c2, s1, s2, s3, when_, value_, rc_, text_, NULL)
 
 static const struct rule rules[] = {
     /* 12288: the client's request */
@@ -250,9 +252,10 @@ static const struct rule rules[] = {
     R(12288, "12288-failed", "result", EX_CRITICAL, NO_KMS, 0,
       "symptom:kms-client-will-not-activate", NULL, NULL, failed, result_value, true,
       "The request never reached a KMS host: this code, not the 0xC004F074 the client shows, is the real cause."),
-    R(12288, "12288-host", "kms-host", EX_NOTE, 0, 0, "setting:KeyManagementServiceName",
-      "setting:KeyManagementServicePort", NULL, has_host, host_value, false,
-      "The client asked this KMS host; `slerr diagnose --kms %s` checks its name, port, RPC endpoint and clock."),
+    RS(12288, "12288-host", "kms-host", EX_NOTE, 0, 0, "setting:KeyManagementServiceName",
+       "setting:KeyManagementServicePort", NULL, has_host, host_value, false,
+       "The client asked this KMS host.",
+       "`slerr diagnose --kms {host}` checks its name, port, RPC endpoint and clock."),
     R(12288, "12288-flags", "status-flags", EX_WARNING, 0, 0, NULL, NULL, NULL, bad_flags,
       flags_value, false,
       "The status flags carry an error bit (0x01000000 no KMS registration, 0x02000000 bad registration data, 0x04000000 count too low, 0x08000000 no qualifying OS licence)."),
@@ -323,12 +326,13 @@ static const struct rule rules[] = {
     R(12293, "12293-failed", "result", EX_CRITICAL, 0, 0, "symptom:srv-records-on-non-microsoft-dns",
       "setting:DisableDnsPublishing", NULL, publish_failed, result_value, true,
       "The host could not publish its _vlmcs._tcp SRV record, so clients using DNS discovery will not find it there."),
-    R(12293, "12293-domain", "dns-domain", EX_NOTE, 0, 0, "setting:DnsDomainPublishList", NULL, NULL,
-      has_domain, domain_value, false,
-      "The domain it tried to publish in; `slerr diagnose %s` shows what clients there find."),
-    R(12294, "12294-published", "dns-domain", EX_OK, 0, 0, "setting:DnsDomainPublishList", NULL, NULL,
-      has_domain, domain_value, false,
-      "The host published its SRV record in this domain; `slerr diagnose %s` checks what clients find."),
+    RS(12293, "12293-domain", "dns-domain", EX_NOTE, 0, 0, "setting:DnsDomainPublishList", NULL,
+       NULL, has_domain, domain_value, false, "The domain it tried to publish in.",
+       "`slerr diagnose {domain}` shows what clients there find."),
+    RS(12294, "12294-published", "dns-domain", EX_OK, 0, 0, "setting:DnsDomainPublishList", NULL,
+       NULL, has_domain, domain_value, false,
+       "The host published its SRV record in this domain.",
+       "`slerr diagnose {domain}` checks what clients find."),
     /* 8198, 8209, 1003: the Software Protection service */
     R(8198, "8198-failed", "result", EX_CRITICAL, 0, 0, "symptom:kms-client-will-not-activate", NULL,
       NULL, failed, result_value, true,
@@ -351,37 +355,32 @@ const struct ex_event_rule *ex_event_rule_at(size_t index)
 
 static bool has_licence_state(unsigned id) { return id == 12288 || id == 12290; }
 
-static void add_code(struct ex_finding *f, uint32_t code)
+static bool key_is(const char *key, size_t len, const char *name)
 {
-    for (size_t i = 0; i < f->ncodes; i++)
-        if (f->codes[i] == code)
-            return;
-    if (f->ncodes < EX_MAX_CODES)
-        f->codes[f->ncodes++] = code;
+    return strlen(name) == len && memcmp(key, name, len) == 0;
+}
+
+/* {host} and {domain}: as written in prose; in a command only a checked host name. */
+static const char *fill(const void *subject, const char *key, size_t len, bool command,
+                        char *buf, size_t size)
+{
+    const struct view *v = subject;
+    const char *text = key_is(key, len, "host") ? v->host_port
+                       : key_is(key, len, "domain") ? v->domain : NULL;
+    if (!text)
+        return NULL;
+    if (command)
+        return ex_checked_host(text, buf, size) ? buf : NULL;
+    return text;
 }
 
 static void apply(const struct rule *r, const struct view *v, struct ex_finding *f)
 {
     char buf[EX_VALUE_MAX];
-    memset(f, 0, sizeof *f);
-    f->severity = r->pub.severity;
-    f->field = r->pub.field;
     const char *val = r->value(v, buf, sizeof buf);
-    ex_format(f->value, sizeof f->value, "%s", val ? val : "");
-    /* A "%s" in the text stands for the value: the host or domain to hand to diagnose. */
-    const char *mark = strstr(r->text, "%s");
-    if (mark)
-        ex_format(f->text, sizeof f->text, "%.*s%s%s", (int)(mark - r->text), r->text, f->value,
-                  mark + 2);
-    else
-        ex_format(f->text, sizeof f->text, "%s", r->text);
+    ex_finding_from_row(f, &r->pub.row, val, fill, v);
     if (r->result_code)
-        add_code(f, v->result);
-    for (size_t i = 0; i < 2; i++)
-        if (r->pub.codes[i])
-            add_code(f, r->pub.codes[i]);
-    for (size_t i = 0; i < 3 && r->pub.see[i] && f->nsee < EX_MAX_SEE; i++)
-        f->see[f->nsee++] = r->pub.see[i];
+        ex_finding_lead_code(f, v->result);
 }
 
 /* The catalog's events, as see-references (the test checks each exists). */
@@ -391,23 +390,33 @@ static const char *const event_refs[] = {
 };
 
 /* The first finding names the event itself, so that a record always says what it read. */
+static const struct ex_row event_known = {
+    "event", "event", EX_OK, "{title}.", { 0 }, { NULL }, NULL,
+};
+static const struct ex_row event_other = {
+    "event-other", "event", EX_OK, "An event of the Software Protection service.", { 0 },
+    { NULL }, NULL,
+};
+
+static const char *fill_title(const void *subject, const char *key, size_t len, bool command,
+                              char *buf, size_t size)
+{
+    (void)buf, (void)size;
+    return !command && key_is(key, len, "title") ? ((const struct slerr_entry *)subject)->title
+                                                 : NULL;
+}
+
 static void identify(const struct ex_event *ev, struct ex_finding *f)
 {
-    memset(f, 0, sizeof *f);
-    f->severity = EX_OK;
-    f->field = "event";
-    ex_format(f->value, sizeof f->value, "%u %s%s%s%s%s", ev->id,
+    char value[EX_VALUE_MAX];
+    ex_format(value, sizeof value, "%u %s%s%s%s%s", ev->id,
              ev->provider[0] ? ev->provider : ev->source, ev->computer[0] ? " on " : "",
              ev->computer, ev->time[0] ? " at " : "", ev->time);
     const struct slerr_entry *e = slerr_lookup_event(ev->id);
-    if (e) {
-        ex_format(f->text, sizeof f->text, "%s.", e->title);
-        for (size_t i = 0; i < sizeof event_refs / sizeof *event_refs; i++)
-            if (strtoul(event_refs[i] + 6, NULL, 10) == ev->id)
-                f->see[f->nsee++] = event_refs[i];
-    } else {
-        ex_format(f->text, sizeof f->text, "An event of the Software Protection service.");
-    }
+    ex_finding_from_row(f, e ? &event_known : &event_other, value, fill_title, e);
+    for (size_t i = 0; e && i < sizeof event_refs / sizeof *event_refs; i++)
+        if (strtoul(event_refs[i] + 6, NULL, 10) == ev->id)
+            ex_finding_add_see(f, event_refs[i]);
 }
 
 static bool applies(const struct rule *r, const struct ex_event *ev)
@@ -421,8 +430,8 @@ enum ex_severity ex_event_severity(const struct ex_event *ev)
     read_view(ev, &v);
     enum ex_severity worst = EX_OK;
     for (size_t i = 0; i < NRULES; i++)
-        if (applies(&rules[i], ev) && rules[i].pub.severity > worst && rules[i].when(&v))
-            worst = rules[i].pub.severity;
+        if (applies(&rules[i], ev) && rules[i].pub.row.severity > worst && rules[i].when(&v))
+            worst = rules[i].pub.row.severity;
     return worst;
 }
 

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "finding.h"
 #include "labels.h"
 #include "record.h"
 
@@ -44,17 +45,15 @@ void ex_facts_derive(struct ex_facts *f, bool cim);
 /* Judges the facts through the condition table; fills at most max findings, returns how many. */
 size_t ex_judge(const struct ex_facts *f, struct ex_finding *out, size_t max);
 
-/* The condition table, row by row, for tests and documentation. */
+/* The condition table, row by row, for tests and documentation: a finding row (finding.h),
+ * the condition on the facts, the field whose text is the finding's value, and whether the
+ * record's own code (reason, error) leads the row's codes. Placeholders in the row's text:
+ * {host} {dns} {contacted} (checked host names, else "HOST"), {days} {missed} {count} {code}. */
 struct ex_condition {
-    const char *name;
+    struct ex_row row;
     bool (*holds)(const struct ex_facts *f);
-    enum ex_severity severity;
     enum ex_label value;       /* whose text becomes the finding's value */
-    const char *field;
-    const char *text;          /* {host} {dns} {days} {missed} {count} {code} are filled in */
-    uint32_t codes[2];         /* catalog codes (0: none) */
     unsigned add;              /* EX_ADD_REASON / EX_ADD_ERROR: the record's own code too */
-    const char *see[2];        /* "event:12288", "symptom:NAME", "setting:NAME" (NULL: none) */
 };
 #define EX_ADD_REASON 1u
 #define EX_ADD_ERROR 2u

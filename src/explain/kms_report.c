@@ -376,14 +376,69 @@ struct out {
     size_t n, max;
 };
 
-static struct ex_finding *next(struct out *o, enum ex_severity sev, const char *name)
+/* The report's rows: one per finding it can give (its value is filled in by the code). */
+static const struct ex_row row_requests = { "report-requests", "requests", EX_OK,
+    "What the host's Key Management Service log holds.", { 0 }, { "event:12290" }, NULL };
+static const struct ex_row row_product = { "report-product", "product", EX_OK,
+    "Requests for this activation ID (product).", { 0 }, { NULL }, NULL };
+static const struct ex_row row_count_enough = { "report-count-enough", "kms-count", EX_OK,
+    "Distinct CMIDs of the last 30 days that need {need}: the host activates them.", { 0 },
+    { NULL }, NULL };
+static const struct ex_row row_count_low = { "report-count-low", "kms-count", EX_WARNING,
+    "Distinct CMIDs of the last 30 days that need {need}: below it the host activates none of "
+    "them.", { LOW_COUNT }, { "symptom:kms-count-not-increasing" }, NULL };
+static const struct ex_row row_count_short_log = { "report-count-short-log", "kms-count",
+    EX_NOTE, "Distinct CMIDs in this log that need {need}; the log covers less than the 7 days "
+    "in which every client renews, so the host may count more.", { LOW_COUNT },
+    { "symptom:kms-count-not-increasing" }, NULL };
+static const struct ex_row row_clones = { "report-clones", "clones", EX_WARNING,
+    "One CMID under several names: these machines were cloned from an image that was not "
+    "generalised, and the host counts them once.", { 0 },
+    { "symptom:kms-count-not-increasing" }, NULL };
+static const struct ex_row row_clock_skew = { "report-clock-skew", "clock-skew", EX_CRITICAL,
+    "The host refused these clients because their clocks differ from its own by more than 4 "
+    "hours.", { TIME_SKEW }, { "event:12290" }, NULL };
+static const struct ex_row row_expiring = { "report-expiring", "expiring", EX_WARNING,
+    "Their activation runs out within 30 days: they have not renewed for months.", { 0 },
+    { "setting:VLRenewalInterval" }, NULL };
+static const struct ex_row row_not_seen = { "report-not-seen", "not-seen", EX_NOTE,
+    "Not seen for more than the 7-day renewal interval before the newest event: retired, or no "
+    "longer reaching this host.", { 0 }, { "setting:VLRenewalInterval" }, NULL };
+static const struct ex_row row_virtual = { "report-virtual", "virtual", EX_NOTE,
+    "Clients by the virtual-machine flag of their last request.", { 0 }, { NULL }, NULL };
+static const struct ex_row row_states_bad = { "report-states-need-action", "license-states",
+    EX_WARNING, "Some clients are unlicensed, in notification or in a grace period that needs "
+    "action.", { 0 }, { NULL }, NULL };
+static const struct ex_row row_states = { "report-states", "license-states", EX_OK,
+    "Clients by the licence state of their last request.", { 0 }, { NULL }, NULL };
+static const struct ex_row row_per_day = { "report-requests-per-day", "requests-per-day",
+    EX_NOTE, "Requests on each of the last 7 days of the log.", { 0 }, { NULL }, NULL };
+static const struct ex_row row_result = { "report-result", "result", EX_WARNING,
+    "Requests the host could not serve, with this code.", { 0 }, { NULL }, NULL };
+static const struct ex_row row_reported_count = { "report-reported-count", "reported-count",
+    EX_NOTE, "The highest count the host reported to clients (their events 12289).", { 0 },
+    { "event:12289" }, NULL };
+static const struct ex_row row_client_failures = { "report-client-failures", "client-failures",
+    EX_WARNING, "Requests that clients could not deliver (their events 12288): these never "
+    "reached the host.", { 0 }, { "event:12288" }, NULL };
+
+/* {need}: the count a group of clients needs. */
+static const char *fill_need(const void *subject, const char *key, size_t len, bool command,
+                             char *buf, size_t size)
+{
+    if (command || len != 4 || memcmp(key, "need", 4) != 0)
+        return NULL;
+    ex_format(buf, size, "%u", *(const unsigned *)subject);
+    return buf;
+}
+
+/* The next finding, from its row; the caller writes its value. NULL when the output is full. */
+static struct ex_finding *next(struct out *o, const struct ex_row *row)
 {
     if (o->n == o->max)
         return NULL;
     struct ex_finding *f = &o->f[o->n++];
-    memset(f, 0, sizeof *f);
-    f->severity = sev;
-    f->field = name;
+    ex_finding_from_row(f, row, NULL, NULL, NULL);
     return f;
 }
 
@@ -457,7 +512,7 @@ static void sum_client(const struct ex_kms_report *r, const struct client *c, st
 
 static void overview(const struct ex_kms_report *r, const struct sums *s, struct out *o)
 {
-    struct ex_finding *f = next(o, EX_OK, "requests");
+    struct ex_finding *f = next(o, &row_requests);
     if (!f)
         return;
     uint64_t cmids = 0, names = 0;
@@ -470,21 +525,18 @@ static void overview(const struct ex_kms_report *r, const struct sums *s, struct
     }
     ex_format(f->value, sizeof f->value, "%" PRIu64 " requests, %" PRIu64 " CMIDs, %" PRIu64
              " machine names, %s to %s", r->host_events, cmids, names, from, to);
-    ex_format(f->text, sizeof f->text, "What the host's Key Management Service log holds.");
-    f->see[f->nsee++] = "event:12290";
 }
 
 static void products(const struct ex_kms_report *r, const struct sums *s, struct out *o)
 {
     for (size_t i = 0; i < r->nproducts && i < 8; i++) {
-        struct ex_finding *f = next(o, EX_OK, "product");
+        struct ex_finding *f = next(o, &row_product);
         if (!f)
             return;
         const struct product *p = &r->products[i];
         ex_format(f->value, sizeof f->value, "%s: %" PRIu64 " requests, %" PRIu64 " CMIDs, %"
                  PRIu64 " names, needs %u", p->actid[0] ? p->actid : "(none)", p->requests,
                  s->cmids[i + 1], s->names[i + 1], p->required);
-        ex_format(f->text, sizeof f->text, "Requests for this activation ID (product).");
     }
 }
 
@@ -500,48 +552,31 @@ static void counts(const struct ex_kms_report *r, const struct sums *s, struct o
         if (!s->group_seen[g])
             continue;
         bool low = n < threshold[g];
-        enum ex_severity sev = !low ? EX_OK : long_enough ? EX_WARNING : EX_NOTE;
-        struct ex_finding *f = next(o, sev, "kms-count");
-        if (!f)
+        const struct ex_row *row = !low ? &row_count_enough
+                                   : long_enough ? &row_count_low : &row_count_short_log;
+        if (o->n == o->max)
             return;
+        struct ex_finding *f = &o->f[o->n++];
+        ex_finding_from_row(f, row, NULL, fill_need, &threshold[g]);
         ex_format(f->value, sizeof f->value, "%" PRIu64 " of %u (%s)", n, threshold[g], group[g]);
-        if (!low)
-            ex_format(f->text, sizeof f->text, "Distinct CMIDs of the last 30 days that need %u: the host activates them.", threshold[g]);
-        else if (long_enough)
-            ex_format(f->text, sizeof f->text, "Distinct CMIDs of the last 30 days that need %u: below it the host activates none of them.", threshold[g]);
-        else
-            ex_format(f->text, sizeof f->text, "Distinct CMIDs in this log that need %u; the log covers less than the 7 days in which every client renews, so the host may count more.", threshold[g]);
-        if (low) {
-            f->codes[f->ncodes++] = LOW_COUNT;
-            f->see[f->nsee++] = "symptom:kms-count-not-increasing";
-        }
     }
 }
 
 static void problems(const struct ex_kms_report *r, const struct sums *s, struct out *o)
 {
     struct ex_finding *f;
-    if (s->clones && (f = next(o, EX_WARNING, "clones"))) {
+    if (s->clones && (f = next(o, &row_clones))) {
         ex_format(f->value, sizeof f->value, "%" PRIu64 " CMIDs under several names%s", s->clones,
                  r->clone_ex);
-        ex_format(f->text, sizeof f->text, "One CMID under several names: these machines were cloned from an image that was not generalised, and the host counts them once.");
-        f->see[f->nsee++] = "symptom:kms-count-not-increasing";
     }
-    if (s->skewed && (f = next(o, EX_CRITICAL, "clock-skew"))) {
+    if (s->skewed && (f = next(o, &row_clock_skew))) {
         ex_format(f->value, sizeof f->value, "%" PRIu64 " clients%s", s->skewed, s->skew_ex);
-        ex_format(f->text, sizeof f->text, "The host refused these clients because their clocks differ from its own by more than 4 hours.");
-        f->codes[f->ncodes++] = TIME_SKEW;
-        f->see[f->nsee++] = "event:12290";
     }
-    if (s->expiring && (f = next(o, EX_WARNING, "expiring"))) {
+    if (s->expiring && (f = next(o, &row_expiring))) {
         ex_format(f->value, sizeof f->value, "%" PRIu64 " clients%s", s->expiring, s->expiring_ex);
-        ex_format(f->text, sizeof f->text, "Their activation runs out within 30 days: they have not renewed for months.");
-        f->see[f->nsee++] = "setting:VLRenewalInterval";
     }
-    if (s->stale && (f = next(o, EX_NOTE, "not-seen"))) {
+    if (s->stale && (f = next(o, &row_not_seen))) {
         ex_format(f->value, sizeof f->value, "%" PRIu64 " clients%s", s->stale, s->stale_ex);
-        ex_format(f->text, sizeof f->text, "Not seen for more than the 7-day renewal interval before the newest event: retired, or no longer reaching this host.");
-        f->see[f->nsee++] = "setting:VLRenewalInterval";
     }
 }
 
@@ -550,14 +585,12 @@ static void population(const struct sums *s, struct out *o)
     static const char *const names[8] = { "unlicensed", "licensed", "initial grace",
         "out-of-tolerance grace", "non-genuine grace", "notifications", "extended grace",
         "unknown" };
-    struct ex_finding *f = next(o, EX_NOTE, "virtual");
-    if (f) {
+    struct ex_finding *f = next(o, &row_virtual);
+    if (f)
         ex_format(f->value, sizeof f->value, "%" PRIu64 " virtual, %" PRIu64 " physical", s->vm,
                  s->physical);
-        ex_format(f->text, sizeof f->text, "Clients by the virtual-machine flag of their last request.");
-    }
     bool bad = s->states[0] || s->states[3] || s->states[4] || s->states[5];
-    f = next(o, bad ? EX_WARNING : EX_OK, "license-states");
+    f = next(o, bad ? &row_states_bad : &row_states);
     if (!f)
         return;
     size_t len = 0;
@@ -565,15 +598,13 @@ static void population(const struct sums *s, struct out *o)
         if (s->states[i] && len < sizeof f->value)
             len += (size_t)snprintf(f->value + len, sizeof f->value - len, "%s%s %" PRIu64,
                                     len ? ", " : "", names[i], s->states[i]);
-    ex_format(f->text, sizeof f->text, bad ? "Some clients are unlicensed, in notification or in a grace period that needs action."
-                                          : "Clients by the licence state of their last request.");
 }
 
 static void per_day(const struct ex_kms_report *r, struct out *o)
 {
     if (!r->requests_timed)
         return;
-    struct ex_finding *f = next(o, EX_NOTE, "requests-per-day");
+    struct ex_finding *f = next(o, &row_per_day);
     if (!f)
         return;
     int64_t last = r->newest >= 0 ? r->newest / DAY : (r->newest - DAY + 1) / DAY;
@@ -587,7 +618,6 @@ static void per_day(const struct ex_kms_report *r, struct out *o)
             len += (size_t)snprintf(f->value + len, sizeof f->value - len, "%s%s %" PRIu64,
                                     len ? ", " : "", date, n);
     }
-    ex_format(f->text, sizeof f->text, "Requests on each of the last 7 days of the log.");
 }
 
 static void results(const struct ex_kms_report *r, struct out *o)
@@ -596,28 +626,23 @@ static void results(const struct ex_kms_report *r, struct out *o)
         const struct tally *t = &r->results[i];
         if (t->code == 0 || t->code == TIME_SKEW)
             continue; /* answered, or counted per client as clock skew */
-        struct ex_finding *f = next(o, EX_WARNING, "result");
+        struct ex_finding *f = next(o, &row_result);
         if (!f)
             return;
         ex_format(f->value, sizeof f->value, "0x%08" PRIX32 ": %" PRIu64 " requests", t->code,
                  t->count);
-        ex_format(f->text, sizeof f->text, "Requests the host could not serve, with this code.");
-        f->codes[f->ncodes++] = t->code;
+        ex_finding_add_code(f, t->code);
     }
 }
 
 static void client_side(const struct ex_kms_report *r, struct out *o)
 {
     struct ex_finding *f;
-    if (r->host_count_max >= 0 && (f = next(o, EX_NOTE, "reported-count"))) {
+    if (r->host_count_max >= 0 && (f = next(o, &row_reported_count))) {
         ex_format(f->value, sizeof f->value, "%ld", r->host_count_max);
-        ex_format(f->text, sizeof f->text, "The highest count the host reported to clients (their events 12289).");
-        f->see[f->nsee++] = "event:12289";
     }
-    if (r->client_failures && (f = next(o, EX_WARNING, "client-failures"))) {
+    if (r->client_failures && (f = next(o, &row_client_failures))) {
         ex_format(f->value, sizeof f->value, "%" PRIu64, r->client_failures);
-        ex_format(f->text, sizeof f->text, "Requests that clients could not deliver (their events 12288): these never reached the host.");
-        f->see[f->nsee++] = "event:12288";
     }
 }
 

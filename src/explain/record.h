@@ -16,6 +16,7 @@ enum ex_severity { EX_OK, EX_NOTE, EX_WARNING, EX_CRITICAL };
 
 /* One field that matters, judged: which field, what it held, and what that means. */
 struct ex_finding {
+    const char *rule;            /* the row it comes from ("notification", "12288-failed") */
     enum ex_severity severity;
     const char *field;           /* the field, by our own stable name ("license-status") */
     char value[EX_VALUE_MAX];    /* the value as read (UTF-8, may hold hostile bytes) */

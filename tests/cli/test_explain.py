@@ -36,52 +36,53 @@ def records(data, *args):
 
 
 def findings(objects):
-    """{(kind, field): finding} over every record (the summary left out)."""
+    """{(kind, rule): finding} over every record (the summary left out): the rule is the row
+    of explain's tables the finding comes from."""
     out = {}
     for o in objects:
         for f in o.get("findings", []):
-            out[(o["kind"], f["field"])] = f
+            out[(o["kind"], f["rule"])] = f
     return out
 
 
 VARIANTS = {**FILE_FORMS, **PASTED_FORMS}
 
-# fixture -> {(kind, field): (severity, [codes] or None, text fragment or None)}
+# fixture -> {(kind, rule): (field, severity, [codes] or None, text fragment or None)}
 EXPECTED = {
     "dlv-kms-client.txt": {
-        ("slmgr-dlv", "license-status"): ("ok", [], "Activated"),
-        ("slmgr-dlv", "volume-expiration"): ("warning", [], "renewals have failed for about 53 days"),
-        ("slmgr-dlv", "registered-kms"): ("warning", [],
+        ("slmgr-dlv", "licensed"): ("license-status", "ok", [], "Activated"),
+        ("slmgr-dlv", "renewals-missed"): ("volume-expiration", "warning", [], "renewals have failed for about 53 days"),
+        ("slmgr-dlv", "stale-kms-override"): ("registered-kms", "warning", [],
                                           "`slerr diagnose --kms kms-old.corp.example:1688`"),
     },
     "dli-notification.txt": {
-        ("slmgr-dli", "license-status"): ("critical", ["0xC004F009"], "Notification mode"),
+        ("slmgr-dli", "notification"): ("license-status", "critical", ["0xC004F009"], "Notification mode"),
     },
     "dlv-kms-host.txt": {
-        ("slmgr-dlv", "current-count"): ("warning", ["0xC004F038"], "counts 12"),
+        ("slmgr-dlv", "host-count-below-clients"): ("current-count", "warning", ["0xC004F038"], "counts 12"),
     },
     "ato-unreachable.txt": {
-        ("slmgr-error", "error"): ("critical", ["0xC004F074"], None),
+        ("slmgr-error", "error"): ("error", "critical", ["0xC004F074"], None),
     },
     "skms.txt": {
-        ("slmgr-skms", "registered-kms"): ("note", [], "diagnose --kms kms01.corp.example:1688"),
+        ("slmgr-skms", "kms-set-by-hand"): ("registered-kms", "note", [], "diagnose --kms kms01.corp.example:1688"),
     },
     "xpr.txt": {
-        ("slmgr-xpr", "expiration"): ("ok", [], "7/12/2025 9:12:40 AM"),
+        ("slmgr-xpr", "activation-until"): ("expiration", "ok", [], "7/12/2025 9:12:40 AM"),
     },
     "cim-product.txt": {
-        ("cim-product", "license-status"): ("critical", ["0xC004F009"], None),
-        ("cim-product", "rearm-count"): ("warning", ["0xC004D307"], None),
+        ("cim-product", "notification"): ("license-status", "critical", ["0xC004F009"], None),
+        ("cim-product", "no-rearm-left"): ("rearm-count", "warning", ["0xC004D307"], None),
     },
     "cim-product-star.txt": {
-        ("cim-product", "license-status"): ("critical", ["0xC004F014"], "Not activated"),
+        ("cim-product", "unlicensed"): ("license-status", "critical", ["0xC004F014"], "Not activated"),
     },
     "ospp-dhistorykms.txt": {
-        ("ospp-dhistorykms", "error"): ("critical", ["0xC004F074"], None),
-        ("ospp-dhistorykms", "kms-host"): ("note", [], "`slerr diagnose --kms kms"),
+        ("ospp-dhistorykms", "error"): ("error", "critical", ["0xC004F074"], None),
+        ("ospp-dhistorykms", "history-kms-host"): ("kms-host", "note", [], "`slerr diagnose --kms kms"),
     },
     "cim-service.txt": {
-        ("cim-service", "current-count"): ("critical", ["0xC004F038"], "counts 3"),
+        ("cim-service", "host-count-below-servers"): ("current-count", "critical", ["0xC004F038"], "counts 3"),
     },
 }
 
@@ -92,9 +93,10 @@ class Fixtures(unittest.TestCase):
     def check(self, name, data):
         objects, status = records(data)
         got = findings(objects)
-        for key, (severity, codes, fragment) in EXPECTED[name].items():
+        for key, (field, severity, codes, fragment) in EXPECTED[name].items():
             self.assertIn(key, got, f"{name}: no {key} in {objects}")
             f = got[key]
+            self.assertEqual(f["field"], field, f"{name} {key}")
             self.assertEqual(f["severity"], severity, f"{name} {key}")
             for code in codes:
                 self.assertIn(code, f["codes"], f"{name} {key}")
@@ -113,13 +115,13 @@ class Fixtures(unittest.TestCase):
         objects, status = records(fixture("ospp-dstatus.txt"))
         blocks = [o for o in objects if o["kind"] == "ospp-dstatus"]
         self.assertEqual(len(blocks), 2)
-        first = {f["field"]: f for f in blocks[0]["findings"]}
-        self.assertEqual(first["error"]["severity"], "note")  # 0x4004F040 is informational
-        self.assertEqual(first["error"]["codes"], ["0x4004F040"])
-        second = {f["field"]: f for f in blocks[1]["findings"]}
-        self.assertEqual(second["license-status"]["severity"], "warning")
+        first = {f["rule"]: f for f in blocks[0]["findings"]}
+        self.assertEqual(first["error-information"]["severity"], "note")  # 0x4004F040
+        self.assertEqual(first["error-information"]["codes"], ["0x4004F040"])
+        second = {f["rule"]: f for f in blocks[1]["findings"]}
+        self.assertEqual(second["initial-grace"]["severity"], "warning")
         self.assertEqual(second["error"]["codes"], ["0xC004F074"])
-        self.assertEqual(second["dns-auto-discovery"]["severity"], "critical")
+        self.assertEqual(second["no-kms-in-dns"]["severity"], "critical")
         self.assertEqual(status, 1)
 
     def test_wrapped_host_name_is_rejoined(self):
@@ -127,12 +129,12 @@ class Fixtures(unittest.TestCase):
         data = fixture("dlv-kms-client.txt").replace(b"kms-old.corp.example:1688",
                                                        long_name.encode())
         got = findings(records(wrapped(data))[0])
-        self.assertEqual(got[("slmgr-dlv", "registered-kms")]["value"], long_name)
+        self.assertEqual(got[("slmgr-dlv", "stale-kms-override")]["value"], long_name)
 
     def test_cim_values_not_set_give_no_findings(self):
         got = findings(records(fixture("cim-product-star.txt"))[0])
         # 4294967295 counts and rearms mean "not set": no host count, no rearm finding.
-        self.assertEqual(sorted(f for _, f in got), ["license-status"])
+        self.assertEqual(sorted(f for _, f in got), ["unlicensed"])
 
     def test_record_with_unknown_status_is_skipped(self):
         data = fixture("dli-notification.txt").replace(b"Notification\n", b"Benachrichtigung\n")

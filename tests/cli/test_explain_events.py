@@ -35,24 +35,24 @@ def records(data, *args):
     return [o for o in objects if "findings" in o], r
 
 
-# fixture -> [(kind, field, severity, code that must be among its codes or None)]
+# fixture -> [(kind, rule, field, severity, code that must be among its codes or None)]
 EXPECTED = {
-    "12288-eventviewer.txt": [("event", "result", "critical", "0x800706BA"),
-                              ("event", "kms-host", "note", None)],
-    "12288-formatlist-star.txt": [("event", "result", "critical", "0xC004F06C")],
-    "12289-formatlist.txt": [("event", "result", "critical", "0xC004F038"),
-                             ("event", "kms-count", "warning", "0xC004F038")],
-    "12290-wevtutil.txt": [("event", "result", "critical", "0xC004F06C"),
-                           ("kms-host-report", "clock-skew", "critical", "0xC004F06C")],
-    "12290-wevtutil.xml": [("event", "result", "critical", "0xC004F06C"),
-                           ("kms-host-report", "clock-skew", "critical", "0xC004F06C")],
-    "12290-saved.xml": [("event", "result", "critical", "0xC004F038"),
-                        ("event", "dns-domain", "ok", None)],
-    "12293-eventviewer-with-xml.txt": [("event", "result", "critical", "0x8007267C"),
-                                       ("event", "dns-domain", "note", None)],
-    "12293-toxml.xml": [("event", "result", "critical", "0x80072338")],
-    "8198-eventviewer.txt": [("event", "result", "critical", "0x8007232B")],
-    "1003-formatlist.txt": [("event", "license-check", "note", None)],
+    "12288-eventviewer.txt": [("event", "12288-failed", "result", "critical", "0x800706BA"),
+                              ("event", "12288-host", "kms-host", "note", None)],
+    "12288-formatlist-star.txt": [("event", "12288-failed", "result", "critical", "0xC004F06C")],
+    "12289-formatlist.txt": [("event", "12289-refused", "result", "critical", "0xC004F038"),
+                             ("event", "12289-count-below-5", "kms-count", "warning", "0xC004F038")],
+    "12290-wevtutil.txt": [("event", "12290-clock-skew", "result", "critical", "0xC004F06C"),
+                           ("kms-host-report", "report-clock-skew", "clock-skew", "critical", "0xC004F06C")],
+    "12290-wevtutil.xml": [("event", "12290-clock-skew", "result", "critical", "0xC004F06C"),
+                           ("kms-host-report", "report-clock-skew", "clock-skew", "critical", "0xC004F06C")],
+    "12290-saved.xml": [("event", "12290-refused", "result", "critical", "0xC004F038"),
+                        ("event", "12294-published", "dns-domain", "ok", None)],
+    "12293-eventviewer-with-xml.txt": [("event", "12293-failed", "result", "critical", "0x8007267C"),
+                                       ("event", "12293-domain", "dns-domain", "note", None)],
+    "12293-toxml.xml": [("event", "12293-not-owner", "result", "critical", "0x80072338")],
+    "8198-eventviewer.txt": [("event", "8198-failed", "result", "critical", "0x8007232B")],
+    "1003-formatlist.txt": [("event", "1003-status-check", "license-check", "note", None)],
 }
 
 
@@ -66,14 +66,15 @@ class EventFixtures(unittest.TestCase):
                 with self.subTest(fixture=name, variant=variant):
                     objs, r = records(transform(fixture(name)))
                     self.assertIn(r.returncode, (0, 1), r.stderr.decode())
-                    for kind, field, severity, code in expected:
+                    for kind, rule, field, severity, code in expected:
                         hits = [f for o in objs if o["kind"] == kind for f in o["findings"]
-                                if f["field"] == field]
-                        self.assertTrue(hits, f"no {kind}/{field} in {objs}")
+                                if f["rule"] == rule]
+                        self.assertTrue(hits, f"no {kind}/{rule} in {objs}")
+                        self.assertEqual({f["field"] for f in hits}, {field})
                         self.assertIn(severity, [f["severity"] for f in hits])
                         if code:
                             self.assertIn(code, [c for f in hits for c in f["codes"]])
-                    self.assertEqual(r.returncode, 1 if any(e[2] in ("warning", "critical")
+                    self.assertEqual(r.returncode, 1 if any(e[3] in ("warning", "critical")
                                                             for e in expected) else 0)
 
     def test_pasted_twice_the_event_viewer_copy_is_one_event_each(self):
@@ -104,6 +105,7 @@ class Headline(unittest.TestCase):
         summary = [o for o in objs if o["kind"] == "summary"][0]
         self.assertEqual(summary["headline"]["codes"][0], "0x800706BA")
         self.assertEqual(summary["headline"]["field"], "result")
+        self.assertEqual(summary["headline"]["rule"], "12288-failed")
 
 
 class Report(unittest.TestCase):
@@ -123,11 +125,12 @@ class Report(unittest.TestCase):
         self.assertEqual(r.returncode, 1)
         report = [o for o in objs if o["kind"] == "kms-host-report"]
         self.assertEqual(len(report), 1)
-        fields = {f["field"]: f for f in report[0]["findings"]}
-        self.assertEqual(fields["kms-count"]["value"], "20 of 25 (client editions)")
-        self.assertEqual(fields["kms-count"]["severity"], "warning")
-        self.assertTrue(fields["clones"]["value"].startswith("2 CMIDs under several names"))
-        self.assertIn("0xC004F038", fields["kms-count"]["codes"])
+        rules = {f["rule"]: f for f in report[0]["findings"]}
+        self.assertEqual(rules["report-count-low"]["value"], "20 of 25 (client editions)")
+        self.assertEqual(rules["report-count-low"]["severity"], "warning")
+        self.assertIn("need 25", rules["report-count-low"]["text"])
+        self.assertTrue(rules["report-clones"]["value"].startswith("2 CMIDs under several names"))
+        self.assertIn("0xC004F038", rules["report-count-low"]["codes"])
 
 
 class Broken(unittest.TestCase):
@@ -147,8 +150,9 @@ class Broken(unittest.TestCase):
         self.assertNotIn(b"\x1b[31m\x07", r.stdout)
         self.assertNotIn(b"\x07", r.stdout)
         objs, _ = records(data)
-        host = [f for o in objs for f in o["findings"] if f["field"] == "kms-host"][0]
+        host = [f for o in objs for f in o["findings"] if f["rule"] == "12288-host"][0]
         self.assertIn("kms", host["value"])
+        self.assertNotIn("slerr diagnose", host["text"], "an unchecked host gets no command")
 
 
 if __name__ == "__main__":

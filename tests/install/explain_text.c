@@ -8,9 +8,9 @@ static int show(void *context, const slerr_explain_record *r)
 {
     (void)context;
     for (size_t i = 0; i < slerr_explain_record_findings(r); i++) {
-        printf("%s:%zu %s %s", slerr_explain_record_kind(r), slerr_explain_record_line(r),
+        printf("%s:%zu %s %s %s", slerr_explain_record_kind(r), slerr_explain_record_line(r),
                slerr_explain_severity_name(slerr_explain_finding_severity(r, i)),
-               slerr_explain_finding_field(r, i));
+               slerr_explain_finding_field(r, i), slerr_explain_finding_rule(r, i));
         for (size_t j = 0; j < slerr_explain_finding_codes(r, i); j++)
             printf(" 0x%08X", (unsigned)slerr_explain_finding_code(r, i, j));
         printf("\n");

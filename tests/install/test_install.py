@@ -259,7 +259,7 @@ class Installed(unittest.TestCase):
         for data in (text, utf16):
             result = subprocess.run([exe], input=data, env=run_env, capture_output=True)
             self.assertEqual(result.returncode, 1, result.stderr)
-            self.assertIn(b"slmgr-dlv:1 warning current-count 0xC004F038\n", result.stdout)
+            self.assertIn(b"slmgr-dlv:1 warning current-count host-count-below-clients 0xC004F038\n", result.stdout)
             self.assertIn(b"headline: The KMS host counts 12", result.stdout)
         linked = subprocess.run(["ldd", exe], env=run_env, capture_output=True, text=True).stdout
         self.assertIn(os.path.join(self.libdir, "libslerr-explain.so.0"), linked)

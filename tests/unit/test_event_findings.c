@@ -30,14 +30,15 @@ Test(event_rules, every_reference_is_in_the_catalog)
 {
     cr_assert_gt(ex_event_rule_count(), 20);
     for (size_t i = 0; i < ex_event_rule_count(); i++) {
-        const struct ex_event_rule *r = ex_event_rule_at(i);
+        const struct ex_event_rule *e = ex_event_rule_at(i);
+        const struct ex_row *r = &e->row;
         for (size_t c = 0; c < 2; c++)
             if (r->codes[c])
                 cr_assert_not_null(slerr_lookup(r->codes[c]), "%s: 0x%08" PRIX32, r->name, r->codes[c]);
         for (size_t s = 0; s < 3 && r->see[s]; s++)
             cr_assert(reference_exists(r->see[s]), "%s: %s", r->name, r->see[s]);
-        if (r->id)
-            cr_assert(r->id == 1003 || slerr_lookup_event(r->id), "%s: event %u", r->name, r->id);
+        if (e->id)
+            cr_assert(e->id == 1003 || slerr_lookup_event(e->id), "%s: event %u", r->name, e->id);
     }
     cr_assert_null(ex_event_rule_at(ex_event_rule_count()));
 }
@@ -46,11 +47,20 @@ Test(event_rules, every_reference_is_in_the_catalog)
 struct row {
     unsigned id;
     char list[200];
+    char rule[32];  /* the row of event_findings.c that must fire */
     char field[24];
     enum ex_severity severity;
     uint32_t code; /* a code the finding must carry, 0: none required */
     char see[48];  /* a reference it must carry, "" none required */
 };
+
+static const struct ex_finding *find_rule(const struct ex_finding *f, size_t n, const char *rule)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(f[i].rule, rule) == 0)
+            return &f[i];
+    return NULL;
+}
 
 static const struct ex_finding *find(const struct ex_finding *f, size_t n, const char *field)
 {
@@ -78,8 +88,9 @@ static void check_row(const struct row *r)
     size_t n = ex_event_findings(&ev, out, EX_EVENT_MAX_FINDINGS);
     cr_assert_geq(n, 1);
     cr_assert_str_eq(out[0].field, "event");
-    const struct ex_finding *f = find(out, n, r->field);
-    cr_assert_not_null(f, "%u %s: no %s finding", r->id, r->list, r->field);
+    const struct ex_finding *f = find_rule(out, n, r->rule);
+    cr_assert_not_null(f, "%u %s: no %s finding", r->id, r->list, r->rule);
+    cr_assert_str_eq(f->field, r->field, "%s", r->rule);
     cr_assert_eq(f->severity, r->severity, "%u %s: %s severity %d", r->id, r->list, r->field,
                  f->severity);
     if (r->code) {
@@ -100,51 +111,63 @@ static void check_row(const struct row *r)
 #define L12288(r, st, min) r ",0x0,kms01.contoso.com:1688,3c2a1f60-5d7e-4b8a-9c1e-2f4b6a8d0e11,2024/3/14 9:12,0," st "," min ",2de67392-b7a7-462a-b1ca-108dd189f588,25"
 #define L12290(r, st, min) r ",25,PC1.contoso.com,3c2a1f60-5d7e-4b8a-9c1e-2f4b6a8d0e11,2024/3/14 9:12,0," st "," min ",2de67392-b7a7-462a-b1ca-108dd189f588"
 
+static struct row rows[] = {
+    { 12288, L12288("0x0", "1", "259000"), "12288-sent", "result", EX_OK, 0, "" },
+    { 12288, L12288("0xC004F06C", "2", "40000"), "12288-failed", "result", EX_CRITICAL, 0xC004F06C, "" },
+    { 12288, L12288("0x800706BA", "2", "40000"), "12288-failed", "result", EX_CRITICAL, 0x800706BA, "symptom:kms-client-will-not-activate" },
+    { 12288, L12288("0x800706BA", "2", "40000"), "12288-host", "kms-host", EX_NOTE, 0, "setting:KeyManagementServiceName" },
+    { 12288, "0x0,0x04000000,kms01:1688,x,t,0,2,1,a,25", "12288-flags", "status-flags", EX_WARNING, 0, "" },
+    { 12289, "0x0,0x0,1,0,30,120,10080,2024/3/14 9:12", "12289-activated", "result", EX_OK, 0, "" },
+    { 12289, "0x0,0x0,1,0,30,120,10080,2024/3/14 9:12", "12289-count-enough", "kms-count", EX_OK, 0, "" },
+    { 12289, "0xC004F038,0x04000000,0,0,4,120,10080,t", "12289-refused", "result", EX_CRITICAL, 0xC004F038, "" },
+    { 12289, "0xC004F038,0x04000000,0,0,4,120,10080,t", "12289-flag-count", "status-flags", EX_WARNING, 0xC004F038, "" },
+    { 12289, "0xC004F038,0x04000000,0,0,4,120,10080,t", "12289-count-below-5", "kms-count", EX_WARNING, 0xC004F038, "symptom:kms-count-not-increasing" },
+    { 12289, "0xC004F038,0x0,0,0,12,120,10080,t", "12289-count-below-25", "kms-count", EX_NOTE, 0xC004F038, "" },
+    { 12289, "0x0,0x0,1,0,30,60,10080,t", "12289-retry-interval", "intervals", EX_NOTE, 0, "setting:VLActivationInterval" },
+    { 12289, "0x0,0x0,1,0,30,120,2880,t", "12289-renewal-interval", "intervals", EX_NOTE, 0, "setting:VLRenewalInterval" },
+    { 12290, L12290("0x0", "1", "259000"), "12290-answered", "result", EX_OK, 0, "" },
+    { 12290, L12290("0x0", "1", "259000"), "12290-client", "client", EX_OK, 0, "symptom:kms-count-not-increasing" },
+    { 12290, L12290("0xC004F06C", "2", "4000"), "12290-clock-skew", "result", EX_CRITICAL, 0xC004F06C, "event:12288" },
+    { 12290, L12290("0xC004F042", "2", "4000"), "12290-refused", "result", EX_CRITICAL, 0xC004F042, "" },
+    { 12290, L12290("0x0", "0", "0"), "state-unlicensed", "license-state", EX_WARNING, 0, "" },
+    { 12290, L12290("0x0", "1", "259000"), "state-activated", "license-state", EX_OK, 0, "" },
+    { 12290, L12290("0x0", "1", "150000"), "state-missed-renewals", "license-state", EX_NOTE, 0, "setting:VLRenewalInterval" },
+    { 12290, L12290("0x0", "1", "20000"), "state-running-out", "license-state", EX_WARNING, 0xC004F074, "" },
+    { 12288, L12288("0x0", "2", "40000"), "state-grace", "license-state", EX_NOTE, 0, "" },
+    { 12288, L12288("0x0", "3", "40000"), "state-oot-grace", "license-state", EX_WARNING, 0, "" },
+    { 12288, L12288("0x0", "4", "40000"), "state-non-genuine", "license-state", EX_CRITICAL, 0, "symptom:recover-from-non-genuine" },
+    { 12288, L12288("0x0", "5", "0"), "state-notification", "license-state", EX_CRITICAL, 0, "symptom:recover-from-rfm" },
+    { 12288, L12288("0x0", "6", "40000"), "state-grace", "license-state", EX_NOTE, 0, "" },
+    { 12291, "0x80070005", "12291-timer", "result", EX_WARNING, 0x80070005, "setting:VLRenewalInterval" },
+    { 12292, "0x80070005", "12292-timer", "result", EX_WARNING, 0x80070005, "event:12291" },
+    { 12293, "0x8007267C,contoso.com", "12293-failed", "result", EX_CRITICAL, 0x8007267C, "setting:DisableDnsPublishing" },
+    { 12293, "0x80072338,contoso.com", "12293-not-owner", "result", EX_CRITICAL, 0x80072338, "symptom:only-first-kms-host-publishes" },
+    { 12293, "0x8007267C,contoso.com", "12293-domain", "dns-domain", EX_NOTE, 0, "" },
+    { 12294, "contoso.com", "12294-published", "dns-domain", EX_OK, 0, "setting:DnsDomainPublishList" },
+    { 8198, "hr=0xC004F074", "8198-failed", "result", EX_CRITICAL, 0xC004F074, "symptom:kms-client-will-not-activate" },
+    { 8209, "0xC004F200", "8209-not-genuine", "result", EX_CRITICAL, 0xC004F200, "symptom:recover-from-non-genuine" },
+    { 1003, "Application Id=55c92734-d682-4d71-983e-d6ec3f16059f", "1003-status-check", "license-check", EX_NOTE, 0, "" },
+};
+
 ParameterizedTestParameters(event_rules, rows)
 {
-    static struct row rows[] = {
-        { 12288, L12288("0x0", "1", "259000"), "result", EX_OK, 0, "" },
-        { 12288, L12288("0xC004F06C", "2", "40000"), "result", EX_CRITICAL, 0xC004F06C, "" },
-        { 12288, L12288("0x800706BA", "2", "40000"), "result", EX_CRITICAL, 0x800706BA, "symptom:kms-client-will-not-activate" },
-        { 12288, L12288("0x800706BA", "2", "40000"), "kms-host", EX_NOTE, 0, "setting:KeyManagementServiceName" },
-        { 12288, "0x0,0x04000000,kms01:1688,x,t,0,2,1,a,25", "status-flags", EX_WARNING, 0, "" },
-        { 12289, "0x0,0x0,1,0,30,120,10080,2024/3/14 9:12", "result", EX_OK, 0, "" },
-        { 12289, "0x0,0x0,1,0,30,120,10080,2024/3/14 9:12", "kms-count", EX_OK, 0, "" },
-        { 12289, "0xC004F038,0x04000000,0,0,4,120,10080,t", "result", EX_CRITICAL, 0xC004F038, "" },
-        { 12289, "0xC004F038,0x04000000,0,0,4,120,10080,t", "status-flags", EX_WARNING, 0xC004F038, "" },
-        { 12289, "0xC004F038,0x04000000,0,0,4,120,10080,t", "kms-count", EX_WARNING, 0xC004F038, "symptom:kms-count-not-increasing" },
-        { 12289, "0xC004F038,0x0,0,0,12,120,10080,t", "kms-count", EX_NOTE, 0xC004F038, "" },
-        { 12289, "0x0,0x0,1,0,30,60,10080,t", "intervals", EX_NOTE, 0, "setting:VLActivationInterval" },
-        { 12289, "0x0,0x0,1,0,30,120,2880,t", "intervals", EX_NOTE, 0, "setting:VLRenewalInterval" },
-        { 12290, L12290("0x0", "1", "259000"), "result", EX_OK, 0, "" },
-        { 12290, L12290("0x0", "1", "259000"), "client", EX_OK, 0, "symptom:kms-count-not-increasing" },
-        { 12290, L12290("0xC004F06C", "2", "4000"), "result", EX_CRITICAL, 0xC004F06C, "event:12288" },
-        { 12290, L12290("0xC004F042", "2", "4000"), "result", EX_CRITICAL, 0xC004F042, "" },
-        { 12290, L12290("0x0", "0", "0"), "license-state", EX_WARNING, 0, "" },
-        { 12290, L12290("0x0", "1", "259000"), "license-state", EX_OK, 0, "" },
-        { 12290, L12290("0x0", "1", "150000"), "license-state", EX_NOTE, 0, "setting:VLRenewalInterval" },
-        { 12290, L12290("0x0", "1", "20000"), "license-state", EX_WARNING, 0xC004F074, "" },
-        { 12288, L12288("0x0", "2", "40000"), "license-state", EX_NOTE, 0, "" },
-        { 12288, L12288("0x0", "3", "40000"), "license-state", EX_WARNING, 0, "" },
-        { 12288, L12288("0x0", "4", "40000"), "license-state", EX_CRITICAL, 0, "symptom:recover-from-non-genuine" },
-        { 12288, L12288("0x0", "5", "0"), "license-state", EX_CRITICAL, 0, "symptom:recover-from-rfm" },
-        { 12288, L12288("0x0", "6", "40000"), "license-state", EX_NOTE, 0, "" },
-        { 12291, "0x80070005", "result", EX_WARNING, 0x80070005, "setting:VLRenewalInterval" },
-        { 12292, "0x80070005", "result", EX_WARNING, 0x80070005, "event:12291" },
-        { 12293, "0x8007267C,contoso.com", "result", EX_CRITICAL, 0x8007267C, "setting:DisableDnsPublishing" },
-        { 12293, "0x80072338,contoso.com", "result", EX_CRITICAL, 0x80072338, "symptom:only-first-kms-host-publishes" },
-        { 12293, "0x8007267C,contoso.com", "dns-domain", EX_NOTE, 0, "" },
-        { 12294, "contoso.com", "dns-domain", EX_OK, 0, "setting:DnsDomainPublishList" },
-        { 8198, "hr=0xC004F074", "result", EX_CRITICAL, 0xC004F074, "symptom:kms-client-will-not-activate" },
-        { 8209, "0xC004F200", "result", EX_CRITICAL, 0xC004F200, "symptom:recover-from-non-genuine" },
-        { 1003, "Application Id=55c92734-d682-4d71-983e-d6ec3f16059f", "license-check", EX_NOTE, 0, "" },
-    };
     return cr_make_param_array(struct row, rows, sizeof rows / sizeof *rows);
 }
 
 ParameterizedTest(struct row *r, event_rules, rows)
 {
     check_row(r);
+}
+
+Test(event_rules, every_rule_has_a_case)
+{
+    for (size_t i = 0; i < ex_event_rule_count(); i++) {
+        const char *name = ex_event_rule_at(i)->row.name;
+        bool found = false;
+        for (size_t j = 0; j < sizeof rows / sizeof *rows; j++)
+            found |= strcmp(rows[j].rule, name) == 0;
+        cr_expect(found, "rule %s has no case", name);
+    }
 }
 
 Test(event_rules, the_diagnose_command_names_the_host)

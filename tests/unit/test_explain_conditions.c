@@ -68,7 +68,7 @@ static const struct cases cases[] = {
 static const struct ex_condition *row_named(const char *name)
 {
     for (size_t i = 0; i < ex_condition_count(); i++)
-        if (strcmp(ex_condition_at(i)->name, name) == 0)
+        if (strcmp(ex_condition_at(i)->row.name, name) == 0)
             return ex_condition_at(i);
     return NULL;
 }
@@ -88,8 +88,8 @@ Test(conditions, every_row_has_a_case)
     for (size_t i = 0; i < ex_condition_count(); i++) {
         bool found = false;
         for (size_t j = 0; j < sizeof cases / sizeof cases[0]; j++)
-            found |= strcmp(cases[j].row, ex_condition_at(i)->name) == 0;
-        cr_expect(found, "row %s has no test case", ex_condition_at(i)->name);
+            found |= strcmp(cases[j].row, ex_condition_at(i)->row.name) == 0;
+        cr_expect(found, "row %s has no test case", ex_condition_at(i)->row.name);
     }
 }
 
@@ -102,9 +102,12 @@ Test(conditions, each_row_fires_on_its_facts)
         size_t n = judge(&cases[j], out);
         bool fired = false;
         for (size_t i = 0; i < n; i++)
-            if (strcmp(out[i].field, row->field) == 0 && out[i].severity == row->severity)
+            if (strcmp(out[i].rule, row->row.name) == 0) {
                 fired = true;
-        cr_expect(fired, "row %s did not fire on its facts", row->name);
+                cr_expect_str_eq(out[i].field, row->row.field, "row %s", row->row.name);
+                cr_expect_eq(out[i].severity, row->row.severity, "row %s", row->row.name);
+            }
+        cr_expect(fired, "row %s did not fire on its facts", row->row.name);
     }
 }
 
@@ -148,12 +151,12 @@ static bool see_exists(const char *see)
 Test(conditions, every_code_and_entry_exists)
 {
     for (size_t i = 0; i < ex_condition_count(); i++) {
-        const struct ex_condition *row = ex_condition_at(i);
-        for (size_t c = 0; c < 2; c++)
+        const struct ex_row *row = &ex_condition_at(i)->row;
+        for (size_t c = 0; c < EX_ROW_CODES; c++)
             if (row->codes[c])
                 cr_expect(slerr_lookup(row->codes[c]), "row %s: 0x%08X not in the catalog",
                           row->name, row->codes[c]);
-        for (size_t s = 0; s < 2; s++)
+        for (size_t s = 0; s < EX_ROW_SEE; s++)
             if (row->see[s])
                 cr_expect(see_exists(row->see[s]), "row %s: %s not in the catalog", row->name,
                           row->see[s]);
@@ -163,11 +166,25 @@ Test(conditions, every_code_and_entry_exists)
 Test(conditions, kms_host_named_with_its_diagnose_command)
 {
     static struct ex_finding out[EX_MAX_FINDINGS];
-    static const struct cases bad = { "", false, { { EXL_REGISTERED_KMS, "evil;rm -rf ~" } } };
-    size_t n = judge(&bad, out);
-    cr_assert_eq(n, 1);
-    cr_expect(strstr(out[0].text, "--kms HOST"), "%s", out[0].text);
-    cr_expect(!strstr(out[0].text, "rm -rf"), "%s", out[0].text);
+    static const struct cases good = { "", false, { { EXL_REGISTERED_KMS, "kms.example:1688" } } };
+    cr_assert_eq(judge(&good, out), 1);
+    cr_expect_str_eq(out[0].rule, "kms-set-by-hand");
+    cr_expect(strstr(out[0].text, "`slerr diagnose --kms kms.example:1688`"), "%s", out[0].text);
+}
+
+/* A value that is not a host name or address and port never reaches a suggested command:
+ * the command is not offered at all. */
+Test(conditions, unchecked_host_gets_no_command)
+{
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    static const char *const hostile[] = { "evil;rm -rf ~", "$(touch x)", "-oProxyCommand=x",
+                                           "kms.example:99999", "kms.example:16a8", "`id`" };
+    for (size_t i = 0; i < sizeof hostile / sizeof *hostile; i++) {
+        struct cases bad = { "", false, { { EXL_REGISTERED_KMS, hostile[i] } } };
+        cr_assert_eq(judge(&bad, out), 1, "%s", hostile[i]);
+        cr_expect_str_eq(out[0].rule, "kms-set-by-hand");
+        cr_expect(!strstr(out[0].text, "slerr diagnose"), "%s: %s", hostile[i], out[0].text);
+    }
 }
 
 Test(codes, parse_forms)
