@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* labels.c: what slmgr.vbs, ospp.vbs and PowerShell print, as one table of words per language.
- * Readers never compare against literal text of their own: a new language is new rows here. */
+/* labels.c: what slmgr.vbs, ospp.vbs and PowerShell print, as data: one table of rows (field,
+ * language, text as Windows prints it) and one of licence state words. Readers never compare
+ * against literal text of their own: a new language is a new block of rows here, each block
+ * naming where its texts come from, or rows added at run time (ex_labels_add). */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -10,126 +13,193 @@
 #define OS EX_FMT_OSPP
 #define CI EX_FMT_CIM
 
-/* A label is followed by optional blanks and ':'; a phrase opens a line, the rest is its value. */
-enum { LABEL, PHRASE };
-
-struct label_row {
-    const char *lang;
-    const char *text;
-    unsigned formats;
-    enum ex_label id;
-    unsigned char shape;
+/* Canonical field names, by enum ex_label: what readers, findings and --labels files use. */
+static const char *const label_names[EXL_LABEL_COUNT] = {
+    [EXL_NONE] = "none", [EXL_OTHER] = "other",
+    [EXL_SERVICE_VERSION] = "service-version", [EXL_NAME] = "name",
+    [EXL_DESCRIPTION] = "description", [EXL_ACTIVATION_ID] = "activation-id",
+    [EXL_EXTENDED_PID] = "extended-pid", [EXL_KEY_CHANNEL] = "key-channel",
+    [EXL_PARTIAL_KEY] = "partial-key", [EXL_TRUSTED_TIME] = "trusted-time",
+    [EXL_SKU_ID] = "sku-id", [EXL_LICENSE_STATUS] = "license-status",
+    [EXL_STATUS_REASON] = "status-reason", [EXL_VOLUME_EXPIRATION] = "volume-expiration",
+    [EXL_TIME_REMAINING] = "time-remaining", [EXL_TIMEBASED_EXPIRATION] = "timebased-expiration",
+    [EXL_REMAINING_GRACE] = "remaining-grace", [EXL_WINDOWS_REARM] = "windows-rearm-count",
+    [EXL_SKU_REARM] = "sku-rearm-count", [EXL_APP_REARM] = "app-rearm-count",
+    [EXL_KMS_CLIENT_HEADER] = "kms-client-header", [EXL_CMID] = "cmid",
+    [EXL_DNS_DISCOVERY] = "dns-auto-discovery", [EXL_REGISTERED_KMS] = "registered-kms",
+    [EXL_REGISTERED_PORT] = "registered-kms-port", [EXL_KMS_FROM_DNS] = "kms-from-dns",
+    [EXL_KMS_IP] = "kms-ip", [EXL_KMS_PID] = "kms-pid",
+    [EXL_ACTIVATION_INTERVAL] = "activation-interval", [EXL_RENEWAL_INTERVAL] = "renewal-interval",
+    [EXL_HOST_CACHING] = "host-caching", [EXL_KMS_ENABLED] = "kms-enabled",
+    [EXL_CURRENT_COUNT] = "current-count", [EXL_LISTENING_PORT] = "listening-port",
+    [EXL_DNS_PUBLISHING] = "dns-publishing", [EXL_KMS_PRIORITY] = "kms-priority",
+    [EXL_IS_KMS_HOST] = "is-kms-host", [EXL_REQUIRED_COUNT] = "required-count",
+    [EXL_ERROR] = "error", [EXL_ERROR_DESCRIPTION] = "error-description",
+    [EXL_ACTIVATING] = "activating", [EXL_ACTIVATED_OK] = "activated",
+    [EXL_SKMS_SET] = "kms-name-set", [EXL_XPR_VOLUME] = "xpr-volume",
+    [EXL_XPR_PERMANENT] = "xpr-permanent", [EXL_XPR_TIMEBASED] = "xpr-timebased",
+    [EXL_XPR_GRACE] = "xpr-grace", [EXL_XPR_NOTIFICATION] = "xpr-notification",
+    [EXL_TIME_WRITTEN] = "time-written", [EXL_ERROR_HOST] = "error-host",
+    [EXL_BANNER] = "banner", [EXL_KEY_INSTALLED] = "key-installed",
+    [EXL_KEY_UNINSTALLED] = "key-uninstalled", [EXL_COMMAND_OK] = "command-completed",
+    [EXL_LICENSE_INSTALLED] = "license-installed", [EXL_ACT_ATTEMPT] = "activation-attempt",
+    [EXL_NO_KEYS] = "no-keys-installed",
 };
 
-static const struct label_row rows[] = {
+const char *ex_label_name(enum ex_label label)
+{
+    return (unsigned)label < EXL_LABEL_COUNT && label_names[label] ? label_names[label] : "none";
+}
+
+enum ex_label ex_label_named(const char *name)
+{
+    for (int i = EXL_OTHER; i < EXL_LABEL_COUNT; i++)
+        if (label_names[i] && strcmp(label_names[i], name) == 0)
+            return (enum ex_label)i;
+    return EXL_NONE;
+}
+
+/* The rows, one block per language and tool. English texts are those of slmgr.vbs and
+ * ospp.vbs themselves (their L_Msg and MSG_ string constants) and of the WMI classes'
+ * property names. A language block appended below names its source (a Windows slmgr.ini, a
+ * public paste's URL) in its opening comment. */
+static const struct ex_label_row rows[] = {
     /* slmgr.vbs /dli, /dlv: Windows 7 to 11, Server 2008 R2 to 2025 */
-    { "en", "Software licensing service version", SL, EXL_SERVICE_VERSION, LABEL },
-    { "en", "Name", SL | CI, EXL_NAME, LABEL },
-    { "en", "Description", SL | CI, EXL_DESCRIPTION, LABEL },
-    { "en", "Activation ID", SL, EXL_ACTIVATION_ID, LABEL },
-    { "en", "Application ID", SL, EXL_OTHER, LABEL },
-    { "en", "Extended PID", SL, EXL_EXTENDED_PID, LABEL },
-    { "en", "Product Key Channel", SL, EXL_KEY_CHANNEL, LABEL },
-    { "en", "Installation ID", SL, EXL_OTHER, LABEL },
-    { "en", "Processor Certificate URL", SL, EXL_OTHER, LABEL },
-    { "en", "Machine Certificate URL", SL, EXL_OTHER, LABEL },
-    { "en", "Use License URL", SL, EXL_OTHER, LABEL },
-    { "en", "Product Key Certificate URL", SL, EXL_OTHER, LABEL },
-    { "en", "Validation URL", SL, EXL_OTHER, LABEL },
-    { "en", "Partial Product Key", SL, EXL_PARTIAL_KEY, LABEL },
-    { "en", "License Status", SL | OS, EXL_LICENSE_STATUS, LABEL },
-    { "en", "Notification Reason", SL, EXL_STATUS_REASON, LABEL },
-    { "en", "Volume activation expiration", SL, EXL_VOLUME_EXPIRATION, LABEL },
-    { "en", "Time remaining", SL, EXL_TIME_REMAINING, LABEL },
-    { "en", "Timebased activation expiration", SL, EXL_TIMEBASED_EXPIRATION, LABEL },
-    { "en", "Remaining Windows rearm count", SL, EXL_WINDOWS_REARM, LABEL },
-    { "en", "Remaining SKU rearm count", SL, EXL_SKU_REARM, LABEL },
-    { "en", "Remaining App rearm count", SL, EXL_APP_REARM, LABEL },
-    { "en", "Trusted time", SL, EXL_TRUSTED_TIME, LABEL },
-    { "en", "Key Management Service client information", SL, EXL_KMS_CLIENT_HEADER, PHRASE },
-    { "en", "Client Machine ID (CMID)", SL, EXL_CMID, LABEL },
-    { "en", "DNS auto-discovery", SL | OS, EXL_DNS_DISCOVERY, LABEL },
-    { "en", "Registered KMS machine name", SL, EXL_REGISTERED_KMS, LABEL },
-    { "en", "KMS machine name from DNS", SL | OS, EXL_KMS_FROM_DNS, LABEL },
-    { "en", "KMS machine IP address", SL, EXL_KMS_IP, LABEL },
-    { "en", "KMS machine extended PID", SL, EXL_KMS_PID, LABEL },
-    { "en", "Activation interval", SL | OS, EXL_ACTIVATION_INTERVAL, LABEL },
-    { "en", "Renewal interval", SL | OS, EXL_RENEWAL_INTERVAL, LABEL },
-    { "en", "KMS host caching is", SL, EXL_HOST_CACHING, PHRASE },
-    { "en", "Key Management Service is enabled on this machine", SL, EXL_KMS_ENABLED, PHRASE },
-    { "en", "Current count", SL, EXL_CURRENT_COUNT, LABEL },
-    { "en", "Listening on Port", SL, EXL_LISTENING_PORT, LABEL },
-    { "en", "DNS publishing", SL, EXL_DNS_PUBLISHING, PHRASE },
-    { "en", "KMS priority", SL, EXL_KMS_PRIORITY, LABEL },
-    { "en", "Key Management Service cumulative requests received", SL, EXL_OTHER, PHRASE },
-    { "en", "Total requests received", SL, EXL_OTHER, LABEL },
-    { "en", "Failed requests received", SL, EXL_OTHER, LABEL },
-    { "en", "Requests with License Status", SL, EXL_OTHER, PHRASE },
-    { "en", "Automatic VM Activation client information", SL, EXL_OTHER, PHRASE },
-    { "en", "Guest IAID", SL, EXL_OTHER, LABEL },
-    { "en", "Host machine name", SL, EXL_OTHER, LABEL },
-    { "en", "Activation time", SL, EXL_OTHER, LABEL },
-    { "en", "Host Digital PID2", SL, EXL_OTHER, LABEL },
+    { EXL_SERVICE_VERSION, "en", "Software licensing service version", SL, EX_LABEL },
+    { EXL_NAME, "en", "Name", SL | CI, EX_LABEL },
+    { EXL_DESCRIPTION, "en", "Description", SL | CI, EX_LABEL },
+    { EXL_ACTIVATION_ID, "en", "Activation ID", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Application ID", SL, EX_LABEL },
+    { EXL_EXTENDED_PID, "en", "Extended PID", SL, EX_LABEL },
+    { EXL_KEY_CHANNEL, "en", "Product Key Channel", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Installation ID", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Processor Certificate URL", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Machine Certificate URL", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Use License URL", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Product Key Certificate URL", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Validation URL", SL, EX_LABEL },
+    { EXL_PARTIAL_KEY, "en", "Partial Product Key", SL, EX_LABEL },
+    { EXL_LICENSE_STATUS, "en", "License Status", SL | OS, EX_LABEL },
+    { EXL_STATUS_REASON, "en", "Notification Reason", SL, EX_LABEL },
+    { EXL_VOLUME_EXPIRATION, "en", "Volume activation expiration", SL, EX_LABEL },
+    { EXL_TIME_REMAINING, "en", "Time remaining", SL, EX_LABEL },
+    { EXL_TIMEBASED_EXPIRATION, "en", "Timebased activation expiration", SL, EX_LABEL },
+    { EXL_WINDOWS_REARM, "en", "Remaining Windows rearm count", SL, EX_LABEL },
+    { EXL_SKU_REARM, "en", "Remaining SKU rearm count", SL, EX_LABEL },
+    { EXL_APP_REARM, "en", "Remaining App rearm count", SL, EX_LABEL },
+    { EXL_TRUSTED_TIME, "en", "Trusted time", SL, EX_LABEL },
+    { EXL_KMS_CLIENT_HEADER, "en", "Key Management Service client information", SL, EX_PHRASE },
+    { EXL_CMID, "en", "Client Machine ID (CMID)", SL, EX_LABEL },
+    { EXL_DNS_DISCOVERY, "en", "DNS auto-discovery", SL | OS, EX_LABEL },
+    { EXL_REGISTERED_KMS, "en", "Registered KMS machine name", SL, EX_LABEL },
+    { EXL_KMS_FROM_DNS, "en", "KMS machine name from DNS", SL | OS, EX_LABEL },
+    { EXL_KMS_IP, "en", "KMS machine IP address", SL, EX_LABEL },
+    { EXL_KMS_PID, "en", "KMS machine extended PID", SL, EX_LABEL },
+    { EXL_ACTIVATION_INTERVAL, "en", "Activation interval", SL | OS, EX_LABEL },
+    { EXL_RENEWAL_INTERVAL, "en", "Renewal interval", SL | OS, EX_LABEL },
+    { EXL_HOST_CACHING, "en", "KMS host caching is", SL, EX_PHRASE },
+    { EXL_KMS_ENABLED, "en", "Key Management Service is enabled on this machine", SL, EX_PHRASE },
+    { EXL_CURRENT_COUNT, "en", "Current count", SL, EX_LABEL },
+    { EXL_LISTENING_PORT, "en", "Listening on Port", SL, EX_LABEL },
+    { EXL_DNS_PUBLISHING, "en", "DNS publishing", SL, EX_PHRASE },
+    { EXL_KMS_PRIORITY, "en", "KMS priority", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Key Management Service cumulative requests received", SL, EX_PHRASE },
+    { EXL_OTHER, "en", "Total requests received", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Failed requests received", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Requests with License Status", SL, EX_PHRASE },
+    { EXL_OTHER, "en", "Automatic VM Activation client information", SL, EX_PHRASE },
+    { EXL_OTHER, "en", "Guest IAID", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Host machine name", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Activation time", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Host Digital PID2", SL, EX_LABEL },
     /* slmgr.vbs /ato, /ipk, /skms and /xpr: one-line results */
-    { "en", "Error", SL, EXL_ERROR, LABEL },
-    { "en", "Activating", SL, EXL_ACTIVATING, PHRASE },
-    { "en", "Product activated successfully", SL, EXL_ACTIVATED_OK, PHRASE },
-    { "en", "Key Management Service machine name set to", SL, EXL_SKMS_SET, PHRASE },
-    { "en", "Volume activation will expire", SL, EXL_XPR_VOLUME, PHRASE },
-    { "en", "The machine is permanently activated", SL, EXL_XPR_PERMANENT, PHRASE },
-    { "en", "Timebased activation will expire", SL, EXL_XPR_TIMEBASED, PHRASE },
-    { "en", "Initial grace period ends", SL, EXL_XPR_GRACE, PHRASE },
-    { "en", "Additional grace period ends", SL, EXL_XPR_GRACE, PHRASE },
-    { "en", "Extended grace period ends", SL, EXL_XPR_GRACE, PHRASE },
-    { "en", "Non-genuine grace period ends", SL, EXL_XPR_GRACE, PHRASE },
-    { "en", "Windows is in Notification mode", SL, EXL_XPR_NOTIFICATION, PHRASE },
-    /* ospp.vbs /dstatus (Office 2010 to 2024) */
-    { "en", "SKU ID", OS, EXL_SKU_ID, LABEL },
-    { "en", "LICENSE NAME", OS, EXL_NAME, LABEL },
-    { "en", "LICENSE DESCRIPTION", OS, EXL_DESCRIPTION, LABEL },
-    { "en", "BETA EXPIRATION", OS, EXL_OTHER, LABEL },
-    { "en", "ERROR CODE", OS, EXL_ERROR, LABEL },
-    { "en", "ERROR DESCRIPTION", OS, EXL_ERROR_DESCRIPTION, LABEL },
-    { "en", "REMAINING GRACE", OS, EXL_REMAINING_GRACE, LABEL },
-    { "en", "Last 5 characters of installed product key", OS, EXL_PARTIAL_KEY, LABEL },
-    { "en", "Activation Type Configuration", OS, EXL_OTHER, LABEL },
-    { "en", "KMS machine registry override defined", OS, EXL_REGISTERED_KMS, LABEL },
-    { "en", "KMS host caching", OS, EXL_HOST_CACHING, LABEL },
-    { "en", "PRODUCT ID", OS, EXL_OTHER, LABEL },
-    { "en", "KMS Lookup Domain", OS, EXL_OTHER, LABEL },
-    { "en", "Most recent successful activation client information", OS, EXL_OTHER, LABEL },
-    { "en", "Activation Object name", OS, EXL_OTHER, LABEL },
-    { "en", "AO DN", OS, EXL_OTHER, LABEL },
-    { "en", "AO extended PID", OS, EXL_OTHER, LABEL },
-    { "en", "AO activation ID", OS, EXL_OTHER, LABEL },
+    { EXL_ERROR, "en", "Error", SL, EX_LABEL },
+    { EXL_ACTIVATING, "en", "Activating", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "en", "Product activated successfully", SL, EX_PHRASE },
+    { EXL_KEY_INSTALLED, "en", "Installed product key", SL, EX_PHRASE },
+    { EXL_KEY_UNINSTALLED, "en", "Uninstalled product key successfully", SL, EX_PHRASE },
+    { EXL_COMMAND_OK, "en", "Command completed successfully", SL, EX_PHRASE },
+    { EXL_OTHER, "en", "Please restart the system for the changes to take effect", SL, EX_PHRASE },
+    { EXL_LICENSE_INSTALLED, "en", "License files re-installed successfully", SL, EX_PHRASE },
+    { EXL_SKMS_SET, "en", "Key Management Service machine name set to", SL, EX_PHRASE },
+    { EXL_XPR_VOLUME, "en", "Volume activation will expire", SL, EX_PHRASE },
+    { EXL_XPR_PERMANENT, "en", "The machine is permanently activated", SL, EX_PHRASE },
+    { EXL_XPR_TIMEBASED, "en", "Timebased activation will expire", SL, EX_PHRASE },
+    { EXL_XPR_GRACE, "en", "Initial grace period ends", SL, EX_PHRASE },
+    { EXL_XPR_GRACE, "en", "Additional grace period ends", SL, EX_PHRASE },
+    { EXL_XPR_GRACE, "en", "Extended grace period ends", SL, EX_PHRASE },
+    { EXL_XPR_GRACE, "en", "Non-genuine grace period ends", SL, EX_PHRASE },
+    { EXL_XPR_NOTIFICATION, "en", "Windows is in Notification mode", SL, EX_PHRASE },
+    /* Windows Script Host's banner before slmgr.vbs and ospp.vbs output under cscript */
+    { EXL_BANNER, "en", "Microsoft (R) Windows Script Host Version", SL | OS, EX_PHRASE },
+    { EXL_BANNER, "en", "Copyright (C) Microsoft Corporation", SL | OS, EX_PHRASE },
+    /* ospp.vbs /dstatus, /dstatusall, /act, /inpkey, /inslic (Office 2010 to 2024) */
+    { EXL_SKU_ID, "en", "SKU ID", OS, EX_LABEL },
+    { EXL_NAME, "en", "LICENSE NAME", OS, EX_LABEL },
+    { EXL_DESCRIPTION, "en", "LICENSE DESCRIPTION", OS, EX_LABEL },
+    { EXL_OTHER, "en", "BETA EXPIRATION", OS, EX_LABEL },
+    { EXL_ERROR, "en", "ERROR CODE", OS, EX_LABEL },
+    { EXL_ERROR_DESCRIPTION, "en", "ERROR DESCRIPTION", OS, EX_LABEL },
+    { EXL_REMAINING_GRACE, "en", "REMAINING GRACE", OS, EX_LABEL },
+    { EXL_PARTIAL_KEY, "en", "Last 5 characters of installed product key", OS, EX_LABEL },
+    { EXL_OTHER, "en", "Activation Type Configuration", OS, EX_LABEL },
+    { EXL_REGISTERED_KMS, "en", "KMS machine registry override defined", OS, EX_LABEL },
+    { EXL_HOST_CACHING, "en", "KMS host caching", OS, EX_LABEL },
+    { EXL_OTHER, "en", "PRODUCT ID", OS, EX_LABEL },
+    { EXL_OTHER, "en", "KMS Lookup Domain", OS, EX_LABEL },
+    { EXL_OTHER, "en", "Most recent successful activation client information", OS, EX_LABEL },
+    { EXL_OTHER, "en", "Activation Object name", OS, EX_LABEL },
+    { EXL_OTHER, "en", "AO DN", OS, EX_LABEL },
+    { EXL_OTHER, "en", "AO extended PID", OS, EX_LABEL },
+    { EXL_OTHER, "en", "AO activation ID", OS, EX_LABEL },
+    { EXL_ACT_ATTEMPT, "en", "Installed product key detected - attempting to activate the following product", OS, EX_LABEL },
+    { EXL_ACT_ATTEMPT, "en", "Installed product key detected - attempting to token activate the following product", OS, EX_LABEL },
+    { EXL_ACTIVATED_OK, "en", "<Product activation successful>", OS, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "en", "<Offline product activation successful>", OS, EX_PHRASE },
+    { EXL_KEY_INSTALLED, "en", "<Product key installation successful>", OS, EX_PHRASE },
+    { EXL_KEY_UNINSTALLED, "en", "<Product key uninstall successful>", OS, EX_PHRASE },
+    { EXL_NO_KEYS, "en", "<No installed product keys detected>", OS, EX_PHRASE },
+    { EXL_OTHER, "en", "Installing Office license", OS, EX_LABEL },
+    { EXL_LICENSE_INSTALLED, "en", "Office license installed successfully", OS, EX_PHRASE },
+    { EXL_OTHER, "en", "Uninstalling product key for", OS, EX_LABEL },
+    { EXL_OTHER, "en", "Client Machine ID (CMID)", OS, EX_LABEL },
     /* ospp.vbs /dhistorykms: one block per client event 12288 */
-    { "en", "Searching for KMS activation events on machine", OS, EXL_OTHER, LABEL },
-    { "en", "Event ID", OS, EXL_OTHER, LABEL },
-    { "en", "Coordinated Universal Time Written", OS, EXL_TIME_WRITTEN, LABEL },
-    { "en", "ERROR/HOST", OS, EXL_ERROR_HOST, LABEL },
+    { EXL_OTHER, "en", "Searching for KMS activation events on machine", OS, EX_LABEL },
+    { EXL_OTHER, "en", "Event ID", OS, EX_LABEL },
+    { EXL_TIME_WRITTEN, "en", "Coordinated Universal Time Written", OS, EX_LABEL },
+    { EXL_ERROR_HOST, "en", "ERROR/HOST", OS, EX_LABEL },
     /* PowerShell: SoftwareLicensingProduct and SoftwareLicensingService property names */
-    { "en", "ID", CI, EXL_ACTIVATION_ID, LABEL },
-    { "en", "ProductKeyChannel", CI, EXL_KEY_CHANNEL, LABEL },
-    { "en", "PartialProductKey", CI, EXL_PARTIAL_KEY, LABEL },
-    { "en", "LicenseStatus", CI, EXL_LICENSE_STATUS, LABEL },
-    { "en", "LicenseStatusReason", CI, EXL_STATUS_REASON, LABEL },
-    { "en", "GracePeriodRemaining", CI, EXL_REMAINING_GRACE, LABEL },
-    { "en", "KeyManagementServiceMachine", CI, EXL_REGISTERED_KMS, LABEL },
-    { "en", "KeyManagementServicePort", CI, EXL_REGISTERED_PORT, LABEL },
-    { "en", "DiscoveredKeyManagementServiceMachineName", CI, EXL_KMS_FROM_DNS, LABEL },
-    { "en", "DiscoveredKeyManagementServiceMachineIpAddress", CI, EXL_KMS_IP, LABEL },
-    { "en", "VLActivationInterval", CI, EXL_ACTIVATION_INTERVAL, LABEL },
-    { "en", "VLRenewalInterval", CI, EXL_RENEWAL_INTERVAL, LABEL },
-    { "en", "RemainingAppReArmCount", CI, EXL_APP_REARM, LABEL },
-    { "en", "RemainingSkuReArmCount", CI, EXL_SKU_REARM, LABEL },
-    { "en", "RemainingWindowsReArmCount", CI, EXL_WINDOWS_REARM, LABEL },
-    { "en", "IsKeyManagementServiceMachine", CI, EXL_IS_KMS_HOST, LABEL },
-    { "en", "KeyManagementServiceCurrentCount", CI, EXL_CURRENT_COUNT, LABEL },
-    { "en", "RequiredClientCount", CI, EXL_REQUIRED_COUNT, LABEL },
-    { "en", "KeyManagementServiceListeningPort", CI, EXL_LISTENING_PORT, LABEL },
-    { "en", "ClientMachineID", CI, EXL_CMID, LABEL },
-    { "en", "Version", CI, EXL_SERVICE_VERSION, LABEL },
+    { EXL_ACTIVATION_ID, "en", "ID", CI, EX_LABEL },
+    { EXL_KEY_CHANNEL, "en", "ProductKeyChannel", CI, EX_LABEL },
+    { EXL_PARTIAL_KEY, "en", "PartialProductKey", CI, EX_LABEL },
+    { EXL_LICENSE_STATUS, "en", "LicenseStatus", CI, EX_LABEL },
+    { EXL_STATUS_REASON, "en", "LicenseStatusReason", CI, EX_LABEL },
+    { EXL_REMAINING_GRACE, "en", "GracePeriodRemaining", CI, EX_LABEL },
+    { EXL_REGISTERED_KMS, "en", "KeyManagementServiceMachine", CI, EX_LABEL },
+    { EXL_REGISTERED_PORT, "en", "KeyManagementServicePort", CI, EX_LABEL },
+    { EXL_KMS_FROM_DNS, "en", "DiscoveredKeyManagementServiceMachineName", CI, EX_LABEL },
+    { EXL_KMS_IP, "en", "DiscoveredKeyManagementServiceMachineIpAddress", CI, EX_LABEL },
+    { EXL_ACTIVATION_INTERVAL, "en", "VLActivationInterval", CI, EX_LABEL },
+    { EXL_RENEWAL_INTERVAL, "en", "VLRenewalInterval", CI, EX_LABEL },
+    { EXL_APP_REARM, "en", "RemainingAppReArmCount", CI, EX_LABEL },
+    { EXL_SKU_REARM, "en", "RemainingSkuReArmCount", CI, EX_LABEL },
+    { EXL_WINDOWS_REARM, "en", "RemainingWindowsReArmCount", CI, EX_LABEL },
+    { EXL_IS_KMS_HOST, "en", "IsKeyManagementServiceMachine", CI, EX_LABEL },
+    { EXL_CURRENT_COUNT, "en", "KeyManagementServiceCurrentCount", CI, EX_LABEL },
+    { EXL_REQUIRED_COUNT, "en", "RequiredClientCount", CI, EX_LABEL },
+    { EXL_LISTENING_PORT, "en", "KeyManagementServiceListeningPort", CI, EX_LABEL },
+    { EXL_CMID, "en", "ClientMachineID", CI, EX_LABEL },
+    { EXL_SERVICE_VERSION, "en", "Version", CI, EX_LABEL },
+    /* Further languages: append a block here, e.g.
+     * de: slmgr.ini of Windows 10 22H2 de-DE; https://... (a public paste)
+     * { EXL_LICENSE_STATUS, "de", "Lizenzstatus", SL, EX_LABEL }, */
 };
+
+#define NROWS (sizeof rows / sizeof rows[0])
+
+/* Rows added at run time, searched after the built-in ones. */
+static struct ex_label_row *extra_rows;
+static size_t nextra_rows, extra_rows_cap;
 
 static bool blank(char c)
 {
@@ -145,21 +215,22 @@ static void trim(const char **text, size_t *len)
 }
 
 /* Whether `line` opens with row's text and, for a label, blanks and ':'; sets the value. */
-static bool row_matches(const struct label_row *row, const char *line, size_t len,
+static bool row_matches(const struct ex_label_row *row, const char *line, size_t len,
                         const char **value, size_t *vlen)
 {
     size_t n = strlen(row->text);
     if (len < n || strncasecmp(line, row->text, n) != 0)
         return false;
     size_t i = n;
-    if (row->shape == LABEL) {
+    if (row->shape == EX_LABEL) {
         while (i < len && blank(line[i]))
             i++;
         if (i == len || line[i] != ':')
             return false;
         i++;
-    } else if (i < len && line[i] != ' ' && line[i] != '.' && line[i] != ':' && line[i] != ',') {
-        return false; /* the phrase must end at a word's end */
+    } else if (i < len && line[i] != ' ' && line[i] != '.' && line[i] != ':' && line[i] != ',' &&
+               (unsigned char)line[i] < 0x80) {
+        return false; /* a phrase ends at a word's end (scripts without spaces excepted) */
     }
     *value = line + i;
     *vlen = len - i;
@@ -167,23 +238,35 @@ static bool row_matches(const struct label_row *row, const char *line, size_t le
     return true;
 }
 
+static enum ex_label find_in(const struct ex_label_row *table, size_t count, unsigned formats,
+                             const char *line, size_t len, const char **value, size_t *vlen)
+{
+    /* The first byte rules out almost every row before a comparison starts. */
+    unsigned char first = (unsigned char)line[0] | 0x20;
+    for (size_t i = 0; i < count; i++)
+        if ((table[i].formats & formats) && ((unsigned char)table[i].text[0] | 0x20) == first &&
+            row_matches(&table[i], line, len, value, vlen))
+            return table[i].id;
+    return EXL_NONE;
+}
+
 enum ex_label ex_label_find(unsigned formats, const char *line, size_t len, const char **value,
                             size_t *vlen)
 {
     trim(&line, &len);
-    if (len == 0 || line[0] == '<')
-        return EXL_NONE; /* XML is never ours: a fast way out for event exports */
-    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
-        if ((rows[i].formats & formats) && row_matches(&rows[i], line, len, value, vlen))
-            return rows[i].id;
-    return EXL_NONE;
+    if (len == 0)
+        return EXL_NONE;
+    enum ex_label found = find_in(rows, NROWS, formats, line, len, value, vlen);
+    if (found == EXL_NONE && nextra_rows)
+        found = find_in(extra_rows, nextra_rows, formats, line, len, value, vlen);
+    return found;
 }
 
 bool ex_labels_complete(const char *lang, enum ex_label *missing)
 {
     for (int id = EXL_OTHER + 1; id < EXL_LABEL_COUNT; id++) {
         bool found = false;
-        for (size_t i = 0; i < sizeof rows / sizeof rows[0] && !found; i++)
+        for (size_t i = 0; i < NROWS && !found; i++)
             found = rows[i].id == (enum ex_label)id && strcmp(rows[i].lang, lang) == 0;
         if (!found) {
             *missing = (enum ex_label)id;
@@ -194,35 +277,112 @@ bool ex_labels_complete(const char *lang, enum ex_label *missing)
 }
 
 /* Licence states as each tool words them; compared at the start of the value, any case,
- * after ospp's "---" decoration. */
-static const struct {
-    const char *text;
-    int state;
-} states[] = {
-    { "Unlicensed", 0 },
-    { "Licensed", 1 },
-    { "Initial grace period", 2 },
-    { "OOB_GRACE", 2 },
-    { "Additional grace period", 3 },
-    { "OOT_GRACE", 3 },
-    { "Non-genuine grace period", 4 },
-    { "NON_GENUINE_GRACE", 4 },
-    { "Notification", 5 },
-    { "Extended grace period", 6 },
-    { "EXTENDED_GRACE", 6 },
-    { "EXTENDED GRACE", 6 },
+ * after ospp's "---" decoration. Canonical names by state number. */
+static const char *const state_names[7] = {
+    "unlicensed", "licensed", "initial-grace", "additional-grace", "non-genuine-grace",
+    "notification", "extended-grace",
 };
+
+static const struct ex_state_row states[] = {
+    /* en: slmgr.vbs (L_MsgLicenseStatus*), ospp.vbs (MSG_LICENSED ...) */
+    { 0, "en", "Unlicensed" },
+    { 1, "en", "Licensed" },
+    { 2, "en", "Initial grace period" },
+    { 2, "en", "OOB_GRACE" },
+    { 3, "en", "Additional grace period" },
+    { 3, "en", "OOT_GRACE" },
+    { 4, "en", "Non-genuine grace period" },
+    { 4, "en", "NON_GENUINE_GRACE" },
+    { 5, "en", "Notification" },
+    { 6, "en", "Extended grace period" },
+    { 6, "en", "EXTENDED_GRACE" },
+    { 6, "en", "EXTENDED GRACE" },
+    /* Further languages: append a block here, naming its source. */
+};
+
+static struct ex_state_row *extra_states;
+static size_t nextra_states, extra_states_cap;
+
+static int state_in(const struct ex_state_row *table, size_t count, const char *text, size_t len)
+{
+    for (size_t i = 0; i < count; i++) {
+        size_t n = strlen(table[i].text);
+        if (len >= n && strncasecmp(text, table[i].text, n) == 0)
+            return table[i].state;
+    }
+    return -1;
+}
 
 int ex_license_state(const char *text, size_t len)
 {
     while (len > 0 && (*text == '-' || blank(*text)))
         text++, len--;
-    for (size_t i = 0; i < sizeof states / sizeof states[0]; i++) {
-        size_t n = strlen(states[i].text);
-        if (len >= n && strncasecmp(text, states[i].text, n) == 0)
-            return states[i].state;
+    int state = state_in(states, sizeof states / sizeof states[0], text, len);
+    return state >= 0 ? state : state_in(extra_states, nextra_states, text, len);
+}
+
+const char *ex_license_state_name(int state)
+{
+    return state >= 0 && state <= 6 ? state_names[state] : NULL;
+}
+
+/* Appends a copy of `size` bytes to a growing array; its strings are copied by the caller. */
+static void *grow(void *array, size_t *cap, size_t used, size_t size)
+{
+    if (used < *cap)
+        return array;
+    size_t more = *cap ? *cap * 2 : 16;
+    void *bigger = realloc(array, more * size);
+    if (bigger)
+        *cap = more;
+    return bigger;
+}
+
+bool ex_labels_add(const struct ex_label_row *row)
+{
+    if (!row || row->id <= EXL_NONE || row->id >= EXL_LABEL_COUNT || !row->text ||
+        !row->text[0] || !row->lang)
+        return false;
+    struct ex_label_row *grown = grow(extra_rows, &extra_rows_cap, nextra_rows, sizeof *grown);
+    char *text = strdup(row->text), *lang = strdup(row->lang);
+    if (!grown || !text || !lang) {
+        free(text), free(lang);
+        return false;
     }
-    return -1;
+    extra_rows = grown;
+    extra_rows[nextra_rows] = *row;
+    extra_rows[nextra_rows].text = text;
+    extra_rows[nextra_rows++].lang = lang;
+    return true;
+}
+
+bool ex_states_add(const struct ex_state_row *row)
+{
+    if (!row || row->state < 0 || row->state > 6 || !row->text || !row->text[0] || !row->lang)
+        return false;
+    struct ex_state_row *grown = grow(extra_states, &extra_states_cap, nextra_states,
+                                      sizeof *grown);
+    char *text = strdup(row->text), *lang = strdup(row->lang);
+    if (!grown || !text || !lang) {
+        free(text), free(lang);
+        return false;
+    }
+    extra_states = grown;
+    extra_states[nextra_states] = *row;
+    extra_states[nextra_states].text = text;
+    extra_states[nextra_states++].lang = lang;
+    return true;
+}
+
+void ex_labels_reset(void)
+{
+    for (size_t i = 0; i < nextra_rows; i++)
+        free((char *)extra_rows[i].text), free((char *)extra_rows[i].lang);
+    for (size_t i = 0; i < nextra_states; i++)
+        free((char *)extra_states[i].text), free((char *)extra_states[i].lang);
+    free(extra_rows), free(extra_states);
+    extra_rows = NULL, extra_states = NULL;
+    nextra_rows = nextra_states = extra_rows_cap = extra_states_cap = 0;
 }
 
 /* Channel tokens, most specific first: they are Windows' own identifiers, in every language. */
@@ -243,7 +403,7 @@ static const struct {
     { "Retail", EX_CH_RETAIL },
 };
 
-static const char *find_in(const char *text, size_t len, const char *token)
+static const char *token_in(const char *text, size_t len, const char *token)
 {
     size_t n = strlen(token);
     for (size_t i = 0; i + n <= len; i++)
@@ -255,7 +415,7 @@ static const char *find_in(const char *text, size_t len, const char *token)
 enum ex_channel ex_channel_find(const char *text, size_t len)
 {
     for (size_t i = 0; i < sizeof channels / sizeof channels[0]; i++)
-        if (find_in(text, len, channels[i].token))
+        if (token_in(text, len, channels[i].token))
             return channels[i].channel;
     return EX_CH_UNKNOWN;
 }
@@ -270,17 +430,19 @@ const char *ex_channel_name(enum ex_channel channel)
 /* Values that say the same thing in different words. */
 static const struct {
     enum ex_phrase what;
+    const char *lang;
     const char *text;
 } phrases[] = {
-    { EX_PH_NOT_AVAILABLE, "KMS name not available" },
-    { EX_PH_NOT_AVAILABLE, "not available" },
-    { EX_PH_SERVER_PRODUCT, "Server" },
+    { EX_PH_NOT_AVAILABLE, "en", "KMS name not available" },
+    { EX_PH_NOT_AVAILABLE, "en", "not available" },
+    { EX_PH_SERVER_PRODUCT, "en", "Server" },
+    /* Further languages: append a block here, naming its source. */
 };
 
 bool ex_phrase_in(enum ex_phrase what, const char *text, size_t len)
 {
     for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
-        if (phrases[i].what == what && find_in(text, len, phrases[i].text))
+        if (phrases[i].what == what && token_in(text, len, phrases[i].text))
             return true;
     return false;
 }

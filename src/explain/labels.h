@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* labels.h: the words of the tools' outputs, as data: field labels, whole-line phrases and the
- * values that mean something (licence states, channels). English is complete; another
- * language is added by adding rows to labels.c, nothing else. */
+/* labels.h: the words of the tools' outputs, as data: one table of rows (field, language, text
+ * as Windows prints it) for labels and whole-line phrases, one for licence states. English is
+ * complete; another language is a block of rows in labels.c, or rows added at run time. */
 #ifndef SLERR_EXPLAIN_LABELS_H
 #define SLERR_EXPLAIN_LABELS_H
 
@@ -33,11 +33,34 @@ enum ex_label {
     EXL_XPR_VOLUME, EXL_XPR_PERMANENT, EXL_XPR_TIMEBASED, EXL_XPR_GRACE, EXL_XPR_NOTIFICATION,
     /* ospp.vbs /dhistorykms */
     EXL_TIME_WRITTEN, EXL_ERROR_HOST,
+    /* more one-line results (slmgr /ipk /upk /rearm, ospp /act /inpkey /inslic) and noise */
+    EXL_BANNER, EXL_KEY_INSTALLED, EXL_KEY_UNINSTALLED, EXL_COMMAND_OK, EXL_LICENSE_INSTALLED,
+    EXL_ACT_ATTEMPT, EXL_NO_KEYS,
     EXL_LABEL_COUNT
 };
 
-/* The label (or phrase) `line` starts with among the rows of `formats`; *value and *vlen give
- * the rest, trimmed. EXL_NONE when none matches. */
+/* The canonical name of a field ("license-status"); readers and findings speak of fields by
+ * these, never by the words a tool prints. */
+const char *ex_label_name(enum ex_label label);
+/* The field of a canonical name; EXL_NONE when there is none. */
+enum ex_label ex_label_named(const char *name);
+
+/* How a row's text opens a line: a label is followed by blanks and ':' (full-width colons are
+ * ASCII by then, see normalize.h), then the value; a phrase opens the line and the rest of the
+ * line is its value. */
+enum ex_shape { EX_LABEL, EX_PHRASE };
+
+/* One row of the label table: a field, a language and the text as Windows prints it there. */
+struct ex_label_row {
+    enum ex_label id;
+    const char *lang;        /* "en", "de", "zh-CN" ... */
+    const char *text;
+    unsigned formats;        /* enum ex_format bits */
+    enum ex_shape shape;
+};
+
+/* The label (or phrase) `line` starts with among the rows of `formats`, in any language the
+ * table holds; *value and *vlen give the rest, trimmed. EXL_NONE when none matches. */
 enum ex_label ex_label_find(unsigned formats, const char *line, size_t len, const char **value,
                             size_t *vlen);
 
@@ -45,8 +68,25 @@ enum ex_label ex_label_find(unsigned formats, const char *line, size_t len, cons
  * is the first one without a row. English must be complete; other languages may grow to it. */
 bool ex_labels_complete(const char *lang, enum ex_label *missing);
 
-/* Licence states as the SoftwareLicensingProduct.LicenseStatus numbers them (0-6); -1 unknown. */
+/* Licence states as the SoftwareLicensingProduct.LicenseStatus numbers them (0-6), read from
+ * a state word in any language the table holds; -1 unknown. */
 int ex_license_state(const char *text, size_t len);
+/* The canonical name of a state 0-6 ("notification"); NULL for any other number. */
+const char *ex_license_state_name(int state);
+
+/* One row of the state table: a state (0-6), a language and the word Windows prints. */
+struct ex_state_row {
+    int state;
+    const char *lang;
+    const char *text;
+};
+
+/* Rows added while running (a `--labels` file read from a Windows machine): copied, kept until
+ * ex_labels_reset(); they are searched after the built-in rows. Not for use while another
+ * thread reads. Return false when out of memory or the row is not valid. */
+bool ex_labels_add(const struct ex_label_row *row);
+bool ex_states_add(const struct ex_state_row *row);
+void ex_labels_reset(void);
 
 enum ex_channel {
     EX_CH_UNKNOWN, EX_CH_RETAIL, EX_CH_OEM, EX_CH_MAK, EX_CH_KMS_CLIENT, EX_CH_KMS_HOST, EX_CH_EVAL
@@ -56,7 +96,7 @@ enum ex_channel {
 enum ex_channel ex_channel_find(const char *text, size_t len);
 const char *ex_channel_name(enum ex_channel channel);
 
-/* Whether a value says the same as one of the phrases for `what`. */
+/* Whether a value says the same as one of the phrases for `what`, in any language. */
 enum ex_phrase { EX_PH_NOT_AVAILABLE, EX_PH_SERVER_PRODUCT };
 bool ex_phrase_in(enum ex_phrase what, const char *text, size_t len);
 

@@ -223,3 +223,37 @@ Test(labels, find)
     cr_expect_eq(ex_license_state(" ---EXTENDED GRACE--- ", 22), 6);
     cr_expect_eq(ex_license_state(" ---UNKNOWN--- ", 15), -1);
 }
+
+Test(labels, canonical_names)
+{
+    cr_expect_str_eq(ex_label_name(EXL_LICENSE_STATUS), "license-status");
+    for (int id = EXL_OTHER; id < EXL_LABEL_COUNT; id++)
+        cr_expect_eq(ex_label_named(ex_label_name((enum ex_label)id)), (enum ex_label)id,
+                     "label %d (%s) has no name of its own", id, ex_label_name((enum ex_label)id));
+    cr_expect_eq(ex_label_named("no-such-field"), EXL_NONE);
+    cr_expect_str_eq(ex_license_state_name(5), "notification");
+    cr_expect_str_eq(ex_license_state_name(ex_license_state("Notification", 12)), "notification");
+    cr_expect_null(ex_license_state_name(7));
+}
+
+/* Rows taken at run time (as a --labels file gives them) read a language the built-in table
+ * lacks; reset forgets them. The German texts here are made up for the test. */
+Test(labels, rows_added_at_run_time)
+{
+    const char *v;
+    size_t n;
+    const char *line = "Lizenzstatus: Benachrichtigung";
+    cr_assert_eq(ex_label_find(EX_FMT_SLMGR, line, strlen(line), &v, &n), EXL_NONE);
+    struct ex_label_row row = { ex_label_named("license-status"), "de", "Lizenzstatus",
+                                EX_FMT_SLMGR, EX_LABEL };
+    struct ex_state_row state = { 5, "de", "Benachrichtigung" };
+    cr_assert(ex_labels_add(&row));
+    cr_assert(ex_states_add(&state));
+    cr_expect_eq(ex_label_find(EX_FMT_SLMGR, line, strlen(line), &v, &n), EXL_LICENSE_STATUS);
+    cr_expect_eq(ex_license_state(v, n), 5);
+    cr_expect_eq(ex_label_find(EX_FMT_CIM, line, strlen(line), &v, &n), EXL_NONE);
+    ex_labels_reset();
+    cr_expect_eq(ex_label_find(EX_FMT_SLMGR, line, strlen(line), &v, &n), EXL_NONE);
+    struct ex_label_row bad = { EXL_LABEL_COUNT, "de", "x", EX_FMT_SLMGR, EX_LABEL };
+    cr_expect(!ex_labels_add(&bad));
+}
