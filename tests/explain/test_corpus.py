@@ -101,6 +101,16 @@ class Corpus(unittest.TestCase):
                 if verdict == "nothing":  # a negative control names no code
                     self.assertEqual(codes, set())
 
+    def test_the_corpus_is_big_and_varied_enough(self):
+        # What issue 18 asks of the corpus: real pastes, many not in English, and controls.
+        languages = {p["language"] for p in self.pastes.values()} - {"en"}
+        non_english = [n for n, p in self.pastes.items() if p["language"] != "en"]
+        negative = [n for n, p in self.pastes.items() if p["verdict"] == "nothing"]
+        self.assertGreaterEqual(len(self.pastes), 120)
+        self.assertGreaterEqual(len(non_english), 40)
+        self.assertGreaterEqual(len(languages), 8)
+        self.assertGreaterEqual(len(negative), 10)
+
     def test_readme_table_is_generated_from_the_sidecars(self):
         self.assertEqual(table.readme_table(os.path.join(CORPUS, "README.md")),
                          table.table(self.pastes))
