@@ -6,65 +6,96 @@
 
 #include "run.h"
 
+static const struct clock_kind ntp_kind = {
+    DIAG_PROBE_NTP, "(no NTP server)",
+    DIAG_NTP_OK, DIAG_NTP_SKEW, DIAG_NTP_NO_REPLY, DIAG_NTP_BAD_REPLY, DIAG_NTP_NO_HOST,
+};
+
+/* SMB asks the KMS host itself: no address for it is no reply from it. */
+static const struct clock_kind smb_kind = {
+    DIAG_PROBE_SMB, "(no KMS host)",
+    DIAG_SMB_OK, DIAG_SMB_SKEW, DIAG_SMB_NO_REPLY, DIAG_SMB_BAD_REPLY, DIAG_SMB_NO_REPLY,
+};
+
 void clock_start(struct run *run)
 {
     const struct diag_config *config = run->config;
-    struct ntp *ntp = &run->ntp;
-    run->smb.port = config->smb_port ? config->smb_port : SMB2_PORT;
+    struct clock_probe *ntp = &run->ntp.c, *smb = &run->smb.c;
+    ntp->kind = &ntp_kind;
+    smb->kind = &smb_kind;
+    smb->port = config->smb_port ? config->smb_port : SMB2_PORT;
     if (config->clock != DIAG_CLOCK_NTP)
-        run->smb.state = SMB_WAITING_FOR_KMS;
+        smb->state = CLOCK_WAITING_FOR_KMS;
     if (config->clock == DIAG_CLOCK_SMB)
         return;
     if (!config->ntp) {
-        ntp->state = NTP_WAITING_FOR_KMS; /* the first KMS host, once its address is known */
+        ntp->state = CLOCK_WAITING_FOR_KMS; /* the first KMS host, once its address is known */
         ntp->port = DIAG_NTP_PORT;
         return;
     }
     diag_parse_hostport(config->ntp, DIAG_NTP_PORT, ntp->host, sizeof ntp->host, &ntp->port);
-    ntp->state = NTP_RESOLVING;
-    dns_resolve(run, NTP_LOOKUP);
+    ntp->state = CLOCK_RESOLVING;
 }
 
-void clock_kms_known(struct run *run, const struct sockaddr *address, socklen_t length)
+static void kms_known(struct run *run, const struct address_news *news)
 {
     const char *host = run->targets[0].host;
-    if (run->smb.state == SMB_WAITING_FOR_KMS) {
-        snprintf(run->smb.host, sizeof run->smb.host, "%s", host);
-        if (address)
-            smb_start(run, address, length);
+    struct clock_probe *ntp = &run->ntp.c, *smb = &run->smb.c;
+    if (smb->state == CLOCK_WAITING_FOR_KMS) {
+        snprintf(smb->host, sizeof smb->host, "%s", host);
+        if (news->length)
+            smb_start(run, (const struct sockaddr *)&news->address, news->length);
         else
-            smb_no_host(run, "the KMS host has no address");
+            clock_probe_no_host(run, smb, news->why);
     }
-    if (run->ntp.state == NTP_WAITING_FOR_KMS) {
-        snprintf(run->ntp.host, sizeof run->ntp.host, "%s", host);
-        if (address)
-            ntp_start(run, address, length);
+    if (ntp->state == CLOCK_WAITING_FOR_KMS) {
+        snprintf(ntp->host, sizeof ntp->host, "%s", host);
+        if (news->length)
+            ntp_start(run, (const struct sockaddr *)&news->address, news->length);
         else
-            ntp_no_host(run, "the KMS host has no address");
+            clock_probe_no_host(run, ntp, news->why);
     }
 }
 
-void clock_known(struct run *run)
+void clock_relay(struct run *run)
 {
+    struct clock_probe *ntp = &run->ntp.c;
+    if (run->kms_address.ready) {
+        run->kms_address.ready = false;
+        kms_known(run, &run->kms_address);
+    }
+    if (run->ntp_address.ready) {
+        run->ntp_address.ready = false;
+        if (run->ntp_address.length)
+            ntp_start(run, (const struct sockaddr *)&run->ntp_address.address,
+                      run->ntp_address.length);
+        else
+            clock_probe_no_host(run, ntp, run->ntp_address.why);
+    }
     /* auto: the KMS host told its time over SMB, so its NTP port has nothing more to say */
-    struct ntp *ntp = &run->ntp;
-    if (run->config->clock != DIAG_CLOCK_AUTO || run->config->ntp || ntp->state != NTP_WAITING)
-        return;
-    close(ntp->fd);
-    ntp->fd = -1;
-    ntp->state = NTP_DONE;
+    if (run->smb.c.measured && run->config->clock == DIAG_CLOCK_AUTO && !run->config->ntp &&
+        ntp->state == CLOCK_TALKING) {
+        close(ntp->fd);
+        ntp->fd = -1;
+        ntp->state = CLOCK_DONE;
+    }
+}
+
+static bool busy(const struct clock_probe *c)
+{
+    return c->state == CLOCK_RESOLVING || c->state == CLOCK_CONNECTING ||
+           c->state == CLOCK_TALKING;
 }
 
 size_t clock_pending(const struct run *run)
 {
-    size_t n = run->ntp.state == NTP_RESOLVING || run->ntp.state == NTP_WAITING;
-    return n + (run->smb.state == SMB_CONNECTING || run->smb.state == SMB_TALKING);
+    return (size_t)busy(&run->ntp.c) + (size_t)busy(&run->smb.c);
 }
 
 size_t kms_pending(const struct run *run)
 {
     size_t n = run->queries;
-    if (run->ntp.state == NTP_RESOLVING && n > 0)
+    if (run->ntp.c.state == CLOCK_RESOLVING && n > 0)
         n--; /* the --ntp name's lookup is not a KMS probe */
     for (size_t i = 0; i < run->conn_count; i++)
         n += run->conns[i].state != CONN_DONE;
@@ -86,21 +117,24 @@ void clock_expire(struct run *run)
     const char *why = run->grace_over ? "no answer within 0.1 s after the KMS probes ended"
                                       : "no answer before the deadline";
     const char *no_host = run->target_count ? "no address for the KMS host" : "no KMS host found";
-    if (run->ntp.state == NTP_WAITING || run->ntp.state == NTP_RESOLVING)
-        ntp_expire(run, why);
-    else if (run->ntp.state == NTP_WAITING_FOR_KMS)
-        ntp_no_host(run, no_host);
-    if (run->smb.state == SMB_CONNECTING || run->smb.state == SMB_TALKING)
+    struct clock_probe *ntp = &run->ntp.c, *smb = &run->smb.c;
+    if (ntp->state == CLOCK_RESOLVING)
+        clock_probe_no_host(run, ntp, why);
+    else if (ntp->state == CLOCK_TALKING)
+        clock_probe_no_reply(run, ntp, why);
+    else if (ntp->state == CLOCK_WAITING_FOR_KMS)
+        clock_probe_no_host(run, ntp, no_host);
+    if (smb->state == CLOCK_CONNECTING || smb->state == CLOCK_TALKING)
         smb_expire(run, why);
-    else if (run->smb.state == SMB_WAITING_FOR_KMS)
-        smb_no_host(run, no_host);
+    else if (smb->state == CLOCK_WAITING_FOR_KMS)
+        clock_probe_no_host(run, smb, no_host);
 }
 
 void clock_close(struct run *run)
 {
-    if (run->ntp.fd >= 0)
-        close(run->ntp.fd);
-    if (run->smb.fd >= 0)
-        close(run->smb.fd);
-    run->ntp.fd = run->smb.fd = -1;
+    if (run->ntp.c.fd >= 0)
+        close(run->ntp.c.fd);
+    if (run->smb.c.fd >= 0)
+        close(run->smb.c.fd);
+    run->ntp.c.fd = run->smb.c.fd = -1;
 }

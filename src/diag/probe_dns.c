@@ -317,7 +317,8 @@ static void kms_addresses(struct run *run, int target, int status, const struct 
     for (size_t i = 0; i < count; i++)
         kms_start(run, target, nodes[i]->ai_addr, nodes[i]->ai_addrlen);
     if (target == 0)
-        clock_kms_known(run, count ? nodes[0]->ai_addr : NULL, count ? nodes[0]->ai_addrlen : 0);
+        run_news(&run->kms_address, count ? nodes[0]->ai_addr : NULL,
+                 count ? nodes[0]->ai_addrlen : 0, "the KMS host has no address");
 }
 
 static void use_addresses(struct lookup *lookup, int status, const struct ares_addrinfo *info)
@@ -331,10 +332,10 @@ static void use_addresses(struct lookup *lookup, int status, const struct ares_a
     }
     const struct ares_addrinfo_node *node = NULL;
     if (status == ARES_SUCCESS && distinct(info, &node, 1) == 1 && !run->expired)
-        ntp_start(run, node->ai_addr, node->ai_addrlen);
+        run_news(&run->ntp_address, node->ai_addr, node->ai_addrlen, NULL);
     else
-        ntp_no_host(run, run->expired ? "no address before the deadline"
-                                      : "the NTP server name does not resolve");
+        run_news(&run->ntp_address, NULL, 0, run->expired ? "no address before the deadline"
+                                                          : "the NTP server name does not resolve");
 }
 
 static void addresses(void *arg, int status, int timeouts, struct ares_addrinfo *info)
@@ -370,7 +371,7 @@ void dns_resolve(struct run *run, int target)
 {
     struct ares_addrinfo_hints hints = { 0, AF_UNSPEC, SOCK_STREAM, 0 };
     struct lookup *lookup = &run->lookups[target];
-    const char *host = target == NTP_LOOKUP ? run->ntp.host : run->targets[target].host;
+    const char *host = target == NTP_LOOKUP ? run->ntp.c.host : run->targets[target].host;
     lookup->run = run;
     lookup->target = target;
     if (target != NTP_LOOKUP)

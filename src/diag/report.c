@@ -17,6 +17,16 @@ double run_now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+void run_news(struct address_news *news, const struct sockaddr *address, socklen_t length,
+              const char *why)
+{
+    news->ready = true;
+    news->length = address && length <= sizeof news->address ? length : 0;
+    if (news->length)
+        memcpy(&news->address, address, length);
+    news->why = news->length ? NULL : why ? why : "unusable address";
+}
+
 struct diag_probe *run_add_probe(struct run *run, enum diag_probe_kind kind,
                                  enum diag_finding finding, int target, double started)
 {

@@ -231,12 +231,12 @@ static size_t watch_fds(struct run *run, struct pollfd *fds, struct slot *slots)
             slots[n++] = (struct slot){ SLOT_CONN, i };
         }
     }
-    if (run->ntp.state == NTP_WAITING) {
-        fds[n] = (struct pollfd){ run->ntp.fd, POLLIN, 0 };
+    if (run->ntp.c.state == CLOCK_TALKING) {
+        fds[n] = (struct pollfd){ run->ntp.c.fd, POLLIN, 0 };
         slots[n++] = (struct slot){ SLOT_NTP, 0 };
     }
-    if (run->smb.state == SMB_CONNECTING || run->smb.state == SMB_TALKING) {
-        fds[n] = (struct pollfd){ run->smb.fd, smb_events(&run->smb), 0 };
+    if (run->smb.c.state == CLOCK_CONNECTING || run->smb.c.state == CLOCK_TALKING) {
+        fds[n] = (struct pollfd){ run->smb.c.fd, smb_events(&run->smb), 0 };
         slots[n++] = (struct slot){ SLOT_SMB, 0 };
     }
     return n;
@@ -297,6 +297,7 @@ static enum diag_status loop(struct run *run)
             return DIAG_E_SYSTEM;
         }
         dispatch(run, fds, slots, ready > 0 ? n : 0);
+        clock_relay(run);
         run_tell_deferred(run, false);
         if (run->config->on_tick && !run->cancelled)
             run->config->on_tick(pending(run), run_now() - run->start, run->config->user);
@@ -313,6 +314,7 @@ static void expire(struct run *run)
     for (size_t i = 0; i < run->conn_count; i++)
         if (run->conns[i].state != CONN_DONE)
             kms_expire(run, &run->conns[i]);
+    clock_relay(run); /* what the cancelled lookups left */
     clock_expire(run);
 }
 
@@ -343,13 +345,16 @@ enum diag_status diag_run(const struct diag_config *config, struct diag_report *
     }
     run->config = config;
     run->report = report;
-    run->ntp.fd = run->smb.fd = -1;
+    run->ntp.c.fd = run->smb.c.fd = -1;
     run->start = run_now();
     run->deadline = run->start + config->timeout_ms / 1000.0;
     enum diag_status status = open_channel(run, resolv_conf);
     if (status == DIAG_OK) {
         clock_start(run);
+        if (run->ntp.c.state == CLOCK_RESOLVING)
+            dns_resolve(run, NTP_LOOKUP);
         start_kms_probes(run, &facts);
+        clock_relay(run);
         status = loop(run);
         if (status == DIAG_OK && !run->cancelled)
             expire(run);

@@ -72,17 +72,36 @@ struct conn {
     size_t received;
 };
 
-enum ntp_state { NTP_IDLE, NTP_RESOLVING, NTP_WAITING_FOR_KMS, NTP_WAITING, NTP_DONE };
+/* What a clock probe is doing. NTP goes OFF or RESOLVING (--ntp NAME) or WAITING_FOR_KMS, then
+ * TALKING, DONE; SMB goes WAITING_FOR_KMS, CONNECTING, TALKING, DONE. */
+enum clock_state { CLOCK_OFF, CLOCK_WAITING_FOR_KMS, CLOCK_RESOLVING, CLOCK_CONNECTING,
+                   CLOCK_TALKING, CLOCK_DONE };
 
-struct ntp {
-    enum ntp_state state;
+/* How one kind of clock probe reports: its probe kind, the host text when it has none, and
+ * the finding of each outcome. */
+struct clock_kind {
+    enum diag_probe_kind probe;
+    const char *nobody;
+    enum diag_finding ok, skew, no_reply, bad_reply, no_host;
+};
+
+/* The part NTP and SMB share (clock_probe.c): one exchange with one host, ending in one
+ * probe result that gives the offset of that host's clock from ours. */
+struct clock_probe {
+    const struct clock_kind *kind;
+    enum clock_state state;
+    bool measured; /* ended with an offset */
     int fd;
     char host[SRV_NAME_MAX];
     uint16_t port;
     struct sockaddr_storage address;
     socklen_t address_length;
-    char text[DIAG_TEXT_MAX];
+    char text[DIAG_TEXT_MAX]; /* "host:port (address)" */
     double started;
+};
+
+struct ntp {
+    struct clock_probe c;
     uint64_t sent; /* T1 as sent */
 };
 
@@ -92,22 +111,24 @@ struct ares_socket {
     bool read, write;
 };
 
-enum smb_state { SMB_OFF, SMB_WAITING_FOR_KMS, SMB_CONNECTING, SMB_TALKING, SMB_DONE };
-
 /* The SMB2 NEGOTIATE exchange that reads the KMS host's clock. */
 struct smb {
-    enum smb_state state;
-    int fd;
-    char host[SRV_NAME_MAX];
-    uint16_t port;
-    struct sockaddr_storage address;
-    char text[DIAG_TEXT_MAX];
-    double started;
+    struct clock_probe c;
     double sent_at; /* our clock (Unix seconds) when the request went out */
     uint8_t out[SMB2_REQUEST_SIZE];
     size_t sent;
     uint8_t in[SMB2_REPLY_MIN];
     size_t received;
+};
+
+/* An address one probe found for another (the first KMS host's, for the clock probes; the
+ * --ntp server's): set by probe_dns.c, handed on by run.c, so that probes never call each
+ * other. No address: length 0 and why says so. */
+struct address_news {
+    bool ready;
+    struct sockaddr_storage address;
+    socklen_t length;
+    const char *why;
 };
 
 /* The SRV query under one suffix; its result is kept until every suffix has answered, then
@@ -144,6 +165,8 @@ struct run {
     size_t conn_count;
     struct ntp ntp;
     struct smb smb;
+    struct address_news kms_address; /* of the first KMS host */
+    struct address_news ntp_address; /* of the --ntp server */
     double grace_until; /* when the clock probes must end, once the KMS probes are done; 0 before */
     bool grace_over;
     struct diag_probe overflow; /* where probes go when the report is full */
@@ -177,6 +200,24 @@ int run_descriptors_left(void);
 /* Sets the port of an IPv4 or IPv6 socket address. */
 void run_set_port(struct sockaddr_storage *address, uint16_t port);
 
+/* Leaves an address (NULL: none, for the reason `why`) for run.c to hand on. */
+void run_news(struct address_news *news, const struct sockaddr *address, socklen_t length,
+              const char *why);
+
+/* The clock probes' skeleton (clock_probe.c). Each ends the probe with one published result
+ * and closes its socket. */
+void clock_probe_no_host(struct run *run, struct clock_probe *c, const char *why);
+void clock_probe_no_reply(struct run *run, struct clock_probe *c, const char *why);
+void clock_probe_bad_reply(struct run *run, struct clock_probe *c, const char *detail);
+/* The host's clock is `offset` seconds from ours: judged against the 4 hours KMS tolerates.
+ * `source` follows the offset ("" or " (SMB 3.1.1 SystemTime)"), `extra` the delay. */
+void clock_probe_measured(struct run *run, struct clock_probe *c, double offset, double delay,
+                          const char *source, const char *extra);
+/* Takes the host's address and connects a non-blocking socket of `type` to it: 1 connected,
+ * 0 in progress (CLOCK_CONNECTING), -1 failed (reported). */
+int clock_probe_connect(struct run *run, struct clock_probe *c, const struct sockaddr *address,
+                        socklen_t length, int type);
+
 /* Probes. */
 /* SRV queries under each of run->suffixes; then dns_resolve per record of the first that has one. */
 int dns_start(struct run *run);
@@ -186,20 +227,17 @@ void kms_ready(struct run *run, struct conn *conn, short revents);
 void kms_expire(struct run *run, struct conn *conn);
 short kms_events(const struct conn *conn);
 void ntp_start(struct run *run, const struct sockaddr *address, socklen_t length);
-void ntp_no_host(struct run *run, const char *why);
 void ntp_ready(struct run *run, short revents);
-void ntp_expire(struct run *run, const char *why);
 void smb_start(struct run *run, const struct sockaddr *address, socklen_t length);
-void smb_no_host(struct run *run, const char *why);
 short smb_events(const struct smb *smb);
 void smb_ready(struct run *run, short revents);
 void smb_expire(struct run *run, const char *why);
 
-/* The clock probes (probe_clock.c): started with the run, then once the first KMS host has an
- * address (NULL: it has none); clock_known when SMB gave the host's time. */
+/* The clock probes (probe_clock.c): which ones a run makes and when. clock_start with the run
+ * (an --ntp name is then CLOCK_RESOLVING: run.c asks DNS); clock_relay after every step of
+ * the loop hands them the addresses the DNS probe found and ends NTP once SMB read the time. */
 void clock_start(struct run *run);
-void clock_kms_known(struct run *run, const struct sockaddr *address, socklen_t length);
-void clock_known(struct run *run);
+void clock_relay(struct run *run);
 size_t clock_pending(const struct run *run);
 size_t kms_pending(const struct run *run);
 /* True once the KMS probes are done and the clock probes' grace has passed. */
