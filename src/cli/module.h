@@ -6,11 +6,13 @@
 
 #include "slerr_version.h" /* SLERR_VERSION_STRING, generated from meson's project version */
 
-/* Raised whenever struct slerr_module or what the program exports to modules changes. */
-#define SLERR_MODULE_ABI 1
+/* SLERR_MODULE_ABI: a hash of what the program gives modules (module-exports.txt and the
+ * headers declaring it), made at build time by module-interface.py: it changes by itself. */
+#include "module_abi.h"
 
 /* What a module exports, as the symbol "slerr_module_<command>". The module calls back into
- * the program through the functions the executable exports (src/cli/exports.dynamic). */
+ * the program through the functions the executable exports (module-exports.txt, and
+ * libslerr's public API). */
 struct slerr_module {
     unsigned abi;           /* SLERR_MODULE_ABI of the module's build */
     const char *version;    /* SLERR_VERSION_STRING: a module of another build is refused */
