@@ -318,8 +318,12 @@ static int reading_error(struct explain_run *run, int status)
     if (status == SLERR_EXPLAIN_MALFORMED) {
         size_t line = 0;
         const char *detail = slerr_explainer_error(run->explainer, &line);
-        snprintf(run->error, sizeof run->error, "%s:%zu: %s", run->file, line,
-                 detail ? detail : slerr_explain_strerror(status));
+        if (line) /* an .evtx file's damage has no line */
+            snprintf(run->error, sizeof run->error, "%s:%zu: %s", run->file, line,
+                     detail ? detail : slerr_explain_strerror(status));
+        else
+            snprintf(run->error, sizeof run->error, "%s: %s", run->file,
+                     detail ? detail : slerr_explain_strerror(status));
         return EXIT_USAGE;
     }
     if (status == READ_FAILED) {

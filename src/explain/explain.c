@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* explain.c: the driver: one input layer, every reader over every line, records summed up. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "evtx.h"
 #include "explain.h"
 #include "input.h"
 #include "readers.h"
@@ -69,6 +71,12 @@ struct ex_driver {
     void **states;
     const struct ex_reader_ops *failed; /* the reader that reported EX_STATUS_MALFORMED */
     void *failed_state;
+    /* What the input is, told by its first bytes: text of any kind, or an .evtx file. */
+    enum { INPUT_UNKNOWN, INPUT_TEXT, INPUT_EVTX } kind;
+    unsigned char first[EX_EVTX_SIGNATURE_LEN];
+    size_t nfirst;
+    struct ex_evtx *evtx;
+    char evtx_error[320];
     struct ex_input input;
 };
 
@@ -125,14 +133,77 @@ struct ex_driver *ex_driver_new(ex_sink_fn sink, void *ctx, struct ex_summary *s
     return d;
 }
 
+/* An .evtx record's XML goes to the readers as one line numbered by its EventRecordID, in
+ * pieces of at most EX_LINE_MAX bytes as the input layer would give it. */
+static int on_evtx_record(void *ctx, const char *xml, size_t len, uint64_t record_id)
+{
+    size_t lineno = (size_t)record_id;
+    size_t done = 0;
+    do {
+        size_t n = len - done < EX_LINE_MAX ? len - done : EX_LINE_MAX;
+        int status = on_line(ctx, xml + done, n, lineno, done == 0, done + n == len);
+        if (status)
+            return status;
+        done += n;
+    } while (done < len);
+    return 0;
+}
+
+static int feed_kind(struct ex_driver *d, const void *bytes, size_t n)
+{
+    if (d->kind == INPUT_EVTX)
+        return ex_evtx_feed(d->evtx, bytes, n);
+    return ex_input_feed(&d->input, bytes, n);
+}
+
+/* Decides what the input is once its first bytes are known (or it ended before them). */
+static int decide_kind(struct ex_driver *d)
+{
+    d->kind = ex_evtx_signature(d->first, d->nfirst) ? INPUT_EVTX : INPUT_TEXT;
+    if (d->kind == INPUT_EVTX && !(d->evtx = ex_evtx_new(on_evtx_record, d)))
+        return EX_STATUS_NOMEM;
+    return feed_kind(d, d->first, d->nfirst);
+}
+
 enum ex_status ex_driver_feed(struct ex_driver *d, const void *bytes, size_t n)
 {
-    return (enum ex_status)ex_input_feed(&d->input, bytes, n);
+    const unsigned char *p = bytes;
+    if (d->kind == INPUT_UNKNOWN) {
+        size_t take = sizeof d->first - d->nfirst < n ? sizeof d->first - d->nfirst : n;
+        memcpy(d->first + d->nfirst, p, take);
+        d->nfirst += take, p += take, n -= take;
+        if (d->nfirst < sizeof d->first)
+            return EX_STATUS_OK;
+        int status = decide_kind(d);
+        if (status)
+            return (enum ex_status)status;
+    }
+    return n ? (enum ex_status)feed_kind(d, p, n) : EX_STATUS_OK;
+}
+
+/* The end of an .evtx: its damage, if any, is reported after the records read before it. */
+static int finish_evtx(struct ex_driver *d)
+{
+    int status = ex_evtx_finish(d->evtx);
+    if (status == EX_STATUS_MALFORMED) {
+        size_t records;
+        const char *why = ex_evtx_error(d->evtx, &records);
+        snprintf(d->evtx_error, sizeof d->evtx_error, "%s (%zu record%s read)", why,
+                 records, records == 1 ? "" : "s");
+    }
+    return status;
 }
 
 enum ex_status ex_driver_finish(struct ex_driver *d)
 {
-    int status = ex_input_finish(&d->input);
+    int status = d->kind == INPUT_UNKNOWN ? decide_kind(d) : 0;
+    int evtx_status = 0;
+    if (!status && d->kind == INPUT_EVTX) {
+        evtx_status = finish_evtx(d);
+        status = evtx_status == EX_STATUS_MALFORMED ? 0 : evtx_status;
+    } else if (!status) {
+        status = ex_input_finish(&d->input);
+    }
     for (size_t i = 0; i < d->nreaders && !status; i++) {
         status = ex_readers[i]->finish(d->states[i]);
         if (status == EX_STATUS_MALFORMED && !d->failed) {
@@ -140,12 +211,14 @@ enum ex_status ex_driver_finish(struct ex_driver *d)
             d->failed_state = d->states[i];
         }
     }
-    return (enum ex_status)status;
+    return (enum ex_status)(status ? status : evtx_status);
 }
 
 const char *ex_driver_error(const struct ex_driver *d, size_t *lineno)
 {
     *lineno = 0;
+    if (d->evtx_error[0] && !d->failed)
+        return d->evtx_error;
     if (!d->failed || !d->failed->error_detail)
         return NULL;
     return d->failed->error_detail(d->failed_state, lineno);
@@ -159,5 +232,6 @@ void ex_driver_free(struct ex_driver *d)
         if (d->states[i])
             ex_readers[i]->destroy(d->states[i]);
     free(d->states);
+    ex_evtx_free(d->evtx);
     free(d);
 }

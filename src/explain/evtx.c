@@ -1,0 +1,244 @@
+/* SPDX-License-Identifier: MIT */
+/* evtx.c: .evtx files through libevtx, streaming. A file is a 4 KiB header and 64 KiB chunks,
+ * each chunk self-contained (its own string and template tables): libevtx is given the header
+ * and one chunk at a time from memory, so a pipe works as well as a file and memory stays flat
+ * whatever the log's size. */
+#include <libbfio.h>
+#include <libevtx.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evtx.h"
+#include "record.h"
+
+#define HEADER_SIZE 4096
+#define CHUNK_SIZE 65536
+
+static const char file_signature[EX_EVTX_SIGNATURE_LEN] = "ElfFile";
+static const char chunk_signature[8] = "ElfChnk";
+
+struct ex_evtx {
+    ex_evtx_record_fn fn;
+    void *ctx;
+    size_t have;          /* bytes of buf filled: the header, then the header and a chunk */
+    bool header_checked;
+    size_t chunks;        /* chunks seen */
+    size_t records;       /* records handed on */
+    int status;           /* what fn asked for */
+    bool damaged;
+    char error[256];
+    char *xml;            /* one record's XML, reused */
+    size_t xml_size;
+    unsigned char buf[HEADER_SIZE + CHUNK_SIZE];
+};
+
+bool ex_evtx_signature(const void *bytes, size_t n)
+{
+    return n >= EX_EVTX_SIGNATURE_LEN && memcmp(bytes, file_signature, sizeof file_signature) == 0;
+}
+
+struct ex_evtx *ex_evtx_new(ex_evtx_record_fn fn, void *ctx)
+{
+    struct ex_evtx *v = calloc(1, sizeof *v);
+    if (v) {
+        v->fn = fn;
+        v->ctx = ctx;
+    }
+    return v;
+}
+
+void ex_evtx_free(struct ex_evtx *v)
+{
+    if (!v)
+        return;
+    free(v->xml);
+    free(v);
+}
+
+/* Remembers the first damage; later ones add nothing the user can act on. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void damage(struct ex_evtx *v, const char *fmt, ...)
+{
+    if (v->damaged)
+        return;
+    v->damaged = true;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(v->error, sizeof v->error, fmt, ap);
+    va_end(ap);
+}
+
+/* libevtx's own words for an error, first line only, then frees it. */
+static const char *evtx_reason(libevtx_error_t **error, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (*error) {
+        if (libevtx_error_sprint(*error, buf, size) < 0)
+            buf[0] = '\0';
+        libevtx_error_free(error);
+    }
+    buf[strcspn(buf, "\r\n")] = '\0';
+    return buf[0] ? buf : "libevtx gave no reason";
+}
+
+static size_t chunk_offset(const struct ex_evtx *v)
+{
+    return HEADER_SIZE + (v->chunks - 1) * (size_t)CHUNK_SIZE;
+}
+
+/* One record's XML to fn. */
+static int hand_on(struct ex_evtx *v, libevtx_record_t *record, int index)
+{
+    libevtx_error_t *error = NULL;
+    char reason[200];
+    size_t size = 0;
+    uint64_t id = 0;
+    if (libevtx_record_get_utf8_xml_string_size(record, &size, &error) != 1 || size == 0) {
+        damage(v, "record %d of the chunk at byte %zu cannot be decoded: %s", index + 1,
+               chunk_offset(v), evtx_reason(&error, reason, sizeof reason));
+        return 0;
+    }
+    if (size > v->xml_size) {
+        char *grown = realloc(v->xml, size);
+        if (!grown)
+            return EX_STATUS_NOMEM;
+        v->xml = grown;
+        v->xml_size = size;
+    }
+    if (libevtx_record_get_utf8_xml_string(record, (uint8_t *)v->xml, size, &error) != 1) {
+        damage(v, "record %d of the chunk at byte %zu cannot be decoded: %s", index + 1,
+               chunk_offset(v), evtx_reason(&error, reason, sizeof reason));
+        return 0;
+    }
+    if (libevtx_record_get_identifier(record, &id, &error) != 1) {
+        libevtx_error_free(&error);
+        id = v->records + 1;
+    }
+    v->records++;
+    return v->fn(v->ctx, v->xml, strnlen(v->xml, size), id);
+}
+
+static int each_record(struct ex_evtx *v, libevtx_file_t *file)
+{
+    libevtx_error_t *error = NULL;
+    char reason[200];
+    int count = 0;
+    if (libevtx_file_get_number_of_records(file, &count, &error) != 1) {
+        damage(v, "the chunk at byte %zu cannot be read: %s", chunk_offset(v),
+               evtx_reason(&error, reason, sizeof reason));
+        return 0;
+    }
+    for (int i = 0; i < count; i++) {
+        libevtx_record_t *record = NULL;
+        if (libevtx_file_get_record_by_index(file, i, &record, &error) != 1) {
+            damage(v, "record %d of the chunk at byte %zu cannot be read: %s", i + 1,
+                   chunk_offset(v), evtx_reason(&error, reason, sizeof reason));
+            continue;
+        }
+        int rc = hand_on(v, record, i);
+        libevtx_record_free(&record, NULL);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* The header and the chunk in buf, as a file of one chunk, through libevtx. */
+static int read_chunk(struct ex_evtx *v)
+{
+    libbfio_handle_t *handle = NULL;
+    libevtx_file_t *file = NULL;
+    libevtx_error_t *error = NULL;
+    char reason[200];
+    int rc = 0;
+    if (libbfio_memory_range_initialize(&handle, NULL) != 1 ||
+        libbfio_memory_range_set(handle, v->buf, sizeof v->buf, NULL) != 1 ||
+        libevtx_file_initialize(&file, NULL) != 1) {
+        rc = EX_STATUS_NOMEM;
+    } else if (libevtx_file_open_file_io_handle(file, handle, LIBEVTX_OPEN_READ, &error) != 1) {
+        damage(v, "the chunk at byte %zu cannot be read: %s", chunk_offset(v),
+               evtx_reason(&error, reason, sizeof reason));
+    } else {
+        rc = each_record(v, file);
+        libevtx_file_close(file, NULL);
+    }
+    libevtx_file_free(&file, NULL);
+    libbfio_handle_free(&handle, NULL);
+    return rc;
+}
+
+static bool all_zero(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i])
+            return false;
+    return true;
+}
+
+/* A whole chunk is in buf: read it, skip it when unused (zeros), or note the damage. */
+static int chunk_complete(struct ex_evtx *v)
+{
+    const unsigned char *chunk = v->buf + HEADER_SIZE;
+    v->chunks++;
+    v->have = HEADER_SIZE;
+    if (memcmp(chunk, chunk_signature, sizeof chunk_signature) == 0)
+        return read_chunk(v);
+    if (!all_zero(chunk, CHUNK_SIZE))
+        damage(v, "the chunk at byte %zu is damaged: it does not start with \"ElfChnk\"",
+               chunk_offset(v));
+    return 0;
+}
+
+int ex_evtx_feed(struct ex_evtx *v, const void *bytes, size_t n)
+{
+    const unsigned char *p = bytes;
+    while (n > 0 && !v->status) {
+        size_t want = (v->have < HEADER_SIZE ? HEADER_SIZE : sizeof v->buf) - v->have;
+        size_t take = n < want ? n : want;
+        memcpy(v->buf + v->have, p, take);
+        v->have += take, p += take, n -= take;
+        if (v->have == HEADER_SIZE && !v->header_checked) {
+            v->header_checked = true;
+            if (!ex_evtx_signature(v->buf, HEADER_SIZE)) {
+                damage(v, "not an .evtx file: it does not start with \"ElfFile\"");
+                return v->status = EX_STATUS_MALFORMED;
+            }
+        }
+        if (v->have == sizeof v->buf)
+            v->status = chunk_complete(v);
+    }
+    return v->status;
+}
+
+int ex_evtx_finish(struct ex_evtx *v)
+{
+    if (v->status)
+        return v->status;
+    if (v->have < HEADER_SIZE) {
+        damage(v, "the file ends inside its header, after %zu of %d bytes", v->have, HEADER_SIZE);
+    } else if (v->have > HEADER_SIZE) {
+        /* A cut chunk: what was written before the cut can still be read. */
+        size_t got = v->have - HEADER_SIZE;
+        memset(v->buf + v->have, 0, sizeof v->buf - v->have);
+        v->have = sizeof v->buf;
+        bool damaged_before = v->damaged;
+        int rc = chunk_complete(v);
+        if (rc)
+            return rc;
+        v->damaged = damaged_before; /* the cut says more than what libevtx made of the rest */
+        damage(v, "the file is cut short: it ends %zu bytes into the chunk at byte %zu", got,
+               chunk_offset(v));
+    }
+    return v->damaged ? EX_STATUS_MALFORMED : 0;
+}
+
+const char *ex_evtx_error(const struct ex_evtx *v, size_t *records)
+{
+    if (records)
+        *records = v->records;
+    return v->damaged ? v->error : NULL;
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: MIT */
+/* evtx.h: Windows event log files (.evtx, "ElfFile") read through libevtx as a stream: each
+ * record's XML is handed on as it is decoded, one 64 KiB chunk held at a time. */
+#ifndef SLERR_EXPLAIN_EVTX_H
+#define SLERR_EXPLAIN_EVTX_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define EX_EVTX_SIGNATURE_LEN 8
+
+/* Receives one record's XML (UTF-8, as libevtx renders it, evtxexport's form) and its
+ * EventRecordID. Returns 0, or an ex_status to stop. */
+typedef int (*ex_evtx_record_fn)(void *ctx, const char *xml, size_t len, uint64_t record_id);
+
+/* Whether these first bytes of an input are an .evtx file's signature ("ElfFile\0"); n is at
+ * least EX_EVTX_SIGNATURE_LEN. */
+bool ex_evtx_signature(const void *bytes, size_t n);
+
+struct ex_evtx;
+/* NULL when out of memory. */
+struct ex_evtx *ex_evtx_new(ex_evtx_record_fn fn, void *ctx);
+/* The file's bytes from its first, in pieces of any size. Returns 0, or an ex_status: a
+ * damaged part is remembered and reading goes on with the next chunk, so that every record
+ * that can be read is; ex_evtx_finish() then reports EX_STATUS_MALFORMED. */
+int ex_evtx_feed(struct ex_evtx *v, const void *bytes, size_t n);
+int ex_evtx_finish(struct ex_evtx *v);
+/* After EX_STATUS_MALFORMED: the first damage found, in one sentence, and how many records
+ * were read all the same. */
+const char *ex_evtx_error(const struct ex_evtx *v, size_t *records);
+void ex_evtx_free(struct ex_evtx *v);
+
+#endif
