@@ -90,36 +90,48 @@ static size_t chunk_offset(const struct ex_evtx *v)
     return HEADER_SIZE + (v->chunks - 1) * (size_t)CHUNK_SIZE;
 }
 
+/* Renders the record's XML into v->xml. libevtx renders the whole document to tell its size:
+ * the buffer is tried first, and only a record that does not fit costs a second rendering. */
+static int render(struct ex_evtx *v, libevtx_record_t *record, libevtx_error_t **error)
+{
+    size_t size = 0;
+    if (v->xml_size &&
+        libevtx_record_get_utf8_xml_string(record, (uint8_t *)v->xml, v->xml_size, error) == 1)
+        return 1;
+    libevtx_error_free(error);
+    if (libevtx_record_get_utf8_xml_string_size(record, &size, error) != 1 || size == 0)
+        return -1;
+    if (size > v->xml_size) {
+        size_t want = size < 65536 ? 65536 : size;
+        char *grown = realloc(v->xml, want);
+        if (!grown)
+            return 0;
+        v->xml = grown;
+        v->xml_size = want;
+    }
+    return libevtx_record_get_utf8_xml_string(record, (uint8_t *)v->xml, v->xml_size, error);
+}
+
 /* One record's XML to fn. */
 static int hand_on(struct ex_evtx *v, libevtx_record_t *record, int index)
 {
     libevtx_error_t *error = NULL;
     char reason[200];
-    size_t size = 0;
     uint64_t id = 0;
-    if (libevtx_record_get_utf8_xml_string_size(record, &size, &error) != 1 || size == 0) {
+    int rendered = render(v, record, &error);
+    if (rendered == 0)
+        return EX_STATUS_NOMEM;
+    if (rendered != 1) {
         damage(v, "record %d of the chunk at byte %zu cannot be decoded: %s", index + 1,
                chunk_offset(v), evtx_reason(&error, reason, sizeof reason));
         return 0;
     }
-    if (size > v->xml_size) {
-        char *grown = realloc(v->xml, size);
-        if (!grown)
-            return EX_STATUS_NOMEM;
-        v->xml = grown;
-        v->xml_size = size;
-    }
-    if (libevtx_record_get_utf8_xml_string(record, (uint8_t *)v->xml, size, &error) != 1) {
-        damage(v, "record %d of the chunk at byte %zu cannot be decoded: %s", index + 1,
-               chunk_offset(v), evtx_reason(&error, reason, sizeof reason));
-        return 0;
-    }
-    if (libevtx_record_get_identifier(record, &id, &error) != 1) {
+    if (libevtx_record_get_identifier(record, &id, &error) != 1)
         libevtx_error_free(&error);
-        id = v->records + 1;
-    }
     v->records++;
-    return v->fn(v->ctx, v->xml, strnlen(v->xml, size), id);
+    if (id == 0 || id > SIZE_MAX)
+        id = v->records; /* the record's place, so that every record has a line */
+    return v->fn(v->ctx, v->xml, strnlen(v->xml, v->xml_size), id);
 }
 
 static int each_record(struct ex_evtx *v, libevtx_file_t *file)

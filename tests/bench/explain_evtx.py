@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Benchmark: `slerr explain` on a KMS host's log as .evtx against the same events as its XML
+export (`wevtutil qe /f:xml`), both written by tests/explain/gen_evtx.py, in the same run.
+Prints CPU times, the ratio (target: within 1.5x) and peak RSS; also `evtxexport -f xml`
+(libevtx alone, rendering the same records) so the share of libevtx is seen. Never fails on
+time.
+
+Environment: SLERR, SLERR_SOURCE_ROOT, EVENTS (default 50000), CLIENTS (default 5000), RUNS
+(default 2), BENCH_DIR (where the files go; default a temporary directory, removed after)."""
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+SLERR = os.environ["SLERR"]
+EVENTS = int(os.environ.get("EVENTS", "50000"))
+CLIENTS = int(os.environ.get("CLIENTS", "5000"))
+sys.path.insert(0, os.path.join(os.environ.get("SLERR_SOURCE_ROOT", "."), "tests", "explain"))
+import gen_evtx  # noqa: E402
+
+
+def cpu_of(argv, runs):
+    """The best CPU time (user + system) of `runs` runs, and the exit status."""
+    best, rc = None, 0
+    for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        rc = subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best = cpu if best is None else min(best, cpu)
+    return best, rc
+
+
+def peak_mib(argv):
+    p = subprocess.run(["/usr/bin/time", "-f", "maxrss %M", *argv], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.PIPE, text=True)
+    last = p.stderr.strip().splitlines()[-1] if p.stderr.strip() else ""
+    return int(last.split()[-1]) / 1024 if last.startswith("maxrss") else 0.0
+
+
+def main():
+    if not os.path.exists("/usr/bin/time"):
+        print("explain_evtx: needs GNU time (time): scripts/install-deps")
+        return 1
+    tmp = tempfile.mkdtemp(prefix="slerr-bench-", dir=os.environ.get("BENCH_DIR"))
+    try:
+        evtx, xml = os.path.join(tmp, "kms.evtx"), os.path.join(tmp, "kms.xml")
+        t0 = time.perf_counter()
+        gen_evtx.write_evtx(evtx, gen_evtx.kms_events(EVENTS, CLIENTS))
+        gen_evtx.write_xml(xml, gen_evtx.kms_events(EVENTS, CLIENTS))
+        print("explain_evtx: %d events 12290 from %d clients: .evtx %.0f MiB, XML %.0f MiB, "
+              "generated in %.1f s" % (EVENTS, CLIENTS, os.path.getsize(evtx) / 2**20,
+                                       os.path.getsize(xml) / 2**20, time.perf_counter() - t0))
+        runs = int(os.environ.get("RUNS", "2"))
+        evtx_cpu, rc1 = cpu_of([SLERR, "explain", evtx], runs)
+        xml_cpu, rc2 = cpu_of([SLERR, "explain", xml], runs)
+        if rc1 not in (0, 1) or rc1 != rc2:
+            print("explain_evtx: exit statuses differ or fail: .evtx %d, XML %d" % (rc1, rc2))
+            return 1
+        print("  best of %d runs, CPU (user+sys)" % runs)
+        print("  slerr explain FILE.evtx        %7.2f s" % evtx_cpu)
+        print("  slerr explain FILE.xml         %7.2f s  (baseline)" % xml_cpu)
+        print("  ratio .evtx/XML                %7.2fx  (target <= 1.5x)" % (evtx_cpu / xml_cpu))
+        if shutil.which("evtxexport"):
+            export_cpu, _ = cpu_of(["evtxexport", "-f", "xml", evtx], 1)
+            print("  evtxexport -f xml FILE.evtx    %7.2f s  (libevtx alone: %.2fx the baseline)"
+                  % (export_cpu, export_cpu / xml_cpu))
+        print("  slerr peak RSS: .evtx %.1f MiB, XML %.1f MiB"
+              % (peak_mib([SLERR, "explain", evtx]), peak_mib([SLERR, "explain", xml])))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
