@@ -16,6 +16,6 @@ const char *const ex_reader_kinds[] = {
     "slmgr.vbs /dli, /dlv, /xpr and its Error: lines",
     "ospp.vbs /dstatus and /dhistorykms",
     "PowerShell Format-List of SoftwareLicensingProduct / SoftwareLicensingService",
-    "activation events (12288-12294, 8198, 8209, 1003 ...) as text or XML",
+    "activation events (12288-12294, 8198, 8209, 1003 ...) as text, XML or .evtx files",
     NULL,
 };

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""The program links none of the large libraries: libedit (repl), c-ares (diagnose) and expat
-(explain) are in modules loaded on first use. A program without its modules says which one is
+"""The program links none of the large libraries: libedit (repl), c-ares (diagnose), expat and
+libevtx (explain) are in modules loaded on first use. A program without its modules says which one is
 missing and exits 5 instead of crashing; the lookups still work."""
 
 import os
@@ -12,7 +12,7 @@ import unittest
 
 from slerrtest import SLERR, run
 
-HEAVY = ("libedit", "libcares", "libexpat")
+HEAVY = ("libedit", "libcares", "libexpat", "libevtx", "libbfio")
 BUILD_DIR = os.path.dirname(os.path.abspath(SLERR))
 
 
@@ -30,6 +30,9 @@ class Linking(unittest.TestCase):
     def test_each_module_links_its_library_dynamically(self):
         self.assertIn("libedit.so", ldd(os.path.join(BUILD_DIR, "repl.so")))
         self.assertIn("libcares.so", ldd(os.path.join(BUILD_DIR, "diagnose.so")))
+        explain = ldd(os.path.join(BUILD_DIR, "explain.so"))
+        self.assertIn("libexpat.so", explain)
+        self.assertIn("libevtx.so", explain)  # .evtx files: loaded with explain only
 
     def test_modules_work_from_the_build_tree(self):
         repl = run("repl", stdin="0xC004F074\n")
