@@ -191,18 +191,56 @@ static bool all_zero(const unsigned char *p, size_t n)
     return true;
 }
 
+static uint32_t le32(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* The chunk header's sizes that libevtx refuses when wrong (and then leaks memory): its own
+ * size, 128, and the end of its records, within the chunk. */
+static bool chunk_header_sound(const unsigned char *chunk)
+{
+    uint32_t header_size = le32(chunk + 40), free_space = le32(chunk + 48);
+    return header_size == 128 && free_space >= 512 && free_space <= CHUNK_SIZE;
+}
+
 /* A whole chunk is in buf: read it, skip it when unused (zeros), or note the damage. */
 static int chunk_complete(struct ex_evtx *v)
 {
     const unsigned char *chunk = v->buf + HEADER_SIZE;
     v->chunks++;
     v->have = HEADER_SIZE;
-    if (memcmp(chunk, chunk_signature, sizeof chunk_signature) == 0)
-        return read_chunk(v);
+    if (memcmp(chunk, chunk_signature, sizeof chunk_signature) == 0) {
+        if (chunk_header_sound(chunk))
+            return read_chunk(v);
+        damage(v, "the chunk at byte %zu is damaged: its header is not consistent",
+               chunk_offset(v));
+        return 0;
+    }
     if (!all_zero(chunk, CHUNK_SIZE))
         damage(v, "the chunk at byte %zu is damaged: it does not start with \"ElfChnk\"",
                chunk_offset(v));
     return 0;
+}
+
+/* What libevtx is given as the file header: a file of one chunk. Nothing of the file's own
+ * header but its signature is needed to read a chunk, and libevtx leaks memory when it refuses
+ * a header, so a damaged header costs nothing (its checksum is not checked: libevtx only notes
+ * a wrong one). */
+static void one_chunk_header(unsigned char *header)
+{
+    static const unsigned char fields[] = {
+        'E', 'l', 'f', 'F', 'i', 'l', 'e', 0, /* signature */
+        0, 0, 0, 0, 0, 0, 0, 0,               /* first chunk number */
+        0, 0, 0, 0, 0, 0, 0, 0,               /* last chunk number */
+        0, 0, 0, 0, 0, 0, 0, 0,               /* next record identifier (unused) */
+        128, 0, 0, 0,                         /* header size */
+        1, 0, 3, 0,                           /* version 3.1 */
+        0, 16,                                /* header block size: 4096 */
+        1, 0,                                 /* number of chunks */
+    };
+    memset(header, 0, HEADER_SIZE);
+    memcpy(header, fields, sizeof fields);
 }
 
 int ex_evtx_feed(struct ex_evtx *v, const void *bytes, size_t n)
@@ -219,6 +257,7 @@ int ex_evtx_feed(struct ex_evtx *v, const void *bytes, size_t n)
                 damage(v, "not an .evtx file: it does not start with \"ElfFile\"");
                 return v->status = EX_STATUS_MALFORMED;
             }
+            one_chunk_header(v->buf);
         }
         if (v->have == sizeof v->buf)
             v->status = chunk_complete(v);
