@@ -228,6 +228,11 @@ int slerr_scan(struct slerr_scanner *scanner, const void *buf, size_t size,
  * With on_match NULL it only starts over (after a read error, say). */
 int slerr_scan_finish(struct slerr_scanner *scanner, slerr_match_fn on_match, void *context);
 
+/* Whether a code found in text is news to a reader: a failure the catalog knows, or an
+ * informational code that concerns activation (curated, or from slerror.h); never a success.
+ * What `slerr annotate` marks by default and what `slerr explain` reports from free text. */
+int slerr_notable(uint32_t code);
+
 #ifdef __cplusplus
 }
 #endif

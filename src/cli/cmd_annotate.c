@@ -273,14 +273,7 @@ static void carry_word(struct annotate *a, size_t size)
  * --all marks every code it recognises. */
 static bool worth_marking(const struct annotate *a, const struct slerr_match *m)
 {
-    if (a->all)
-        return true;
-    const struct slerr_entry *e = m->entry;
-    if (!e)
-        return false;
-    if (m->code & 0x80000000u)
-        return true;
-    return m->code != 0 && (e->cause || e->remedy || (e->source && !strcmp(e->source, "slerror.h")));
+    return a->all || (m->entry && slerr_notable(m->code));
 }
 
 /* True once anything could not be written; keeps the first error's errno. */

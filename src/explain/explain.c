@@ -6,6 +6,7 @@
 
 #include "evtx.h"
 #include "explain.h"
+#include "fallback.h"
 #include "input.h"
 #include "readers.h"
 
@@ -77,10 +78,25 @@ struct ex_driver {
     size_t nfirst;
     struct ex_evtx *evtx;
     char evtx_error[320];
+    struct ex_fallback *fallback; /* codes no reader claimed */
+    size_t lineno;                /* the line being fed */
+    bool finishing;               /* the input has ended */
     struct ex_input input;
 };
 
 static int summing_sink(void *ctx, const struct ex_record *record)
+{
+    struct ex_driver *d = ctx;
+    ex_summary_add(d->summary, record);
+    /* A record handed on while a line is fed was ended by that line (unless it is the line's
+     * own record); at the end of input it reaches the last line. */
+    size_t last = d->finishing || d->lineno <= record->line ? d->lineno : d->lineno - 1;
+    ex_fallback_claim(d->fallback, record, last > record->line ? last : record->line);
+    return d->sink(d->ctx, record);
+}
+
+/* The fallback's records go to the sink and the summary, not back to the fallback. */
+static int fallback_sink(void *ctx, const struct ex_record *record)
 {
     struct ex_driver *d = ctx;
     ex_summary_add(d->summary, record);
@@ -90,6 +106,9 @@ static int summing_sink(void *ctx, const struct ex_record *record)
 static int on_line(void *ctx, const char *text, size_t len, size_t lineno, bool first, bool last)
 {
     struct ex_driver *d = ctx;
+    d->lineno = lineno;
+    if (first)
+        ex_fallback_line(d->fallback, text, len, lineno);
     for (size_t i = 0; i < d->nreaders; i++) {
         const struct ex_reader_ops *ops = ex_readers[i];
         int status = 0;
@@ -118,6 +137,12 @@ struct ex_driver *ex_driver_new(ex_sink_fn sink, void *ctx, struct ex_summary *s
     d->sink = sink;
     d->ctx = ctx;
     d->summary = summary;
+    d->fallback = ex_fallback_new();
+    if (!d->fallback) {
+        free(d->states);
+        free(d);
+        return NULL;
+    }
     for (size_t i = 0; d->states && i < d->nreaders; i++) {
         d->states[i] = ex_readers[i]->create(summing_sink, d);
         if (!d->states[i]) {
@@ -126,6 +151,7 @@ struct ex_driver *ex_driver_new(ex_sink_fn sink, void *ctx, struct ex_summary *s
         }
     }
     if (!d->states) {
+        ex_fallback_free(d->fallback);
         free(d);
         return NULL;
     }
@@ -204,6 +230,7 @@ enum ex_status ex_driver_finish(struct ex_driver *d)
     } else if (!status) {
         status = ex_input_finish(&d->input);
     }
+    d->finishing = true;
     for (size_t i = 0; i < d->nreaders && !status; i++) {
         status = ex_readers[i]->finish(d->states[i]);
         if (status == EX_STATUS_MALFORMED && !d->failed) {
@@ -211,6 +238,8 @@ enum ex_status ex_driver_finish(struct ex_driver *d)
             d->failed_state = d->states[i];
         }
     }
+    if (!status)
+        status = ex_fallback_finish(d->fallback, fallback_sink, d);
     return (enum ex_status)(status ? status : evtx_status);
 }
 
@@ -233,5 +262,6 @@ void ex_driver_free(struct ex_driver *d)
             ex_readers[i]->destroy(d->states[i]);
     free(d->states);
     ex_evtx_free(d->evtx);
+    ex_fallback_free(d->fallback);
     free(d);
 }

@@ -436,13 +436,50 @@ static const struct {
     { EX_PH_NOT_AVAILABLE, "en", "KMS name not available" },
     { EX_PH_NOT_AVAILABLE, "en", "not available" },
     { EX_PH_SERVER_PRODUCT, "en", "Server" },
+    /* ospp.vbs MSG_INFO_ONLY */
+    { EX_PH_INFORMATION_ONLY, "en", "for information purposes only" },
+    /* Words of a text about activation (stems, so that every inflection matches). */
+    { EX_PH_ACTIVATION_CONTEXT, "en", "activat" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "licens" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "licenc" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "product key" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "slmgr" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "ospp" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "slui" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "sppsvc" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "KMS" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "Software Protection" },
+    { EX_PH_ACTIVATION_CONTEXT, "de", "aktivier" },
+    { EX_PH_ACTIVATION_CONTEXT, "de", "lizenz" },
+    { EX_PH_ACTIVATION_CONTEXT, "fr", "activ" },
+    { EX_PH_ACTIVATION_CONTEXT, "it", "attiva" },
+    { EX_PH_ACTIVATION_CONTEXT, "pt", "ativa" },
+    { EX_PH_ACTIVATION_CONTEXT, "pl", "aktywac" },
+    { EX_PH_ACTIVATION_CONTEXT, "ru", "\xD0\xB0\xD0\xBA\xD1\x82\xD0\xB8\xD0\xB2\xD0\xB0\xD1\x86" }, /* активац */
+    { EX_PH_ACTIVATION_CONTEXT, "ru", "\xD0\xBB\xD0\xB8\xD1\x86\xD0\xB5\xD0\xBD\xD0\xB7" }, /* лиценз */
+    { EX_PH_ACTIVATION_CONTEXT, "zh-CN", "\xE6\xBF\x80\xE6\xB4\xBB" }, /* 激活 */
+    { EX_PH_ACTIVATION_CONTEXT, "zh-CN", "\xE8\xAE\xB8\xE5\x8F\xAF" }, /* 许可 */
+    { EX_PH_ACTIVATION_CONTEXT, "zh-TW", "\xE5\x95\x9F\xE7\x94\xA8" }, /* 啟用 */
+    { EX_PH_ACTIVATION_CONTEXT, "ja", "\xE3\x83\xA9\xE3\x82\xA4\xE3\x82\xBB\xE3\x83\xB3\xE3\x82\xB9" }, /* ライセンス */
+    { EX_PH_ACTIVATION_CONTEXT, "ko", "\xEC\xA0\x95\xED\x92\x88 \xEC\x9D\xB8\xEC\xA6\x9D" }, /* 정품 인증 */
     /* Further languages: append a block here, naming its source. */
 };
+
+/* Where `token` stands in text, ASCII letters in any case; NULL when nowhere. */
+static const char *token_in_any_case(const char *text, size_t len, const char *token)
+{
+    size_t n = strlen(token);
+    unsigned char first = (unsigned char)token[0] | 0x20;
+    for (size_t i = 0; i + n <= len; i++)
+        if (((unsigned char)text[i] | 0x20) == first && strncasecmp(text + i, token, n) == 0)
+            return text + i;
+    return NULL;
+}
 
 bool ex_phrase_in(enum ex_phrase what, const char *text, size_t len)
 {
     for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
-        if (phrases[i].what == what && token_in(text, len, phrases[i].text))
+        if (phrases[i].what == what && token_in_any_case(text, len, phrases[i].text))
             return true;
     return false;
 }

@@ -96,8 +96,11 @@ enum ex_channel {
 enum ex_channel ex_channel_find(const char *text, size_t len);
 const char *ex_channel_name(enum ex_channel channel);
 
-/* Whether a value says the same as one of the phrases for `what`, in any language. */
-enum ex_phrase { EX_PH_NOT_AVAILABLE, EX_PH_SERVER_PRODUCT };
+/* Whether a text holds one of the phrases for `what`, in any language (ASCII letters in any
+ * case): "not available"; a server product; "for information only"; words that make a text
+ * about activation or licensing (for the code fallback). */
+enum ex_phrase { EX_PH_NOT_AVAILABLE, EX_PH_SERVER_PRODUCT, EX_PH_INFORMATION_ONLY,
+                 EX_PH_ACTIVATION_CONTEXT };
 bool ex_phrase_in(enum ex_phrase what, const char *text, size_t len);
 
 #endif

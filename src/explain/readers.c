@@ -17,5 +17,6 @@ const char *const ex_reader_kinds[] = {
     "ospp.vbs /dstatus and /dhistorykms",
     "PowerShell Format-List of SoftwareLicensingProduct / SoftwareLicensingService",
     "activation events (12288-12294, 8198, 8209, 1003 ...) as text, XML or .evtx files",
+    "activation error codes anywhere in the text (those slerr annotate marks)",
     NULL,
 };

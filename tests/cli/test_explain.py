@@ -136,17 +136,71 @@ class Fixtures(unittest.TestCase):
         # 4294967295 counts and rearms mean "not set": no host count, no rearm finding.
         self.assertEqual(sorted(f for _, f in got), ["unlicensed"])
 
-    def test_record_with_unknown_status_is_skipped(self):
+    def test_record_with_unknown_status_falls_back_to_its_code(self):
+        # A state word no row holds is not judged; the reason code is still explained.
         data = fixture("dli-notification.txt").replace(b"Notification\n", b"Benachrichtigung\n")
-        r = explain(stdin=data)
-        self.assertEqual(r.returncode, 2)
-        self.assertIn(b"nothing recognisable", r.stderr)
+        objects, status = records(data)
+        self.assertEqual(status, 1)
+        self.assertEqual([o["kind"] for o in objects], ["text", "summary"])
+        self.assertEqual(objects[0]["findings"][0]["rule"], "code-in-text")
+        self.assertEqual(objects[0]["findings"][0]["codes"], ["0xC004F009"])
 
     def test_nothing_recognisable(self):
         r = explain(stdin=fixture("nothing.txt"))
         self.assertEqual(r.returncode, 2)
         self.assertIn(b"slmgr.vbs /dli", r.stderr)
         self.assertEqual(r.stdout, b"")
+
+
+class CodeFallback(unittest.TestCase):
+    """Codes that no reader claimed, through libslerr's scanner (what annotate marks)."""
+
+    def only_finding(self, text):
+        objects, status = records(text.encode())
+        self.assertEqual([o["kind"] for o in objects], ["text", "summary"], objects)
+        self.assertEqual(len(objects[0]["findings"]), 1)
+        return objects[0], objects[0]["findings"][0], status
+
+    def test_a_ticket_sentence_explains_its_code(self):
+        record, f, status = self.only_finding("user gets 0xC004F074 when activating\n")
+        self.assertEqual(status, 1)
+        self.assertEqual((f["rule"], f["field"], f["severity"]), ("code-in-text", "code", "critical"))
+        self.assertEqual(f["codes"], ["0xC004F074"])
+        self.assertEqual(f["value"], "user gets 0xC004F074 when activating")
+        self.assertIn("`slerr 0xC004F074`", f["text"])
+        self.assertEqual(record["line"], 1)
+
+    def test_line_and_text_around_a_code_in_a_long_paste(self):
+        text = "hello\n\n" + "x " * 100 + "then Error 0xC004F074 came" + " y" * 100 + "\n"
+        record, f, _ = self.only_finding(text)
+        self.assertEqual(record["line"], 3)
+        self.assertIn("then Error 0xC004F074 came", f["value"])
+        self.assertLess(len(f["value"]), 200, "only the text around the code")
+
+    def test_informational_code_is_a_note(self):
+        _, f, status = self.only_finding("ospp said 0x4004F040 afterwards\n")
+        self.assertEqual((f["rule"], f["severity"]), ("code-in-text-information", "note"))
+        self.assertEqual(status, 0)
+
+    def test_context_saying_information_only_makes_a_failure_a_note(self):
+        _, f, _ = self.only_finding(
+            "0xC004F074 (for information purposes only as the status is licensed)\n")
+        self.assertEqual((f["rule"], f["severity"]), ("code-in-text-information", "note"))
+
+    def test_a_code_a_reader_claimed_is_not_repeated(self):
+        objects, _ = records(fixture("ato-unreachable.txt") + b"and again 0xC004F074\n")
+        self.assertNotIn("text", [o["kind"] for o in objects])
+
+    def test_general_windows_code_needs_activation_context(self):
+        r = explain(stdin=b"backup job: VSS writer failed, hr = 0x80070005\n")
+        self.assertEqual(r.returncode, 2, "a backup log is not activation evidence")
+        _, f, status = self.only_finding("Activation Failed [Error Code: 0x80070005]\n")
+        self.assertEqual((f["rule"], f["codes"], status), ("code-in-text", ["0x80070005"], 1))
+
+    def test_every_distinct_code_once(self):
+        objects, _ = records(b"0xC004F074 and 0xC004F038, then 0xC004F074 again\n")
+        codes = [o["findings"][0]["codes"][0] for o in objects if o["kind"] == "text"]
+        self.assertEqual(codes, ["0xC004F074", "0xC004F038"])
 
 
 class Output(unittest.TestCase):

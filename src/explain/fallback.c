@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: MIT */
+/* fallback.c: the code fallback. A code that concerns activation (slerror.h's, SL_*) is
+ * reported wherever it stands; a general Windows code (access denied, RPC unavailable ...)
+ * only when the input is about activation (a reader recognised something, an activation code
+ * stands in it, or a line speaks of activation or licensing in a language the label table
+ * holds), so a backup tool's log with
+ * 0x80070005 is not taken for activation evidence. Memory is bounded: the first PENDING_MAX
+ * distinct codes and CLAIMED_MAX claimed ones are kept. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <slerr.h>
+
+#include "facts.h"
+#include "fallback.h"
+#include "finding.h"
+#include "labels.h"
+
+#define PENDING_MAX 32
+#define CLAIMED_MAX 128
+#define AROUND 72 /* bytes of context kept on each side of a code */
+
+struct pending {
+    uint32_t code;
+    size_t line;
+    bool information; /* the line says the code is for information only */
+    bool activation;  /* a code of the licensing service itself */
+    char around[EX_VALUE_MAX];
+};
+
+struct ex_fallback {
+    struct slerr_scanner *scanner;
+    uint64_t line_start; /* stream offset of the line being scanned */
+    const char *text;    /* that line */
+    size_t len, lineno;
+    bool context;        /* the input is about activation */
+    size_t npending, nclaimed;
+    struct pending pending[PENDING_MAX];
+    uint32_t claimed[CLAIMED_MAX];
+    struct ex_finding finding;
+};
+
+const struct ex_row ex_fallback_failure_row = {
+    "code-in-text", "code", EX_CRITICAL,
+    "The text names {code} ({symbol}), a failure.",
+    { 0 }, { NULL }, "`slerr {code}` explains it.",
+};
+const struct ex_row ex_fallback_information_row = {
+    "code-in-text-information", "code", EX_NOTE,
+    "The text names {code} ({symbol}), which reports no failure: it is for information.",
+    { 0 }, { NULL }, "`slerr {code}` explains it.",
+};
+
+struct ex_fallback *ex_fallback_new(void)
+{
+    struct ex_fallback *fb = calloc(1, sizeof *fb);
+    if (!fb)
+        return NULL;
+    fb->scanner = slerr_scanner_new(0);
+    if (!fb->scanner) {
+        free(fb);
+        return NULL;
+    }
+    return fb;
+}
+
+void ex_fallback_free(struct ex_fallback *fb)
+{
+    if (!fb)
+        return;
+    slerr_scanner_free(fb->scanner);
+    free(fb);
+}
+
+static bool claimed(const struct ex_fallback *fb, uint32_t code)
+{
+    for (size_t i = 0; i < fb->nclaimed; i++)
+        if (fb->claimed[i] == code)
+            return true;
+    return false;
+}
+
+static bool activation_code(uint32_t code)
+{
+    const struct slerr_entry *e = slerr_lookup(code);
+    return e && ((e->source && strcmp(e->source, "slerror.h") == 0) ||
+                 (e->symbol && strncmp(e->symbol, "SL_", 3) == 0));
+}
+
+/* Steps back (or on) to the start of a UTF-8 character. */
+static size_t char_start(const char *text, size_t len, size_t at)
+{
+    while (at > 0 && at < len && ((unsigned char)text[at] & 0xC0) == 0x80)
+        at--;
+    return at;
+}
+
+static void keep_around(struct pending *p, const char *text, size_t len, size_t at, size_t n)
+{
+    size_t from = at > AROUND ? char_start(text, len, at - AROUND) : 0;
+    size_t to = at + n + AROUND < len ? char_start(text, len, at + n + AROUND) : len;
+    while (from < to && (text[from] == ' ' || text[from] == '\t'))
+        from++;
+    snprintf(p->around, sizeof p->around, "%s%.*s%s", from > 0 ? "..." : "", (int)(to - from),
+             text + from, to < len ? "..." : "");
+}
+
+static int on_match(const struct slerr_match *m, void *ctx)
+{
+    struct ex_fallback *fb = ctx;
+    if (!m->entry || !slerr_notable(m->code) || m->offset < fb->line_start)
+        return 0;
+    for (size_t i = 0; i < fb->npending; i++)
+        if (fb->pending[i].code == m->code)
+            return 0; /* the first place it stands is the one reported */
+    if (fb->npending == PENDING_MAX)
+        return 0;
+    size_t at = (size_t)(m->offset - fb->line_start);
+    if (at > fb->len)
+        return 0;
+    struct pending *p = &fb->pending[fb->npending++];
+    p->code = m->code;
+    p->line = fb->lineno;
+    p->activation = activation_code(m->code);
+    p->information = ex_phrase_in(EX_PH_INFORMATION_ONLY, fb->text, fb->len);
+    keep_around(p, fb->text, fb->len, at, m->length);
+    if (p->activation)
+        fb->context = true; /* a text that names the licensing service's codes is about it */
+    return 0;
+}
+
+void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size_t lineno)
+{
+    if (!fb->context && ex_phrase_in(EX_PH_ACTIVATION_CONTEXT, text, len))
+        fb->context = true;
+    fb->text = text;
+    fb->len = len;
+    fb->lineno = lineno;
+    slerr_scan(fb->scanner, text, len, on_match, fb);
+    slerr_scan(fb->scanner, "\n", 1, on_match, fb); /* every code of the line is whole now */
+    fb->line_start += len + 1;
+}
+
+void ex_fallback_claim(struct ex_fallback *fb, const struct ex_record *record, size_t last_line)
+{
+    fb->context = true;
+    size_t kept = 0;
+    for (size_t i = 0; i < fb->npending; i++)
+        if (fb->pending[i].line < record->line || fb->pending[i].line > last_line)
+            fb->pending[kept++] = fb->pending[i];
+    fb->npending = kept;
+    for (size_t i = 0; i < record->nfindings; i++)
+        for (size_t j = 0; j < record->findings[i].ncodes && j < EX_MAX_CODES; j++) {
+            uint32_t code = record->findings[i].codes[j];
+            if (!claimed(fb, code) && fb->nclaimed < CLAIMED_MAX)
+                fb->claimed[fb->nclaimed++] = code;
+        }
+}
+
+static const char *fill(const void *subject, const char *key, size_t len, bool command,
+                        char *buf, size_t size)
+{
+    const struct pending *p = subject;
+    if (len == 4 && memcmp(key, "code", 4) == 0) {
+        ex_code_text(p->code, buf); /* our own spelling: safe in a command */
+        return buf;
+    }
+    if (!command && len == 6 && memcmp(key, "symbol", 6) == 0) {
+        const struct slerr_entry *e = slerr_lookup(p->code);
+        snprintf(buf, size, "%s", e && e->symbol ? e->symbol : "no symbol");
+        return buf;
+    }
+    return NULL;
+}
+
+int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
+{
+    slerr_scan_finish(fb->scanner, NULL, NULL);
+    for (size_t i = 0; i < fb->npending; i++) {
+        const struct pending *p = &fb->pending[i];
+        if (claimed(fb, p->code) || (!p->activation && !fb->context))
+            continue;
+        bool failure = (p->code & 0x80000000u) && !p->information;
+        ex_finding_from_row(&fb->finding, failure ? &ex_fallback_failure_row
+                                                  : &ex_fallback_information_row,
+                            p->around, fill, p);
+        ex_finding_add_code(&fb->finding, p->code);
+        struct ex_record record = { "text", p->line, &fb->finding, 1, NULL };
+        if (sink(ctx, &record))
+            return EX_STATUS_STOPPED;
+    }
+    return 0;
+}
