@@ -3,11 +3,41 @@
 
 import os
 import shlex
+import shutil
 import subprocess
+import sys
+import unittest
 
 SLERR = os.environ.get("SLERR", "slerr")
 # `meson test --setup valgrind` sets this to run every slerr under memcheck.
 WRAPPER = shlex.split(os.environ.get("SLERR_WRAPPER", ""))
+
+# Programs Debian ships only in a package that installs a system service (or, for chrony,
+# replaces systemd-timesyncd): README's commands leave them out, so a test that needs one skips
+# when it is missing; .ci/run installs them (scripts/install-deps --ci) and fails on any skip.
+SERVICE_PACKAGES = {"chronyd": "chrony", "smbd": "samba", "icinga2": "icinga2-bin",
+                    "nagios4": "nagios4-core", "promtool": "prometheus"}
+
+
+def require(program):
+    """Skips the calling test, naming the package, when `program` is not on PATH."""
+    if shutil.which(program) is None:
+        package = SERVICE_PACKAGES.get(program, program)
+        raise unittest.SkipTest(f"needs {program}: install the Debian package {package} "
+                                "(it runs a system service; scripts/install-deps --ci installs it)")
+
+
+def main():
+    """unittest.main(), but any skipped test makes the whole file exit 77 (meson's SKIP) after
+    listing each reason, so that a skip is never hidden inside a pass; a failure still exits 1."""
+    result = unittest.main(exit=False).result
+    if not result.wasSuccessful():
+        sys.exit(1)
+    if result.skipped:
+        reasons = sorted({reason for _, reason in result.skipped})
+        print(f"SKIP: {len(result.skipped)} of {result.testsRun} tests skipped: " + "; ".join(reasons))
+        sys.exit(77)
+    sys.exit(0)
 
 
 def run(*args, stdin=None, env=None, **kwargs):

@@ -15,6 +15,8 @@ import threading
 import time
 import uuid
 
+from slerrtest import require
+
 LOOPBACK = "127.0.0.1"
 FAKETIME_LIB = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
 
@@ -161,6 +163,19 @@ def ntp_answers(port, timeout=0.2):
     return len(reply) >= 48 and reply[0] & 7 == 4 and reply[1] != 0
 
 
+def shared_chronyd():
+    """The NTP server a test module shares, or None without chronyd: the tests that need it
+    skip (ntp_args), the others still run."""
+    return Chronyd().start() if shutil.which("chronyd") else None
+
+
+def ntp_args(server):
+    """`--ntp` pointing at a started chronyd; skips the test when there is none."""
+    if server is None:
+        require("chronyd")
+    return ["--ntp", f"{LOOPBACK}:{server.port}"]
+
+
 class Chronyd(Process):
     """chronyd serving its own clock (local stratum 8) on a loopback port; `skew` like "+5h"
     shifts that clock with libfaketime."""
@@ -179,6 +194,7 @@ class Chronyd(Process):
             self.env = {"FAKETIME": skew, "LD_PRELOAD": FAKETIME_LIB}
 
     def start(self):
+        require("chronyd")
         super().start()
         _wait_until(lambda: ntp_answers(self.port), "chronyd")
         return self
@@ -229,6 +245,7 @@ class Smbd(Process):
             self.env = {"FAKETIME": skew, "LD_PRELOAD": FAKETIME_LIB}
 
     def start(self):
+        require("smbd")
         super().start()
         _wait_until(lambda: smb_answers(self.port), "smbd", timeout=30)
         return self

@@ -14,7 +14,7 @@ import unittest
 import servers
 import test_diagnose as base
 from servers import LOOPBACK
-from slerrtest import SLERR, WRAPPER
+from slerrtest import SLERR, WRAPPER, main
 from test_diagnose import Scenario, results
 
 
@@ -270,4 +270,4 @@ class Clock(Scenario):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    main()

@@ -14,7 +14,7 @@ import unittest
 
 import servers
 from servers import LOOPBACK
-from slerrtest import SLERR, WRAPPER
+from slerrtest import SLERR, WRAPPER, main
 
 TIMEOUT = 1.0     # --timeout of scenarios that must wait for a silent peer
 # generous (more so under valgrind): the runner may be loaded; the benchmark measures the real overshoot
@@ -49,8 +49,8 @@ def setUpModule():
         "srv-host=_vlmcs._tcp.dot.test",  # target ".": the service is explicitly not offered
         "txt-record=probe.test,up",
     ]).start()
-    ntp = servers.Chronyd().start()
-    _others.extend([dns, ntp, kms, kms_ndr])
+    ntp = servers.shared_chronyd()
+    _others.extend(s for s in [dns, ntp, kms, kms_ndr] if s)
 
 
 def tearDownModule():
@@ -87,7 +87,7 @@ class Scenario(unittest.TestCase):
         return status, report
 
     def ntp_arg(self):
-        return ["--ntp", f"{LOOPBACK}:{ntp.port}"]
+        return servers.ntp_args(ntp)
 
     def dns_arg(self, server=None):
         return ["--dns-server", f"{LOOPBACK}:{server.port if server else dns.port}"]
@@ -338,7 +338,7 @@ class Rpc(Scenario):
         silent = servers.SilentUdp()
         try:
             status, report = self.run_case("--kms", f"{LOOPBACK}:{kms.port}", *self.dns_arg(silent),
-                                           "--ntp", f"{LOOPBACK}:{ntp.port}")
+                                           *self.ntp_arg())
             self.assertEqual(silent.queries(), 0)
         finally:
             silent.stop()
@@ -572,4 +572,4 @@ class Usage(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    main()

@@ -17,7 +17,7 @@ import unittest
 
 import servers
 from servers import LOOPBACK
-from slerrtest import SLERR, WRAPPER
+from slerrtest import SLERR, WRAPPER, main, require
 
 ICINGA2_CONF = os.environ["SLERR_ICINGA2_CONF"]
 NAGIOS_CFG = os.environ["SLERR_NAGIOS_CFG"]
@@ -31,12 +31,13 @@ ntp = None
 def setUpModule():
     global kms, ntp
     kms = servers.RpcResponder(servers.ACK_NDR64)
-    ntp = servers.Chronyd().start()
+    ntp = servers.shared_chronyd()
 
 
 def tearDownModule():
     kms.stop()
-    ntp.stop()
+    if ntp:
+        ntp.stop()
 
 
 def slerr(*args, timeout=60):
@@ -45,8 +46,7 @@ def slerr(*args, timeout=60):
 
 
 def healthy_args(clock_server=None):
-    return ["-H", f"{LOOPBACK}:{kms.port}", "--clock", "ntp",
-            "--ntp", f"{LOOPBACK}:{(clock_server or ntp).port}", "-t", "5"]
+    return ["-H", f"{LOOPBACK}:{kms.port}", "--clock", "ntp", *servers.ntp_args(clock_server or ntp), "-t", "5"]
 
 
 class Plugin(unittest.TestCase):
@@ -105,7 +105,7 @@ class Plugin(unittest.TestCase):
         responder = servers.RpcResponder(evil)
         try:
             result = slerr("--nagios", "-H", f"{LOOPBACK}:{responder.port}", "--clock", "ntp",
-                           "--ntp", f"{LOOPBACK}:{ntp.port}")
+                           *servers.ntp_args(ntp))
         finally:
             responder.stop()
         self.assertEqual(result.stdout.count("|"), 1, result.stdout)
@@ -128,6 +128,7 @@ class Definitions(unittest.TestCase):
         return path
 
     def icinga2(self, service_vars):
+        require("icinga2")
         conf = self.write("icinga2.conf", f"""
 include <itl>
 include "{ICINGA2_CONF}"
@@ -156,6 +157,7 @@ object Service "kms" {{
         self.assertNotEqual(result.returncode, 0, "an unknown command must fail the check")
 
     def nagios(self, check_command):
+        require("nagios4")
         objects = self.write("objects.cfg", f"""
 define timeperiod {{
     timeperiod_name always
@@ -219,6 +221,7 @@ define service {{
 
 class Prometheus(unittest.TestCase):
     def promtool(self, text):
+        require("promtool")
         result = subprocess.run(["promtool", "check", "metrics"], input=text, capture_output=True,
                                 text=True, timeout=120)
         self.assertEqual(result.returncode, 0, result.stdout + result.stderr + text)
@@ -239,7 +242,7 @@ class Prometheus(unittest.TestCase):
 
     def test_failing_run(self):
         result = slerr("--prometheus", "-", "-H", f"{LOOPBACK}:{servers.refused_port()}", "--clock", "ntp",
-                       "--ntp", f"{LOOPBACK}:{ntp.port}")
+                       *servers.ntp_args(ntp))
         self.assertEqual(result.returncode, 1)
         self.promtool(result.stdout)
         self.assertIn("slerr_kms_up 0", result.stdout)
@@ -274,4 +277,4 @@ class Prometheus(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    main()

@@ -12,7 +12,7 @@ import unittest
 
 import servers
 from servers import LOOPBACK
-from slerrtest import SLERR, WRAPPER
+from slerrtest import SLERR, WRAPPER, main
 
 dns = None
 parent_kms = None   # the KMS host named under corp.test
@@ -132,4 +132,4 @@ class Suffixes(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    unittest.main()
+    main()
