@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "infile.h"
+#include "json_line.h"
 #include "render.h"
 #include "slerr.h"
 
@@ -29,6 +30,11 @@ const char annotate_usage[] =
     "To get the input back, drop each \" [NAME: ...]\" group (up to the first ']') that\n"
     "directly follows a marked code; a code inside a URL has its group after the URL.\n"
     "--json gives each code's offset.\n"
+    "\n"
+    "A line that is a JSON object (JSON Lines logs) stays valid JSON: a code inside a\n"
+    "string gets its group inside that string, escaped as JSON; the codes outside strings\n"
+    "(numbers) are listed in a member added at the object's end,\n"
+    "\"slerr\":[{\"text\",\"code\",\"symbol\",\"gloss\"}...]; drop it too to get the input back.\n"
     "\n"
     "Options:\n"
     "  -a, --all            mark every code: successes too, and 0x codes not in the catalog\n"
@@ -56,6 +62,7 @@ static const struct cli_option annotate_options[] = {
 /* One input being copied: where its current chunk sits in the stream, and for --json the
  * line that chunk has reached. */
 #define PENDING_MAX 8 /* annotations held back until the URL that holds their codes ends */
+#define MEMBERS_MAX 32 /* codes outside strings of one JSON line, listed at its end */
 
 struct annotate {
     struct output out;
@@ -74,6 +81,9 @@ struct annotate {
     size_t carry_length;
     struct slerr_match pending[PENDING_MAX];
     size_t pending_count;
+    struct json_line json; /* where the copy stands in a line that is a JSON object */
+    struct slerr_match members[MEMBERS_MAX];
+    size_t member_count;
 };
 
 /* Openings of official messages that say nothing a reader needs in a one-line gloss. */
@@ -161,27 +171,95 @@ static void make_gloss(const char *message, char gloss[GLOSS_MAX + 4])
         gloss[0] = (char)(gloss[0] - 'a' + 'A');
 }
 
-static void write_annotation(struct output *o, const struct slerr_match *m)
+/* What an annotation says: NAME (the symbol, else the code, "unknown" outside the catalog)
+ * and GLOSS. */
+struct annotation {
+    char code[11];
+    const char *name;
+    char gloss[GLOSS_MAX + 4];
+};
+
+static void describe_match(const struct slerr_match *m, struct annotation *an)
 {
-    char gloss[GLOSS_MAX + 4], name[11];
-    struct slerr_decoded d = SLERR_DECODED_INIT;
+    snprintf(an->code, sizeof an->code, "0x%08X", m->code);
     if (m->entry) {
-        make_gloss(m->entry->message, gloss);
-        snprintf(name, sizeof name, "0x%08X", m->code);
+        make_gloss(m->entry->message, an->gloss);
+        an->name = m->entry->symbol ? m->entry->symbol : an->code;
     } else {
         char facility[48];
+        struct slerr_decoded d = SLERR_DECODED_INIT;
         slerr_decode(m->code, &d);
         render_facility(&d, facility, sizeof facility);
-        snprintf(gloss, sizeof gloss, "not in the catalog; facility %s, code 0x%04X", facility,
-                 d.code_field);
+        snprintf(an->gloss, sizeof an->gloss, "not in the catalog; facility %s, code 0x%04X",
+                 facility, d.code_field);
+        an->name = "unknown";
     }
+}
+
+static void write_group(struct output *o, const struct slerr_match *m)
+{
+    struct annotation an;
+    describe_match(m, &an);
     /* Colour only ever goes inside the GLOSS, between ": " and "]": the group keeps one form,
      * " [NAME: ...]", so the one stripping rule (and its sed) fits coloured output too. */
     output_text(o, " [");
-    output_text(o, !m->entry ? "unknown" : m->entry->symbol ? m->entry->symbol : name);
+    output_text(o, an.name);
     output_text(o, ": ");
-    output_styled(o, STYLE_DIM, "%s", gloss);
+    output_styled(o, STYLE_DIM, "%s", an.gloss);
     output_text(o, "]");
+}
+
+/* The same group inside a JSON string: escaped, never coloured (no raw control byte). */
+static void write_group_in_json_string(struct output *o, const struct slerr_match *m)
+{
+    struct annotation an;
+    char group[sizeof an.gloss + 80];
+    describe_match(m, &an);
+    snprintf(group, sizeof group, " [%s: %s]", an.name, an.gloss);
+    json_text(o, group);
+}
+
+/* The member that lists a JSON line's codes outside strings, written before its last '}'. */
+static void write_members(struct annotate *a)
+{
+    struct output member;
+    output_init(&member, a->out.stream, FORMAT_JSON, COLOR_NEVER);
+    fputc(',', member.stream);
+    json_array_begin(&member, "slerr");
+    for (size_t i = 0; i < a->member_count; i++) {
+        struct annotation an;
+        describe_match(&a->members[i], &an);
+        json_object_begin(&member, NULL);
+        json_string(&member, "text", a->members[i].text);
+        json_string(&member, "code", an.code);
+        json_string(&member, "symbol", a->members[i].entry ? a->members[i].entry->symbol : NULL);
+        json_string(&member, "gloss", an.gloss);
+        json_object_end(&member);
+    }
+    json_array_end(&member);
+    a->member_count = 0;
+}
+
+/* A line that opened like a JSON object but ended before closing it: its codes outside
+ * strings get the plain groups, at the end of the line. */
+static void write_members_as_groups(struct annotate *a)
+{
+    for (size_t i = 0; i < a->member_count; i++)
+        write_group(&a->out, &a->members[i]);
+    a->member_count = 0;
+}
+
+/* An annotation goes where the copy stands: inside a JSON string, escaped; elsewhere in a JSON
+ * object line, into the member added at its end; in any other text, right there. */
+static void write_annotation(struct annotate *a, const struct slerr_match *m)
+{
+    if (a->json.active && a->json.in_string)
+        write_group_in_json_string(&a->out, m);
+    else if (a->json.active && a->member_count < MEMBERS_MAX)
+        a->members[a->member_count++] = *m;
+    else if (!a->json.active)
+        write_group(&a->out, m);
+    /* else: more codes outside strings than one line's member holds; the input is intact */
 }
 
 /* Where a URL ends: white space, control bytes, quotes and angle brackets. */
@@ -193,15 +271,33 @@ static bool ends_url(unsigned char c)
 static void write_pending(struct annotate *a)
 {
     for (size_t i = 0; i < a->pending_count; i++)
-        write_annotation(&a->out, &a->pending[i]);
+        write_annotation(a, &a->pending[i]);
     a->pending_count = 0;
 }
 
-static void write_raw(struct annotate *a, size_t from, size_t to)
+static void write_bytes(struct annotate *a, size_t from, size_t to)
 {
     size_t n = to - from;
     if (n && fwrite(a->chunk + from, 1, n, a->out.stream) != n && !a->write_errno)
         a->write_errno = errno ? errno : EIO;
+}
+
+/* Copies input bytes, following JSON object lines: the member listing their codes outside
+ * strings goes in before the '}' that closes the object (or, when the line ends first, as
+ * plain groups before its end). */
+static void write_raw(struct annotate *a, size_t from, size_t to)
+{
+    while (from < to) {
+        size_t stop = json_line_follow(&a->json, a->chunk, from, to, a->member_count > 0);
+        write_bytes(a, from, stop);
+        if (stop == to)
+            break;
+        if (a->chunk[stop] == '\n')
+            write_members_as_groups(a);
+        else
+            write_members(a);
+        from = stop; /* the '}' or '\n' is followed and written on the next turn */
+    }
 }
 
 /* The raw input bytes go straight to the stream: output_text() stops at a NUL byte. Held-back
@@ -215,6 +311,10 @@ static bool copy_bytes(struct annotate *a, size_t upto)
             end++;
         if (end < upto) {
             write_raw(a, from, end);
+            if (a->json.active && a->json.escape) { /* never between a '\' and what it escapes */
+                write_raw(a, end, end + 1);
+                end++;
+            }
             write_pending(a);
             from = end;
         }
@@ -331,7 +431,7 @@ static int on_match(const struct slerr_match *m, void *context)
     if (inside_url(a, start) && a->pending_count < PENDING_MAX)
         a->pending[a->pending_count++] = *m; /* after the URL, not inside it */
     else
-        write_annotation(&a->out, m);
+        write_annotation(a, m);
     return 0;
 }
 
@@ -370,6 +470,8 @@ static int annotate_input(struct annotate *a, struct slerr_scanner *scanner, str
     a->carry_url = false;
     a->carry_length = 0;
     a->pending_count = 0;
+    a->member_count = 0;
+    json_line_reset(&a->json);
     for (;;) {
         long got = infile_next(in, &chunk);
         if (got < 0) {
@@ -390,6 +492,7 @@ static int annotate_input(struct annotate *a, struct slerr_scanner *scanner, str
     a->copied = 0;
     slerr_scan_finish(scanner, on_match, a);
     write_pending(a); /* a URL that ends the input */
+    write_members_as_groups(a); /* a JSON object the input ends inside */
     return output_failed(a) ? -1 : EXIT_OK;
 }
 

@@ -226,11 +226,10 @@ void output_untrusted(struct output *o, const char *text, unsigned flags)
     }
 }
 
-static void json_escaped(struct output *o, const char *value)
+void json_text(struct output *o, const char *value)
 {
     const unsigned char *p = (const unsigned char *)value;
     size_t left = strlen(value);
-    fputc('"', o->stream);
     while (left > 0) {
         size_t n = utf8_sequence(p, left);
         if (n == 0) {
@@ -253,6 +252,12 @@ static void json_escaped(struct output *o, const char *value)
         p += n;
         left -= n;
     }
+}
+
+static void json_escaped(struct output *o, const char *value)
+{
+    fputc('"', o->stream);
+    json_text(o, value);
     fputc('"', o->stream);
 }
 

@@ -53,6 +53,8 @@ void json_object_end(struct output *o);
 void json_array_begin(struct output *o, const char *key);
 void json_array_end(struct output *o);
 void json_string(struct output *o, const char *key, const char *value); /* NULL gives null */
+/* The escaped inside of a JSON string, without its quotes (to write into one being copied). */
+void json_text(struct output *o, const char *value);
 void json_uint(struct output *o, const char *key, uint64_t value);
 void json_int(struct output *o, const char *key, int64_t value);
 void json_bool(struct output *o, const char *key, bool value);

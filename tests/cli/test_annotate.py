@@ -7,6 +7,7 @@ annotations, compare bytes) on thousands of random and adversarial inputs, buffe
 import json
 import os
 import random
+import re
 import select
 import subprocess
 import tempfile
@@ -223,6 +224,8 @@ POOL = [b"0xC004F074", b"0XC004f038", b"C004F038", b"c004f074", b"-1073418124", 
 
 
 def random_input(rng):
+    """Random text of codes and near-codes. No line opens with '{': a line that does is taken
+    for a JSON object, where the groups follow the JSON rule (JsonLines checks that one)."""
     parts = []
     for _ in range(rng.randrange(0, 40)):
         kind = rng.randrange(4)
@@ -230,7 +233,7 @@ def random_input(rng):
             parts.append(bytes(rng.randrange(256) for _ in range(rng.randrange(1, 12))))
         else:
             parts.append(rng.choice(POOL))
-    return b"".join(parts)
+    return re.sub(rb"(^|\n)([ \t\r]*)\{", rb"\1\2(", b"".join(parts))
 
 
 ADVERSARIAL = [
@@ -480,6 +483,121 @@ class Output(unittest.TestCase):
             self.assertTrue(line.startswith(b"first 0xC004F074 [SL_E_"), line)
             proc.stdin.close()
             self.assertEqual(proc.wait(timeout=60), 0)
+
+
+GROUP = re.compile(r" \[([^\]]*)\]")
+
+
+def strip_groups(value):
+    """A decoded JSON value with every " [NAME: GLOSS]" group dropped from its strings."""
+    if isinstance(value, str):
+        return GROUP.sub("", value)
+    if isinstance(value, list):
+        return [strip_groups(v) for v in value]
+    if isinstance(value, dict):
+        return {k: strip_groups(v) for k, v in value.items()}
+    return value
+
+
+class JsonLines(unittest.TestCase):
+    """A JSON Lines log stays valid JSON, for every gloss of the catalog (some hold '"' or
+    '\\'): a code in a string gets its group inside that string, escaped; a code written as a
+    number is listed in the "slerr" member added at the object's end. The decoded group is the
+    one plain text gets, and dropping the groups and the member gives the input object back."""
+
+    @classmethod
+    def setUpClass(cls):
+        listing = subprocess.run([SLERR, "list", "--kind=code", "--json"], capture_output=True,
+                                 text=True, timeout=120, check=True).stdout
+        cls.codes = [int(json.loads(line)["code"], 16) for line in listing.splitlines()]
+        # what plain text gets after each form of each code: the reference groups
+        plain = "".join("0x%08X %d\n" % (c, c) for c in cls.codes).encode()
+        out = annotate(stdin=plain).stdout.decode().splitlines()
+        cls.plain_groups = {}
+        for code, line in zip(cls.codes, out):
+            hex_part, _, dec_part = line.partition(" %d" % code)
+            cls.plain_groups[code] = (GROUP.findall(hex_part), GROUP.findall(dec_part))
+
+    def log_line(self, code):
+        return {"time": "2026-12-04T10:00:00Z", "path": "C:\\Windows\\System32\\slmgr.vbs",
+                "message": "Activation failed: 0x%08X (\"retry\")" % code, "hr": code,
+                "nested": {"list": [1, "x"]}}
+
+    def test_every_gloss_keeps_each_line_json(self):
+        objects = [self.log_line(c) for c in self.codes]
+        stdin = "".join(json.dumps(o, separators=(",", ":")) + "\n" for o in objects).encode()
+        result = annotate(stdin=stdin)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        lines = result.stdout.decode().split("\n")
+        self.assertEqual(lines[-1], "")
+        self.assertEqual(len(lines) - 1, len(objects))
+        quoted = 0
+        for code, original, line in zip(self.codes, objects, lines):
+            try:
+                got = json.loads(line)
+            except ValueError as e:
+                self.fail(f"0x{code:08X}: not JSON ({e}): {line!r}")
+            hex_groups, dec_groups = self.plain_groups[code]
+            self.assertEqual(GROUP.findall(got["message"]), hex_groups, f"0x{code:08X}")
+            quoted += any('"' in g or "\\" in g for g in hex_groups)
+            members = got.pop("slerr", [])
+            self.assertEqual(["%s: %s" % (m["symbol"] or m["code"], m["gloss"]) for m in members],
+                             dec_groups, f"0x{code:08X}: the number's entry")
+            for m in members:
+                self.assertEqual((m["text"], m["code"]), (str(code), "0x%08X" % code))
+            got["message"] = GROUP.sub("", got["message"])
+            self.assertEqual(got, original, "dropping the groups and the member gives the input")
+        self.assertGreater(quoted, 0, "no gloss with '\"' or '\\\\': the escaping went untested")
+
+    def test_random_objects_stay_json_and_strip_back(self):
+        rng = random.Random(21)
+        words = [w.decode("latin-1") for w in POOL if b"[" not in w and b"]" not in w]
+        numbers = [3221549112, -1073418124, 2147942405, 0, 1, 42, 3221549056]
+        objects = []
+        for _ in range(2000):
+            obj = {}
+            for k in range(rng.randrange(1, 6)):
+                kind = rng.randrange(3)
+                value = ("".join(rng.choice(words) for _ in range(rng.randrange(0, 8))) if kind == 0
+                         else rng.choice(numbers) if kind == 1
+                         else [rng.choice(numbers), {"s": rng.choice(words)}])
+                obj["k%d" % k] = value
+            objects.append(obj)
+        stdin = "".join(json.dumps(o) + "\n" for o in objects).encode()
+        for args in ([], ["--all"]):
+            lines = annotate(*args, stdin=stdin).stdout.decode().splitlines()
+            self.assertEqual(len(lines), len(objects))
+            for original, line in zip(objects, lines):
+                got = json.loads(line)
+                got.pop("slerr", None)
+                self.assertEqual(strip_groups(got), original, line)
+
+    def test_negative_and_several_numbers_go_in_one_member(self):
+        line = b'{"a":-1073418124,"b":[3221549112],"c":"x"}\n'
+        got = json.loads(annotate(stdin=line).stdout)
+        self.assertEqual([m["text"] for m in got["slerr"]], ["-1073418124", "3221549112"])
+        self.assertEqual([m["code"] for m in got["slerr"]], ["0xC004F074", "0xC004F038"])
+        self.assertEqual(list(got), ["a", "b", "c", "slerr"], "the member comes last")
+
+    def test_not_json_lines_keep_the_plain_groups(self):
+        text = b'{"open": 3221549172\nplain 0xC004F074 "x"\n[0xC004F074]\n'
+        out = annotate(stdin=text).stdout.decode().splitlines()
+        self.assertRegex(out[0], r'^\{"open": 3221549172 \[SL_E_VL_BINDING_SERVICE_UNAVAILABLE: [^\]]*\]$',
+                         "an object the line does not close gets the group at the end of the line")
+        self.assertRegex(out[1], r'^plain 0xC004F074 \[SL_E_[^\]]*\] "x"$')
+        self.assertRegex(out[2], r'^\[0xC004F074 \[SL_E_[^\]]*\]\]$', "only objects are JSON lines here")
+
+    def test_code_in_a_url_inside_a_string(self):
+        line = b'{"u":"https://kms.example/0xC004F074?x=1","v":2}\n'
+        got = json.loads(annotate(stdin=line).stdout)
+        self.assertRegex(got["u"], r"^https://kms.example/0xC004F074\?x=1 \[SL_E_VL_BINDING_SERVICE_UNAVAILABLE: ")
+
+    def test_json_split_across_reads(self):
+        # a '}' and the string state carried over the read size (64 KiB)
+        pad = "p" * (65536 - len('{"m":"') - 3)
+        line = ('{"m":"%s","hr":3221549172}\n' % pad).encode()
+        got = json.loads(annotate(stdin=line).stdout)
+        self.assertEqual(got["slerr"][0]["code"], "0xC004F074")
 
 
 class Errors(unittest.TestCase):
