@@ -163,6 +163,11 @@ static bool xpr_grace(const struct ex_facts *f)
     return f->seen[EXL_XPR_GRACE];
 }
 
+static bool unreadable_number(const struct ex_facts *f)
+{
+    return f->unreadable != EXL_NONE;
+}
+
 static bool set_by_hand(const struct ex_facts *f)
 {
     return registered(f) && f->state < 0 && !f->has_error && !f->is_host;
@@ -294,6 +299,11 @@ static const struct ex_condition table[] = {
         "{code} is for information only: it reports no failure.",
         { 0 }, { NULL }, NULL },
       error_information, EXL_ERROR, EX_ADD_ERROR },
+    { { "unreadable-number", "unreadable", EX_NOTE,
+        "The {field} field holds no number in range (a sign, a hex value, too many digits): it "
+        "is not judged.",
+        { 0 }, { NULL }, NULL },
+      unreadable_number, EXL_OTHER, 0 },
 };
 
 size_t ex_condition_count(void)
@@ -309,6 +319,8 @@ const struct ex_condition *ex_condition_at(size_t index)
 /* The text of a field; remaining time comes under one of several labels depending on the tool. */
 static const char *value_of(const struct ex_facts *f, enum ex_label label)
 {
+    if (label == EXL_OTHER)
+        return f->text[f->unreadable]; /* the row about an unreadable field names that one */
     if ((label == EXL_TIME_REMAINING || label == EXL_VOLUME_EXPIRATION) && !f->text[label][0])
         return f->text[EXL_REMAINING_GRACE];
     return f->text[label];
@@ -340,7 +352,9 @@ static const char *fill(const void *subject, const char *key, size_t len, bool c
         return host_text(contacted(f), command, buf, size);
     if (command)
         return NULL; /* nothing else is checked enough for a command */
-    if (key_is(key, len, "code")) {
+    if (key_is(key, len, "field")) {
+        snprintf(buf, size, "%s", ex_label_name(f->unreadable));
+    } else if (key_is(key, len, "code")) {
         char code[11];
         ex_code_text(f->error, code);
         snprintf(buf, size, "%s", code);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "code.h"
 #include "event.h"
 
 void ex_event_clear(struct ex_event *ev)
@@ -107,13 +108,8 @@ static bool explained_id(unsigned id)
 
 static bool reads_as_hresult(const char *s)
 {
-    if (strncmp(s, "hr=", 3) == 0)
-        s += 3;
-    if (s[0] != '0' || (s[1] != 'x' && s[1] != 'X') || !isxdigit((unsigned char)s[2]))
-        return false;
-    char *end;
-    (void)strtoul(s, &end, 16);
-    return *end == '\0';
+    uint32_t code;
+    return ex_event_code(s, &code);
 }
 
 bool ex_event_is_activation(const struct ex_event *ev)

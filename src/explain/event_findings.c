@@ -9,6 +9,7 @@
 
 #include <slerr.h>
 
+#include "code.h"
 #include "event.h"
 
 #define NO_KMS 0xC004F074u      /* no KMS host could be contacted */
@@ -30,7 +31,8 @@ struct view {
     uint32_t flags;         /* 12288, 12289 field 2 */
     long state;             /* licence state, -1 when absent */
     long minutes;           /* minutes left in it, -1 when absent */
-    long count;             /* 12289 field 5, -1 when absent */
+    long count;             /* 12289 field 5, -1 when absent or unreadable */
+    bool count_unreadable;  /* field 5 is there but holds no count in range */
     long activation_interval, renewal_interval; /* 12289 fields 6 and 7 */
 };
 
@@ -39,10 +41,9 @@ static const char *value(const struct ex_event *ev, size_t n) /* 1-based, "" whe
     return n >= 1 && n <= ev->nvalues ? ev->values[n - 1] : "";
 }
 
-static bool read_hex(const char *s, uint32_t *out)
+/* Status flags are a bit mask written in hex, not a code. */
+static bool read_flags(const char *s, uint32_t *out)
 {
-    if (strncmp(s, "hr=", 3) == 0)
-        s += 3;
     if (s[0] != '0' || (s[1] != 'x' && s[1] != 'X'))
         return false;
     char *end;
@@ -69,7 +70,7 @@ static void read_result(struct view *v)
     if (ev->id == 12294 || ev->id == 1003)
         return;
     if (ev->id != 8198 && ev->id != 8209) {
-        v->has_result = read_hex(value(ev, 1), &v->result);
+        v->has_result = ex_event_code(value(ev, 1), &v->result);
         return;
     }
     for (size_t i = 0; i <= ev->nvalues && !v->has_result; i++) {
@@ -82,7 +83,7 @@ static void read_result(struct view *v)
         while (n < 10 && ((hr[n] >= '0' && hr[n] <= '9') || ((hr[n] | 0x20) >= 'a' && (hr[n] | 0x20) <= 'f')))
             n++;
         memcpy(digits, hr, n);
-        v->has_result = read_hex(digits, &v->result);
+        v->has_result = ex_event_code(digits, &v->result);
     }
 }
 
@@ -96,7 +97,7 @@ static void read_view(const struct ex_event *ev, struct view *v)
     uint32_t flags = 0;
     switch (ev->id) {
     case 12288:
-        if (read_hex(value(ev, 2), &flags))
+        if (read_flags(value(ev, 2), &flags))
             v->flags = flags;
         v->host_port = value(ev, 3);
         v->cmid = value(ev, 4);
@@ -104,9 +105,10 @@ static void read_view(const struct ex_event *ev, struct view *v)
         v->minutes = read_number(value(ev, 8));
         break;
     case 12289:
-        if (read_hex(value(ev, 2), &flags))
+        if (read_flags(value(ev, 2), &flags))
             v->flags = flags;
         v->count = read_number(value(ev, 5));
+        v->count_unreadable = v->count < 0 && value(ev, 5)[0] != '\0';
         v->activation_interval = read_number(value(ev, 6));
         v->renewal_interval = read_number(value(ev, 7));
         break;
@@ -147,6 +149,7 @@ static bool low_count_flag(const struct view *v) { return (v->flags & 0x04000000
 static bool count_below_5(const struct view *v) { return v->count >= 0 && v->count < 5; }
 static bool count_below_25(const struct view *v) { return v->count >= 5 && v->count < 25; }
 static bool count_enough(const struct view *v) { return v->count >= 25; }
+static bool count_unreadable(const struct view *v) { return v->count_unreadable; }
 static bool custom_activation(const struct view *v)
 {
     return v->activation_interval >= 0 && v->activation_interval != 120;
@@ -209,6 +212,11 @@ static const char *flags_value(const struct view *v, char *buf, size_t size)
 {
     ex_format(buf, size, "0x%" PRIX32, v->flags);
     return buf;
+}
+static const char *raw_count_value(const struct view *v, char *buf, size_t size)
+{
+    (void)buf, (void)size;
+    return value(v->ev, 5);
 }
 static const char *count_value(const struct view *v, char *buf, size_t size)
 {
@@ -276,6 +284,9 @@ static const struct rule rules[] = {
       "The host's count is enough for servers (5) but below the 25 that client editions need."),
     R(12289, "12289-count-enough", "kms-count", EX_OK, 0, 0, NULL, NULL, NULL, count_enough,
       count_value, false, "The host's count reaches the 25 that client editions need."),
+    R(12289, "12289-count-unreadable", "kms-count", EX_NOTE, 0, 0, NULL, NULL, NULL,
+      count_unreadable, raw_count_value, false,
+      "The count field holds no number in range (a sign, a hex value, too many digits): it is not judged."),
     R(12289, "12289-retry-interval", "intervals", EX_NOTE, 0, 0, "setting:VLActivationInterval",
       NULL, NULL, custom_activation, interval_value, false,
       "The retry interval differs from the default of 120 minutes: someone set it."),

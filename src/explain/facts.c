@@ -19,6 +19,7 @@ void ex_facts_clear(struct ex_facts *f)
     f->channel = EX_CH_UNKNOWN;
     f->grace = EX_GRACE_NONE;
     f->minutes = f->rearm = f->count = -1;
+    f->unreadable = EXL_NONE;
 }
 
 /* Copies at most cap-1 bytes without cutting a UTF-8 character in two. */
@@ -49,65 +50,35 @@ void ex_facts_append(struct ex_facts *f, enum ex_label label, const char *value,
     copy_bounded(t, strlen(t), EX_VALUE_MAX, value, len);
 }
 
-bool ex_code_parse(const char *text, size_t len, uint32_t *code)
+/* A count or number of minutes at the start of a field (after '(' when `in_parens`): digits
+ * that end a word, at most 2^31 - 1. NOT_SET (CIM's "does not apply") gives -1. Anything else
+ * (a sign, 0xFFFF..., 30 digits, no digits at all) marks the field unreadable in *bad and
+ * gives -1: such a value is reported, never judged. */
+static long count_in(struct ex_facts *f, enum ex_label label, bool in_parens)
 {
-    char buf[24];
-    size_t n = 0;
-    while (len > 0 && (*text == ' ' || *text == '\t'))
-        text++, len--;
-    while (n < len && n < sizeof buf - 1 && text[n] != ' ' && text[n] != '\t' &&
-           text[n] != '(' && text[n] != ',' && !(text[n] == '.' && n > 0))
-        n++;
-    if (n == 0 || n == sizeof buf - 1)
-        return false;
-    memcpy(buf, text, n);
-    buf[n] = '\0';
-    char *end;
-    if (n > 2 && buf[0] == '0' && (buf[1] == 'x' || buf[1] == 'X')) {
-        unsigned long v = strtoul(buf + 2, &end, 16);
-        if (*end || n > 10)
-            return false;
-        *code = (uint32_t)v;
-        return true;
-    }
-    long long v = strtoll(buf, &end, 10);
-    if (*end == '\0' && v >= -2147483648LL && v <= 4294967295LL) {
-        *code = (uint32_t)v;
-        return true;
-    }
-    if (n == 8) {
-        unsigned long h = strtoul(buf, &end, 16);
-        if (*end == '\0') {
-            *code = (uint32_t)h;
-            return true;
-        }
-    }
-    return false;
-}
-
-void ex_code_text(uint32_t code, char out[11])
-{
-    static const char hex[] = "0123456789ABCDEF";
-    out[0] = '0', out[1] = 'x';
-    for (int i = 0; i < 8; i++)
-        out[2 + i] = hex[(code >> (28 - 4 * i)) & 0xF];
-    out[10] = '\0';
-}
-
-/* The first number in the text (or the first after '(' when `in_parens`); -1 when none. */
-static long number_in(const char *text, bool in_parens)
-{
+    const char *text = f->text[label];
     if (in_parens) {
         const char *p = strchr(text, '(');
         if (p)
             text = p + 1;
     }
-    while (*text && (*text < '0' || *text > '9'))
+    while (*text == ' ' || *text == '\t')
         text++;
-    if (!*text)
+    unsigned long long v = 0;
+    size_t digits = 0;
+    while (text[digits] >= '0' && text[digits] <= '9' && digits < 12)
+        v = v * 10 + (unsigned long long)(text[digits++] - '0');
+    char next = text[digits];
+    bool word_ends = next == '\0' || next == ' ' || next == '\t' || next == '(' || next == ')' ||
+                     next == ',' || next == '.' || (unsigned char)next >= 0x80;
+    if (digits > 0 && word_ends && v == NOT_SET)
         return -1;
-    unsigned long v = strtoul(text, NULL, 10);
-    return v > 0x7FFFFFFFUL ? (v == NOT_SET ? -1 : 0x7FFFFFFF) : (long)v;
+    if (digits == 0 || !word_ends || v > 0x7FFFFFFFULL) {
+        if (f->unreadable == EXL_NONE)
+            f->unreadable = label;
+        return -1;
+    }
+    return (long)v;
 }
 
 static bool filled(const struct ex_facts *f, enum ex_label label)
@@ -128,13 +99,13 @@ static void derive_grace(struct ex_facts *f, bool cim)
     for (size_t i = 0; i < sizeof clocks / sizeof clocks[0]; i++)
         if (filled(f, clocks[i].label)) {
             f->grace = clocks[i].grace;
-            f->minutes = number_in(f->text[clocks[i].label], false);
+            f->minutes = count_in(f, clocks[i].label, false);
             return;
         }
     if (!filled(f, EXL_REMAINING_GRACE))
         return;
     /* ospp: "179 days  (258959 minute(s) before expiring)"; CIM: minutes. */
-    f->minutes = number_in(f->text[EXL_REMAINING_GRACE], !cim);
+    f->minutes = count_in(f, EXL_REMAINING_GRACE, !cim);
     if (f->state == 1 && f->channel == EX_CH_KMS_CLIENT)
         f->grace = EX_GRACE_VOLUME;
     else if (f->state != 1 && f->minutes >= 0)
@@ -147,7 +118,7 @@ static void derive_rearm(struct ex_facts *f)
 {
     static const enum ex_label counts[] = { EXL_WINDOWS_REARM, EXL_SKU_REARM, EXL_APP_REARM };
     for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++) {
-        long n = filled(f, counts[i]) ? number_in(f->text[counts[i]], false) : -1;
+        long n = filled(f, counts[i]) ? count_in(f, counts[i], false) : -1;
         if (n >= 0 && (f->rearm < 0 || n < f->rearm))
             f->rearm = n;
     }
@@ -156,7 +127,7 @@ static void derive_rearm(struct ex_facts *f)
 static void derive_host(struct ex_facts *f)
 {
     const char *is_host = f->text[EXL_IS_KMS_HOST];
-    f->count = filled(f, EXL_CURRENT_COUNT) ? number_in(f->text[EXL_CURRENT_COUNT], false) : -1;
+    f->count = filled(f, EXL_CURRENT_COUNT) ? count_in(f, EXL_CURRENT_COUNT, false) : -1;
     f->is_host = f->seen[EXL_KMS_ENABLED] || strcmp(is_host, "1") == 0 ||
                  strcasecmp(is_host, "True") == 0 || (!f->seen[EXL_IS_KMS_HOST] && f->count >= 0);
     if (!f->is_host)
@@ -167,7 +138,7 @@ void ex_facts_derive(struct ex_facts *f, bool cim)
 {
     const char *status = f->text[EXL_LICENSE_STATUS];
     if (cim) {
-        long n = filled(f, EXL_LICENSE_STATUS) ? number_in(status, false) : -1;
+        long n = filled(f, EXL_LICENSE_STATUS) ? count_in(f, EXL_LICENSE_STATUS, false) : -1;
         f->state = n >= 0 && n <= 6 && status[0] >= '0' && status[0] <= '9' ? (int)n : -1;
     } else {
         f->state = ex_license_state(status, strlen(status));
@@ -178,7 +149,8 @@ void ex_facts_derive(struct ex_facts *f, bool cim)
     else if (f->state < 0 && f->seen[EXL_XPR_NOTIFICATION])
         f->state = 5;
     const char *reason = f->text[EXL_STATUS_REASON];
-    f->has_reason = filled(f, EXL_STATUS_REASON) && ex_code_parse(reason, strlen(reason), &f->reason);
+    f->has_reason = filled(f, EXL_STATUS_REASON) &&
+                    ex_code_parse(reason, strlen(reason), cim, &f->reason);
     const char *described = filled(f, EXL_DESCRIPTION) ? f->text[EXL_DESCRIPTION]
                                                        : f->text[EXL_KEY_CHANNEL];
     f->channel = ex_channel_find(described, strlen(described));
@@ -194,5 +166,5 @@ void ex_facts_derive(struct ex_facts *f, bool cim)
     /* /dhistorykms gives the result first in "ERROR/HOST: 0x..., flags, host". */
     enum ex_label code_from = filled(f, EXL_ERROR) ? EXL_ERROR : EXL_ERROR_HOST;
     const char *error = f->text[code_from];
-    f->has_error = filled(f, code_from) && ex_code_parse(error, strlen(error), &f->error);
+    f->has_error = filled(f, code_from) && ex_code_parse(error, strlen(error), false, &f->error);
 }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "code.h"
 #include "finding.h"
 #include "labels.h"
 #include "record.h"
@@ -31,6 +32,8 @@ struct ex_facts {
     long count;                /* the KMS host's current count; -1 unknown */
     bool has_error;
     uint32_t error;            /* an "Error: 0x..." / "ERROR CODE:" result */
+    enum ex_label unreadable;  /* the first count or number field that holds no valid number
+                                  (EXL_NONE: none); it is reported, not judged */
 };
 
 void ex_facts_clear(struct ex_facts *f);
@@ -52,7 +55,8 @@ size_t ex_judge(const struct ex_facts *f, struct ex_finding *out, size_t max);
 struct ex_condition {
     struct ex_row row;
     bool (*holds)(const struct ex_facts *f);
-    enum ex_label value;       /* whose text becomes the finding's value */
+    enum ex_label value;       /* whose text becomes the finding's value (EXL_OTHER: the
+                                  unreadable field's) */
     unsigned add;              /* EX_ADD_REASON / EX_ADD_ERROR: the record's own code too */
 };
 #define EX_ADD_REASON 1u
@@ -61,9 +65,5 @@ struct ex_condition {
 size_t ex_condition_count(void);
 const struct ex_condition *ex_condition_at(size_t index);
 
-/* A short hex form of a code, "0xC004F074". */
-void ex_code_text(uint32_t code, char out[11]);
-/* Parses "0xC004F074", "C004F074", "3221549172" or "-1073418124" at the start of text. */
-bool ex_code_parse(const char *text, size_t len, uint32_t *code);
 
 #endif

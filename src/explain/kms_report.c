@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "code.h"
 #include "event.h"
 
 #define TIME_SKEW 0xC004F06Cu
@@ -310,7 +311,8 @@ static bool add_request(struct ex_kms_report *r, const struct ex_event *ev, int6
         r->npending++;
     struct pending *p = &r->pending[r->next_pending];
     r->next_pending = (r->next_pending + 1) % PENDING;
-    p->result = (uint32_t)strtoul(field(ev, 1), NULL, 16);
+    if (!ex_event_code(field(ev, 1), &p->result))
+        p->result = 0;
     long required = number(field(ev, 2));
     p->product = product_index(r, field(ev, 9), required);
     if (p->product)
@@ -351,7 +353,8 @@ bool ex_kms_report_add(struct ex_kms_report *r, const struct ex_event *ev)
     }
     if (ev->id == 12288) {
         r->client_events++;
-        if (strtoul(field(ev, 1), NULL, 16) != 0)
+        uint32_t result;
+        if (ex_event_code(field(ev, 1), &result) && result != 0)
             r->client_failures++;
         return true;
     }

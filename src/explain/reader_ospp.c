@@ -23,7 +23,7 @@ static int close_block(struct ex_collector *c)
         uint32_t code;
         const char *v = c->facts.text[EXL_ERROR_HOST];
         return ex_collector_emit(c, "ospp-dhistorykms", false,
-                                 ex_code_parse(v, strlen(v), &code));
+                                 ex_code_parse(v, strlen(v), false, &code));
     }
     const char *status = c->facts.text[EXL_LICENSE_STATUS];
     bool recognised = c->facts.seen[EXL_NAME] && ex_license_state(status, strlen(status)) >= 0;

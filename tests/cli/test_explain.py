@@ -203,6 +203,22 @@ class CodeFallback(unittest.TestCase):
         self.assertEqual(codes, ["0xC004F074", "0xC004F038"])
 
 
+class OneCodeParser(unittest.TestCase):
+    def test_eight_digits_are_hex_as_in_a_lookup(self):
+        # explain read this as the decimal 80070005 (0x04C5C575); `slerr 80070005` reads hex.
+        objects, status = records(b"Error: 80070005\n")
+        f = [f for o in objects if o["kind"] == "slmgr-error" for f in o["findings"]][0]
+        self.assertEqual((f["rule"], f["codes"]), ("error", ["0x80070005"]))
+        self.assertEqual(status, 1)
+
+    def test_decimal_only_where_the_field_is_decimal(self):
+        data = b"LicenseStatus : 5\nLicenseStatusReason : 80070005\n\n"
+        objects, _ = records(data)
+        f = [f for o in objects if o["kind"] == "cim-product" for f in o["findings"]][0]
+        self.assertEqual(f["rule"], "notification")
+        self.assertIn("0x04C5C575", f["codes"])
+
+
 class Output(unittest.TestCase):
     def test_text(self):
         r = explain("--color=never", stdin=fixture("dli-notification.txt"))

@@ -63,6 +63,7 @@ static const struct cases cases[] = {
     { "host-count-enough", false, { { EXL_KMS_ENABLED, "" }, { EXL_CURRENT_COUNT, "25" } } },
     { "error", false, { { EXL_ERROR, "0xC004F06C The ..." } } },
     { "error-information", false, { { EXL_ERROR, "0x4004F040 (for information purposes only)" } } },
+    { "unreadable-number", false, { { EXL_KMS_ENABLED, "" }, { EXL_CURRENT_COUNT, "-1" } } },
 };
 
 static const struct ex_condition *row_named(const char *name)
@@ -187,15 +188,36 @@ Test(conditions, unchecked_host_gets_no_command)
     }
 }
 
+/* One code parser: libslerr's rules everywhere; decimal only in a decimal field. */
 Test(codes, parse_forms)
 {
     uint32_t code;
-    cr_expect(ex_code_parse("0xC004F074 text", 15, &code) && code == 0xC004F074u);
-    cr_expect(ex_code_parse("3221549172", 10, &code) && code == 0xC004F074u);
-    cr_expect(ex_code_parse("-1073418124", 11, &code) && code == 0xC004F074u);
-    cr_expect(ex_code_parse("0xC004F009 (grace time expired).", 32, &code) && code == 0xC004F009u);
-    cr_expect(!ex_code_parse("none", 4, &code));
-    cr_expect(!ex_code_parse("0x1234567890", 12, &code));
+    cr_expect(ex_code_parse("0xC004F074 text", 15, false, &code) && code == 0xC004F074u);
+    cr_expect(ex_code_parse("3221549172", 10, true, &code) && code == 0xC004F074u);
+    cr_expect(ex_code_parse("-1073418124", 11, true, &code) && code == 0xC004F074u);
+    cr_expect(ex_code_parse("0xC004F009 (grace time expired).", 32, false, &code) &&
+              code == 0xC004F009u);
+    cr_expect(ex_code_parse("0xC004F074.", 11, false, &code) && code == 0xC004F074u);
+    cr_expect(!ex_code_parse("none", 4, false, &code));
+    cr_expect(!ex_code_parse("0x1234567890", 12, false, &code));
+    /* Eight digits are hex, as `slerr 80070005` reads them (it was 0x04C5C575 here) ... */
+    cr_expect(ex_code_parse("80070005", 8, false, &code) && code == 0x80070005u, "0x%08X", code);
+    cr_expect(ex_code_parse("hr=0x80070005", 13, false, &code) && code == 0x80070005u);
+    /* ... unless the field is decimal (LicenseStatusReason). */
+    cr_expect(ex_code_parse("80070005", 8, true, &code) && code == 80070005u);
+    cr_expect(ex_code_parse("SL_E_VL_BINDING_SERVICE_UNAVAILABLE", 35, false, &code) &&
+              code == 0xC004F074u);
+}
+
+/* An event's result field holds the HRESULT as written, short forms too. */
+Test(codes, event_results)
+{
+    uint32_t code;
+    cr_expect(ex_event_code("0x0", &code) && code == 0);
+    cr_expect(ex_event_code("0x4", &code) && code == 4);
+    cr_expect(ex_event_code("hr=0xC004F074", &code) && code == 0xC004F074u);
+    cr_expect(!ex_event_code("C004F074", &code));
+    cr_expect(!ex_event_code("0xC004F074 x", &code));
 }
 
 Test(labels, english_is_complete)
@@ -256,4 +278,33 @@ Test(labels, rows_added_at_run_time)
     cr_expect_eq(ex_label_find(EX_FMT_SLMGR, line, strlen(line), &v, &n), EXL_NONE);
     struct ex_label_row bad = { EXL_LABEL_COUNT, "de", "x", EX_FMT_SLMGR, EX_LABEL };
     cr_expect(!ex_labels_add(&bad));
+}
+
+/* A count that is no valid number is reported as unreadable and never judged: "-1" lost its
+ * sign, 30 digits saturated and 0xFFFF... read as 0, and each was then judged. */
+Test(conditions, unreadable_counts_are_not_judged)
+{
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    static const char *const bad[] = { "-1", "999999999999999999999999999999", "0xFFFFFFFF",
+                                       "2147483648", "lots" };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        struct cases c = { "", false, { { EXL_KMS_ENABLED, "" }, { EXL_CURRENT_COUNT, bad[i] } } };
+        size_t n = judge(&c, out);
+        cr_assert_eq(n, 1, "%s: %zu findings", bad[i], n);
+        cr_expect_str_eq(out[0].rule, "unreadable-number", "%s", bad[i]);
+        cr_expect_str_eq(out[0].value, bad[i]);
+        cr_expect(strstr(out[0].text, "current-count"), "%s", out[0].text);
+    }
+    struct cases rearm = { "", false, { { EXL_LICENSE_STATUS, "Initial grace period" },
+                                        { EXL_WINDOWS_REARM, "-1" } } };
+    size_t n = judge(&rearm, out);
+    for (size_t i = 0; i < n; i++)
+        cr_expect_str_neq(out[i].rule, "no-rearm-left");
+    cr_expect_str_eq(out[n - 1].rule, "unreadable-number");
+    struct cases minutes = { "", false, { { EXL_LICENSE_STATUS, "Licensed" },
+                                          { EXL_VOLUME_EXPIRATION, "-14400 minute(s) (-10 day(s))" } } };
+    n = judge(&minutes, out);
+    for (size_t i = 0; i < n; i++)
+        cr_expect(strcmp(out[i].rule, "expiry-close") && strcmp(out[i].rule, "renewals-missed"),
+                  "%s judged", out[i].rule);
 }
