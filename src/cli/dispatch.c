@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "catalog-version.h"
 #include "cli.h"
 #include "module.h"
 #include "slerr.h"
@@ -98,10 +99,15 @@ static int list_commands(void)
     return cli_finish(&out, EXIT_OK);
 }
 
+/* The one place --version is written: the program, its catalog, and the licences. */
 static int print_version(void)
 {
     struct output out = { .stream = stdout };
     printf("slerr %s (catalog of %zu entries)\n", slerr_version(), slerr_count());
+    printf("catalog %s\n", SLERR_CATALOG_VERSION);
+    printf("Licence: MIT. The catalog quotes Microsoft's message texts: the Windows SDK headers\n"
+           "as win32metadata publishes them (MIT) and the WMI documentation (CC BY 4.0);\n"
+           "NOTICE in slerr's source (a distribution's copyright file) names each.\n");
     return cli_finish(&out, EXIT_OK);
 }
 

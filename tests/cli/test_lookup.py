@@ -203,7 +203,13 @@ class Formats(unittest.TestCase):
                 self.assertIn("Usage: slerr", result.stdout)
         version = run("--version")
         self.assertEqual(version.returncode, 0)
-        self.assertRegex(version.stdout, r"^slerr \d+\.\d+\.\d+ \(catalog of \d+ entries\)\n$")
+        lines = version.stdout.splitlines()
+        self.assertRegex(lines[0], r"^slerr \d+\.\d+\.\d+ \(catalog of \d+ entries\)$")
+        # the catalog's identity: a hash of its sources (data/catalog-version.py)
+        self.assertRegex(lines[1], r"^catalog [0-9a-f]{12} \(Windows SDK 10\.0\.26100 texts\)$")
+        self.assertTrue(lines[2].startswith("Licence: MIT."), lines)
+        self.assertIn("CC BY 4.0", version.stdout, "the WMI texts' licence is named")
+        self.assertIn("NOTICE", version.stdout)
         self.assertEqual(run("help", "nonsense").returncode, 2)
 
 
