@@ -532,42 +532,91 @@ TABLES = {"code": ("catalog_entries", "catalog_entry_count"),
           "event": ("catalog_events", "catalog_event_count"),
           "symptom": ("catalog_symptoms", "catalog_symptom_count"),
           "setting": ("catalog_settings", "catalog_setting_count")}
+READING_NUMBERS = {"SLERR_READING_HRESULT": 0, "SLERR_READING_WIN32": 1, "SLERR_READING_NTSTATUS": 2}
+NO_EXTRA = 0xFFFF
 
 
-def entry_initializer(e, label):
-    """One struct slerr_entry initializer, in the field order of include/slerr.h."""
-    applies = " | ".join(e["applies"]) or "0"
-    see = f"see_{label}, {len(e['see'])}" if e["see"] else "NULL, 0"
-    related = f"related_{label}, {len(e['related'])}" if e["related"] else "NULL, 0"
-    aliases = f"aliases_{label}, {len(e['aliases'])}" if e["aliases"] else "NULL, 0"
-    variants = f"variants_{label}, {len(e['variants'])}" if e["variants"] else "NULL, 0"
-    if e["stanza"] is None:  # imported: most fields are empty; keep the file small
-        return (f"    {{ 0x{e['code']:08X}u, {c_string(e['symbol'])}, {c_string(e['message'])}, NULL, NULL, 0, "
-                f"SLERR_KIND_CODE, NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, 0, "
-                f"{c_string(e['source'])}, {e['reading']}, NULL, 0 }},")
-    fields = [f"0x{e['code']:08X}u", c_string(e["symbol"]), c_string(e["message"]), c_string(e["cause"]),
-              c_string(e["remedy"]), applies, KINDS[e["kind"]]["enum"], see,
-              c_string(e["name"]), c_string(e["title"]), c_string(e["location"]), c_string(e["details"]),
-              c_string(e["value_type"]), c_string(e["default_value"]), related, aliases,
-              c_string(e["source"]), e["reading"], variants]
-    return "    { " + ",\n      ".join(fields) + " },"
+class StringPool:
+    """Every text of the catalog once, NUL-terminated, in one char array. The tables hold 32-bit
+    offsets into it (0 for none) instead of pointers, so they stay in .rodata and the loader has
+    nothing to relocate in them (the musl strerror pattern)."""
+
+    def __init__(self):
+        self.offsets = {}
+        self.texts = []
+        self.size = 1  # offset 0: the byte that stands for "no text"
+
+    def add(self, text):
+        if text is None:
+            return 0
+        if text not in self.offsets:
+            self.offsets[text] = self.size
+            self.texts.append(text)
+            self.size += len(text.encode("utf-8")) + 1
+        return self.offsets[text]
+
+    def lines(self):
+        out = ["", "/* Every text, NUL-terminated; tables refer to them by offset (0: none). */",
+               f"const char catalog_strings[{self.size + 1}] =", '    "\\0"']
+        out += ["    " + c_string(text)[:-1] + '\\0"' for text in self.texts]
+        return out + [";", f"const size_t catalog_strings_size = {self.size};"]
 
 
-def side_arrays(e, label, positions):
-    lines = []
-    if e["see"]:
-        codes = ", ".join(f"0x{c:08X}u" for c in e["see"])
-        lines.append(f"static const uint32_t see_{label}[] = {{ {codes} }};")
-    if e["aliases"]:
-        codes = ", ".join(f"0x{c:08X}u" for c in e["aliases"])
-        lines.append(f"static const uint32_t aliases_{label}[] = {{ {codes} }};")
-    if e["related"]:
-        targets = ", ".join("&{}[{}]".format(*positions[id(t)]) for t in e["related"])
-        lines.append(f"static const struct slerr_entry *const related_{label}[] = {{ {targets} }};")
-    if e["variants"]:
-        texts = ", ".join(c_string(v) for v in e["variants"])
-        lines.append(f"static const char *const variants_{label}[] = {{ {texts} }};")
-    return lines
+class SideTables:
+    """What only curated entries have, out of the 16-byte entries: one extra record each, and
+    the lists (codes, related entries, variant texts) the records point into."""
+
+    def __init__(self, pool, numbers):
+        self.pool, self.numbers = pool, numbers
+        self.extras, self.codes, self.related, self.variants = [], [], [], []
+
+    @staticmethod
+    def span(table, items):
+        first = len(table)
+        table += items
+        if len(table) > 0xFFFF:
+            raise OverflowError("a side list of the catalog outgrew its 16-bit index")
+        return f"{{ {first if items else 0}, {len(items)} }}"
+
+    def extra(self, e):
+        if e["stanza"] is None:
+            return NO_EXTRA
+        strings = ", ".join(f"{self.pool.add(e[key])}u" for key in
+                            ("cause", "remedy", "name", "title", "location", "details",
+                             "value_type", "default_value", "source"))
+        see = self.span(self.codes, [f"0x{c:08X}u" for c in e["see"]])
+        aliases = self.span(self.codes, [f"0x{c:08X}u" for c in e["aliases"]])
+        related = self.span(self.related, [str(self.numbers[id(t)]) for t in e["related"]])
+        variants = self.span(self.variants, [f"{self.pool.add(v)}u" for v in e["variants"]])
+        applies = " | ".join(e["applies"]) or "0"
+        self.extras.append(f"    {{ {strings}, {see}, {aliases}, {related}, {variants}, {applies} }},")
+        if len(self.extras) >= NO_EXTRA:
+            raise OverflowError("too many curated entries for the 16-bit extra index")
+        return len(self.extras) - 1
+
+    def lines(self):
+        def array(declaration, items, per_line):
+            rows = ["    " + ", ".join(items[i:i + per_line]) + "," for i in range(0, len(items), per_line)]
+            return [f"{declaration} = {{", *(rows or ["    0,"]), "};"]
+        return (["", "/* What curated entries hold beyond code, symbol and message (entry.extra). */",
+                 "const struct entry_extra catalog_extras[] = {", *(self.extras or ["    { 0 },"]), "};"]
+                + array("const uint32_t catalog_codes[]", self.codes, 8)
+                + array("const uint16_t catalog_related[]", self.related, 16)
+                + array("const uint32_t catalog_variants[]", self.variants, 12))
+
+
+def entry_row(e, pool, sides, sources):
+    """One 16-byte entry: code, symbol and message offsets, the extra record, kind, and the
+    reading with the header the text comes from (a curated entry's source is in its extra
+    record: any text, where the few SDK headers fit in the entry's bits)."""
+    source = e["source"] if e["stanza"] is None else None
+    if source not in sources:
+        sources.append(source)
+    if len(sources) > 63:
+        raise OverflowError("more than 63 headers for the 6 bits of an entry's source")
+    bits = READING_NUMBERS[e["reading"]] | sources.index(source) << 2
+    return (f"    {{ 0x{e['code']:08X}u, {pool.add(e['symbol'])}u, {pool.add(e['message'])}u, "
+            f"{sides.extra(e)}, {KINDS[e['kind']]['enum']}, {bits} }},")
 
 
 def pick_multiplier(keys, bits, hash_of):
@@ -712,26 +761,31 @@ def write_search_index(lines, params, catalog):
                f"#define SEARCH_ENTRY_COUNT {number}u"]
 
 
-def write_entries_c(outdir, catalog, facilities):
-    positions = {}
-    for kind, (table, _) in TABLES.items():
-        for i, e in enumerate(catalog.entries[kind]):
-            positions[id(e)] = (table, i)
-    lines = ["/* Generated by data/gen-catalog.py from data/catalog; do not edit. */",
-             '#include "catalog-index.h"', ""]
+def entry_numbers(catalog):
+    """Entries numbered across the kinds in iteration order (codes, events, symptoms, settings):
+    how catalog_related refers to an entry."""
+    numbers, number = {}, 0
     for kind in KINDS:
-        for i, e in enumerate(catalog.entries[kind]):
-            lines += side_arrays(e, f"{kind}_{i}", positions)
+        for e in catalog.entries[kind]:
+            numbers[id(e)] = number
+            number += 1
+    return numbers
+
+
+def write_entries_c(outdir, catalog, facilities):
+    pool = StringPool()
+    sides = SideTables(pool, entry_numbers(catalog))
+    sources = [None]  # index 0: no header
+    lines = ["/* Generated by data/gen-catalog.py from data/catalog; do not edit. */",
+             '#include "catalog-index.h"']
     for kind, (table, count) in TABLES.items():
         entries = catalog.entries[kind]
         lines += ["", f"const struct slerr_entry {table}[] = {{"]
-        lines += [entry_initializer(e, f"{kind}_{i}") for i, e in enumerate(entries)]
-        if not entries:
-            lines.append("    { 0 },")
+        lines += [entry_row(e, pool, sides, sources) for e in entries] or ["    { 0 },"]
         lines += ["};", f"const size_t {count} = {len(entries)};"]
     lines += ["", "/* Further readings of a value, after its entry's; grouped by value. */",
               "const struct slerr_entry catalog_readings[] = {"]
-    lines += [entry_initializer(e, "") for e in catalog.readings] or ["    { 0 },"]
+    lines += [entry_row(e, pool, sides, sources) for e in catalog.readings] or ["    { 0 },"]
     lines += ["};", f"const size_t catalog_reading_count = {len(catalog.readings)};", "",
               "/* code -> its further readings (first index in catalog_readings, count), by code. */",
               "const struct reading_span catalog_reading_spans[] = {"]
@@ -742,14 +796,19 @@ def write_entries_c(outdir, catalog, facilities):
             first += len(e["more"])
             spans += 1
     lines += ["};" if spans else "    { 0, 0, 0 },\n};", f"const size_t catalog_reading_span_count = {spans};", "",
+              "/* The headers texts come from (entry.bits >> 2), as string offsets; 0: none. */",
+              "const uint32_t catalog_sources[] = { " + ", ".join(f"{pool.add(s)}u" for s in sources) + " };",
+              f"const size_t catalog_source_count = {len(sources)};", "",
               "/* FACILITY_ names of winerror.h, by number. */",
               "const struct facility_name catalog_facilities[] = {"]
-    lines += [f"    {{ {number}u, {c_string(name)} }}," for number, name in facilities]
+    lines += [f"    {{ {number}u, {pool.add(name)}u }}, /* {name} */" for number, name in facilities]
     lines += ["};", f"const size_t catalog_facility_count = {len(facilities)};"]
+    lines += sides.lines()
     params = ["/* Generated by data/gen-catalog.py; do not edit. */", "#ifndef SLERR_CATALOG_PARAMS_H",
               "#define SLERR_CATALOG_PARAMS_H"]
     write_indexes(lines, params, catalog)
     write_search_index(lines, params, catalog)
+    lines += pool.lines()
     params.append("#endif")
     write_if_changed(os.path.join(outdir, "catalog-entries.c"), "\n".join(lines) + "\n")
     write_if_changed(os.path.join(outdir, "catalog-params.h"), "\n".join(params) + "\n")
@@ -785,7 +844,11 @@ def main(argv):
     if len(catalog.entries["code"]) + len(catalog.readings) >= 0xFFFF:
         sys.stderr.write("gen-catalog: 65535 or more codes do not fit the index\n")
         return 1
-    write_entries_c(outdir, catalog, facilities)
+    try:
+        write_entries_c(outdir, catalog, facilities)
+    except OverflowError as error:
+        sys.stderr.write(f"gen-catalog: {error}\n")
+        return 1
     return 0
 
 

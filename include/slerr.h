@@ -2,7 +2,8 @@
 /* slerr.h: public API of libslerr, the catalog of Windows volume-activation error codes.
  * No I/O, no network, no allocation on lookups; every function is thread-safe.
  * The structures the library writes into can grow without breaking callers: they are either
- * opaque (the scanner) or carry a size the caller sets (struct slerr_decoded, the hit array). */
+ * opaque (entries, the scanner) or carry a size the caller sets (struct slerr_decoded, the hit
+ * array). The ABI rules are in libslerr(3). */
 #ifndef SLERR_H
 #define SLERR_H
 
@@ -15,7 +16,7 @@ extern "C" {
 
 #include "slerr_version.h" /* SLERR_VERSION_MAJOR, _MINOR, _PATCH, _STRING, _NUMBER */
 
-/* Which activation type an entry concerns (bit set in slerr_entry.applies). */
+/* Which activation type an entry concerns (bits of slerr_entry_applies()). */
 enum slerr_applies {
     SLERR_KMS_CLIENT = 1u << 0,
     SLERR_KMS_HOST = 1u << 1,
@@ -41,36 +42,41 @@ enum slerr_reading {
     SLERR_READING_NTSTATUS,
 };
 
-struct slerr_entry { /* fields may be added after these */
-    uint32_t code;
-    const char *symbol;  /* NULL when the code has none */
-    const char *message; /* official Windows text */
-    const char *cause;   /* NULL when not curated */
-    const char *remedy;  /* NULL when not curated */
-    unsigned applies;    /* SLERR_KMS_CLIENT | SLERR_KMS_HOST | SLERR_MAK ... */
-    enum slerr_kind kind;
-    const uint32_t *see; /* related codes, see_count of them */
-    size_t see_count;
-    /* For events, symptoms and settings (NULL for codes, except related and aliases). */
-    const char *name;          /* "12290", a symptom's name, a registry value's name */
-    const char *title;         /* a short heading */
-    const char *location;      /* event: the log it is written to; setting: the registry key */
-    const char *details;       /* event: the fields it records and how to read them */
-    const char *value_type;    /* setting: REG_SZ, REG_DWORD, ... */
-    const char *default_value; /* setting: what applies when the value is not set */
-    const struct slerr_entry *const *related; /* see: links to events, symptoms, settings */
-    size_t related_count;
-    const uint32_t *aliases; /* codes: the symbol's value in other SDK versions */
-    size_t alias_count;
-    /* Since 0.2, codes only. */
-    const char *source;           /* header the message comes from ("slerror.h", "winerror.h",
-                                     "ntstatus.h", "wuerror.h", "WbemCli.h"); NULL when it is
-                                     not imported from one */
-    enum slerr_reading reading;   /* how this entry reads the value */
-    const char *const *variants;  /* "WHERE: text": other wordings Windows shows for it */
-    size_t variant_count;
-};
-/* For kinds other than code, `message` is this project's summary, not an official text. */
+/* An entry of the catalog: opaque, read through the accessors below (the library's tables
+ * hold offsets, not pointers, so the struct a caller could read does not exist). A field added
+ * later is a new accessor: callers built against this header keep working with later
+ * libraries. Every accessor accepts NULL (and returns 0, NULL or 0 items). Strings and entries
+ * returned live as long as the library is loaded. */
+struct slerr_entry;
+
+uint32_t slerr_entry_code(const struct slerr_entry *e);      /* the code, or an event's ID */
+enum slerr_kind slerr_entry_kind(const struct slerr_entry *e);
+const char *slerr_entry_symbol(const struct slerr_entry *e); /* NULL when the code has none */
+/* The official Windows text for codes; for other kinds this project's summary. */
+const char *slerr_entry_message(const struct slerr_entry *e);
+const char *slerr_entry_cause(const struct slerr_entry *e);  /* NULL when not curated */
+const char *slerr_entry_remedy(const struct slerr_entry *e); /* NULL when not curated */
+unsigned slerr_entry_applies(const struct slerr_entry *e);   /* SLERR_KMS_CLIENT | ... */
+/* Events, symptoms and settings (NULL for codes): */
+const char *slerr_entry_name(const struct slerr_entry *e);     /* "12290", a symptom's name */
+const char *slerr_entry_title(const struct slerr_entry *e);    /* a short heading */
+const char *slerr_entry_location(const struct slerr_entry *e); /* event log; registry key */
+const char *slerr_entry_details(const struct slerr_entry *e);  /* event: its fields */
+const char *slerr_entry_value_type(const struct slerr_entry *e);    /* REG_SZ, REG_DWORD ... */
+const char *slerr_entry_default_value(const struct slerr_entry *e); /* setting's default */
+/* Codes: the header the message comes from ("slerror.h", "winerror.h", "ntstatus.h",
+ * "wuerror.h", "WbemCli.h"), NULL when not imported from one; how it reads the value. */
+const char *slerr_entry_source(const struct slerr_entry *e);
+enum slerr_reading slerr_entry_reading(const struct slerr_entry *e);
+/* Lists: a count and the item at an index (0 or NULL past the end). */
+size_t slerr_entry_see_count(const struct slerr_entry *e);     /* related codes */
+uint32_t slerr_entry_see(const struct slerr_entry *e, size_t index);
+size_t slerr_entry_related_count(const struct slerr_entry *e); /* events, symptoms, settings */
+const struct slerr_entry *slerr_entry_related(const struct slerr_entry *e, size_t index);
+size_t slerr_entry_alias_count(const struct slerr_entry *e);   /* the symbol's value in other SDKs */
+uint32_t slerr_entry_alias(const struct slerr_entry *e, size_t index);
+size_t slerr_entry_variant_count(const struct slerr_entry *e); /* "WHERE: text": other wordings */
+const char *slerr_entry_variant(const struct slerr_entry *e, size_t index);
 
 /* The parts of an HRESULT, for codes the catalog does not hold. Versioned: set `size` to
  * sizeof(struct slerr_decoded) before the call (SLERR_DECODED_INIT does); fields may be added
@@ -127,7 +133,7 @@ int slerr_describe(uint32_t code, char *buf, size_t size);
 #define SLERR_DECODED_INIT { .size = sizeof(struct slerr_decoded) }
 
 /* Splits a code into its HRESULT fields: 0, or -1 when out is NULL or out->size is smaller
- * than the structure of version 0.2 (nothing is written then). */
+ * than the structure of version 1.0 (nothing is written then). */
 int slerr_decode(uint32_t code, struct slerr_decoded *out);
 
 /* The name of an activation-type bit ("kms-client"), or NULL for a value that is not one bit. */

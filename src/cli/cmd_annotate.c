@@ -183,8 +183,8 @@ static void describe_match(const struct slerr_match *m, struct annotation *an)
 {
     snprintf(an->code, sizeof an->code, "0x%08X", m->code);
     if (m->entry) {
-        make_gloss(m->entry->message, an->gloss);
-        an->name = m->entry->symbol ? m->entry->symbol : an->code;
+        make_gloss(slerr_entry_message(m->entry), an->gloss);
+        an->name = slerr_entry_symbol(m->entry) ? slerr_entry_symbol(m->entry) : an->code;
     } else {
         char facility[48];
         struct slerr_decoded d = SLERR_DECODED_INIT;
@@ -232,7 +232,7 @@ static void write_members(struct annotate *a)
         json_object_begin(&member, NULL);
         json_string(&member, "text", a->members[i].text);
         json_string(&member, "code", an.code);
-        json_string(&member, "symbol", a->members[i].entry ? a->members[i].entry->symbol : NULL);
+        json_string(&member, "symbol", a->members[i].entry ? slerr_entry_symbol(a->members[i].entry) : NULL);
         json_string(&member, "gloss", an.gloss);
         json_object_end(&member);
     }
@@ -407,7 +407,7 @@ static void write_json_match(struct annotate *a, const struct slerr_match *m)
     json_string(&a->out, "text", m->text);
     json_string(&a->out, "code", code);
     json_bool(&a->out, "known", m->entry != NULL);
-    json_string(&a->out, "symbol", m->entry ? m->entry->symbol : NULL);
+    json_string(&a->out, "symbol", m->entry ? slerr_entry_symbol(m->entry) : NULL);
     json_string(&a->out, "message", slerr_message(m->code));
     json_object_end(&a->out);
     json_line_end(&a->out);

@@ -126,9 +126,9 @@ static void text_codes(struct output *o, const slerr_explain_record *r, size_t i
         const struct slerr_entry *e = slerr_lookup(code);
         output_text(o, j ? ", " : "");
         output_styled(o, STYLE_CODE, "0x%08X", code);
-        if (e && e->symbol) {
+        if (e && slerr_entry_symbol(e)) {
             output_text(o, " ");
-            output_styled(o, STYLE_SYMBOL, "%s", e->symbol);
+            output_styled(o, STYLE_SYMBOL, "%s", slerr_entry_symbol(e));
         }
     }
     output_text(o, "\n");

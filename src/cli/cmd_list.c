@@ -116,27 +116,27 @@ static bool apply_option(void *state, int id, const char *value)
 
 static bool matches(const struct list_filter *f, const struct slerr_entry *e)
 {
-    if (f->applies && !(e->applies & f->applies))
+    if (f->applies && !(slerr_entry_applies(e) & f->applies))
         return false;
     if (f->facility < 0)
         return true;
-    if (e->kind != SLERR_KIND_CODE)
+    if (slerr_entry_kind(e) != SLERR_KIND_CODE)
         return false;
     struct slerr_decoded d = SLERR_DECODED_INIT;
-    slerr_decode(e->code, &d);
+    slerr_decode(slerr_entry_code(e), &d);
     return d.facility == (unsigned long)f->facility;
 }
 
 /* What a shell may complete: a code and its symbol (two lines), an event ID, a name. */
 static void show_name(struct output *out, const struct slerr_entry *e)
 {
-    if (e->kind != SLERR_KIND_CODE) {
-        output_printf(out, "%s\n", e->name);
+    if (slerr_entry_kind(e) != SLERR_KIND_CODE) {
+        output_printf(out, "%s\n", slerr_entry_name(e));
         return;
     }
-    output_printf(out, "0x%08X\n", e->code);
-    if (e->symbol)
-        output_printf(out, "%s\n", e->symbol);
+    output_printf(out, "0x%08X\n", slerr_entry_code(e));
+    if (slerr_entry_symbol(e))
+        output_printf(out, "%s\n", slerr_entry_symbol(e));
 }
 
 static size_t list_entries(struct output *out, const struct list_filter *f)

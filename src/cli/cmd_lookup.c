@@ -59,7 +59,7 @@ static void report_bad_code(const char *text)
     else
         cli_error("'%s' is not an error code", text);
     if (guess)
-        fprintf(stderr, "Did you mean %s (0x%08X)?\n", guess->symbol, guess->code);
+        fprintf(stderr, "Did you mean %s (0x%08X)?\n", slerr_entry_symbol(guess), slerr_entry_code(guess));
     fprintf(stderr, "%s.\n", ACCEPTED_FORMS);
 }
 

@@ -74,7 +74,7 @@ static void show_hit(struct output *out, const struct slerr_hit *hit, size_t ran
         json_uint(out, "rank", rank);
         json_uint(out, "score", hit->score);
         render_json_identity(out, hit->entry);
-        json_string(out, "message", hit->entry->message);
+        json_string(out, "message", slerr_entry_message(hit->entry));
         json_object_end(out);
         json_line_end(out);
         return;

@@ -37,9 +37,9 @@ static const char *reading_word(enum slerr_reading reading, bool json)
 /* "NTSTATUS STATUS_ACCESS_DENIED (ntstatus.h): text" */
 static void reading_line(const struct slerr_entry *e, char *buf, size_t size)
 {
-    snprintf(buf, size, "%s%s%s%s%s%s: %s", reading_word(e->reading, false),
-             e->symbol ? " " : "", e->symbol ? e->symbol : "", e->source ? " (" : "",
-             e->source ? e->source : "", e->source ? ")" : "", e->message);
+    snprintf(buf, size, "%s%s%s%s%s%s: %s", reading_word(slerr_entry_reading(e), false),
+             slerr_entry_symbol(e) ? " " : "", slerr_entry_symbol(e) ? slerr_entry_symbol(e) : "", slerr_entry_source(e) ? " (" : "",
+             slerr_entry_source(e) ? slerr_entry_source(e) : "", slerr_entry_source(e) ? ")" : "", slerr_entry_message(e));
 }
 
 /* Where the message comes from, the other wordings Windows shows, and the other things the
@@ -47,14 +47,14 @@ static void reading_line(const struct slerr_entry *e, char *buf, size_t size)
 static void text_readings(struct output *o, uint32_t code, const struct slerr_entry *e)
 {
     char line[1024];
-    if (e && e->source) {
-        snprintf(line, sizeof line, "%s, text from %s", reading_word(e->reading, false), e->source);
+    if (e && slerr_entry_source(e)) {
+        snprintf(line, sizeof line, "%s, text from %s", reading_word(slerr_entry_reading(e), false), slerr_entry_source(e));
         output_field(o, INDENT, "Source:   ", line);
     }
-    for (size_t i = 0; e && i < e->variant_count; i++)
-        output_field(o, INDENT, "Variant:  ", e->variants[i]);
+    for (size_t i = 0; e && i < slerr_entry_variant_count(e); i++)
+        output_field(o, INDENT, "Variant:  ", slerr_entry_variant(e, i));
     const struct slerr_entry *other;
-    for (size_t i = 1; e && e->code == code && (other = slerr_reading_at(code, i)) != NULL; i++) {
+    for (size_t i = 1; e && slerr_entry_code(e) == code && (other = slerr_reading_at(code, i)) != NULL; i++) {
         reading_line(other, line, sizeof line);
         output_field(o, INDENT, "Also:     ", line);
     }
@@ -67,8 +67,8 @@ static void text_readings(struct output *o, uint32_t code, const struct slerr_en
                     ? snprintf(line, sizeof line, "HRESULT_FROM_NT of NTSTATUS 0x%08X", inner)
                     : snprintf(line, sizeof line, "NTSTATUS_FROM_WIN32 of Win32 error %u", inner);
         if (wrapped && n > 0 && (size_t)n < sizeof line)
-            snprintf(line + n, sizeof line - (size_t)n, " %s: %s", wrapped->symbol ? wrapped->symbol : "",
-                     wrapped->message);
+            snprintf(line + n, sizeof line - (size_t)n, " %s: %s", slerr_entry_symbol(wrapped) ? slerr_entry_symbol(wrapped) : "",
+                     slerr_entry_message(wrapped));
         output_field(o, INDENT, "Wraps:    ", line);
     }
 }
@@ -102,10 +102,10 @@ static void text_fields(struct output *o, const struct slerr_decoded *d)
 /* "0xC004F038" or "event<sep>12290", "symptom<sep>NAME", "setting<sep>NAME". */
 static void reference(const struct slerr_entry *e, char sep, char *buf, size_t size)
 {
-    if (e->kind == SLERR_KIND_CODE)
-        snprintf(buf, size, "0x%08X", e->code);
+    if (slerr_entry_kind(e) == SLERR_KIND_CODE)
+        snprintf(buf, size, "0x%08X", slerr_entry_code(e));
     else
-        snprintf(buf, size, "%s%c%s", slerr_kind_name(e->kind), sep, e->name);
+        snprintf(buf, size, "%s%c%s", slerr_kind_name(slerr_entry_kind(e)), sep, slerr_entry_name(e));
 }
 
 void render_label(const struct slerr_entry *e, char *buf, size_t size)
@@ -126,16 +126,16 @@ static void text_see(struct output *o, const struct slerr_entry *e)
 {
     char line[1024], item[128];
     size_t used = 0;
-    if (!e->see_count && !e->related_count)
+    if (!slerr_entry_see_count(e) && !slerr_entry_related_count(e))
         return;
-    for (size_t i = 0; i < e->see_count; i++) {
-        const struct slerr_entry *other = slerr_lookup(e->see[i]);
-        snprintf(item, sizeof item, "0x%08X%s%s", e->see[i], other && other->symbol ? " " : "",
-                 other && other->symbol ? other->symbol : "");
+    for (size_t i = 0; i < slerr_entry_see_count(e); i++) {
+        const struct slerr_entry *other = slerr_lookup(slerr_entry_see(e, i));
+        snprintf(item, sizeof item, "0x%08X%s%s", slerr_entry_see(e, i), other && slerr_entry_symbol(other) ? " " : "",
+                 other && slerr_entry_symbol(other) ? slerr_entry_symbol(other) : "");
         append_item(line, sizeof line, &used, item);
     }
-    for (size_t i = 0; i < e->related_count; i++) {
-        render_label(e->related[i], item, sizeof item);
+    for (size_t i = 0; i < slerr_entry_related_count(e); i++) {
+        render_label(slerr_entry_related(e, i), item, sizeof item);
         append_item(line, sizeof line, &used, item);
     }
     output_field(o, INDENT, "See also: ", line);
@@ -145,29 +145,29 @@ static void render_text(struct output *o, uint32_t code, const struct slerr_entr
                         const struct slerr_decoded *d)
 {
     output_styled(o, STYLE_CODE, "0x%08X", code);
-    if (e && e->symbol) {
+    if (e && slerr_entry_symbol(e)) {
         output_text(o, "  ");
-        output_styled(o, STYLE_SYMBOL, "%s", e->symbol);
+        output_styled(o, STYLE_SYMBOL, "%s", slerr_entry_symbol(e));
     } else if (!e) {
         output_text(o, "  ");
         output_styled(o, STYLE_WARN, "(not in the catalog)");
     }
     output_text(o, "\n");
-    output_field(o, INDENT, NULL, e ? e->message : slerr_message(code));
-    if (e && e->applies) {
+    output_field(o, INDENT, NULL, e ? slerr_entry_message(e) : slerr_message(code));
+    if (e && slerr_entry_applies(e)) {
         char applies[80];
-        applies_text(e->applies, applies, sizeof applies);
+        applies_text(slerr_entry_applies(e), applies, sizeof applies);
         output_field(o, INDENT, "Applies:  ", applies);
     }
-    if (e && e->cause)
-        output_field(o, INDENT, "Cause:    ", e->cause);
-    if (e && e->remedy)
-        output_field(o, INDENT, "Remedy:   ", e->remedy);
+    if (e && slerr_entry_cause(e))
+        output_field(o, INDENT, "Cause:    ", slerr_entry_cause(e));
+    if (e && slerr_entry_remedy(e))
+        output_field(o, INDENT, "Remedy:   ", slerr_entry_remedy(e));
     if (e)
         text_see(o, e);
-    if (e && e->code != code) {
+    if (e && slerr_entry_code(e) != code) {
         char note[64];
-        snprintf(note, sizeof note, "this symbol's value in another SDK is 0x%08X", e->code);
+        snprintf(note, sizeof note, "this symbol's value in another SDK is 0x%08X", slerr_entry_code(e));
         output_field(o, INDENT, "Alias:    ", note);
     }
     text_readings(o, code, e);
@@ -178,7 +178,7 @@ static void render_brief(struct output *o, uint32_t code, const struct slerr_ent
 {
     char line[1024];
     if (e) {
-        output_printf(o, "%s\n", e->message);
+        output_printf(o, "%s\n", slerr_entry_message(e));
         return;
     }
     slerr_describe(code, line, sizeof line);
@@ -190,8 +190,8 @@ static void json_related(struct output *o, const struct slerr_entry *e)
 {
     char item[128];
     json_array_begin(o, "related");
-    for (size_t i = 0; e && i < e->related_count; i++) {
-        reference(e->related[i], ':', item, sizeof item);
+    for (size_t i = 0; e && i < slerr_entry_related_count(e); i++) {
+        reference(slerr_entry_related(e, i), ':', item, sizeof item);
         json_string(o, NULL, item);
     }
     json_array_end(o);
@@ -201,7 +201,7 @@ static void json_applies(struct output *o, const struct slerr_entry *e)
 {
     json_array_begin(o, "applies");
     for (unsigned bit = 1; e && bit && bit <= SLERR_OEM; bit <<= 1)
-        if (e->applies & bit)
+        if (slerr_entry_applies(e) & bit)
             json_string(o, NULL, slerr_applies_name(bit));
     json_array_end(o);
 }
@@ -210,8 +210,8 @@ static void json_see(struct output *o, const struct slerr_entry *e)
 {
     char hex[11];
     json_array_begin(o, "see");
-    for (size_t i = 0; e && i < e->see_count; i++) {
-        snprintf(hex, sizeof hex, "0x%08X", e->see[i]);
+    for (size_t i = 0; e && i < slerr_entry_see_count(e); i++) {
+        snprintf(hex, sizeof hex, "0x%08X", slerr_entry_see(e, i));
         json_string(o, NULL, hex);
     }
     json_array_end(o);
@@ -221,20 +221,20 @@ static void json_see(struct output *o, const struct slerr_entry *e)
 static void json_readings(struct output *o, uint32_t code, const struct slerr_entry *e)
 {
     char hex[11];
-    json_string(o, "reading", e ? reading_word(e->reading, true) : NULL);
-    json_string(o, "source", e ? e->source : NULL);
+    json_string(o, "reading", e ? reading_word(slerr_entry_reading(e), true) : NULL);
+    json_string(o, "source", e ? slerr_entry_source(e) : NULL);
     json_array_begin(o, "variants");
-    for (size_t i = 0; e && i < e->variant_count; i++)
-        json_string(o, NULL, e->variants[i]);
+    for (size_t i = 0; e && i < slerr_entry_variant_count(e); i++)
+        json_string(o, NULL, slerr_entry_variant(e, i));
     json_array_end(o);
     json_array_begin(o, "readings");
     const struct slerr_entry *other;
-    for (size_t i = 1; e && e->code == code && (other = slerr_reading_at(code, i)) != NULL; i++) {
+    for (size_t i = 1; e && slerr_entry_code(e) == code && (other = slerr_reading_at(code, i)) != NULL; i++) {
         json_object_begin(o, NULL);
-        json_string(o, "reading", reading_word(other->reading, true));
-        json_string(o, "symbol", other->symbol);
-        json_string(o, "message", other->message);
-        json_string(o, "source", other->source);
+        json_string(o, "reading", reading_word(slerr_entry_reading(other), true));
+        json_string(o, "symbol", slerr_entry_symbol(other));
+        json_string(o, "message", slerr_entry_message(other));
+        json_string(o, "source", slerr_entry_source(other));
         json_object_end(o);
     }
     json_array_end(o);
@@ -250,8 +250,8 @@ static void json_readings(struct output *o, uint32_t code, const struct slerr_en
     json_string(o, "reading", wrap == SLERR_WRAP_HRESULT_FROM_NT ? "ntstatus" : "win32");
     snprintf(hex, sizeof hex, "0x%08X", wrap == SLERR_WRAP_HRESULT_FROM_NT ? inner : source);
     json_string(o, "code", hex);
-    json_string(o, "symbol", wrapped ? wrapped->symbol : NULL);
-    json_string(o, "message", wrapped ? wrapped->message : NULL);
+    json_string(o, "symbol", wrapped ? slerr_entry_symbol(wrapped) : NULL);
+    json_string(o, "message", wrapped ? slerr_entry_message(wrapped) : NULL);
     json_object_end(o);
 }
 
@@ -267,16 +267,16 @@ static void render_json(struct output *o, const char *input, uint32_t code,
     json_string(o, "kind", "code");
     json_string(o, "code", hex);
     json_bool(o, "known", e != NULL);
-    json_string(o, "symbol", e ? e->symbol : NULL);
-    json_string(o, "message", e ? e->message : slerr_message(code));
+    json_string(o, "symbol", e ? slerr_entry_symbol(e) : NULL);
+    json_string(o, "message", e ? slerr_entry_message(e) : slerr_message(code));
     json_applies(o, e);
-    json_string(o, "cause", e ? e->cause : NULL);
-    json_string(o, "remedy", e ? e->remedy : NULL);
+    json_string(o, "cause", e ? slerr_entry_cause(e) : NULL);
+    json_string(o, "remedy", e ? slerr_entry_remedy(e) : NULL);
     json_see(o, e);
     json_related(o, e);
     json_array_begin(o, "aliases");
-    for (size_t i = 0; e && i < e->alias_count; i++) {
-        snprintf(hex, sizeof hex, "0x%08X", e->aliases[i]);
+    for (size_t i = 0; e && i < slerr_entry_alias_count(e); i++) {
+        snprintf(hex, sizeof hex, "0x%08X", slerr_entry_alias(e, i));
         json_string(o, NULL, hex);
     }
     json_array_end(o);
@@ -302,7 +302,7 @@ static void render_json(struct output *o, const char *input, uint32_t code,
 static void render_line(struct output *o, uint32_t code, const struct slerr_entry *e)
 {
     char label[96];
-    if (e && e->kind != SLERR_KIND_CODE)
+    if (e && slerr_entry_kind(e) != SLERR_KIND_CODE)
         render_label(e, label, sizeof label);
     else
         snprintf(label, sizeof label, "0x%08X", code);
@@ -310,10 +310,10 @@ static void render_line(struct output *o, uint32_t code, const struct slerr_entr
     output_text(o, "  ");
     if (!e)
         output_styled(o, STYLE_WARN, "(not in the catalog)");
-    else if (e->symbol)
-        output_styled(o, STYLE_SYMBOL, "%s", e->symbol);
+    else if (slerr_entry_symbol(e))
+        output_styled(o, STYLE_SYMBOL, "%s", slerr_entry_symbol(e));
     else
-        output_text(o, e->title ? e->title : e->message);
+        output_text(o, slerr_entry_title(e) ? slerr_entry_title(e) : slerr_entry_message(e));
     output_text(o, "\n");
 }
 
@@ -336,63 +336,63 @@ static const struct kind_labels kind_labels[SLERR_KIND_COUNT] = {
 
 static void render_other_text(struct output *o, const struct slerr_entry *e)
 {
-    const struct kind_labels *labels = &kind_labels[e->kind];
+    const struct kind_labels *labels = &kind_labels[slerr_entry_kind(e)];
     char label[96];
     render_label(e, label, sizeof label);
     output_styled(o, STYLE_CODE, "%s", label);
     output_text(o, "  ");
-    output_styled(o, STYLE_SYMBOL, "%s", e->title);
+    output_styled(o, STYLE_SYMBOL, "%s", slerr_entry_title(e));
     output_text(o, "\n");
-    output_field(o, INDENT, NULL, e->message);
+    output_field(o, INDENT, NULL, slerr_entry_message(e));
     if (labels->location)
-        optional_field(o, labels->location, e->location);
-    optional_field(o, "Type:     ", e->value_type);
-    optional_field(o, "Default:  ", e->default_value);
-    if (e->applies) {
+        optional_field(o, labels->location, slerr_entry_location(e));
+    optional_field(o, "Type:     ", slerr_entry_value_type(e));
+    optional_field(o, "Default:  ", slerr_entry_default_value(e));
+    if (slerr_entry_applies(e)) {
         char applies[80];
-        applies_text(e->applies, applies, sizeof applies);
+        applies_text(slerr_entry_applies(e), applies, sizeof applies);
         output_field(o, INDENT, "Applies:  ", applies);
     }
     if (labels->details)
-        optional_field(o, labels->details, e->details);
-    optional_field(o, "Cause:    ", e->cause);
-    optional_field(o, labels->remedy, e->remedy);
+        optional_field(o, labels->details, slerr_entry_details(e));
+    optional_field(o, "Cause:    ", slerr_entry_cause(e));
+    optional_field(o, labels->remedy, slerr_entry_remedy(e));
     text_see(o, e);
 }
 
 void render_json_identity(struct output *o, const struct slerr_entry *e)
 {
-    json_string(o, "kind", slerr_kind_name(e->kind));
-    if (e->kind == SLERR_KIND_CODE) {
+    json_string(o, "kind", slerr_kind_name(slerr_entry_kind(e)));
+    if (slerr_entry_kind(e) == SLERR_KIND_CODE) {
         char hex[11];
-        snprintf(hex, sizeof hex, "0x%08X", e->code);
+        snprintf(hex, sizeof hex, "0x%08X", slerr_entry_code(e));
         json_string(o, "code", hex);
-        json_string(o, "symbol", e->symbol);
+        json_string(o, "symbol", slerr_entry_symbol(e));
         return;
     }
-    if (e->kind == SLERR_KIND_EVENT)
-        json_uint(o, "id", e->code);
-    json_string(o, "name", e->name);
-    json_string(o, "title", e->title);
+    if (slerr_entry_kind(e) == SLERR_KIND_EVENT)
+        json_uint(o, "id", slerr_entry_code(e));
+    json_string(o, "name", slerr_entry_name(e));
+    json_string(o, "title", slerr_entry_title(e));
 }
 
 static void render_other_json(struct output *o, const struct slerr_entry *e)
 {
     json_object_begin(o, NULL);
     render_json_identity(o, e);
-    json_string(o, "message", e->message);
-    if (e->kind == SLERR_KIND_EVENT) {
-        json_string(o, "log", e->location);
-        json_string(o, "fields", e->details);
+    json_string(o, "message", slerr_entry_message(e));
+    if (slerr_entry_kind(e) == SLERR_KIND_EVENT) {
+        json_string(o, "log", slerr_entry_location(e));
+        json_string(o, "fields", slerr_entry_details(e));
     }
-    if (e->kind == SLERR_KIND_SETTING) {
-        json_string(o, "key", e->location);
-        json_string(o, "type", e->value_type);
-        json_string(o, "default", e->default_value);
+    if (slerr_entry_kind(e) == SLERR_KIND_SETTING) {
+        json_string(o, "key", slerr_entry_location(e));
+        json_string(o, "type", slerr_entry_value_type(e));
+        json_string(o, "default", slerr_entry_default_value(e));
     }
     json_applies(o, e);
-    json_string(o, "cause", e->cause);
-    json_string(o, "remedy", e->remedy);
+    json_string(o, "cause", slerr_entry_cause(e));
+    json_string(o, "remedy", slerr_entry_remedy(e));
     json_see(o, e);
     json_related(o, e);
     json_object_end(o);
@@ -401,14 +401,14 @@ static void render_other_json(struct output *o, const struct slerr_entry *e)
 
 void render_entry(struct output *o, const struct slerr_entry *e, enum render_detail detail)
 {
-    if (e->kind == SLERR_KIND_CODE)
-        render_code(o, NULL, e->code, detail);
+    if (slerr_entry_kind(e) == SLERR_KIND_CODE)
+        render_code(o, NULL, slerr_entry_code(e), detail);
     else if (o->format == FORMAT_JSON)
         render_other_json(o, e);
     else if (detail == RENDER_LINE)
-        render_line(o, e->code, e);
+        render_line(o, slerr_entry_code(e), e);
     else if (detail == RENDER_BRIEF)
-        output_printf(o, "%s\n", e->title);
+        output_printf(o, "%s\n", slerr_entry_title(e));
     else
         render_other_text(o, e);
 }

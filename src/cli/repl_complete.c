@@ -76,14 +76,14 @@ static void add_catalog(struct matches *m, const char *word, size_t length)
     bool bare_hex = all_hex(word, length);
     for (size_t i = 0; i < slerr_count(); i++) {
         const struct slerr_entry *e = slerr_at(i);
-        if (e->symbol && starts_with(e->symbol, word, length))
-            add(m, e->symbol, NULL);
-        if (e->kind != SLERR_KIND_CODE || !(with_0x || bare_hex))
+        if (slerr_entry_symbol(e) && starts_with(slerr_entry_symbol(e), word, length))
+            add(m, slerr_entry_symbol(e), NULL);
+        if (slerr_entry_kind(e) != SLERR_KIND_CODE || !(with_0x || bare_hex))
             continue;
         char code[16];
-        snprintf(code, sizeof code, with_0x ? "0x%08X" : "%08X", (unsigned)e->code);
+        snprintf(code, sizeof code, with_0x ? "0x%08X" : "%08X", (unsigned)slerr_entry_code(e));
         if (starts_with(code, word, length))
-            add(m, code, e->symbol);
+            add(m, code, slerr_entry_symbol(e));
     }
 }
 
@@ -92,8 +92,8 @@ static void add_names(struct matches *m, enum slerr_kind kind, const char *word,
 {
     const struct slerr_entry *e;
     for (size_t i = 0; (e = slerr_kind_at(kind, i)) != NULL; i++)
-        if (e->name && starts_with(e->name, word, length))
-            add(m, e->name, e->title);
+        if (slerr_entry_name(e) && starts_with(slerr_entry_name(e), word, length))
+            add(m, slerr_entry_name(e), slerr_entry_title(e));
 }
 
 /* Length of the prefix all matches share, compared without case. */

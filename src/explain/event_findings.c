@@ -413,7 +413,7 @@ static const char *fill_title(const void *subject, const char *key, size_t len, 
                               char *buf, size_t size)
 {
     (void)buf, (void)size;
-    return !command && key_is(key, len, "title") ? ((const struct slerr_entry *)subject)->title
+    return !command && key_is(key, len, "title") ? slerr_entry_title(subject)
                                                  : NULL;
 }
 

@@ -84,8 +84,8 @@ static bool claimed(const struct ex_fallback *fb, uint32_t code)
 static bool activation_code(uint32_t code)
 {
     const struct slerr_entry *e = slerr_lookup(code);
-    return e && ((e->source && strcmp(e->source, "slerror.h") == 0) ||
-                 (e->symbol && strncmp(e->symbol, "SL_", 3) == 0));
+    return e && ((slerr_entry_source(e) && strcmp(slerr_entry_source(e), "slerror.h") == 0) ||
+                 (slerr_entry_symbol(e) && strncmp(slerr_entry_symbol(e), "SL_", 3) == 0));
 }
 
 /* Steps back (or on) to the start of a UTF-8 character. */
@@ -168,7 +168,7 @@ static const char *fill(const void *subject, const char *key, size_t len, bool c
     }
     if (!command && len == 6 && memcmp(key, "symbol", 6) == 0) {
         const struct slerr_entry *e = slerr_lookup(p->code);
-        snprintf(buf, size, "%s", e && e->symbol ? e->symbol : "no symbol");
+        snprintf(buf, size, "%s", e && slerr_entry_symbol(e) ? slerr_entry_symbol(e) : "no symbol");
         return buf;
     }
     return NULL;

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* catalog-index.h: the generated tables inside libslerr (entries, further readings, facility
- * names, hash indexes). Private to src/lib: the generated source and the catalog code meet here. */
+ * names, hash indexes). Private to src/lib: the generated source and the catalog code meet here.
+ * The tables hold no pointers (texts are offsets into catalog_strings, links are indexes), so
+ * they live in .rodata and cost the loader no relocation. */
 #ifndef SLERR_CATALOG_INDEX_H
 #define SLERR_CATALOG_INDEX_H
 
@@ -13,6 +15,14 @@
  * the slerr__ prefix (as zlib's Z_PREFIX does, by macro: the generated sources include this
  * header and keep their short names). tests/install checks that nothing unprefixed is exported. */
 #define catalog_entries slerr__catalog_entries
+#define catalog_strings slerr__catalog_strings
+#define catalog_strings_size slerr__catalog_strings_size
+#define catalog_extras slerr__catalog_extras
+#define catalog_codes slerr__catalog_codes
+#define catalog_related slerr__catalog_related
+#define catalog_variants slerr__catalog_variants
+#define catalog_sources slerr__catalog_sources
+#define catalog_source_count slerr__catalog_source_count
 #define catalog_entry_count slerr__catalog_entry_count
 #define catalog_readings slerr__catalog_readings
 #define catalog_reading_count slerr__catalog_reading_count
@@ -26,6 +36,7 @@
 #define catalog_setting_count slerr__catalog_setting_count
 #define catalog_facilities slerr__catalog_facilities
 #define catalog_facility_count slerr__catalog_facility_count
+#define catalog_numbered slerr__catalog_numbered
 #define catalog_search_words slerr__catalog_search_words
 #define catalog_search_word_at slerr__catalog_search_word_at
 #define catalog_search_first slerr__catalog_search_first
@@ -55,7 +66,36 @@ struct reading_span {
 
 struct facility_name {
     uint32_t number;
-    const char *name;
+    uint32_t name; /* in catalog_strings */
+};
+
+#define NO_EXTRA 0xFFFFu /* entry.extra of an entry that holds only code, symbol and message */
+
+/* An entry of any kind, 16 bytes: the public struct slerr_entry is opaque, read through the
+ * accessors of entry.c. Most of the ~11,000 codes are imported texts with nothing more. */
+struct slerr_entry {
+    uint32_t code;
+    uint32_t symbol;  /* offset in catalog_strings; 0: none */
+    uint32_t message;
+    uint16_t extra;   /* index in catalog_extras, or NO_EXTRA */
+    uint8_t kind;     /* enum slerr_kind */
+    uint8_t bits;     /* enum slerr_reading in bits 0-1; index in catalog_sources above
+                         (imported entries; a curated one's source is in its extra record) */
+};
+
+/* A run of a side list: list[first .. first + count). */
+struct entry_list {
+    uint16_t first, count;
+};
+
+/* What a curated entry holds beyond its code, symbol and message. */
+struct entry_extra {
+    uint32_t cause, remedy, name, title, location, details, value_type, default_value, source;
+    struct entry_list see;      /* in catalog_codes */
+    struct entry_list aliases;  /* in catalog_codes */
+    struct entry_list related;  /* in catalog_related */
+    struct entry_list variants; /* in catalog_variants */
+    uint8_t applies;
 };
 
 extern const struct slerr_entry catalog_entries[]; /* codes, by code: each value's first reading */
@@ -70,6 +110,14 @@ extern const struct slerr_entry catalog_symptoms[]; /* by name */
 extern const size_t catalog_symptom_count;
 extern const struct slerr_entry catalog_settings[]; /* by name */
 extern const size_t catalog_setting_count;
+extern const char catalog_strings[];
+extern const size_t catalog_strings_size;
+extern const struct entry_extra catalog_extras[];
+extern const uint32_t catalog_codes[];     /* see: codes and also: values */
+extern const uint16_t catalog_related[];   /* entries numbered across the kinds in order */
+extern const uint32_t catalog_variants[];  /* texts */
+extern const uint32_t catalog_sources[];   /* texts: the headers, index 0 none */
+extern const size_t catalog_source_count;
 extern const struct facility_name catalog_facilities[]; /* by number */
 extern const size_t catalog_facility_count;
 extern const char catalog_search_words[];      /* "\nword\nword\n", sorted, lower case */
@@ -78,6 +126,16 @@ extern const uint32_t catalog_search_first[];   /* word i's entries: refs[first[
 extern const uint16_t catalog_search_refs[];    /* entries numbered across the kinds in order */
 extern const struct code_slot catalog_code_slots[];
 extern const struct symbol_slot catalog_symbol_slots[];
+
+/* The entry numbered `number` across the kinds in iteration order (codes, events, symptoms,
+ * settings), as catalog_related and the search index number them; NULL past the last. */
+const struct slerr_entry *catalog_numbered(size_t number);
+
+/* The text at `offset` in the string pool; NULL for offset 0. */
+static inline const char *catalog_text(uint32_t offset)
+{
+    return offset ? catalog_strings + offset : NULL;
+}
 
 /* The one search for the small sorted numeric tables (events, facilities, reading spans): the
  * position of the element whose leading uint32_t is `key`, or `count` when there is none. */

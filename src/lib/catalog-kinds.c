@@ -69,7 +69,7 @@ const struct slerr_entry *slerr_lookup_name(enum slerr_kind kind, const char *na
         return slerr_lookup_symbol(name);
     const struct kind_table *t = table_of(kind);
     for (size_t i = 0; t && i < *t->count; i++)
-        if (strcasecmp(t->entries[i].name, name) == 0)
+        if (strcasecmp(slerr_entry_name(&t->entries[i]), name) == 0)
             return &t->entries[i];
     return NULL;
 }

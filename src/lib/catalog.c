@@ -55,7 +55,7 @@ const struct slerr_entry *slerr_lookup_symbol(const char *symbol)
         const struct symbol_slot *s = &catalog_symbol_slots[slot];
         if (s->entry == INDEX_EMPTY)
             return NULL;
-        if (s->hash == hash && same_symbol(symbol, entry_by_ref(s->entry)->symbol))
+        if (s->hash == hash && same_symbol(symbol, slerr_entry_symbol(entry_by_ref(s->entry))))
             return entry_by_ref(s->entry);
         slot = (slot + 1u) & SYMBOL_SLOT_MASK;
     }
@@ -94,7 +94,7 @@ enum slerr_wrap slerr_unwrap(uint32_t code, uint32_t *inner)
 const char *slerr_message(uint32_t code)
 {
     const struct slerr_entry *entry = slerr_lookup(code);
-    return entry ? entry->message : "Unknown error code (not in the slerr catalog).";
+    return entry ? slerr_entry_message(entry) : "Unknown error code (not in the slerr catalog).";
 }
 
 size_t slerr_count(void)

@@ -7,7 +7,7 @@
 #include "catalog-index.h"
 #include "slerr.h"
 
-/* The structure as version 0.2 defined it: the least a caller may pass. */
+/* The structure as version 1.0 defined it: the least a caller may pass. */
 #define DECODED_MIN_SIZE (offsetof(struct slerr_decoded, win32_name) + sizeof(const char *))
 
 #define FACILITY_WIN32 7u
@@ -22,12 +22,12 @@ static const char *facility_lookup(uint32_t code, unsigned *facility)
                                 sizeof catalog_facilities[0], wide);
         if (at < catalog_facility_count) {
             *facility = wide;
-            return catalog_facilities[at].name;
+            return catalog_text(catalog_facilities[at].name);
         }
     }
     size_t at = sorted_find(catalog_facilities, catalog_facility_count,
                             sizeof catalog_facilities[0], *facility);
-    return at < catalog_facility_count ? catalog_facilities[at].name : NULL;
+    return at < catalog_facility_count ? catalog_text(catalog_facilities[at].name) : NULL;
 }
 
 /* The Win32 name of HRESULT_FROM_WIN32(value): winerror.h's ERROR_ name, not an HRESULT
@@ -36,8 +36,8 @@ static const char *win32_name_lookup(unsigned value)
 {
     const struct slerr_entry *e;
     for (size_t i = 0; (e = slerr_reading_at(0x80070000u | value, i)) != NULL; i++)
-        if (e->reading == SLERR_READING_WIN32 && e->symbol)
-            return e->symbol;
+        if (slerr_entry_reading(e) == SLERR_READING_WIN32 && slerr_entry_symbol(e))
+            return slerr_entry_symbol(e);
     return NULL;
 }
 
@@ -60,8 +60,8 @@ int slerr_decode(uint32_t code, struct slerr_decoded *out)
     if (d.is_win32) {
         const struct slerr_entry *entry = slerr_lookup(code);
         d.win32_name = win32_name_lookup(d.code_field);
-        if (!d.win32_name && entry && entry->symbol)
-            d.win32_name = entry->symbol;
+        if (!d.win32_name && slerr_entry_symbol(entry))
+            d.win32_name = slerr_entry_symbol(entry);
     }
     /* A caller built against an older header gets the fields it knows of; one built against
      * a newer header keeps its size and finds the fields this library lacks zeroed. */

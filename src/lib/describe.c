@@ -25,7 +25,8 @@ int slerr_describe(uint32_t code, char *buf, size_t size)
     const struct slerr_entry *entry = slerr_lookup(code);
     if (!entry)
         return describe_unknown(code, buf, size);
-    if (entry->symbol)
-        return snprintf(buf, size, "0x%08X %s: %s", code, entry->symbol, entry->message);
-    return snprintf(buf, size, "0x%08X: %s", code, entry->message);
+    const char *symbol = slerr_entry_symbol(entry), *message = slerr_entry_message(entry);
+    if (symbol)
+        return snprintf(buf, size, "0x%08X %s: %s", code, symbol, message);
+    return snprintf(buf, size, "0x%08X: %s", code, message);
 }

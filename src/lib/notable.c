@@ -12,5 +12,5 @@ int slerr_notable(uint32_t code)
         return 0;
     if (code & 0x80000000u)
         return 1;
-    return code != 0 && (e->cause || e->remedy || (e->source && !strcmp(e->source, "slerror.h")));
+    return code != 0 && (slerr_entry_cause(e) || slerr_entry_remedy(e) || (slerr_entry_source(e) && !strcmp(slerr_entry_source(e), "slerror.h")));
 }

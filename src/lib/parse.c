@@ -114,7 +114,7 @@ int slerr_parse(const char *text, uint32_t *code)
     if (is_symbol_shaped(text)) {
         const struct slerr_entry *entry = slerr_lookup_symbol(text);
         if (entry) {
-            *code = entry->code;
+            *code = slerr_entry_code(entry);
             return 0;
         }
     }

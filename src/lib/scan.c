@@ -255,6 +255,8 @@ static inline uint64_t hex_mask64_sse2(const unsigned char *p)
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #define HAVE_AVX2_PATH 1
+#include <cpuid.h>
+#include <stdatomic.h>
 #include <immintrin.h>
 
 __attribute__((target("avx2"))) static inline uint64_t hex_mask32_avx2(const unsigned char *p)
@@ -387,6 +389,28 @@ static int scan_blocks(const struct view *v)
     }
 }
 
+#ifdef HAVE_AVX2_PATH
+/* Whether the CPU has AVX2 and the kernel saves the YMM registers. Asked with CPUID when the
+ * first scanner is made, not by __builtin_cpu_supports: that links libgcc's constructor, which
+ * runs CPUID in every process that loads the library, scanning or not. */
+static bool cpu_has_avx2(void)
+{
+    static atomic_int known; /* 0: not asked yet; 1: no; 2: yes */
+    int answer = atomic_load_explicit(&known, memory_order_relaxed);
+    if (answer)
+        return answer == 2;
+    unsigned eax, ebx, ecx, edx, xcr0_low = 0, xcr0_high = 0;
+    bool avx2 = false;
+    if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_OSXSAVE) && (ecx & bit_AVX)) {
+        __asm__("xgetbv" : "=a"(xcr0_low), "=d"(xcr0_high) : "c"(0));
+        bool ymm_saved = (xcr0_low & 6u) == 6u; /* SSE and AVX state */
+        avx2 = ymm_saved && __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) && (ebx & bit_AVX2);
+    }
+    atomic_store_explicit(&known, avx2 ? 2 : 1, memory_order_relaxed);
+    return avx2;
+}
+#endif
+
 /* Whether this build and this CPU can take `path`. */
 static bool path_available(enum block_path path)
 {
@@ -396,7 +420,7 @@ static bool path_available(enum block_path path)
 #endif
     case PATH_TABLE: return true;
 #ifdef HAVE_AVX2_PATH
-    case PATH_AVX2: return __builtin_cpu_supports("avx2");
+    case PATH_AVX2: return cpu_has_avx2();
 #endif
     default: return false;
     }

@@ -96,12 +96,12 @@ static enum match find_word(const char *text, const char *word, size_t len)
 static int is_the_code(const struct slerr_entry *e, const char *word)
 {
     char text[16];
-    if (e->kind == SLERR_KIND_CODE) {
-        snprintf(text, sizeof text, "0x%08x", e->code);
+    if (slerr_entry_kind(e) == SLERR_KIND_CODE) {
+        snprintf(text, sizeof text, "0x%08x", slerr_entry_code(e));
         return strcmp(word, text) == 0 || strcmp(word, text + 2) == 0;
     }
-    if (e->kind == SLERR_KIND_EVENT) {
-        snprintf(text, sizeof text, "%u", e->code);
+    if (slerr_entry_kind(e) == SLERR_KIND_EVENT) {
+        snprintf(text, sizeof text, "%u", slerr_entry_code(e));
         return strcmp(word, text) == 0;
     }
     return 0;
@@ -134,8 +134,8 @@ static unsigned text_score(const char *text, const char *word, size_t len, unsig
 static unsigned variants_score(const struct slerr_entry *e, const char *word, size_t len)
 {
     unsigned best = 0;
-    for (size_t i = 0; e->kind == SLERR_KIND_CODE && i < e->variant_count; i++) {
-        unsigned s = text_score(e->variants[i], word, len, SCORE_MESSAGE_WORD, SCORE_MESSAGE_PART);
+    for (size_t i = 0; slerr_entry_kind(e) == SLERR_KIND_CODE && i < slerr_entry_variant_count(e); i++) {
+        unsigned s = text_score(slerr_entry_variant(e, i), word, len, SCORE_MESSAGE_WORD, SCORE_MESSAGE_PART);
         best = s > best ? s : best;
     }
     return best;
@@ -146,17 +146,17 @@ static unsigned word_score(const struct slerr_entry *e, const char *word, size_t
 {
     unsigned scores[] = {
         is_the_code(e, word) ? SCORE_CODE : 0,
-        name_score(e->symbol, word, len),
-        name_score(e->kind == SLERR_KIND_EVENT ? NULL : e->name, word, len),
-        text_score(e->title, word, len, SCORE_TITLE_WORD, SCORE_NAME_PART),
-        text_score(e->message, word, len, SCORE_MESSAGE_WORD, SCORE_MESSAGE_PART),
+        name_score(slerr_entry_symbol(e), word, len),
+        name_score(slerr_entry_kind(e) == SLERR_KIND_EVENT ? NULL : slerr_entry_name(e), word, len),
+        text_score(slerr_entry_title(e), word, len, SCORE_TITLE_WORD, SCORE_NAME_PART),
+        text_score(slerr_entry_message(e), word, len, SCORE_MESSAGE_WORD, SCORE_MESSAGE_PART),
         variants_score(e, word, len),
-        text_score(e->cause, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
-        text_score(e->remedy, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
-        text_score(e->details, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
-        text_score(e->location, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
-        text_score(e->default_value, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
-        text_score(e->value_type, word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
+        text_score(slerr_entry_cause(e), word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
+        text_score(slerr_entry_remedy(e), word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
+        text_score(slerr_entry_details(e), word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
+        text_score(slerr_entry_location(e), word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
+        text_score(slerr_entry_default_value(e), word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
+        text_score(slerr_entry_value_type(e), word, len, SCORE_BODY_WORD, SCORE_BODY_PART),
     };
     unsigned best = 0, found = 0;
     for (size_t i = 0; i < sizeof scores / sizeof scores[0]; i++) {
@@ -172,8 +172,8 @@ static unsigned word_score(const struct slerr_entry *e, const char *word, size_t
 /* Written for activation problems: everything but the generic codes imported as they are. */
 static bool concerns_activation(const struct slerr_entry *e)
 {
-    return e->kind != SLERR_KIND_CODE || e->cause || e->remedy || e->applies ||
-           (e->source && strcmp(e->source, "slerror.h") == 0);
+    return slerr_entry_kind(e) != SLERR_KIND_CODE || slerr_entry_cause(e) || slerr_entry_remedy(e) || slerr_entry_applies(e) ||
+           (slerr_entry_source(e) && strcmp(slerr_entry_source(e), "slerror.h") == 0);
 }
 
 /* 0 when some word is missing: every word must be found somewhere. */
@@ -196,7 +196,7 @@ struct hit_array {
     size_t stride, max, kept;
 };
 
-/* The hit array of version 0.2: the least a caller may pass. */
+/* The hit array of version 1.0: the least a caller may pass. */
 #define HIT_MIN_SIZE (offsetof(struct slerr_hit, score) + sizeof(unsigned))
 
 static unsigned score_at(const struct hit_array *a, size_t i)

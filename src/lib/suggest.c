@@ -50,14 +50,14 @@ const struct slerr_entry *slerr_suggest_symbol(const char *text)
     size_t best_distance = length / 3 + 1; /* more edits than this is another word */
     for (size_t i = 0; i < slerr_count(); i++) {
         const struct slerr_entry *entry = slerr_at(i);
-        size_t symbol_length = entry->symbol ? strlen(entry->symbol) : 0;
+        size_t symbol_length = slerr_entry_symbol(entry) ? strlen(slerr_entry_symbol(entry)) : 0;
         if (symbol_length == 0 || symbol_length > MAX_SYMBOL)
             continue;
         /* The length difference alone is a lower bound on the distance. */
         size_t gap = symbol_length > length ? symbol_length - length : length - symbol_length;
         if (gap >= best_distance)
             continue;
-        size_t distance = edit_distance(text, length, entry->symbol, symbol_length, best_distance);
+        size_t distance = edit_distance(text, length, slerr_entry_symbol(entry), symbol_length, best_distance);
         if (distance < best_distance) {
             best = entry;
             best_distance = distance;

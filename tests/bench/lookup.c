@@ -80,11 +80,11 @@ int main(int argc, char **argv)
     if (!sorted || sorted_count == 0)
         return 1;
     for (size_t i = 0; i < sorted_count; i++)
-        sorted[i] = (struct by_code){ slerr_at(i)->code, slerr_at(i) };
+        sorted[i] = (struct by_code){ slerr_entry_code(slerr_at(i)), slerr_at(i) };
     srand(42);
     /* Half hits spread over the catalog, half misses that look like real codes. */
     for (size_t i = 0; i < KEYS; i++)
-        keys[i] = i % 2 ? slerr_at((size_t)rand() % sorted_count)->code
+        keys[i] = i % 2 ? slerr_entry_code(slerr_at((size_t)rand() % sorted_count))
                         : 0xC005F000u | ((uint32_t)rand() & 0xFFFu);
     size_t hits_hash, hits_inline, hits_bsearch;
     double hash_ns = time_lookups(slerr_lookup, keys, iterations, &hits_hash);

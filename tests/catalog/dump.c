@@ -9,11 +9,11 @@
 int main(void)
 {
     for (size_t i = 0; i < slerr_count(); i++) {
-        uint32_t code = slerr_at(i)->code;
+        uint32_t code = slerr_entry_code(slerr_at(i));
         const struct slerr_entry *e;
         for (size_t r = 0; (e = slerr_reading_at(code, r)) != NULL; r++)
-            printf("0x%08X\t%s\t%s\t%s\n", e->code, e->source ? e->source : "-",
-                   e->symbol ? e->symbol : "", e->message);
+            printf("0x%08X\t%s\t%s\t%s\n", slerr_entry_code(e), slerr_entry_source(e) ? slerr_entry_source(e) : "-",
+                   slerr_entry_symbol(e) ? slerr_entry_symbol(e) : "", slerr_entry_message(e));
     }
     for (uint32_t facility = 0; facility < 4096; facility++) {
         struct slerr_decoded d = SLERR_DECODED_INIT;

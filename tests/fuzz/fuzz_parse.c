@@ -14,8 +14,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* A code that a newer SDK moved is found under both values (entry->aliases). */
 static int is_alias(const struct slerr_entry *entry, uint32_t code)
 {
-    for (size_t i = 0; i < entry->alias_count; i++)
-        if (entry->aliases[i] == code)
+    for (size_t i = 0; i < slerr_entry_alias_count(entry); i++)
+        if (slerr_entry_alias(entry, i) == code)
             return 1;
     return 0;
 }
@@ -34,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     const struct slerr_entry *entry = slerr_lookup(code);
-    if (entry && entry->code != code && !is_alias(entry, code))
+    if (entry && slerr_entry_code(entry) != code && !is_alias(entry, code))
         abort();
     if (!slerr_message(code))
         abort();

@@ -21,8 +21,8 @@ struct tally {
 /* A code that a newer SDK moved is found under both values (entry->aliases). */
 static int is_alias(const struct slerr_entry *entry, uint32_t code)
 {
-    for (size_t i = 0; i < entry->alias_count; i++)
-        if (entry->aliases[i] == code)
+    for (size_t i = 0; i < slerr_entry_alias_count(entry); i++)
+        if (slerr_entry_alias(entry, i) == code)
             return 1;
     return 0;
 }
@@ -35,7 +35,7 @@ static int check(const struct slerr_match *m, void *context)
         abort();
     if (m->entry && m->entry != slerr_lookup(m->code))
         abort();
-    if (m->entry && m->entry->code != m->code && !is_alias(m->entry, m->code))
+    if (m->entry && slerr_entry_code(m->entry) != m->code && !is_alias(m->entry, m->code))
         abort();
     t->last_end = m->offset + m->length;
     t->count++;

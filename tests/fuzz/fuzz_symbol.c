@@ -18,10 +18,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(text, data, n);
     text[n] = '\0';
     const struct slerr_entry *entry = slerr_lookup_symbol(text);
-    if (entry && (!entry->symbol || strlen(entry->symbol) != strlen(text)))
+    if (entry && (!slerr_entry_symbol(entry) || strlen(slerr_entry_symbol(entry)) != strlen(text)))
         abort();
     const struct slerr_entry *guess = slerr_suggest_symbol(text);
-    if (guess && !guess->symbol)
+    if (guess && !slerr_entry_symbol(guess))
         abort();
     return 0;
 }

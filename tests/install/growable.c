@@ -26,7 +26,7 @@ int main(void)
 
     struct slerr_hit hits[2];
     int found = slerr_search("count insufficient", hits, 2, sizeof hits[0]);
-    printf("search %s\n", found > 0 ? hits[0].entry->symbol : "-");
+    printf("search %s\n", found > 0 ? slerr_entry_symbol(hits[0].entry) : "-");
 
     struct slerr_scanner *scanner = slerr_scanner_new(0);
     if (!scanner)

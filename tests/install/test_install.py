@@ -25,7 +25,8 @@ def compiler():
 
 
 def symbol_nodes():
-    """{symbol: version node} from the linker version script (SLERR_0, SLERR_0.2, ...)."""
+    """{symbol: version node} from the one list of exported symbols, the linker version script
+    (SLERR_1.0, SLERR_1.1, ...: the release that added each)."""
     with open(os.path.join(SOURCE, "src/lib/libslerr.sym")) as f:
         text = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
     nodes = {}
@@ -42,8 +43,15 @@ def public_symbols():
 
 
 def node_version(node):
-    """The library version a node stands for: SLERR_0 is 0.1, the first release."""
-    return "0.1" if node == "SLERR_0" else node[len("SLERR_"):]
+    """The library version a node stands for: SLERR_1.0 is 1.0."""
+    return node[len("SLERR_"):]
+
+
+def header_functions():
+    """The functions include/slerr.h declares."""
+    with open(os.path.join(SOURCE, "include/slerr.h")) as f:
+        text = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
+    return sorted(set(re.findall(r"\b(slerr_\w+)\s*\(", text)) - {"slerr_match_fn"})
 
 
 class Installed(unittest.TestCase):
@@ -69,7 +77,7 @@ class Installed(unittest.TestCase):
             self.assertTrue(os.path.isfile(os.path.join(self.root, path)), path)
         names = sorted(os.listdir(self.libdir))
         self.assertIn("libslerr.a", names)
-        self.assertIn("libslerr.so.0", names)
+        self.assertIn("libslerr.so.1", names)
         self.assertTrue(os.path.islink(os.path.join(self.libdir, "libslerr.so")))
         self.assertTrue(os.path.isfile(os.path.join(self.libdir, "pkgconfig", "slerr.pc")))
         bash = glob.glob(self.tmp + "/**/bash-completion/completions/slerr", recursive=True)
@@ -128,7 +136,7 @@ class Installed(unittest.TestCase):
     def test_soname_is_versioned(self):
         dynamic = subprocess.run(["readelf", "-d", os.path.join(self.libdir, "libslerr.so")],
                                  capture_output=True, text=True, check=True).stdout
-        self.assertIn("Library soname: [libslerr.so.0]", dynamic)
+        self.assertIn("Library soname: [libslerr.so.1]", dynamic)
 
     def test_exports_exactly_the_public_symbols(self):
         nm = subprocess.run(["nm", "-D", "--defined-only", os.path.join(self.libdir, "libslerr.so")],
@@ -136,6 +144,11 @@ class Installed(unittest.TestCase):
         exported = sorted(line.split()[-1].split("@")[0] for line in nm.splitlines()
                           if line.split()[1] in "TDBR" and not line.split()[-1].startswith("SLERR_"))
         self.assertEqual(exported, public_symbols())
+        self.assertEqual(header_functions(), public_symbols(),
+                         "slerr.h and libslerr.sym list different functions")
+        versioned = {line.split()[-1] for line in nm.splitlines() if "@@" in line}
+        for name, node in symbol_nodes().items():
+            self.assertIn(f"{name}@@{node}", versioned, f"{name} is not exported at {node}")
 
     def test_archive_and_library_export_only_prefixed_names(self):
         # Anything else would clash with a consumer's own names when it links libslerr.a.
@@ -234,7 +247,7 @@ class Installed(unittest.TestCase):
         bad = subprocess.run([exe, "banana"], env=run_env, capture_output=True, text=True)
         self.assertEqual(bad.returncode, 2)
         linked = subprocess.run(["ldd", exe], env=run_env, capture_output=True, text=True).stdout
-        self.assertIn(os.path.join(self.libdir, "libslerr.so.0"), linked)
+        self.assertIn(os.path.join(self.libdir, "libslerr.so.1"), linked)
 
     def test_explain_consumer_builds_with_pkg_config_and_runs(self):
         pkg_env = {**os.environ, "PKG_CONFIG_PATH": os.path.join(self.libdir, "pkgconfig")}

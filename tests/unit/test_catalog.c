@@ -18,18 +18,18 @@ Test(catalog, holds_the_operations_guide_codes)
     for (size_t i = 0; i < sizeof guide / sizeof guide[0]; i++) {
         const struct slerr_entry *e = slerr_lookup(guide[i]);
         cr_assert_not_null(e, "0x%08X missing", guide[i]);
-        cr_assert_not_null(e->cause, "0x%08X has no cause", guide[i]);
-        cr_assert_not_null(e->remedy, "0x%08X has no remedy", guide[i]);
-        cr_assert_neq(e->applies, 0u, "0x%08X applies to nothing", guide[i]);
+        cr_assert_not_null(slerr_entry_cause(e), "0x%08X has no cause", guide[i]);
+        cr_assert_not_null(slerr_entry_remedy(e), "0x%08X has no remedy", guide[i]);
+        cr_assert_neq(slerr_entry_applies(e), 0u, "0x%08X applies to nothing", guide[i]);
     }
 }
 
 Test(catalog, sdk_pairings_that_the_garbled_guide_gets_wrong)
 {
-    cr_assert_str_eq(slerr_lookup(0xC004F069)->symbol, "SL_E_MISMATCHED_PRODUCT_SKU");
-    cr_assert_str_eq(slerr_lookup(0xC004F06C)->symbol, "SL_E_VL_INVALID_TIMESTAMP");
-    cr_assert_str_eq(slerr_lookup(0x4004F065)->symbol, "SL_I_NONGENUINE_GRACE_PERIOD");
-    cr_assert_str_eq(slerr_lookup(0xC004F038)->message,
+    cr_assert_str_eq(slerr_entry_symbol(slerr_lookup(0xC004F069)), "SL_E_MISMATCHED_PRODUCT_SKU");
+    cr_assert_str_eq(slerr_entry_symbol(slerr_lookup(0xC004F06C)), "SL_E_VL_INVALID_TIMESTAMP");
+    cr_assert_str_eq(slerr_entry_symbol(slerr_lookup(0x4004F065)), "SL_I_NONGENUINE_GRACE_PERIOD");
+    cr_assert_str_eq(slerr_entry_message(slerr_lookup(0xC004F038)),
                      "The Software Licensing Service reported that the product could not be "
                      "activated. The count reported by your Key Management Service (KMS) is "
                      "insufficient. Please contact your system administrator.");
@@ -42,16 +42,16 @@ Test(catalog, every_entry_is_found_by_code_and_symbol)
     for (size_t i = 0; i < slerr_count(); i++) {
         const struct slerr_entry *e = slerr_at(i);
         cr_assert_not_null(e);
-        cr_assert_not_null(e->message);
-        cr_assert_eq(slerr_lookup(e->code), e, "0x%08X", e->code);
-        cr_assert_eq(slerr_message(e->code), e->message);
-        if (!e->symbol)
+        cr_assert_not_null(slerr_entry_message(e));
+        cr_assert_eq(slerr_lookup(slerr_entry_code(e)), e, "0x%08X", slerr_entry_code(e));
+        cr_assert_eq(slerr_message(slerr_entry_code(e)), slerr_entry_message(e));
+        if (!slerr_entry_symbol(e))
             continue;
-        cr_assert_eq(slerr_lookup_symbol(e->symbol), e, "%s", e->symbol);
-        size_t n = strlen(e->symbol);
+        cr_assert_eq(slerr_lookup_symbol(slerr_entry_symbol(e)), e, "%s", slerr_entry_symbol(e));
+        size_t n = strlen(slerr_entry_symbol(e));
         cr_assert_lt(n, sizeof lower);
         for (size_t j = 0; j <= n; j++)
-            lower[j] = (char)tolower((unsigned char)e->symbol[j]);
+            lower[j] = (char)tolower((unsigned char)slerr_entry_symbol(e)[j]);
         cr_assert_eq(slerr_lookup_symbol(lower), e, "%s", lower);
     }
 }
@@ -61,9 +61,9 @@ Test(catalog, entries_are_in_code_order_and_see_links_resolve)
     for (size_t i = 0; i < slerr_count(); i++) {
         const struct slerr_entry *e = slerr_at(i);
         if (i > 0)
-            cr_assert_lt(slerr_at(i - 1)->code, e->code);
-        for (size_t j = 0; j < e->see_count; j++)
-            cr_assert_not_null(slerr_lookup(e->see[j]), "0x%08X sees 0x%08X", e->code, e->see[j]);
+            cr_assert_lt(slerr_entry_code(slerr_at(i - 1)), slerr_entry_code(e));
+        for (size_t j = 0; j < slerr_entry_see_count(e); j++)
+            cr_assert_not_null(slerr_lookup(slerr_entry_see(e, j)), "0x%08X sees 0x%08X", slerr_entry_code(e), slerr_entry_see(e, j));
     }
     cr_assert_null(slerr_at(slerr_count()));
     cr_assert_null(slerr_at((size_t)-1));

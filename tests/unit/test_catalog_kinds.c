@@ -10,7 +10,7 @@ static size_t count_prefix(const char *prefix)
 {
     size_t n = 0;
     for (size_t i = 0; i < slerr_count(); i++) {
-        const char *symbol = slerr_at(i)->symbol;
+        const char *symbol = slerr_entry_symbol(slerr_at(i));
         n += symbol && strncmp(symbol, prefix, strlen(prefix)) == 0;
     }
     return n;
@@ -24,10 +24,10 @@ Test(kinds, holds_every_slerror_h_code)
     size_t sl = 0;
     for (size_t i = 0; i < slerr_count(); i++) {
         const struct slerr_entry *e = slerr_at(i);
-        unsigned facility = (e->code >> 16) & 0x7FF;
-        int sdk_range = facility == 4 || (e->code & 0xFFFFF000u) == 0x803FA000u;
-        if (sdk_range && e->symbol && (strncmp(e->symbol, "SL_", 3) == 0 ||
-                                       strcmp(e->symbol, "E_RM_UNKNOWN_ERROR") == 0))
+        unsigned facility = (slerr_entry_code(e) >> 16) & 0x7FF;
+        int sdk_range = facility == 4 || (slerr_entry_code(e) & 0xFFFFF000u) == 0x803FA000u;
+        if (sdk_range && slerr_entry_symbol(e) && (strncmp(slerr_entry_symbol(e), "SL_", 3) == 0 ||
+                                       strcmp(slerr_entry_symbol(e), "E_RM_UNKNOWN_ERROR") == 0))
             sl++;
     }
     cr_assert_eq(sl, 414, "%zu slerror.h codes", sl);
@@ -39,11 +39,11 @@ Test(kinds, every_code_has_a_message_and_no_duplicate)
 {
     for (size_t i = 0; i < slerr_count(); i++) {
         const struct slerr_entry *e = slerr_at(i);
-        cr_assert_eq(e->kind, SLERR_KIND_CODE);
-        cr_assert(e->message && *e->message, "0x%08X", e->code);
-        cr_assert_null(e->name);
+        cr_assert_eq(slerr_entry_kind(e), SLERR_KIND_CODE);
+        cr_assert(slerr_entry_message(e) && *slerr_entry_message(e), "0x%08X", slerr_entry_code(e));
+        cr_assert_null(slerr_entry_name(e));
         if (i > 0)
-            cr_assert_lt(slerr_at(i - 1)->code, e->code, "codes sorted and unique");
+            cr_assert_lt(slerr_entry_code(slerr_at(i - 1)), slerr_entry_code(e), "codes sorted and unique");
     }
     cr_assert_eq(slerr_kind_count(SLERR_KIND_CODE), slerr_count());
 }
@@ -52,10 +52,10 @@ Test(kinds, moved_code_is_found_under_both_values)
 {
     const struct slerr_entry *e = slerr_lookup(0xC004C052);
     cr_assert_not_null(e);
-    cr_assert_str_eq(e->symbol, "SL_E_CHPA_DIGITALMARKER_BINDING_NOT_CONFIGURED");
+    cr_assert_str_eq(slerr_entry_symbol(e), "SL_E_CHPA_DIGITALMARKER_BINDING_NOT_CONFIGURED");
     cr_assert_eq(slerr_lookup(0xC014C052), e);
-    cr_assert_eq(e->alias_count, 1);
-    cr_assert_eq(e->aliases[0], 0xC014C052);
+    cr_assert_eq(slerr_entry_alias_count(e), 1);
+    cr_assert_eq(slerr_entry_alias(e, 0), 0xC014C052);
 }
 
 Test(kinds, network_codes_the_diagnose_verdicts_use)
@@ -66,17 +66,17 @@ Test(kinds, network_codes_the_diagnose_verdicts_use)
     for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
         const struct slerr_entry *e = slerr_lookup(codes[i]);
         cr_assert_not_null(e, "0x%08X", codes[i]);
-        cr_assert_not_null(e->cause, "0x%08X", codes[i]);
-        cr_assert_not_null(e->remedy, "0x%08X", codes[i]);
+        cr_assert_not_null(slerr_entry_cause(e), "0x%08X", codes[i]);
+        cr_assert_not_null(slerr_entry_remedy(e), "0x%08X", codes[i]);
     }
-    cr_assert_str_eq(slerr_lookup(0x8007007B)->symbol, "ERROR_INVALID_NAME");
+    cr_assert_str_eq(slerr_entry_symbol(slerr_lookup(0x8007007B)), "ERROR_INVALID_NAME");
 }
 
 Test(kinds, at_least_sixty_codes_carry_cause_and_remedy)
 {
     size_t curated = 0;
     for (size_t i = 0; i < slerr_count(); i++)
-        curated += slerr_at(i)->cause && slerr_at(i)->remedy && slerr_at(i)->applies;
+        curated += slerr_entry_cause(slerr_at(i)) && slerr_entry_remedy(slerr_at(i)) && slerr_entry_applies(slerr_at(i));
     cr_assert_geq(curated, 60, "%zu curated codes", curated);
 }
 
@@ -86,10 +86,10 @@ Test(kinds, events_by_id_and_not_by_code)
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
         const struct slerr_entry *e = slerr_lookup_event(ids[i]);
         cr_assert_not_null(e, "event %u", ids[i]);
-        cr_assert_eq(e->kind, SLERR_KIND_EVENT);
-        cr_assert_eq(e->code, ids[i]);
-        cr_assert(e->title && e->location && e->message && e->details, "event %u", ids[i]);
-        cr_assert_eq(slerr_lookup_name(SLERR_KIND_EVENT, e->name), e);
+        cr_assert_eq(slerr_entry_kind(e), SLERR_KIND_EVENT);
+        cr_assert_eq(slerr_entry_code(e), ids[i]);
+        cr_assert(slerr_entry_title(e) && slerr_entry_location(e) && slerr_entry_message(e) && slerr_entry_details(e), "event %u", ids[i]);
+        cr_assert_eq(slerr_lookup_name(SLERR_KIND_EVENT, slerr_entry_name(e)), e);
     }
     cr_assert_null(slerr_lookup_event(12295));
     cr_assert_null(slerr_lookup_event(0));
@@ -102,13 +102,13 @@ Test(kinds, symptoms_and_settings_by_name_in_any_case)
 {
     const struct slerr_entry *s = slerr_lookup_name(SLERR_KIND_SETTING, "keymanagementservicename");
     cr_assert_not_null(s);
-    cr_assert_str_eq(s->name, "KeyManagementServiceName");
-    cr_assert_str_eq(s->value_type, "REG_SZ");
-    cr_assert_not_null(s->default_value);
-    cr_assert_not_null(s->location);
+    cr_assert_str_eq(slerr_entry_name(s), "KeyManagementServiceName");
+    cr_assert_str_eq(slerr_entry_value_type(s), "REG_SZ");
+    cr_assert_not_null(slerr_entry_default_value(s));
+    cr_assert_not_null(slerr_entry_location(s));
     const struct slerr_entry *v = slerr_lookup_name(SLERR_KIND_SETTING, "VLRenewalInterval");
     cr_assert_not_null(v);
-    cr_assert_not_null(strstr(v->default_value, "10080"));
+    cr_assert_not_null(strstr(slerr_entry_default_value(v), "10080"));
     cr_assert_not_null(slerr_lookup_name(SLERR_KIND_SYMPTOM, "KMS-COUNT-NOT-INCREASING"));
     cr_assert_null(slerr_lookup_name(SLERR_KIND_SYMPTOM, "no-such-thing"));
     cr_assert_null(slerr_lookup_name(SLERR_KIND_SETTING, NULL));
@@ -128,17 +128,17 @@ Test(kinds, iteration_covers_each_kind_and_links_resolve)
         cr_assert_null(slerr_kind_at(kind, slerr_kind_count(kind)));
         for (size_t i = 0; i < slerr_kind_count(kind); i++) {
             const struct slerr_entry *e = slerr_kind_at(kind, i);
-            cr_assert_eq(e->kind, kind);
-            for (size_t j = 0; j < e->see_count; j++)
-                cr_assert_not_null(slerr_lookup(e->see[j]));
-            for (size_t j = 0; j < e->related_count; j++) {
-                const struct slerr_entry *r = e->related[j];
-                cr_assert_neq(r->kind, SLERR_KIND_CODE);
-                cr_assert_eq(slerr_lookup_name(r->kind, r->name), r, "dangling link");
+            cr_assert_eq(slerr_entry_kind(e), kind);
+            for (size_t j = 0; j < slerr_entry_see_count(e); j++)
+                cr_assert_not_null(slerr_lookup(slerr_entry_see(e, j)));
+            for (size_t j = 0; j < slerr_entry_related_count(e); j++) {
+                const struct slerr_entry *r = slerr_entry_related(e, j);
+                cr_assert_neq(slerr_entry_kind(r), SLERR_KIND_CODE);
+                cr_assert_eq(slerr_lookup_name(slerr_entry_kind(r), slerr_entry_name(r)), r, "dangling link");
                 cr_assert_neq(r, e);
             }
             if (kind != SLERR_KIND_CODE)
-                cr_assert(e->name && e->title && e->message, "%s %zu", names[k], i);
+                cr_assert(slerr_entry_name(e) && slerr_entry_title(e) && slerr_entry_message(e), "%s %zu", names[k], i);
         }
     }
     cr_assert_geq(slerr_kind_count(SLERR_KIND_SYMPTOM), 10);

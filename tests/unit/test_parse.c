@@ -95,25 +95,25 @@ Test(parse, every_catalog_code_round_trips_in_every_form)
     for (size_t i = 0; i < slerr_count(); i++) {
         const struct slerr_entry *e = slerr_at(i);
         uint32_t code;
-        snprintf(text, sizeof text, "0x%08X", e->code);
+        snprintf(text, sizeof text, "0x%08X", slerr_entry_code(e));
         cr_assert_eq(slerr_parse(text, &code), 0);
-        cr_assert_eq(code, e->code, "%s", text);
-        snprintf(text, sizeof text, "%08x", e->code);
+        cr_assert_eq(code, slerr_entry_code(e), "%s", text);
+        snprintf(text, sizeof text, "%08x", slerr_entry_code(e));
         cr_assert_eq(slerr_parse(text, &code), 0);
-        cr_assert_eq(code, e->code, "%s", text);
+        cr_assert_eq(code, slerr_entry_code(e), "%s", text);
         /* eight decimal digits read as hex (the rule above), so such values are skipped here */
-        if (e->code >= 0x10000u && snprintf(text, sizeof text, "%u", e->code) != 8) {
+        if (slerr_entry_code(e) >= 0x10000u && snprintf(text, sizeof text, "%u", slerr_entry_code(e)) != 8) {
             cr_assert_eq(slerr_parse(text, &code), 0);
-            cr_assert_eq(code, e->code, "%s", text);
+            cr_assert_eq(code, slerr_entry_code(e), "%s", text);
         }
-        if (e->code & 0x80000000u) {
-            snprintf(text, sizeof text, "%d", (int32_t)e->code);
+        if (slerr_entry_code(e) & 0x80000000u) {
+            snprintf(text, sizeof text, "%d", (int32_t)slerr_entry_code(e));
             cr_assert_eq(slerr_parse(text, &code), 0);
-            cr_assert_eq(code, e->code, "%s", text);
+            cr_assert_eq(code, slerr_entry_code(e), "%s", text);
         }
-        if (e->symbol) {
-            cr_assert_eq(slerr_parse(e->symbol, &code), 0, "%s", e->symbol);
-            cr_assert_eq(code, e->code, "%s", e->symbol);
+        if (slerr_entry_symbol(e)) {
+            cr_assert_eq(slerr_parse(slerr_entry_symbol(e), &code), 0, "%s", slerr_entry_symbol(e));
+            cr_assert_eq(code, slerr_entry_code(e), "%s", slerr_entry_symbol(e));
         }
     }
 }

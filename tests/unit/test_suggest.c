@@ -9,7 +9,7 @@ static void assert_suggests(const char *typed, const char *expected)
 {
     const struct slerr_entry *e = slerr_suggest_symbol(typed);
     cr_assert_not_null(e, "no suggestion for %s", typed);
-    cr_assert_str_eq(e->symbol, expected, "for %s", typed);
+    cr_assert_str_eq(slerr_entry_symbol(e), expected, "for %s", typed);
 }
 
 Test(suggest, near_misses)
