@@ -16,6 +16,22 @@ extern "C" {
 
 #include "slerr_version.h" /* SLERR_VERSION_MAJOR, _MINOR, _PATCH, _STRING, _NUMBER */
 
+/* What a function that can fail returns: SLERR_OK, or the reason, which slerr_strerror()
+ * puts in words. Values may be added: treat an unknown one as a failure. */
+enum slerr_status {
+    SLERR_OK = 0,
+    SLERR_E_ARGUMENT,        /* a required pointer is NULL, or a size is too small */
+    SLERR_E_NOT_A_CODE,      /* slerr_parse: the text is no form of a code */
+    SLERR_E_UNKNOWN_SYMBOL,  /* slerr_parse: shaped like a symbol, but not in the catalog */
+    SLERR_E_UNKNOWN_KIND,    /* slerr_kind_parse: the name names no kind */
+    SLERR_E_QUERY_EMPTY,     /* slerr_search: the query has no word */
+    SLERR_E_QUERY_TOO_MANY_WORDS, /* slerr_search: more than SLERR_SEARCH_MAX_WORDS words */
+    SLERR_E_QUERY_WORD_TOO_LONG,  /* slerr_search: a word longer than SLERR_SEARCH_MAX_WORD */
+};
+
+/* A sentence for a status ("the query has no word"); never NULL, also for unknown values. */
+const char *slerr_strerror(enum slerr_status status);
+
 /* Which activation type an entry concerns (bits of slerr_entry_applies()). */
 enum slerr_applies {
     SLERR_KMS_CLIENT = 1u << 0,
@@ -98,8 +114,9 @@ struct slerr_decoded {
 
 /* Parses every accepted input form into an HRESULT: 0xC004F038, C004F038 (eight hex digits),
  * 3221549112, -1073418184, a symbol in any case, and a Win32 error below 0x10000
- * (1722, 0x6BA) which becomes HRESULT_FROM_WIN32. Returns 0, or -1 when text is not a code. */
-int slerr_parse(const char *text, uint32_t *code);
+ * (1722, 0x6BA) which becomes HRESULT_FROM_WIN32. SLERR_OK; SLERR_E_NOT_A_CODE or
+ * SLERR_E_UNKNOWN_SYMBOL when text is not a code (*code is then untouched); SLERR_E_ARGUMENT. */
+enum slerr_status slerr_parse(const char *text, uint32_t *code);
 
 const struct slerr_entry *slerr_lookup(uint32_t code);               /* NULL when unknown */
 
@@ -132,9 +149,9 @@ int slerr_describe(uint32_t code, char *buf, size_t size);
 
 #define SLERR_DECODED_INIT { .size = sizeof(struct slerr_decoded) }
 
-/* Splits a code into its HRESULT fields: 0, or -1 when out is NULL or out->size is smaller
- * than the structure of version 1.0 (nothing is written then). */
-int slerr_decode(uint32_t code, struct slerr_decoded *out);
+/* Splits a code into its HRESULT fields: SLERR_OK, or SLERR_E_ARGUMENT when out is NULL or
+ * out->size is smaller than the structure of version 1.0 (nothing is written then). */
+enum slerr_status slerr_decode(uint32_t code, struct slerr_decoded *out);
 
 /* The name of an activation-type bit ("kms-client"), or NULL for a value that is not one bit. */
 const char *slerr_applies_name(unsigned bit);
@@ -150,8 +167,9 @@ const struct slerr_entry *slerr_kind_at(enum slerr_kind kind, size_t index); /* 
 
 /* "code", "event", "symptom", "setting"; NULL for a value that is not a kind. */
 const char *slerr_kind_name(enum slerr_kind kind);
-/* The kind named by `name` (as slerr_kind_name spells it); 0, or -1 when it names none. */
-int slerr_kind_parse(const char *name, enum slerr_kind *kind);
+/* The kind named by `name` (as slerr_kind_name spells it): SLERR_OK, SLERR_E_UNKNOWN_KIND, or
+ * SLERR_E_ARGUMENT when a pointer is NULL. */
+enum slerr_status slerr_kind_parse(const char *name, enum slerr_kind *kind);
 
 /* An event by ID (12290); NULL when the catalog does not describe it. */
 const struct slerr_entry *slerr_lookup_event(unsigned id);
@@ -162,9 +180,11 @@ const struct slerr_entry *slerr_lookup_name(enum slerr_kind kind, const char *na
 /* Ranked full-text search over every kind: symbols, names, titles, messages, causes,
  * remedies, event fields and settings. Case-insensitive; every word of `query` must match
  * somewhere in an entry. Hits in a code, symbol, name or title rank above hits in the text.
- * Fills hits[0..min(result, max)) best first and returns how many entries match (which may be
- * more than max), or -1 when the query has no word, more than SLERR_SEARCH_MAX_WORDS words or
- * a word longer than SLERR_SEARCH_MAX_WORD bytes, or hit_size is too small. Versioned: pass
+ * Fills hits[0..min(*matches, max)) best first and stores in *matches (when not NULL) how many
+ * entries match, which may be more than max. Returns SLERR_OK, SLERR_E_QUERY_EMPTY,
+ * SLERR_E_QUERY_TOO_MANY_WORDS (more than SLERR_SEARCH_MAX_WORDS), SLERR_E_QUERY_WORD_TOO_LONG
+ * (a word longer than SLERR_SEARCH_MAX_WORD bytes), or SLERR_E_ARGUMENT (hit_size too small,
+ * or hits NULL with max not 0); *matches is 0 then. Versioned: pass
  * sizeof hits[0] as hit_size; fields may be added to struct slerr_hit at the end, and a
  * library fills only the fields that fit in hit_size (and zeroes the rest).
  * No allocation; thread-safe. */
@@ -174,7 +194,8 @@ struct slerr_hit {
     const struct slerr_entry *entry;
     unsigned score; /* higher is better; only the order means something */
 };
-int slerr_search(const char *query, struct slerr_hit *hits, size_t max, size_t hit_size);
+enum slerr_status slerr_search(const char *query, struct slerr_hit *hits, size_t max,
+                               size_t hit_size, size_t *matches);
 
 /* "MAJOR.MINOR.PATCH" of the library. */
 const char *slerr_version(void);

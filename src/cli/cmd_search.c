@@ -92,14 +92,15 @@ static void show_hit(struct output *out, const struct slerr_hit *hit, size_t ran
 static int run_search(struct output *out, const char *query, size_t limit, bool full)
 {
     struct slerr_hit hits[MAX_LIMIT];
-    int matches = slerr_search(query, hits, limit, sizeof hits[0]);
-    if (matches < 0)
-        return cli_usage_error("search", "give 1 to 16 words, each at most 64 characters long");
-    size_t shown = (size_t)matches < limit ? (size_t)matches : limit;
+    size_t matches;
+    enum slerr_status status = slerr_search(query, hits, limit, sizeof hits[0], &matches);
+    if (status != SLERR_OK)
+        return cli_usage_error("search", slerr_strerror(status));
+    size_t shown = matches < limit ? matches : limit;
     for (size_t i = 0; i < shown; i++)
         show_hit(out, &hits[i], i + 1, full);
-    if (out->format == FORMAT_TEXT && (size_t)matches > limit)
-        output_styled(out, STYLE_DIM, "(%zu of %d matches; --limit=0 shows all)\n", shown, matches);
+    if (out->format == FORMAT_TEXT && matches > limit)
+        output_styled(out, STYLE_DIM, "(%zu of %zu matches; --limit=0 shows all)\n", shown, matches);
     if (matches == 0)
         cli_error("nothing matches '%s'", query);
     return cli_finish(out, matches ? EXIT_OK : EXIT_NOT_FOUND);

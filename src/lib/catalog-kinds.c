@@ -44,15 +44,17 @@ const char *slerr_kind_name(enum slerr_kind kind)
     return t ? t->name : NULL;
 }
 
-int slerr_kind_parse(const char *name, enum slerr_kind *kind)
+enum slerr_status slerr_kind_parse(const char *name, enum slerr_kind *kind)
 {
-    for (unsigned k = 0; name && k < SLERR_KIND_COUNT; k++) {
+    if (!name || !kind)
+        return SLERR_E_ARGUMENT;
+    for (unsigned k = 0; k < SLERR_KIND_COUNT; k++) {
         if (strcasecmp(name, kind_tables[k].name) == 0) {
             *kind = (enum slerr_kind)k;
-            return 0;
+            return SLERR_OK;
         }
     }
-    return -1;
+    return SLERR_E_UNKNOWN_KIND;
 }
 
 const struct slerr_entry *slerr_lookup_event(unsigned id)

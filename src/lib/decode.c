@@ -41,10 +41,10 @@ static const char *win32_name_lookup(unsigned value)
     return NULL;
 }
 
-int slerr_decode(uint32_t code, struct slerr_decoded *out)
+enum slerr_status slerr_decode(uint32_t code, struct slerr_decoded *out)
 {
     if (!out || out->size < DECODED_MIN_SIZE)
-        return -1;
+        return SLERR_E_ARGUMENT;
     struct slerr_decoded d = SLERR_DECODED_INIT;
     d.code = code;
     d.failure = (code >> 31) & 1u;
@@ -70,5 +70,5 @@ int slerr_decode(uint32_t code, struct slerr_decoded *out)
     memcpy((unsigned char *)out + sizeof d.size, (unsigned char *)&d + sizeof d.size,
            known - sizeof d.size);
     memset((unsigned char *)out + known, 0, size - known);
-    return 0;
+    return SLERR_OK;
 }

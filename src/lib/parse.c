@@ -81,42 +81,44 @@ static bool all_digits(const char *s, size_t n)
     return true;
 }
 
-int slerr_parse(const char *text, uint32_t *code)
+enum slerr_status slerr_parse(const char *text, uint32_t *code)
 {
     uint32_t value;
     uint64_t wide;
-    if (!text || !code || *text == '\0')
-        return -1;
+    if (!text || !code)
+        return SLERR_E_ARGUMENT;
+    if (*text == '\0')
+        return SLERR_E_NOT_A_CODE;
     if (text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
         if (!parse_hex(text + 2, &value))
-            return -1;
+            return SLERR_E_NOT_A_CODE;
         /* Exactly eight digits are an HRESULT as written (0x00000005 is not 0x80070005);
          * only a shorter hex number can be a Win32 error, as winerror.h writes them. */
         *code = strlen(text + 2) == 8 ? value : from_win32_or_raw(value);
-        return 0;
+        return SLERR_OK;
     }
     /* Eight hex digits are an HRESULT written without 0x, even when they are all digits:
      * an eight-digit decimal would be a meaningless success code. */
     if (strlen(text) == 8 && parse_hex(text, &value)) {
         *code = value;
-        return 0;
+        return SLERR_OK;
     }
     if (text[0] == '-' && all_digits(text + 1, strlen(text + 1))) {
         if (!parse_decimal(text + 1, 0x80000000u, &wide) || wide == 0)
-            return -1;
+            return SLERR_E_NOT_A_CODE;
         *code = (uint32_t)(0x100000000u - wide);
-        return 0;
+        return SLERR_OK;
     }
     if (parse_decimal(text, 0xFFFFFFFFu, &wide)) {
         *code = from_win32_or_raw((uint32_t)wide);
-        return 0;
+        return SLERR_OK;
     }
     if (is_symbol_shaped(text)) {
         const struct slerr_entry *entry = slerr_lookup_symbol(text);
-        if (entry) {
-            *code = slerr_entry_code(entry);
-            return 0;
-        }
+        if (!entry)
+            return SLERR_E_UNKNOWN_SYMBOL;
+        *code = slerr_entry_code(entry);
+        return SLERR_OK;
     }
-    return -1;
+    return SLERR_E_NOT_A_CODE;
 }

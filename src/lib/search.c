@@ -43,8 +43,8 @@ struct query {
 
 enum match { MATCH_NONE, MATCH_PART, MATCH_WORD };
 
-/* Splits the query at white space and lower-cases it; -1 when it is empty or too big. */
-static int parse_query(const char *text, struct query *q)
+/* Splits the query at white space and lower-cases it. */
+static enum slerr_status parse_query(const char *text, struct query *q)
 {
     q->count = 0;
     while (text && *text) {
@@ -55,15 +55,17 @@ static int parse_query(const char *text, struct query *q)
         size_t n = 0;
         while (text[n] && !isspace((unsigned char)text[n]))
             n++;
-        if (q->count == SLERR_SEARCH_MAX_WORDS || n > SLERR_SEARCH_MAX_WORD)
-            return -1;
+        if (q->count == SLERR_SEARCH_MAX_WORDS)
+            return SLERR_E_QUERY_TOO_MANY_WORDS;
+        if (n > SLERR_SEARCH_MAX_WORD)
+            return SLERR_E_QUERY_WORD_TOO_LONG;
         for (size_t i = 0; i < n; i++)
             q->words[q->count][i] = (char)tolower((unsigned char)text[i]);
         q->words[q->count][n] = '\0';
         q->lengths[q->count++] = n;
         text += n;
     }
-    return q->count ? 0 : -1;
+    return q->count ? SLERR_OK : SLERR_E_QUERY_EMPTY;
 }
 
 static int is_word_char(char c)
@@ -282,12 +284,18 @@ static void mark_candidates(const char *key, size_t length, uint64_t *marks)
     }
 }
 
-int slerr_search(const char *query, struct slerr_hit *hits, size_t max, size_t hit_size)
+enum slerr_status slerr_search(const char *query, struct slerr_hit *hits, size_t max,
+                               size_t hit_size, size_t *matches)
 {
     struct query q;
-    struct hit_array array = { (unsigned char *)hits, hit_size, hits ? max : 0, 0 };
-    if (parse_query(query, &q) != 0 || (array.max && hit_size < HIT_MIN_SIZE))
-        return -1;
+    struct hit_array array = { (unsigned char *)hits, hit_size, max, 0 };
+    if (matches)
+        *matches = 0;
+    if ((max && !hits) || (max && hit_size < HIT_MIN_SIZE))
+        return SLERR_E_ARGUMENT;
+    enum slerr_status status = parse_query(query, &q);
+    if (status != SLERR_OK)
+        return status;
     uint64_t marks[(SEARCH_ENTRY_COUNT + 63) / 64];
     const char *key;
     size_t key_length;
@@ -295,17 +303,19 @@ int slerr_search(const char *query, struct slerr_hit *hits, size_t max, size_t h
     memset(marks, key ? 0 : 0xFF, sizeof marks); /* no letter or digit: look at everything */
     if (key)
         mark_candidates(key, key_length, marks);
-    int matches = 0;
+    size_t found = 0;
     for (size_t block = 0; block < sizeof marks / sizeof marks[0]; block++) {
         for (uint64_t bits = marks[block]; bits; bits &= bits - 1) {
             const struct slerr_entry *e = entry_at(block * 64 + (size_t)__builtin_ctzll(bits));
             unsigned score = e ? entry_score(e, &q) : 0;
             if (!score)
                 continue;
-            matches++;
+            found++;
             if (array.max)
                 keep_hit(&array, e, score);
         }
     }
-    return matches;
+    if (matches)
+        *matches = found;
+    return SLERR_OK;
 }

@@ -20,13 +20,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(text, data, n);
     text[n] = '\0';
     memset(hits, 0, sizeof hits);
-    int matches = slerr_search(text, hits, HITS, sizeof hits[0]);
-    if (matches < -1 || hits[HITS].entry)
+    size_t matches, counted;
+    enum slerr_status status = slerr_search(text, hits, HITS, sizeof hits[0], &matches);
+    if ((status != SLERR_OK && matches != 0) || hits[HITS].entry)
         abort();
-    for (int i = 0; i < matches && i < HITS; i++)
+    for (size_t i = 0; i < matches && i < HITS; i++)
         if (!hits[i].entry || !hits[i].score || (i > 0 && hits[i - 1].score < hits[i].score))
             abort();
-    if (matches >= 0 && slerr_search(text, NULL, 0, 0) != matches)
+    if (slerr_search(text, NULL, 0, 0, &counted) != status || counted != matches)
         abort();
     return 0;
 }

@@ -25,7 +25,9 @@ int main(void)
     printf("decode facility %u %s\n", d.facility, d.win32_name ? d.win32_name : "-");
 
     struct slerr_hit hits[2];
-    int found = slerr_search("count insufficient", hits, 2, sizeof hits[0]);
+    size_t found;
+    if (slerr_search("count insufficient", hits, 2, sizeof hits[0], &found) != SLERR_OK)
+        return 1;
     printf("search %s\n", found > 0 ? slerr_entry_symbol(hits[0].entry) : "-");
 
     struct slerr_scanner *scanner = slerr_scanner_new(0);

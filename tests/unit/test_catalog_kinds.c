@@ -145,7 +145,7 @@ Test(kinds, iteration_covers_each_kind_and_links_resolve)
     cr_assert_geq(slerr_kind_count(SLERR_KIND_SETTING), 8);
     cr_assert_null(slerr_kind_name((enum slerr_kind)SLERR_KIND_COUNT));
     enum slerr_kind kind;
-    cr_assert_eq(slerr_kind_parse("events", &kind), -1);
-    cr_assert_eq(slerr_kind_parse(NULL, &kind), -1);
+    cr_assert_eq(slerr_kind_parse("events", &kind), SLERR_E_UNKNOWN_KIND);
+    cr_assert_eq(slerr_kind_parse(NULL, &kind), SLERR_E_ARGUMENT);
     cr_assert_eq(slerr_kind_count((enum slerr_kind)9), 0);
 }

@@ -78,15 +78,27 @@ ParameterizedTestParameters(parse, refused_forms)
 ParameterizedTest(struct refused *c, parse, refused_forms)
 {
     uint32_t code = 0x12345678u;
-    cr_assert_eq(slerr_parse(c->text, &code), -1, "'%s' was accepted as 0x%08X", c->text, code);
+    enum slerr_status status = slerr_parse(c->text, &code);
+    cr_assert(status == SLERR_E_NOT_A_CODE || status == SLERR_E_UNKNOWN_SYMBOL,
+              "'%s' was accepted as 0x%08X", c->text, code);
     cr_assert_eq(code, 0x12345678u, "a refused input changed the output");
 }
 
 Test(parse, null_arguments)
 {
     uint32_t code;
-    cr_assert_eq(slerr_parse(NULL, &code), -1);
-    cr_assert_eq(slerr_parse("0xC004F038", NULL), -1);
+    cr_assert_eq(slerr_parse(NULL, &code), SLERR_E_ARGUMENT);
+    cr_assert_eq(slerr_parse("0xC004F038", NULL), SLERR_E_ARGUMENT);
+}
+
+Test(parse, a_refusal_says_why)
+{
+    uint32_t code;
+    cr_assert_eq(slerr_parse("SL_E_NO_SUCH_THING", &code), SLERR_E_UNKNOWN_SYMBOL);
+    cr_assert_eq(slerr_parse("0x123456789", &code), SLERR_E_NOT_A_CODE);
+    cr_assert_eq(slerr_parse("4294967296", &code), SLERR_E_NOT_A_CODE);
+    cr_assert_eq(slerr_parse("", &code), SLERR_E_NOT_A_CODE);
+    cr_assert_eq(slerr_parse("sl_e_vl_not_enough_count", &code), SLERR_OK);
 }
 
 Test(parse, every_catalog_code_round_trips_in_every_form)

@@ -9,10 +9,22 @@
 
 #define TOP 3
 
+/* How many entries match, or -1 when the query is refused. */
+static int search(const char *query, struct slerr_hit *hits, size_t max, size_t hit_size)
+{
+    size_t matches = 99;
+    enum slerr_status status = slerr_search(query, hits, max, hit_size, &matches);
+    if (status != SLERR_OK) {
+        cr_assert_eq(matches, 0, "a refused search reports matches");
+        return -1;
+    }
+    return (int)matches;
+}
+
 static int rank_of(const char *query, const struct slerr_entry *wanted)
 {
     struct slerr_hit hits[TOP];
-    int n = slerr_search(query, hits, TOP, sizeof hits[0]);
+    int n = search(query, hits, TOP, sizeof hits[0]);
     cr_assert_geq(n, 0, "'%s' refused", query);
     for (int i = 0; i < n && i < TOP; i++)
         if (hits[i].entry == wanted)
@@ -45,15 +57,15 @@ Test(search, helpdesk_queries_find_the_wanted_entry)
 Test(search, code_and_symbol_hits_come_first)
 {
     struct slerr_hit hits[1];
-    cr_assert_geq(slerr_search("0xC004F074", hits, 1, sizeof hits[0]), 1);
+    cr_assert_geq(search("0xC004F074", hits, 1, sizeof hits[0]), 1);
     cr_assert_eq(hits[0].entry, slerr_lookup(0xC004F074));
-    cr_assert_geq(slerr_search("c004f074", hits, 1, sizeof hits[0]), 1);
+    cr_assert_geq(search("c004f074", hits, 1, sizeof hits[0]), 1);
     cr_assert_eq(hits[0].entry, slerr_lookup(0xC004F074));
-    cr_assert_geq(slerr_search("sl_e_vl_invalid_timestamp", hits, 1, sizeof hits[0]), 1);
+    cr_assert_geq(search("sl_e_vl_invalid_timestamp", hits, 1, sizeof hits[0]), 1);
     cr_assert_eq(hits[0].entry, slerr_lookup(0xC004F06C));
     /* "timestamp" is a word of one symbol and only body text elsewhere. */
     struct slerr_hit two[2];
-    cr_assert_geq(slerr_search("TimeStamp", two, 2, sizeof two[0]), 2);
+    cr_assert_geq(search("TimeStamp", two, 2, sizeof two[0]), 2);
     cr_assert_eq(two[0].entry, slerr_lookup(0xC004F06C));
     cr_assert_gt(two[0].score, two[1].score);
 }
@@ -61,42 +73,57 @@ Test(search, code_and_symbol_hits_come_first)
 Test(search, every_word_must_match)
 {
     struct slerr_hit hits[8];
-    int both = slerr_search("count insufficient", hits, 8, sizeof hits[0]);
-    int one = slerr_search("count", hits, 8, sizeof hits[0]);
+    int both = search("count insufficient", hits, 8, sizeof hits[0]);
+    int one = search("count", hits, 8, sizeof hits[0]);
     cr_assert_gt(one, both);
-    cr_assert_eq(slerr_search("count zzzqqq", hits, 8, sizeof hits[0]), 0);
-    cr_assert_eq(slerr_search("zzzqqq", hits, 8, sizeof hits[0]), 0);
+    cr_assert_eq(search("count zzzqqq", hits, 8, sizeof hits[0]), 0);
+    cr_assert_eq(search("zzzqqq", hits, 8, sizeof hits[0]), 0);
 }
 
 Test(search, results_are_sorted_and_bounded)
 {
     struct slerr_hit hits[50];
     memset(hits, 0, sizeof hits);
-    int n = slerr_search("kms", hits, 5, sizeof hits[0]);
+    int n = search("kms", hits, 5, sizeof hits[0]);
     cr_assert_gt(n, 5, "many entries mention KMS");
     for (int i = 1; i < 5; i++)
         cr_assert_geq(hits[i - 1].score, hits[i].score);
     cr_assert_null(hits[5].entry, "wrote past max");
     struct slerr_hit all[600];
-    int total = slerr_search("kms", all, 600, sizeof all[0]);
+    int total = search("kms", all, 600, sizeof all[0]);
     cr_assert_eq(total, n);
     for (int i = 0; i < 5; i++)
         cr_assert_eq(all[i].score, hits[i].score);
-    cr_assert_eq(slerr_search("kms", NULL, 0, 0), n, "counting without an array");
+    cr_assert_eq(search("kms", NULL, 0, 0), n, "counting without an array");
 }
 
-Test(search, bad_queries_are_refused)
+Test(search, bad_queries_are_refused_with_their_reason)
 {
     struct slerr_hit hits[4];
+    size_t matches;
     char long_word[SLERR_SEARCH_MAX_WORD + 2];
     memset(long_word, 'a', sizeof long_word - 1);
     long_word[sizeof long_word - 1] = '\0';
-    cr_assert_eq(slerr_search("", hits, 4, sizeof hits[0]), -1);
-    cr_assert_eq(slerr_search("   \t ", hits, 4, sizeof hits[0]), -1);
-    cr_assert_eq(slerr_search(NULL, hits, 4, sizeof hits[0]), -1);
-    cr_assert_eq(slerr_search(long_word, hits, 4, sizeof hits[0]), -1);
-    cr_assert_eq(slerr_search("a b c d e f g h i j k l m n o p q", hits, 4, sizeof hits[0]), -1);
-    cr_assert_geq(slerr_search("a b c d e f g h i j k l m n o p", hits, 4, sizeof hits[0]), 0);
+    cr_assert_eq(slerr_search("", hits, 4, sizeof hits[0], &matches), SLERR_E_QUERY_EMPTY);
+    cr_assert_eq(slerr_search("   \t ", hits, 4, sizeof hits[0], &matches), SLERR_E_QUERY_EMPTY);
+    cr_assert_eq(slerr_search(NULL, hits, 4, sizeof hits[0], &matches), SLERR_E_QUERY_EMPTY);
+    cr_assert_eq(slerr_search(long_word, hits, 4, sizeof hits[0], &matches),
+                 SLERR_E_QUERY_WORD_TOO_LONG);
+    long_word[SLERR_SEARCH_MAX_WORD] = '\0';
+    cr_assert_eq(slerr_search(long_word, hits, 4, sizeof hits[0], &matches), SLERR_OK);
+    cr_assert_eq(slerr_search("a b c d e f g h i j k l m n o p q", hits, 4, sizeof hits[0],
+                              &matches), SLERR_E_QUERY_TOO_MANY_WORDS);
+    cr_assert_eq(slerr_search("a b c d e f g h i j k l m n o p", hits, 4, sizeof hits[0],
+                              &matches), SLERR_OK);
+    cr_assert_eq(slerr_search("kms", hits, 4, sizeof(unsigned), &matches), SLERR_E_ARGUMENT,
+                 "a hit smaller than 1.0's struct slerr_hit");
+    cr_assert_eq(slerr_search("kms", NULL, 4, sizeof hits[0], &matches), SLERR_E_ARGUMENT);
+    cr_assert_eq(slerr_search("kms", NULL, 0, 0, NULL), SLERR_OK, "matches may be NULL");
+    cr_assert_str_eq(slerr_strerror(SLERR_E_QUERY_TOO_MANY_WORDS),
+                     "the query has more than 16 words");
+    cr_assert_str_neq(slerr_strerror(SLERR_E_QUERY_EMPTY),
+                      slerr_strerror(SLERR_E_QUERY_WORD_TOO_LONG));
+    cr_assert_str_eq(slerr_strerror((enum slerr_status)1000), "unknown status");
 }
 
 static void *search_many(void *arg)
@@ -104,7 +131,9 @@ static void *search_many(void *arg)
     (void)arg;
     for (int i = 0; i < 50; i++) {
         struct slerr_hit hits[3];
-        if (slerr_search(i % 2 ? "count insufficient" : "srv dns", hits, 3, sizeof hits[0]) < 1)
+        size_t matches;
+        if (slerr_search(i % 2 ? "count insufficient" : "srv dns", hits, 3, sizeof hits[0],
+                         &matches) != SLERR_OK || matches < 1)
             return (void *)1;
         if (i % 2 && hits[0].entry != slerr_lookup(0xC004F038))
             return (void *)1;
