@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "normalize.h"
 
 static const char replacement[] = "\xEF\xBF\xBD";
 
@@ -15,29 +16,6 @@ void ex_input_init(struct ex_input *in, ex_line_fn emit, void *ctx)
     in->lineno = 1;
 }
 
-size_t ex_unquote(char *text, size_t len)
-{
-    size_t start = 0, out = 0;
-    /* "> ", ">> ", "> > ": any run of '>' markers, each optionally followed by one space. */
-    while (start < len && text[start] == '>') {
-        start++;
-        if (start < len && text[start] == ' ')
-            start++;
-    }
-    if (start + 3 <= len && memcmp(text + start, "```", 3) == 0)
-        return 0;
-    const char *tick = memchr(text + start, '`', len - start);
-    if (!tick) { /* the common case: no backtick, at most a quote marker to drop */
-        if (start > 0)
-            memmove(text, text + start, len - start);
-        return len - start;
-    }
-    for (size_t i = start; i < len; i++)
-        if (text[i] != '`')
-            text[out++] = text[i];
-    return out;
-}
-
 /* Hands the buffered text on: a whole line, or a piece of a long one. */
 static int flush(struct ex_input *in, bool last)
 {
@@ -46,7 +24,7 @@ static int flush(struct ex_input *in, bool last)
     if (last && len > 0 && in->buf[len - 1] == '\r')
         len--;
     if (first)
-        len = ex_unquote(in->buf, len);
+        len = ex_normalize(in->buf, len);
     in->buf[len] = '\0';
     int status = in->emit(in->ctx, in->buf, len, in->lineno, first, last);
     in->len = 0;

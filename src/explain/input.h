@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* input.h: turns the bytes of pasted or exported evidence into UTF-8 lines: UTF-16LE or UTF-8
- * with or without BOM, CRLF, invalid bytes replaced, Markdown quoting removed, lines bounded. */
+ * with or without BOM, CRLF, invalid bytes replaced, lines bounded and normalized (normalize.h). */
 #ifndef SLERR_EXPLAIN_INPUT_H
 #define SLERR_EXPLAIN_INPUT_H
 
@@ -36,9 +36,5 @@ void ex_input_init(struct ex_input *in, ex_line_fn emit, void *ctx);
 int ex_input_feed(struct ex_input *in, const void *bytes, size_t n);
 /* End of input: emits the last line if it has no line end. */
 int ex_input_finish(struct ex_input *in);
-
-/* Removes Markdown quoting from one line in place: leading "> " markers and backticks.
- * Returns the new length; a ``` fence line becomes empty. */
-size_t ex_unquote(char *text, size_t len);
 
 #endif

@@ -29,6 +29,18 @@ def wrapped(b, width=80):
     return ("\n".join(out) + "\n").encode()
 
 
+def forum(b):
+    """Text as a forum or chat renders and people copy it: each line a bullet with its label
+    in bold, a full-width colon (as Chinese input methods type it), trailing double spaces."""
+    out = []
+    for line in b.decode().splitlines():
+        label, sep, value = line.partition(": ")
+        if sep and label.strip() and not label.startswith(" ") and "<" not in label:
+            line = f"**{label}**\uff1a{value}"
+        out.append(f"- {line}  " if line.strip() else line)
+    return ("\n".join(out) + "\n").encode()
+
+
 # As files from Windows arrive; every kind of evidence comes this way.
 FILE_FORMS = {
     "plain": lambda b: b,
@@ -37,4 +49,4 @@ FILE_FORMS = {
     "utf-16le bom": utf16,
 }
 # As people paste text; XML comes as files.
-PASTED_FORMS = {"markdown": markdown, "wrapped": wrapped}
+PASTED_FORMS = {"markdown": markdown, "wrapped": wrapped, "forum": forum}
