@@ -190,6 +190,12 @@ static const struct ex_label_row rows[] = {
     { EXL_LISTENING_PORT, "en", "KeyManagementServiceListeningPort", CI, EX_LABEL },
     { EXL_CMID, "en", "ClientMachineID", CI, EX_LABEL },
     { EXL_SERVICE_VERSION, "en", "Version", CI, EX_LABEL },
+    /* The OSLicense module's objects (learn.microsoft.com/powershell/module/oslicense):
+     * CIM names but for these, and the Set-/Invoke- results' signed decimal HRESULT. */
+    { EXL_ACTIVATION_ID, "en", "ActivationID", CI, EX_LABEL },
+    { EXL_HOST_CACHING, "en", "KeyManagementServiceHostCaching", CI, EX_LABEL },
+    { EXL_ERROR, "en", "ErrorCode", CI, EX_LABEL },
+    { EXL_ERROR_DESCRIPTION, "en", "ErrorMessage", CI, EX_LABEL },
     /* Further languages: append a block here, e.g.
      * de: slmgr.ini of Windows 10 22H2 de-DE; https://... (a public paste)
      * { EXL_LICENSE_STATUS, "de", "Lizenzstatus", SL, EX_LABEL }, */

@@ -8,6 +8,7 @@ const struct ex_reader_ops *const ex_readers[] = {
     &ex_reader_slmgr,
     &ex_reader_ospp,
     &ex_reader_cim,
+    &ex_reader_oslicense,
     &ex_reader_events,
     NULL,
 };
@@ -16,6 +17,7 @@ const char *const ex_reader_kinds[] = {
     "slmgr.vbs /dli, /dlv, /xpr and its Error: lines",
     "ospp.vbs /dstatus and /dhistorykms",
     "PowerShell Format-List of SoftwareLicensingProduct / SoftwareLicensingService",
+    "OSLicense objects (Get-OSLicenseInfo ...) as ConvertTo-Json, Format-Table; Set- results",
     "activation events (12288-12294, 8198, 8209, 1003 ...) as text, XML or .evtx files",
     "activation error codes anywhere in the text (those slerr annotate marks)",
     NULL,

@@ -12,6 +12,8 @@ extern const struct ex_reader_ops ex_reader_slmgr;
 extern const struct ex_reader_ops ex_reader_ospp;
 /* PowerShell Format-List of SoftwareLicensingProduct and SoftwareLicensingService. */
 extern const struct ex_reader_ops ex_reader_cim;
+/* The OSLicense module's objects as ConvertTo-Json / Format-Table, and its cmdlets' results. */
+extern const struct ex_reader_ops ex_reader_oslicense;
 
 /* Activation events as text (Event Viewer, Get-WinEvent | Format-List, wevtutil) or XML,
  * and the KMS host report over many of them (event.h). */

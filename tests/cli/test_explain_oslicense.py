@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""`slerr explain` on the OSLicense module's output (tests/explain/fixtures/oslicense, built
+from the documented property names): Get-OSLicenseInfo as Format-List, Format-List *,
+Format-Table and ConvertTo-Json (one object and -All's array), Get-KmsLicenseInfo, and the
+Set-/Invoke- results whose ErrorCode is a signed decimal HRESULT; in every form a paste
+arrives in (tests/cli/pastes.py). Each expectation names the finding's row, so swapping two
+rows fails it."""
+
+import json
+import os
+import subprocess
+import unittest
+
+from pastes import FILE_FORMS, PASTED_FORMS
+from slerrtest import SLERR, WRAPPER
+
+FIXTURES = os.path.join(os.environ.get("SLERR_SOURCE_ROOT", "."), "tests", "explain",
+                        "fixtures", "oslicense")
+
+NOTIFICATION = ("notification", "license-status", "critical", "0xC004F074")
+# fixture -> [(kind, [(row, field, severity, code)] of its findings worse than ok)]
+EXPECTED = {
+    "get-oslicenseinfo-list.txt": [("cim-product", [NOTIFICATION])],
+    "get-oslicenseinfo-list-star.txt": [("cim-product", [NOTIFICATION])],
+    "get-oslicenseinfo-table.txt": [("oslicense-product", [NOTIFICATION])],
+    "get-oslicenseinfo-json.txt": [("oslicense-product", [NOTIFICATION])],
+    "get-oslicenseinfo-all-json.txt": [("oslicense-product", []),
+                                       ("oslicense-product", [NOTIFICATION])],
+    "get-kmslicenseinfo-list.txt": [("cim-service", [
+        ("host-count-below-servers", "current-count", "critical", "0xC004F038")])],
+    "get-kmslicenseinfo-json.txt": [("oslicense-service", [
+        ("host-count-below-servers", "current-count", "critical", "0xC004F038")])],
+    "set-oslicenseinfo-result.txt": [("oslicense-result", [
+        ("error", "error", "critical", "0xC004F074")])],
+    "invoke-oslicense-result-json.txt": [("oslicense-result", [
+        ("error", "error", "critical", "0xC004F074")])],
+}
+
+
+def explain_json(data):
+    env = dict(os.environ)
+    env.pop("NO_COLOR", None)
+    r = subprocess.run([*WRAPPER, SLERR, "explain", "--json", "-"], input=data,
+                       capture_output=True, env=env, timeout=600 if WRAPPER else 60)
+    objects = [json.loads(x) for x in r.stdout.decode().splitlines() if x.strip()]
+    return [o for o in objects if "findings" in o], r
+
+
+def summary(records):
+    return [(r["kind"], [(f["rule"], f["field"], f["severity"], f["codes"][0] if f["codes"] else None)
+                         for f in r["findings"] if f["severity"] != "ok"]) for r in records]
+
+
+class OSLicense(unittest.TestCase):
+    def test_every_fixture_is_covered(self):
+        self.assertEqual(sorted(EXPECTED), sorted(os.listdir(FIXTURES)))
+
+    def test_fixtures_say_where_they_come_from(self):
+        for name in EXPECTED:
+            with open(os.path.join(FIXTURES, name), encoding="utf-8") as f:
+                self.assertIn("documented on learn.microsoft.com/powershell/module/oslicense",
+                              f.readline(), name)
+
+    def test_every_form(self):
+        for name, expected in EXPECTED.items():
+            with open(os.path.join(FIXTURES, name), "rb") as f:
+                data = f.read()
+            for form, convert in {**FILE_FORMS, **PASTED_FORMS}.items():
+                with self.subTest(fixture=name, form=form):
+                    records, r = explain_json(convert(data))
+                    self.assertEqual(summary(records), expected, r.stderr.decode())
+                    self.assertEqual(r.returncode, 1)
+
+    def test_error_code_zero_is_success(self):
+        records, r = explain_json(b"Success      : True\nErrorCode    : 0\n"
+                                  b"ErrorMessage :\n\n")
+        self.assertEqual(summary(records), [("oslicense-result", [])])
+        self.assertEqual(r.returncode, 0)
+
+    def test_table_of_another_command_is_not_read(self):
+        records, _ = explain_json(b"Name      Id\n----      --\nsvchost  912\n\n")
+        self.assertEqual(records, [])
+
+
+if __name__ == "__main__":
+    unittest.main()
