@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checkmk.h"
 #include "evtx.h"
 #include "explain.h"
 #include "fallback.h"
@@ -81,6 +82,8 @@ struct ex_driver {
     struct ex_fallback *fallback; /* codes no reader claimed */
     size_t lineno;                /* the line being fed */
     bool finishing;               /* the input has ended */
+    struct ex_checkmk checkmk; /* a Checkmk agent's dump: only its win_license section is read */
+    bool hidden;               /* the current line is kept from the readers */
     struct ex_input input;
 };
 
@@ -106,6 +109,10 @@ static int fallback_sink(void *ctx, const struct ex_record *record)
 static int on_line(void *ctx, const char *text, size_t len, size_t lineno, bool first, bool last)
 {
     struct ex_driver *d = ctx;
+    if (first)
+        d->hidden = ex_checkmk_hides(&d->checkmk, text, len);
+    if (d->hidden)
+        return 0;
     d->lineno = lineno;
     if (first)
         ex_fallback_line(d->fallback, text, len, lineno);
