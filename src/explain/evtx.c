@@ -3,6 +3,9 @@
  * each chunk self-contained (its own string and template tables): libevtx is given the header
  * and one chunk at a time from memory, so a pipe works as well as a file and memory stays flat
  * whatever the log's size. */
+/* Debian 13's libevtx (20240504) declares its libbfio entry points only for includers that
+ * say they have libbfio; Debian 12's declares them always. */
+#define HAVE_LIBBFIO 1
 #include <libbfio.h>
 #include <libevtx.h>
 #include <stdarg.h>
