@@ -6,14 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "module.h"
 
-#ifndef SLERR_MODULE_BUILD_DIR
-#error "meson defines SLERR_MODULE_BUILD_DIR, SLERR_MODULE_RELATIVE_DIR and SLERR_MODULE_DIR"
+#ifndef SLERR_MODULE_RELATIVE_DIR
+#error "meson defines SLERR_MODULE_RELATIVE_DIR and SLERR_MODULE_DIR"
 #endif
 
 /* The directory of the running program, resolved ("" when /proc is missing). */
@@ -28,14 +27,6 @@ static void program_dir(char *dir, size_t size)
         dir[0] = '\0';
 }
 
-/* Whether two paths name the same directory (symbolic links and all). */
-static bool same_dir(const char *a, const char *b)
-{
-    struct stat sa, sb;
-    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
-           sa.st_ino == sb.st_ino;
-}
-
 /* The module's path: next to a program that runs from its build directory; otherwise where
  * the installation put it relative to the program (so DESTDIR trees work), falling back to
  * the configured absolute directory. */
@@ -43,7 +34,10 @@ static void module_path(const char *command, char *path, size_t size)
 {
     char dir[PATH_MAX];
     program_dir(dir, sizeof dir);
-    if (dir[0] && same_dir(dir, SLERR_MODULE_BUILD_DIR)) {
+    /* The build tree, told by a file the build writes next to the program and no
+     * installation has (so that no build path is compiled into the program). */
+    snprintf(path, size, "%s/module-exports.dynamic", dir);
+    if (dir[0] && access(path, F_OK) == 0) {
         snprintf(path, size, "%s/%s.so", dir, command);
         return;
     }

@@ -64,6 +64,8 @@ class Installed(unittest.TestCase):
         libs = glob.glob(cls.root + "/lib*/**/libslerr.so", recursive=True)
         assert len(libs) == 1, libs
         cls.libdir = os.path.dirname(libs[0])
+        # the installed program links the installed libslerr.so (no rpath, as distributions want)
+        os.environ["LD_LIBRARY_PATH"] = cls.libdir
 
     @classmethod
     def tearDownClass(cls):
@@ -104,6 +106,25 @@ class Installed(unittest.TestCase):
             path = os.path.join(self.libdir, "slerr", module + ".so")
             self.assertIn(library, subprocess.run(["ldd", path], capture_output=True, text=True,
                                                   check=True).stdout)
+
+    def test_catalog_is_installed_once_in_the_library(self):
+        linked = subprocess.run(["ldd", os.path.join(self.root, "bin/slerr")],
+                                capture_output=True, text=True, check=True).stdout
+        self.assertIn(os.path.join(self.libdir, "libslerr.so."), linked)
+        text = b"The count reported by your Key Management Service (KMS) is insufficient"
+        with open(os.path.join(self.root, "bin/slerr"), "rb") as f:
+            self.assertNotIn(text, f.read(), "the program carries no copy of the catalog")
+        with open(glob.glob(os.path.join(self.libdir, "libslerr.so.*.*"))[0], "rb") as f:
+            self.assertIn(text, f.read())
+
+    def test_no_build_path_in_the_installed_code(self):
+        elves = [os.path.join(self.root, "bin/slerr")] + glob.glob(os.path.join(self.libdir, "**/*.so*"),
+                                                                    recursive=True)
+        for path in elves:
+            for section in (".rodata", ".data", ".dynstr"):
+                dump = subprocess.run(["readelf", "-p", section, path], capture_output=True).stdout
+                for tree in (BUILD, SOURCE):
+                    self.assertNotIn(os.path.realpath(tree).encode(), dump, f"{path} {section}")
 
     def test_installed_program_finds_its_modules(self):
         slerr = os.path.join(self.root, "bin/slerr")
