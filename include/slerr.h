@@ -143,6 +143,12 @@ const struct slerr_entry *slerr_suggest_symbol(const char *text);
 /* The official message, or a generic sentence for unknown codes: never NULL. */
 const char *slerr_message(uint32_t code);
 
+/* The Win32 reading of a value the catalog does not hold: many tools print a Win32 error with
+ * eight digits (0x000006BA for RPC_S_SERVER_UNAVAILABLE, 1722). Such a value stays the HRESULT
+ * it is, but when it is below 0x10000 and not in the catalog itself, this returns the entry of
+ * the Win32 error it would be (HRESULT_FROM_WIN32, 0x800706BA), or NULL. */
+const struct slerr_entry *slerr_win32_reading(uint32_t code);
+
 /* One line ("0xC004F038 SL_E_...: message") for other tools' error output.
  * snprintf semantics: returns the length the full line needs; writes at most size bytes. */
 int slerr_describe(uint32_t code, char *buf, size_t size);

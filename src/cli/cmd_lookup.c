@@ -106,7 +106,7 @@ int cmd_lookup(int argc, char **argv)
         if (i > first && out.format == FORMAT_TEXT && detail == RENDER_FULL)
             output_text(&out, "\n");
         render_code(&out, codes[i], code, detail);
-        if (!slerr_lookup(code) && status == EXIT_OK)
+        if (!slerr_lookup(code) && !slerr_win32_reading(code) && status == EXIT_OK)
             status = EXIT_NOT_FOUND;
     }
     return cli_finish(&out, status);

@@ -58,6 +58,13 @@ static void text_readings(struct output *o, uint32_t code, const struct slerr_en
         reading_line(other, line, sizeof line);
         output_field(o, INDENT, "Also:     ", line);
     }
+    if ((other = slerr_win32_reading(code)) != NULL) { /* 0x000006BA: a Win32 error in 8 digits */
+        const char *symbol = slerr_entry_symbol(other), *from = slerr_entry_source(other);
+        snprintf(line, sizeof line, "Win32 error %u %s (%s, as HRESULT 0x%08X): %s", code,
+                 symbol ? symbol : "", from ? from : "-", slerr_entry_code(other),
+                 slerr_entry_message(other));
+        output_field(o, INDENT, "Also:     ", line);
+    }
     uint32_t inner;
     enum slerr_wrap wrap = slerr_unwrap(code, &inner);
     if (wrap == SLERR_WRAP_HRESULT_FROM_NT || wrap == SLERR_WRAP_NTSTATUS_FROM_WIN32) {
@@ -232,6 +239,17 @@ static void json_readings(struct output *o, uint32_t code, const struct slerr_en
     for (size_t i = 1; e && slerr_entry_code(e) == code && (other = slerr_reading_at(code, i)) != NULL; i++) {
         json_object_begin(o, NULL);
         json_string(o, "reading", reading_word(slerr_entry_reading(other), true));
+        json_string(o, "symbol", slerr_entry_symbol(other));
+        json_string(o, "message", slerr_entry_message(other));
+        json_string(o, "source", slerr_entry_source(other));
+        json_object_end(o);
+    }
+    if ((other = slerr_win32_reading(code)) != NULL) { /* the only reading of another value */
+        json_object_begin(o, NULL);
+        json_string(o, "reading", "win32");
+        snprintf(hex, sizeof hex, "0x%08X", slerr_entry_code(other));
+        json_string(o, "code", hex);
+        json_uint(o, "win32", code);
         json_string(o, "symbol", slerr_entry_symbol(other));
         json_string(o, "message", slerr_entry_message(other));
         json_string(o, "source", slerr_entry_source(other));

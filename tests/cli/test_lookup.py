@@ -63,6 +63,24 @@ class UnknownAndBad(unittest.TestCase):
         self.assertIn("The process cannot access the file because it is being used by another\n  process.",
                       result.stdout)
 
+    def test_eight_digit_win32_error_shows_its_win32_reading(self):
+        result = run("0x000006BA")
+        self.assertEqual(result.returncode, 0, "its Win32 reading is known")
+        self.assertTrue(result.stdout.startswith("0x000006BA  (not in the catalog)\n"),
+                        "the value stays the HRESULT it is")
+        self.assertIn("Also:     Win32 error 1722 RPC_S_SERVER_UNAVAILABLE (winerror.h, as HRESULT\n"
+                      "            0x800706BA): The RPC server is unavailable.", result.stdout)
+        data = json.loads(run("--json", "0x000006BA").stdout)
+        self.assertEqual(data["code"], "0x000006BA")
+        self.assertFalse(data["known"])
+        self.assertEqual(data["readings"], [{"reading": "win32", "code": "0x800706BA", "win32": 1722,
+                                             "symbol": "RPC_S_SERVER_UNAVAILABLE",
+                                             "message": "The RPC server is unavailable.",
+                                             "source": "winerror.h"}])
+        unknown = run("0x0000FFFE")
+        self.assertEqual(unknown.returncode, 1, "no Win32 error 65534: nothing to read")
+        self.assertNotIn("Also:", unknown.stdout)
+
     def test_unknown_win32_code(self):
         result = run("0x8007FFFE")
         self.assertEqual(result.returncode, 1)

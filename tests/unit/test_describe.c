@@ -55,3 +55,26 @@ Test(describe, unknown_codes_are_decoded)
     slerr_describe(0x87FF0001, buf, sizeof buf);
     cr_assert_str_eq(buf, "0x87FF0001: unknown code (error, facility 2047, code 0x0001)");
 }
+
+/* Tools print Win32 errors with eight digits: 0x000006BA stays the (unknown) HRESULT, but its
+ * Win32 reading is the entry of HRESULT_FROM_WIN32(1722). */
+Test(describe, eight_digit_win32_error_has_its_win32_reading)
+{
+    const struct slerr_entry *e = slerr_win32_reading(0x000006BA);
+    cr_assert_not_null(e);
+    cr_assert_eq(slerr_entry_code(e), 0x800706BAu);
+    cr_assert_str_eq(slerr_entry_symbol(e), "RPC_S_SERVER_UNAVAILABLE");
+    cr_assert_null(slerr_lookup(0x000006BA), "the value itself stays unknown");
+    char buf[256];
+    slerr_describe(0x000006BA, buf, sizeof buf);
+    cr_assert_str_eq(buf, "0x000006BA: unknown HRESULT; as Win32 error 1722 RPC_S_SERVER_UNAVAILABLE: "
+                          "The RPC server is unavailable.");
+}
+
+Test(describe, win32_reading_only_below_0x10000_and_only_when_unknown)
+{
+    cr_assert_null(slerr_win32_reading(0x000106BA), "above 0xFFFF a value is no Win32 error");
+    cr_assert_null(slerr_win32_reading(0), "zero is in the catalog (S_OK, ERROR_SUCCESS)");
+    cr_assert_null(slerr_win32_reading(0xFFFE), "no Win32 error 65534 is known");
+    cr_assert_null(slerr_win32_reading(0x800706BA), "an HRESULT is read as itself");
+}
