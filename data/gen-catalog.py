@@ -703,21 +703,33 @@ def write_indexes(lines, params, catalog):
     params += [f"#define SYMBOL_HASH_BITS {bits}", f"#define SYMBOL_HASH_MULTIPLIER 0x{multiplier:08X}u"]
 
 
-WORD_SPLIT_RE = re.compile(r"[A-Za-z0-9]+")
+# Runs of letters and digits, where every non-ASCII character counts as a letter (umlauts,
+# Cyrillic, CJK): the same split as search.c's is_word_char. Only ASCII is lower-cased, as
+# search.c lower-cases queries.
+WORD_SPLIT_RE = re.compile(r"[A-Za-z0-9\u0080-\U0010FFFF]+")
+
+
+def ascii_lower(text):
+    return text.translate(ASCII_LOWER)
+
+
+ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
 def search_words(e):
     """The lower-case runs of letters and digits in every field search.c looks at, plus the
-    forms in which the code (or event ID) itself may be typed."""
+    decimal forms in which an event ID or a Win32 error may be typed (a code's hex forms are
+    not listed: search.c finds those through the code index, which keeps the blob small)."""
     words = set()
     for key in ("symbol", "name", "title", "message", "cause", "remedy", "details", "location",
                 "default_value", "value_type"):
         if e[key]:
-            words.update(w.lower() for w in WORD_SPLIT_RE.findall(e[key]))
+            words.update(ascii_lower(w) for w in WORD_SPLIT_RE.findall(e[key]))
     for variant in e["variants"]:
-        words.update(w.lower() for w in WORD_SPLIT_RE.findall(variant))
-    if e["kind"] == "code":
-        words.update((f"{e['code']:08x}", f"0x{e['code']:08x}"))
+        words.update(ascii_lower(w) for w in WORD_SPLIT_RE.findall(variant))
+    if e["kind"] == "code":  # its hex forms are found by search.c through the code index
+        if e["reading"] == "SLERR_READING_WIN32" and e["code"] >> 16 == 0x8007:
+            words.add(str(e["code"] & 0xFFFF))  # "error 1722" finds the Win32 error by number
     elif e["kind"] == "event":
         words.add(str(e["code"]))
     return words

@@ -4,7 +4,7 @@
  * the rest); an entry counts only when every word is found, and the entries that concern
  * activation (curated ones, slerror.h's codes, events, symptoms, settings) count four times
  * as much as the thousands of generic Windows texts. The generated word index narrows the
- * ~11,000 entries down to those that hold one query word before anything is scored.
+ * ~11,000 entries down to those that hold the query's rarest words before anything is scored.
  * The query is copied, lower-cased, into fixed arrays on the stack and the best hits go
  * straight into the caller's array: no allocation and no state, so concurrent searches are safe. */
 #define _GNU_SOURCE /* memmem */
@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "catalog-index.h"
@@ -23,7 +24,7 @@
 /* Where a word was found, best first. A whole word beats a part of one: "rearm" is a
  * whole word of SL_..._MAX_REARM_REACHED but only a part of SL_..._REARMED. */
 enum {
-    SCORE_CODE = 100,      /* the code itself (C004F038, 0xC004F038) or the event ID */
+    SCORE_CODE = 100, /* the code itself (C004F038, 0xC004F038), a Win32 error's or an event's number */
     SCORE_NAME_EXACT = 80, /* the whole symbol or name */
     SCORE_NAME_WORD = 45,  /* a word of a symbol or name (words split at _ and -) */
     SCORE_TITLE_WORD = 40,
@@ -42,6 +43,30 @@ struct query {
 };
 
 enum match { MATCH_NONE, MATCH_PART, MATCH_WORD };
+
+static bool all_digits(const char *word)
+{
+    if (!*word)
+        return false;
+    while (isdigit((unsigned char)*word))
+        word++;
+    return *word == '\0';
+}
+
+/* "error 1722" and "ERROR 577" are how Windows messages write a Win32 error: the number is the
+ * code, so the word "error" before it is not asked of the entry's text. */
+static void drop_error_before_number(struct query *q)
+{
+    for (size_t i = 0; i + 1 < q->count; i++) {
+        const char *w = q->words[i];
+        bool error = strcmp(w, "error") == 0 || strcmp(w, "error:") == 0 || strcmp(w, "err") == 0;
+        if (!error || !all_digits(q->words[i + 1]))
+            continue;
+        memmove(&q->words[i], &q->words[i + 1], (q->count - i - 1) * sizeof q->words[0]);
+        memmove(&q->lengths[i], &q->lengths[i + 1], (q->count - i - 1) * sizeof q->lengths[0]);
+        q->count--;
+    }
+}
 
 /* Splits the query at white space and lower-cases it. */
 static enum slerr_status parse_query(const char *text, struct query *q)
@@ -65,12 +90,17 @@ static enum slerr_status parse_query(const char *text, struct query *q)
         q->lengths[q->count++] = n;
         text += n;
     }
-    return q->count ? SLERR_OK : SLERR_E_QUERY_EMPTY;
+    if (q->count == 0)
+        return SLERR_E_QUERY_EMPTY;
+    drop_error_before_number(q);
+    return SLERR_OK;
 }
 
+/* Letters and digits, and every byte of a UTF-8 sequence (umlauts, Cyrillic, CJK): the same
+ * split as gen-catalog.py's index. */
 static int is_word_char(char c)
 {
-    return isalnum((unsigned char)c);
+    return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
 }
 
 /* Case-insensitive: is `word` (lower case) in `text`, as a whole word or only inside one? */
@@ -99,8 +129,14 @@ static int is_the_code(const struct slerr_entry *e, const char *word)
 {
     char text[16];
     if (slerr_entry_kind(e) == SLERR_KIND_CODE) {
-        snprintf(text, sizeof text, "0x%08x", slerr_entry_code(e));
-        return strcmp(word, text) == 0 || strcmp(word, text + 2) == 0;
+        uint32_t code = slerr_entry_code(e);
+        snprintf(text, sizeof text, "0x%08x", code);
+        if (strcmp(word, text) == 0 || strcmp(word, text + 2) == 0)
+            return 1;
+        if (slerr_entry_reading(e) != SLERR_READING_WIN32 || (code & 0xFFFF0000u) != 0x80070000u)
+            return 0;
+        snprintf(text, sizeof text, "%u", code & 0xFFFFu); /* a Win32 error by number */
+        return strcmp(word, text) == 0;
     }
     if (slerr_entry_kind(e) == SLERR_KIND_EVENT) {
         snprintf(text, sizeof text, "%u", slerr_entry_code(e));
@@ -238,22 +274,31 @@ static const struct slerr_entry *entry_at(size_t ref)
     return NULL;
 }
 
-/* The longest run of letters and digits in any query word: every entry that matches the query
- * holds it inside one word of its text, so the index can find those entries. */
-static void pick_key(const struct query *q, const char **key, size_t *length)
+/* The index's keys of a query: the runs of word characters in its words. Every entry that
+ * matches the query holds each of them inside one word of its text. */
+struct key {
+    const char *text;
+    size_t length;
+    uint32_t postings; /* entries listed under the index words that contain it, duplicates too */
+};
+#define MAX_KEYS (SLERR_SEARCH_MAX_WORDS * 4)
+#define FEW_CANDIDATES 24 /* below this, scoring costs less than another pass over the index */
+
+static size_t query_keys(const struct query *q, struct key *keys)
 {
-    *key = NULL, *length = 0;
+    size_t count = 0;
     for (size_t i = 0; i < q->count; i++) {
         const char *w = q->words[i];
         for (size_t at = 0; at < q->lengths[i];) {
             size_t n = 0;
-            while (at + n < q->lengths[i] && isalnum((unsigned char)w[at + n]))
+            while (at + n < q->lengths[i] && is_word_char(w[at + n]))
                 n++;
-            if (n > *length)
-                *key = w + at, *length = n;
+            if (n && count < MAX_KEYS)
+                keys[count++] = (struct key){ w + at, n, 0 };
             at += n ? n : 1;
         }
     }
+    return count;
 }
 
 /* The index of the word that holds blob offset `at`. */
@@ -270,17 +315,95 @@ static size_t word_of(size_t at)
     return low;
 }
 
-/* Marks every entry that holds `key` inside one of its words. */
-static void mark_candidates(const char *key, size_t length, uint64_t *marks)
+/* The number of the code entry a key names as 8 hex digits (c004f074, 0xc004f074), or -1:
+ * codes are found through the code index, not the word blob. */
+static long code_ref(const struct key *key)
+{
+    const char *hex = key->text;
+    size_t n = key->length;
+    if (n == 10 && hex[0] == '0' && hex[1] == 'x')
+        hex += 2, n -= 2;
+    if (n != 8)
+        return -1;
+    uint32_t code = 0;
+    for (size_t i = 0; i < 8; i++) {
+        int c = hex[i], v = isdigit(c) ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (v < 0)
+            return -1;
+        code = code << 4 | (uint32_t)v;
+    }
+    size_t low = 0, high = slerr_count(); /* codes come first in the numbering, in code order */
+    while (low < high) {
+        size_t mid = low + (high - low) / 2;
+        if (slerr_entry_code(slerr_at(mid)) < code)
+            low = mid + 1;
+        else
+            high = mid;
+    }
+    return low < slerr_count() && slerr_entry_code(slerr_at(low)) == code ? (long)low : -1;
+}
+
+/* Visits every index word that contains `key`: counts their postings, and sets their entries'
+ * bits in `marks` unless it is NULL. Returns the number of postings. */
+static uint32_t visit_key(const struct key *key, uint64_t *marks)
 {
     const char *blob = catalog_search_words, *end = blob + SEARCH_WORDS_SIZE, *p = blob;
-    while ((p = memmem(p, (size_t)(end - p), key, length)) != NULL) {
+    uint32_t postings = 0;
+    long code = code_ref(key);
+    if (code >= 0) {
+        postings++;
+        if (marks)
+            marks[code / 64] |= UINT64_C(1) << (code % 64);
+    }
+    while ((p = memmem(p, (size_t)(end - p), key->text, key->length)) != NULL) {
         size_t word = word_of((size_t)(p - blob));
-        for (uint32_t r = catalog_search_first[word]; r < catalog_search_first[word + 1]; r++)
+        uint32_t first = catalog_search_first[word], last = catalog_search_first[word + 1];
+        postings += last - first;
+        for (uint32_t r = first; marks && r < last; r++)
             marks[catalog_search_refs[r] / 64] |= UINT64_C(1) << (catalog_search_refs[r] % 64);
         p = memchr(p, '\n', (size_t)(end - p)); /* on to the next word */
         if (!p)
             break;
+    }
+    return postings;
+}
+
+#define MARK_WORDS ((SEARCH_ENTRY_COUNT + 63) / 64)
+
+static size_t count_marks(const uint64_t *marks)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < MARK_WORDS; i++)
+        n += (size_t)__builtin_popcountll(marks[i]);
+    return n;
+}
+
+static int by_postings(const void *a, const void *b)
+{
+    uint32_t x = ((const struct key *)a)->postings, y = ((const struct key *)b)->postings;
+    return x < y ? -1 : x > y;
+}
+
+/* The entries that may match: those holding the rarest key, narrowed by the next rarest and so
+ * on until few are left (the index knows each word's count, so rarity costs one pass). A query
+ * without a key (only punctuation) looks at every entry. */
+static void mark_candidates(const struct query *q, uint64_t *marks)
+{
+    struct key keys[MAX_KEYS];
+    size_t count = query_keys(q, keys);
+    memset(marks, count ? 0 : 0xFF, MARK_WORDS * sizeof marks[0]);
+    for (size_t i = 0; i < count; i++)
+        keys[i].postings = visit_key(&keys[i], NULL);
+    qsort(keys, count, sizeof keys[0], by_postings);
+    if (count == 0 || keys[0].postings == 0)
+        return;
+    visit_key(&keys[0], marks);
+    for (size_t i = 1; i < count && count_marks(marks) > FEW_CANDIDATES; i++) {
+        uint64_t more[MARK_WORDS];
+        memset(more, 0, sizeof more);
+        visit_key(&keys[i], more);
+        for (size_t m = 0; m < MARK_WORDS; m++)
+            marks[m] &= more[m];
     }
 }
 
@@ -296,13 +419,8 @@ enum slerr_status slerr_search(const char *query, struct slerr_hit *hits, size_t
     enum slerr_status status = parse_query(query, &q);
     if (status != SLERR_OK)
         return status;
-    uint64_t marks[(SEARCH_ENTRY_COUNT + 63) / 64];
-    const char *key;
-    size_t key_length;
-    pick_key(&q, &key, &key_length);
-    memset(marks, key ? 0 : 0xFF, sizeof marks); /* no letter or digit: look at everything */
-    if (key)
-        mark_candidates(key, key_length, marks);
+    uint64_t marks[MARK_WORDS];
+    mark_candidates(&q, marks);
     size_t found = 0;
     for (size_t block = 0; block < sizeof marks / sizeof marks[0]; block++) {
         for (uint64_t bits = marks[block]; bits; bits &= bits - 1) {

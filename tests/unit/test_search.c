@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* test_search.c: slerr_search finds what a helpdesk worker means, ranks symbol and title hits
  * above body hits, needs every word, and keeps within the caller's array. */
+#define _GNU_SOURCE /* strcasestr */
 #include <criterion/criterion.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "slerr.h"
@@ -150,5 +152,68 @@ Test(search, concurrent_searches_agree)
         void *result;
         pthread_join(threads[i], &result);
         cr_assert_null(result);
+    }
+}
+
+/* Windows messages write Win32 errors in decimal: "error 1722", "ERROR 577". */
+Test(search, win32_error_by_its_decimal_number)
+{
+    struct slerr_hit hits[TOP];
+    cr_assert_geq(search("error 1722", hits, TOP, sizeof hits[0]), 1);
+    cr_assert_eq(hits[0].entry, slerr_lookup(0x800706BA), "error 1722 is RPC_S_SERVER_UNAVAILABLE");
+    cr_assert_geq(search("ERROR 577", hits, TOP, sizeof hits[0]), 1);
+    cr_assert_eq(hits[0].entry, slerr_lookup(0x80070241), "ERROR 577 is ERROR_INVALID_IMAGE_HASH");
+    cr_assert_geq(search("1722", hits, TOP, sizeof hits[0]), 1);
+    cr_assert_eq(hits[0].entry, slerr_lookup(0x800706BA));
+}
+
+/* The index narrows the entries before scoring (rarest key first, then the others); it must
+ * never drop one: the count equals a plain case-insensitive substring scan of the same texts. */
+static bool holds(const char *text, const char *word)
+{
+    return text && strcasestr(text, word) != NULL;
+}
+
+static int scan_count(const char *const *words, size_t n)
+{
+    int count = 0;
+    for (unsigned kind = 0; kind < SLERR_KIND_COUNT; kind++) {
+        for (size_t i = 0; i < slerr_kind_count((enum slerr_kind)kind); i++) {
+            const struct slerr_entry *e = slerr_kind_at((enum slerr_kind)kind, i);
+            size_t found = 0;
+            for (size_t w = 0; w < n; w++) {
+                const char *fields[] = { slerr_entry_symbol(e),     slerr_entry_name(e),
+                                         slerr_entry_title(e),      slerr_entry_message(e),
+                                         slerr_entry_cause(e),      slerr_entry_remedy(e),
+                                         slerr_entry_details(e),    slerr_entry_location(e),
+                                         slerr_entry_default_value(e), slerr_entry_value_type(e) };
+                bool any = false;
+                for (size_t f = 0; !any && f < sizeof fields / sizeof fields[0]; f++)
+                    any = holds(fields[f], words[w]);
+                for (size_t v = 0; !any && v < slerr_entry_variant_count(e); v++)
+                    any = holds(slerr_entry_variant(e, v), words[w]);
+                found += any;
+            }
+            count += found == n;
+        }
+    }
+    return count;
+}
+
+Test(search, narrowing_never_drops_a_match)
+{
+    static const char *const queries[][4] = {
+        { "invalid", "product", "key" }, { "dns", "name", "does" }, { "not", "genuine" },
+        { "licensing", "service" },      { "time", "skew" },        { "the" },
+        { "token", "store" },            { "kms", "count" },        { "a", "is", "e" },
+    };
+    for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+        char text[128] = "";
+        size_t n = 0;
+        while (n < 4 && queries[q][n]) {
+            strcat(text, n ? " " : "");
+            strcat(text, queries[q][n++]);
+        }
+        cr_assert_eq(search(text, NULL, 0, 0), scan_count(queries[q], n), "'%s'", text);
     }
 }
