@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* cmd_annotate.c: `slerr annotate [FILE...]`: copies text to stdout byte for byte, with a short
  * explanation after each code libslerr's scanner recognises, or one JSON object per code. */
+#include <ctype.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -368,12 +369,29 @@ static void carry_word(struct annotate *a, size_t size)
     a->carry_url = url;
 }
 
+/* Eight hex digits without 0x, in lower case and with a letter: how hashes and identifiers
+ * look (git's "87e10bc6", a digest's slice). Windows writes a bare code in upper case
+ * (C004F074, 80070005) and a lower-case one with 0x (hr=0x800f081f). */
+static bool hash_like(const struct slerr_match *m)
+{
+    const char *t = m->text;
+    bool letter = false;
+    if (strlen(t) != 8)
+        return false;
+    for (size_t i = 0; i < 8; i++) {
+        if (isupper((unsigned char)t[i]))
+            return false;
+        letter |= t[i] >= 'a' && t[i] <= 'f';
+    }
+    return letter;
+}
+
 /* Which codes are news: failures the catalog knows, and the informational codes that concern
- * activation (curated ones, slerror.h's). A success, zero above all, in a status field is not;
- * --all marks every code it recognises. */
+ * activation (curated ones, slerror.h's). A success, zero above all, in a status field is not,
+ * nor a hash that happens to spell a code; --all marks every code it recognises. */
 static bool worth_marking(const struct annotate *a, const struct slerr_match *m)
 {
-    return a->all || (m->entry && slerr_notable(m->code));
+    return a->all || (m->entry && slerr_notable(m->code) && !hash_like(m));
 }
 
 /* True once anything could not be written; keeps the first error's errno. */

@@ -77,7 +77,9 @@ def code_at_end(text):
     if run == 8 and b1 in (ord("x"), ord("X")) and b2 == ord("0") and not is_word(b3):
         return int(digits, 16), "hex"  # 0x and eight digits: the HRESULT as written
     if run == 8 and not is_word(b1) and b1 != ord("-"):
-        return int(digits, 16), "bare"
+        # Lower-case with a letter and no 0x: how hashes look; only --all marks it.
+        hashy = any(c in b"abcdef" for c in digits) and not any(c in b"ABCDEF" for c in digits)
+        return int(digits, 16), "hash" if hashy else "bare"
     if not digits.isdigit():
         return None
     if b1 == ord("-") and not is_word(b2) and b2 not in (ord("."), ord("-")):
@@ -97,7 +99,7 @@ def marked_name(found, all_codes):
     name = CATALOG.name(code)
     if name is None:
         return "unknown" if all_codes and form == "hex" else None
-    return name if all_codes or CATALOG.news(code) else None
+    return name if all_codes or (CATALOG.news(code) and form != "hash") else None
 
 
 URL_ENDS = bytes(range(0x21)) + b"\x7f\"'<>`"
@@ -318,6 +320,33 @@ class Forms(unittest.TestCase):
         self.assertIn(b"0xC0000022 [STATUS_ACCESS_DENIED: ", out)
         info = annotate(stdin=b"x 0x4004F040 y\n").stdout  # informational, about activation
         self.assertIn(b"0x4004F040 [SL_E_VL_INFO_PRODUCT_USER_RIGHT: ", info)
+
+    def test_store_servicing_and_dotnet_codes_are_marked(self):
+        # As the reports in data/real-world-codes.txt show them (DISM, the Store, slmgr, winget).
+        cases = {
+            b"Error: 0x800f081f\n": b"Error: 0x800f081f [CBS_E_SOURCE_MISSING: ",
+            b"Here's the error code, in case you need it: 0x87E10BC6\n":
+                b"in case you need it: 0x87E10BC6 [LM_E_SATISFACTION_CONTENTIDNOTINCATALOG: ",
+            b"Activation Failed [Error Code: 0x803FB017]\n": b"0x803FB017 [",
+            b"Error code: 0x8015dc12\n": b"0x8015dc12 [",
+            b"The Confirmation ID could not be retrieved (0x80131600)\n": b"(0x80131600 [COR_E_APPLICATION: ",
+        }
+        for text, part in cases.items():
+            with self.subTest(text=text):
+                out = annotate(stdin=text).stdout
+                self.assertIn(part, out)
+                self.assertEqual(strip_annotations(out, [len(text)]), [text])
+
+    def test_look_alikes_outside_licensing_text_are_not_marked(self):
+        # A git log, a digest and identifiers that happen to spell the new codes in lower-case
+        # hex without 0x: hashes, not codes. --all still shows what they would be.
+        text = (b"commit 87e10bc6 (HEAD -> main)\n"
+                b"Merge: 803fb005 800f081f\n"
+                b"    fix build (see 8015dc12, 87e00017)\n"
+                b"sha256 803fb017c004f0740f5ec2d1\n"
+                b"uuid 87e10bc6-1f2e-4a5b-9c8d-0123456789ab\n")
+        self.assertEqual(annotate(stdin=text).stdout, text)
+        self.assertIn(b"87e10bc6 [LM_E_SATISFACTION_CONTENTIDNOTINCATALOG: ", annotate("--all", stdin=text).stdout)
 
     def test_annotation_follows_the_url(self):
         text = b"see https://example.com/kb/0xC004F074/fix?hr=0xC004F038 now\n"
