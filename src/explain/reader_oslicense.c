@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "collect.h"
+#include "psjson.h"
 #include "readers.h"
 
 #define MAX_COLUMNS 16
@@ -99,33 +100,12 @@ static size_t trim_end(const char *text, size_t len)
     return len;
 }
 
-/* ConvertTo-Json: `"Name":  "value",` (PowerShell 5.1) or `"Name": value` (7). Strings are
- * unescaped in place; \uXXXX below 0x80 only (PowerShell 5.1 writes ' as \u0027). */
-static size_t json_unescape(char *s, size_t len)
-{
-    size_t out = 0;
-    for (size_t i = 0; i < len; i++) {
-        char ch = s[i];
-        if (ch == '\\' && i + 1 < len) {
-            char e = s[++i];
-            unsigned cp = 0;
-            if (e == 'u' && i + 4 < len && sscanf(s + i + 1, "%4x", &cp) == 1 && cp < 0x80) {
-                ch = (char)cp;
-                i += 4;
-            } else {
-                ch = e == 'n' ? ' ' : e == 't' ? ' ' : e == 'r' ? ' ' : e;
-            }
-        }
-        s[out++] = ch;
-    }
-    return out;
-}
-
 static int json_line(struct oslicense *s, const char *text, size_t len, size_t lineno)
 {
+    char name[NAME_MAX_LEN], value[EX_VALUE_MAX + 1];
     size_t i = strspn(text, " \t");
     len = trim_end(text, len);
-    if (i < len && (text[i] == '{')) {
+    if (i < len && text[i] == '{') {
         open_object(s, FORM_JSON, lineno);
         return 0;
     }
@@ -133,37 +113,10 @@ static int json_line(struct oslicense *s, const char *text, size_t len, size_t l
         return 0;
     if (i < len && text[i] == '}')
         return s->form = FORM_NONE, close_object(s, false);
-    if (i == len || text[i] != '"') { /* a value cut at the console's width goes on here */
-        size_t end = len;
-        if (end > i && text[end - 1] == ',')
-            end--;
-        if (end > i && text[end - 1] == '"')
-            end--;
-        (void)ex_collector_rejoin(s->c, text + i, end - i);
-        return 0;
-    }
-    const char *name = text + i + 1;
-    const char *q = memchr(name, '"', len - i - 1);
-    if (!q || q + 1 >= text + len || q[1] != ':')
-        return 0;
-    size_t v = (size_t)(q + 2 - text);
-    v += strspn(text + v, " \t");
-    size_t vend = len;
-    if (vend > v && text[vend - 1] == ',')
-        vend--;
-    char value[EX_VALUE_MAX + 1];
-    size_t vl = vend - v < EX_VALUE_MAX ? vend - v : EX_VALUE_MAX;
-    memcpy(value, text + v, vl);
-    if (vl && value[0] == '"') {
-        memmove(value, value + 1, --vl);
-        if (vl && value[vl - 1] == '"')
-            vl--;
-        vl = json_unescape(value, vl);
-    } else if (vl == 4 && memcmp(value, "null", 4) == 0) {
-        vl = 0;
-    }
-    value[vl] = '\0';
-    property(s, name, (size_t)(q - name), value, vl);
+    if (ex_psjson_member(text, len, name, sizeof name, value, sizeof value))
+        property(s, name, strlen(name), value, strlen(value));
+    else if (i < len) /* a value cut at the console's width goes on here */
+        (void)ex_collector_rejoin(s->c, text + i, ex_psjson_continuation(text + i, len - i));
     return 0;
 }
 

@@ -9,6 +9,7 @@ const struct ex_reader_ops *const ex_readers[] = {
     &ex_reader_ospp,
     &ex_reader_cim,
     &ex_reader_oslicense,
+    &ex_reader_vnext,
     &ex_reader_events,
     NULL,
 };
@@ -18,6 +19,7 @@ const char *const ex_reader_kinds[] = {
     "ospp.vbs /dstatus and /dhistorykms",
     "PowerShell Format-List of SoftwareLicensingProduct / SoftwareLicensingService",
     "OSLicense objects (Get-OSLicenseInfo ...) as ConvertTo-Json, Format-Table; Set- results",
+    "Microsoft 365 Apps licences as vNextDiag.ps1 -action list prints them",
     "activation events (12288-12294, 8198, 8209, 1003 ...) as text, XML or .evtx files",
     "activation error codes anywhere in the text (those slerr annotate marks)",
     NULL,

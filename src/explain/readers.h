@@ -14,6 +14,8 @@ extern const struct ex_reader_ops ex_reader_ospp;
 extern const struct ex_reader_ops ex_reader_cim;
 /* The OSLicense module's objects as ConvertTo-Json / Format-Table, and its cmdlets' results. */
 extern const struct ex_reader_ops ex_reader_oslicense;
+/* Microsoft 365 Apps (vNext) licences: vNextDiag.ps1 -action list. */
+extern const struct ex_reader_ops ex_reader_vnext;
 
 /* Activation events as text (Event Viewer, Get-WinEvent | Format-List, wevtutil) or XML,
  * and the KMS host report over many of them (event.h). */
