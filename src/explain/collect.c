@@ -24,6 +24,7 @@ void ex_collector_start(struct ex_collector *c, size_t lineno)
     c->open = true;
     c->line = lineno;
     c->last = EXL_NONE;
+    c->own = false;
 }
 
 /* Counts columns as a console does: one per character (UTF-8 continuation bytes take none). */
@@ -36,10 +37,11 @@ static size_t columns(const char *text, size_t len)
 }
 
 void ex_collector_field(struct ex_collector *c, enum ex_label label, const char *value,
-                        size_t vlen, const char *line, size_t len)
+                        size_t vlen, const char *line, size_t len, bool own)
 {
     if (!c->open)
         return;
+    c->own |= own;
     ex_facts_set(&c->facts, label, value, vlen);
     c->last = label;
     c->last_len = columns(line, len);
@@ -55,10 +57,18 @@ bool ex_collector_rejoin(struct ex_collector *c, const char *text, size_t len)
     return true;
 }
 
-static int hand_on(struct ex_collector *c, const char *kind, size_t lineno, bool cim)
+bool ex_collector_repeats(const struct ex_collector *c, enum ex_label label)
+{
+    return c->open && label > EXL_OTHER && label < EXL_LABEL_COUNT && c->facts.seen[label];
+}
+
+static int hand_on(struct ex_collector *c, const char *kind, size_t lineno, bool cim,
+                   bool recognised)
 {
     ex_facts_derive(&c->facts, cim);
     size_t n = ex_judge(&c->facts, c->findings, EX_MAX_FINDINGS);
+    if (!c->own || (!recognised && n == 0))
+        return 0;
     const char *name = c->facts.text[EXL_NAME];
     struct ex_record record = { kind, lineno, c->findings, n, name[0] ? name : NULL };
     return c->sink(c->ctx, &record) ? EX_STATUS_STOPPED : 0;
@@ -70,10 +80,10 @@ int ex_collector_emit(struct ex_collector *c, const char *kind, bool cim, bool r
         return 0;
     c->open = false;
     c->last = EXL_NONE;
-    return recognised ? hand_on(c, kind, c->line, cim) : 0;
+    return hand_on(c, kind, c->line, cim, recognised);
 }
 
 int ex_collector_emit_facts(struct ex_collector *c, const char *kind, size_t lineno, bool cim)
 {
-    return hand_on(c, kind, lineno, cim);
+    return hand_on(c, kind, lineno, cim, true);
 }

@@ -12,6 +12,7 @@ struct ex_collector {
     bool open;                 /* a record is being collected */
     size_t line;               /* its first line */
     enum ex_label last;        /* the field the previous line set, for wrapped values */
+    bool own;                  /* it holds a line only this reader's tool prints */
     size_t last_len;           /* that line's length */
     struct ex_facts facts;
     struct ex_finding findings[EX_MAX_FINDINGS];
@@ -20,13 +21,19 @@ struct ex_collector {
 /* Allocates a collector (NULL when out of memory); free() releases it. */
 struct ex_collector *ex_collector_new(ex_sink_fn sink, void *ctx);
 void ex_collector_start(struct ex_collector *c, size_t lineno);
-/* Records a field of the open record (starting one when none is open). */
+/* Records a field of the open record (ignored when none is open); `own`: the line is one only
+ * this reader's tool prints (a row of its format alone). */
 void ex_collector_field(struct ex_collector *c, enum ex_label label, const char *value,
-                        size_t vlen, const char *line, size_t len);
+                        size_t vlen, const char *line, size_t len, bool own);
 /* Whether `text` continues the previous field's value: that line filled the console width
  * (80 columns, the value cut in a word or GUID), and this one is no label. Appends it if so. */
 bool ex_collector_rejoin(struct ex_collector *c, const char *text, size_t len);
-/* Judges and hands on the open record as `kind`, if `recognised`; closes it either way.
+/* Whether `label` would be a second value of a field the open record holds already: the
+ * record of one product ends where the next one's fields begin. */
+bool ex_collector_repeats(const struct ex_collector *c, enum ex_label label);
+/* Judges and hands on the open record as `kind` when it holds a line of its own tool and is
+ * `recognised` or gives findings (a trimmed paste without its header is a record too); closes
+ * it either way.
  * Returns the sink's answer (0 or EX_STATUS_STOPPED). */
 int ex_collector_emit(struct ex_collector *c, const char *kind, bool cim, bool recognised);
 /* Hands on one ready-made record (an error line ...). */

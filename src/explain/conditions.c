@@ -163,6 +163,16 @@ static bool xpr_grace(const struct ex_facts *f)
     return f->seen[EXL_XPR_GRACE];
 }
 
+static bool seen_activated(const struct ex_facts *f) { return f->seen[EXL_ACTIVATED_OK]; }
+static bool seen_key_installed(const struct ex_facts *f) { return f->seen[EXL_KEY_INSTALLED]; }
+static bool seen_key_uninstalled(const struct ex_facts *f) { return f->seen[EXL_KEY_UNINSTALLED]; }
+static bool seen_no_keys(const struct ex_facts *f) { return f->seen[EXL_NO_KEYS]; }
+static bool seen_rearm(const struct ex_facts *f) { return f->seen[EXL_COMMAND_OK]; }
+static bool seen_license_installed(const struct ex_facts *f)
+{
+    return f->seen[EXL_LICENSE_INSTALLED];
+}
+
 static bool unreadable_number(const struct ex_facts *f)
 {
     return f->unreadable != EXL_NONE;
@@ -304,6 +314,27 @@ static const struct ex_condition table[] = {
         "is not judged.",
         { 0 }, { NULL }, NULL },
       unreadable_number, EXL_OTHER, 0 },
+    { { "activation-succeeded", "result", EX_OK,
+        "The activation succeeded.", { 0 }, { NULL }, NULL },
+      seen_activated, EXL_ACTIVATED_OK, 0 },
+    { { "key-installed", "result", EX_OK,
+        "The product key was installed; activating it is the next step.", { 0 }, { NULL }, NULL },
+      seen_key_installed, EXL_KEY_INSTALLED, 0 },
+    { { "key-uninstalled", "result", EX_NOTE,
+        "The product key was removed: the product stays unlicensed until a key is installed.",
+        { 0 }, { NULL }, NULL },
+      seen_key_uninstalled, EXL_KEY_UNINSTALLED, 0 },
+    { { "no-key-installed", "result", EX_WARNING,
+        "No product key is installed, so there is nothing to activate: install one first.",
+        { 0 }, { NULL }, NULL },
+      seen_no_keys, EXL_NO_KEYS, 0 },
+    { { "rearm-completed", "result", EX_OK,
+        "The rearm worked: the grace period starts again once the machine restarts.",
+        { 0 }, { NULL }, NULL },
+      seen_rearm, EXL_COMMAND_OK, 0 },
+    { { "license-installed", "result", EX_OK,
+        "The licence files were installed.", { 0 }, { NULL }, NULL },
+      seen_license_installed, EXL_LICENSE_INSTALLED, 0 },
 };
 
 size_t ex_condition_count(void)

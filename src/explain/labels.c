@@ -116,6 +116,9 @@ static const struct ex_label_row rows[] = {
     { EXL_ERROR, "en", "Error", SL, EX_LABEL },
     { EXL_ACTIVATING, "en", "Activating", SL, EX_PHRASE },
     { EXL_ACTIVATED_OK, "en", "Product activated successfully", SL, EX_PHRASE },
+    /* ospp's "Installed product key detected - ..." opens like slmgr's /ipk result: the
+     * longer text comes first and is none of slmgr's */
+    { EXL_OTHER, "en", "Installed product key detected", SL, EX_PHRASE },
     { EXL_KEY_INSTALLED, "en", "Installed product key", SL, EX_PHRASE },
     { EXL_KEY_UNINSTALLED, "en", "Uninstalled product key successfully", SL, EX_PHRASE },
     { EXL_COMMAND_OK, "en", "Command completed successfully", SL, EX_PHRASE },
@@ -163,6 +166,9 @@ static const struct ex_label_row rows[] = {
     { EXL_LICENSE_INSTALLED, "en", "Office license installed successfully", OS, EX_PHRASE },
     { EXL_OTHER, "en", "Uninstalling product key for", OS, EX_LABEL },
     { EXL_OTHER, "en", "Client Machine ID (CMID)", OS, EX_LABEL },
+    { EXL_OTHER, "en", "To view the activation event history run", OS, EX_LABEL },
+    { EXL_OTHER, "en", "NOTICE", OS, EX_LABEL },
+    { EXL_OTHER, "en", "FOR MORE INFORMATION PLEASE VISIT", OS, EX_LABEL },
     /* ospp.vbs /dhistorykms: one block per client event 12288 */
     { EXL_OTHER, "en", "Searching for KMS activation events on machine", OS, EX_LABEL },
     { EXL_OTHER, "en", "Event ID", OS, EX_LABEL },
@@ -244,28 +250,36 @@ static bool row_matches(const struct ex_label_row *row, const char *line, size_t
     return true;
 }
 
-static enum ex_label find_in(const struct ex_label_row *table, size_t count, unsigned formats,
-                             const char *line, size_t len, const char **value, size_t *vlen)
+static const struct ex_label_row *find_in(const struct ex_label_row *table, size_t count,
+                                          unsigned formats, const char *line, size_t len,
+                                          const char **value, size_t *vlen)
 {
     /* The first byte rules out almost every row before a comparison starts. */
     unsigned char first = (unsigned char)line[0] | 0x20;
     for (size_t i = 0; i < count; i++)
         if ((table[i].formats & formats) && ((unsigned char)table[i].text[0] | 0x20) == first &&
             row_matches(&table[i], line, len, value, vlen))
-            return table[i].id;
-    return EXL_NONE;
+            return &table[i];
+    return NULL;
+}
+
+const struct ex_label_row *ex_label_find_row(unsigned formats, const char *line, size_t len,
+                                             const char **value, size_t *vlen)
+{
+    trim(&line, &len);
+    if (len == 0)
+        return NULL;
+    const struct ex_label_row *found = find_in(rows, NROWS, formats, line, len, value, vlen);
+    if (!found && nextra_rows)
+        found = find_in(extra_rows, nextra_rows, formats, line, len, value, vlen);
+    return found;
 }
 
 enum ex_label ex_label_find(unsigned formats, const char *line, size_t len, const char **value,
                             size_t *vlen)
 {
-    trim(&line, &len);
-    if (len == 0)
-        return EXL_NONE;
-    enum ex_label found = find_in(rows, NROWS, formats, line, len, value, vlen);
-    if (found == EXL_NONE && nextra_rows)
-        found = find_in(extra_rows, nextra_rows, formats, line, len, value, vlen);
-    return found;
+    const struct ex_label_row *row = ex_label_find_row(formats, line, len, value, vlen);
+    return row ? row->id : EXL_NONE;
 }
 
 bool ex_labels_complete(const char *lang, enum ex_label *missing)
@@ -309,13 +323,28 @@ static const struct ex_state_row states[] = {
 static struct ex_state_row *extra_states;
 static size_t nextra_states, extra_states_cap;
 
+/* Whether text opens with word, any case, blanks and '_' ignored on both sides: ospp's
+ * "OOB_GRACE" reaches us as "OOB_ GRACE" or "OOB GRACE" from forums that escape Markdown. */
+static bool opens_with(const char *text, size_t len, const char *word)
+{
+    size_t i = 0;
+    for (const char *w = word; *w; w++) {
+        if (*w == ' ' || *w == '_')
+            continue;
+        while (i < len && (text[i] == ' ' || text[i] == '_' || text[i] == '\\'))
+            i++;
+        if (i == len || ((unsigned char)text[i] | 0x20) != ((unsigned char)*w | 0x20))
+            return false;
+        i++;
+    }
+    return true;
+}
+
 static int state_in(const struct ex_state_row *table, size_t count, const char *text, size_t len)
 {
-    for (size_t i = 0; i < count; i++) {
-        size_t n = strlen(table[i].text);
-        if (len >= n && strncasecmp(text, table[i].text, n) == 0)
+    for (size_t i = 0; i < count; i++)
+        if (opens_with(text, len, table[i].text))
             return table[i].state;
-    }
     return -1;
 }
 

@@ -64,6 +64,11 @@ struct ex_label_row {
 enum ex_label ex_label_find(unsigned formats, const char *line, size_t len, const char **value,
                             size_t *vlen);
 
+/* The same, giving the row that matched (its formats tell whether the line is one only this
+ * tool prints); NULL when none. */
+const struct ex_label_row *ex_label_find_row(unsigned formats, const char *line, size_t len,
+                                             const char **value, size_t *vlen);
+
 /* Whether the rows of language `lang` ("en") name every field and phrase; when not, *missing
  * is the first one without a row. English must be complete; other languages may grow to it. */
 bool ex_labels_complete(const char *lang, enum ex_label *missing);

@@ -49,16 +49,27 @@ static int cim_line(void *state, const char *text, size_t len, size_t lineno)
     struct ex_collector *c = state;
     const char *v;
     size_t vl;
-    enum ex_label label = ex_label_find(EX_FMT_CIM, text, len, &v, &vl);
+    const struct ex_label_row *row = ex_label_find_row(EX_FMT_CIM, text, len, &v, &vl);
+    enum ex_label label = row ? row->id : EXL_NONE;
+    bool own = row && row->formats == EX_FMT_CIM; /* a line no other tool prints */
     if (label != EXL_NONE) {
+        /* One object's properties come once each: a property seen again is the next object
+         * (also when a forum put a blank line after every property). */
+        if (ex_collector_repeats(c, label)) {
+            int status = close_block(c);
+            if (status)
+                return status;
+        }
         if (!c->open)
             ex_collector_start(c, lineno);
-        ex_collector_field(c, label, v, vl, text, len);
+        ex_collector_field(c, label, v, vl, text, len, own);
         return 0;
     }
     size_t indent = strspn(text, " \t");
-    if (indent == len)
-        return close_block(c);
+    if (indent == len) {
+        c->last = EXL_NONE; /* no continuation across a blank line; the object goes on */
+        return 0;
+    }
     if (indent >= 4 && c->open && c->last > EXL_OTHER) {
         ex_facts_append(&c->facts, c->last, text + indent, len - indent);
         return 0;

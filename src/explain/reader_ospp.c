@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* reader_ospp.c: ospp.vbs /dstatus: one licence block between dashed lines per Office product,
- * its LICENSE STATUS, ERROR CODE (informational ones too) and KMS client settings. */
+/* reader_ospp.c: ospp.vbs /dstatus, /dstatusall, /act, /inpkey, /inslic and /dhistorykms: one
+ * block per Office product (between dashed lines, or from the field that opens the next), its
+ * LICENSE STATUS, ERROR CODE (informational ones too), results and KMS client settings. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,9 +26,16 @@ static int close_block(struct ex_collector *c)
         return ex_collector_emit(c, "ospp-dhistorykms", false,
                                  ex_code_parse(v, strlen(v), false, &code));
     }
-    const char *status = c->facts.text[EXL_LICENSE_STATUS];
-    bool recognised = c->facts.seen[EXL_NAME] && ex_license_state(status, strlen(status)) >= 0;
-    return ex_collector_emit(c, "ospp-dstatus", false, recognised);
+    const struct ex_facts *f = &c->facts;
+    const char *status = f->text[EXL_LICENSE_STATUS];
+    bool recognised = ex_license_state(status, strlen(status)) >= 0;
+    const char *kind = f->seen[EXL_KEY_INSTALLED] ? "ospp-inpkey"
+                       : f->seen[EXL_LICENSE_INSTALLED] ? "ospp-inslic"
+                       : f->seen[EXL_ACT_ATTEMPT] || f->seen[EXL_ACTIVATED_OK] ||
+                               f->seen[EXL_NO_KEYS] || (!f->seen[EXL_LICENSE_STATUS] && f->seen[EXL_ERROR])
+                           ? "ospp-act"
+                           : "ospp-dstatus";
+    return ex_collector_emit(c, kind, false, recognised);
 }
 
 /* "-------------", also "---Processing----------" and "---Exiting----": ospp's separators. */
@@ -36,25 +44,58 @@ static bool dashed(const char *text, size_t len)
     return len >= 10 && strncmp(text, "---", 3) == 0 && text[len - 1] == '-';
 }
 
+/* Whether the open block holds any field but the /act line that announces a product. */
+static bool has_fields(const struct ex_collector *c)
+{
+    for (int i = EXL_OTHER + 1; i < EXL_LABEL_COUNT; i++)
+        if (c->facts.seen[i] && i != EXL_ACT_ATTEMPT)
+            return true;
+    return false;
+}
+
+/* A product's block opens with /act's announcement, its SKU ID, or its LICENSE NAME when no
+ * SKU ID came; a /dhistorykms entry with its time. The block before ends there. */
+static bool starts_block(const struct ex_collector *c, enum ex_label label)
+{
+    if (!c->open)
+        return false;
+    switch (label) {
+    case EXL_ACT_ATTEMPT:
+    case EXL_TIME_WRITTEN:
+        return true;
+    case EXL_SKU_ID:
+        return has_fields(c);
+    case EXL_NAME:
+        return !c->facts.seen[EXL_SKU_ID] && has_fields(c);
+    default:
+        return false;
+    }
+}
+
 static int ospp_line(void *state, const char *text, size_t len, size_t lineno)
 {
     struct ex_collector *c = state;
     const char *v;
     size_t vl;
-    enum ex_label label = ex_label_find(EX_FMT_OSPP, text, len, &v, &vl);
+    const struct ex_label_row *row = ex_label_find_row(EX_FMT_OSPP, text, len, &v, &vl);
+    enum ex_label label = row ? row->id : EXL_NONE;
+    bool own = row && row->formats == EX_FMT_OSPP; /* a line no other tool prints */
     if (label == EXL_NONE) {
         if (strspn(text, " \t") == len || (!dashed(text, len) && ex_collector_rejoin(c, text, len)))
             return 0;
         return close_block(c);
     }
-    if (label == EXL_SKU_ID || label == EXL_TIME_WRITTEN ||
-        (label == EXL_NAME && !c->facts.seen[EXL_SKU_ID])) {
+    if (label == EXL_BANNER)
+        return close_block(c);
+    if (label == EXL_OTHER && !c->open)
+        return 0;
+    if (starts_block(c, label) || ex_collector_repeats(c, label) || !c->open) {
         int status = close_block(c);
         if (status)
             return status;
         ex_collector_start(c, lineno);
     }
-    ex_collector_field(c, label, v, vl, text, len);
+    ex_collector_field(c, label, v, vl, text, len, own);
     return 0;
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* reader_slmgr.c: slmgr.vbs output: /dli and /dlv licence records (blank lines inside them,
- * values wrapped at 80 columns rejoined), /xpr, and the one-line results of /ato /ipk /skms. */
+ * values wrapped at 80 columns rejoined, starting at any field they hold), /xpr, and the
+ * one-line results of /ato /ipk /upk /rearm /rilc /skms. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,15 +38,24 @@ static void slmgr_destroy(void *state)
     free(s);
 }
 
-/* Hands on the licence record if it is one: a name and a licence state we can read. */
+/* Hands on the licence record if it is one: a licence state we can read, or anything the
+ * condition table finds in a trimmed paste without its Name line. */
 static int close_record(struct slmgr *s)
 {
     const struct ex_facts *f = &s->rec->facts;
     const char *status = f->text[EXL_LICENSE_STATUS];
-    bool recognised = f->seen[EXL_NAME] && ex_license_state(status, strlen(status)) >= 0;
+    bool recognised = ex_license_state(status, strlen(status)) >= 0;
     bool detailed = f->seen[EXL_ACTIVATION_ID] || f->seen[EXL_EXTENDED_PID] ||
                     f->seen[EXL_SERVICE_VERSION];
     return ex_collector_emit(s->rec, detailed ? "slmgr-dlv" : "slmgr-dli", false, recognised);
+}
+
+static bool holds_more_than_version(const struct ex_collector *c)
+{
+    for (int i = EXL_OTHER + 1; i < EXL_LABEL_COUNT; i++)
+        if (c->facts.seen[i] && i != EXL_SERVICE_VERSION)
+            return true;
+    return false;
 }
 
 /* A one-line result: the label's value, with the product it concerns when known. */
@@ -53,13 +63,12 @@ static int one_line(struct slmgr *s, const char *kind, enum ex_label label, cons
                     size_t vlen, size_t lineno)
 {
     ex_collector_start(s->one, lineno);
+    s->one->own = true; /* a result line of slmgr's own */
     if (s->product[0])
         ex_facts_set(&s->one->facts, EXL_NAME, s->product, strlen(s->product));
     ex_facts_set(&s->one->facts, label, value, vlen);
     return ex_collector_emit(s->one, kind, false, true);
 }
-
-static const char *const licensed_text = "Licensed";
 
 static int result_line(struct slmgr *s, enum ex_label label, const char *v, size_t vl,
                        size_t lineno)
@@ -68,8 +77,15 @@ static int result_line(struct slmgr *s, enum ex_label label, const char *v, size
     case EXL_ERROR:
         return one_line(s, "slmgr-error", EXL_ERROR, v, vl, lineno);
     case EXL_ACTIVATED_OK:
-        return one_line(s, "slmgr-ato", EXL_LICENSE_STATUS, licensed_text, strlen(licensed_text),
-                        lineno);
+        return one_line(s, "slmgr-ato", EXL_ACTIVATED_OK, v, vl, lineno);
+    case EXL_KEY_INSTALLED:
+        return one_line(s, "slmgr-ipk", label, v, vl, lineno);
+    case EXL_KEY_UNINSTALLED:
+        return one_line(s, "slmgr-upk", label, v, vl, lineno);
+    case EXL_COMMAND_OK:
+        return one_line(s, "slmgr-rearm", label, v, vl, lineno);
+    case EXL_LICENSE_INSTALLED:
+        return one_line(s, "slmgr-rilc", label, v, vl, lineno);
     case EXL_SKMS_SET: {
         size_t n = strcspn(v, " ");
         return one_line(s, "slmgr-skms", EXL_REGISTERED_KMS, v, n < vl ? n : vl, lineno);
@@ -105,7 +121,9 @@ static int slmgr_line(void *state, const char *text, size_t len, size_t lineno)
     struct slmgr *s = state;
     const char *v;
     size_t vl;
-    enum ex_label label = ex_label_find(EX_FMT_SLMGR, text, len, &v, &vl);
+    const struct ex_label_row *row = ex_label_find_row(EX_FMT_SLMGR, text, len, &v, &vl);
+    enum ex_label label = row ? row->id : EXL_NONE;
+    bool own = row && row->formats == EX_FMT_SLMGR; /* a line no other tool prints */
     int status = 0;
 
     switch (label) {
@@ -123,18 +141,26 @@ static int slmgr_line(void *state, const char *text, size_t len, size_t lineno)
     }
     case EXL_SERVICE_VERSION:
     case EXL_NAME:
-        if (s->rec->open && (label == EXL_SERVICE_VERSION || s->rec->facts.seen[EXL_NAME]))
+        /* Name opens a product's block: it ends the one before, unless all that is open is
+         * the service version that /dlv prints first. */
+        if (s->rec->open && (label == EXL_SERVICE_VERSION || holds_more_than_version(s->rec)))
             status = close_record(s);
         if (!s->rec->open)
             ex_collector_start(s->rec, lineno);
-        ex_collector_field(s->rec, label, v, vl, text, len);
+        ex_collector_field(s->rec, label, v, vl, text, len, own);
         return status;
     case EXL_ACTIVATING:
         status = close_record(s);
         remember_product(s, v, vl, true);
         return status;
+    case EXL_BANNER:
+        return close_record(s); /* cscript's banner opens the output of a new command */
     case EXL_ERROR:
     case EXL_ACTIVATED_OK:
+    case EXL_KEY_INSTALLED:
+    case EXL_KEY_UNINSTALLED:
+    case EXL_COMMAND_OK:
+    case EXL_LICENSE_INSTALLED:
     case EXL_SKMS_SET:
     case EXL_XPR_VOLUME:
     case EXL_XPR_PERMANENT:
@@ -146,7 +172,13 @@ static int slmgr_line(void *state, const char *text, size_t len, size_t lineno)
         return result_line(s, label, label == EXL_XPR_PERMANENT ? text : v,
                            label == EXL_XPR_PERMANENT ? len : vl, lineno);
     default:
-        ex_collector_field(s->rec, label, v, vl, text, len); /* ignored outside a record */
+        /* Any field opens a record (a trimmed paste has no Name line); a field the record
+         * holds already opens the next product's. */
+        if (ex_collector_repeats(s->rec, label) && (status = close_record(s)) != 0)
+            return status;
+        if (!s->rec->open && label != EXL_OTHER)
+            ex_collector_start(s->rec, lineno);
+        ex_collector_field(s->rec, label, v, vl, text, len, own);
         return 0;
     }
 }

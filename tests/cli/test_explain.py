@@ -203,6 +203,98 @@ class CodeFallback(unittest.TestCase):
         self.assertEqual(codes, ["0xC004F074", "0xC004F038"])
 
 
+class RecordBoundaries(unittest.TestCase):
+    """A record starts at any field it recognises and ends where the next product's begin."""
+
+    def kinds_rules(self, data):
+        objects, status = records(data)
+        return [(o["kind"], [f["rule"] for f in o["findings"]]) for o in objects[:-1]], status
+
+    def test_trimmed_dli_without_its_name_line(self):
+        got, status = self.kinds_rules(b"License Status: Notification\n"
+                                       b"Notification Reason: 0xC004F009 (grace time expired).\n")
+        self.assertEqual(got, [("slmgr-dli", ["notification"])])
+        self.assertEqual(status, 1)
+
+    def test_two_products_without_headers_are_two_records(self):
+        got, _ = self.kinds_rules(b"Partial Product Key: AAAAA\nLicense Status: Licensed\n"
+                                  b"Partial Product Key: BBBBB\nLicense Status: Notification\n")
+        self.assertEqual(got, [("slmgr-dli", ["licensed"]), ("slmgr-dli", ["notification"])])
+
+    def test_a_line_both_tools_print_alone_is_no_record(self):
+        # "License Status" is printed by slmgr and ospp alike: neither claims it alone.
+        got, _ = self.kinds_rules(b"License Status: Licensed\n")
+        self.assertEqual(got, [])
+
+    def test_cim_with_a_blank_line_after_every_property(self):
+        data = b"Name : Windows\n\nLicenseStatus : 5\n\nLicenseStatusReason : 3221549065\n\n"
+        got, _ = self.kinds_rules(data + data)
+        self.assertEqual(got, [("cim-product", ["notification"])] * 2)
+
+    def test_ospp_trimmed_status_with_a_forum_escaped_state(self):
+        got, _ = self.kinds_rules(b"LICENSE STATUS:  ---OOB_ GRACE---\nERROR CODE: 0x4004F00C\n")
+        self.assertEqual(got, [("ospp-dstatus", ["initial-grace", "error-information"])])
+
+
+class MoreForms(unittest.TestCase):
+    """One-line results of slmgr and ospp, and cscript's banner before them."""
+
+    BANNER = (b"Microsoft (R) Windows Script Host Version 5.812\n"
+              b"Copyright (C) Microsoft Corporation. All rights reserved.\n\n")
+
+    def rules(self, data):
+        objects, status = records(data)
+        return [(o["kind"], f["rule"]) for o in objects[:-1] for f in o["findings"]], status
+
+    def test_slmgr_one_line_results(self):
+        cases = {
+            b"Installed product key W269N-WFGWX-YVC9B-4J6C9-T83GX successfully.\n":
+                ("slmgr-ipk", "key-installed"),
+            b"Uninstalled product key successfully.\n": ("slmgr-upk", "key-uninstalled"),
+            b"Command completed successfully.\nPlease restart the system for the changes to "
+            b"take effect.\n": ("slmgr-rearm", "rearm-completed"),
+            b"Activating Windows(R), Professional edition (2de67392-b7a7-462a-b1ca-108dd189f588) "
+            b"...\nProduct activated successfully.\n": ("slmgr-ato", "activation-succeeded"),
+        }
+        for text, want in cases.items():
+            with self.subTest(text=text):
+                got, status = self.rules(self.BANNER + text)
+                self.assertEqual(got, [want])
+                self.assertEqual(status, 0)
+
+    def test_ospp_act_two_products(self):
+        data = (self.BANNER + b"---Processing--------------------------\n"
+                b"---------------------------------------\n"
+                b"Installed product key detected - attempting to activate the following product:\n"
+                b"SKU ID: fbdb3e18-a8ef-4fb3-9183-dffd60bd0984\n"
+                b"LICENSE NAME: Office 21, Office21ProPlus2021VL_KMS_Client_AE edition\n"
+                b"LICENSE DESCRIPTION: Office 21, VOLUME_KMSCLIENT channel\n"
+                b"Last 5 characters of installed product key: 6F7TH\n"
+                b"ERROR CODE: 0xC004F074\n"
+                b"ERROR DESCRIPTION: The Software Licensing Service reported that the product "
+                b"could not be activated.\n"
+                b"---------------------------------------\n"
+                b"Installed product key detected - attempting to activate the following product:\n"
+                b"SKU ID: 85dd8b5f-eaa4-4af3-a628-cce9e77c9a03\n"
+                b"LICENSE NAME: Office 19, Office19ProPlus2019VL_KMS_Client_AE edition\n"
+                b"LICENSE DESCRIPTION: Office 19, VOLUME_KMSCLIENT channel\n"
+                b"Last 5 characters of installed product key: 6MWKP\n"
+                b"<Product activation successful>\n"
+                b"---------------------------------------\n"
+                b"---Exiting-----------------------------\n")
+        got, status = self.rules(data)
+        self.assertEqual(got, [("ospp-act", "error"), ("ospp-act", "activation-succeeded")])
+        self.assertEqual(status, 1)
+
+    def test_ospp_inpkey_and_no_keys(self):
+        got, _ = self.rules(b"---Processing--------------------------\n"
+                            b"<Product key installation successful>\n")
+        self.assertEqual(got, [("ospp-inpkey", "key-installed")])
+        got, status = self.rules(b"---Processing--------------------------\n"
+                                 b"<No installed product keys detected>\n")
+        self.assertEqual((got, status), ([("ospp-act", "no-key-installed")], 1))
+
+
 class OneCodeParser(unittest.TestCase):
     def test_eight_digits_are_hex_as_in_a_lookup(self):
         # explain read this as the decimal 80070005 (0x04C5C575); `slerr 80070005` reads hex.

@@ -63,6 +63,12 @@ static const struct cases cases[] = {
     { "host-count-enough", false, { { EXL_KMS_ENABLED, "" }, { EXL_CURRENT_COUNT, "25" } } },
     { "error", false, { { EXL_ERROR, "0xC004F06C The ..." } } },
     { "error-information", false, { { EXL_ERROR, "0x4004F040 (for information purposes only)" } } },
+    { "activation-succeeded", false, { { EXL_ACTIVATED_OK, "" } } },
+    { "key-installed", false, { { EXL_KEY_INSTALLED, "WFG99 successfully." } } },
+    { "key-uninstalled", false, { { EXL_KEY_UNINSTALLED, "" } } },
+    { "no-key-installed", false, { { EXL_NO_KEYS, "" } } },
+    { "rearm-completed", false, { { EXL_COMMAND_OK, "" } } },
+    { "license-installed", false, { { EXL_LICENSE_INSTALLED, "" } } },
     { "unreadable-number", false, { { EXL_KMS_ENABLED, "" }, { EXL_CURRENT_COUNT, "-1" } } },
 };
 
