@@ -88,6 +88,16 @@ const char *slerr_explain_finding_see(const slerr_explain_record *r, size_t i, s
  * last. */
 const char *slerr_explain_reads(size_t i);
 
+/* Teaches every explainer of this process the labels and licence states of one more display
+ * language: `bytes` is a Windows slmgr.ini as copied from the machine
+ * (%SystemRoot%\System32\slmgr\<LANGID>\slmgr.ini: UTF-16LE lines `L_MsgName = "text"`;
+ * UTF-8 is read too), `lang` names the language ("de-DE"). *added (when not NULL) receives the
+ * number of label and state rows added. SLERR_EXPLAIN_DONE; SLERR_EXPLAIN_MALFORMED when the
+ * bytes hold none of slmgr.vbs's strings; SLERR_EXPLAIN_NOMEM. Call it before explainers
+ * read, not while another thread runs one; slerr_explain_reset_labels() forgets them all. */
+int slerr_explain_add_labels(const void *bytes, size_t size, const char *lang, size_t *added);
+void slerr_explain_reset_labels(void);
+
 /* "ok", "note", "warning", "critical"; NULL for anything else. */
 const char *slerr_explain_severity_name(int severity);
 

@@ -15,7 +15,7 @@
 #include "slerr.h"
 
 const char explain_usage[] =
-    "Usage: slerr explain [--brief] [--json] [--color=WHEN] [FILE...]\n"
+    "Usage: slerr explain [--brief] [--json] [--color=WHEN] [--labels SLMGR.INI]... [FILE...]\n"
     "\n"
     "Reads each FILE (standard input when there is none, or for \"-\") as administrators\n"
     "paste or export it from Windows, finds the records it knows anywhere in it, and says\n"
@@ -36,15 +36,18 @@ const char explain_usage[] =
     "                       findings: rule, severity, field, value, text, codes, see), then one\n"
     "                       object of kind \"summary\" (records, worst, headline)\n"
     "      --color=WHEN     auto (default; honours NO_COLOR), always or never\n"
+    "  -L, --labels FILE    also read the labels of the language of FILE, a slmgr.ini copied\n"
+    "                       from %SystemRoot%\\System32\\slmgr\\<LANGID>\\ (may be repeated)\n"
     "  -h, --help           this help\n"
     "\n"
     "Exit status: 0 nothing worse than a note, 1 a warning or critical finding, 2 usage\n"
     "error, malformed input, or nothing recognisable, 3 an input could not be read.\n";
 
-enum { OPT_BRIEF = 1 };
+enum { OPT_BRIEF = 1, OPT_LABELS };
 
 static const struct cli_option explain_options[] = {
     { "brief", 'b', false, OPT_BRIEF },
+    { "labels", 'L', true, OPT_LABELS },
     COMMON_OPTIONS,
     { NULL, 0, false, 0 },
 };
@@ -370,12 +373,86 @@ static void nothing_recognised(void)
         fprintf(stderr, "  %s\n", slerr_explain_reads(i));
 }
 
+/* A slmgr.ini is some 40 KiB; anything far larger is not one. */
+#define LABELS_FILE_MAX (1024 * 1024)
+
+/* The language a slmgr.ini is for: the name of its folder when that looks like a Windows
+ * language folder ("de-DE"), else "labels". */
+static void labels_language(const char *path, char *lang, size_t size)
+{
+    const char *end = strrchr(path, '/'), *start = end;
+    while (start && start > path && start[-1] != '/')
+        start--;
+    size_t n = start ? (size_t)(end - start) : 0;
+    bool ok = n >= 2 && n < size;
+    for (size_t i = 0; ok && i < n; i++)
+        ok = (start[i] >= 'a' && start[i] <= 'z') || (start[i] >= 'A' && start[i] <= 'Z') ||
+             start[i] == '-';
+    snprintf(lang, size, "%.*s", ok ? (int)n : 6, ok ? start : "labels");
+}
+
+/* --labels FILE: teaches the explainer the texts of a Windows slmgr.ini. EXIT_OK, or the
+ * status of the error reported. */
+static int load_labels(const char *path)
+{
+    char shown[1024], lang[32];
+    output_escape(path, shown, sizeof shown);
+    struct infile in;
+    if (infile_open(&in, path) != 0) {
+        cli_error("--labels %s: %s", shown, strerror(errno));
+        return EXIT_IO;
+    }
+    int exit = EXIT_OK;
+    unsigned char *bytes = NULL;
+    size_t len = 0;
+    const unsigned char *chunk;
+    long got;
+    bool ok = true;
+    while (ok && (got = infile_next(&in, &chunk)) > 0) {
+        unsigned char *more = len + (size_t)got <= LABELS_FILE_MAX ? realloc(bytes, len + (size_t)got)
+                                                                  : NULL;
+        if (!more)
+            cli_error("--labels %s: %s", shown, len + (size_t)got > LABELS_FILE_MAX
+                                                    ? "too large for a slmgr.ini"
+                                                    : slerr_explain_strerror(SLERR_EXPLAIN_NOMEM));
+        else
+            memcpy(more + len, chunk, (size_t)got), bytes = more, len += (size_t)got;
+        ok = more != NULL;
+        exit = !more && len + (size_t)got <= LABELS_FILE_MAX ? EXIT_NO_MEMORY : EXIT_USAGE;
+    }
+    if (ok && got < 0) {
+        cli_error("--labels %s: %s", shown, strerror(errno));
+        ok = false;
+        exit = EXIT_IO;
+    }
+    infile_close(&in);
+    labels_language(path, lang, sizeof lang);
+    int status = ok ? slerr_explain_add_labels(bytes, len, lang, NULL) : SLERR_EXPLAIN_DONE;
+    if (ok && status != SLERR_EXPLAIN_DONE) {
+        cli_error("--labels %s: %s", shown, status == SLERR_EXPLAIN_MALFORMED
+                                                 ? "not a slmgr.ini (no L_Msg string of slmgr.vbs in it)"
+                                                 : slerr_explain_strerror(status));
+        ok = false;
+        exit = status == SLERR_EXPLAIN_NOMEM ? EXIT_NO_MEMORY : EXIT_USAGE;
+    }
+    free(bytes);
+    return ok ? EXIT_OK : exit;
+}
+
+struct explain_options_state {
+    bool brief;
+    int labels_exit; /* EXIT_OK, or how the first --labels file failed */
+};
+
 static bool explain_option(void *state, int id, const char *value)
 {
-    (void)value;
-    if (id != OPT_BRIEF)
+    struct explain_options_state *st = state;
+    if (id == OPT_BRIEF)
+        st->brief = true;
+    else if (id == OPT_LABELS && st->labels_exit == EXIT_OK)
+        st->labels_exit = load_labels(value);
+    else if (id != OPT_LABELS)
         return false;
-    *(bool *)state = true;
     return true;
 }
 
@@ -383,13 +460,16 @@ int cmd_explain(int argc, char **argv)
 {
     struct common_options common = { FORMAT_TEXT, COLOR_AUTO, false };
     static struct explain_run run;
-    bool brief = false;
+    struct explain_options_state opts = { false, EXIT_OK };
     const struct command_line spec = { "explain", explain_usage, explain_options,
-                                       explain_option, &brief, -1 };
+                                       explain_option, &opts, -1 };
     int count;
     int status = command_line_read(&spec, argc, argv, &common, &count);
     if (status != COMMAND_LINE_CONTINUE)
         return status;
+    if (opts.labels_exit != EXIT_OK)
+        return opts.labels_exit;
+    bool brief = opts.brief;
     char *standard_input[] = { "-" };
     char **paths = count ? argv + 1 : standard_input;
     count = count ? count : 1;

@@ -4,7 +4,9 @@
 #include <stdlib.h>
 
 #include "explain.h"
+#include "labels.h"
 #include "readers.h"
+#include "slmgr_ini.h"
 #include "slerr-explain.h"
 
 struct slerr_explainer {
@@ -184,6 +186,27 @@ const char *slerr_explain_reads(size_t i)
     while (ex_reader_kinds[n])
         n++;
     return i < n ? ex_reader_kinds[i] : NULL;
+}
+
+int slerr_explain_add_labels(const void *bytes, size_t size, const char *lang, size_t *added)
+{
+    if (added)
+        *added = 0;
+    if (!bytes || !lang || !lang[0])
+        return SLERR_EXPLAIN_MALFORMED;
+    switch (ex_slmgr_ini_load(bytes, size, lang, added)) {
+    case EX_STATUS_OK:
+        return SLERR_EXPLAIN_DONE;
+    case EX_STATUS_NOMEM:
+        return SLERR_EXPLAIN_NOMEM;
+    default:
+        return SLERR_EXPLAIN_MALFORMED;
+    }
+}
+
+void slerr_explain_reset_labels(void)
+{
+    ex_labels_reset();
 }
 
 const char *slerr_explain_severity_name(int severity)
