@@ -202,6 +202,48 @@ static const struct ex_label_row rows[] = {
     { EXL_HOST_CACHING, "en", "KeyManagementServiceHostCaching", CI, EX_LABEL },
     { EXL_ERROR, "en", "ErrorCode", CI, EX_LABEL },
     { EXL_ERROR_DESCRIPTION, "en", "ErrorMessage", CI, EX_LABEL },
+    /* zh-CN, slmgr.vbs /ato and /ipk one-line results, as pasted in
+     * https://github.com/ThunderEX/py-kms/issues/20 ("正在激活 Windows(R), ... / 错误: 0xC004F074")
+     * and https://github.com/kkkgo/EnterpriseGconvert/issues/2 ("错误: 0xC0000022 ..."). */
+    { EXL_ACTIVATING, "zh-CN", "正在激活", SL, EX_PHRASE },
+    { EXL_ERROR, "zh-CN", "错误", SL, EX_LABEL },
+    /* zh-CN, slmgr.vbs /dlv and /ato of Windows 10 Enterprise LTSC 2019 (10.0.17763), as
+     * pasted in the public blog post "配置 DNS 自动发现服务实现局域网内 Windows/Office 无干预自动
+     * 激活" (zhangwentian, 2020-02-27, kept in a GitHub Pages repository). Some of its labels
+     * end in a full-width colon. */
+    { EXL_SERVICE_VERSION, "zh-CN", "软件授权服务器版本", SL, EX_LABEL },
+    { EXL_NAME, "zh-CN", "名称", SL, EX_LABEL },
+    { EXL_DESCRIPTION, "zh-CN", "描述", SL, EX_LABEL },
+    { EXL_ACTIVATION_ID, "zh-CN", "激活 ID", SL, EX_LABEL },
+    { EXL_OTHER, "zh-CN", "应用程序 ID", SL, EX_LABEL },
+    { EXL_EXTENDED_PID, "zh-CN", "扩展 PID", SL, EX_LABEL },
+    { EXL_KEY_CHANNEL, "zh-CN", "产品密钥通道", SL, EX_LABEL },
+    { EXL_OTHER, "zh-CN", "安装 ID", SL, EX_LABEL },
+    { EXL_PARTIAL_KEY, "zh-CN", "部分产品密钥", SL, EX_LABEL },
+    { EXL_LICENSE_STATUS, "zh-CN", "许可证状态", SL, EX_LABEL },
+    { EXL_VOLUME_EXPIRATION, "zh-CN", "批量激活过期", SL, EX_LABEL },
+    { EXL_WINDOWS_REARM, "zh-CN", "剩余 Windows 重置计数", SL, EX_LABEL },
+    { EXL_SKU_REARM, "zh-CN", "剩余 SKU 重置计数", SL, EX_LABEL },
+    { EXL_TRUSTED_TIME, "zh-CN", "信任时间", SL, EX_LABEL },
+    { EXL_OTHER, "zh-CN", "已配置的激活类型", SL, EX_LABEL },
+    { EXL_OTHER, "zh-CN", "最新激活信息", SL, EX_PHRASE },
+    { EXL_KMS_CLIENT_HEADER, "zh-CN", "密钥管理服务客户端信息", SL, EX_PHRASE },
+    { EXL_CMID, "zh-CN", "客户端计算机 ID (CMID)", SL, EX_LABEL },
+    { EXL_KMS_FROM_DNS, "zh-CN", "来自 DNS 的 KMS 计算机名称", SL, EX_LABEL },
+    { EXL_KMS_IP, "zh-CN", "KMS 计算机 IP 地址", SL, EX_LABEL },
+    { EXL_KMS_PID, "zh-CN", "KMS 计算扩展的 PID", SL, EX_LABEL },
+    { EXL_ACTIVATION_INTERVAL, "zh-CN", "激活时间间隔", SL, EX_LABEL },
+    { EXL_RENEWAL_INTERVAL, "zh-CN", "续订间隔", SL, EX_LABEL },
+    { EXL_ACTIVATED_OK, "zh-CN", "成功地激活了产品", SL, EX_PHRASE },
+    /* zh-CN, ospp.vbs's fields as Office Tool Plus prints them in Chinese (what Chinese users
+     * paste for Office), in https://github.com/YerongAI/Office-Tool/issues/331, /580, /260,
+     * /158 and /712. */
+    { EXL_DESCRIPTION, "zh-CN", "许可证说明", OS, EX_LABEL },
+    { EXL_DESCRIPTION, "zh-CN", "描述", OS, EX_LABEL },
+    { EXL_PARTIAL_KEY, "zh-CN", "产品密钥的最后五个字符", OS, EX_LABEL },
+    { EXL_LICENSE_STATUS, "zh-CN", "许可证状态", OS, EX_LABEL },
+    { EXL_ERROR, "zh-CN", "错误代码", OS, EX_LABEL },
+    { EXL_ERROR_DESCRIPTION, "zh-CN", "错误信息", OS, EX_LABEL },
     /* Further languages: append a block here, e.g.
      * de: slmgr.ini of Windows 10 22H2 de-DE; https://... (a public paste)
      * { EXL_LICENSE_STATUS, "de", "Lizenzstatus", SL, EX_LABEL }, */
@@ -317,6 +359,11 @@ static const struct ex_state_row states[] = {
     { 6, "en", "Extended grace period" },
     { 6, "en", "EXTENDED_GRACE" },
     { 6, "en", "EXTENDED GRACE" },
+    /* zh-CN: slmgr.vbs /dlv in the blog post named above the zh-CN label rows ("许可证状态:
+     * 已授权"); Office Tool Plus's rendering of ospp in
+     * https://github.com/YerongAI/Office-Tool/issues/331 ("许可证状态:  ---未许可---"). */
+    { 1, "zh-CN", "已授权" },
+    { 0, "zh-CN", "未许可" },
     /* Further languages: append a block here, naming its source. */
 };
 
