@@ -426,12 +426,14 @@ bool ex_labels_add(const struct ex_label_row *row)
         !row->text[0] || !row->lang)
         return false;
     struct ex_label_row *grown = grow(extra_rows, &extra_rows_cap, nextra_rows, sizeof *grown);
+    if (!grown)
+        return false;
+    extra_rows = grown; /* a moved array is the only copy now, even if what follows fails */
     char *text = strdup(row->text), *lang = strdup(row->lang);
-    if (!grown || !text || !lang) {
+    if (!text || !lang) {
         free(text), free(lang);
         return false;
     }
-    extra_rows = grown;
     extra_rows[nextra_rows] = *row;
     extra_rows[nextra_rows].text = text;
     extra_rows[nextra_rows++].lang = lang;
@@ -444,12 +446,14 @@ bool ex_states_add(const struct ex_state_row *row)
         return false;
     struct ex_state_row *grown = grow(extra_states, &extra_states_cap, nextra_states,
                                       sizeof *grown);
+    if (!grown)
+        return false;
+    extra_states = grown; /* a moved array is the only copy now, even if what follows fails */
     char *text = strdup(row->text), *lang = strdup(row->lang);
-    if (!grown || !text || !lang) {
+    if (!text || !lang) {
         free(text), free(lang);
         return false;
     }
-    extra_states = grown;
     extra_states[nextra_states] = *row;
     extra_states[nextra_states].text = text;
     extra_states[nextra_states++].lang = lang;
