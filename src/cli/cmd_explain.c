@@ -374,7 +374,7 @@ static void nothing_recognised(void)
 }
 
 /* A slmgr.ini is some 40 KiB; anything far larger is not one. */
-#define LABELS_FILE_MAX (1024 * 1024)
+#define LABELS_FILE_MAX ((size_t)1024 * 1024)
 
 /* The language a slmgr.ini is for: the name of its folder when that looks like a Windows
  * language folder ("de-DE"), else "labels". */
@@ -402,41 +402,35 @@ static int load_labels(const char *path)
         cli_error("--labels %s: %s", shown, strerror(errno));
         return EXIT_IO;
     }
-    int exit = EXIT_OK;
-    unsigned char *bytes = NULL;
+    unsigned char *bytes = NULL, *more;
     size_t len = 0;
     const unsigned char *chunk;
-    long got;
-    bool ok = true;
-    while (ok && (got = infile_next(&in, &chunk)) > 0) {
-        unsigned char *more = len + (size_t)got <= LABELS_FILE_MAX ? realloc(bytes, len + (size_t)got)
-                                                                  : NULL;
-        if (!more)
-            cli_error("--labels %s: %s", shown, len + (size_t)got > LABELS_FILE_MAX
-                                                    ? "too large for a slmgr.ini"
-                                                    : slerr_explain_strerror(SLERR_EXPLAIN_NOMEM));
+    long got = 0;
+    const char *problem = NULL;
+    int exit = EXIT_OK;
+    while (!problem && (got = infile_next(&in, &chunk)) > 0) {
+        if (len + (size_t)got > LABELS_FILE_MAX)
+            problem = "too large for a slmgr.ini", exit = EXIT_USAGE;
+        else if (!(more = realloc(bytes, len + (size_t)got)))
+            problem = slerr_explain_strerror(SLERR_EXPLAIN_NOMEM), exit = EXIT_NO_MEMORY;
         else
             memcpy(more + len, chunk, (size_t)got), bytes = more, len += (size_t)got;
-        ok = more != NULL;
-        exit = !more && len + (size_t)got <= LABELS_FILE_MAX ? EXIT_NO_MEMORY : EXIT_USAGE;
     }
-    if (ok && got < 0) {
-        cli_error("--labels %s: %s", shown, strerror(errno));
-        ok = false;
-        exit = EXIT_IO;
-    }
+    if (!problem && got < 0)
+        problem = strerror(errno), exit = EXIT_IO;
     infile_close(&in);
-    labels_language(path, lang, sizeof lang);
-    int status = ok ? slerr_explain_add_labels(bytes, len, lang, NULL) : SLERR_EXPLAIN_DONE;
-    if (ok && status != SLERR_EXPLAIN_DONE) {
-        cli_error("--labels %s: %s", shown, status == SLERR_EXPLAIN_MALFORMED
-                                                 ? "not a slmgr.ini (no L_Msg string of slmgr.vbs in it)"
-                                                 : slerr_explain_strerror(status));
-        ok = false;
-        exit = status == SLERR_EXPLAIN_NOMEM ? EXIT_NO_MEMORY : EXIT_USAGE;
+    if (!problem) {
+        labels_language(path, lang, sizeof lang);
+        int status = slerr_explain_add_labels(bytes, len, lang, NULL);
+        if (status == SLERR_EXPLAIN_MALFORMED)
+            problem = "not a slmgr.ini (no L_Msg string of slmgr.vbs in it)", exit = EXIT_USAGE;
+        else if (status != SLERR_EXPLAIN_DONE)
+            problem = slerr_explain_strerror(status), exit = EXIT_NO_MEMORY;
     }
+    if (problem)
+        cli_error("--labels %s: %s", shown, problem);
     free(bytes);
-    return ok ? EXIT_OK : exit;
+    return exit;
 }
 
 struct explain_options_state {
