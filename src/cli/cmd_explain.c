@@ -395,7 +395,7 @@ static void labels_language(const char *path, char *lang, size_t size)
  * status of the error reported. */
 static int load_labels(const char *path)
 {
-    char shown[1024], lang[32];
+    char shown[1024];
     output_escape(path, shown, sizeof shown);
     struct infile in;
     if (infile_open(&in, path) != 0) {
@@ -420,6 +420,7 @@ static int load_labels(const char *path)
         problem = strerror(errno), exit = EXIT_IO;
     infile_close(&in);
     if (!problem) {
+        char lang[32];
         labels_language(path, lang, sizeof lang);
         int status = slerr_explain_add_labels(bytes, len, lang, NULL);
         if (status == SLERR_EXPLAIN_MALFORMED)

@@ -516,6 +516,7 @@ const char *ex_channel_name(enum ex_channel channel)
 /* Values that say the same thing in different words. */
 static const struct {
     enum ex_phrase what;
+    /* cppcheck-suppress unusedStructMember ; it names each row's language, as in rows[] */
     const char *lang;
     const char *text;
 } phrases[] = {
