@@ -244,9 +244,16 @@ static const struct ex_label_row rows[] = {
     { EXL_LICENSE_STATUS, "zh-CN", "许可证状态", OS, EX_LABEL },
     { EXL_ERROR, "zh-CN", "错误代码", OS, EX_LABEL },
     { EXL_ERROR_DESCRIPTION, "zh-CN", "错误信息", OS, EX_LABEL },
-    /* Further languages: append a block here, e.g.
-     * de: slmgr.ini of Windows 10 22H2 de-DE; https://... (a public paste)
-     * { EXL_LICENSE_STATUS, "de", "Lizenzstatus", SL, EX_LABEL }, */
+    /* de, slmgr.vbs /dlv on a German Windows, as a public parser of that output matches it:
+     * https://github.com/MichaelSchoenburg/Check-WindowsLizenz/blob/8728b8880d44913c52080783850e6871d3062679/Check-WindowsLizenz.ps1
+     * (its German mapping next to the English one; it notes that German prints both rearm
+     * counts as "Verbleibende Windows Rearm-Anzahl", so that text is read as the first). */
+    { EXL_LICENSE_STATUS, "de", "Lizenzstatus", SL, EX_LABEL },
+    { EXL_STATUS_REASON, "de", "Benachrichtigungsgrund", SL, EX_LABEL },
+    { EXL_TIMEBASED_EXPIRATION, "de", "Ablauf der zeitbegrenzten Aktivierung", SL, EX_LABEL },
+    { EXL_WINDOWS_REARM, "de", "Verbleibende Windows Rearm-Anzahl", SL, EX_LABEL },
+    { EXL_KEY_CHANNEL, "de", "Product Key-Kanal", SL, EX_LABEL },
+    /* Further languages: append a block here naming its public source. */
 };
 
 #define NROWS (sizeof rows / sizeof rows[0])
@@ -362,6 +369,9 @@ static const struct ex_state_row states[] = {
     /* zh-CN: slmgr.vbs /dlv in the blog post named above the zh-CN label rows ("许可证状态:
      * 已授权"); Office Tool Plus's rendering of ospp in
      * https://github.com/YerongAI/Office-Tool/issues/331 ("许可证状态:  ---未许可---"). */
+    /* de: the same parser (Check-WindowsLizenz, named above the de label rows) */
+    { 1, "de", "Lizenziert" },
+    { 5, "de", "Benachrichtigung" },
     { 1, "zh-CN", "已授权" },
     { 0, "zh-CN", "未许可" },
     /* Further languages: append a block here, naming its source. */

@@ -137,8 +137,9 @@ class Fixtures(unittest.TestCase):
         self.assertEqual(sorted(f for _, f in got), ["unlicensed"])
 
     def test_record_with_unknown_status_falls_back_to_its_code(self):
-        # A state word no row holds is not judged; the reason code is still explained.
-        data = fixture("dli-notification.txt").replace(b"Notification\n", b"Benachrichtigung\n")
+        # A state word no row holds is not judged; the reason code is still explained. (The
+        # word is invented: German "Benachrichtigung" is a state row since the de block.)
+        data = fixture("dli-notification.txt").replace(b"Notification\n", b"Frobnicated\n")
         objects, status = records(data)
         self.assertEqual(status, 1)
         self.assertEqual([o["kind"] for o in objects], ["text", "summary"])

@@ -118,5 +118,26 @@ class Labels(unittest.TestCase):
         self.assertNotIn("\x1b", err)
 
 
+class BuiltInGermanRows(unittest.TestCase):
+    """The de rows of labels.c without any --labels file. The lines are written here from the
+    German texts that Check-WindowsLizenz's parser of German slmgr /dlv output matches (the
+    source named in labels.c); they are no paste and are not part of the corpus."""
+
+    def test_notification_state_and_reason(self):
+        lines, status, err = explain(stdin="Name: Windows(R), Professional edition\n"
+                                           "Lizenzstatus: Benachrichtigung\n"
+                                           "Benachrichtigungsgrund: 0xC004F034.\n")
+        self.assertEqual(status, 1, err)
+        self.assertIn(("slmgr-dli", "license-status", "critical", ("0xC004F034",)),
+                      findings(lines))
+
+    def test_licensed_state_word(self):
+        lines, status, err = explain(stdin="Name: Windows(R), Professional edition\n"
+                                           "Product Key-Kanal: Retail\n"
+                                           "Lizenzstatus: Lizenziert\n")
+        self.assertEqual(status, 0, err)
+        self.assertEqual([f[2] for f in findings(lines) if f[1] == "license-status"], ["ok"])
+
+
 if __name__ == "__main__":
     unittest.main()
