@@ -63,18 +63,19 @@ bool ex_collector_repeats(const struct ex_collector *c, enum ex_label label)
 }
 
 static int hand_on(struct ex_collector *c, const char *kind, size_t lineno, bool cim,
-                   bool recognised)
+                   int recognised)
 {
     ex_facts_derive(&c->facts, cim);
     size_t n = ex_judge(&c->facts, c->findings, EX_MAX_FINDINGS);
-    if (!c->own || (!recognised && n == 0))
+    if (!c->own || recognised == EX_NOT_RECOGNISED ||
+        (recognised == EX_IF_FINDINGS && n == 0))
         return 0;
     const char *name = c->facts.text[EXL_NAME];
     struct ex_record record = { kind, lineno, c->findings, n, name[0] ? name : NULL };
     return c->sink(c->ctx, &record) ? EX_STATUS_STOPPED : 0;
 }
 
-int ex_collector_emit(struct ex_collector *c, const char *kind, bool cim, bool recognised)
+int ex_collector_emit(struct ex_collector *c, const char *kind, bool cim, int recognised)
 {
     if (!c->open)
         return 0;
@@ -85,5 +86,5 @@ int ex_collector_emit(struct ex_collector *c, const char *kind, bool cim, bool r
 
 int ex_collector_emit_facts(struct ex_collector *c, const char *kind, size_t lineno, bool cim)
 {
-    return hand_on(c, kind, lineno, cim, true);
+    return hand_on(c, kind, lineno, cim, EX_RECOGNISED);
 }

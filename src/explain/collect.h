@@ -31,11 +31,13 @@ bool ex_collector_rejoin(struct ex_collector *c, const char *text, size_t len);
 /* Whether `label` would be a second value of a field the open record holds already: the
  * record of one product ends where the next one's fields begin. */
 bool ex_collector_repeats(const struct ex_collector *c, enum ex_label label);
+/* Whether the open record is one: EX_NOT_RECOGNISED, EX_RECOGNISED, or EX_IF_FINDINGS (a
+ * trimmed paste without its header is a record when the condition table finds something). */
+enum { EX_NOT_RECOGNISED = 0, EX_RECOGNISED = 1, EX_IF_FINDINGS = 2 };
 /* Judges and hands on the open record as `kind` when it holds a line of its own tool and is
- * `recognised` or gives findings (a trimmed paste without its header is a record too); closes
- * it either way.
+ * `recognised` as above; closes it either way.
  * Returns the sink's answer (0 or EX_STATUS_STOPPED). */
-int ex_collector_emit(struct ex_collector *c, const char *kind, bool cim, bool recognised);
+int ex_collector_emit(struct ex_collector *c, const char *kind, bool cim, int recognised);
 /* Hands on one ready-made record (an error line ...). */
 int ex_collector_emit_facts(struct ex_collector *c, const char *kind, size_t lineno, bool cim);
 

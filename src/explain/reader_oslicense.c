@@ -72,7 +72,7 @@ static void property(struct oslicense *s, const char *name, size_t nlen, const c
     if (label == EXL_LICENSE_STATUS || label == EXL_CURRENT_COUNT || label == EXL_IS_KMS_HOST)
         s->product = true;
     if (label != EXL_NONE && label != EXL_OTHER)
-        ex_collector_field(s->c, label, v, vl, line, (size_t)n);
+        ex_collector_field(s->c, label, v, vl, line, (size_t)n, true); /* all its own */
 }
 
 static void open_object(struct oslicense *s, enum form form, size_t lineno)

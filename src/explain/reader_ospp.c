@@ -35,7 +35,7 @@ static int close_block(struct ex_collector *c)
                                f->seen[EXL_NO_KEYS] || (!f->seen[EXL_LICENSE_STATUS] && f->seen[EXL_ERROR])
                            ? "ospp-act"
                            : "ospp-dstatus";
-    return ex_collector_emit(c, kind, false, recognised);
+    return ex_collector_emit(c, kind, false, recognised ? EX_RECOGNISED : EX_IF_FINDINGS);
 }
 
 /* "-------------", also "---Processing----------" and "---Exiting----": ospp's separators. */

@@ -47,7 +47,8 @@ static int close_record(struct slmgr *s)
     bool recognised = ex_license_state(status, strlen(status)) >= 0;
     bool detailed = f->seen[EXL_ACTIVATION_ID] || f->seen[EXL_EXTENDED_PID] ||
                     f->seen[EXL_SERVICE_VERSION];
-    return ex_collector_emit(s->rec, detailed ? "slmgr-dlv" : "slmgr-dli", false, recognised);
+    return ex_collector_emit(s->rec, detailed ? "slmgr-dlv" : "slmgr-dli", false,
+                             recognised ? EX_RECOGNISED : EX_IF_FINDINGS);
 }
 
 static bool holds_more_than_version(const struct ex_collector *c)
