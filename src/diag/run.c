@@ -172,9 +172,14 @@ static void choose_suffixes(struct run *run, const struct resolv_facts *facts)
     run->search = true;
     if (config->suffixes && suffix_list_parse(config->suffixes, &run->suffixes) == 0)
         return;
+    /* an entry that is no DNS name ("a..b") is skipped, as the system's resolver skips it; the
+     * first one left is then the domain, as the first of the list is without a domain line */
+    size_t count = 0;
     for (size_t i = 0; i < facts->search_count; i++)
-        search[i] = facts->search[i];
-    suffix_list_build(facts->domain, search, facts->search_count, &run->suffixes);
+        if (diag_valid_name(facts->search[i]))
+            search[count++] = facts->search[i];
+    const char *primary = diag_valid_name(facts->domain) ? facts->domain : count ? search[0] : NULL;
+    suffix_list_build(primary, search, count, &run->suffixes);
 }
 
 static void start_kms_probes(struct run *run, const struct resolv_facts *facts)
@@ -192,6 +197,10 @@ static void start_kms_probes(struct run *run, const struct resolv_facts *facts)
     }
     if (!config->dns_server && facts->nameservers == 0)
         record_dns_problem(run, DIAG_DNS_NO_SERVER, "no nameserver line in resolv.conf");
+    else if (run->suffixes.count == 0 && (facts->domain[0] || facts->search_count))
+        record_dns_problem(run, DIAG_DNS_NO_DOMAIN,
+                           "no DOMAIN given, and resolv.conf's domain and search entries are no "
+                           "DNS names: the resolver skips them");
     else if (run->suffixes.count == 0)
         record_dns_problem(run, DIAG_DNS_NO_DOMAIN,
                            "no DOMAIN given and resolv.conf has neither domain nor search");

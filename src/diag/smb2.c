@@ -91,10 +91,12 @@ static enum smb2_status read_time(const uint8_t *body, struct smb2_reply *reply)
 enum smb2_status smb2_parse_negotiate(const uint8_t *buf, size_t len, struct smb2_reply *reply)
 {
     memset(reply, 0, sizeof *reply);
+    /* a NetBIOS session service packet, no message: its type byte says so, whatever its size
+     * (a positive session response or a keep-alive is 4 bytes alone) */
+    if (len >= 1 && buf[0] >= 0x81 && buf[0] <= 0x85)
+        return fail(reply, SMB2_NOT_SESSION);
     if (len < FRAME + 4)
         return fail(reply, SMB2_SHORT);
-    if (buf[0] >= 0x81 && buf[0] <= 0x85)
-        return fail(reply, SMB2_NOT_SESSION); /* a NetBIOS session service packet, no message */
     if (buf[0] != 0)
         return fail(reply, SMB2_NOT_SMB);
     if (memcmp(buf + FRAME, smb1_magic, sizeof smb1_magic) == 0)

@@ -72,7 +72,9 @@ int suffix_list_parse(const char *csv, struct suffix_list *list)
         char *comma = strchr(p, ',');
         if (comma)
             *comma = '\0';
-        if (!p[0] || strlen(p) >= SUFFIX_NAME_MAX || count == sizeof names / sizeof names[0])
+        /* "." (or "..") is no suffix: it would vanish, and with it the primary's place */
+        if (strspn(p, ".") == strlen(p) || strlen(p) >= SUFFIX_NAME_MAX ||
+            count == sizeof names / sizeof names[0])
             return -1;
         names[count++] = p;
         if (!comma)

@@ -28,7 +28,7 @@ struct suffix_list {
 void suffix_list_build(const char *primary, const char *const *connection, size_t count,
                        struct suffix_list *list);
 
-/* --suffixes PRIMARY,CONNECTION,...: 0, or -1 when an entry is empty or too long (the caller
+/* --suffixes PRIMARY,CONNECTION,...: 0, or -1 when an entry is empty, only dots or too long (the caller
  * checks each name's syntax). */
 int suffix_list_parse(const char *csv, struct suffix_list *list);
 

@@ -106,6 +106,18 @@ class Suffixes(unittest.TestCase):
         self.assertIn("a client stops at corp.test first", lab["detail"])
         self.assertEqual(rpc_ports(report), [parent_kms.port], "only the hosts a client would use")
 
+    def test_search_entries_that_are_no_names_are_skipped(self):
+        """'a..b' (an empty label) is skipped as the system's resolver skips it: it was queried
+        as is and reported as a resolver failure."""
+        with tempfile.NamedTemporaryFile("w", suffix=".conf", delete=False) as f:
+            f.write(f"nameserver {LOOPBACK}\nsearch a..b emea.corp.test .. lab.test\n")
+        self.addCleanup(os.unlink, f.name)
+        status, report = diagnose("--resolv-conf", f.name)
+        self.assertEqual(status, 0, report)
+        self.assertEqual([s for s, _, _ in srv_probes(report)],
+                         ["emea.corp.test", "corp.test", "lab.test"])
+        self.assertEqual([p for p in report["probes"] if p["severity"] == "unknown"], [])
+
     def test_domain_argument_is_asked_alone(self):
         status, report = diagnose("emea.corp.test")
         self.assertEqual(status, 1, report)
@@ -122,7 +134,10 @@ class Suffixes(unittest.TestCase):
                                         r"suffixes finds the record under corp.test")
 
     def test_bad_suffixes_are_usage_errors(self):
+        # "." vanished once parsed: alone it passed this check and failed later (exit 1); first,
+        # it let the next suffix take the primary's place
         for args in [["--suffixes", "a.test,,b.test"], ["--suffixes", ""], ["--suffixes", "bad name.test"],
+                     ["--suffixes", "."], ["--suffixes", ".,x.test"], ["--suffixes", "x.test,.."],
                      ["x.test", "--suffixes", "a.test"], ["--suffixes", ",".join(f"s{i}.test" for i in range(9))]]:
             with self.subTest(args=args):
                 result = subprocess.run([*WRAPPER, SLERR, "diagnose", *args], capture_output=True, text=True,

@@ -146,3 +146,19 @@ Test(smb2, every_status_has_words)
     for (int s = SMB2_OK; s <= SMB2_NO_TIME; s++)
         cr_assert_neq(strcmp(smb2_status_text((enum smb2_status)s), "?"), 0);
 }
+
+/* A NetBIOS session packet is named by its type byte even when it is all there is: the 4-byte
+ * positive session response (0x82) or keep-alive (0x85) was called "too short for SMB2". */
+Test(smb2, four_byte_netbios_packet_is_not_a_session_message)
+{
+    struct smb2_reply r;
+    for (uint8_t type = 0x81; type <= 0x85; type++) {
+        const uint8_t packet[4] = { type, 0, 0, 0 };
+        cr_assert_eq(smb2_parse_negotiate(packet, sizeof packet, &r), SMB2_NOT_SESSION, "type 0x%02X",
+                     type);
+        cr_assert_eq(smb2_reply_needed(packet, sizeof packet), 4, "nothing more to wait for");
+    }
+    const uint8_t message[4] = { 0, 0, 0, 0x40 };
+    cr_assert_eq(smb2_parse_negotiate(message, sizeof message, &r), SMB2_SHORT);
+    cr_assert_str_eq(smb2_status_text(SMB2_NOT_SESSION), "not a direct-TCP session message");
+}

@@ -74,6 +74,10 @@ Test(suffixes, parse_option)
     cr_assert_eq(suffix_list_parse("a.test,,b.test", &list), -1);
     cr_assert_eq(suffix_list_parse("", &list), -1);
     cr_assert_eq(suffix_list_parse("a.test,", &list), -1);
+    /* only dots: no suffix, and one that must not hand the primary's place to the next */
+    cr_assert_eq(suffix_list_parse(".", &list), -1);
+    cr_assert_eq(suffix_list_parse(".,x.test", &list), -1);
+    cr_assert_eq(suffix_list_parse("x.test,..", &list), -1);
 }
 
 Test(suffixes, origin_words)
