@@ -88,6 +88,10 @@ int cmd_repl(int argc, char **argv);
 /* Runs one command line; the same dispatcher serves the program and the REPL. */
 int dispatch_run(int argc, char **argv);
 
+/* `slerr --version`: the program's version, what its catalog holds, and where each module is
+ * (and why one is not available). Returns the exit status. */
+int dispatch_version(void);
+
 /* The words dispatch_run() takes as a command ("help" included), by index; NULL past the end. */
 const char *dispatch_command_name(size_t index);
 

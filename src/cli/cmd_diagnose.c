@@ -20,7 +20,7 @@ const char diagnose_usage[] =
     "Usage: slerr diagnose [DOMAIN | --suffixes LIST] [--kms HOST[:PORT]] [--dns-server ADDR[:PORT]]\n"
     "                      [--ntp HOST[:PORT]] [--clock auto|ntp|smb] [--smb-port PORT]\n"
     "                      [--timeout SECONDS] [--json | --nagios [-w RANGES] [-c RANGES]]\n"
-    "                      [--prometheus FILE|-]\n"
+    "                      [--prometheus FILE|-] [--resolv-conf FILE]\n"
     "\n"
     "Checks what a KMS client needs, all at once under one deadline: the DNS SRV record\n"
     "_vlmcs._tcp.DOMAIN (in the order clients try its hosts), a TCP connection to each host\n"
@@ -61,13 +61,14 @@ const char diagnose_usage[] =
     "  -j, --json                   one JSON object: every probe and the suggested entries\n"
     "      --color=WHEN             auto (default; honours NO_COLOR), always or never\n"
     "  -h, --help                   this help\n"
+    "  -V, --version                the version (as slerr --version), as plugins offer it\n"
     "\n"
     "Exit status: 0 healthy, 1 a problem found, 2 usage error, 3 the probes could not run or\n"
     "the output not written, 4 out of memory, 130 interrupted.\n"
     "With --nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n";
 
 enum { OPT_KMS = 1, OPT_SUFFIXES, OPT_DNS_SERVER, OPT_NTP, OPT_TIMEOUT, OPT_RESOLV_CONF, OPT_NAGIOS,
-       OPT_WARNING, OPT_CRITICAL, OPT_CLOCK, OPT_SMB_PORT, OPT_PROMETHEUS };
+       OPT_WARNING, OPT_CRITICAL, OPT_CLOCK, OPT_SMB_PORT, OPT_PROMETHEUS, OPT_VERSION };
 
 static const struct cli_option diagnose_options[] = {
     { "kms", 'H', true, OPT_KMS },
@@ -82,6 +83,7 @@ static const struct cli_option diagnose_options[] = {
     { "warning", 'w', true, OPT_WARNING },
     { "critical", 'c', true, OPT_CRITICAL },
     { "prometheus", 0, true, OPT_PROMETHEUS },
+    { "version", 'V', false, OPT_VERSION },
     COMMON_OPTIONS,
     { NULL, 0, false, 0 },
 };
@@ -89,7 +91,7 @@ static const struct cli_option diagnose_options[] = {
 struct diagnose {
     struct diag_config config;
     struct common_options common;
-    bool nagios;
+    bool nagios, version;
     struct nagios_thresholds thresholds;
     const char *prometheus; /* FILE, "-" for stdout, NULL for none */
     struct output out;
@@ -163,6 +165,7 @@ static int apply_option(struct diagnose *d, int id, const char *value)
         d->config.timeout_ms = (unsigned)(seconds * 1000 + 0.5);
         return 0;
     case OPT_PROMETHEUS: d->prometheus = value; return 0;
+    case OPT_VERSION: d->version = true; return 0;
     case OPT_WARNING:
     case OPT_CRITICAL:
         if (nagios_parse_thresholds(value, id == OPT_CRITICAL, &d->thresholds, error, sizeof error)) {
@@ -198,6 +201,8 @@ static int parse_command_line(struct diagnose *d, int argc, char **argv)
     int status = command_line_read(&spec, argc, argv, &d->common, &count);
     if (status != COMMAND_LINE_CONTINUE)
         return status;
+    if (d->version)
+        return dispatch_version();
     d->config.domain = count ? argv[1] : NULL;
     bool prometheus_only = d->prometheus && strcmp(d->prometheus, "-") == 0;
     if (d->common.format == FORMAT_JSON && d->nagios)
@@ -325,14 +330,28 @@ static void print_json(struct diagnose *d, const struct diag_report *report)
 
 /* ---- the command ---- */
 
+/* A metrics file that cannot be written: an error (UNKNOWN for the plugin), exit status 3. */
+static int cannot_write_metrics(struct diagnose *d, const char *why)
+{
+    char safe[512], line[700];
+    output_escape(d->prometheus, safe, sizeof safe);
+    cli_error("cannot write %s: %s", safe, why);
+    if (d->nagios) {
+        snprintf(line, sizeof line, "cannot write the metrics file %s: %s", safe, why);
+        nagios_print_unknown(&d->out, line);
+    }
+    return cli_finish(&d->out, d->nagios ? NAGIOS_UNKNOWN : EXIT_IO);
+}
+
 static int report_outcome(struct diagnose *d, const struct diag_report *report,
                           enum diag_status run_status)
 {
     const char *failure = run_status == DIAG_OK ? NULL
                           : report->error[0] ? report->error : diag_strerror(run_status);
     if (d->prometheus && !report->cancelled && prometheus_write(d->prometheus, report, !failure)) {
-        cli_error("cannot write %s: %s", d->prometheus, strerror(errno));
-        return cli_finish(&d->out, d->nagios ? NAGIOS_UNKNOWN : EXIT_IO);
+        const char *why = errno == EINVAL && prometheus_unusable(d->prometheus)
+                              ? prometheus_unusable(d->prometheus) : strerror(errno);
+        return cannot_write_metrics(d, why);
     }
     if (d->nagios)
         return cli_finish(&d->out, nagios_print(&d->out, report, failure, &d->thresholds));
@@ -371,6 +390,7 @@ int cmd_diagnose(int argc, char **argv)
     }
     if (status != COMMAND_LINE_CONTINUE)
         return status;
+    d.thresholds.clock_optional = d.config.clock == DIAG_CLOCK_AUTO;
     d.quiet = d.prometheus && strcmp(d.prometheus, "-") == 0;
     output_init(&d.out, stdout, d.nagios ? FORMAT_TEXT : d.common.format,
                 d.nagios ? COLOR_NEVER : d.common.color);
@@ -379,6 +399,8 @@ int cmd_diagnose(int argc, char **argv)
     d.config.on_tick = d.live ? show_status : NULL;
     d.config.user = &d;
 
+    if (d.prometheus && prometheus_unusable(d.prometheus)) /* before the run: it would be lost */
+        return cannot_write_metrics(&d, prometheus_unusable(d.prometheus));
     struct diag_report *report = calloc(1, sizeof *report);
     if (!report) {
         cli_error("out of memory");

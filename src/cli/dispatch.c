@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* dispatch.c: the table of commands and the one dispatcher that the program and the REPL share. */
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -39,6 +40,14 @@ static const struct command commands[] = {
     { NULL, NULL, NULL, NULL },
 };
 
+/* Module commands that are monitoring plugins with an option: the plugin's service name, so
+ * that a module that cannot load still gives a status line (plugin_unavailable). */
+static const struct {
+    const char *command, *option, *service;
+} plugins[] = {
+    { "diagnose", "--nagios", "KMS" },
+};
+
 static const char main_usage[] =
     "Usage: slerr CODE...                look up Windows activation error codes\n"
     "       slerr COMMAND [OPTIONS] ...\n"
@@ -62,9 +71,36 @@ static const struct command *find_command(const char *name)
     return NULL;
 }
 
+/* The service name when `argv` runs a command as a monitoring plugin; NULL otherwise. */
+static const char *plugin_service(int argc, char **argv)
+{
+    for (size_t p = 0; p < sizeof plugins / sizeof plugins[0]; p++) {
+        if (strcmp(argv[0], plugins[p].command) != 0)
+            continue;
+        for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+            if (strcmp(argv[i], plugins[p].option) == 0)
+                return plugins[p].service;
+    }
+    return NULL;
+}
+
+/* The monitoring-plugins guidelines: a plugin prints a status line and exits 3 (UNKNOWN)
+ * for every failure to run, its module missing included. */
+static int plugin_unavailable(const char *service)
+{
+    struct output out = { .stream = stdout };
+    char safe[600];
+    printf("%s UNKNOWN - %s\n", service, output_escape(module_failure(), safe, sizeof safe));
+    return cli_finish(&out, 3);
+}
+
 static int run_command(const struct command *c, int argc, char **argv)
 {
-    return c->run ? c->run(argc, argv) : module_run(c->name, argc, argv);
+    if (c->run)
+        return c->run(argc, argv);
+    int status = module_run(c->name, argc, argv);
+    const char *service = status == EXIT_UNAVAILABLE ? plugin_service(argc, argv) : NULL;
+    return service ? plugin_unavailable(service) : status;
 }
 
 static int print_help(const char *topic)
@@ -99,15 +135,27 @@ static int list_commands(void)
     return cli_finish(&out, EXIT_OK);
 }
 
-/* The one place --version is written: the program, its catalog, and the licences. */
-static int print_version(void)
+/* The one place --version is written: the program, its catalog, the licences, and where each
+ * module is (with why one is not available). */
+int dispatch_version(void)
 {
     struct output out = { .stream = stdout };
+    char path[PATH_MAX + 64], safe[600];
     printf("slerr %s (catalog of %zu entries)\n", slerr_version(), slerr_count());
     printf("catalog %s\n", SLERR_CATALOG_VERSION);
     printf("Licence: MIT. The catalog quotes Microsoft's message texts: the Windows SDK headers\n"
            "as win32metadata publishes them (MIT) and the WMI documentation (CC BY 4.0);\n"
            "NOTICE in slerr's source (a distribution's copyright file) names each.\n");
+    printf("catalog contents: %zu codes, %zu events, %zu symptoms, %zu settings\n",
+           slerr_kind_count(SLERR_KIND_CODE), slerr_kind_count(SLERR_KIND_EVENT),
+           slerr_kind_count(SLERR_KIND_SYMPTOM), slerr_kind_count(SLERR_KIND_SETTING));
+    for (const struct command *c = commands; c->name; c++) {
+        if (c->run)
+            continue;
+        const char *why = module_check(c->name, path, sizeof path);
+        printf("module %s: %s", c->name, output_escape(path, safe, sizeof safe));
+        printf(why ? " (not available: %s)\n" : "\n", why);
+    }
     return cli_finish(&out, EXIT_OK);
 }
 
@@ -131,7 +179,7 @@ int dispatch_run(int argc, char **argv)
     if (strcmp(first, "help") == 0)
         return print_help(argc > 2 ? argv[2] : NULL);
     if (strcmp(first, "--version") == 0 || strcmp(first, "-V") == 0)
-        return print_version();
+        return dispatch_version();
     if (strcmp(first, "--list-commands") == 0)
         return list_commands();
     const struct command *c = find_command(first);

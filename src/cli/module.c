@@ -2,7 +2,12 @@
 /* module.c: finds, loads and checks the command modules (module.h). A module is loaded once
  * and stays loaded; a missing, broken or mismatched one is reported, never a crash. */
 #include <dlfcn.h>
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
+#include <link.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,30 +47,100 @@ static void module_path(const char *command, char *path, size_t size)
         return;
     }
     snprintf(path, size, "%s/%s/%s.so", dir, SLERR_MODULE_RELATIVE_DIR, command);
-    if (dir[0] && access(path, F_OK) == 0)
-        return;
+    if (dir[0] && (access(path, F_OK) == 0 || errno != ENOENT))
+        return; /* there, or there but broken (a symbolic link loop ...): report that one */
     snprintf(path, size, "%s/%s.so", SLERR_MODULE_DIR, command);
+}
+
+static char failure[PATH_MAX + 256];
+
+const char *module_failure(void)
+{
+    return failure;
+}
+
+/* Reports why `command` is not available, and keeps it for module_failure(). */
+__attribute__((format(printf, 2, 3))) static void fail(const char *command, const char *format,
+                                                       ...)
+{
+    va_list ap;
+    int n = snprintf(failure, sizeof failure, "%s is not available: ", command);
+    va_start(ap, format);
+    vsnprintf(failure + n, sizeof failure - (size_t)n, format, ap);
+    va_end(ap);
+    cli_error("%s", failure);
+}
+
+/* Why the file at `fd` (`size` bytes) cannot be a whole module of this machine; NULL when
+ * every segment the loader maps lies within it. dlopen maps what the program headers say: a
+ * file cut short (a full disk, an interrupted upgrade) would give SIGBUS at the first touch of
+ * a page past its end. */
+static const char *incomplete(int fd, off_t size)
+{
+    ElfW(Ehdr) header;
+    if (pread(fd, &header, sizeof header, 0) != (ssize_t)sizeof header ||
+        memcmp(header.e_ident, ELFMAG, SELFMAG) != 0)
+        return "not a shared object (no ELF header)";
+    if (header.e_phentsize != sizeof(ElfW(Phdr)) || header.e_phnum == 0 ||
+        header.e_phoff > (uint64_t)size ||
+        (uint64_t)header.e_phnum * sizeof(ElfW(Phdr)) > (uint64_t)size - header.e_phoff)
+        return "its program headers are missing: the file is cut short";
+    for (unsigned i = 0; i < header.e_phnum; i++) {
+        ElfW(Phdr) segment;
+        off_t at = (off_t)(header.e_phoff + i * sizeof segment);
+        if (pread(fd, &segment, sizeof segment, at) != (ssize_t)sizeof segment)
+            return "its program headers cannot be read";
+        if (segment.p_type == PT_LOAD && (segment.p_offset > (uint64_t)size ||
+                                          segment.p_filesz > (uint64_t)size - segment.p_offset))
+            return "a segment lies beyond the end of the file: the file is cut short";
+    }
+    return NULL;
+}
+
+/* NULL when `path` is a regular file that holds a whole module; else why not. Opened without
+ * blocking, so that a FIFO in its place cannot hang the program. */
+static const char *unusable(const char *path)
+{
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0)
+        return strerror(errno);
+    const char *why = fstat(fd, &st) != 0   ? strerror(errno)
+                      : !S_ISREG(st.st_mode) ? "not a regular file"
+                                             : incomplete(fd, st.st_size);
+    close(fd);
+    return why;
+}
+
+const char *module_check(const char *command, char *path, size_t size)
+{
+    module_path(command, path, size);
+    return unusable(path);
 }
 
 /* The module's descriptor after every check; NULL after reporting what is wrong. */
 static const struct slerr_module *load(const char *command)
 {
     char path[PATH_MAX + 64], symbol[64];
-    module_path(command, path, sizeof path);
+    const char *why = module_check(command, path, sizeof path);
+    if (why) {
+        fail(command, "%s: %s", path, why);
+        return NULL;
+    }
     void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
-        cli_error("%s is not available: %s", command, dlerror());
+        fail(command, "%s", dlerror());
         return NULL;
     }
     snprintf(symbol, sizeof symbol, "slerr_module_%s", command);
     const struct slerr_module *m = dlsym(handle, symbol);
     if (!m) {
-        cli_error("%s is not available: %s is not a slerr module", command, path);
+        fail(command, "%s is not a slerr module", path);
     } else if (m->abi != SLERR_MODULE_ABI || !m->version ||
                strcmp(m->version, SLERR_VERSION_STRING) != 0 || !m->run) {
-        cli_error("%s is not available: %s belongs to another slerr (%s, not %s)", command, path,
-                  m->abi == SLERR_MODULE_ABI && m->version ? m->version : "unknown version",
-                  SLERR_VERSION_STRING);
+        fail(command, "%s belongs to another slerr (%s, not %s)", path,
+             m->abi == SLERR_MODULE_ABI && m->version ? m->version : "unknown version",
+             SLERR_VERSION_STRING);
         m = NULL;
     }
     if (!m)

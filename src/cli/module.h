@@ -26,4 +26,12 @@ struct slerr_module {
  * or EXIT_UNAVAILABLE after reporting why the module could not be loaded. */
 int module_run(const char *command, int argc, char **argv);
 
+/* Where the module of `command` is (in `path`), and NULL when that file holds a whole module
+ * (a regular file, every segment within it); else why not. Nothing is loaded. */
+const char *module_check(const char *command, char *path, size_t size);
+
+/* After EXIT_UNAVAILABLE from module_run: the reason it gave ("diagnose is not available:
+ * ..."); "" before any. */
+const char *module_failure(void);
+
 #endif

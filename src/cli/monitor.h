@@ -22,6 +22,8 @@ struct nagios_range {
 struct nagios_thresholds {
     struct nagios_range offset[2]; /* WARNING, CRITICAL on |clock offset|, in hours */
     struct nagios_range time[2];   /* WARNING, CRITICAL on the KMS answer time, in seconds */
+    /* --clock auto: an offset no source measured is said in the status line, not UNKNOWN */
+    bool clock_optional;
 };
 
 /* Reads "OFFSET[,TIME]" (either may be empty) into the WARNING (level 0) or CRITICAL (1) ranges.
@@ -43,8 +45,13 @@ double monitor_answer_time(const struct diag_report *report);
 /* The clock reading to judge: the KMS host's own (SMB) before an NTP server's; NULL for none. */
 const struct diag_probe *monitor_clock_probe(const struct diag_report *report);
 
+/* Why metrics cannot be written at `path` (a device, FIFO, symbolic link or directory there,
+ * a name ending in "/", an error from lstat); NULL when it is "-", absent or a regular file. */
+const char *prometheus_unusable(const char *path);
+
 /* Writes the textfile-collector metrics to `path` atomically (a temporary file in the same
- * directory, then rename), or to stdout for "-". 0, or -1 with errno set. */
+ * directory, then rename), or to stdout for "-"; only where prometheus_unusable() is NULL.
+ * 0, or -1 with errno set (EINVAL: prometheus_unusable() says why). */
 int prometheus_write(const char *path, const struct diag_report *report, bool run_ok);
 
 #endif

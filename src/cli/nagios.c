@@ -73,7 +73,11 @@ static bool alerts(const struct nagios_range *r, double value)
     return r->inside ? within : !within;
 }
 
-/* A number as perfdata wants it: digits, a point and a sign only (no exponent). */
+/* Room for any finite double as plain digits: DBL_MAX has 309 before the point. */
+#define PLAIN_NUMBER_MAX 330
+
+/* A number as perfdata wants it: digits, a point and a sign only (no exponent), whole: a
+ * threshold of 1e30 hours was cut to 31 digits. */
 static void plain_number(char *out, size_t size, double value)
 {
     snprintf(out, size, "%.9f", value);
@@ -89,7 +93,7 @@ static void plain_number(char *out, size_t size, double value)
 static void format_range(char *out, size_t size, const struct nagios_range *r, double scale,
                          bool absolute)
 {
-    char start[32] = "~", end[32] = "";
+    char start[PLAIN_NUMBER_MAX] = "~", end[PLAIN_NUMBER_MAX] = "";
     out[0] = '\0';
     if (!r->set)
         return;
@@ -149,6 +153,25 @@ static const struct diag_probe *first_dns(const struct diag_report *r)
     return NULL;
 }
 
+/* The clock probe that ended without an offset, to say why (the KMS host's own first). */
+static const struct diag_probe *unmeasured_clock(const struct diag_report *report)
+{
+    const struct diag_probe *found = NULL;
+    for (size_t i = 0; i < report->count; i++) {
+        const struct diag_probe *p = &report->probes[i];
+        if ((p->kind == DIAG_PROBE_SMB || p->kind == DIAG_PROBE_NTP) && !diag_has_offset(p) &&
+            (!found || p->kind == DIAG_PROBE_SMB))
+            found = p;
+    }
+    return found;
+}
+
+/* Thresholds on the clock offset, and no source measured it. */
+static bool offset_unmeasured(const struct diag_report *report, const struct nagios_thresholds *t)
+{
+    return !monitor_clock_probe(report) && (t->offset[0].set || t->offset[1].set);
+}
+
 static int judge(const struct diag_report *report, bool run_ok, const struct nagios_thresholds *t)
 {
     enum diag_severity overall = diag_overall(report);
@@ -165,7 +188,25 @@ static int judge(const struct diag_report *report, bool run_ok, const struct nag
         if (hit && state < alert)
             state = alert;
     }
+    /* the guidelines: a threshold on a value that could not be measured is UNKNOWN; a CRITICAL
+     * the run did find stays CRITICAL */
+    if (offset_unmeasured(report, t) && !t->clock_optional && state < NAGIOS_CRITICAL)
+        state = NAGIOS_UNKNOWN;
     return state;
+}
+
+/* "clock offset not measured (ntp 192.0.2.1:123: no answer before the deadline)" */
+static void unmeasured_text(struct output *o, const struct diag_report *report)
+{
+    const struct diag_probe *p = unmeasured_clock(report);
+    output_text(o, "clock offset not measured");
+    if (!p)
+        return;
+    output_printf(o, " (%s ", diag_kind_name(p->kind));
+    output_untrusted(o, p->target_text, OUTPUT_PLUGIN);
+    output_text(o, ": ");
+    output_untrusted(o, p->detail, OUTPUT_PLUGIN);
+    output_text(o, ")");
 }
 
 /* The KMS host that answered first in client order: the --kms host, then the SRV record's. */
@@ -180,10 +221,17 @@ static const struct diag_probe *first_answering(const struct diag_report *r)
 
 /* What the network said must neither reach the screen raw nor end the text with a '|'. */
 static void status_text(struct output *o, const struct diag_report *report, int state,
-                        const char *failure)
+                        const char *failure, const struct nagios_thresholds *t)
 {
     const struct diag_probe *worst = worst_probe(report);
     const struct diag_probe *kms = first_answering(report);
+    bool unmeasured = offset_unmeasured(report, t);
+    if (state == NAGIOS_UNKNOWN && unmeasured && !failure && !report->cancelled &&
+        diag_overall(report) != DIAG_SEV_UNKNOWN) {
+        unmeasured_text(o, report);
+        output_text(o, ", and the offset thresholds need it (--clock auto makes it optional)");
+        return;
+    }
     if (state == NAGIOS_UNKNOWN) {
         output_untrusted(o, report->cancelled ? "interrupted" : failure ? failure
                          : "the run could not tell", OUTPUT_PLUGIN);
@@ -199,13 +247,17 @@ static void status_text(struct output *o, const struct diag_report *report, int 
     if (clock && state != NAGIOS_UNKNOWN)
         output_printf(o, "; clock offset %+.3fs (%s)", clock->offset,
                       clock->kind == DIAG_PROBE_SMB ? "SMB" : "NTP");
+    if (unmeasured && state != NAGIOS_UNKNOWN) {
+        output_text(o, "; ");
+        unmeasured_text(o, report);
+    }
 }
 
 /* label=value[UOM];warn;crit;min;max, "U" for a value not measured. */
 static void perf(struct output *o, const char *label, bool known, double value,
                  const struct nagios_range *ranges, double scale, bool absolute, const char *min)
 {
-    char warn[80] = "", crit[80] = "";
+    char warn[2 * PLAIN_NUMBER_MAX + 4] = "", crit[2 * PLAIN_NUMBER_MAX + 4] = "";
     if (ranges) {
         format_range(warn, sizeof warn, &ranges[0], scale, absolute);
         format_range(crit, sizeof crit, &ranges[1], scale, absolute);
@@ -242,7 +294,7 @@ int nagios_print(struct output *o, const struct diag_report *report, const char 
     const struct diag_probe *clock = monitor_clock_probe(report);
     double answer = monitor_answer_time(report);
     output_printf(o, "KMS %s - ", words[state]);
-    status_text(o, report, state, failure);
+    status_text(o, report, state, failure, t);
     output_text(o, " |");
     perf(o, "dns_time", dns != NULL, dns ? dns->seconds : 0, NULL, 1, false, "0");
     perf(o, "kms_time", answer >= 0, answer, t->time, 1, false, "0");

@@ -123,11 +123,33 @@ static FILE *open_temporary(const char *path, char *temp, size_t size)
     return f;
 }
 
+const char *prometheus_unusable(const char *path)
+{
+    struct stat st;
+    size_t length = strlen(path);
+    if (strcmp(path, "-") == 0)
+        return NULL;
+    if (length == 0)
+        return strerror(ENOENT);
+    if (path[length - 1] == '/')
+        return strerror(ENOTDIR); /* a file's name, even where a directory has it */
+    if (lstat(path, &st) != 0)
+        return errno == ENOENT ? NULL : strerror(errno);
+    if (S_ISDIR(st.st_mode))
+        return strerror(EISDIR);
+    /* the rename would replace a device, a FIFO or a symbolic link with a regular file */
+    return S_ISREG(st.st_mode) ? NULL : "not a regular file (only a regular file is replaced)";
+}
+
 int prometheus_write(const char *path, const struct diag_report *report, bool run_ok)
 {
     if (strcmp(path, "-") == 0) {
         write_metrics(stdout, report, run_ok);
         return fflush(stdout) == 0 && !ferror(stdout) ? 0 : -1;
+    }
+    if (prometheus_unusable(path)) {
+        errno = EINVAL; /* the caller asks prometheus_unusable() for the words */
+        return -1;
     }
     char temp[4096];
     FILE *f = open_temporary(path, temp, sizeof temp);

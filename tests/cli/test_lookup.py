@@ -228,6 +228,11 @@ class Formats(unittest.TestCase):
         self.assertTrue(lines[2].startswith("Licence: MIT."), lines)
         self.assertIn("CC BY 4.0", version.stdout, "the WMI texts' licence is named")
         self.assertIn("NOTICE", version.stdout)
+        self.assertRegex(version.stdout, r"(?m)^catalog contents: \d+ codes, \d+ events, "
+                                         r"\d+ symptoms, \d+ settings$")
+        self.assertEqual([line.split(":")[0] for line in lines if line.startswith("module ")],
+                         ["module diagnose", "module explain", "module repl"], "every module named")
+        self.assertRegex(version.stdout, r"(?m)^module explain: /.*/explain\.so$")
         self.assertEqual(run("help", "nonsense").returncode, 2)
 
 

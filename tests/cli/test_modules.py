@@ -6,6 +6,7 @@ missing and exits 5 instead of crashing; the lookups still work."""
 
 import os
 import shutil
+import struct
 import subprocess
 import tempfile
 import unittest
@@ -147,10 +148,90 @@ class MissingModule(unittest.TestCase):
             self.assertRegex(result.stderr, rf"^slerr: {args[-1] if args[0] == 'help' else args[0]}"
                              r" is not available: .*\.so", args)
 
+    def test_nagios_plugin_without_its_module_prints_a_status_line(self):
+        """The guidelines: a status line and UNKNOWN (3) for every failure to run; it printed
+        nothing and exited 5."""
+        result = self.run_alone("diagnose", "--kms", "127.0.0.1", "--nagios")
+        self.assertEqual(result.returncode, 3, result.stderr)
+        self.assertRegex(result.stdout, r"^KMS UNKNOWN - diagnose is not available: .*diagnose\.so: "
+                                        r"No such file or directory\n$")
+
     def test_lookups_need_no_module(self):
         result = self.run_alone("0xC004F074")
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("SL_E_VL_BINDING_SERVICE_UNAVAILABLE", result.stdout)
+
+
+class BrokenModule(unittest.TestCase):
+    """A module file that is there but broken is reported (exit 5), never a crash or a hang:
+    cut short (a full disk, an interrupted upgrade) it gave SIGBUS; a FIFO hung dlopen(); a
+    symbolic link loop was reported as the fallback path's "No such file"."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="slerr-broken-")
+        self.addCleanup(shutil.rmtree, self.tmp)
+        self.program = os.path.join(self.tmp, "bin", "slerr")
+        os.makedirs(os.path.dirname(self.program))
+        shutil.copy(SLERR, self.program)
+        relative = os.environ["SLERR_MODULE_RELATIVE_DIR"]  # bindir to the modules, as installed
+        directory = os.path.join(self.tmp, "bin", relative)
+        self.assertTrue(os.path.normpath(directory).startswith(self.tmp), relative)
+        os.makedirs(directory)
+        self.module = os.path.join(directory, "diagnose.so")
+
+    def diagnose(self):
+        return subprocess.run([self.program, "diagnose", "--help"], capture_output=True, text=True,
+                              timeout=20)
+
+    def expect(self, why):
+        result = self.diagnose()
+        self.assertEqual(result.returncode, 5, result.stderr)
+        self.assertEqual(result.stderr, f"slerr: diagnose is not available: {self.module}: {why}\n")
+        version = subprocess.run([self.program, "--version"], capture_output=True, text=True,
+                                 timeout=20).stdout
+        self.assertIn(f"module diagnose: {self.module} (not available: {why})", version)
+
+    @staticmethod
+    def loaded_end(image):
+        """Where the last byte the loader maps from the file ends (64-bit little-endian ELF)."""
+        phoff, = struct.unpack_from("<Q", image, 0x20)
+        phentsize, phnum = struct.unpack_from("<HH", image, 0x36)
+        end = 0
+        for i in range(phnum):
+            kind, _, offset, _, _, filesz = struct.unpack_from("<IIQQQQ", image, phoff + i * phentsize)
+            if kind == 1:  # PT_LOAD
+                end = max(end, offset + filesz)
+        return end
+
+    def test_module_cut_short(self):
+        with open(os.path.join(BUILD_DIR, "diagnose.so"), "rb") as f:
+            whole = f.read()
+        end = self.loaded_end(whole)
+        for size in (end - 1, end // 2, 4096):
+            with self.subTest(size=size):
+                with open(self.module, "wb") as f:
+                    f.write(whole[:size])
+                self.expect("a segment lies beyond the end of the file: the file is cut short")
+        with open(self.module, "wb") as f:
+            f.write(whole[:100])  # the ELF header whole, its program headers not
+        self.expect("its program headers are missing: the file is cut short")
+        with open(self.module, "wb") as f:
+            f.write(b"")
+        self.expect("not a shared object (no ELF header)")
+
+    def test_fifo_in_place_of_the_module(self):
+        os.mkfifo(self.module)
+        self.expect("not a regular file")
+
+    def test_symbolic_link_loop(self):
+        os.symlink(self.module, self.module)
+        self.expect("Too many levels of symbolic links")
+
+    def test_whole_module_still_loads(self):
+        shutil.copy(os.path.join(BUILD_DIR, "diagnose.so"), self.module)
+        result = self.diagnose()
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("Usage: slerr diagnose", result.stdout)
 
 
 if __name__ == "__main__":

@@ -114,6 +114,51 @@ class Plugin(unittest.TestCase):
         self.assertIn("\\x1b]0;owned", result.stdout, "shown, escaped")
 
 
+    def test_version(self):
+        """-V and --version print the version, as the guidelines ask of every plugin (they
+        were 'invalid command line', UNKNOWN)."""
+        for flag in ("-V", "--version"):
+            with self.subTest(flag=flag):
+                result = slerr("--nagios", flag)
+                self.assertEqual(result.returncode, 0, result.stdout)
+                self.assertRegex(result.stdout, r"^slerr \d+\.\d+\.\d+ \(catalog: ")
+
+    def test_offset_thresholds_without_a_measured_offset(self):
+        """--clock ntp with no NTP answer: the offset thresholds cannot be judged, so UNKNOWN
+        with the reason (it said OK with clock_offset=U); --clock auto takes the clock as
+        optional and says so in the status line."""
+        dead = f"{LOOPBACK}:{servers.refused_port()}"
+        required = slerr("--nagios", "-H", f"{LOOPBACK}:{kms.port}", "--clock", "ntp", "--ntp", dead)
+        self.assertEqual(required.returncode, 3, required.stdout)
+        first = required.stdout.splitlines()[0]
+        self.assertRegex(first, r"^KMS UNKNOWN - clock offset not measured \(ntp 127\.0\.0\.1:\d+"
+                                r": nothing listens on the NTP port\), and the offset "
+                                r"thresholds need it")
+        self.assertIn("clock_offset=U;-3600:3600;-14400:14400;", first)
+        optional = slerr("--nagios", "-H", f"{LOOPBACK}:{kms.port}", "--clock", "auto", "--ntp", dead,
+                         "--smb-port", str(servers.refused_port()))
+        self.assertEqual(optional.returncode, 0, optional.stdout)
+        self.assertRegex(optional.stdout, r"^KMS OK - .* answers; clock offset not measured \(")
+
+    def test_a_huge_threshold_is_printed_whole(self):
+        """-w 1e30 (hours): perfdata carries every digit of 3.6e33 seconds, not 31 of them."""
+        result = slerr("--nagios", *healthy_args(), "-w", "1e30")
+        perf = result.stdout.splitlines()[0].split(" | ")[1]
+        offset = [item for item in perf.split() if item.startswith("clock_offset=")][0]
+        self.assertRegex(offset, PERFDATA)
+        warn = offset.split(";")[1]
+        low, high = warn.split(":")
+        self.assertEqual(low, "-" + high)
+        self.assertNotIn("e", high)
+        self.assertAlmostEqual(float(high) / 3.6e33, 1.0, places=12)
+
+    def test_metrics_file_that_cannot_be_written_is_unknown(self):
+        result = slerr("--nagios", *healthy_args(), "--prometheus", "/nonexistent/dir/slerr.prom")
+        self.assertEqual(result.returncode, 3, result.stdout)
+        self.assertTrue(result.stdout.startswith("KMS UNKNOWN - cannot write the metrics file "
+                                                 "/nonexistent/dir/slerr.prom: "), result.stdout)
+
+
 class Definitions(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.mkdtemp(prefix="slerr-monitoring-")
@@ -259,16 +304,63 @@ class Prometheus(unittest.TestCase):
             with open(path) as f:
                 self.promtool(f.read())
 
-    def test_label_values_are_escaped(self):
-        # resolv.conf's search entry is not checked as a DNS name: it may hold any byte
+    def test_a_search_entry_that_is_no_name_never_reaches_a_label(self):
+        # resolv.conf's search entries may hold any byte: one that is no DNS name is skipped
+        # (the resolver skips it too), so the domain label stays empty and valid
         with tempfile.NamedTemporaryFile("wb", suffix=".conf", delete=False) as f:
             f.write(b'nameserver 127.0.0.1\nsearch we"ird\\x\x1b[2J.test\n')
         self.addCleanup(os.unlink, f.name)
         result = slerr("--prometheus", "-", "--resolv-conf", f.name, "--dns-server",
                        f"{LOOPBACK}:{servers.refused_port()}", "-t", "2", "--clock", "ntp")
         self.promtool(result.stdout)
-        self.assertIn('domain="we\\"ird\\\\x\\\\x1b[2J.test"', result.stdout)
+        self.assertIn('domain=""', result.stdout)
+        self.assertNotIn("ird", result.stdout)
         self.assertNotIn("\x1b", result.stdout)
+        text = slerr("--resolv-conf", f.name, "--dns-server", f"{LOOPBACK}:{servers.refused_port()}",
+                     "-t", "2", "--clock", "ntp", "--color=never")
+        self.assertIn("resolv.conf's domain and search entries are no DNS names", text.stdout)
+
+    def test_only_an_absent_or_regular_file_is_replaced(self):
+        """The rename replaced whatever FILE was: run as root, --prometheus /dev/full turned the
+        device into a regular file and reported success. Now anything but an absent or regular
+        file is an error (exit 3) before the run, and stays what it was."""
+        with tempfile.TemporaryDirectory() as d:
+            fifo = os.path.join(d, "fifo")
+            os.mkfifo(fifo)
+            link = os.path.join(d, "link")
+            target = os.path.join(d, "target.prom")
+            with open(target, "w") as f:
+                f.write("kept\n")
+            os.symlink(target, link)
+            loop = os.path.join(d, "loop")
+            os.symlink(loop, loop)
+            device = os.path.join(d, "full")
+            if os.geteuid() == 0:
+                os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 7))  # as /dev/full
+            cases = [(fifo, "not a regular file", stat.S_ISFIFO), (link, "not a regular file", stat.S_ISLNK),
+                     (d, "Is a directory", stat.S_ISDIR), (d + "/", "Not a directory", stat.S_ISDIR),
+                     (target + "/", "Not a directory", stat.S_ISREG),
+                     (loop, "not a regular file", stat.S_ISLNK)]
+            if os.geteuid() == 0:
+                cases.append((device, "not a regular file", stat.S_ISCHR))
+            for path, why, kind in cases:
+                with self.subTest(path=os.path.basename(path.rstrip("/")) + path[-1:]):
+                    result = slerr("--prometheus", path, *healthy_args(), timeout=20)
+                    self.assertEqual(result.returncode, 3, result.stderr)
+                    self.assertEqual(result.stderr, f"slerr: cannot write {path}: {why}"
+                                     + (" (only a regular file is replaced)" if why.startswith("not") else "")
+                                     + "\n")
+                    self.assertEqual(result.stdout, "", "refused before the run")
+                    self.assertTrue(kind(os.lstat(path.rstrip("/")).st_mode), "left as it was")
+            with open(target) as f:
+                self.assertEqual(f.read(), "kept\n")
+            regular = os.path.join(d, "old.prom")
+            with open(regular, "w") as f:
+                f.write("old\n")
+            result = slerr("--prometheus", regular, *healthy_args())
+            self.assertEqual(result.returncode, 0, result.stderr)
+            with open(regular) as f:
+                self.assertIn("slerr_kms_up 1", f.read())
 
     def test_unwritable_file_is_an_error(self):
         result = slerr("--prometheus", "/nonexistent/dir/slerr.prom", *healthy_args())
