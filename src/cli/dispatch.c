@@ -58,7 +58,8 @@ static const char help_summary[] = "this help, or a command's details";
 
 static const char main_usage_tail[] =
     "\n"
-    "Options: --json, --color=auto|always|never, --help, --version.\n"
+    "Options: --brief (the message only), --json, --color=auto|always|never, --help,\n"
+    "--version.\n"
     "For shell completion: --list-commands, and COMMAND --list-options.\n"
     "Exit status: 0 success, 1 not found or a problem found, 2 usage error, 3 read or write\n"
     "error, 4 out of memory, 5 a part of slerr missing (a module), 130 interrupted.\n";
