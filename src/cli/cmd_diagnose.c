@@ -262,14 +262,14 @@ static void print_suggestions(struct diagnose *d, const struct diag_report *repo
     bool healthy = diag_overall(report) <= DIAG_SEV_NOTE;
     output_text(&d->out, "\n");
     if (diag_overall(report) == DIAG_SEV_UNKNOWN)
-        output_styled(&d->out, STYLE_BAD, "Not every check could run on this machine (ERR above).");
+        output_styled(&d->out, STYLE_BAD, "Not every check could run on this machine (ERR above)");
     else if (healthy)
-        output_styled(&d->out, STYLE_GOOD, "No problem found.");
+        output_styled(&d->out, STYLE_GOOD, "No problem found");
     else
-        output_styled(&d->out, STYLE_BAD, "Problem found.");
-    output_printf(&d->out, " %s (%.2f s)\n", healthy
+        output_styled(&d->out, STYLE_BAD, "Problem found");
+    output_printf(&d->out, " (%.2f s). %s\n", report->elapsed, healthy
                   ? "If clients still fail to activate, look at the KMS host's side:"
-                  : "Suggested entries:", report->elapsed);
+                  : "Suggested entries:");
     if (diag_stale_srv_record(report))
         output_field(&d->out, 0, "Hint: ", "A host named in the SRV record fails while another "
                      "answers. That is most often the record of a retired KMS host that is still "

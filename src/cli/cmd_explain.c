@@ -162,8 +162,12 @@ static void text_record(struct explain_run *run, const slerr_explain_record *r)
 {
     struct output *o = &run->out;
     const char *title = slerr_explain_record_title(r);
+    const char *kind = slerr_explain_record_kind(r);
+    size_t kind_length = strlen(kind);
+    if (title && strncmp(title, kind, kind_length) == 0 && title[kind_length] == ' ')
+        title += kind_length + 1; /* "event 12288 from X" after the kind "event": said once */
     output_styled(o, STYLE_LABEL, "%s:%zu: ", run->file, slerr_explain_record_line(r));
-    output_styled(o, STYLE_CODE, "%s", slerr_explain_record_kind(r));
+    output_styled(o, STYLE_CODE, "%s", kind);
     if (title) {
         char safe[SAFE_MAX];
         output_printf(o, " %s", output_escape(title, safe, sizeof safe));
@@ -228,8 +232,14 @@ static void print_summary(struct explain_run *run)
         return;
     }
     int severity = slerr_explain_finding_severity(head, 0);
-    output_styled(o, severity_style(severity), "Headline (%s):", severity_name(severity));
-    output_printf(o, " %s\n", output_escape(slerr_explain_finding_text(head, 0), safe, sizeof safe));
+    char label[32];
+    int width = snprintf(label, sizeof label, "Headline (%s):", severity_name(severity));
+    output_styled(o, severity_style(severity), "%s", label);
+    output_escape(slerr_explain_finding_text(head, 0), safe, sizeof safe);
+    if (run->brief) /* one line, as --brief's findings are */
+        output_printf(o, " %s\n", safe);
+    else
+        output_wrapped(o, (unsigned)width, 2, safe);
     text_codes(o, head, 0);
 }
 

@@ -25,7 +25,7 @@ const char lookup_usage[] =
     "such as 1722 or 0x6BA, which becomes HRESULT_FROM_WIN32 (0x800706BA).\n"
     "\n"
     "Options:\n"
-    "  -b, --brief        the message only, one line per code\n"
+    "  -b, --brief        the message only, one line per code (named when several)\n"
     "  -j, --json         JSON Lines: one object per code\n"
     "      --color=WHEN   auto (default; honours NO_COLOR), always or never\n"
     "  -h, --help         this help\n"
@@ -95,6 +95,8 @@ int cmd_lookup(int argc, char **argv)
     struct output out;
     output_init(&out, stdout, common.format, common.color);
     int first = count > 1 && is_slui_prefix(codes[0]) ? 1 : 0;
+    if (detail == RENDER_BRIEF && count - first > 1)
+        detail = RENDER_BRIEF_NAMED; /* several messages: each says which code it is */
     status = EXIT_OK;
     for (int i = first; i < count; i++) {
         uint32_t code;

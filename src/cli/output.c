@@ -99,7 +99,31 @@ void output_styled(struct output *o, enum style style, const char *format, ...)
         fputs("\033[0m", o->stream);
 }
 
-/* Prints words of `text` in lines no wider than the output, each after `margin` spaces. */
+/* The length of the unit that starts at p and that a line break must not split: a word, or
+ * a span in backticks (a command to copy) up to the word that closes it, or a registry key or
+ * Windows path whose words are joined by spaces ("HKLM\SOFTWARE\Microsoft\Windows NT\...":
+ * each word holds a backslash). Longer than a line, it gets a line of its own. */
+static size_t unit_length(const char *p)
+{
+    size_t word = strcspn(p, " ");
+    const char *tick = memchr(p, '`', word);
+    if (tick && !memchr(tick + 1, '`', word - (size_t)(tick + 1 - p))) {
+        const char *close = strchr(tick + 1, '`');
+        if (close)
+            return (size_t)(close - p) + strcspn(close, " ");
+    }
+    size_t length = word;
+    while (memchr(p, '\\', length) && p[length] == ' ') {
+        size_t next = strcspn(p + length + 1, " ");
+        if (next == 0 || !memchr(p + length + 1, '\\', next))
+            break;
+        length += 1 + next;
+    }
+    return length;
+}
+
+/* Prints the words of `text` in lines no wider than the output, each after `margin` spaces,
+ * never breaking a command in backticks, a registry key or a path (unit_length). */
 static void write_wrapped(struct output *o, const char *text, unsigned margin, unsigned column)
 {
     const char *p = text;
@@ -107,7 +131,7 @@ static void write_wrapped(struct output *o, const char *text, unsigned margin, u
     while (*p) {
         while (*p == ' ')
             p++;
-        size_t word = strcspn(p, " ");
+        size_t word = unit_length(p);
         if (word == 0)
             break;
         if (!first && column + 1 + word > o->width) {
@@ -123,6 +147,12 @@ static void write_wrapped(struct output *o, const char *text, unsigned margin, u
         first = false;
     }
     fputc('\n', o->stream);
+}
+
+void output_wrapped(struct output *o, unsigned column, unsigned margin, const char *text)
+{
+    fputc(' ', o->stream);
+    write_wrapped(o, text, margin, column + 1);
 }
 
 void output_field(struct output *o, unsigned indent, const char *label, const char *text)

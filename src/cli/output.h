@@ -41,6 +41,9 @@ void output_styled(struct output *o, enum style style, const char *format, ...)
 void output_untrusted(struct output *o, const char *text, unsigned flags);
 /* A labelled paragraph, wrapped at the output width, continuation lines indented under the text. */
 void output_field(struct output *o, unsigned indent, const char *label, const char *text);
+/* The rest of a line already `column` wide, wrapped like output_field, continuation lines
+ * after `margin` spaces; ends the line. */
+void output_wrapped(struct output *o, unsigned column, unsigned margin, const char *text);
 
 /* Copies untrusted text (pasted input) for a terminal: control characters (C0, DEL, C1) become
  * \xNN or \u00NN, so no byte of the input can move the cursor or change colours. Truncates

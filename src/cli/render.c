@@ -181,9 +181,13 @@ static void render_text(struct output *o, uint32_t code, const struct slerr_entr
     text_fields(o, d);
 }
 
-static void render_brief(struct output *o, uint32_t code, const struct slerr_entry *e)
+static void render_brief(struct output *o, uint32_t code, const struct slerr_entry *e, bool named)
 {
     char line[1024];
+    if (named) {
+        output_styled(o, STYLE_CODE, "0x%08X", code);
+        output_text(o, ": ");
+    }
     if (e) {
         output_printf(o, "%s\n", slerr_entry_message(e));
         return;
@@ -425,7 +429,7 @@ void render_entry(struct output *o, const struct slerr_entry *e, enum render_det
         render_other_json(o, e);
     else if (detail == RENDER_LINE)
         render_line(o, slerr_entry_code(e), e);
-    else if (detail == RENDER_BRIEF)
+    else if (detail == RENDER_BRIEF || detail == RENDER_BRIEF_NAMED)
         output_printf(o, "%s\n", slerr_entry_title(e));
     else
         render_other_text(o, e);
@@ -440,8 +444,8 @@ void render_code(struct output *o, const char *input, uint32_t code, enum render
         render_json(o, input, code, entry, &decoded);
     else if (detail == RENDER_LINE)
         render_line(o, code, entry);
-    else if (detail == RENDER_BRIEF)
-        render_brief(o, code, entry);
+    else if (detail == RENDER_BRIEF || detail == RENDER_BRIEF_NAMED)
+        render_brief(o, code, entry, detail == RENDER_BRIEF_NAMED);
     else
         render_text(o, code, entry, &decoded);
 }

@@ -9,8 +9,9 @@
 
 #include "slerr.h"
 
-/* FULL: every field; BRIEF: the message only; LINE: one line that names the entry. */
-enum render_detail { RENDER_FULL, RENDER_BRIEF, RENDER_LINE };
+/* FULL: every field; BRIEF: the message only; LINE: one line that names the entry;
+ * BRIEF_NAMED: "0xC004F038: " and the message, for --brief with several codes. */
+enum render_detail { RENDER_FULL, RENDER_BRIEF, RENDER_LINE, RENDER_BRIEF_NAMED };
 
 /* Shows `code` (typed by the user as `input`, which may be NULL): catalog entry or decoding. */
 void render_code(struct output *o, const char *input, uint32_t code, enum render_detail detail);

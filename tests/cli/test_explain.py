@@ -381,5 +381,29 @@ class Output(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
 
 
+
+class Layout(unittest.TestCase):
+    """The text output people read and copy (issue 22, item 5)."""
+
+    def test_headline_is_wrapped_like_the_findings(self):
+        r = explain("--color=never", os.path.join(FIXTURES, "events", "12288-eventviewer.txt"),
+                    env={"COLUMNS": "60"})
+        lines = r.stdout.decode().splitlines()
+        start = [i for i, line in enumerate(lines) if line.startswith("Headline (")][0]
+        headline = [line for line in lines[start:] if not line.startswith("      0x")]  # its codes
+        self.assertGreater(len(headline), 1, "a long headline goes on over several lines")
+        for line in headline:
+            self.assertLessEqual(len(line), 60, line)
+        self.assertTrue(all(line.startswith("  ") for line in headline[1:]), headline)
+
+    def test_an_event_record_says_event_once(self):
+        r = explain("--color=never", os.path.join(FIXTURES, "events", "12288-eventviewer.txt"))
+        out = r.stdout.decode()
+        self.assertNotIn("event event", out)
+        self.assertRegex(out, r"(?m)^\S+:\d+: event 12288\b")
+        objects = [json.loads(line) for line in explain("--json", os.path.join(
+            FIXTURES, "events", "12288-eventviewer.txt")).stdout.splitlines()]
+        self.assertTrue(objects[0]["title"].startswith("event 12288"), "JSON keeps the title whole")
+
 if __name__ == "__main__":
     unittest.main()

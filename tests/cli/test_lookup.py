@@ -43,8 +43,11 @@ class InputForms(unittest.TestCase):
         self.assertEqual(result.returncode, 0)
         lines = result.stdout.splitlines()
         self.assertEqual(len(lines), 2)
-        self.assertEqual(lines[0], F038_MESSAGE)
+        # several codes: each message says which code it is (they came bare, in a row)
+        self.assertEqual(lines[0], "0xC004F038: " + F038_MESSAGE)
+        self.assertTrue(lines[1].startswith("0xC004F074: "), lines[1])
         self.assertIn("No Key Management Service (KMS) could be contacted", lines[1])
+        self.assertEqual(run("--brief", "0xC004F038").stdout, F038_MESSAGE + "\n", "one: bare")
 
 
 class UnknownAndBad(unittest.TestCase):

@@ -488,7 +488,7 @@ class Healthy(Scenario):
         lines = result.stdout.splitlines()
         self.assertTrue(lines[0].startswith("ok   "), lines)
         self.assertIn("_vlmcs._tcp.good.test", result.stdout)
-        self.assertIn("No problem found.", result.stdout)
+        self.assertRegex(result.stdout, r"No problem found \(\d+\.\d\d s\)\. If clients")
         self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", result.stdout)
         self.assertNotIn("\033", result.stdout)
 

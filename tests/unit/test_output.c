@@ -92,3 +92,42 @@ Test(output, untrusted_text_is_made_harmless)
         free(out);
     }
 }
+
+/* Wraps `text` as output_field does, at `width` columns, after a 10-column label. */
+static char *wrap_at(unsigned width, const char *text)
+{
+    char *out = NULL;
+    size_t size = 0;
+    FILE *stream = open_memstream(&out, &size);
+    cr_assert_not_null(stream);
+    struct output o;
+    output_init(&o, stream, FORMAT_TEXT, COLOR_NEVER);
+    o.width = width;
+    output_field(&o, 0, "Remedy:   ", text);
+    fclose(stream);
+    return out;
+}
+
+/* What people copy is never broken across lines: a registry key broke at the space in
+ * "Windows NT", a suggested command inside its backticks. The whole unit moves to the next
+ * line (or, longer than a line, gets one of its own). */
+Test(output, wrapping_keeps_keys_paths_and_commands_whole)
+{
+    char *text = wrap_at(60, "Set it under HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion "
+                             "and then run `slerr diagnose --kms kms-old.corp.example:1688` to check it.");
+    cr_assert_str_eq(text, "Remedy:   Set it under\n"
+                           "          HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\n"
+                           "          and then run\n"
+                           "          `slerr diagnose --kms kms-old.corp.example:1688`\n"
+                           "          to check it.\n");
+    free(text);
+    text = wrap_at(40, "Files in C:\\Program Files\\Microsoft Office\\Office16 are read.");
+    cr_assert_str_eq(text, "Remedy:   Files in\n"
+                           "          C:\\Program Files\\Microsoft Office\\Office16\n"
+                           "          are read.\n");
+    free(text);
+    /* plain words still wrap at the width */
+    text = wrap_at(20, "one two three four five six");
+    cr_assert_str_eq(text, "Remedy:   one two\n          three four\n          five six\n");
+    free(text);
+}
