@@ -121,7 +121,7 @@ class Plugin(unittest.TestCase):
             with self.subTest(flag=flag):
                 result = slerr("--nagios", flag)
                 self.assertEqual(result.returncode, 0, result.stdout)
-                self.assertRegex(result.stdout, r"^slerr \d+\.\d+\.\d+ \(catalog: ")
+                self.assertRegex(result.stdout, r"^slerr \d+\.\d+\.\d+ \(catalog of ")
 
     def test_offset_thresholds_without_a_measured_offset(self):
         """--clock ntp with no NTP answer: the offset thresholds cannot be judged, so UNKNOWN
