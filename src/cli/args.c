@@ -36,6 +36,8 @@ static enum args_result parse_long(struct args_iter *it, const struct cli_option
         }
         if (equals) {
             *value = equals + 1;
+        } else if (o->takes_value == ARGS_OPTIONAL) {
+            return ARGS_OPTION; /* the next word is not its value */
         } else if (it->index < it->argc) {
             *value = it->argv[it->index++];
         } else {

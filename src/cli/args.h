@@ -7,10 +7,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* takes_value: false, true (a value: "--opt=V", "--opt V", "-oV", "-o V"), or ARGS_OPTIONAL:
+ * a value only as "--opt=V", so that "--opt WORD" leaves WORD an operand (value NULL). */
+#define ARGS_OPTIONAL 2
+
 struct cli_option {
     const char *long_name; /* without the leading "--" */
     char short_name;       /* 0 when there is none */
-    bool takes_value;
+    unsigned char takes_value;
     int id;
 };
 

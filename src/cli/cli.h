@@ -26,8 +26,8 @@ enum exit_status {
 enum common_option_id { OPT_JSON = 1000, OPT_COLOR, OPT_HELP };
 
 #define COMMON_OPTIONS                                                                           \
-    { "json", 'j', false, OPT_JSON }, { "color", 0, true, OPT_COLOR },                            \
-        { "colour", 0, true, OPT_COLOR }, { "help", 'h', false, OPT_HELP }
+    { "json", 'j', false, OPT_JSON }, { "color", 0, ARGS_OPTIONAL, OPT_COLOR },                   \
+        { "colour", 0, ARGS_OPTIONAL, OPT_COLOR }, { "help", 'h', false, OPT_HELP }
 
 struct common_options {
     enum output_format format;

@@ -25,6 +25,10 @@ bool common_option(struct common_options *common, int id, const char *value)
         common->format = FORMAT_JSON;
         return true;
     case OPT_COLOR:
+        if (!value) { /* --color alone, as ls and grep take it */
+            common->color = COLOR_ALWAYS;
+            return true;
+        }
         if (output_parse_color(value, &common->color) == 0)
             return true;
         cli_error("--color takes auto, always or never, not '%s'", value);

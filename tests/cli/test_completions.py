@@ -44,9 +44,24 @@ class Bash(unittest.TestCase):
         self.assertEqual(bash_complete("slerr", "explain", "--b"), ["--brief"])
 
     def test_option_values(self):
-        self.assertEqual(bash_complete("slerr", "--color", "al"), ["always"])
-        self.assertEqual(sorted(bash_complete("slerr", "--color=")), ["always", "auto", "never"])
+        # bash splits "--color=al" at "=" (COMP_WORDBREAKS); without that split the word is whole
+        self.assertEqual(bash_complete("slerr", "--color", "=", "al"), ["always"])
+        self.assertEqual(sorted(bash_complete("slerr", "--color=")),
+                         ["--color=always", "--color=auto", "--color=never"])
+        # --color alone takes no value: the next word is an operand (a code), not a colour
+        self.assertNotIn("always", bash_complete("slerr", "--color", "al"))
         self.assertIn("--brief", bash_complete("slerr", "--b"))
+
+    def test_list_kind_values_and_event_ids(self):
+        """`list --kind=` offered nothing, nor did `event` (issue 22, item 8)."""
+        self.assertEqual(bash_complete("slerr", "list", "--kind", "=", "ev"), ["event"])
+        self.assertEqual(bash_complete("slerr", "list", "--kind=sy"), ["--kind=symptom"])
+        self.assertEqual(bash_complete("slerr", "list", "--kind", "se"), ["setting"])
+        events = bash_complete("slerr", "event", "122")
+        self.assertIn("12290", events)
+        self.assertTrue(all(e.startswith("122") for e in events), events)
+        self.assertIn("1003", bash_complete("slerr", "event", ""))
+        self.assertIn("VLRenewalInterval", bash_complete("slerr", "setting", "VLR"))
 
     def test_symbols_and_codes(self):
         self.assertTrue(has_list_names(), "`slerr list --names` gives no codes")

@@ -239,6 +239,17 @@ class Formats(unittest.TestCase):
         self.assertEqual(run("help", "nonsense").returncode, 2)
 
 
+class ColorOption(unittest.TestCase):
+    def test_color_without_a_value_does_not_swallow_the_next_word(self):
+        """`slerr --color 0xC004F038` took the code for the colour ("--color takes auto, ...")."""
+        result = run("--color", "0xC004F038")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", result.stdout)
+        self.assertIn("\x1b[", result.stdout, "--color alone is always")
+        self.assertNotIn("\x1b[", run("--color=never", "0xC004F038").stdout)
+        self.assertEqual(run("--color=banana", "0xC004F038").returncode, 2)
+
+
 class WriteErrors(unittest.TestCase):
     def test_full_disk(self):
         with open("/dev/full", "w") as full:

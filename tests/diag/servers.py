@@ -5,6 +5,7 @@ clock, optionally skewed too), a silent UDP server,
 TCP listeners (refusing, mute, backlog-full, HTTP) and a DCE/RPC bind responder."""
 
 import os
+import select
 import shutil
 import signal
 import socket
@@ -133,6 +134,13 @@ class SilentUdp:
         self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
         self.sock.bind((LOOPBACK, 0))
         self.port = self.sock.getsockname()[1]
+
+    def wait_for_query(self, timeout=30.0):
+        """Waits until a datagram has arrived (left unread): the readiness signal that the run
+        under test has started its probes, instead of a sleep that a loaded machine outlasts."""
+        ready, _, _ = select.select([self.sock], [], [], timeout)
+        if not ready:
+            raise RuntimeError("no query reached the silent server")
 
     def queries(self):
         """How many datagrams arrived so far."""

@@ -8,7 +8,6 @@ import json
 import re
 import signal
 import subprocess
-import time
 import unittest
 
 import servers
@@ -105,7 +104,7 @@ class Interrupted(Scenario):
             proc = subprocess.Popen([*WRAPPER, SLERR, "diagnose", "--json", "good.test", *self.dns_arg(silent),
                                      *self.ntp_arg(), "--timeout", "30"],
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            time.sleep(1.0 if not WRAPPER else 10)
+            silent.wait_for_query()  # the run is under way (its Ctrl-C handler came before it)
             proc.send_signal(signal.SIGINT)
             out, err = proc.communicate(timeout=30)
         finally:
