@@ -52,9 +52,11 @@ class BadInput(unittest.TestCase):
                     self.assert_clean_usage_error(run(command, option, stdin=""), option)
 
     def test_options_without_values(self):
+        # --color alone is "always" (tests/cli/test_lookup.py); --color= with nothing after the
+        # "=" is still no colour mode
         for command in available_commands():
             with self.subTest(command=command):
-                self.assert_clean_usage_error(run(command, "--color", stdin=""), "--color")
+                self.assert_clean_usage_error(run(command, "--color=", stdin=""), "--color")
 
     def test_too_many_operands(self):
         for args, message in [(["list", "extra"], "list takes no operands"),
