@@ -145,3 +145,32 @@ Test(kms_report, memory_follows_clients_not_events)
     cr_assert(strstr(f[0].value, "200000 requests, 100 CMIDs, 100 machine names"), "%s", f[0].value);
     ex_kms_report_free(r);
 }
+
+/* The client table starts at 1024 slots and doubles at 80 % full: 3000 distinct clients make
+ * it grow twice, and every client seen before a growth is found again after it (its second
+ * request adds no client). The suite never went past one table before. */
+Test(kms_report, client_table_grows_and_keeps_every_client)
+{
+    struct ex_kms_report *r = ex_kms_report_new();
+    struct ex_event ev;
+    ex_event_clear(&ev);
+    ev.id = 12290;
+    char list[256];
+    for (unsigned round = 0; round < 2; round++) {
+        for (unsigned i = 0; i < 3000; i++) {
+            ev.nvalues = 0;
+            ev.when = 1710374400 + round * 86400 + i;
+            int n = snprintf(list, sizeof list,
+                             "0x0,25,PC%u,%08x-0000-4000-8000-000000000000,t,0,1,259000,%s", i, i,
+                             ACT_CLIENT);
+            (void)ex_event_add_value(&ev, list, (size_t)n);
+            ex_event_split_list(&ev);
+            cr_assert(ex_kms_report_add(r, &ev));
+        }
+    }
+    struct ex_finding f[EX_REPORT_MAX_FINDINGS];
+    size_t n = ex_kms_report_findings(r, f, EX_REPORT_MAX_FINDINGS);
+    cr_assert_gt(n, 0);
+    cr_assert(strstr(f[0].value, "6000 requests, 3000 CMIDs, 3000 machine names"), "%s", f[0].value);
+    ex_kms_report_free(r);
+}
