@@ -749,17 +749,18 @@ def write_search_index(lines, params, catalog):
             number += 1
     words = sorted(postings)
     blob, offsets, firsts, refs = ["\n"], [], [], []
-    at = 1
+    at = 1  # offsets and sizes count UTF-8 bytes, as C sees the blob
     for word in words:
         offsets.append(at)
         blob.append(word + "\n")
-        at += len(word) + 1
+        at += len(word.encode("utf-8")) + 1
         firsts.append(len(refs))
         refs += postings[word]
     firsts.append(len(refs))
     text = "".join(blob)
+    size = len(text.encode("utf-8"))
     lines += ["", "/* Search index: the words of every entry (see gen-catalog.py's write_search_index). */",
-              f"const char catalog_search_words[{len(text) + 1}] ="]
+              f"const char catalog_search_words[{size + 1}] ="]
     for i in range(0, len(text), 96):
         lines.append("    " + c_string(text[i:i + 96]))
     lines += [";", "const uint32_t catalog_search_word_at[] = {"]
@@ -769,7 +770,7 @@ def write_search_index(lines, params, catalog):
     lines += ["};", "const uint16_t catalog_search_refs[] = {"]
     lines += ["    " + ", ".join(str(v) for v in refs[i:i + 16]) + "," for i in range(0, len(refs), 16)]
     lines += ["};"]
-    params += [f"#define SEARCH_WORD_COUNT {len(words)}u", f"#define SEARCH_WORDS_SIZE {len(text)}u",
+    params += [f"#define SEARCH_WORD_COUNT {len(words)}u", f"#define SEARCH_WORDS_SIZE {size}u",
                f"#define SEARCH_ENTRY_COUNT {number}u"]
 
 

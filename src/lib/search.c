@@ -44,6 +44,14 @@ struct query {
 
 enum match { MATCH_NONE, MATCH_PART, MATCH_WORD };
 
+/* ASCII only, whatever the locale: the index (gen-catalog.py) folds the same way, and a byte
+ * of a UTF-8 sequence is never changed. */
+static unsigned char fold(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return u >= 'A' && u <= 'Z' ? (unsigned char)(u + ('a' - 'A')) : u;
+}
+
 static bool all_digits(const char *word)
 {
     if (!*word)
@@ -68,27 +76,67 @@ static void drop_error_before_number(struct query *q)
     }
 }
 
-/* Splits the query at white space and lower-cases it. */
+/* The length of a separator at `p`: white space, or the ideographic space and the full-width
+ * punctuation that ends words in Chinese and Japanese text (、。，：；！？（）). 0 for none. */
+static size_t separator_at(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (isspace(u[0]))
+        return 1;
+    if (u[0] == 0xE3 && u[1] == 0x80 && u[2] >= 0x80 && u[2] <= 0x82)
+        return 3; /* U+3000 to U+3002 */
+    if (u[0] == 0xEF && u[1] == 0xBC && u[2] && strchr("\x81\x88\x89\x8C\x9A\x9B\x9F", u[2]))
+        return 3; /* U+FF01, U+FF08, U+FF09, U+FF0C, U+FF1A, U+FF1B, U+FF1F */
+    return 0;
+}
+
+/* Where a run of non-ASCII text (a Chinese or Japanese sentence has no spaces) is cut when it is
+ * longer than a word may be: at the last character boundary that fits. */
+static size_t piece_length(const char *text, size_t n)
+{
+    size_t cut = SLERR_SEARCH_MAX_WORD;
+    if (n <= cut)
+        return n;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) /* inside a UTF-8 sequence */
+        cut--;
+    return cut ? cut : SLERR_SEARCH_MAX_WORD; /* no boundary at all (not UTF-8): cut anywhere */
+}
+
+static bool has_non_ascii(const char *text, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)text[i] >= 0x80)
+            return true;
+    return false;
+}
+
+/* Splits the query at white space (and CJK punctuation) and lower-cases it. A word longer than
+ * SLERR_SEARCH_MAX_WORD is refused, unless it holds non-ASCII text: then it is a sentence of a
+ * language without spaces, cut into pieces that each must match. */
 static enum slerr_status parse_query(const char *text, struct query *q)
 {
     q->count = 0;
     while (text && *text) {
-        while (isspace((unsigned char)*text))
-            text++;
+        size_t skip;
+        while ((skip = separator_at(text)) != 0)
+            text += skip;
         if (!*text)
             break;
         size_t n = 0;
-        while (text[n] && !isspace((unsigned char)text[n]))
+        while (text[n] && !separator_at(text + n))
             n++;
-        if (q->count == SLERR_SEARCH_MAX_WORDS)
-            return SLERR_E_QUERY_TOO_MANY_WORDS;
-        if (n > SLERR_SEARCH_MAX_WORD)
+        if (n > SLERR_SEARCH_MAX_WORD && !has_non_ascii(text, n))
             return SLERR_E_QUERY_WORD_TOO_LONG;
-        for (size_t i = 0; i < n; i++)
-            q->words[q->count][i] = (char)tolower((unsigned char)text[i]);
-        q->words[q->count][n] = '\0';
-        q->lengths[q->count++] = n;
-        text += n;
+        for (size_t left = n; left > 0;) {
+            size_t piece = piece_length(text, left);
+            if (q->count == SLERR_SEARCH_MAX_WORDS)
+                return SLERR_E_QUERY_TOO_MANY_WORDS;
+            for (size_t i = 0; i < piece; i++)
+                q->words[q->count][i] = (char)fold(text[i]);
+            q->words[q->count][piece] = '\0';
+            q->lengths[q->count++] = piece;
+            text += piece, left -= piece;
+        }
     }
     if (q->count == 0)
         return SLERR_E_QUERY_EMPTY;
@@ -107,11 +155,12 @@ static int is_word_char(char c)
 static enum match find_word(const char *text, const char *word, size_t len)
 {
     enum match best = MATCH_NONE;
+    const unsigned char first = (unsigned char)word[0];
     for (const char *p = text; p && *p; p++) {
-        if (tolower((unsigned char)*p) != word[0])
+        if (fold(*p) != first)
             continue;
         size_t i = 1;
-        while (i < len && p[i] && tolower((unsigned char)p[i]) == word[i])
+        while (i < len && p[i] && fold(p[i]) == (unsigned char)word[i])
             i++;
         if (i < len)
             continue;

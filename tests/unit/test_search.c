@@ -217,3 +217,58 @@ Test(search, narrowing_never_drops_a_match)
         cr_assert_eq(search(text, NULL, 0, 0), scan_count(queries[q], n), "'%s'", text);
     }
 }
+
+/* Users paste the message in their Windows language: each wording below is a variant of the
+ * catalog, taken from a real public output (the source is beside it in data/catalog). Chinese
+ * and Japanese have no spaces: any part of a run is found. */
+Test(search, localized_wordings_find_their_entry)
+{
+    static const struct {
+        const char *query;
+        uint32_t code;
+    } cases[] = {
+        { "软件授权服务报告无法激活计算机。无法联系任何密钥管理服务(KMS)。有关其他信息，请参阅应用程序事件日志。", 0xC004F074 },
+        { "软件授权服务报告无法激活计算机。无法联系任何密钥管理服务 (KMS)。", 0xC004F074 }, /* as docker-kms #41 */
+        { "密钥管理服务", 0xC004F074 },                                  /* part of a run */
+        { "Der Softwarelizenzierungsdienst hat gemeldet, dass das Computer-BIOS eine erforderliche", 0xC004F063 },
+        { "プロダクトキーが見つからなかった", 0xC004F213 },
+        { "Сервер RPC недоступен", 0x800706BA },
+        { "La version de Windows est expirée", 0xC004FC07 },
+        { "No se pudo satisfacer un requisito previo", 0x80073CFD },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct slerr_hit hits[TOP];
+        cr_assert_geq(search(cases[i].query, hits, TOP, sizeof hits[0]), 1, "'%s' finds nothing", cases[i].query);
+        cr_assert_eq(slerr_entry_code(hits[0].entry), cases[i].code, "'%s' puts 0x%08X first", cases[i].query,
+                     slerr_entry_code(hits[0].entry));
+    }
+}
+
+/* Case folding is ASCII only and does not depend on the locale: a UTF-8 byte is never folded,
+ * and upper-case ASCII inside a localized wording still matches. */
+Test(search, folding_is_ascii_only)
+{
+    struct slerr_hit hits[TOP];
+    cr_assert_geq(search("SOFTWARELIZENZIERUNGSDIENST computer-bios", hits, TOP, sizeof hits[0]), 1);
+    cr_assert_eq(slerr_entry_code(hits[0].entry), 0xC004F063u);
+    cr_assert_eq(search("СЕРВЕР RPC НЕДОСТУПЕН", hits, TOP, sizeof hits[0]), 0,
+                 "Cyrillic capitals are other bytes: not folded");
+}
+
+/* A Chinese sentence pasted whole is longer than a word may be: it is cut into pieces at
+ * character boundaries (and at its punctuation) instead of being refused; bytes that are no
+ * UTF-8 are cut anywhere, and never loop. An ASCII word that long is still refused. */
+Test(search, long_cjk_runs_are_cut_not_refused)
+{
+    struct slerr_hit hits[TOP];
+    cr_assert_geq(search("软件授权服务报告无法激活计算机无法联系任何密钥管理服务有关其他信息请参阅应用程序事件日志",
+                         hits, TOP, sizeof hits[0]), 0);
+    char junk[200];
+    memset(junk, 0x80, sizeof junk - 1); /* continuation bytes only */
+    junk[sizeof junk - 1] = '\0';
+    cr_assert_geq(search(junk, hits, TOP, sizeof hits[0]), 0);
+    char ascii[80];
+    memset(ascii, 'a', sizeof ascii - 1);
+    ascii[sizeof ascii - 1] = '\0';
+    cr_assert_eq(search(ascii, hits, TOP, sizeof hits[0]), -1);
+}
