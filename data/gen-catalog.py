@@ -769,6 +769,12 @@ def write_search_index(lines, params, catalog):
     lines += ["    " + ", ".join(f"{v}u" for v in firsts[i:i + 12]) + "," for i in range(0, len(firsts), 12)]
     lines += ["};", "const uint16_t catalog_search_refs[] = {"]
     lines += ["    " + ", ".join(str(v) for v in refs[i:i + 16]) + "," for i in range(0, len(refs), 16)]
+    # search.c looks for a query word's rarest byte with memchr, then compares the word.
+    counts = [0] * 256
+    for byte in text.encode("utf-8"):
+        counts[byte] += 1
+    lines += ["};", "const uint32_t catalog_search_byte_count[256] = {"]
+    lines += ["    " + ", ".join(f"{v}u" for v in counts[i:i + 16]) + "," for i in range(0, 256, 16)]
     lines += ["};"]
     params += [f"#define SEARCH_WORD_COUNT {len(words)}u", f"#define SEARCH_WORDS_SIZE {size}u",
                f"#define SEARCH_ENTRY_COUNT {number}u"]

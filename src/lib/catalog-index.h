@@ -41,6 +41,7 @@
 #define catalog_search_word_at slerr__catalog_search_word_at
 #define catalog_search_first slerr__catalog_search_first
 #define catalog_search_refs slerr__catalog_search_refs
+#define catalog_search_byte_count slerr__catalog_search_byte_count
 #define catalog_code_slots slerr__catalog_code_slots
 #define catalog_symbol_slots slerr__catalog_symbol_slots
 
@@ -124,6 +125,7 @@ extern const char catalog_search_words[];      /* "\nword\nword\n", sorted, lowe
 extern const uint32_t catalog_search_word_at[]; /* offset of each word in the blob */
 extern const uint32_t catalog_search_first[];   /* word i's entries: refs[first[i] .. first[i+1]) */
 extern const uint16_t catalog_search_refs[];    /* entries numbered across the kinds in order */
+extern const uint32_t catalog_search_byte_count[256]; /* how often each byte is in the blob */
 extern const struct code_slot catalog_code_slots[];
 extern const struct symbol_slot catalog_symbol_slots[];
 

@@ -7,7 +7,6 @@
  * ~11,000 entries down to those that hold the query's rarest words before anything is scored.
  * The query is copied, lower-cased, into fixed arrays on the stack and the best hits go
  * straight into the caller's array: no allocation and no state, so concurrent searches are safe. */
-#define _GNU_SOURCE /* memmem */
 #include <ctype.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -329,9 +328,18 @@ struct key {
     const char *text;
     size_t length;
     uint32_t postings; /* entries listed under the index words that contain it, duplicates too */
+    uint32_t first, words; /* its index words, kept in the found pool by the counting pass */
+    bool kept;             /* all of them fit in the pool (else marking scans the blob again) */
 };
 #define MAX_KEYS (SLERR_SEARCH_MAX_WORDS * 4)
 #define FEW_CANDIDATES 24 /* below this, scoring costs less than another pass over the index */
+#define FOUND_POOL 2048   /* index words remembered across the keys of one query */
+
+/* The index words the counting pass found, so that marking need not scan the blob again. */
+struct found {
+    uint32_t words[FOUND_POOL];
+    uint32_t used;
+};
 
 static size_t query_keys(const struct query *q, struct key *keys)
 {
@@ -343,7 +351,7 @@ static size_t query_keys(const struct query *q, struct key *keys)
             while (at + n < q->lengths[i] && is_word_char(w[at + n]))
                 n++;
             if (n && count < MAX_KEYS)
-                keys[count++] = (struct key){ w + at, n, 0 };
+                keys[count++] = (struct key){ .text = w + at, .length = n };
             at += n ? n : 1;
         }
     }
@@ -392,29 +400,73 @@ static long code_ref(const struct key *key)
     return low < slerr_count() && slerr_entry_code(slerr_at(low)) == code ? (long)low : -1;
 }
 
-/* Visits every index word that contains `key`: counts their postings, and sets their entries'
- * bits in `marks` unless it is NULL. Returns the number of postings. */
-static uint32_t visit_key(const struct key *key, uint64_t *marks)
+/* The next place at or after `p` where `key` starts in the blob, or NULL: memchr (vectorised
+ * in libc) for the key's rarest byte, then a comparison, beats memmem on a 75 KB blob. */
+static const char *find_in_blob(const char *p, const char *end, const struct key *key)
+{
+    size_t rare = 0;
+    for (size_t i = 1; i < key->length; i++)
+        if (catalog_search_byte_count[(unsigned char)key->text[i]] <
+            catalog_search_byte_count[(unsigned char)key->text[rare]])
+            rare = i;
+    for (const char *q = p + rare; q < end; q++) {
+        q = memchr(q, key->text[rare], (size_t)(end - q));
+        if (!q)
+            return NULL;
+        const char *start = q - rare;
+        if ((size_t)(end - start) >= key->length && memcmp(start, key->text, key->length) == 0)
+            return start;
+    }
+    return NULL;
+}
+
+static void mark_word(uint32_t word, uint64_t *marks)
+{
+    for (uint32_t r = catalog_search_first[word]; r < catalog_search_first[word + 1]; r++)
+        marks[catalog_search_refs[r] / 64] |= UINT64_C(1) << (catalog_search_refs[r] % 64);
+}
+
+/* Visits every index word that contains `key`: with `found`, counts their postings and keeps
+ * the words in the pool while it has room; with `marks`, sets their entries' bits. */
+static void visit_key(struct key *key, struct found *found, uint64_t *marks)
 {
     const char *blob = catalog_search_words, *end = blob + SEARCH_WORDS_SIZE, *p = blob;
-    uint32_t postings = 0;
     long code = code_ref(key);
-    if (code >= 0) {
-        postings++;
-        if (marks)
-            marks[code / 64] |= UINT64_C(1) << (code % 64);
+    if (found) {
+        key->postings = code >= 0, key->first = found->used, key->words = 0, key->kept = true;
     }
-    while ((p = memmem(p, (size_t)(end - p), key->text, key->length)) != NULL) {
-        size_t word = word_of((size_t)(p - blob));
-        uint32_t first = catalog_search_first[word], last = catalog_search_first[word + 1];
-        postings += last - first;
-        for (uint32_t r = first; marks && r < last; r++)
-            marks[catalog_search_refs[r] / 64] |= UINT64_C(1) << (catalog_search_refs[r] % 64);
+    if (code >= 0 && marks)
+        marks[code / 64] |= UINT64_C(1) << (code % 64);
+    while ((p = find_in_blob(p, end, key)) != NULL) {
+        uint32_t word = (uint32_t)word_of((size_t)(p - blob));
+        if (found) {
+            key->postings += catalog_search_first[word + 1] - catalog_search_first[word];
+            if (found->used < FOUND_POOL)
+                found->words[found->used++] = word, key->words++;
+            else
+                key->kept = false;
+        }
+        if (marks)
+            mark_word(word, marks);
         p = memchr(p, '\n', (size_t)(end - p)); /* on to the next word */
         if (!p)
             break;
     }
-    return postings;
+}
+
+/* Sets the bits of the entries that hold `key`, from the pool when the counting pass kept its
+ * words, else by scanning the blob again. */
+static void mark_key(struct key *key, const struct found *found, uint64_t *marks)
+{
+    if (!key->kept) {
+        visit_key(key, NULL, marks);
+        return;
+    }
+    long code = code_ref(key);
+    if (code >= 0)
+        marks[code / 64] |= UINT64_C(1) << (code % 64);
+    for (uint32_t i = 0; i < key->words; i++)
+        mark_word(found->words[key->first + i], marks);
 }
 
 #define MARK_WORDS ((SEARCH_ENTRY_COUNT + 63) / 64)
@@ -439,18 +491,19 @@ static int by_postings(const void *a, const void *b)
 static void mark_candidates(const struct query *q, uint64_t *marks)
 {
     struct key keys[MAX_KEYS];
+    struct found found = { .used = 0 };
     size_t count = query_keys(q, keys);
     memset(marks, count ? 0 : 0xFF, MARK_WORDS * sizeof marks[0]);
     for (size_t i = 0; i < count; i++)
-        keys[i].postings = visit_key(&keys[i], NULL);
+        visit_key(&keys[i], &found, NULL);
     qsort(keys, count, sizeof keys[0], by_postings);
     if (count == 0 || keys[0].postings == 0)
         return;
-    visit_key(&keys[0], marks);
+    mark_key(&keys[0], &found, marks);
     for (size_t i = 1; i < count && count_marks(marks) > FEW_CANDIDATES; i++) {
         uint64_t more[MARK_WORDS];
         memset(more, 0, sizeof more);
-        visit_key(&keys[i], more);
+        mark_key(&keys[i], &found, more);
         for (size_t m = 0; m < MARK_WORDS; m++)
             marks[m] &= more[m];
     }
