@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 """Shared helpers for the CLI tests: run the real slerr binary and capture what it does."""
 
+import json
 import os
 import shlex
 import shutil
@@ -47,3 +48,14 @@ def run(*args, stdin=None, env=None, **kwargs):
     full_env.update(env or {})
     return subprocess.run([*WRAPPER, SLERR, *args], input=stdin, capture_output=True, text=True,
                           env=full_env, timeout=600 if WRAPPER else 60, **kwargs)
+
+
+def explain_json(data, *args):
+    """`slerr explain --json ARGS -` on bytes: the records (objects with findings) and the
+    CompletedProcess (bytes)."""
+    full_env = dict(os.environ)
+    full_env.pop("NO_COLOR", None)
+    r = subprocess.run([*WRAPPER, SLERR, "explain", "--json", *args, "-"], input=data,
+                       capture_output=True, env=full_env, timeout=600 if WRAPPER else 60)
+    objects = [json.loads(x) for x in r.stdout.decode().splitlines() if x.strip()]
+    return [o for o in objects if "findings" in o], r

@@ -6,25 +6,14 @@ its Notification Reason, which Checkmk's own check ignores; no other section yie
 not even one holding an "Error: 0x..." line or an SPP event that the readers would take
 elsewhere. In every form a paste arrives in (tests/cli/pastes.py)."""
 
-import json
 import os
-import subprocess
 import unittest
 
 from pastes import FILE_FORMS, PASTED_FORMS
-from slerrtest import SLERR, WRAPPER
+from slerrtest import explain_json
 
 AGENT = os.path.join(os.environ.get("SLERR_SOURCE_ROOT", "."), "tests", "explain", "fixtures",
                      "checkmk", "agent-output.txt")
-
-
-def explain_json(data):
-    env = dict(os.environ)
-    env.pop("NO_COLOR", None)
-    r = subprocess.run([*WRAPPER, SLERR, "explain", "--json", "-"], input=data,
-                       capture_output=True, env=env, timeout=600 if WRAPPER else 60)
-    objects = [json.loads(x) for x in r.stdout.decode().splitlines() if x.strip()]
-    return [o for o in objects if "findings" in o], r
 
 
 def worse_than_ok(record):

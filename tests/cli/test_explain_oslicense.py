@@ -7,13 +7,11 @@ Set-/Invoke- results whose ErrorCode is a signed decimal HRESULT; in every form 
 arrives in (tests/cli/pastes.py). Each expectation names the finding's row, so swapping two
 rows fails it."""
 
-import json
 import os
-import subprocess
 import unittest
 
 from pastes import FILE_FORMS, PASTED_FORMS
-from slerrtest import SLERR, WRAPPER
+from slerrtest import explain_json
 
 FIXTURES = os.path.join(os.environ.get("SLERR_SOURCE_ROOT", "."), "tests", "explain",
                         "fixtures", "oslicense")
@@ -36,15 +34,6 @@ EXPECTED = {
     "invoke-oslicense-result-json.txt": [("oslicense-result", [
         ("error", "error", "critical", "0xC004F074")])],
 }
-
-
-def explain_json(data):
-    env = dict(os.environ)
-    env.pop("NO_COLOR", None)
-    r = subprocess.run([*WRAPPER, SLERR, "explain", "--json", "-"], input=data,
-                       capture_output=True, env=env, timeout=600 if WRAPPER else 60)
-    objects = [json.loads(x) for x in r.stdout.decode().splitlines() if x.strip()]
-    return [o for o in objects if "findings" in o], r
 
 
 def summary(records):

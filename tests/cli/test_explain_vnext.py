@@ -5,13 +5,11 @@
 entitlement and validity; a volume release next to a subscription licence is a warning. In
 every form a paste arrives in (tests/cli/pastes.py); expectations name the rows."""
 
-import json
 import os
-import subprocess
 import unittest
 
 from pastes import FILE_FORMS, PASTED_FORMS
-from slerrtest import SLERR, WRAPPER
+from slerrtest import explain_json
 
 ROOT = os.environ.get("SLERR_SOURCE_ROOT", ".")
 FIXTURES = os.path.join(ROOT, "tests", "explain", "fixtures", "vnext")
@@ -30,15 +28,6 @@ EXPECTED = {
     REAL: [("vnext-licence", "O365ProPlusRetail",
             [("vnext-licensed", "ok"), ("vnext-valid-until", "ok")])],
 }
-
-
-def explain_json(data):
-    env = dict(os.environ)
-    env.pop("NO_COLOR", None)
-    r = subprocess.run([*WRAPPER, SLERR, "explain", "--json", "-"], input=data,
-                       capture_output=True, env=env, timeout=600 if WRAPPER else 60)
-    objects = [json.loads(x) for x in r.stdout.decode().splitlines() if x.strip()]
-    return [o for o in objects if "findings" in o], r
 
 
 class VNext(unittest.TestCase):
