@@ -119,12 +119,12 @@ static int render(struct ex_evtx *v, libevtx_record_t *record, libevtx_error_t *
 static int hand_on(struct ex_evtx *v, libevtx_record_t *record, int index)
 {
     libevtx_error_t *error = NULL;
-    char reason[200];
     uint64_t id = 0;
     int rendered = render(v, record, &error);
     if (rendered == 0)
         return EX_STATUS_NOMEM;
     if (rendered != 1) {
+        char reason[200];
         damage(v, "record %d of the chunk at byte %zu cannot be decoded: %s", index + 1,
                chunk_offset(v), evtx_reason(&error, reason, sizeof reason));
         return 0;

@@ -1,9 +1,25 @@
 /* SPDX-License-Identifier: MIT */
 /* psjson.c: member lines of ConvertTo-Json output. */
-#include <stdio.h>
 #include <string.h>
 
 #include "psjson.h"
+
+static bool hex4(const char *s, unsigned *out)
+{
+    unsigned v = 0;
+    for (int k = 0; k < 4; k++) {
+        char c = s[k];
+        unsigned d = c >= '0' && c <= '9'   ? (unsigned)(c - '0')
+                     : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+                     : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10)
+                                            : 16u;
+        if (d == 16u)
+            return false;
+        v = v * 16 + d;
+    }
+    *out = v;
+    return true;
+}
 
 /* \" \\ \/ and \uXXXX below 0x80 (PowerShell 5.1 writes ' as \u0027); control escapes become
  * a space: values are read as one line. */
@@ -15,7 +31,7 @@ static size_t unescape(char *s, size_t len)
         if (ch == '\\' && i + 1 < len) {
             char e = s[++i];
             unsigned cp = 0;
-            if (e == 'u' && i + 4 < len && sscanf(s + i + 1, "%4x", &cp) == 1 && cp < 0x80) {
+            if (e == 'u' && i + 4 < len && hex4(s + i + 1, &cp) && cp < 0x80) {
                 ch = cp >= 0x20 ? (char)cp : ' ';
                 i += 4;
             } else {

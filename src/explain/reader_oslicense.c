@@ -56,23 +56,24 @@ static void destroy(void *state)
 static void property(struct oslicense *s, const char *name, size_t nlen, const char *value,
                      size_t vlen)
 {
-    char line[NAME_MAX_LEN + EX_VALUE_MAX + 4];
+    char labelled[NAME_MAX_LEN + EX_VALUE_MAX + 4];
     const char *v;
     size_t vl;
     if (nlen >= NAME_MAX_LEN)
         return;
     if (vlen > EX_VALUE_MAX)
         vlen = EX_VALUE_MAX;
-    int n = snprintf(line, sizeof line, "%.*s : %.*s", (int)nlen, name, (int)vlen, value);
+    int n = snprintf(labelled, sizeof labelled, "%.*s : %.*s", (int)nlen, name, (int)vlen,
+                     value);
     if (n < 0)
         return;
-    enum ex_label label = ex_label_find(EX_FMT_CIM, line, (size_t)n, &v, &vl);
+    enum ex_label label = ex_label_find(EX_FMT_CIM, labelled, (size_t)n, &v, &vl);
     if ((nlen == 7 && memcmp(name, "Success", 7) == 0) || label == EXL_ERROR)
         s->result = true;
     if (label == EXL_LICENSE_STATUS || label == EXL_CURRENT_COUNT || label == EXL_IS_KMS_HOST)
         s->product = true;
     if (label != EXL_NONE && label != EXL_OTHER)
-        ex_collector_field(s->c, label, v, vl, line, (size_t)n, true); /* all its own */
+        ex_collector_field(s->c, label, v, vl, labelled, (size_t)n, true); /* all its own */
 }
 
 static void open_object(struct oslicense *s, enum form form, size_t lineno)
