@@ -200,8 +200,8 @@ static const struct ex_label_row rows[] = {
      * CIM names but for these, and the Set-/Invoke- results' signed decimal HRESULT. */
     { EXL_ACTIVATION_ID, "en", "ActivationID", CI, EX_LABEL },
     { EXL_HOST_CACHING, "en", "KeyManagementServiceHostCaching", CI, EX_LABEL },
-    { EXL_ERROR, "en", "ErrorCode", CI, EX_LABEL },
-    { EXL_ERROR_DESCRIPTION, "en", "ErrorMessage", CI, EX_LABEL },
+    { EXL_ERROR, "en", "ErrorCode", EX_FMT_OSLICENSE, EX_LABEL },
+    { EXL_ERROR_DESCRIPTION, "en", "ErrorMessage", EX_FMT_OSLICENSE, EX_LABEL },
     /* zh-CN, slmgr.vbs /ato and /ipk one-line results, as pasted in
      * https://github.com/ThunderEX/py-kms/issues/20 ("正在激活 Windows(R), ... / 错误: 0xC004F074")
      * and https://github.com/kkkgo/EnterpriseGconvert/issues/2 ("错误: 0xC0000022 ..."). */

@@ -9,7 +9,12 @@
 #include <stddef.h>
 
 /* Which tool's output a row belongs to (bits; a row may serve several). */
-enum ex_format { EX_FMT_SLMGR = 1u << 0, EX_FMT_OSPP = 1u << 1, EX_FMT_CIM = 1u << 2 };
+enum ex_format {
+    EX_FMT_SLMGR = 1u << 0,
+    EX_FMT_OSPP = 1u << 1,
+    EX_FMT_CIM = 1u << 2,
+    EX_FMT_OSLICENSE = 1u << 3, /* the OSLicense module's own properties (its results) */
+};
 
 enum ex_label {
     EXL_NONE = 0,

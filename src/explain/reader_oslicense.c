@@ -67,13 +67,16 @@ static void property(struct oslicense *s, const char *name, size_t nlen, const c
                      value);
     if (n < 0)
         return;
-    enum ex_label label = ex_label_find(EX_FMT_CIM, labelled, (size_t)n, &v, &vl);
-    if ((nlen == 7 && memcmp(name, "Success", 7) == 0) || label == EXL_ERROR)
-        s->result = true;
+    enum ex_label label = ex_label_find(EX_FMT_CIM | EX_FMT_OSLICENSE, labelled, (size_t)n, &v, &vl);
+    bool result = (nlen == 7 && memcmp(name, "Success", 7) == 0) || label == EXL_ERROR ||
+                  label == EXL_ERROR_DESCRIPTION;
+    s->result |= result;
     if (label == EXL_LICENSE_STATUS || label == EXL_CURRENT_COUNT || label == EXL_IS_KMS_HOST)
         s->product = true;
     if (label != EXL_NONE && label != EXL_OTHER)
-        ex_collector_field(s->c, label, v, vl, labelled, (size_t)n, true); /* all its own */
+        /* JSON and table lines are this reader's alone; in Format-List only a result's. */
+        ex_collector_field(s->c, label, v, vl, labelled, (size_t)n,
+                           s->form != FORM_LIST || result);
 }
 
 static void open_object(struct oslicense *s, enum form form, size_t lineno)
