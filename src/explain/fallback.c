@@ -30,8 +30,9 @@ struct pending {
 };
 
 struct ex_fallback {
-    struct slerr_scanner *scanner;
-    uint64_t line_start; /* stream offset of the line being scanned */
+    struct slerr_scanner *scanner; /* made at the first line that may hold a code */
+    bool failed;                   /* making it failed */
+    uint64_t line_start;           /* stream offset of the line being scanned */
     const char *text;    /* that line */
     size_t len, lineno;
     bool context;        /* the input is about activation */
@@ -54,15 +55,37 @@ const struct ex_row ex_fallback_information_row = {
 
 struct ex_fallback *ex_fallback_new(void)
 {
-    struct ex_fallback *fb = calloc(1, sizeof *fb);
-    if (!fb)
-        return NULL;
-    fb->scanner = slerr_scanner_new(0);
-    if (!fb->scanner) {
-        free(fb);
-        return NULL;
+    return calloc(1, sizeof(struct ex_fallback));
+}
+
+static bool is_hex(char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+/* Whether a line may hold a code in a form the scanner knows ("0x", eight hex digits not in a
+ * GUID, eight to ten decimal digits): a scanner costs milliseconds to make, and most pastes
+ * hold no code on most lines. A superset: the scanner decides. */
+static bool may_hold_code(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        if (!is_hex(text[i])) {
+            i++;
+            continue;
+        }
+        if (text[i] == '0' && i + 1 < len && (text[i + 1] | 0x20) == 'x')
+            return true;
+        size_t run = i;
+        bool digits = true;
+        while (run < len && is_hex(text[run]))
+            digits &= text[run] >= '0' && text[run] <= '9', run++;
+        size_t n = run - i;
+        bool in_guid = (i > 0 && text[i - 1] == '-') || (run < len && text[run] == '-');
+        if ((n == 8 && !in_guid) || (digits && n >= 8 && n <= 10))
+            return true;
+        i = run;
     }
-    return fb;
+    return false;
 }
 
 void ex_fallback_free(struct ex_fallback *fb)
@@ -134,12 +157,19 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
 {
     if (!fb->context && ex_phrase_in(EX_PH_ACTIVATION_CONTEXT, text, len))
         fb->context = true;
+    if (!fb->scanner && (fb->failed || !may_hold_code(text, len)))
+        return;
+    if (!fb->scanner && !(fb->scanner = slerr_scanner_new(0))) {
+        fb->failed = true; /* out of memory: the readers' records still come */
+        return;
+    }
     fb->text = text;
     fb->len = len;
     fb->lineno = lineno;
+    fb->line_start = 0;
     slerr_scan(fb->scanner, text, len, on_match, fb);
     slerr_scan(fb->scanner, "\n", 1, on_match, fb); /* every code of the line is whole now */
-    fb->line_start += len + 1;
+    slerr_scan_finish(fb->scanner, NULL, NULL);      /* each line is a stream of its own */
 }
 
 void ex_fallback_claim(struct ex_fallback *fb, const struct ex_record *record, size_t last_line)
@@ -176,7 +206,6 @@ static const char *fill(const void *subject, const char *key, size_t len, bool c
 
 int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
 {
-    slerr_scan_finish(fb->scanner, NULL, NULL);
     for (size_t i = 0; i < fb->npending; i++) {
         const struct pending *p = &fb->pending[i];
         if (claimed(fb, p->code) || (!p->activation && !fb->context))
