@@ -18,11 +18,13 @@ LINKED, BASELINE, LIBRARY = os.environ["LINKED"], os.environ["BASELINE"], os.env
 
 
 def relocations(program):
-    """Relocations the loader processed for a whole run of `program` (LD_DEBUG=statistics)."""
+    """Symbol and relative relocations the loader processed for a whole run of `program`
+    (LD_DEBUG=statistics)."""
     result = subprocess.run([program], env={**os.environ, "LD_DEBUG": "statistics"},
                             capture_output=True, text=True)
-    found = re.search(r"number of relocations:\s*(\d+)", result.stderr)
-    return int(found.group(1)) if found else None
+    found = [re.search(rf"number of {kind}relocations:\s*(\d+)", result.stderr)
+             for kind in ("", "relative ")]
+    return "{} symbol, {} relative".format(*(f.group(1) if f else "?" for f in found))
 
 
 def library_relocations():

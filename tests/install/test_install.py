@@ -30,13 +30,13 @@ def compiler():
     return cc
 
 
-def symbol_nodes():
+def symbol_nodes(script="src/lib/libslerr.sym"):
     """{symbol: version node} from the one list of exported symbols, the linker version script
     (SLERR_1.0, SLERR_1.1, ...: the release that added each)."""
-    with open(os.path.join(SOURCE, "src/lib/libslerr.sym")) as f:
+    with open(os.path.join(SOURCE, script)) as f:
         text = re.sub(r"/\*.*?\*/", "", f.read(), flags=re.S)
     nodes = {}
-    for node, body in re.findall(r"(SLERR_[0-9.]+)\s*\{(.*?)\}", text, re.S):
+    for node, body in re.findall(r"(SLERR_[A-Z_]*[0-9.]+)\s*\{(.*?)\}", text, re.S):
         block = body.split("global:")[1].split("local:")[0]
         for name in block.split(";"):
             if name.strip():
@@ -313,6 +313,10 @@ class Installed(unittest.TestCase):
                             check=True).stdout
         names = [line.split()[-1] for line in nm.splitlines() if line.split()[1] in "TDBR"]
         self.assertGreater(len(names), 20)
+        listed = symbol_nodes("src/explain/libslerr-explain.sym")
+        self.assertNotIn("*", "".join(listed), "libslerr-explain.sym exports by glob")
+        self.assertEqual(sorted(f"{name}@@{node}" for name, node in listed.items()), sorted(names),
+                         "libslerr-explain.sym and the library's exports differ")
         for name in names:
             self.assertRegex(name, r"^slerr_explain(er)?_\w+@@SLERR_EXPLAIN_0$")
         with open(os.path.join(self.root, "include/slerr-explain.h")) as f:
