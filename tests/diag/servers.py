@@ -390,10 +390,11 @@ class RpcResponder(Listener):
     one byte a second with drip=True), then waits for the client to close (or closes first with
     close=True)."""
 
-    def __init__(self, reply, drip=False, host=LOOPBACK, close=False, port=0):
+    def __init__(self, reply, drip=False, host=LOOPBACK, close=False, port=0, hold=None):
         self.reply = reply
         self.drip = drip
         self.close = close
+        self.hold = hold  # a threading.Event the reply waits for (another server's readiness)
         super().__init__(serve=type(self)._serve, host=host, port=port)
 
     def _serve(self, conn):
@@ -404,6 +405,8 @@ class RpcResponder(Listener):
                 return
             data += chunk
         self.received.append(data)
+        if self.hold:
+            self.hold.wait(30)
         if self.drip:
             for byte in self.reply:
                 if self.stopping:
@@ -417,6 +420,42 @@ class RpcResponder(Listener):
             return
         while conn.recv(4096):
             self.received.append(b"more")
+
+
+class Relay(Listener):
+    """Forwards each connection to a loopback port and sets .answered once the far end has sent
+    its first bytes back: a readiness signal for tests that must not race a slow server."""
+
+    def __init__(self, target_port):
+        self.target_port = target_port
+        self.answered = threading.Event()
+        super().__init__(serve=type(self)._serve)
+
+    @staticmethod
+    def _pump(src, dst, on_data=None):
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                dst.sendall(data)
+                if on_data:
+                    on_data()
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def _serve(self, conn):
+        far = socket.create_connection((LOOPBACK, self.target_port), timeout=30)
+        far.settimeout(None)
+        self.conns.append(far)
+        threading.Thread(target=self._pump, args=(far, conn, self.answered.set), daemon=True).start()
+        self._pump(conn, far)
 
 
 class ForgedKissNtp:

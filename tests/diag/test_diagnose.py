@@ -384,10 +384,23 @@ class SmbClock(Scenario):
         return self.run_case("--kms", f"{LOOPBACK}:{kms.port}", "--clock", "smb", "--smb-port",
                              str(smbd_port), *args, timeout=timeout)
 
+    def answered_run(self, server_port, *args, clock=("--clock", "smb"), timeout=5):
+        """A run against a server that answers: its reply is relayed, and the KMS responder holds
+        its bind_ack until that reply has passed, so the clock probe's short grace after the KMS
+        probes never races a server slowed by a loaded machine (a readiness signal, no sleep)."""
+        relay = servers.Relay(server_port)
+        held_kms = servers.RpcResponder(servers.ACK_NDR64, hold=relay.answered)
+        try:
+            return self.run_case("--kms", f"{LOOPBACK}:{held_kms.port}", *clock, "--smb-port",
+                                 str(relay.port), *args, timeout=timeout)
+        finally:
+            held_kms.stop()
+            relay.stop()
+
     def test_samba_clock(self):
         smbd = servers.Smbd().start()
         try:
-            status, report = self.smb_run(smbd.port, timeout=5)
+            status, report = self.answered_run(smbd.port)
         finally:
             smbd.stop()
         self.assertEqual(status, 0, report)
@@ -399,7 +412,7 @@ class SmbClock(Scenario):
     def test_samba_five_hours_ahead(self):
         smbd = servers.Smbd(skew="+5h").start()
         try:
-            status, report = self.smb_run(smbd.port, timeout=5)
+            status, report = self.answered_run(smbd.port)
         finally:
             smbd.stop()
         self.assertEqual(status, 1, report)
@@ -412,8 +425,7 @@ class SmbClock(Scenario):
     def test_auto_prefers_the_hosts_own_clock(self):
         smbd = servers.Smbd(skew="+5h").start()
         try:
-            status, report = self.run_case("--kms", f"{LOOPBACK}:{kms.port}", "--smb-port", str(smbd.port),
-                                           *self.ntp_arg(), timeout=5)
+            status, report = self.answered_run(smbd.port, *self.ntp_arg(), clock=())
         finally:
             smbd.stop()
         self.assertEqual(results(report, "smb"), ["smb-clock-skew"])
@@ -426,7 +438,7 @@ class SmbClock(Scenario):
         self.assertEqual(results(report, "smb"), ["smb-no-reply"])
 
     def test_not_smb(self):
-        status, report = self.smb_run(servers.Listener(servers.speak_http).port)
+        status, report = self.answered_run(servers.Listener(servers.speak_http).port)
         self.assertEqual(status, 0, report)
         self.assertEqual(results(report, "smb"), ["smb-bad-reply"])
         self.assertIn("not an SMB reply", [p for p in report["probes"] if p["probe"] == "smb"][0]["detail"])
