@@ -331,7 +331,7 @@ struct key {
     uint32_t first, words; /* its index words, kept in the found pool by the counting pass */
     bool kept;             /* all of them fit in the pool (else marking scans the blob again) */
 };
-#define MAX_KEYS (SLERR_SEARCH_MAX_WORDS * 4)
+#define MAX_KEYS ((size_t)SLERR_SEARCH_MAX_WORDS * 4)
 #define FEW_CANDIDATES 24 /* below this, scoring costs less than another pass over the index */
 #define FOUND_POOL 2048   /* index words remembered across the keys of one query */
 
@@ -384,7 +384,7 @@ static long code_ref(const struct key *key)
         return -1;
     uint32_t code = 0;
     for (size_t i = 0; i < 8; i++) {
-        int c = hex[i], v = isdigit(c) ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        int c = (unsigned char)hex[i], v = isdigit(c) ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
         if (v < 0)
             return -1;
         code = code << 4 | (uint32_t)v;
