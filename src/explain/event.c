@@ -21,12 +21,26 @@ void ex_event_clear(struct ex_event *ev)
     ev->xml_follows = false;
 }
 
+size_t ex_utf8_cut(const char *s, size_t len)
+{
+    size_t start = len;
+    while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80 && len - start < 3)
+        start--; /* back over continuation bytes to the last character's first byte */
+    if (start == 0)
+        return len;
+    unsigned char lead = (unsigned char)s[start - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return len - (start - 1) < need ? start - 1 : len;
+}
+
 void ex_format(char *buf, size_t size, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    (void)vsnprintf(buf, size, fmt, ap);
+    int n = vsnprintf(buf, size, fmt, ap);
     va_end(ap);
+    if (size > 0 && n >= 0 && (size_t)n >= size)
+        buf[ex_utf8_cut(buf, size - 1)] = '\0';
 }
 
 static size_t trimmed(const char **text, size_t len)
@@ -46,7 +60,7 @@ bool ex_event_add_value(struct ex_event *ev, const char *text, size_t len)
         return false;
     len = trimmed(&text, len);
     if (len >= EX_EVENT_VALUE_MAX)
-        len = EX_EVENT_VALUE_MAX - 1;
+        len = ex_utf8_cut(text, EX_EVENT_VALUE_MAX - 1);
     memcpy(ev->values[ev->nvalues], text, len);
     ev->values[ev->nvalues][len] = '\0';
     ev->nvalues++;

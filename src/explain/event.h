@@ -34,7 +34,11 @@ struct ex_event {
 };
 
 void ex_event_clear(struct ex_event *ev);
-/* snprintf into a fixed field where cutting a long value short is intended. */
+/* The longest prefix of the UTF-8 text s, at most `len` bytes, that does not end inside a
+ * character: where a value may be cut so that what is kept stays valid UTF-8. */
+size_t ex_utf8_cut(const char *s, size_t len);
+/* snprintf into a fixed field where cutting a long value short is intended; a cut falls
+ * between characters. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
@@ -101,6 +105,9 @@ bool ex_kms_report_add(struct ex_kms_report *r, const struct ex_event *ev);
 size_t ex_kms_report_events(const struct ex_kms_report *r); /* 12290 events counted */
 const char *ex_kms_report_host(const struct ex_kms_report *r); /* who logged them */
 size_t ex_kms_report_line(const struct ex_kms_report *r);       /* where the first one is */
+/* Table slots looked at past each request's first one, in all: how well the CMIDs spread over
+ * the table (tests pin that it stays linear in the requests). */
+size_t ex_kms_report_extra_probes(const struct ex_kms_report *r);
 /* Writes the report's findings into out (at most max); returns how many, 0 when out of memory. */
 #define EX_REPORT_MAX_FINDINGS 40
 size_t ex_kms_report_findings(struct ex_kms_report *r, struct ex_finding *out, size_t max);

@@ -2,6 +2,7 @@
 /* event_xml.c: events in XML (wevtutil qe /f:xml, Event Viewer's "Save as XML", ToXml()) read
  * with expat as a stream: one fixed event is refilled per <Event>, so memory stays flat. */
 #include <expat.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,17 @@
 /* A wevtutil stream has no root element: every session is wrapped in one of ours. */
 static const char wrap_open[] = "<slerr-events>";
 static const char wrap_close[] = "</slerr-events>";
+
+/* Bounds on what a hostile file can make us hold. An event is five elements deep (wrapper,
+ * Event, UserData, its element, a value); anything past XML_DEPTH_MAX is not an event log and
+ * would grow expat's tag stack without end. One token (a start tag with its attributes, a
+ * comment, a name) is held whole by expat until it ends: past XML_TOKEN_MAX it is refused. */
+#define XML_DEPTH_MAX 32
+#define XML_TOKEN_MAX ((size_t)1 << 20)
+/* Once this much of an unfinished token waits in expat, pieces are collected here and handed
+ * over when they are as many bytes as wait there: expat rescans the whole token on every
+ * parse, so feeding 8 KiB pieces of a 1 MiB token one by one would cost quadratic time. */
+#define XML_DEFER_FROM ((size_t)64 << 10)
 
 enum section { SEC_NONE, SEC_SYSTEM, SEC_EVENTDATA, SEC_USERDATA, SEC_RENDERING };
 enum capture { CAP_NONE, CAP_ID, CAP_COMPUTER, CAP_DATA, CAP_MESSAGE };
@@ -30,6 +42,10 @@ struct ex_event_xml {
     size_t lineno;     /* the input line being fed */
     size_t error_line;
     char error[160];
+    uint64_t fed;        /* bytes given to expat in this session */
+    size_t waiting;      /* of them, bytes of an unfinished token expat still holds */
+    char *defer;         /* pieces held back while a long token is unfinished */
+    size_t ndefer;
     struct ex_event ev;
 };
 
@@ -47,7 +63,7 @@ static const char *local_name(const XML_Char *name)
 static void copy_cut(char *dst, size_t size, const char *src, size_t len)
 {
     if (len >= size)
-        len = size - 1;
+        len = ex_utf8_cut(src, size - 1);
     memcpy(dst, src, len);
     dst[len] = '\0';
 }
@@ -105,10 +121,22 @@ static void system_child(struct ex_event_xml *x, const char *name, const XML_Cha
     }
 }
 
+static void fail(struct ex_event_xml *x, const char *why)
+{
+    ex_format(x->error, sizeof x->error, "%s", why);
+    x->error_line = x->lineno;
+    x->status = EX_STATUS_MALFORMED;
+}
+
 static void XMLCALL on_start(void *data, const XML_Char *qname, const XML_Char **atts)
 {
     struct ex_event_xml *x = data;
     const char *name = local_name(qname);
+    if (x->depth >= XML_DEPTH_MAX) {
+        fail(x, "elements nested deeper than an event log's");
+        XML_StopParser(x->parser, XML_FALSE);
+        return;
+    }
     int rel = ++x->depth - x->event_depth;
     x->blen = 0;
     if (!x->event_depth) {
@@ -149,6 +177,8 @@ static void XMLCALL on_text(void *data, const XML_Char *s, int len)
 
 static void end_capture(struct ex_event_xml *x)
 {
+    if (x->blen == sizeof x->buf - 1) /* cut: between characters */
+        x->blen = ex_utf8_cut(x->buf, x->blen);
     x->buf[x->blen] = '\0';
     switch (x->cap) {
     case CAP_ID: {
@@ -203,7 +233,8 @@ static void setup(struct ex_event_xml *x)
     XML_SetUserData(x->parser, x);
     XML_SetElementHandler(x->parser, on_start, on_end);
 #ifdef SLERR_HAVE_REPARSE_DEFERRAL
-    /* Each line must be parsed when fed: whether the stream goes on is decided per line. */
+    /* Each line must be parsed when fed: whether the stream goes on is decided per line.
+     * Long tokens are deferred here instead (feed_piece), the same way with every expat. */
     XML_SetReparseDeferralEnabled(x->parser, XML_FALSE);
 #endif
 }
@@ -228,6 +259,7 @@ void ex_event_xml_free(struct ex_event_xml *x)
     if (!x)
         return;
     XML_ParserFree(x->parser);
+    free(x->defer);
     free(x);
 }
 
@@ -237,6 +269,7 @@ static int feed(struct ex_event_xml *x, const char *s, size_t len, bool final)
     while (len > 0 || final) {
         int chunk = len > (1u << 30) ? 1 << 30 : (int)len;
         bool last = final && (size_t)chunk == len;
+        x->fed += (uint64_t)chunk;
         if (XML_Parse(x->parser, s, chunk, last) == XML_STATUS_ERROR) {
             if (x->status)
                 return x->status;
@@ -255,14 +288,10 @@ static int feed(struct ex_event_xml *x, const char *s, size_t len, bool final)
     return 0;
 }
 
-/* Bytes of one line, and its line end when `ends_line`, in one call, copied once into expat's
- * own buffer. */
-static int feed_piece(struct ex_event_xml *x, const char *s, size_t len, bool ends_line)
+/* Hands `len` bytes (and a line end when `ends_line`) to expat, copied once into its buffer,
+ * and notes how much of an unfinished token it holds afterwards. */
+static int parse_bytes(struct ex_event_xml *x, const char *s, size_t len, bool ends_line)
 {
-    if (len >= (1u << 30)) {
-        int rc = feed(x, s, len, false);
-        return rc || !ends_line ? rc : feed(x, "\n", 1, false);
-    }
     int n = (int)len + (ends_line ? 1 : 0);
     char *buf = XML_GetBuffer(x->parser, n);
     if (!buf)
@@ -270,12 +299,51 @@ static int feed_piece(struct ex_event_xml *x, const char *s, size_t len, bool en
     memcpy(buf, s, len);
     if (ends_line)
         buf[len] = '\n';
+    x->fed += (uint64_t)n;
     if (XML_ParseBuffer(x->parser, n, XML_FALSE) == XML_STATUS_ERROR && !x->status) {
         ex_format(x->error, sizeof x->error, "%s", XML_ErrorString(XML_GetErrorCode(x->parser)));
         x->error_line = x->lineno;
         x->status = EX_STATUS_MALFORMED;
     }
+    if (x->status)
+        return x->status;
+    XML_Index done = XML_GetCurrentByteIndex(x->parser);
+    x->waiting = done >= 0 && (uint64_t)done <= x->fed ? (size_t)(x->fed - (uint64_t)done) : 0;
+    if (x->waiting > XML_TOKEN_MAX)
+        fail(x, "an XML tag, comment or name longer than 1 MiB");
     return x->status;
+}
+
+static int flush_deferred(struct ex_event_xml *x)
+{
+    size_t n = x->ndefer;
+    x->ndefer = 0;
+    return n ? parse_bytes(x, x->defer, n, false) : x->status;
+}
+
+/* Bytes of one line, and its line end when `ends_line`. While a long token is unfinished they
+ * are collected, so that expat rescans it a number of times logarithmic in its length. */
+static int feed_piece(struct ex_event_xml *x, const char *s, size_t len, bool ends_line)
+{
+    size_t n = len + (ends_line ? 1 : 0);
+    if (len > EX_LINE_MAX) { /* not from ex_input, whose pieces are bounded: in bounded parts */
+        for (; len > EX_LINE_MAX && !x->status; s += EX_LINE_MAX, len -= EX_LINE_MAX)
+            (void)feed_piece(x, s, EX_LINE_MAX, false);
+        return x->status ? x->status : feed_piece(x, s, len, ends_line);
+    }
+    if (x->waiting < XML_DEFER_FROM && !x->ndefer)
+        return parse_bytes(x, s, len, ends_line);
+    if (x->waiting + x->ndefer + n > XML_TOKEN_MAX + EX_LINE_MAX) {
+        fail(x, "an XML tag, comment or name longer than 1 MiB");
+        return x->status;
+    }
+    if (!x->defer && !(x->defer = malloc(XML_TOKEN_MAX + 2 * EX_LINE_MAX)))
+        return x->status = EX_STATUS_NOMEM;
+    memcpy(x->defer + x->ndefer, s, len);
+    if (ends_line)
+        x->defer[len + x->ndefer] = '\n';
+    x->ndefer += n;
+    return x->ndefer >= x->waiting ? flush_deferred(x) : 0;
 }
 
 static int open_session(struct ex_event_xml *x)
@@ -287,12 +355,17 @@ static int open_session(struct ex_event_xml *x)
     x->depth = x->event_depth = 0;
     x->section = SEC_NONE;
     x->cap = CAP_NONE;
+    x->fed = 0;
+    x->waiting = x->ndefer = 0;
     return feed(x, wrap_open, sizeof wrap_open - 1, false);
 }
 
 static int close_session(struct ex_event_xml *x)
 {
     x->active = false;
+    int rc = flush_deferred(x);
+    if (rc)
+        return rc;
     return feed(x, wrap_close, sizeof wrap_close - 1, true);
 }
 
@@ -321,7 +394,8 @@ int ex_event_xml_piece(struct ex_event_xml *x, const char *text, size_t len, siz
     if (!starts_line) /* the rest of a long line: XML only when a document is open */
         return x->active ? feed_piece(x, text, len, ends_line) : 0;
     size_t i = skip_space(text, len, 0);
-    if (x->active && x->depth == 1 && i < len && !starts_event(text + i, len - i)) {
+    if (x->active && x->depth == 1 && !x->waiting && !x->ndefer && i < len &&
+        !starts_event(text + i, len - i)) {
         /* The stream ended with the last element; this line is other text. */
         int rc = close_session(x);
         if (rc)
@@ -356,9 +430,12 @@ int ex_event_xml_finish(struct ex_event_xml *x)
         return x->status;
     if (!x->active)
         return 0;
+    int rc = flush_deferred(x);
+    if (rc)
+        return rc;
     if (x->depth > 1) { /* cut off inside an element: let expat name what is missing */
         x->active = false;
-        int rc = feed(x, "", 0, true);
+        rc = feed(x, "", 0, true);
         if (rc)
             return rc;
         ex_format(x->error, sizeof x->error, "the XML ends inside an element");

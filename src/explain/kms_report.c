@@ -8,6 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
+#if defined(__has_include)
+#if __has_include(<sys/random.h>)
+#include <sys/random.h>
+#define HAVE_GETRANDOM 1
+#endif
+#endif
 
 #include "code.h"
 #include "event.h"
@@ -22,7 +29,7 @@
 #define MAX_PRODUCTS 32
 #define MAX_RESULTS 8
 #define DAY_SLOTS 32
-#define NAME_MAX_LEN 32 /* a name for examples; slots stay at 96 bytes */
+#define NAME_MAX_LEN 28 /* a name for examples; slots stay at 96 bytes */
 #define NAME_HASHES 3
 #define EXAMPLES 3
 
@@ -35,7 +42,9 @@ struct client {
     int64_t last_seen;
     uint64_t names[NAME_HASHES]; /* distinct names seen (hashes) */
     char name[NAME_MAX_LEN];     /* the first name, for examples */
+    uint32_t order;              /* clients before this one: examples are the first seen */
 };
+_Static_assert(sizeof(struct client) == 96, "a slot stays at 96 bytes: 2 slots per 3 lines");
 
 struct product {
     char actid[40];
@@ -61,6 +70,8 @@ struct pending {
 };
 
 struct ex_kms_report {
+    uint64_t seed[2]; /* keys the slot hash: a log cannot be made to collide in advance */
+    uint64_t extra_probes; /* slots looked at past a request's first: how well keys spread */
     struct pending pending[PENDING]; /* requests read but not yet counted, oldest first */
     size_t npending, next_pending;
     struct client *slots;
@@ -81,6 +92,20 @@ struct ex_kms_report {
     uint64_t client_failures; /* 12288 events with a failed request */
 };
 
+/* A seed per report from the system's random source; where there is none, from the clock and
+ * addresses, which a file written in advance cannot know either. */
+static void new_seed(uint64_t seed[2], const void *where)
+{
+#ifdef HAVE_GETRANDOM
+    if (getrandom(seed, 2 * sizeof *seed, GRND_NONBLOCK) == (ssize_t)(2 * sizeof *seed))
+        return;
+#endif
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    seed[0] = (uint64_t)now.tv_nsec * 0x9E3779B97F4A7C15ULL ^ (uint64_t)now.tv_sec;
+    seed[1] = (uint64_t)(uintptr_t)where * 0xC2B2AE3D27D4EB4FULL ^ (uint64_t)(uintptr_t)&now;
+}
+
 struct ex_kms_report *ex_kms_report_new(void)
 {
     struct ex_kms_report *r = calloc(1, sizeof *r);
@@ -95,7 +120,13 @@ struct ex_kms_report *ex_kms_report_new(void)
     r->oldest = INT64_MAX;
     r->newest = INT64_MIN;
     r->host_count_max = -1;
+    new_seed(r->seed, r);
     return r;
+}
+
+size_t ex_kms_report_extra_probes(const struct ex_kms_report *r)
+{
+    return (size_t)r->extra_probes;
 }
 
 void ex_kms_report_free(struct ex_kms_report *r)
@@ -161,23 +192,35 @@ static void cmid_key(const char *text, uint8_t key[16])
     memcpy(key + 8, &b, 8);
 }
 
-static size_t slot_of(const uint8_t key[16], uint8_t product, size_t cap)
+static uint64_t mix(uint64_t h)
 {
-    uint64_t h;
-    memcpy(&h, key, 8);
-    h ^= (uint64_t)product * 0x9E3779B97F4A7C15ULL;
-    h ^= h >> 29;
+    h ^= h >> 30;
     h *= 0xBF58476D1CE4E5B9ULL;
-    h ^= h >> 32;
+    h ^= h >> 27;
+    h *= 0x94D049BB133111EBULL;
+    return h ^ (h >> 31);
+}
+
+/* All 16 bytes of the CMID count, keyed by the report's seed: CMIDs that share a prefix, or a
+ * log crafted against a fixed hash, still spread over the table. */
+static size_t slot_of(const uint64_t seed[2], const uint8_t key[16], uint8_t product, size_t cap)
+{
+    uint64_t a, b;
+    memcpy(&a, key, 8);
+    memcpy(&b, key + 8, 8);
+    uint64_t h = mix(a ^ seed[0]);
+    h = mix(h ^ b ^ seed[1] ^ (uint64_t)product * 0x9E3779B97F4A7C15ULL);
     return (size_t)h & (cap - 1);
 }
 
-static struct client *probe(struct client *slots, size_t cap, const uint8_t key[16], uint8_t product)
+static struct client *probe(struct ex_kms_report *r, struct client *slots, size_t cap,
+                            const uint8_t key[16], uint8_t product)
 {
-    for (size_t i = slot_of(key, product, cap);; i = (i + 1) & (cap - 1)) {
+    for (size_t i = slot_of(r->seed, key, product, cap);; i = (i + 1) & (cap - 1)) {
         struct client *c = &slots[i];
         if (!c->used || (c->product == product && memcmp(c->cmid, key, 16) == 0))
             return c;
+        r->extra_probes++;
     }
 }
 
@@ -189,7 +232,7 @@ static bool grow(struct ex_kms_report *r)
         return false;
     for (size_t i = 0; i < r->cap; i++)
         if (r->slots[i].used)
-            *probe(slots, cap, r->slots[i].cmid, r->slots[i].product) = r->slots[i];
+            *probe(r, slots, cap, r->slots[i].cmid, r->slots[i].product) = r->slots[i];
     free(r->slots);
     r->slots = slots;
     r->cap = cap;
@@ -271,13 +314,14 @@ static bool apply(struct ex_kms_report *r, const struct pending *p)
 {
     if (r->used + 1 > r->cap / 5 * 4 && !grow(r))
         return false;
-    struct client *c = probe(r->slots, r->cap, p->key, p->product);
+    struct client *c = probe(r, r->slots, r->cap, p->key, p->product);
     if (!c->used) {
         memset(c, 0, sizeof *c);
         memcpy(c->cmid, p->key, 16);
         c->used = 1;
         c->product = p->product;
         c->last_seen = INT64_MIN;
+        c->order = r->used < UINT32_MAX ? (uint32_t)r->used : UINT32_MAX;
         r->used++;
     }
     note_name(r, c, p->name_hash, p->name);
@@ -322,11 +366,11 @@ static bool add_request(struct ex_kms_report *r, const struct ex_event *ev, int6
     tally_result(r, p->result);
     cmid_key(field(ev, 4), p->key);
 #if defined(__GNUC__)
-    __builtin_prefetch(&r->slots[slot_of(p->key, p->product, r->cap)]);
+    __builtin_prefetch(&r->slots[slot_of(r->seed, p->key, p->product, r->cap)]);
 #endif
     const char *name = field(ev, 3);
     p->name_hash = fnv1a(name, 0xcbf29ce484222325ULL);
-    size_t len = strnlen(name, sizeof p->name - 1);
+    size_t len = ex_utf8_cut(name, strnlen(name, sizeof p->name - 1));
     memcpy(p->name, name, len);
     p->name[len] = '\0';
     long state = number(field(ev, 7)), minutes = number(field(ev, 8));
@@ -470,10 +514,37 @@ static void example(char *buf, size_t size, size_t *shown, const char *name)
     (*shown)++;
 }
 
+/* The first clients (in the order the log names them) of a kind, whatever the table order. */
+struct picks {
+    const struct client *c[EXAMPLES];
+    size_t n;
+};
+
+static void pick(struct picks *p, const struct client *c)
+{
+    size_t i = p->n < EXAMPLES ? p->n++ : EXAMPLES;
+    if (i == EXAMPLES && c->order > p->c[EXAMPLES - 1]->order)
+        return;
+    if (i == EXAMPLES)
+        i--;
+    for (; i > 0 && p->c[i - 1]->order > c->order; i--)
+        p->c[i] = p->c[i - 1];
+    p->c[i] = c;
+}
+
+/* ": first, second, third" */
+static const char *picks_text(const struct picks *p, char *buf, size_t size)
+{
+    size_t shown = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < p->n; i++)
+        example(buf, size, &shown, p->c[i]->name);
+    return buf;
+}
+
 struct sums {
     uint64_t clones, skewed, vm, physical, expiring, stale, states[8];
-    char skew_ex[EX_VALUE_MAX], expiring_ex[EX_VALUE_MAX], stale_ex[EX_VALUE_MAX];
-    size_t skew_n, expiring_n, stale_n;
+    struct picks skew_ex, expiring_ex, stale_ex;
     uint64_t group_count[2]; /* CMIDs counted in the window: [0] needing 25, [1] needing 5 */
     bool group_seen[2];
     uint64_t cmids[MAX_PRODUCTS + 1], names[MAX_PRODUCTS + 1];
@@ -490,7 +561,7 @@ static void sum_client(const struct ex_kms_report *r, const struct client *c, st
         s->clones++;
     if (c->last_result == TIME_SKEW) {
         s->skewed++;
-        example(s->skew_ex, sizeof s->skew_ex, &s->skew_n, c->name);
+        pick(&s->skew_ex, c);
     }
     if (c->vm)
         s->vm++;
@@ -499,11 +570,11 @@ static void sum_client(const struct ex_kms_report *r, const struct client *c, st
     s->states[c->state <= 6 ? c->state : 7]++;
     if (c->state == 1 && c->minutes >= 0 && (int64_t)c->minutes - idle / 60 < EXPIRY_SOON_MIN) {
         s->expiring++;
-        example(s->expiring_ex, sizeof s->expiring_ex, &s->expiring_n, c->name);
+        pick(&s->expiring_ex, c);
     }
     if (idle > RENEWAL_DAYS * DAY) {
         s->stale++;
-        example(s->stale_ex, sizeof s->stale_ex, &s->stale_n, c->name);
+        pick(&s->stale_ex, c);
     }
     if (c->required > 0) {
         size_t g = c->required >= 25 ? 0 : 1;
@@ -568,18 +639,22 @@ static void counts(const struct ex_kms_report *r, const struct sums *s, struct o
 static void problems(const struct ex_kms_report *r, const struct sums *s, struct out *o)
 {
     struct ex_finding *f;
+    char ex[EX_VALUE_MAX];
     if (s->clones && (f = next(o, &row_clones))) {
         ex_format(f->value, sizeof f->value, "%" PRIu64 " CMIDs under several names%s", s->clones,
                  r->clone_ex);
     }
     if (s->skewed && (f = next(o, &row_clock_skew))) {
-        ex_format(f->value, sizeof f->value, "%" PRIu64 " clients%s", s->skewed, s->skew_ex);
+        ex_format(f->value, sizeof f->value, "%" PRIu64 " clients%s", s->skewed,
+                  picks_text(&s->skew_ex, ex, sizeof ex));
     }
     if (s->expiring && (f = next(o, &row_expiring))) {
-        ex_format(f->value, sizeof f->value, "%" PRIu64 " clients%s", s->expiring, s->expiring_ex);
+        ex_format(f->value, sizeof f->value, "%" PRIu64 " clients%s", s->expiring,
+                  picks_text(&s->expiring_ex, ex, sizeof ex));
     }
     if (s->stale && (f = next(o, &row_not_seen))) {
-        ex_format(f->value, sizeof f->value, "%" PRIu64 " clients%s", s->stale, s->stale_ex);
+        ex_format(f->value, sizeof f->value, "%" PRIu64 " clients%s", s->stale,
+                  picks_text(&s->stale_ex, ex, sizeof ex));
     }
 }
 

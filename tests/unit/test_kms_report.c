@@ -174,3 +174,73 @@ Test(kms_report, client_table_grows_and_keeps_every_client)
     cr_assert(strstr(f[0].value, "6000 requests, 3000 CMIDs, 3000 machine names"), "%s", f[0].value);
     ex_kms_report_free(r);
 }
+
+/* One 12290 request of `cmid` from `name`, counted into r. */
+static void add_request(struct ex_kms_report *r, const char *cmid, const char *name, int64_t when)
+{
+    struct ex_event ev;
+    char list[512];
+    ex_event_clear(&ev);
+    ev.id = 12290;
+    ev.when = when;
+    int n = snprintf(list, sizeof list, "0x0,25,%s,%s,t,0,1,259000,%s", name, cmid, ACT_CLIENT);
+    (void)ex_event_add_value(&ev, list, (size_t)n);
+    ex_event_split_list(&ev);
+    cr_assert(ex_kms_report_add(r, &ev));
+}
+
+/* CMIDs that share their first 8 bytes (the hash used to read only those) still spread over
+ * the table: slots looked at stay a few per request, where they grew with the clients. */
+Test(kms_report, cmids_sharing_a_prefix_spread_over_the_table)
+{
+    struct ex_kms_report *r = ex_kms_report_new();
+    char cmid[40];
+    const unsigned clients = 20000;
+    for (unsigned i = 0; i < clients; i++) {
+        snprintf(cmid, sizeof cmid, "5ca1ab1e-0000-4000-8000-%012x", i);
+        add_request(r, cmid, "PC.contoso.com", 1710374400 + i);
+    }
+    struct ex_finding f[EX_REPORT_MAX_FINDINGS];
+    cr_assert_gt(ex_kms_report_findings(r, f, EX_REPORT_MAX_FINDINGS), 0);
+    cr_assert(strstr(f[0].value, "20000 CMIDs"), "%s", f[0].value);
+    cr_assert_lt(ex_kms_report_extra_probes(r), (size_t)clients * 8, "%zu extra slots looked at",
+                 ex_kms_report_extra_probes(r));
+    ex_kms_report_free(r);
+}
+
+static bool valid_utf8(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC2 ? 2 : 0;
+        if (n == 0)
+            return false;
+        for (size_t i = 1; i < n; i++)
+            if ((p[i] & 0xC0) != 0x80)
+                return false;
+        p += n;
+    }
+    return true;
+}
+
+/* A client name longer than the report keeps is cut between characters: the clone example
+ * (the kept first name = the second name) stays valid UTF-8. */
+Test(kms_report, long_client_names_are_cut_between_characters)
+{
+    struct ex_kms_report *r = ex_kms_report_new();
+    const char *cmid = "11111111-2222-4333-8444-555555555555";
+    /* 26 ASCII bytes, then a two-byte 'é': the 27 bytes kept end in the middle of it */
+    add_request(r, cmid, "ABCDEFGHIJKLMNOPQRSTUVWXYZ\xC3\xA9tude.contoso.com", 1710374400);
+    add_request(r, cmid, "second.contoso.com", 1710374500);
+    struct ex_finding f[EX_REPORT_MAX_FINDINGS];
+    size_t n = ex_kms_report_findings(r, f, EX_REPORT_MAX_FINDINGS);
+    bool clones = false;
+    for (size_t i = 0; i < n; i++) {
+        cr_assert(valid_utf8(f[i].value), "%s: %s", f[i].field, f[i].value);
+        cr_assert(valid_utf8(f[i].text), "%s: %s", f[i].field, f[i].text);
+        if (strstr(f[i].value, "ABCDEFGHIJKLMNOPQRSTUVWXYZ = second"))
+            clones = true;
+    }
+    cr_assert(clones, "the clone example names the first name, cut before the 'é'");
+    ex_kms_report_free(r);
+}
