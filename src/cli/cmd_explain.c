@@ -361,7 +361,7 @@ static int explain_input(struct explain_run *run, const char *path, bool first)
     run->file = strcmp(path, "-") == 0 ? "stdin"
                                        : output_escape(path, run->file_name, sizeof run->file_name);
     if (infile_open(&in, path) != 0) {
-        cli_error("%s: %s", path, strerror(errno));
+        cli_error("%s: %s", run->file, strerror(errno)); /* escaped above */
         return EXIT_IO;
     }
     int exit = pasted ? read_block(&in, &block) : EXIT_OK;

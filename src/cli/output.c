@@ -166,35 +166,6 @@ void output_field(struct output *o, unsigned indent, const char *label, const ch
     write_wrapped(o, text, margin, margin);
 }
 
-char *output_escape(const char *text, char *out, size_t size)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    size_t used = 0;
-    const unsigned char *p = (const unsigned char *)text;
-    if (size == 0)
-        return out;
-    for (; *p; p++) {
-        char piece[8];
-        size_t n = 0;
-        if (*p < 0x20 || *p == 0x7F) {
-            piece[n++] = '\\', piece[n++] = 'x', piece[n++] = hex[*p >> 4], piece[n++] = hex[*p & 15];
-        } else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
-            const char u[] = { '\\', 'u', '0', '0', hex[p[1] >> 4], hex[p[1] & 15] };
-            memcpy(piece, u, sizeof u);
-            n = sizeof u;
-            p++;
-        } else {
-            piece[n++] = (char)*p;
-        }
-        if (used + n >= size)
-            break;
-        memcpy(out + used, piece, n);
-        used += n;
-    }
-    out[used] = '\0';
-    return out;
-}
-
 /* ---- JSON ---- */
 
 /* Length of the valid UTF-8 sequence at p (at most `left` bytes), or 0 when invalid. */
@@ -226,12 +197,42 @@ static size_t utf8_sequence(const unsigned char *p, size_t left)
     return n;
 }
 
-/* Code points that reorder or hide the text around them (bidirectional controls). */
+/* Code points that reorder or hide the text around them: bidirectional controls, the Arabic
+ * letter mark, and the line and paragraph separators some terminals break lines at. */
 static bool hides_text(const unsigned char *p, size_t n)
 {
-    uint32_t cp = n == 3 ? (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F) : 0;
+    uint32_t cp = n == 3   ? (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F)
+                  : n == 2 ? (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F)
+                           : 0;
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 ||
            cp == 0x2029 || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+/* The one escaping of text we did not write (pastes, files, the network, the command line):
+ * the next character of p, as it may reach a terminal, into piece (room for 16 bytes).
+ * Returns the bytes of p it covers. */
+static size_t escape_next(const unsigned char *p, size_t left, unsigned flags, char *piece,
+                          size_t *used)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t n = utf8_sequence(p, left);
+    /* C1 controls (U+0080..U+009F, encoded C2 80..C2 9F) act like ESC on some terminals */
+    bool c1 = n == 2 && p[0] == 0xC2 && p[1] < 0xA0;
+    bool control = n == 1 && (*p < 0x20 || *p == 0x7F || (*p == '|' && (flags & OUTPUT_PLUGIN)));
+    *used = 0;
+    if (n == 0 || c1 || control || hides_text(p, n)) {
+        n = n ? n : 1;
+        for (size_t i = 0; i < n; i++) {
+            piece[(*used)++] = '\\';
+            piece[(*used)++] = 'x';
+            piece[(*used)++] = hex[p[i] >> 4];
+            piece[(*used)++] = hex[p[i] & 15];
+        }
+        return n;
+    }
+    memcpy(piece, p, n);
+    *used = n;
+    return n;
 }
 
 void output_untrusted(struct output *o, const char *text, unsigned flags)
@@ -239,21 +240,32 @@ void output_untrusted(struct output *o, const char *text, unsigned flags)
     const unsigned char *p = (const unsigned char *)text;
     size_t left = strlen(text);
     while (left > 0) {
-        size_t n = utf8_sequence(p, left);
-        /* C1 controls (U+0080..U+009F, encoded C2 80..C2 9F) act like ESC on some terminals */
-        bool c1 = n == 2 && p[0] == 0xC2 && p[1] < 0xA0;
-        if (n == 0 || c1 || hides_text(p, n)) {
-            n = n ? n : 1;
-            for (size_t i = 0; i < n; i++)
-                fprintf(o->stream, "\\x%02x", p[i]);
-        } else if (*p < 0x20 || *p == 0x7F || (*p == '|' && (flags & OUTPUT_PLUGIN))) {
-            fprintf(o->stream, "\\x%02x", *p);
-        } else {
-            fwrite(p, 1, n, o->stream);
-        }
+        char piece[16];
+        size_t used, n = escape_next(p, left, flags, piece, &used);
+        fwrite(piece, 1, used, o->stream);
         p += n;
         left -= n;
     }
+}
+
+char *output_escape(const char *text, char *out, size_t size)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t left = strlen(text), done = 0;
+    if (size == 0)
+        return out;
+    while (left > 0) {
+        char piece[16];
+        size_t used, n = escape_next(p, left, 0, piece, &used);
+        if (done + used >= size)
+            break; /* cut between characters */
+        memcpy(out + done, piece, used);
+        done += used;
+        p += n;
+        left -= n;
+    }
+    out[done] = '\0';
+    return out;
 }
 
 void json_text(struct output *o, const char *value)

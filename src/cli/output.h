@@ -34,9 +34,11 @@ void output_text(struct output *o, const char *text);
 void output_printf(struct output *o, const char *format, ...) __attribute__((format(printf, 2, 3)));
 void output_styled(struct output *o, enum style style, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
-/* Text that came from the network or a pasted file, made harmless for a terminal: control
- * bytes, DEL, C1 controls, bidirectional controls and invalid UTF-8 are written as \xNN. With
- * OUTPUT_PLUGIN also '|', which would end a monitoring plugin's status text and start perfdata. */
+/* Text that came from the network, a file, a paste or the command line, made harmless for a
+ * terminal by the program's one escaping: control bytes, DEL, C1 controls, bidirectional and
+ * line/paragraph separator controls (U+202A-202E, U+2066-2069, U+200E/F, U+2028/9, U+061C)
+ * and invalid UTF-8 are written as \xNN, one per byte. With OUTPUT_PLUGIN also '|', which
+ * would end a monitoring plugin's status text and start perfdata. */
 #define OUTPUT_PLUGIN 1u
 void output_untrusted(struct output *o, const char *text, unsigned flags);
 /* A labelled paragraph, wrapped at the output width, continuation lines indented under the text. */
@@ -45,9 +47,8 @@ void output_field(struct output *o, unsigned indent, const char *label, const ch
  * after `margin` spaces; ends the line. */
 void output_wrapped(struct output *o, unsigned column, unsigned margin, const char *text);
 
-/* Copies untrusted text (pasted input) for a terminal: control characters (C0, DEL, C1) become
- * \xNN or \u00NN, so no byte of the input can move the cursor or change colours. Truncates
- * to fit `size`; returns out. */
+/* The same escaping as output_untrusted, into a buffer (for text that is formatted or wrapped
+ * further). Cuts between characters to fit `size`; returns out. */
 char *output_escape(const char *text, char *out, size_t size);
 
 /* JSON: objects and arrays nest; keys are NULL inside arrays. */

@@ -355,7 +355,7 @@ class Output(unittest.TestCase):
         self.assertNotIn(b"\x1b", r.stdout)
         self.assertNotIn(b"\x07", r.stdout)
         self.assertNotIn(b"\xc2\x9b", r.stdout)
-        self.assertIn(b"\\x1B[31m", r.stdout)
+        self.assertIn(b"\\x1b[31m", r.stdout)  # the escaping diagnose uses too
         self.assertNotIn(b"diagnose --kms host;", r.stdout)
         j = explain("--json", stdin=data)
         for line in j.stdout.decode().splitlines():

@@ -95,5 +95,35 @@ class DeepNesting(unittest.TestCase):
         self.assertNotIn(b"nested deeper", r.stderr)
 
 
+class Escaping(unittest.TestCase):
+    """Bidi and format controls in values reached the terminal raw from explain (diagnose
+    escaped them); an unreadable FILE operand's name was printed raw in the error."""
+
+    BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068",
+            "\u2069", "\u200e", "\u200f", "\u2028", "\u2029", "\u061c"]
+
+    def test_bidi_controls_in_values_are_escaped(self):
+        fixture = os.path.join(os.environ.get("SLERR_SOURCE_ROOT", "."),
+                               "tests/explain/fixtures/dli-notification.txt")
+        with open(fixture, "rb") as f:
+            dli = f.read()
+        for ch in self.BIDI:
+            data = dli.replace(b"Windows(R), Professional", ("Windows%sexe, Professional" % ch).encode())
+            r = subprocess.run([*WRAPPER, SLERR, "explain", "--color=never"], input=data,
+                               capture_output=True, timeout=60)
+            self.assertEqual(r.returncode, 1, r.stderr)
+            self.assertNotIn(ch.encode(), r.stdout, "U+%04X" % ord(ch))
+            self.assertIn(b"Windows\\x", r.stdout, "U+%04X shown as \\xNN" % ord(ch))
+
+    def test_unreadable_file_name_is_escaped(self):
+        name = "/nonexistent/\x1b]0;owned\x07\u202egpj.txt"
+        r = subprocess.run([*WRAPPER, SLERR, "explain", name], capture_output=True, timeout=60)
+        self.assertEqual(r.returncode, 3)
+        self.assertNotIn(b"\x1b", r.stderr)
+        self.assertNotIn(b"\x07", r.stderr)
+        self.assertNotIn("\u202e".encode(), r.stderr)
+        self.assertIn(b"/nonexistent/\\x1b]0;owned\\x07\\xe2\\x80\\xaegpj.txt", r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

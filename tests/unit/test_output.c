@@ -131,3 +131,32 @@ Test(output, wrapping_keeps_keys_paths_and_commands_whole)
     cr_assert_str_eq(text, "Remedy:   one two\n          three four\n          five six\n");
     free(text);
 }
+
+/* Every bidirectional and format control the issue lists is escaped, U+061C (two bytes in
+ * UTF-8) included, and output_escape (explain's buffers) escapes exactly as output_untrusted
+ * (diagnose's stream): one escaping for all untrusted text. */
+Test(output, every_bidi_control_is_escaped_the_same_way_in_a_buffer)
+{
+    static const unsigned controls[] = { 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066,
+                                         0x2067, 0x2068, 0x2069, 0x200E, 0x200F, 0x2028,
+                                         0x2029, 0x061C };
+    for (size_t i = 0; i < sizeof controls / sizeof controls[0]; i++) {
+        unsigned cp = controls[i];
+        char in[16];
+        if (cp < 0x800)
+            snprintf(in, sizeof in, "a%c%cb", 0xC0 | cp >> 6, 0x80 | (cp & 0x3F));
+        else
+            snprintf(in, sizeof in, "a%c%c%cb", 0xE0 | cp >> 12, 0x80 | (cp >> 6 & 0x3F),
+                     0x80 | (cp & 0x3F));
+        char *out = untrusted(in, 0);
+        cr_assert(strncmp(out, "a\\x", 3) == 0 && !strchr(out, 0x80 | (cp & 0x3F)),
+                  "U+%04X: %s", cp, out);
+        char buf[64];
+        cr_assert_str_eq(output_escape(in, buf, sizeof buf), out, "U+%04X", cp);
+        free(out);
+    }
+    char buf[8];
+    /* "ab" + U+00E9 + "\x1b": the escape of ESC does not fit and is left out whole */
+    cr_assert_str_eq(output_escape("ab\xc3\xa9\x1b", buf, sizeof buf), "ab\xc3\xa9");
+    cr_assert_str_eq(output_escape("abcdef\xc3\xa9", buf, sizeof buf), "abcdef");
+}
