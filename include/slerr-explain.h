@@ -28,6 +28,7 @@ enum slerr_explain_status {
     SLERR_EXPLAIN_NOMEM,        /* out of memory */
     SLERR_EXPLAIN_MALFORMED,    /* input of a recognised kind is broken: see slerr_explainer_error() */
     SLERR_EXPLAIN_STOPPED,      /* the callback asked to stop */
+    SLERR_EXPLAIN_MISUSE,       /* a call the explainer does not take now: see below */
 };
 
 typedef struct slerr_explainer slerr_explainer;         /* one input being read */
@@ -46,9 +47,18 @@ int slerr_explainer_finish(slerr_explainer *e);
  * start afresh and lines count from 1 again, while the records, the worst severity and the
  * headline go on adding up over all inputs. Returns a slerr_explain_status. */
 int slerr_explainer_next_input(slerr_explainer *e);
+/* Once a feed or finish has returned anything but SLERR_EXPLAIN_DONE (an error, or
+ * SLERR_EXPLAIN_STOPPED after the callback returned non-zero), the input has ended: later
+ * feeds read nothing and return that same status, and so does finish, which completes no
+ * record (the records delivered and the summary stand), until slerr_explainer_next_input.
+ * After finish, feed returns SLERR_EXPLAIN_MISUSE and finish returns its first status again.
+ * A feed, finish or next_input called from inside the callback (on the same explainer)
+ * returns SLERR_EXPLAIN_MISUSE and changes nothing; the callback must not free the
+ * explainer. The summary functions may be called at any time. */
 void slerr_explainer_free(slerr_explainer *e);
 
-/* After SLERR_EXPLAIN_MALFORMED: what is wrong and the line (from 1); NULL otherwise. */
+/* After SLERR_EXPLAIN_MALFORMED: what is wrong and the line (from 1; `line` may be NULL);
+ * NULL otherwise. */
 const char *slerr_explainer_error(const slerr_explainer *e, size_t *line);
 /* A sentence for a status. Never NULL. */
 const char *slerr_explain_strerror(int status);

@@ -7,15 +7,17 @@
 
 #include "cli.h"
 
+/* Error messages quote what the user typed or a file held (operands, option values, names):
+ * the whole line goes through the one escaping, so none of it reaches the terminal raw. */
 void cli_error(const char *format, ...)
 {
+    char message[1024], safe[4 * sizeof message];
     va_list ap;
     fflush(stdout); /* keep stdout and stderr in order on a shared terminal */
-    fputs("slerr: ", stderr);
     va_start(ap, format);
-    vfprintf(stderr, format, ap);
+    (void)vsnprintf(message, sizeof message, format, ap);
     va_end(ap);
-    fputc('\n', stderr);
+    fprintf(stderr, "slerr: %s\n", output_escape(message, safe, sizeof safe));
 }
 
 bool common_option(struct common_options *common, int id, const char *value)

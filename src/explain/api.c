@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* api.c: libslerr-explain's public face (include/slerr-explain.h) over the driver: opaque
  * handles and accessors, so the internal record can change without breaking programs. */
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "explain.h"
@@ -15,6 +16,9 @@ struct slerr_explainer {
     slerr_explain_fn callback;
     void *context;
     struct ex_record headline; /* the summary's headline finding as a one-finding record */
+    int ended;                 /* the status that ended the input (kept), or 0 while it goes on */
+    bool finished;             /* slerr_explainer_finish() was called */
+    bool in_callback;          /* a feed or finish is under way: a nested call is refused */
 };
 
 /* The public record is the internal one: only this file knows. */
@@ -27,6 +31,28 @@ static int forward(void *context, const struct ex_record *record)
 {
     struct slerr_explainer *e = context;
     return e->callback(e->context, (const slerr_explain_record *)(const void *)record);
+}
+
+/* Runs a feed or the finish, keeping the rules of the header: once the input has ended (an
+ * error, a stop by the callback, finish) it stays ended and says so; a call from inside the
+ * callback is refused and changes nothing. */
+static int step(slerr_explainer *e, const void *bytes, size_t size, bool finish)
+{
+    if (!e || e->in_callback)
+        return SLERR_EXPLAIN_MISUSE;
+    if (e->finished)
+        return finish ? e->ended : SLERR_EXPLAIN_MISUSE;
+    if (e->ended) {
+        e->finished = finish;
+        return e->ended;
+    }
+    e->in_callback = true;
+    enum ex_status status = finish ? ex_driver_finish(e->driver)
+                                   : ex_driver_feed(e->driver, bytes, size);
+    e->in_callback = false;
+    e->ended = (int)status;
+    e->finished = finish;
+    return (int)status;
 }
 
 slerr_explainer *slerr_explainer_new(slerr_explain_fn callback, void *context)
@@ -48,21 +74,27 @@ slerr_explainer *slerr_explainer_new(slerr_explain_fn callback, void *context)
 
 int slerr_explainer_feed(slerr_explainer *e, const void *bytes, size_t size)
 {
-    return (int)ex_driver_feed(e->driver, bytes, size);
+    if (!bytes && size)
+        return SLERR_EXPLAIN_MISUSE;
+    return step(e, bytes, size, false);
 }
 
 int slerr_explainer_finish(slerr_explainer *e)
 {
-    return (int)ex_driver_finish(e->driver);
+    return step(e, NULL, 0, true);
 }
 
 int slerr_explainer_next_input(slerr_explainer *e)
 {
+    if (!e || e->in_callback)
+        return SLERR_EXPLAIN_MISUSE;
     struct ex_driver *next = ex_driver_new(forward, e, &e->summary);
     if (!next)
         return SLERR_EXPLAIN_NOMEM;
     ex_driver_free(e->driver);
     e->driver = next;
+    e->ended = 0;
+    e->finished = false;
     return SLERR_EXPLAIN_DONE;
 }
 
@@ -76,12 +108,26 @@ void slerr_explainer_free(slerr_explainer *e)
 
 const char *slerr_explainer_error(const slerr_explainer *e, size_t *line)
 {
-    return ex_driver_error(e->driver, line);
+    size_t ignored;
+    if (!line)
+        line = &ignored;
+    *line = 0;
+    return e ? ex_driver_error(e->driver, line) : NULL;
 }
 
 const char *slerr_explain_strerror(int status)
 {
-    return ex_strerror((enum ex_status)status);
+    switch (status) {
+    case SLERR_EXPLAIN_DONE:
+    case SLERR_EXPLAIN_NOMEM:
+    case SLERR_EXPLAIN_MALFORMED:
+    case SLERR_EXPLAIN_STOPPED:
+        return ex_strerror((enum ex_status)status);
+    case SLERR_EXPLAIN_MISUSE:
+        return "the explainer takes no input now (finished, stopped, or inside its callback)";
+    default:
+        return "unknown status";
+    }
 }
 
 size_t slerr_explainer_records(const slerr_explainer *e)
