@@ -41,7 +41,8 @@ const char explain_usage[] =
     "  -h, --help           this help\n"
     "\n"
     "Exit status: 0 nothing worse than a note, 1 a warning or critical finding, 2 usage\n"
-    "error, malformed input, or nothing recognisable, 3 an input could not be read.\n";
+    "error, malformed input, nothing recognisable, or a pasted block over 64 MiB, 3 an input\n"
+    "could not be read, 4 out of memory, 130 interrupted (Ctrl-C).\n";
 
 enum { OPT_BRIEF = 1, OPT_LABELS };
 
@@ -245,7 +246,7 @@ static void print_summary(struct explain_run *run)
 
 /* A terminal gives a pasted block, ended by a line holding only "." or by Ctrl-D; Ctrl-C in
  * the REPL abandons it. Kept whole before reading, so an abandoned block prints nothing. */
-#define BLOCK_MAX ((size_t)64 << 20)
+#define BLOCK_MAX PASTE_MAX
 
 struct block {
     unsigned char *bytes;
@@ -296,8 +297,9 @@ static int read_block(struct infile *in, struct block *b)
             return EXIT_IO;
         }
         if (!block_add(b, chunk, (size_t)got)) {
-            cli_error("the pasted text is larger than %zu MiB", BLOCK_MAX >> 20);
-            return EXIT_NO_MEMORY;
+            infile_discard_paste(in); /* none of the rest may run as commands after us */
+            cli_error("the pasted text is larger than %zu MiB: it was discarded", BLOCK_MAX >> 20);
+            return b->len + (size_t)got > BLOCK_MAX ? EXIT_USAGE : EXIT_NO_MEMORY;
         }
     }
     if (interrupt_requested()) {

@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "infile.h"
@@ -63,6 +64,26 @@ long infile_next(struct infile *in, const unsigned char **chunk)
             continue;
         return (long)got;
     }
+}
+
+void infile_discard_paste(struct infile *in)
+{
+    static unsigned char sink[READ_SIZE];
+    struct pollfd fds[2] = { { in->fd, POLLIN, 0 }, { interrupt_fd(), POLLIN, 0 } };
+    for (;;) {
+        int ready = poll(fds, fds[1].fd >= 0 ? 2 : 1, PASTE_QUIET_MS);
+        if (ready < 0 && errno == EINTR)
+            continue;
+        if (ready <= 0 || (fds[1].fd >= 0 && fds[1].revents))
+            break; /* quiet for a while: the paste has ended (or Ctrl-C, or an error) */
+        ssize_t got = read(in->fd, sink, sizeof sink);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            break;
+    }
+    if (isatty(in->fd))
+        (void)tcflush(in->fd, TCIFLUSH); /* what the terminal holds but did not hand over yet */
 }
 
 void infile_close(struct infile *in)

@@ -6,6 +6,10 @@
 
 #include <stdbool.h>
 
+/* The largest pasted block explain takes, from a terminal or after `explain` in a batch file:
+ * a block is kept whole before it is read, so it is bounded. */
+#define PASTE_MAX ((size_t)64 << 20)
+
 struct infile {
     int fd;
     bool close_fd;
@@ -17,6 +21,12 @@ int infile_open(struct infile *in, const char *path);
 /* The next chunk: its size, 0 at the end, or -1 with errno set. The chunk stays valid until
  * the next call. */
 long infile_next(struct infile *in, const unsigned char **chunk);
+
+/* After a paste was refused (too large): reads and drops the rest of it, up to the point where
+ * the input has been quiet for PASTE_QUIET_MS or ends, then the terminal's pending input, so
+ * that no line of it runs as a command once we return to a prompt or a shell. */
+#define PASTE_QUIET_MS 1000
+void infile_discard_paste(struct infile *in);
 
 void infile_close(struct infile *in);
 

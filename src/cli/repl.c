@@ -14,6 +14,7 @@
 #include <wchar.h>
 
 #include "cli.h"
+#include "infile.h"
 #include "interrupt.h"
 #include "module.h"
 #include "repl.h"
@@ -146,20 +147,41 @@ static bool wants_block(const struct session *s, char **words, int count)
     return true;
 }
 
-/* Copies the block into a temporary file put on stdin; the previous stdin in *saved. */
-static bool block_on_stdin(FILE *in, int *saved)
+/* Copies the block into a temporary file put on stdin; the previous stdin in *saved. A block
+ * over PASTE_MAX is read to its end and dropped, so that none of it runs as commands.
+ * EXIT_OK, or the status of a reported error. */
+static int block_on_stdin(FILE *in, int *saved)
 {
     FILE *block = tmpfile();
-    char *line = NULL;
-    size_t size = 0;
-    ssize_t n;
-    bool ok = block != NULL;
-    while (ok && (n = getline(&line, &size, in)) > 0) {
-        if ((n == 2 && line[0] == '.') || (n == 3 && line[0] == '.' && line[1] == '\r'))
-            break;
-        ok = fwrite(line, 1, (size_t)n, block) == (size_t)n;
+    char piece[8192];
+    size_t n = 0, total = 0;
+    bool ok = block != NULL, line_start = true, ended = false;
+    int c;
+    *saved = -1;
+    /* By pieces, not getline(): a line of any length costs no more memory than a short one. */
+    while (!ended && (c = getc(in)) != EOF) {
+        piece[n++] = (char)c;
+        if (c != '\n' && n < sizeof piece)
+            continue;
+        ended = line_start && c == '\n' &&
+                ((n == 2 && piece[0] == '.') || (n == 3 && piece[0] == '.' && piece[1] == '\r'));
+        if (!ended) {
+            total += n;
+            ok = ok && total <= PASTE_MAX && fwrite(piece, 1, n, block) == n;
+        }
+        line_start = c == '\n';
+        n = 0;
     }
-    free(line);
+    if (n > 0 && !ended) {
+        total += n;
+        ok = ok && total <= PASTE_MAX && fwrite(piece, 1, n, block) == n;
+    }
+    if (total > PASTE_MAX) {
+        if (block)
+            fclose(block);
+        cli_error("the pasted text is larger than %zu MiB: it was discarded", PASTE_MAX >> 20);
+        return EXIT_USAGE;
+    }
     ok = ok && fflush(block) == 0 && fseek(block, 0, SEEK_SET) == 0;
     *saved = ok ? dup(STDIN_FILENO) : -1;
     ok = *saved >= 0 && dup2(fileno(block), STDIN_FILENO) >= 0;
@@ -167,7 +189,7 @@ static bool block_on_stdin(FILE *in, int *saved)
         fclose(block); /* stdin keeps its own descriptor of the file */
     if (!ok)
         cli_error("cannot keep the pasted text: %s", strerror(errno));
-    return ok;
+    return ok ? EXIT_OK : EXIT_IO;
 }
 
 /* Runs one line (which it splits in place); `quit` is set by quit and exit. Returns the
@@ -197,8 +219,10 @@ static int run_line(const struct session *s, char *line, bool *quit)
     } else {
         char **argv = malloc((size_t)(count + 2) * sizeof *argv);
         int saved = -1;
-        if (argv && wants_block(s, words, count) && !block_on_stdin(s->batch, &saved)) {
-            status = EXIT_IO;
+        if (argv && wants_block(s, words, count))
+            status = block_on_stdin(s->batch, &saved);
+        if (argv && status != EXIT_OK) {
+            /* the block was not taken: reported */
         } else if (argv) {
             argv[0] = "slerr";
             memcpy(argv + 1, words, (size_t)(count + 1) * sizeof *argv);

@@ -4,6 +4,7 @@ to reach the terminal. Each test names the defect it pins (issue 18 item 8, issu
 
 import os
 import subprocess
+import sys
 import tempfile
 import unittest
 
@@ -13,17 +14,24 @@ NS = "http://schemas.microsoft.com/win/2004/08/events/event"
 BIG = 8 << 20
 
 
+# Runs slerr from a small interpreter and reports that child's peak RSS: a child forked from
+# this test process (which holds tens of MiB of test data) starts with its pages counted.
+MEASURE = """
+import resource, subprocess, sys
+r = subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, capture_output=True)
+sys.stdout.buffer.write(b"%d %d\\n" % (r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))
+sys.stdout.buffer.write(r.stdout)
+sys.stderr.buffer.write(r.stderr)
+"""
+
+
 def explain_file(path, *args):
-    """Runs `slerr explain PATH`; returns (CompletedProcess, the run's resource usage)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([*WRAPPER, SLERR, "explain", *args, path],
-                                stdin=subprocess.DEVNULL, stdout=out, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        return subprocess.CompletedProcess(proc.args, proc.returncode, out.read(),
-                                           err.read()), usage
+    """Runs `slerr explain PATH`; returns (CompletedProcess, peak RSS of that run in KiB)."""
+    r = subprocess.run([sys.executable, "-c", MEASURE, *WRAPPER, SLERR, "explain", *args, path],
+                       capture_output=True, timeout=600 if WRAPPER else 120)
+    head, _, out = r.stdout.partition(b"\n")
+    status, rss = (int(x) for x in head.split())
+    return subprocess.CompletedProcess(r.args, status, out, r.stderr), rss
 
 
 def write(tmp, name, data):
@@ -81,11 +89,11 @@ class DeepNesting(unittest.TestCase):
     def test_deep_nesting_is_malformed_in_bounded_memory(self):
         with tempfile.TemporaryDirectory() as tmp:
             data = b"<Event>" + b"<a>" * 1000000 + b"</a>" * 1000000 + b"</Event>\n"
-            r, usage = explain_file(write(tmp, "deep.xml", data))
+            r, rss = explain_file(write(tmp, "deep.xml", data))
         self.assertEqual(r.returncode, 2, r.stderr)
         self.assertIn(b"deep.xml:1: elements nested deeper than an event log's", r.stderr)
         if not WRAPPER:  # under valgrind the RSS is valgrind's
-            self.assertLess(usage.ru_maxrss, 64 * 1024, "peak RSS in KiB")
+            self.assertLess(rss, 64 * 1024, "peak RSS in KiB")
 
     def test_an_event_nested_as_deep_as_windows_writes_it_is_read(self):
         data = (b"<Events><Event xmlns='%s'><System><EventID>12290</EventID></System>"
@@ -123,6 +131,116 @@ class Escaping(unittest.TestCase):
         self.assertNotIn(b"\x07", r.stderr)
         self.assertNotIn("\u202e".encode(), r.stderr)
         self.assertIn(b"/nonexistent/\\x1b]0;owned\\x07\\xe2\\x80\\xaegpj.txt", r.stderr)
+
+
+class UsageErrors(unittest.TestCase):
+    """Usage errors echoed the user's operands raw: escape sequences in an argument or in a
+    line of a batch command file reached the terminal."""
+
+    HOSTILE = "zz\x1b]0;owned\x07\x1b[2J\u202e"
+
+    def check(self, r):
+        self.assertEqual(r.returncode, 2, r.stderr)
+        self.assertNotIn(b"\x1b", r.stderr)
+        self.assertNotIn(b"\x07", r.stderr)
+        self.assertNotIn("\u202e".encode(), r.stderr)
+        self.assertIn(b"zz\\x1b]0;owned\\x07\\x1b[2J\\xe2\\x80\\xae", r.stderr)
+
+    def run_slerr(self, *args, stdin=None):
+        return subprocess.run([*WRAPPER, SLERR, *args], input=stdin, capture_output=True,
+                              timeout=60)
+
+    def test_a_lookup_operand(self):
+        self.check(self.run_slerr(self.HOSTILE))
+
+    def test_an_unknown_option(self):
+        self.check(self.run_slerr("explain", "--" + self.HOSTILE))
+
+    def test_a_help_topic(self):
+        self.check(self.run_slerr("help", self.HOSTILE))
+
+    def test_a_line_of_a_batch_file(self):
+        self.check(self.run_slerr("repl", stdin=("0x" + self.HOSTILE + "\n").encode()))
+
+
+def paste():
+    """Over 64 MiB of pasted lines."""
+    return b"".join(b"line %07d %s\n" % (i, b"p" * 4000) for i in range(17000))
+
+
+class PasteLimit(unittest.TestCase):
+    """A paste over the 64 MiB block limit: slerr stopped reading and the rest of the paste ran
+    as commands (REPL commands, or shell commands once `slerr explain` had exited); a batch
+    `explain` block had no limit at all. Now the rest of the paste is discarded up to its end,
+    with one message and exit status 2."""
+
+    def test_batch_explain_block_has_the_limit_and_what_follows_its_end_runs(self):
+        commands = b"explain\n" + paste() + b"0x8007232B\n.\n0xC004F038\n"
+        r = subprocess.run([*WRAPPER, SLERR, "repl"], input=commands, capture_output=True,
+                           timeout=600 if WRAPPER else 120)
+        self.assertIn(b"the pasted text is larger than 64 MiB: it was discarded", r.stderr)
+        self.assertNotIn(b"0x8007232B", r.stdout, "a line of the block ran as a command")
+        self.assertIn(b"0xC004F038", r.stdout, "the line after the block's end runs")
+        self.assertEqual(r.returncode, 2)
+
+    def test_terminal_paste_rest_never_reaches_the_shell(self):
+        """`slerr explain` on a terminal, then a shell reading the next line: after the refused
+        paste, the shell must see what is typed next, not a line of the paste."""
+        import pty
+        import termios
+        import threading
+        import time
+        script = '"$SLERR" explain; echo "status:$?"; IFS= read -r next; echo "next:[$next]"'
+        pid, fd = pty.fork()
+        if pid == 0:
+            try:
+                attrs = termios.tcgetattr(0)
+                attrs[3] &= ~termios.ECHO  # no echo: the test need not drain 64 MiB of it
+                termios.tcsetattr(0, termios.TCSANOW, attrs)
+                os.execvpe("sh", ["sh", "-c", script], dict(os.environ, SLERR=SLERR))
+            finally:
+                os._exit(127)
+        data = paste() + b"touch-this-line\n"
+        def write_paste():
+            try:
+                os.write(fd, data)
+            except OSError:
+                pass
+        writer = threading.Thread(target=write_paste, daemon=True)
+        writer.start()
+        out = b""
+        deadline = time.monotonic() + (600 if WRAPPER else 120)
+        try:
+            while b"status:" not in out and time.monotonic() < deadline:
+                out += self.read_some(fd)
+            writer.join(timeout=5)
+            self.assertFalse(writer.is_alive(), "the rest of the paste was read and dropped")
+            os.write(fd, b"typed-later\n")
+            while b"next:[" not in out and time.monotonic() < deadline:
+                out += self.read_some(fd)
+            while b"]" not in out.split(b"next:[", 1)[-1] and time.monotonic() < deadline:
+                out += self.read_some(fd)
+        finally:
+            try:
+                os.kill(pid, 9)
+            except ProcessLookupError:
+                pass
+            os.waitpid(pid, 0)
+            os.close(fd)
+        self.assertIn(b"the pasted text is larger than 64 MiB: it was discarded", out)
+        self.assertIn(b"status:2", out)
+        self.assertIn(b"next:[typed-later]", out)
+
+    @staticmethod
+    def read_some(fd):
+        import select
+        ready, _, _ = select.select([fd], [], [], 0.5)
+        if not ready:
+            return b""
+        try:
+            return os.read(fd, 65536)
+        except OSError:
+            return b""
 
 
 if __name__ == "__main__":
