@@ -312,6 +312,7 @@ static int read_block(struct infile *in, struct block *b)
 /* What feed_all returns when reading the input failed (errno kept); apart from the
  * slerr_explain_status values. */
 #define READ_FAILED (-1)
+#define READ_INTERRUPTED (-2)
 
 /* Feeds the whole input (the block already read from a terminal, or the file) and ends it. */
 static int feed_all(slerr_explainer *e, struct infile *in, const struct block *b)
@@ -326,6 +327,8 @@ static int feed_all(slerr_explainer *e, struct infile *in, const struct block *b
             return READ_FAILED;
         status = slerr_explainer_feed(e, chunk, (size_t)got);
     }
+    if (!b && interrupt_requested())
+        return READ_INTERRUPTED; /* Ctrl-C in the REPL: not the end of the file */
     return status == SLERR_EXPLAIN_DONE ? slerr_explainer_finish(e) : status;
 }
 
@@ -341,6 +344,10 @@ static int reading_error(struct explain_run *run, int status)
             snprintf(run->error, sizeof run->error, "%s: %s", run->file,
                      detail ? detail : slerr_explain_strerror(status));
         return EXIT_USAGE;
+    }
+    if (status == READ_INTERRUPTED) {
+        cli_error("%s: interrupted", run->file); /* no summary follows: the input is not whole */
+        return EXIT_INTERRUPTED;
     }
     if (status == READ_FAILED) {
         snprintf(run->error, sizeof run->error, "%s: %s", run->file, strerror(errno));

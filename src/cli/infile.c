@@ -20,6 +20,14 @@ int infile_open(struct infile *in, const char *path)
     memset(in, 0, sizeof *in);
     if (strcmp(path, "-") == 0) {
         in->fd = STDIN_FILENO;
+        /* A terminal is read through a description of its own that does not block: Ctrl-C
+         * flushes the terminal's queue, and a read() begun after poll() saw a line would then
+         * wait for the next one, the Ctrl-C already spent. (The shell's description of the
+         * terminal stays as it is.) */
+        const char *tty = isatty(STDIN_FILENO) ? ttyname(STDIN_FILENO) : NULL;
+        int fd = tty ? open(tty, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC) : -1;
+        if (fd >= 0)
+            in->fd = fd, in->close_fd = true;
         return 0;
     }
     in->fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -38,10 +46,9 @@ int infile_open(struct infile *in, const char *path)
 static bool interrupted_while_waiting(int fd)
 {
     struct pollfd fds[2] = { { fd, POLLIN, 0 }, { interrupt_fd(), POLLIN, 0 } };
-    if (fds[1].fd < 0)
-        return false;
-    while (!interrupt_requested()) {
-        int ready = poll(fds, 2, -1);
+    nfds_t n = fds[1].fd < 0 ? 1 : 2; /* without the handler, Ctrl-C ends the program */
+    while (n == 1 || !interrupt_requested()) {
+        int ready = poll(fds, n, -1);
         if (ready > 0 && fds[1].revents)
             return true;
         if (ready > 0)
@@ -60,8 +67,8 @@ long infile_next(struct infile *in, const unsigned char **chunk)
         if (interrupted_while_waiting(in->fd))
             return 0; /* Ctrl-C in the REPL ends input from the terminal, as Ctrl-D does */
         ssize_t got = read(in->fd, buffer, sizeof buffer);
-        if (got < 0 && errno == EINTR)
-            continue;
+        if (got < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK))
+            continue; /* a signal, or what poll() saw is gone (flushed): wait again */
         return (long)got;
     }
 }
@@ -77,7 +84,7 @@ void infile_discard_paste(struct infile *in)
         if (ready <= 0 || (fds[1].fd >= 0 && fds[1].revents))
             break; /* quiet for a while: the paste has ended (or Ctrl-C, or an error) */
         ssize_t got = read(in->fd, sink, sizeof sink);
-        if (got < 0 && errno == EINTR)
+        if (got < 0 && (errno == EINTR || errno == EAGAIN || errno == EWOULDBLOCK))
             continue;
         if (got <= 0)
             break;

@@ -163,6 +163,48 @@ class UsageErrors(unittest.TestCase):
         self.check(self.run_slerr("repl", stdin=("0x" + self.HOSTILE + "\n").encode()))
 
 
+class Interrupt(unittest.TestCase):
+    """Ctrl-C during `explain FILE` in the REPL was taken as the end of the file: a partial
+    report as if it were the whole file, then "malformed". It says "interrupted" now."""
+
+    def test_ctrl_c_during_explain_of_a_file(self):
+        from ptysession import PtySession
+        with tempfile.TemporaryDirectory() as tmp:
+            fifo = os.path.join(tmp, "events.xml")
+            os.mkfifo(fifo)
+            writer = os.open(fifo, os.O_RDWR)  # a writer that never finishes the file
+            os.write(writer, b"<Event xmlns='%s'><System><EventID>12290</EventID>\n" % NS.encode())
+            s = PtySession("repl", "--no-history", env={"XDG_STATE_HOME": tmp})
+            try:
+                s.expect_prompt()
+                s.send("explain " + fifo + "\r")
+                self.wait_until_open(s.pid, fifo)
+                s.send("\x03")
+                out = s.expect_prompt()
+                self.assertIn("events.xml: interrupted", out)
+                self.assertNotIn("ends inside", out)
+                self.assertNotIn("Headline", out)
+                self.assertIn("0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT", s.command("0xC004F038"))
+            finally:
+                s.close()
+                os.close(writer)
+
+    @staticmethod
+    def wait_until_open(pid, path):
+        """Readiness: the REPL (or its child) holds `path` open, so it is reading it."""
+        import time
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            fds = os.path.join("/proc", str(pid), "fd")
+            try:
+                if any(os.readlink(os.path.join(fds, f)) == path for f in os.listdir(fds)):
+                    return
+            except OSError:
+                pass
+            time.sleep(0.01)
+        raise AssertionError("slerr never opened " + path)
+
+
 def paste():
     """Over 64 MiB of pasted lines."""
     return b"".join(b"line %07d %s\n" % (i, b"p" * 4000) for i in range(17000))
