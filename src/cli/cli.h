@@ -6,9 +6,11 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "args.h"
 #include "output.h"
+#include "slerr.h"
 
 /* The exit statuses of every command, one meaning each (slerr(1), EXIT STATUS). The REPL's
  * batch mode exits with the highest status of its lines. diagnose --nagios keeps the plugin
@@ -74,6 +76,10 @@ extern const char lookup_usage[], search_usage[], list_usage[], event_usage[], s
 
 /* Every command: argv[0] is the command name. */
 int cmd_lookup(int argc, char **argv);
+/* The code a lookup word holds: a form libslerr parses, or else one code found in it by
+ * libslerr's scanner ("(0xC004F074)", "hr=0xc004f074,", a trailing CR). Returns the text to
+ * show for it (the word, or the code as found, kept in `shown`); NULL when it holds none. */
+const char *cli_code_in_word(const char *word, uint32_t *code, char shown[SLERR_SCAN_TEXT_MAX]);
 int cmd_search(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_event(int argc, char **argv);

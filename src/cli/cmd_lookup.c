@@ -22,7 +22,8 @@ const char lookup_usage[] =
     "\n"
     "CODE is 0xC004F038, C004F038, 3221549112, -1073418184 (as PowerShell prints it),\n"
     "a symbol such as SL_E_VL_NOT_ENOUGH_COUNT (any case), or a Win32 error below 0x10000\n"
-    "such as 1722 or 0x6BA, which becomes HRESULT_FROM_WIN32 (0x800706BA).\n"
+    "such as 1722 or 0x6BA, which becomes HRESULT_FROM_WIN32 (0x800706BA). A code copied\n"
+    "with what surrounds it, such as (0xC004F074), 0xC004F074. or hr=0xc004f074, is that code.\n"
     "\n"
     "Options:\n"
     "  -b, --brief        the message only, one line per code (named when several)\n"
@@ -63,6 +64,41 @@ static void report_bad_code(const char *text)
     fprintf(stderr, "%s.\n", ACCEPTED_FORMS);
 }
 
+static int take_one(const struct slerr_match *match, void *context)
+{
+    struct slerr_match *found = context;
+    if (found->length) /* a second code: the word is not one code */
+        return 1;
+    *found = *match;
+    return 0;
+}
+
+const char *cli_code_in_word(const char *word, uint32_t *code, char shown[SLERR_SCAN_TEXT_MAX])
+{
+    if (slerr_parse(word, code) == 0)
+        return word;
+    /* As pasted from a ticket or a log: "(0xC004F074)", "0xC004F074.", "hr=0xc004f074,", a
+     * line end. libslerr's scanner finds codes in text by libslerr's parser; a word is a code
+     * when it finds exactly one. */
+    for (const char *p = word; *p; p++) /* printable ASCII around it, a line end at most */
+        if ((*p < ' ' || *p > '~') && strcspn(p, "\r\n") != 0)
+            return NULL;
+    struct slerr_scanner *scanner = slerr_scanner_new(SLERR_SCAN_UNKNOWN);
+    struct slerr_match found;
+    memset(&found, 0, sizeof found);
+    if (!scanner)
+        return NULL;
+    int stopped = slerr_scan(scanner, word, strlen(word), take_one, &found);
+    if (!stopped)
+        stopped = slerr_scan_finish(scanner, take_one, &found);
+    slerr_scanner_free(scanner);
+    if (stopped || !found.length)
+        return NULL;
+    *code = found.code;
+    memcpy(shown, found.text, SLERR_SCAN_TEXT_MAX);
+    return shown;
+}
+
 /* slui.exe takes "0x2a CODE"; the 0x2a only selects its error dialog. */
 static bool is_slui_prefix(const char *text)
 {
@@ -100,14 +136,16 @@ int cmd_lookup(int argc, char **argv)
     status = EXIT_OK;
     for (int i = first; i < count; i++) {
         uint32_t code;
-        if (slerr_parse(codes[i], &code) != 0) {
+        char shown[SLERR_SCAN_TEXT_MAX];
+        const char *text = cli_code_in_word(codes[i], &code, shown);
+        if (!text) {
             report_bad_code(codes[i]);
             status = EXIT_USAGE;
             continue;
         }
         if (i > first && out.format == FORMAT_TEXT && detail == RENDER_FULL)
             output_text(&out, "\n");
-        render_code(&out, codes[i], code, detail);
+        render_code(&out, text, code, detail);
         if (!slerr_lookup(code) && !slerr_win32_reading(code) && status == EXIT_OK)
             status = EXIT_NOT_FOUND;
     }

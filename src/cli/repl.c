@@ -27,20 +27,23 @@ const char repl_usage[] =
     "An interactive session for looking up codes all day. Each line is a slerr command line\n"
     "without the leading 'slerr': codes (several look up each), search WORDS, list ..., and\n"
     "every other command; 'help' lists them; 'quit', 'exit' or Ctrl-D ends the session.\n"
+    "A line that names no command looks up the codes in it, even inside text or punctuation\n"
+    "(\"user gets (0xC004F074)\"), and a line that holds no code searches for its words.\n"
     "Words split at spaces; quote a word with '...' or \"...\" to keep its spaces, or put a\n"
     "backslash before a space. A line holds at most 16384 bytes.\n"
     "\n"
     "Keys are Emacs-style (libedit; ~/.editrc is read): Ctrl-R searches the history, TAB\n"
-    "completes a command, a symbol (any case: sl_e_vl_<TAB>) or a code (0xC004F0<TAB>),\n"
-    "Ctrl-C clears the line or stops a running command.\n"
+    "completes a command, an option (explain --b<TAB>), a symbol (any case: sl_e_vl_<TAB>)\n"
+    "or a code (0xC004F0<TAB>), Ctrl-C clears the line or stops a running command.\n"
     "\n"
     "History is kept in $XDG_STATE_HOME/slerr/history (default ~/.local/state/slerr/history),\n"
     "readable by you alone, last 1000 lines.\n"
     "\n"
     "When stdin is not a terminal the commands are read one per line with no prompt and no\n"
     "history (blank lines and lines starting with # are skipped), and the output is what\n"
-    "running each line as `slerr LINE` would print. 'explain' without a FILE takes the lines\n"
-    "after it, up to one holding only '.', as its pasted text (on a terminal it asks for them).\n"
+    "running each line as `slerr LINE` would print (a line naming no command as above).\n"
+    "'explain' without a FILE takes the lines after it, up to one holding only '.', as its\n"
+    "pasted text (on a terminal it asks for them).\n"
     "\n"
     "Options:\n"
     "      --no-history   neither read nor write the history file\n"
@@ -192,6 +195,50 @@ static int block_on_stdin(FILE *in, int *saved)
     return ok ? EXIT_OK : EXIT_IO;
 }
 
+/* A first word that is a command, an option or help (quit, exit and repl are taken before). */
+static bool is_command_word(const char *word)
+{
+    if (word[0] == '-')
+        return true;
+    for (size_t i = 0; dispatch_command_name(i); i++)
+        if (strcmp(dispatch_command_name(i), word) == 0)
+            return true;
+    return false;
+}
+
+/* A word typed as a code, even a wrong one (0x..., digits, SL_E_...): lookup says what is wrong
+ * with it, where a plain word goes to the search. */
+static bool typed_as_code(const char *word)
+{
+    if (word[0] == '-' && word[1] >= '0' && word[1] <= '9')
+        return true;
+    return (word[0] >= '0' && word[0] <= '9') || strchr(word, '_') != NULL;
+}
+
+/* A line that names no command: the codes in it are looked up (its other plain words, a
+ * sentence around them, are left out); a line holding no code is a search for its words.
+ * Fills argv (count + 3 entries) and returns its count. */
+static int helpdesk_line(char **words, int count, char **argv)
+{
+    int codes = 0, n = 2;
+    for (int i = 0; i < count; i++) {
+        uint32_t code;
+        char shown[SLERR_SCAN_TEXT_MAX];
+        codes += cli_code_in_word(words[i], &code, shown) != NULL || typed_as_code(words[i]);
+    }
+    argv[0] = "slerr";
+    argv[1] = codes ? "lookup" : "search";
+    for (int i = 0; i < count; i++) {
+        uint32_t code;
+        char shown[SLERR_SCAN_TEXT_MAX];
+        if (!codes || cli_code_in_word(words[i], &code, shown) || typed_as_code(words[i]) ||
+            words[i][0] == '-')
+            argv[n++] = words[i];
+    }
+    argv[n] = NULL;
+    return n;
+}
+
 /* Runs one line (which it splits in place); `quit` is set by quit and exit. Returns the
  * command's exit status. */
 static int run_line(const struct session *s, char *line, bool *quit)
@@ -217,12 +264,18 @@ static int run_line(const struct session *s, char *line, bool *quit)
         cli_error("already in an interactive session");
         status = EXIT_USAGE;
     } else {
-        char **argv = malloc((size_t)(count + 2) * sizeof *argv);
+        char **argv = malloc((size_t)(count + 3) * sizeof *argv);
         int saved = -1;
         if (argv && wants_block(s, words, count))
             status = block_on_stdin(s->batch, &saved);
         if (argv && status != EXIT_OK) {
             /* the block was not taken: reported */
+        } else if (argv && !s->batch && count == 1 && strcmp(words[0], "help") == 0) {
+            status = dispatch_paged(s, 2, (char *[]){ "slerr", "help", NULL });
+            fputs("\nIn this session: 'quit' or 'exit' (or Ctrl-D) ends it; a line that names no\n"
+                  "command looks up the codes in it, or else searches for its words.\n", stdout);
+        } else if (argv && !is_command_word(words[0])) {
+            status = dispatch_paged(s, helpdesk_line(words, count, argv), argv);
         } else if (argv) {
             argv[0] = "slerr";
             memcpy(argv + 1, words, (size_t)(count + 1) * sizeof *argv);

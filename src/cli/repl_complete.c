@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "repl.h"
@@ -96,6 +97,37 @@ static void add_names(struct matches *m, enum slerr_kind kind, const char *word,
             add(m, slerr_entry_name(e), slerr_entry_title(e));
 }
 
+/* A word starting with '-': the options of the line's command, as `COMMAND --list-options`
+ * prints them (the one option table of each command, modules' included). */
+static void add_options(struct matches *m, const char *command, const char *word, size_t length)
+{
+    FILE *list = tmpfile();
+    int saved = list ? dup(STDOUT_FILENO) : -1;
+    fflush(stdout);
+    if (saved < 0 || dup2(fileno(list), STDOUT_FILENO) < 0) {
+        if (saved >= 0)
+            close(saved);
+        if (list)
+            fclose(list);
+        return;
+    }
+    char name[WORD_MAX];
+    snprintf(name, sizeof name, "%s", command);
+    (void)dispatch_run(3, (char *[]){ "slerr", name, "--list-options", NULL });
+    fflush(stdout);
+    clearerr(stdout);
+    dup2(saved, STDOUT_FILENO);
+    close(saved);
+    rewind(list);
+    char line[WORD_MAX];
+    while (fgets(line, sizeof line, list)) {
+        line[strcspn(line, "\n")] = '\0';
+        if (line[0] == '-' && line[1] == '-' && starts_with(line, word, length))
+            add(m, line, NULL);
+    }
+    fclose(list);
+}
+
 /* Length of the prefix all matches share, compared without case. */
 static size_t common_length(const struct matches *m)
 {
@@ -156,6 +188,7 @@ struct context {
     bool wants_command, only_command;
     bool names_of_kind; /* the line starts with a kind's command (event, symptom, setting) */
     enum slerr_kind kind;
+    char command[WORD_MAX]; /* for an option: the line's command ("lookup" for codes) */
 };
 
 /* True when the line's first word, of `length` bytes, is the command named `name`. */
@@ -181,6 +214,15 @@ static bool read_context(EditLine *el, struct context *c)
     size_t first_length = strcspn(first, " \t");
     c->wants_command = first == start;
     c->only_command = !c->wants_command && first_word_is(first, first_length, "help");
+    bool named = false;
+    for (size_t i = 0; dispatch_command_name(i) && !c->wants_command; i++)
+        named = named || first_word_is(first, first_length, dispatch_command_name(i));
+    if (named && first_length < WORD_MAX) {
+        memcpy(c->command, first, first_length);
+        c->command[first_length] = '\0';
+    } else {
+        strcpy(c->command, "lookup");
+    }
     c->names_of_kind = false;
     for (int k = SLERR_KIND_EVENT; k < SLERR_KIND_COUNT && !c->wants_command; k++) {
         const char *name = slerr_kind_name((enum slerr_kind)k);
@@ -199,9 +241,13 @@ static unsigned char complete(EditLine *el, int ch)
     struct matches m = { NULL, 0, 0 };
     if (!read_context(el, &c))
         return CC_REFRESH_BEEP;
-    if (c.wants_command || c.only_command)
+    if (c.word[0] == '-' && !c.only_command && strcmp(c.command, "help") != 0)
+        add_options(&m, c.command, c.word, c.length);
+    else if (c.wants_command || c.only_command)
         add_commands(&m, c.word, c.length);
-    if (c.names_of_kind)
+    if (c.word[0] == '-')
+        ; /* options only */
+    else if (c.names_of_kind)
         add_names(&m, c.kind, c.word, c.length);
     else if (!c.only_command && c.length > 0) /* an empty word would list the whole catalog */
         add_catalog(&m, c.word, c.length);
@@ -209,7 +255,9 @@ static unsigned char complete(EditLine *el, int ch)
     unsigned char result = CC_REFRESH_BEEP;
     if (m.count == 1) {
         replace_word(el, c.length, m.items[0].text);
-        el_insertstr(el, " ");
+        size_t n = strlen(m.items[0].text);
+        if (m.items[0].text[n - 1] != '=') /* --color=: the value follows without a space */
+            el_insertstr(el, " ");
         result = CC_REFRESH;
     } else if (m.count > 1 && common_length(&m) > c.length) {
         m.items[0].text[common_length(&m)] = '\0';

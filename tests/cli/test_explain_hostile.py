@@ -205,6 +205,77 @@ class Interrupt(unittest.TestCase):
         raise AssertionError("slerr never opened " + path)
 
 
+class HelpdeskInput(unittest.TestCase):
+    """Issue 18 item 6: a code copied with what surrounds it was a usage error; a sentence at
+    the REPL gave one "is not an error code" block per word."""
+
+    def run_slerr(self, *args, stdin=None):
+        return subprocess.run([*WRAPPER, SLERR, *args], input=stdin, capture_output=True,
+                              text=True, timeout=60)
+
+    def test_a_code_inside_punctuation_is_that_code(self):
+        plain = self.run_slerr("--brief", "0xC004F074")
+        for word in ["(0xC004F074)", "0xC004F074.", "hr=0xc004f074,", "0xC004F074\r"]:
+            with self.subTest(word=word):
+                r = self.run_slerr("--brief", word)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(r.stdout, plain.stdout)
+        r = self.run_slerr("--json", "(0xC004F074)")
+        self.assertIn('"input":"0xC004F074"', r.stdout.replace(" ", ""))
+
+    def test_two_codes_in_one_word_are_not_one_code(self):
+        r = self.run_slerr("0xC004F074,0xC004F038")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("is not an error code", r.stderr)
+
+    def test_a_repl_sentence_without_a_code_is_one_search(self):
+        r = self.run_slerr("repl", stdin="No Key Management Service could be contacted\n")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("is not an error code", r.stderr)
+        search = self.run_slerr("search", "No", "Key", "Management", "Service", "could", "be",
+                                "contacted")
+        self.assertEqual(r.stdout, search.stdout)
+        self.assertIn("0xC004F074", r.stdout)
+
+    def test_a_repl_sentence_with_a_code_looks_the_code_up(self):
+        r = self.run_slerr("repl", stdin="user gets (0xC004F074) when activating\n")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, self.run_slerr("0xC004F074").stdout)
+
+
+class ReplSmallItems(unittest.TestCase):
+    """Issue 22 item 8: the REPL did not complete options; its `help` did not mention quit."""
+
+    def test_tab_completes_the_options_of_the_line_s_command(self):
+        from ptysession import PtySession
+        with tempfile.TemporaryDirectory() as tmp:
+            s = PtySession("repl", "--no-history", env={"XDG_STATE_HOME": tmp})
+            try:
+                s.expect_prompt()
+                s.send("explain --b\t")
+                s.expect("explain --brief ")
+                s.send("--col\t")
+                s.expect("--color=")  # no space: the value follows
+                s.send("\x03")
+                s.expect_prompt()
+                s.send("0xC004F074 --j\t")  # a lookup's options
+                s.expect("0xC004F074 --json ")
+                s.send("\x03")
+                s.expect_prompt()
+            finally:
+                s.close()
+
+    def test_help_in_the_repl_names_quit(self):
+        from ptysession import PtySession
+        with tempfile.TemporaryDirectory() as tmp:
+            s = PtySession("repl", "--no-history", env={"XDG_STATE_HOME": tmp})
+            try:
+                s.expect_prompt()
+                self.assertIn("'quit' or 'exit'", s.command("help"))
+            finally:
+                s.close()
+
+
 def paste():
     """Over 64 MiB of pasted lines."""
     return b"".join(b"line %07d %s\n" % (i, b"p" * 4000) for i in range(17000))
