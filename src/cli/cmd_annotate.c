@@ -199,7 +199,7 @@ static void describe_match(const struct slerr_match *m, struct annotation *an)
 
 static void write_group(struct output *o, const struct slerr_match *m)
 {
-    struct annotation an;
+    struct annotation an = { 0 };
     describe_match(m, &an);
     /* Colour only ever goes inside the GLOSS, between ": " and "]": the group keeps one form,
      * " [NAME: ...]", so the one stripping rule (and its sed) fits coloured output too. */
@@ -213,7 +213,7 @@ static void write_group(struct output *o, const struct slerr_match *m)
 /* The same group inside a JSON string: escaped, never coloured (no raw control byte). */
 static void write_group_in_json_string(struct output *o, const struct slerr_match *m)
 {
-    struct annotation an;
+    struct annotation an = { 0 };
     char group[sizeof an.gloss + 80];
     describe_match(m, &an);
     snprintf(group, sizeof group, " [%s: %s]", an.name, an.gloss);
@@ -228,7 +228,7 @@ static void write_members(struct annotate *a)
     fputc(',', member.stream);
     json_array_begin(&member, "slerr");
     for (size_t i = 0; i < a->member_count; i++) {
-        struct annotation an;
+        struct annotation an = { 0 };
         describe_match(&a->members[i], &an);
         json_object_begin(&member, NULL);
         json_string(&member, "text", a->members[i].text);

@@ -333,10 +333,11 @@ static void print_json(struct diagnose *d, const struct diag_report *report)
 /* A metrics file that cannot be written: an error (UNKNOWN for the plugin), exit status 3. */
 static int cannot_write_metrics(struct diagnose *d, const char *why)
 {
-    char safe[512], line[700];
+    char safe[512];
     output_escape(d->prometheus, safe, sizeof safe);
     cli_error("cannot write %s: %s", safe, why);
     if (d->nagios) {
+        char line[700];
         snprintf(line, sizeof line, "cannot write the metrics file %s: %s", safe, why);
         nagios_print_unknown(&d->out, line);
     }

@@ -54,6 +54,8 @@ static bool looks_like_symbol(const char *text)
 
 static void report_bad_code(const char *text)
 {
+    if (!text) /* never for an operand; the one caller that could pass NULL is a library's */
+        text = "";
     const struct slerr_entry *guess = looks_like_symbol(text) ? slerr_suggest_symbol(text) : NULL;
     if (strlen(text) > 64)
         cli_error("'%.64s...' is not an error code", text);

@@ -419,12 +419,12 @@ static const char *fill_title(const void *subject, const char *key, size_t len, 
 
 static void identify(const struct ex_event *ev, struct ex_finding *f)
 {
-    char value[EX_VALUE_MAX];
-    ex_format(value, sizeof value, "%u %s%s%s%s%s", ev->id,
+    char which[EX_VALUE_MAX];
+    ex_format(which, sizeof which, "%u %s%s%s%s%s", ev->id,
              ev->provider[0] ? ev->provider : ev->source, ev->computer[0] ? " on " : "",
              ev->computer, ev->time[0] ? " at " : "", ev->time);
     const struct slerr_entry *e = slerr_lookup_event(ev->id);
-    ex_finding_from_row(f, e ? &event_known : &event_other, value, fill_title, e);
+    ex_finding_from_row(f, e ? &event_known : &event_other, which, fill_title, e);
     for (size_t i = 0; e && i < sizeof event_refs / sizeof *event_refs; i++)
         if (strtoul(event_refs[i] + 6, NULL, 10) == ev->id)
             ex_finding_add_see(f, event_refs[i]);

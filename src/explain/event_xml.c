@@ -337,7 +337,7 @@ static int feed_piece(struct ex_event_xml *x, const char *s, size_t len, bool en
         fail(x, "an XML tag, comment or name longer than 1 MiB");
         return x->status;
     }
-    if (!x->defer && !(x->defer = malloc(XML_TOKEN_MAX + 2 * EX_LINE_MAX)))
+    if (!x->defer && !(x->defer = malloc(XML_TOKEN_MAX + 2 * (size_t)EX_LINE_MAX)))
         return x->status = EX_STATUS_NOMEM;
     memcpy(x->defer + x->ndefer, s, len);
     if (ends_line)

@@ -9,12 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#if defined(__has_include)
-#if __has_include(<sys/random.h>)
-#include <sys/random.h>
-#define HAVE_GETRANDOM 1
-#endif
-#endif
+#include <sys/random.h> /* getrandom: glibc 2.25, every Debian release slerr supports */
 
 #include "code.h"
 #include "event.h"
@@ -92,14 +87,12 @@ struct ex_kms_report {
     uint64_t client_failures; /* 12288 events with a failed request */
 };
 
-/* A seed per report from the system's random source; where there is none, from the clock and
- * addresses, which a file written in advance cannot know either. */
+/* A seed per report from the system's random source; where it fails (no entropy yet), from the
+ * clock and addresses, which a file written in advance cannot know either. */
 static void new_seed(uint64_t seed[2], const void *where)
 {
-#ifdef HAVE_GETRANDOM
     if (getrandom(seed, 2 * sizeof *seed, GRND_NONBLOCK) == (ssize_t)(2 * sizeof *seed))
         return;
-#endif
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     seed[0] = (uint64_t)now.tv_nsec * 0x9E3779B97F4A7C15ULL ^ (uint64_t)now.tv_sec;

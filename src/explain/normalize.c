@@ -72,9 +72,11 @@ static size_t rewrite(char *text, size_t from, size_t len)
                    (unsigned char)text[i + 2] >= 0x80 && (unsigned char)text[i + 2] <= 0x9E) {
             text[out++] = (char)((unsigned char)text[i + 2] - 0x20); /* U+FF40-FF5E */
             i += 3;
-        } else if (c == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBB &&
-                   (unsigned char)text[i + 2] == 0xBF) {
-            i += 3; /* a byte-order mark inside the text */
+        } else if ((c == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBB &&
+                    (unsigned char)text[i + 2] == 0xBF) ||
+                   (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
+                    (unsigned char)text[i + 2] == 0x8B)) {
+            i += 3; /* a byte-order mark inside the text, or a zero-width space: dropped */
         } else if (c == 0xE3 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
                    (unsigned char)text[i + 2] == 0x80) {
             text[out++] = ' '; /* ideographic space */
@@ -82,9 +84,6 @@ static size_t rewrite(char *text, size_t from, size_t len)
         } else if (c == 0xC2 && i + 1 < len && (unsigned char)text[i + 1] == 0xA0) {
             text[out++] = ' '; /* no-break space */
             i += 2;
-        } else if (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80 &&
-                   (unsigned char)text[i + 2] == 0x8B) {
-            i += 3; /* zero-width space */
         } else {
             text[out++] = text[i++];
         }

@@ -399,9 +399,10 @@ static bool cpu_has_avx2(void)
     int answer = atomic_load_explicit(&known, memory_order_relaxed);
     if (answer)
         return answer == 2;
-    unsigned eax, ebx, ecx, edx, xcr0_low = 0, xcr0_high = 0;
+    unsigned eax, ebx, ecx, edx;
     bool avx2 = false;
     if (__get_cpuid(1, &eax, &ebx, &ecx, &edx) && (ecx & bit_OSXSAVE) && (ecx & bit_AVX)) {
+        unsigned xcr0_low = 0, xcr0_high = 0;
         __asm__("xgetbv" : "=a"(xcr0_low), "=d"(xcr0_high) : "c"(0));
         bool ymm_saved = (xcr0_low & 6u) == 6u; /* SSE and AVX state */
         avx2 = ymm_saved && __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) && (ebx & bit_AVX2);
