@@ -307,7 +307,11 @@ static int parse_bytes(struct ex_event_xml *x, const char *s, size_t len, bool e
     }
     if (x->status)
         return x->status;
-    XML_Index done = XML_GetCurrentByteIndex(x->parser);
+#ifdef SLERR_HAVE_BYTE_INDEX64
+    int64_t done = XML_GetCurrentByteIndex64(x->parser);
+#else
+    int64_t done = XML_GetCurrentByteIndex(x->parser);
+#endif
     x->waiting = done >= 0 && (uint64_t)done <= x->fed ? (size_t)(x->fed - (uint64_t)done) : 0;
     if (x->waiting > XML_TOKEN_MAX)
         fail(x, "an XML tag, comment or name longer than 1 MiB");
