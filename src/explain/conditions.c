@@ -357,11 +357,6 @@ static const char *value_of(const struct ex_facts *f, enum ex_label label)
     return f->text[label];
 }
 
-static bool key_is(const char *key, size_t len, const char *name)
-{
-    return strlen(name) == len && memcmp(key, name, len) == 0;
-}
-
 /* A host named in a sentence: as written in prose, only when checked in a command. */
 static const char *host_text(const char *value, bool command, char *buf, size_t size)
 {
@@ -375,25 +370,25 @@ static const char *fill(const void *subject, const char *key, size_t len, bool c
                         char *buf, size_t size)
 {
     const struct ex_facts *f = subject;
-    if (key_is(key, len, "host"))
+    if (ex_key_is(key, len, "host"))
         return host_text(f->text[EXL_REGISTERED_KMS], command, buf, size);
-    if (key_is(key, len, "dns"))
+    if (ex_key_is(key, len, "dns"))
         return host_text(f->text[EXL_KMS_FROM_DNS], command, buf, size);
-    if (key_is(key, len, "contacted"))
+    if (ex_key_is(key, len, "contacted"))
         return host_text(contacted(f), command, buf, size);
     if (command)
         return NULL; /* nothing else is checked enough for a command */
-    if (key_is(key, len, "field")) {
+    if (ex_key_is(key, len, "field")) {
         snprintf(buf, size, "%s", ex_label_name(f->unreadable));
-    } else if (key_is(key, len, "code")) {
+    } else if (ex_key_is(key, len, "code")) {
         char code[11];
         ex_code_text(f->error, code);
         snprintf(buf, size, "%s", code);
-    } else if (key_is(key, len, "days")) {
+    } else if (ex_key_is(key, len, "days")) {
         snprintf(buf, size, "%ld", f->minutes / DAY);
-    } else if (key_is(key, len, "missed")) {
+    } else if (ex_key_is(key, len, "missed")) {
         snprintf(buf, size, "%ld", (KMS_VALIDITY - f->minutes) / DAY - 7);
-    } else if (key_is(key, len, "count")) {
+    } else if (ex_key_is(key, len, "count")) {
         snprintf(buf, size, "%ld", f->count);
     } else {
         return NULL;

@@ -366,18 +366,13 @@ const struct ex_event_rule *ex_event_rule_at(size_t index)
 
 static bool has_licence_state(unsigned id) { return id == 12288 || id == 12290; }
 
-static bool key_is(const char *key, size_t len, const char *name)
-{
-    return strlen(name) == len && memcmp(key, name, len) == 0;
-}
-
 /* {host} and {domain}: as written in prose; in a command only a checked host name. */
 static const char *fill(const void *subject, const char *key, size_t len, bool command,
                         char *buf, size_t size)
 {
     const struct view *v = subject;
-    const char *text = key_is(key, len, "host") ? v->host_port
-                       : key_is(key, len, "domain") ? v->domain : NULL;
+    const char *text = ex_key_is(key, len, "host") ? v->host_port
+                       : ex_key_is(key, len, "domain") ? v->domain : NULL;
     if (!text)
         return NULL;
     if (command)
@@ -413,7 +408,7 @@ static const char *fill_title(const void *subject, const char *key, size_t len, 
                               char *buf, size_t size)
 {
     (void)buf, (void)size;
-    return !command && key_is(key, len, "title") ? slerr_entry_title(subject)
+    return !command && ex_key_is(key, len, "title") ? slerr_entry_title(subject)
                                                  : NULL;
 }
 

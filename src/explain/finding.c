@@ -34,6 +34,11 @@ void ex_finding_add_see(struct ex_finding *f, const char *see)
 }
 
 /* Appends at most n bytes of s to out (size bytes, used so far), keeping it terminated. */
+bool ex_key_is(const char *key, size_t keylen, const char *name)
+{
+    return strlen(name) == keylen && memcmp(key, name, keylen) == 0;
+}
+
 static size_t append(char *out, size_t used, size_t size, const char *s, size_t n)
 {
     if (used + 1 >= size)

@@ -35,6 +35,9 @@ struct ex_row {
 typedef const char *(*ex_fill_fn)(const void *subject, const char *key, size_t keylen,
                                   bool command, char *buf, size_t size);
 
+/* Whether a fill function's placeholder (key, keylen) is `name`. */
+bool ex_key_is(const char *key, size_t keylen, const char *name);
+
 /* Writes the finding of `row`: value as given (NULL: empty), text with its placeholders
  * filled by `fill` over `subject` (fill may be NULL). */
 void ex_finding_from_row(struct ex_finding *out, const struct ex_row *row, const char *value,
