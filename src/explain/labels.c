@@ -430,6 +430,20 @@ static void *grow(void *array, size_t *cap, size_t used, size_t size)
     return bigger;
 }
 
+/* Replaces a row's borrowed text and language by copies the table owns; false (nothing
+ * changed for the caller) when out of memory. */
+static bool own_text_and_lang(const char **text, const char **lang)
+{
+    char *t = strdup(*text), *l = strdup(*lang);
+    if (!t || !l) {
+        free(t), free(l);
+        return false;
+    }
+    *text = t;
+    *lang = l;
+    return true;
+}
+
 bool ex_labels_add(const struct ex_label_row *row)
 {
     if (!row || row->id <= EXL_NONE || row->id >= EXL_LABEL_COUNT || !row->text ||
@@ -439,14 +453,11 @@ bool ex_labels_add(const struct ex_label_row *row)
     if (!grown)
         return false;
     extra_rows = grown; /* a moved array is the only copy now, even if what follows fails */
-    char *text = strdup(row->text), *lang = strdup(row->lang);
-    if (!text || !lang) {
-        free(text), free(lang);
+    struct ex_label_row *added = &extra_rows[nextra_rows];
+    *added = *row;
+    if (!own_text_and_lang(&added->text, &added->lang))
         return false;
-    }
-    extra_rows[nextra_rows] = *row;
-    extra_rows[nextra_rows].text = text;
-    extra_rows[nextra_rows++].lang = lang;
+    nextra_rows++;
     return true;
 }
 
@@ -459,14 +470,11 @@ bool ex_states_add(const struct ex_state_row *row)
     if (!grown)
         return false;
     extra_states = grown; /* a moved array is the only copy now, even if what follows fails */
-    char *text = strdup(row->text), *lang = strdup(row->lang);
-    if (!text || !lang) {
-        free(text), free(lang);
+    struct ex_state_row *added = &extra_states[nextra_states];
+    *added = *row;
+    if (!own_text_and_lang(&added->text, &added->lang))
         return false;
-    }
-    extra_states[nextra_states] = *row;
-    extra_states[nextra_states].text = text;
-    extra_states[nextra_states++].lang = lang;
+    nextra_states++;
     return true;
 }
 
