@@ -112,6 +112,10 @@ static const struct ex_label_row rows[] = {
     { EXL_OTHER, "en", "Host machine name", SL, EX_LABEL },
     { EXL_OTHER, "en", "Activation time", SL, EX_LABEL },
     { EXL_OTHER, "en", "Host Digital PID2", SL, EX_LABEL },
+    /* /dlv of Windows 8 and later (and of Office products through it), as in
+     * https://github.com/massgravel/Microsoft-Activation-Scripts/issues/71 and /77 */
+    { EXL_OTHER, "en", "Configured Activation Type", SL, EX_LABEL },
+    { EXL_OTHER, "en", "Most recent activation information", SL, EX_PHRASE },
     /* slmgr.vbs /ato, /ipk, /skms and /xpr: one-line results */
     { EXL_ERROR, "en", "Error", SL, EX_LABEL },
     { EXL_ACTIVATING, "en", "Activating", SL, EX_PHRASE },
@@ -253,6 +257,36 @@ static const struct ex_label_row rows[] = {
     { EXL_TIMEBASED_EXPIRATION, "de", "Ablauf der zeitbegrenzten Aktivierung", SL, EX_LABEL },
     { EXL_WINDOWS_REARM, "de", "Verbleibende Windows Rearm-Anzahl", SL, EX_LABEL },
     { EXL_KEY_CHANNEL, "de", "Product Key-Kanal", SL, EX_LABEL },
+    /* slmgr.vbs /ato and /skms one-line results in nine languages, as Microsoft's localized
+     * Azure article "Troubleshoot Azure Windows virtual machine activation problems" quotes
+     * them (articles/virtual-machines/windows/troubleshoot-activation-problems.md in the
+     * localized azure-docs repositories: de-de, es-es, fr-fr, it-it, ja-jp, ko-kr, pl-pl,
+     * pt-br, ru-ru; e.g. https://github.com/superfliege/azure-docs.de-de/blob/20149a7e86df369d959f12786b473cd42e2786a9/articles/virtual-machines/windows/troubleshoot-activation-problems.md).
+     * They are the article's rendering of the output, not a screen capture: a Windows whose
+     * slmgr.ini words them otherwise is read with --labels. A result text that opens with
+     * the same words as the "Activating" text comes first (ru). */
+    { EXL_ACTIVATED_OK, "de", "Das Produkt wurde erfolgreich aktiviert", SL, EX_PHRASE },
+    { EXL_ACTIVATING, "de", "Aktivieren von", SL, EX_PHRASE },
+    { EXL_SKMS_SET, "de", "Der Schlüsselverwaltungsdienst-Computername wurde erfolgreich auf", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "es", "El producto se activó correctamente", SL, EX_PHRASE },
+    { EXL_ACTIVATING, "es", "Activación de", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "fr", "Le produit a été activé", SL, EX_PHRASE },
+    { EXL_ACTIVATING, "fr", "Activation de", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "it", "Attivazione prodotto completata", SL, EX_PHRASE },
+    { EXL_ACTIVATING, "it", "Attivazione di", SL, EX_PHRASE },
+    { EXL_SKMS_SET, "it", "Nome del computer del Servizio di gestione delle chiavi impostato su", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "ja", "製品は正常にライセンス認証されました", SL, EX_PHRASE },
+    { EXL_SKMS_SET, "ja", "キー管理サービスのマシン名は", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "ko", "제품을 성공적으로 활성화했습니다", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "pl", "Produkt aktywowany pomyślnie", SL, EX_PHRASE },
+    { EXL_ACTIVATING, "pl", "Aktywowanie", SL, EX_PHRASE },
+    { EXL_SKMS_SET, "pl", "Nazwa komputera usługi zarządzania kluczami ustawioną", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "pt-BR", "Produto ativado com sucesso", SL, EX_PHRASE },
+    { EXL_ACTIVATING, "pt-BR", "Ativando o", SL, EX_PHRASE },
+    { EXL_SKMS_SET, "pt-BR", "Nome da máquina do Serviço de Gerenciamento de Chaves definido como", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "ru", "Активация выполнена успешно", SL, EX_PHRASE },
+    { EXL_ACTIVATING, "ru", "Активация", SL, EX_PHRASE },
+    { EXL_SKMS_SET, "ru", "Задано имя компьютера со службой управления ключами:", SL, EX_PHRASE },
     /* Further languages: append a block here naming its public source. */
 };
 

@@ -117,9 +117,43 @@ static void remember_product(struct slmgr *s, const char *text, size_t len, bool
     s->product[len] = '\0';
 }
 
+/* Where a result joined to its "Activating ... (ID) ..." line starts: forums and articles
+ * print /ato's two lines as one ("Activating NAME (ID) ... Product activated successfully.");
+ * 0 when no slmgr result follows an ellipsis ("...", U+2026) on the line. */
+static size_t joined_result(const char *text, size_t len)
+{
+    for (size_t i = 0; i + 3 <= len; i++) {
+        bool dots = memcmp(text + i, "...", 3) == 0;
+        if (!dots && memcmp(text + i, "\xE2\x80\xA6", 3) != 0) /* U+2026 */
+            continue;
+        size_t j = i + 3;
+        while (j < len && (text[j] == '.' || text[j] == ' ' || text[j] == '\t'))
+            j++;
+        const char *v;
+        size_t vl;
+        const struct ex_label_row *row = j < len ? ex_label_find_row(EX_FMT_SLMGR, text + j,
+                                                                      len - j, &v, &vl) : NULL;
+        if (row && (row->id == EXL_ACTIVATED_OK || row->id == EXL_ERROR))
+            return j;
+        i = j - 1;
+    }
+    return 0;
+}
+
+static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t lineno);
+
 static int slmgr_line(void *state, const char *text, size_t len, size_t lineno)
 {
     struct slmgr *s = state;
+    size_t cut = joined_result(text, len);
+    if (cut == 0)
+        return slmgr_one_line(s, text, len, lineno);
+    int status = slmgr_one_line(s, text, cut, lineno);
+    return status ? status : slmgr_one_line(s, text + cut, len - cut, lineno);
+}
+
+static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t lineno)
+{
     const char *v;
     size_t vl;
     const struct ex_label_row *row = ex_label_find_row(EX_FMT_SLMGR, text, len, &v, &vl);

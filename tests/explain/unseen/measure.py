@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Measures `slerr explain --json` on the held-out pastes of this directory: the share whose
-worst severity and codes match their .expect sidecar, and how many real activation pastes
-(verdict other than `nothing`) come back "nothing recognisable" (exit 2).
+"""Measures `slerr explain --json` on the held-out pastes named in PASTES (kept, since they
+were measured, in ../corpus): the share whose worst severity and codes match their .expect
+sidecar, and how many real activation pastes (verdict other than `nothing`) come back
+"nothing recognisable" (exit 2).
 
-    tests/explain/unseen/measure.py build/src/cli/slerr [DIR]"""
+    tests/explain/unseen/measure.py build/src/cli/slerr"""
 
 import json
 import os
@@ -34,8 +35,10 @@ def run(slerr, path):
 
 def main():
     slerr = sys.argv[1]
-    directory = sys.argv[2] if len(sys.argv) > 2 else HERE
-    pastes = table.pastes(directory)
+    directory = os.path.join(HERE, "..", "corpus")
+    with open(os.path.join(HERE, "PASTES"), encoding="utf-8") as f:
+        names = {line.strip() for line in f if line.strip()}
+    pastes = {n: p for n, p in table.pastes(directory).items() if n in names}
     right, unrecognised = 0, []
     for name, fields in sorted(pastes.items()):
         want = set() if fields["codes"] in ("-", "") else {norm(c) for c in fields["codes"].split()}
