@@ -139,5 +139,63 @@ class BuiltInGermanRows(unittest.TestCase):
         self.assertEqual([f[2] for f in findings(lines) if f[1] == "license-status"], ["ok"])
 
 
+class BuiltInResultRows(unittest.TestCase):
+    """The /ato and /skms result rows of labels.c in the languages Microsoft's localized Azure
+    activation article quotes (the source named above those rows), and an /ato result joined
+    to its Activating line after an ellipsis, as articles and forums print it. The lines are
+    written here from those rows' texts; the pastes themselves are in the corpus."""
+
+    def ato(self, text):
+        lines, status, err = explain(stdin=text)
+        return [f for f in findings(lines) if f[0] == "slmgr-ato"], status, err
+
+    def test_result_on_its_own_line_in_each_language(self):
+        results = {
+            "de": "Das Produkt wurde erfolgreich aktiviert.", "es": "El producto se activó "
+            "correctamente.", "fr": "Le produit a été activé.", "it": "Attivazione prodotto "
+            "completata.", "ja": "製品は正常にライセンス認証されました。", "ko": "제품을 성공적으로 "
+            "활성화했습니다.", "pl": "Produkt aktywowany pomyślnie.", "pt-BR": "Produto ativado com "
+            "sucesso.", "ru": "Активация выполнена успешно."}
+        for lang, line in results.items():
+            with self.subTest(lang=lang):
+                found, status, err = self.ato(line + "\n")
+                self.assertEqual(status, 0, err)
+                self.assertEqual([(f[1], f[2]) for f in found], [("result", "ok")])
+
+    def test_russian_result_row_comes_before_the_activating_row_it_opens_like(self):
+        # "Активация выполнена успешно" opens with the Activating text "Активация": read as
+        # the activating line, the result would be lost and the paste unrecognised.
+        found, status, err = self.ato("Активация Windows(R), ServerDatacenter edition "
+                                      "(12345678-1234-1234-1234-12345678) ...\n"
+                                      "Активация выполнена успешно.\n")
+        self.assertEqual(status, 0, err)
+        self.assertEqual([(f[1], f[2]) for f in found], [("result", "ok")])
+
+    def test_result_joined_after_an_ellipsis(self):
+        for text in ("Activating Windows(R), ServerDatacenter edition (12345678-1234-1234-1234-"
+                     "12345678) \u2026 Product activated successfully.",
+                     "Activating Windows(R), ServerDatacenter edition (1234) ... Error: "
+                     "0xC004F074 The Software Licensing Service reported that the computer "
+                     "could not be activated."):
+            with self.subTest(text=text[-40:]):
+                lines, status, err = explain(stdin=text + "\n")
+                self.assertNotEqual(status, 2, err)
+                kinds = [o["kind"] for o in lines if o.get("kind") != "summary"]
+                self.assertTrue({"slmgr-ato", "slmgr-error"} & set(kinds), kinds)
+
+    def test_an_ellipsis_before_prose_is_no_result(self):
+        lines, status, _ = explain(stdin="Activating Windows(R), Enterprise edition ... "
+                                         "then nothing happened.\n")
+        self.assertEqual(status, 2)
+
+    def test_kms_name_set_in_russian(self):
+        lines, status, err = explain(stdin="Задано имя компьютера со службой управления "
+                                           "ключами: kms.example.org:1688\n")
+        self.assertEqual(status, 0, err)
+        values = [f["value"] for o in lines if o.get("kind") == "slmgr-skms"
+                  for f in o["findings"]]
+        self.assertTrue(any("kms.example.org:1688" in v for v in values), lines)
+
+
 if __name__ == "__main__":
     unittest.main()
