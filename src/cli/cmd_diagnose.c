@@ -19,7 +19,7 @@
 const char diagnose_usage[] =
     "Usage: slerr diagnose [DOMAIN | --suffixes LIST] [--kms HOST[:PORT]] [--dns-server ADDR[:PORT]]\n"
     "                      [--ntp HOST[:PORT]] [--clock auto|ntp|smb] [--smb-port PORT]\n"
-    "                      [--timeout SECONDS] [--json | --nagios [-w RANGES] [-c RANGES]]\n"
+    "                      [--timeout SECONDS] [--json | --nagios [-v] [-w RANGES] [-c RANGES]]\n"
     "                      [--prometheus FILE|-] [--resolv-conf FILE]\n"
     "\n"
     "Checks what a KMS client needs, all at once under one deadline: the DNS SRV record\n"
@@ -61,6 +61,9 @@ const char diagnose_usage[] =
     "  -j, --json                   one JSON object: every probe and the suggested entries\n"
     "      --color=WHEN             auto (default; honours NO_COLOR), always or never\n"
     "  -h, --help                   this help\n"
+    "  -v, --verbose                with --nagios: more detail lines (monitoring-plugins\n"
+    "                               verbosity): -v the entries to read, -vv the configuration\n"
+    "                               and thresholds, -vvv each entry's cause and remedy\n"
     "  -V, --version                the version (as slerr --version), as plugins offer it\n"
     "\n"
     "Exit status: 0 healthy, 1 a problem found, 2 usage error, 3 the probes could not run or\n"
@@ -68,7 +71,8 @@ const char diagnose_usage[] =
     "With --nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.\n";
 
 enum { OPT_KMS = 1, OPT_SUFFIXES, OPT_DNS_SERVER, OPT_NTP, OPT_TIMEOUT, OPT_RESOLV_CONF, OPT_NAGIOS,
-       OPT_WARNING, OPT_CRITICAL, OPT_CLOCK, OPT_SMB_PORT, OPT_PROMETHEUS, OPT_VERSION };
+       OPT_WARNING, OPT_CRITICAL, OPT_CLOCK, OPT_SMB_PORT, OPT_PROMETHEUS, OPT_VERSION,
+       OPT_VERBOSE };
 
 static const struct cli_option diagnose_options[] = {
     { "kms", 'H', true, OPT_KMS },
@@ -84,6 +88,7 @@ static const struct cli_option diagnose_options[] = {
     { "critical", 'c', true, OPT_CRITICAL },
     { "prometheus", 0, true, OPT_PROMETHEUS },
     { "version", 'V', false, OPT_VERSION },
+    { "verbose", 'v', false, OPT_VERBOSE },
     COMMON_OPTIONS,
     { NULL, 0, false, 0 },
 };
@@ -92,6 +97,7 @@ struct diagnose {
     struct diag_config config;
     struct common_options common;
     bool nagios, version;
+    int verbosity; /* how many -v: the plugin's detail lines */
     struct nagios_thresholds thresholds;
     const char *prometheus; /* FILE, "-" for stdout, NULL for none */
     struct output out;
@@ -166,6 +172,7 @@ static int apply_option(struct diagnose *d, int id, const char *value)
         return 0;
     case OPT_PROMETHEUS: d->prometheus = value; return 0;
     case OPT_VERSION: d->version = true; return 0;
+    case OPT_VERBOSE: d->verbosity += d->verbosity < 3; return 0;
     case OPT_WARNING:
     case OPT_CRITICAL:
         if (nagios_parse_thresholds(value, id == OPT_CRITICAL, &d->thresholds, error, sizeof error)) {
@@ -209,6 +216,8 @@ static int parse_command_line(struct diagnose *d, int argc, char **argv)
         return cli_usage_error("diagnose", "--json and --nagios exclude each other");
     if (prometheus_only && (d->nagios || d->common.format == FORMAT_JSON))
         return cli_usage_error("diagnose", "--prometheus - writes to stdout: not with --json or --nagios");
+    if (d->verbosity && !d->nagios)
+        return cli_usage_error("diagnose", "-v adds lines to the --nagios output: use it with --nagios");
     if (diag_check_config(&d->config, error, sizeof error) != 0)
         return cli_usage_error("diagnose", error);
     return COMMAND_LINE_CONTINUE;
@@ -354,8 +363,10 @@ static int report_outcome(struct diagnose *d, const struct diag_report *report,
                               ? prometheus_unusable(d->prometheus) : strerror(errno);
         return cannot_write_metrics(d, why);
     }
-    if (d->nagios)
-        return cli_finish(&d->out, nagios_print(&d->out, report, failure, &d->thresholds));
+    if (d->nagios) {
+        const struct nagios_request request = { &d->thresholds, &d->config, d->verbosity };
+        return cli_finish(&d->out, nagios_print(&d->out, report, failure, &request));
+    }
     if (run_status != DIAG_OK) {
         cli_error("cannot run the probes: %s", failure);
         return cli_finish(&d->out, run_status == DIAG_E_NOMEM ? EXIT_NO_MEMORY

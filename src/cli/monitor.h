@@ -31,10 +31,19 @@ struct nagios_thresholds {
 int nagios_parse_thresholds(const char *text, int level, struct nagios_thresholds *t, char *error,
                             size_t size);
 
-/* Prints the status line with perfdata, then one line per probe; returns the plugin state.
- * failure: NULL, or why the probes could not run (UNKNOWN). */
+/* What the plugin was asked: its thresholds, the run's configuration (for -vv) and how many
+ * -v were given (the guidelines' verbosity: 1 adds the entries to read, 2 the configuration and
+ * thresholds, 3 each entry's cause and remedy). */
+struct nagios_request {
+    const struct nagios_thresholds *thresholds;
+    const struct diag_config *config;
+    int verbosity;
+};
+
+/* Prints the status line with perfdata, then one line per probe, then the -v detail lines;
+ * returns the plugin state. failure: NULL, or why the probes could not run (UNKNOWN). */
 int nagios_print(struct output *o, const struct diag_report *report, const char *failure,
-                 const struct nagios_thresholds *t);
+                 const struct nagios_request *request);
 
 /* An UNKNOWN status line: the plugin could not do its job (`why`). */
 void nagios_print_unknown(struct output *o, const char *why);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "monitor.h"
+#include "slerr.h"
 
 #define SECONDS_PER_HOUR 3600.0
 
@@ -284,9 +285,70 @@ static void long_output(struct output *o, const struct diag_report *report)
         output_printf(o, "%zu more probe results did not fit in the report\n", report->dropped);
 }
 
-int nagios_print(struct output *o, const struct diag_report *report, const char *failure,
-                 const struct nagios_thresholds *t)
+/* -v: the catalog entries the findings point at, one line each; -vvv: their cause and remedy. */
+static void entry_lines(struct output *o, const struct diag_report *report, int verbosity)
 {
+    uint32_t codes[DIAG_MAX_SUGGESTIONS];
+    size_t count = diag_suggest(report, codes, DIAG_MAX_SUGGESTIONS);
+    for (size_t i = 0; i < count; i++) {
+        const struct slerr_entry *e = slerr_lookup(codes[i]);
+        output_printf(o, "entry 0x%08X", (unsigned)codes[i]);
+        if (!e) {
+            output_text(o, ": not in the catalog\n");
+            continue;
+        }
+        const char *symbol = slerr_entry_symbol(e);
+        if (symbol)
+            output_printf(o, " %s", symbol);
+        output_text(o, ": ");
+        output_untrusted(o, slerr_entry_message(e), OUTPUT_PLUGIN);
+        output_text(o, "\n");
+        const char *more[][2] = { { "cause", slerr_entry_cause(e) }, { "remedy", slerr_entry_remedy(e) } };
+        for (size_t m = 0; verbosity >= 3 && m < 2; m++) {
+            if (!more[m][1])
+                continue;
+            output_printf(o, "  %s: ", more[m][0]);
+            output_untrusted(o, more[m][1], OUTPUT_PLUGIN);
+            output_text(o, "\n");
+        }
+    }
+}
+
+static void config_item(struct output *o, const char *name, const char *value, const char *unset)
+{
+    output_printf(o, "; %s ", name);
+    output_untrusted(o, value ? value : unset, OUTPUT_PLUGIN);
+}
+
+/* -vv: what the run was asked, as the plugin read its command line. */
+static void config_lines(struct output *o, const struct diag_config *c, const struct nagios_thresholds *t)
+{
+    static const char *const clocks[] = { "auto", "ntp", "smb" };
+    output_text(o, c->suffixes && !c->domain ? "config: suffixes " : "config: domain ");
+    output_untrusted(o, c->domain ? c->domain : c->suffixes ? c->suffixes
+                        : c->kms ? "(none: --kms alone)" : "(resolv.conf's suffixes)", OUTPUT_PLUGIN);
+    config_item(o, "kms", c->kms, c->domain || c->suffixes ? "(the SRV record's hosts)" : "(none)");
+    config_item(o, "dns-server", c->dns_server, "(resolv.conf's)");
+    config_item(o, "resolv-conf", c->resolv_conf, "/etc/resolv.conf");
+    config_item(o, "clock", clocks[c->clock], "");
+    config_item(o, "ntp", c->ntp, "(the first KMS host)");
+    output_printf(o, "; smb-port %u; timeout %.3f s\n", c->smb_port ? c->smb_port : 445u,
+                  c->timeout_ms / 1000.0);
+    char ranges[4][2 * PLAIN_NUMBER_MAX + 4];
+    format_range(ranges[0], sizeof ranges[0], &t->offset[0], 1, false);
+    format_range(ranges[1], sizeof ranges[1], &t->offset[1], 1, false);
+    format_range(ranges[2], sizeof ranges[2], &t->time[0], 1, false);
+    format_range(ranges[3], sizeof ranges[3], &t->time[1], 1, false);
+    output_printf(o, "thresholds: clock offset in hours warning %s, critical %s; KMS answer time in "
+                  "seconds warning %s, critical %s; clock %s\n", *ranges[0] ? ranges[0] : "none",
+                  *ranges[1] ? ranges[1] : "none", *ranges[2] ? ranges[2] : "none",
+                  *ranges[3] ? ranges[3] : "none", t->clock_optional ? "optional" : "required");
+}
+
+int nagios_print(struct output *o, const struct diag_report *report, const char *failure,
+                 const struct nagios_request *request)
+{
+    const struct nagios_thresholds *t = request->thresholds;
     bool run_ok = failure == NULL;
     static const char *const words[] = { "OK", "WARNING", "CRITICAL", "UNKNOWN" };
     int state = judge(report, run_ok, t);
@@ -304,6 +366,10 @@ int nagios_print(struct output *o, const struct diag_report *report, const char 
     output_text(o, "\n");
     if (run_ok)
         long_output(o, report);
+    if (run_ok && request->verbosity >= 1)
+        entry_lines(o, report, request->verbosity);
+    if (request->verbosity >= 2 && request->config)
+        config_lines(o, request->config, t);
     return state;
 }
 

@@ -123,6 +123,44 @@ class Plugin(unittest.TestCase):
                 self.assertEqual(result.returncode, 0, result.stdout)
                 self.assertRegex(result.stdout, r"^slerr \d+\.\d+\.\d+ \(catalog of ")
 
+    def test_verbosity_adds_detail_lines(self):
+        """-v, -vv, -vvv (the guidelines' verbosity) each keep the lines before and add their own:
+        the entries to read, then the configuration and thresholds, then each entry's cause and
+        remedy (-v was 'invalid command line', UNKNOWN). Only the status line carries a '|'."""
+        down = ["-H", f"{LOOPBACK}:{servers.refused_port()}", "--clock", "ntp",
+                "--ntp", f"{LOOPBACK}:{servers.refused_port()}", "-t", "5"]
+        runs = [slerr("--nagios", *down, *flags) for flags in ([], ["-v"], ["-vv"], ["-v", "-v", "-v"])]
+        for level, run in enumerate(runs):
+            with self.subTest(level=level):
+                self.assertEqual(run.returncode, 2, run.stdout)
+                self.assertEqual(run.stdout.count("|"), 1, run.stdout)
+        plain, v1, v2, v3 = [run.stdout.splitlines() for run in runs]
+        self.assertFalse([line for line in plain if line.startswith(("entry ", "config:", "  cause"))])
+        def shape(lines):  # times and the order probes finish in vary from run to run
+            return sorted(re.sub(r"\d+(\.\d+)?", "N", line) for line in lines)
+        self.assertEqual(shape(v1[:len(plain)]), shape(plain), "-v keeps the default lines")
+        self.assertEqual(v1[len(plain):], [
+            "entry 0x800706BA RPC_S_SERVER_UNAVAILABLE: The RPC server is unavailable.",
+            "entry 0xC004F074 SL_E_VL_BINDING_SERVICE_UNAVAILABLE: The Software Licensing Service "
+            "reported that the product could not be activated. No Key Management Service (KMS) "
+            "could be contacted. Please see the Application Event Log for additional information."])
+        self.assertEqual(shape(v2[:len(plain)]), shape(plain))
+        self.assertEqual(v2[len(plain):len(v1)], v1[len(plain):])
+        self.assertRegex(v2[len(v1)], r"^config: domain \(none: --kms alone\); kms 127\.0\.0\.1:\d+; .*"
+                                      r"clock ntp; ntp 127\.0\.0\.1:\d+; smb-port 445; timeout 5\.000 s$")
+        self.assertEqual(v2[len(v1) + 1], "thresholds: clock offset in hours warning 1, critical 4; "
+                                          "KMS answer time in seconds warning none, critical none; "
+                                          "clock required")
+        self.assertEqual(len(v2), len(v1) + 2)
+        extra = [line for line in v3[len(plain):] if line not in v2]
+        self.assertEqual([line.split(":")[0] for line in extra], ["  cause", "  remedy"] * 2, v3)
+        self.assertEqual(v3.index(extra[0]), v3.index(v1[len(plain)]) + 1, "under its entry")
+
+    def test_verbosity_is_a_plugin_option(self):
+        result = slerr("-v", "--kms", f"{LOOPBACK}:{kms.port}")
+        self.assertEqual(result.returncode, 2, result.stderr)
+        self.assertIn("use it with --nagios", result.stderr)
+
     def test_offset_thresholds_without_a_measured_offset(self):
         """--clock ntp with no NTP answer: the offset thresholds cannot be judged, so UNKNOWN
         with the reason (it said OK with clock_offset=U); --clock auto takes the clock as
