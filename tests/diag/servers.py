@@ -171,17 +171,32 @@ def ntp_answers(port, timeout=0.2):
     return len(reply) >= 48 and reply[0] & 7 == 4 and reply[1] != 0
 
 
-def shared_chronyd():
-    """The NTP server a test module shares, or None without chronyd: the tests that need it
-    skip (ntp_args), the others still run."""
-    return Chronyd().start() if shutil.which("chronyd") else None
+class SharedChronyd:
+    """One chronyd for the clock tests of a test module, started by the first test that asks for
+    it: the other tests never need it, so they run where chronyd is missing (the clock tests
+    skip there, naming the package)."""
 
+    def __init__(self):
+        self.server = None
 
-def ntp_args(server):
-    """`--ntp` pointing at a started chronyd; skips the test when there is none."""
-    if server is None:
+    def args(self):
+        """`--ntp` pointing at the shared chronyd; skips the calling test without chronyd."""
         require("chronyd")
-    return ["--ntp", f"{LOOPBACK}:{server.port}"]
+        if self.server is None:
+            self.server = Chronyd().start()
+        return ["--ntp", f"{LOOPBACK}:{self.server.port}"]
+
+    def stop(self):
+        if self.server:
+            self.server.stop()
+            self.server = None
+
+
+def quiet_clock_args():
+    """For the runs that are not about the clock: both clock sources (NTP and SMB, --clock auto)
+    point at loopback ports where nothing listens, so each ends at once with a note and no
+    server is needed; with --clock auto the clock is optional, so no verdict depends on it."""
+    return ["--ntp", f"{LOOPBACK}:{free_port()}", "--smb-port", str(free_port(socket.SOCK_STREAM))]
 
 
 class Chronyd(Process):
@@ -323,7 +338,11 @@ class FullBacklog(Listener):
             s.setblocking(False)
             s.connect_ex((LOOPBACK, self.port))
             self.fillers.append(s)
-        time.sleep(0.2)
+        # readiness, not a sleep: once one filler's handshake is done (it turns writable) the
+        # queue of backlog 0 is full and every later SYN is dropped
+        _, writable, _ = select.select([], self.fillers, [], 30)
+        if not writable:
+            raise RuntimeError("no connection reached the backlog")
 
     def stop(self):
         super().stop()
@@ -395,9 +414,16 @@ class RpcResponder(Listener):
         self.drip = drip
         self.close = close
         self.hold = hold  # a threading.Event the reply waits for (another server's readiness)
+        self.done = threading.Event()  # set when a connection's exchange is over (the peer closed)
         super().__init__(serve=type(self)._serve, host=host, port=port)
 
     def _serve(self, conn):
+        try:
+            self._exchange(conn)
+        finally:
+            self.done.set()
+
+    def _exchange(self, conn):
         data = b""
         while len(data) < 10 or len(data) < struct.unpack_from("<H", data, 8)[0]:
             chunk = conn.recv(4096)

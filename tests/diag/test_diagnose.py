@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
 """Integration tests of `slerr diagnose` against real servers on loopback: every row of
-the finding -> entry table (src/diag/verdict.c, examples in slerr(1)) comes from a scenario here, and every run must end within its
---timeout (checked with a generous margin; speed itself is the benchmark's business)."""
+the finding -> entry table (src/diag/verdict.c, examples in slerr(1)) comes from a scenario here.
+A run that must end by its deadline is judged by what it reports (the probe that waited says it
+timed out, or that the grace ended it), never by a stopwatch: the subprocess timeouts are hang
+guards only, far above any deadline. Only the clock tests need chronyd; the others point both
+clock sources at closed loopback ports, so they run where chronyd is missing."""
 
 import json
 import os
 import signal
 import subprocess
 import tempfile
-import time
 import unittest
 
 import servers
@@ -17,12 +19,11 @@ from servers import LOOPBACK
 from slerrtest import SLERR, WRAPPER, main
 
 TIMEOUT = 1.0     # --timeout of scenarios that must wait for a silent peer
-# generous (more so under valgrind): the runner may be loaded; the benchmark measures the real overshoot
-MARGIN = 30 if WRAPPER else 1.5
+HANG_GUARD = 120  # seconds a run may take before the test calls it hung (valgrind, a loaded runner)
 HEALTHY_CODES = ["0xC004F038", "0xC004F041"]
 
 dns = None            # the main dnsmasq, set up once for the module
-ntp = None            # chronyd
+ntp = servers.SharedChronyd()  # for the clock tests only, started by the first
 kms = None            # an RPC responder that accepts like a newer KMS host (NDR64)
 kms_ndr = None        # one that accepts NDR
 refused_port = None
@@ -30,7 +31,7 @@ _others = []
 
 
 def setUpModule():
-    global dns, ntp, kms, kms_ndr, refused_port
+    global dns, kms, kms_ndr, refused_port
     kms = servers.RpcResponder(servers.ACK_NDR64)
     kms_ndr = servers.RpcResponder(servers.ACK_NDR)
     refused_port = servers.refused_port()
@@ -49,8 +50,7 @@ def setUpModule():
         "srv-host=_vlmcs._tcp.dot.test",  # target ".": the service is explicitly not offered
         "txt-record=probe.test,up",
     ]).start()
-    ntp = servers.shared_chronyd()
-    _others.extend(s for s in [dns, ntp, kms, kms_ndr] if s)
+    _others.extend([dns, ntp, kms, kms_ndr])
 
 
 def tearDownModule():
@@ -59,17 +59,15 @@ def tearDownModule():
 
 
 def diagnose(*args, timeout=TIMEOUT):
-    """Runs `slerr diagnose ... --json`; returns (exit status, parsed JSON, seconds it took)."""
+    """Runs `slerr diagnose ... --json`; returns (exit status, parsed JSON)."""
     argv = [*WRAPPER, SLERR, "diagnose", "--json", "--timeout", str(timeout), *args]
-    start = time.monotonic()
-    result = subprocess.run(argv, capture_output=True, text=True, timeout=60)
-    took = time.monotonic() - start
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=HANG_GUARD)
     try:
         report = json.loads(result.stdout)
     except ValueError:
         raise AssertionError(f"not JSON: {result.stdout!r} {result.stderr!r}")
     assert result.stdout.count("\n") == 1, "--json prints one object on one line"
-    return result.returncode, report, took
+    return result.returncode, report
 
 
 def codes(report):
@@ -82,12 +80,15 @@ def results(report, probe):
 
 class Scenario(unittest.TestCase):
     def run_case(self, *args, timeout=TIMEOUT):
-        status, report, took = diagnose(*args, timeout=timeout)
-        self.assertLess(took, timeout + MARGIN, "the run outlived its deadline")
-        return status, report
+        return diagnose(*args, timeout=timeout)
 
-    def ntp_arg(self):
-        return servers.ntp_args(ntp)
+    def quiet_clock(self):
+        """Clock sources that end at once (runs not about the clock): no chronyd needed."""
+        return servers.quiet_clock_args()
+
+    def chronyd_arg(self):
+        """`--ntp` at the shared chronyd (the clock tests); skips without chronyd."""
+        return ntp.args()
 
     def dns_arg(self, server=None):
         return ["--dns-server", f"{LOOPBACK}:{server.port if server else dns.port}"]
@@ -95,13 +96,13 @@ class Scenario(unittest.TestCase):
 
 class Dns(Scenario):
     def test_nxdomain(self):
-        status, report = self.run_case("missing.test", *self.dns_arg(), *self.ntp_arg())
+        status, report = self.run_case("missing.test", *self.dns_arg(), *self.quiet_clock())
         self.assertEqual(status, 1)
         self.assertEqual(results(report, "dns"), ["nxdomain"])
         self.assertEqual(codes(report), ["0x8007232B"])
 
     def test_name_without_srv_record(self):
-        status, report = self.run_case("nosrv.test", *self.dns_arg(), *self.ntp_arg())
+        status, report = self.run_case("nosrv.test", *self.dns_arg(), *self.quiet_clock())
         self.assertEqual(status, 1)
         self.assertEqual(results(report, "dns"), ["no-srv-record"])
         self.assertEqual(codes(report), ["0x8007251D"])
@@ -109,7 +110,7 @@ class Dns(Scenario):
     def test_servfail(self):
         front, back = servers.servfail_pair()
         try:
-            status, report = self.run_case("servfail.test", *self.dns_arg(front), *self.ntp_arg())
+            status, report = self.run_case("servfail.test", *self.dns_arg(front), *self.quiet_clock())
         finally:
             front.stop()
             back.stop()
@@ -118,14 +119,14 @@ class Dns(Scenario):
         self.assertEqual(codes(report), ["0x8007232A"])
 
     def test_refused_outside_the_zone(self):
-        status, report = self.run_case("example.com", *self.dns_arg(), *self.ntp_arg())
+        status, report = self.run_case("example.com", *self.dns_arg(), *self.quiet_clock())
         self.assertEqual(results(report, "dns"), ["servfail"])
         self.assertEqual(codes(report), ["0x8007232A"])
 
     def test_silent_server_ends_at_the_deadline(self):
         silent = servers.SilentUdp()
         try:
-            status, report = self.run_case("good.test", *self.dns_arg(silent), *self.ntp_arg())
+            status, report = self.run_case("good.test", *self.dns_arg(silent), *self.quiet_clock())
         finally:
             silent.stop()
         self.assertEqual(status, 1)
@@ -133,13 +134,13 @@ class Dns(Scenario):
         self.assertEqual(codes(report), ["0x8007232A"])
 
     def test_srv_target_without_address(self):
-        status, report = self.run_case("dangling.test", *self.dns_arg(), *self.ntp_arg())
+        status, report = self.run_case("dangling.test", *self.dns_arg(), *self.quiet_clock())
         self.assertEqual(status, 1)
         self.assertEqual(results(report, "resolve"), ["host-not-found"])
         self.assertEqual(codes(report), ["0x8007232B"])
 
     def test_dot_target_is_not_a_missing_record(self):
-        status, report = self.run_case("dot.test", *self.dns_arg(), *self.ntp_arg())
+        status, report = self.run_case("dot.test", *self.dns_arg(), *self.quiet_clock())
         self.assertEqual(status, 1)
         self.assertEqual(results(report, "dns"), ["srv-not-offered"])
         self.assertIn("not offered", [p for p in report["probes"] if p["probe"] == "dns"][0]["detail"])
@@ -155,7 +156,7 @@ class Dns(Scenario):
                   f"host-record=live.many.test,{LOOPBACK}", "txt-record=probe.test,up"]
         many = servers.Dnsmasq(lines).start()
         try:
-            runs = [self.run_case("many.test", *self.dns_arg(many), *self.ntp_arg(), timeout=5)
+            runs = [self.run_case("many.test", *self.dns_arg(many), *self.quiet_clock(), timeout=5)
                     for _ in range(2)]
         finally:
             many.stop()
@@ -170,13 +171,13 @@ class Dns(Scenario):
 
     def test_kms_and_domain_together(self):
         status, report = self.run_case("two.test", "--kms", f"{LOOPBACK}:{kms.port}", *self.dns_arg(),
-                                       *self.ntp_arg())
+                                       *self.quiet_clock())
         self.assertEqual(status, 0, report)
         self.assertEqual(results(report, "dns"), ["srv-found"])
         self.assertEqual(len(results(report, "rpc")), 3, "the --kms host and both SRV hosts, once each")
 
     def test_kms_name_that_does_not_resolve(self):
-        status, report = self.run_case("--kms", "nosuchhost.test", *self.dns_arg(), *self.ntp_arg())
+        status, report = self.run_case("--kms", "nosuchhost.test", *self.dns_arg(), *self.quiet_clock())
         self.assertEqual(status, 1)
         self.assertEqual(results(report, "dns"), [], "--kms skips the SRV lookup")
         self.assertEqual(codes(report), ["0x8007232B"])
@@ -186,14 +187,14 @@ class Dns(Scenario):
                               f"srv-host=_vlmcs._tcp.good.test,kms.good.test,{kms.port},0,100",
                               f"host-record=kms.good.test,{LOOPBACK}", "txt-record=probe.test,up"]).start()
         try:
-            status, report = self.run_case("good.test", "--dns-server", f"[::1]:{v6.port}", *self.ntp_arg())
+            status, report = self.run_case("good.test", "--dns-server", f"[::1]:{v6.port}", *self.quiet_clock())
         finally:
             v6.stop()
         self.assertEqual(status, 0, report)
         self.assertEqual(results(report, "rpc"), ["kms-host"])
 
     def test_two_records_in_client_order(self):
-        status, report = self.run_case("two.test", *self.dns_arg(), *self.ntp_arg())
+        status, report = self.run_case("two.test", *self.dns_arg(), *self.quiet_clock())
         self.assertEqual(status, 0, report)
         srv = [p for p in report["probes"] if p["probe"] == "dns"][0]
         self.assertLess(srv["detail"].index("main.two.test"), srv["detail"].index("backup.two.test"))
@@ -212,20 +213,20 @@ class ResolvConf(Scenario):
 
     def test_no_server_configured(self):
         status, report = self.run_case("good.test", *self.resolv_conf("search good.test\n"),
-                                       *self.ntp_arg())
+                                       *self.quiet_clock())
         self.assertEqual(status, 1)
         self.assertEqual(results(report, "dns"), ["no-dns-server"])
         self.assertEqual(codes(report), ["0x8007267C"])
 
     def test_no_domain_anywhere(self):
-        status, report = self.run_case(*self.resolv_conf(f"nameserver {LOOPBACK}\n"), *self.ntp_arg())
+        status, report = self.run_case(*self.resolv_conf(f"nameserver {LOOPBACK}\n"), *self.quiet_clock())
         self.assertEqual(status, 1)
         self.assertEqual(results(report, "dns"), ["no-domain"])
         self.assertEqual(codes(report), ["0x8007007B"])  # rendered even before the catalog has it
 
     def run_failure(self, *args):
-        result = subprocess.run([*WRAPPER, SLERR, "diagnose", "good.test", *self.dns_arg(), *self.ntp_arg(),
-                                 "--timeout", "3", *args], capture_output=True, text=True, timeout=60)
+        result = subprocess.run([*WRAPPER, SLERR, "diagnose", "good.test", *self.dns_arg(), *self.quiet_clock(),
+                                 "--timeout", "3", *args], capture_output=True, text=True, timeout=HANG_GUARD)
         return result.returncode, result.stderr
 
     def test_missing_file_is_an_error_that_says_so(self):
@@ -241,28 +242,27 @@ class ResolvConf(Scenario):
         self.addCleanup(os.unlink, fifo)
         for path in [fifo, "/dev/zero"]:
             with self.subTest(path=path):
-                start = time.monotonic()
+                # a FIFO without a writer would block open() for ever: the hang guard catches it
                 status, err = self.run_failure("--resolv-conf", path)
-                self.assertLess(time.monotonic() - start, 3 + MARGIN)
                 self.assertEqual(status, 3)
                 self.assertIn(f"{path}: is not a regular file", err)
 
     def test_nagios_says_unknown_and_why(self):
         result = subprocess.run([*WRAPPER, SLERR, "diagnose", "--nagios", "good.test", "--resolv-conf",
-                                 "/nonexistent/resolv.conf"], capture_output=True, text=True, timeout=60)
+                                 "/nonexistent/resolv.conf"], capture_output=True, text=True, timeout=HANG_GUARD)
         self.assertEqual(result.returncode, 3)
         self.assertIn("UNKNOWN - cannot read /nonexistent/resolv.conf", result.stdout)
 
     def test_domain_from_the_search_line(self):
         status, report = self.run_case(*self.resolv_conf(f"nameserver {LOOPBACK}\nsearch good.test other.test\n"),
-                                       *self.dns_arg(), *self.ntp_arg())
+                                       *self.dns_arg(), *self.quiet_clock())
         self.assertEqual(status, 0, report)
         self.assertEqual(report["domain"], "good.test")
 
 
 class Tcp(Scenario):
     def test_refused(self):
-        status, report = self.run_case("refused.test", *self.dns_arg(), *self.ntp_arg())
+        status, report = self.run_case("refused.test", *self.dns_arg(), *self.quiet_clock())
         self.assertEqual(status, 1)
         self.assertEqual(results(report, "tcp"), ["refused"])
         self.assertEqual(codes(report), ["0x800706BA", "0xC004F074"])
@@ -270,7 +270,7 @@ class Tcp(Scenario):
     def test_connect_that_never_completes(self):
         full = servers.FullBacklog()
         try:
-            status, report = self.run_case("--kms", f"{LOOPBACK}:{full.port}", *self.ntp_arg())
+            status, report = self.run_case("--kms", f"{LOOPBACK}:{full.port}", *self.quiet_clock())
         finally:
             full.stop()
         self.assertEqual(status, 1)
@@ -283,7 +283,7 @@ class NotKms(Scenario):
 
     def probe(self, listener):
         try:
-            return self.run_case("--kms", f"{LOOPBACK}:{listener.port}", *self.ntp_arg())
+            return self.run_case("--kms", f"{LOOPBACK}:{listener.port}", *self.quiet_clock())
         finally:
             listener.stop()
 
@@ -323,8 +323,9 @@ class Rpc(Scenario):
     def test_bind_only_never_a_request(self):
         responder = servers.RpcResponder(servers.ACK_NDR64)
         try:
-            status, report = self.run_case("--kms", f"{LOOPBACK}:{responder.port}", *self.ntp_arg())
-            time.sleep(0.1)
+            status, report = self.run_case("--kms", f"{LOOPBACK}:{responder.port}", *self.quiet_clock())
+            # readiness: the responder saw the client close (anything sent after the bind is in)
+            self.assertTrue(responder.done.wait(HANG_GUARD), "the client never closed")
         finally:
             responder.stop()
         self.assertEqual(status, 0, report)
@@ -338,7 +339,7 @@ class Rpc(Scenario):
         silent = servers.SilentUdp()
         try:
             status, report = self.run_case("--kms", f"{LOOPBACK}:{kms.port}", *self.dns_arg(silent),
-                                           *self.ntp_arg())
+                                           *self.quiet_clock())
             self.assertEqual(silent.queries(), 0)
         finally:
             silent.stop()
@@ -347,7 +348,7 @@ class Rpc(Scenario):
     def test_ipv6(self):
         responder = servers.RpcResponder(servers.ACK_NDR, host="::1")
         try:
-            status, report = self.run_case("--kms", f"[::1]:{responder.port}", *self.ntp_arg())
+            status, report = self.run_case("--kms", f"[::1]:{responder.port}", *self.quiet_clock())
         finally:
             responder.stop()
         self.assertEqual(status, 0, report)
@@ -425,7 +426,7 @@ class SmbClock(Scenario):
     def test_auto_prefers_the_hosts_own_clock(self):
         smbd = servers.Smbd(skew="+5h").start()
         try:
-            status, report = self.answered_run(smbd.port, *self.ntp_arg(), clock=())
+            status, report = self.answered_run(smbd.port, *self.chronyd_arg(), clock=())
         finally:
             smbd.stop()
         self.assertEqual(results(report, "smb"), ["smb-clock-skew"])
@@ -446,16 +447,18 @@ class SmbClock(Scenario):
 
 class OptionalProbesDoNotHoldTheVerdict(Scenario):
     """Once the KMS probes are done, a silent clock source gets DIAG_CLOCK_GRACE (0.1 s), not the
-    rest of --timeout (issue 14, defect 8). Judged on the run's own reported times."""
+    rest of --timeout (issue 14, defect 8). Judged on what the run reports, not on a stopwatch:
+    the clock probe says the grace ended it (a deadline would say so instead), the grace was
+    given in full (a lower bound holds on any machine), and the run ended before --timeout."""
 
     def assert_ends_soon_after_kms(self, report, probe):
         kms_end = max(p["finished"] for p in report["probes"] if p["probe"] in ("tcp", "rpc"))
         clock = [p for p in report["probes"] if p["probe"] == probe][0]
         self.assertEqual(clock["severity"], "note")
         self.assertIn("after the KMS probes ended", clock["detail"])
+        self.assertNotIn("deadline", clock["detail"])
         self.assertGreaterEqual(clock["finished"] - kms_end, 0.095, "the grace was given")
-        self.assertLess(report["seconds"] - kms_end, 0.6, "no more than the grace (and scheduling)")
-        self.assertLess(report["seconds"], 5, "far from --timeout 20")
+        self.assertLess(report["seconds"], 20, "not held until --timeout 20")
 
     def test_silent_ntp_port(self):
         silent = servers.SilentUdp()
@@ -482,7 +485,7 @@ class OptionalProbesDoNotHoldTheVerdict(Scenario):
 
 class Healthy(Scenario):
     def test_everything_answers(self):
-        status, report = self.run_case("good.test", *self.dns_arg(), *self.ntp_arg(), timeout=5)
+        status, report = self.run_case("good.test", *self.dns_arg(), *self.chronyd_arg(), timeout=5)
         self.assertEqual(status, 0, report)
         self.assertTrue(report["healthy"])
         self.assertEqual(results(report, "dns"), ["srv-found"])
@@ -494,11 +497,11 @@ class Healthy(Scenario):
         self.assertEqual(codes(report), HEALTHY_CODES)
 
     def test_text_lists_each_probe_then_the_entries(self):
-        result = subprocess.run([*WRAPPER, SLERR, "diagnose", "good.test", *self.dns_arg(), *self.ntp_arg(),
-                                 "--color=never"], capture_output=True, text=True, timeout=60)
+        result = subprocess.run([*WRAPPER, SLERR, "diagnose", "good.test", *self.dns_arg(), *self.quiet_clock(),
+                                 "--color=never"], capture_output=True, text=True, timeout=HANG_GUARD)
         self.assertEqual(result.returncode, 0, result.stderr)
         lines = result.stdout.splitlines()
-        self.assertTrue(lines[0].startswith("ok   "), lines)
+        self.assertIn("ok   dns     _vlmcs._tcp.good.test: kms.good.test:", result.stdout)
         self.assertIn("_vlmcs._tcp.good.test", result.stdout)
         self.assertRegex(result.stdout, r"No problem found \(\d+\.\d\d s\)\. If clients")
         self.assertIn("SL_E_VL_NOT_ENOUGH_COUNT", result.stdout)
@@ -508,13 +511,13 @@ class Healthy(Scenario):
 class Nagios(Scenario):
     def nagios(self, *args):
         result = subprocess.run([*WRAPPER, SLERR, "diagnose", "--nagios", "--timeout", str(TIMEOUT), *args],
-                                capture_output=True, text=True, timeout=60)
+                                capture_output=True, text=True, timeout=HANG_GUARD)
         lines = result.stdout.splitlines()
         self.assertEqual(result.stdout.count("|"), 1, "perfdata only on the status line")
         return result.returncode, lines[0]
 
     def test_ok_line_with_perfdata(self):
-        status, line = self.nagios("good.test", *self.dns_arg(), *self.ntp_arg())
+        status, line = self.nagios("good.test", *self.dns_arg(), *self.chronyd_arg())
         self.assertEqual(status, 0, line)
         self.assertTrue(line.startswith("KMS OK - "), line)
         perf = line.split("|")[1].split()
@@ -522,12 +525,12 @@ class Nagios(Scenario):
         self.assertRegex(perf[0], r"^dns_time=\d+\.\d+s;;;0$")
 
     def test_critical_on_nxdomain(self):
-        status, line = self.nagios("missing.test", *self.dns_arg(), *self.ntp_arg())
+        status, line = self.nagios("missing.test", *self.dns_arg(), *self.quiet_clock())
         self.assertEqual(status, 2)
         self.assertTrue(line.startswith("KMS CRITICAL - _vlmcs._tcp.missing.test"), line)
 
     def test_offset_thresholds(self):
-        status, line = self.nagios("good.test", *self.dns_arg(), *self.ntp_arg(), "--clock", "ntp",
+        status, line = self.nagios("good.test", *self.dns_arg(), *self.chronyd_arg(), "--clock", "ntp",
                                    "-w", "0", "-c", "1")
         self.assertEqual(status, 1, line)
         self.assertTrue(line.startswith("KMS WARNING"), line)
@@ -539,7 +542,7 @@ class Nagios(Scenario):
             f"host-record=up.half.test,{LOOPBACK}", f"host-record=down.half.test,{LOOPBACK}",
             "txt-record=probe.test,up"]).start()
         try:
-            status, line = self.nagios("half.test", *self.dns_arg(half), *self.ntp_arg())
+            status, line = self.nagios("half.test", *self.dns_arg(half), *self.quiet_clock())
         finally:
             half.stop()
         self.assertEqual(status, 1, line)
@@ -550,19 +553,19 @@ class Interrupt(Scenario):
         silent = servers.SilentUdp()
         try:
             # the closed NTP port answers at once: its line shows the run (and its handler) started
+            # --timeout 3600: a run that waited for its deadline instead of Ctrl-C meets the hang
+            # guard long before it, on any machine
             proc = subprocess.Popen([*WRAPPER, SLERR, "diagnose", "good.test", *self.dns_arg(silent),
-                                     "--ntp", f"{LOOPBACK}:{servers.refused_port()}", "--timeout", "30"],
+                                     "--ntp", f"{LOOPBACK}:{servers.refused_port()}", "--timeout", "3600"],
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             self.assertIn("ntp", proc.stdout.readline())
-            start = time.monotonic()
             proc.send_signal(signal.SIGINT)
-            out, err = proc.communicate(timeout=10)
-            took = time.monotonic() - start
+            out, err = proc.communicate(timeout=HANG_GUARD)
         finally:
             silent.stop()
         self.assertEqual(proc.returncode, 130, err)
         self.assertIn("slerr: interrupted", err)
-        self.assertLess(took, 5, "Ctrl-C must not wait for the 30 s deadline")
+        self.assertNotIn("no-answer", out, "the silent DNS server was not waited out")
 
 
 class Usage(unittest.TestCase):
@@ -578,7 +581,7 @@ class Usage(unittest.TestCase):
                      ["corp..example"], ["corp example"], ["bad\033]0;title\007.test"]]:
             with self.subTest(args=args):
                 result = subprocess.run([*WRAPPER, SLERR, "diagnose", *args], capture_output=True, text=True,
-                                        timeout=60)
+                                        timeout=HANG_GUARD)
                 self.assertEqual(result.returncode, 2)
                 self.assertTrue(result.stderr.startswith("slerr: "), result.stderr)
 

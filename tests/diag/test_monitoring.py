@@ -25,19 +25,17 @@ NAGIOS_CFG = os.environ["SLERR_NAGIOS_CFG"]
 PERFDATA = re.compile(r"^[a-z_]+=(U|-?\d+(\.\d+)?s)(;(@?(-?[\d.]+|~)?:?(-?[\d.]+)?)?){0,4}$")
 
 kms = None
-ntp = None
+ntp = servers.SharedChronyd()  # for the tests that read a clock, started by the first
 
 
 def setUpModule():
-    global kms, ntp
+    global kms
     kms = servers.RpcResponder(servers.ACK_NDR64)
-    ntp = servers.shared_chronyd()
 
 
 def tearDownModule():
     kms.stop()
-    if ntp:
-        ntp.stop()
+    ntp.stop()
 
 
 def slerr(*args, timeout=60):
@@ -45,8 +43,17 @@ def slerr(*args, timeout=60):
                           timeout=timeout)
 
 
-def healthy_args(clock_server=None):
-    return ["-H", f"{LOOPBACK}:{kms.port}", "--clock", "ntp", *servers.ntp_args(clock_server or ntp), "-t", "5"]
+def healthy_args(clock=None):
+    """A KMS host that answers and a chronyd's clock (`clock`, else the shared one: skips
+    without chronyd)."""
+    clock_args = ["--ntp", f"{LOOPBACK}:{clock.port}"] if clock else ntp.args()
+    return ["-H", f"{LOOPBACK}:{kms.port}", "--clock", "ntp", *clock_args, "-t", "5"]
+
+
+def answering_args():
+    """A KMS host that answers, the clock sources closed (the clock is optional): for the tests
+    not about the clock, which need no chronyd."""
+    return ["-H", f"{LOOPBACK}:{kms.port}", *servers.quiet_clock_args(), "-t", "5"]
 
 
 class Plugin(unittest.TestCase):
@@ -104,8 +111,8 @@ class Plugin(unittest.TestCase):
                                 secondary=b"\x1b]0;owned\x07|evil=1s;2;3\x1b[2J\0")
         responder = servers.RpcResponder(evil)
         try:
-            result = slerr("--nagios", "-H", f"{LOOPBACK}:{responder.port}", "--clock", "ntp",
-                           *servers.ntp_args(ntp))
+            result = slerr("--nagios", "-H", f"{LOOPBACK}:{responder.port}",
+                           *servers.quiet_clock_args())
         finally:
             responder.stop()
         self.assertEqual(result.stdout.count("|"), 1, result.stdout)
@@ -180,7 +187,7 @@ class Plugin(unittest.TestCase):
 
     def test_a_huge_threshold_is_printed_whole(self):
         """-w 1e30 (hours): perfdata carries every digit of 3.6e33 seconds, not 31 of them."""
-        result = slerr("--nagios", *healthy_args(), "-w", "1e30")
+        result = slerr("--nagios", *answering_args(), "-w", "1e30")
         perf = result.stdout.splitlines()[0].split(" | ")[1]
         offset = [item for item in perf.split() if item.startswith("clock_offset=")][0]
         self.assertRegex(offset, PERFDATA)
@@ -191,7 +198,7 @@ class Plugin(unittest.TestCase):
         self.assertAlmostEqual(float(high) / 3.6e33, 1.0, places=12)
 
     def test_metrics_file_that_cannot_be_written_is_unknown(self):
-        result = slerr("--nagios", *healthy_args(), "--prometheus", "/nonexistent/dir/slerr.prom")
+        result = slerr("--nagios", *answering_args(), "--prometheus", "/nonexistent/dir/slerr.prom")
         self.assertEqual(result.returncode, 3, result.stdout)
         self.assertTrue(result.stdout.startswith("KMS UNKNOWN - cannot write the metrics file "
                                                  "/nonexistent/dir/slerr.prom: "), result.stdout)
@@ -324,8 +331,8 @@ class Prometheus(unittest.TestCase):
         self.assertIn("slerr_kms_status 0", result.stdout)
 
     def test_failing_run(self):
-        result = slerr("--prometheus", "-", "-H", f"{LOOPBACK}:{servers.refused_port()}", "--clock", "ntp",
-                       *servers.ntp_args(ntp))
+        result = slerr("--prometheus", "-", "-H", f"{LOOPBACK}:{servers.refused_port()}",
+                       *servers.quiet_clock_args())
         self.assertEqual(result.returncode, 1)
         self.promtool(result.stdout)
         self.assertIn("slerr_kms_up 0", result.stdout)
@@ -334,7 +341,7 @@ class Prometheus(unittest.TestCase):
     def test_file_written_atomically_next_to_the_text_output(self):
         with tempfile.TemporaryDirectory() as d:
             path = os.path.join(d, "slerr.prom")
-            result = slerr("--prometheus", path, *healthy_args(), "--color=never")
+            result = slerr("--prometheus", path, *answering_args(), "--color=never")
             self.assertEqual(result.returncode, 0, result.stderr)
             self.assertRegex(result.stdout, r"No problem found \(\d+\.\d\d s\)\. If clients")
             self.assertEqual(os.listdir(d), ["slerr.prom"], "no temporary file left behind")
@@ -383,7 +390,7 @@ class Prometheus(unittest.TestCase):
                 cases.append((device, "not a regular file", stat.S_ISCHR))
             for path, why, kind in cases:
                 with self.subTest(path=os.path.basename(path.rstrip("/")) + path[-1:]):
-                    result = slerr("--prometheus", path, *healthy_args(), timeout=20)
+                    result = slerr("--prometheus", path, *answering_args(), timeout=20)
                     self.assertEqual(result.returncode, 3, result.stderr)
                     self.assertEqual(result.stderr, f"slerr: cannot write {path}: {why}"
                                      + (" (only a regular file is replaced)" if why.startswith("not") else "")
@@ -395,13 +402,13 @@ class Prometheus(unittest.TestCase):
             regular = os.path.join(d, "old.prom")
             with open(regular, "w") as f:
                 f.write("old\n")
-            result = slerr("--prometheus", regular, *healthy_args())
+            result = slerr("--prometheus", regular, *answering_args())
             self.assertEqual(result.returncode, 0, result.stderr)
             with open(regular) as f:
                 self.assertIn("slerr_kms_up 1", f.read())
 
     def test_unwritable_file_is_an_error(self):
-        result = slerr("--prometheus", "/nonexistent/dir/slerr.prom", *healthy_args())
+        result = slerr("--prometheus", "/nonexistent/dir/slerr.prom", *answering_args())
         self.assertEqual(result.returncode, 3)
         self.assertIn("cannot write /nonexistent/dir/slerr.prom", result.stderr)
 
