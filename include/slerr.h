@@ -115,8 +115,41 @@ struct slerr_decoded {
 /* Parses every accepted input form into an HRESULT: 0xC004F038, C004F038 (eight hex digits),
  * 3221549112, -1073418184, a symbol in any case, and a Win32 error below 0x10000
  * (1722, 0x6BA) which becomes HRESULT_FROM_WIN32. SLERR_OK; SLERR_E_NOT_A_CODE or
- * SLERR_E_UNKNOWN_SYMBOL when text is not a code (*code is then untouched); SLERR_E_ARGUMENT. */
+ * SLERR_E_UNKNOWN_SYMBOL when text is not a code (*code is then untouched); SLERR_E_ARGUMENT.
+ * The rules for digits:
+ *   - eight hex digits are hex, with or without 0x, even when all are decimal digits
+ *     (80070005 is 0x80070005): an HRESULT as written (0x00000005 stays 0x00000005);
+ *   - 0x with fewer than eight digits is a number as a person or a tool writes a Win32 error
+ *     (0x6BA, 0x5, as certutil -error prints them): below 0x10000 it becomes
+ *     HRESULT_FROM_WIN32 (0x4 is 0x80070004; 0x0 is 0, ERROR_SUCCESS and S_OK alike); from
+ *     0x10000 on it is the value as written (0x4F040 is 0x0004F040), an HRESULT whose leading
+ *     zeros were dropped. Where a field holds an HRESULT as written (an event's hr=0x0),
+ *     slerr_parse_word with SLERR_PARSE_HRESULT reads every short form as written;
+ *   - decimals (other than eight digits) are decimal, a Win32 error below 65536. */
 enum slerr_status slerr_parse(const char *text, uint32_t *code);
+
+/* How slerr_parse_word reads the code (flags, OR-ed): */
+#define SLERR_PARSE_HRESULT 1u    /* the field holds an HRESULT as written: a short 0x value or
+                                   * a small decimal is that number, never a Win32 error */
+#define SLERR_PARSE_DECIMAL 2u    /* the field is written in decimal (LicenseStatusReason,
+                                   * ErrorCode): digits are a decimal number, eight too, read as
+                                   * written (implies SLERR_PARSE_HRESULT); 0x forms stay hex */
+#define SLERR_PARSE_FIRST_WORD 4u /* the code is the text's first word and anything may follow
+                                   * (a value and its message); without it only closing
+                                   * punctuation, a sentence's end and blanks may follow */
+
+/* The code in a word as copied with what surrounds it: "(0xC004F074)", "0xC004F074.",
+ * "hr=0xc004f074,", "'1722'", "0xC004F074\r". Reads len bytes of text: skips blanks, opening
+ * brackets and quotes and one "name=" (ASCII letters and '='), takes the word up to a blank,
+ * bracket, quote, ',' or ';', drops a final '.', ':', '!' or '?', and reads it by slerr_parse's
+ * rules as `flags` adjust them. The one parser for a code inside text that the program's lookup
+ * words, its REPL and slerr explain's fields share. Stores the code, and where its text starts
+ * in `text` and how long it is in *start and *length (either may be NULL). Returns SLERR_OK,
+ * SLERR_E_NOT_A_CODE (also when more than one word is there: "0xC004F074,0xC004F038"),
+ * SLERR_E_UNKNOWN_SYMBOL, or SLERR_E_ARGUMENT (a NULL pointer or an unknown flag); the outputs
+ * are untouched unless SLERR_OK. */
+enum slerr_status slerr_parse_word(const char *text, size_t len, unsigned flags, uint32_t *code,
+                                   size_t *start, size_t *length);
 
 const struct slerr_entry *slerr_lookup(uint32_t code);               /* NULL when unknown */
 

@@ -76,10 +76,11 @@ extern const char lookup_usage[], search_usage[], list_usage[], event_usage[], s
 
 /* Every command: argv[0] is the command name. */
 int cmd_lookup(int argc, char **argv);
-/* The code a lookup word holds: a form libslerr parses, or else one code found in it by
- * libslerr's scanner ("(0xC004F074)", "hr=0xc004f074,", a trailing CR). Returns the text to
- * show for it (the word, or the code as found, kept in `shown`); NULL when it holds none. */
-const char *cli_code_in_word(const char *word, uint32_t *code, char shown[SLERR_SCAN_TEXT_MAX]);
+/* The code a lookup word holds, with what surrounds it when copied ("(0xC004F074)",
+ * "hr=0xc004f074,", a trailing CR), read by libslerr's slerr_parse_word. Returns the text to
+ * show for it (the word, or the code's own text, kept in `shown`); NULL when it holds none. */
+#define CLI_CODE_WORD_MAX 96 /* slerr_parse_word reads no longer word */
+const char *cli_code_in_word(const char *word, uint32_t *code, char shown[CLI_CODE_WORD_MAX]);
 int cmd_search(int argc, char **argv);
 int cmd_list(int argc, char **argv);
 int cmd_event(int argc, char **argv);

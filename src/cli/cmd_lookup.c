@@ -66,38 +66,17 @@ static void report_bad_code(const char *text)
     fprintf(stderr, "%s.\n", ACCEPTED_FORMS);
 }
 
-static int take_one(const struct slerr_match *match, void *context)
+const char *cli_code_in_word(const char *word, uint32_t *code, char shown[CLI_CODE_WORD_MAX])
 {
-    struct slerr_match *found = context;
-    if (found->length) /* a second code: the word is not one code */
-        return 1;
-    *found = *match;
-    return 0;
-}
-
-const char *cli_code_in_word(const char *word, uint32_t *code, char shown[SLERR_SCAN_TEXT_MAX])
-{
-    if (slerr_parse(word, code) == 0)
-        return word;
     /* As pasted from a ticket or a log: "(0xC004F074)", "0xC004F074.", "hr=0xc004f074,", a
-     * line end. libslerr's scanner finds codes in text by libslerr's parser; a word is a code
-     * when it finds exactly one. */
-    for (const char *p = word; *p; p++) /* printable ASCII around it, a line end at most */
-        if ((*p < ' ' || *p > '~') && strcspn(p, "\r\n") != 0)
-            return NULL;
-    struct slerr_scanner *scanner = slerr_scanner_new(SLERR_SCAN_UNKNOWN);
-    struct slerr_match found;
-    memset(&found, 0, sizeof found);
-    if (!scanner)
+     * line end: libslerr's one parser for a code with what surrounds it. */
+    size_t start, length, size = strlen(word);
+    if (slerr_parse_word(word, size, 0, code, &start, &length) != SLERR_OK)
         return NULL;
-    int stopped = slerr_scan(scanner, word, strlen(word), take_one, &found);
-    if (!stopped)
-        stopped = slerr_scan_finish(scanner, take_one, &found);
-    slerr_scanner_free(scanner);
-    if (stopped || !found.length)
-        return NULL;
-    *code = found.code;
-    memcpy(shown, found.text, SLERR_SCAN_TEXT_MAX);
+    if (start == 0 && length == size)
+        return word;
+    memcpy(shown, word + start, length); /* shorter than the parser's longest word */
+    shown[length] = '\0';
     return shown;
 }
 
@@ -138,7 +117,7 @@ int cmd_lookup(int argc, char **argv)
     status = EXIT_OK;
     for (int i = first; i < count; i++) {
         uint32_t code;
-        char shown[SLERR_SCAN_TEXT_MAX];
+        char shown[CLI_CODE_WORD_MAX];
         const char *text = cli_code_in_word(codes[i], &code, shown);
         if (!text) {
             report_bad_code(codes[i]);

@@ -223,14 +223,14 @@ static int helpdesk_line(char **words, int count, char **argv)
     int codes = 0, n = 2;
     for (int i = 0; i < count; i++) {
         uint32_t code;
-        char shown[SLERR_SCAN_TEXT_MAX];
+        char shown[CLI_CODE_WORD_MAX];
         codes += cli_code_in_word(words[i], &code, shown) != NULL || typed_as_code(words[i]);
     }
     argv[0] = "slerr";
     argv[1] = codes ? "lookup" : "search";
     for (int i = 0; i < count; i++) {
         uint32_t code;
-        char shown[SLERR_SCAN_TEXT_MAX];
+        char shown[CLI_CODE_WORD_MAX];
         if (!codes || cli_code_in_word(words[i], &code, shown) || typed_as_code(words[i]) ||
             words[i][0] == '-')
             argv[n++] = words[i];

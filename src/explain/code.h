@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* code.h: the one way explain reads a code from a field: libslerr's rules (slerr_parse), so
- * `Error: 80070005` is 0x80070005 here as in `slerr 80070005`; decimal only in fields that
- * Windows writes in decimal (LicenseStatusReason and the like). */
+/* code.h: the one way explain reads a code from a field: libslerr's slerr_parse_word, the
+ * parser the program's lookup words use too, so `Error: 80070005` is 0x80070005 here as in
+ * `slerr 80070005`; decimal only in fields that Windows writes in decimal (LicenseStatusReason
+ * and the like); an event's result as the HRESULT written. */
 #ifndef SLERR_EXPLAIN_CODE_H
 #define SLERR_EXPLAIN_CODE_H
 
@@ -9,12 +10,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The code at the start of text (its first word: up to a blank, '(', ',' or a final '.'),
- * after an optional "hr=". `decimal`: the field is written in decimal (3221549172, or
+/* The code at the start of text (its first word, with the punctuation and "hr=" around it
+ * that slerr_parse_word skips; the rest of the value is ignored). `decimal`: the field is written in decimal (3221549172, or
  * -1073418124), so digits are read as a decimal number. */
 bool ex_code_parse(const char *text, size_t len, bool decimal, uint32_t *code);
 /* An event value that is a result as Windows writes it there ("0x0", "0xC004F074",
- * "hr=0x80070005"), the whole value and nothing else, read as the HRESULT written. */
+ * "hr=0x80070005"), the whole value, read as the HRESULT written (SLERR_PARSE_HRESULT). */
 bool ex_event_code(const char *value, uint32_t *code);
 /* A code in our spelling, "0xC004F074". */
 void ex_code_text(uint32_t code, char out[11]);

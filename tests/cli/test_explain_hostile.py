@@ -223,6 +223,16 @@ class HelpdeskInput(unittest.TestCase):
         r = self.run_slerr("--json", "(0xC004F074)")
         self.assertIn('"input":"0xC004F074"', r.stdout.replace(" ", ""))
 
+    def test_every_form_inside_punctuation_is_that_code(self):
+        # libslerr's slerr_parse_word, not the scanner: a Win32 error and a symbol in brackets
+        # or quotes were usage errors while the scanner found only eight-digit codes.
+        for word, plain in [("(0x6BA)", "0x6BA"), ("'1722',", "1722"),
+                            ('"SL_E_VL_NOT_ENOUGH_COUNT".', "SL_E_VL_NOT_ENOUGH_COUNT")]:
+            with self.subTest(word=word):
+                r = self.run_slerr("--json", word)
+                self.assertEqual(r.returncode, 0, r.stderr)
+                self.assertEqual(r.stdout, self.run_slerr("--json", plain).stdout)
+
     def test_two_codes_in_one_word_are_not_one_code(self):
         r = self.run_slerr("0xC004F074,0xC004F038")
         self.assertEqual(r.returncode, 2)

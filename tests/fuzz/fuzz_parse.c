@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* fuzz_parse.c: slerr_parse and everything that follows a parse (lookup, decode, describe)
- * on arbitrary bytes; checks the invariants that must hold for any input. */
+/* fuzz_parse.c: slerr_parse, slerr_parse_word and everything that follows a parse (lookup,
+ * decode, describe) on arbitrary bytes; checks the invariants that must hold for any input. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +28,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     size_t n = size < MAX_INPUT ? size : MAX_INPUT;
     memcpy(text, data, n);
     text[n] = '\0';
+    for (unsigned flags = 0; flags < 8; flags++) {
+        size_t start = n + 1, length = n + 1;
+        uint32_t in_word = 0xDEADBEEFu;
+        if (slerr_parse_word((const char *)data, size, flags, &in_word, &start, &length) != 0) {
+            if (in_word != 0xDEADBEEFu || start != n + 1)
+                abort(); /* a refused input must leave the outputs alone */
+        } else if (length == 0 || start + length > size) {
+            abort(); /* the code's text lies within the input */
+        }
+    }
     if (slerr_parse(text, &code) != 0) {
         if (code != 0xDEADBEEFu)
             abort(); /* a refused input must leave the output alone */
