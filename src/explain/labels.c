@@ -257,6 +257,10 @@ static const struct ex_label_row rows[] = {
     { EXL_TIMEBASED_EXPIRATION, "de", "Ablauf der zeitbegrenzten Aktivierung", SL, EX_LABEL },
     { EXL_WINDOWS_REARM, "de", "Verbleibende Windows Rearm-Anzahl", SL, EX_LABEL },
     { EXL_KEY_CHANNEL, "de", "Product Key-Kanal", SL, EX_LABEL },
+    /* es, slmgr.vbs /dlv on a Spanish Windows 10, as a public test of a classroom install
+     * checks it (expect "Estado de la licencia: con licencia"):
+     * https://github.com/dvarrui/teuton-tests/blob/9ccc9604e45f9f9badf963b6c359c8f80b120c2c/en/systems.2/01-install-w10-vbox/windows-conf.rb */
+    { EXL_LICENSE_STATUS, "es", "Estado de la licencia", SL, EX_LABEL },
     /* slmgr.vbs /ato and /skms one-line results in nine languages, as Microsoft's localized
      * Azure article "Troubleshoot Azure Windows virtual machine activation problems" quotes
      * them (articles/virtual-machines/windows/troubleshoot-activation-problems.md in the
@@ -405,6 +409,8 @@ static const struct ex_state_row states[] = {
      * https://github.com/YerongAI/Office-Tool/issues/331 ("许可证状态:  ---未许可---"). */
     /* de: the same parser (Check-WindowsLizenz, named above the de label rows) */
     { 1, "de", "Lizenziert" },
+    /* es: the teuton test named above the es label row */
+    { 1, "es", "con licencia" },
     { 5, "de", "Benachrichtigung" },
     { 1, "zh-CN", "已授权" },
     { 0, "zh-CN", "未许可" },

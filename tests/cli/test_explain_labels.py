@@ -197,5 +197,16 @@ class BuiltInResultRows(unittest.TestCase):
         self.assertTrue(any("kms.example.org:1688" in v for v in values), lines)
 
 
+class BuiltInSpanishRows(unittest.TestCase):
+    """The es licence-status row and its licensed state word (labels.c names the public test
+    of Spanish slmgr /dlv output they come from); the lines are written here."""
+
+    def test_licensed(self):
+        lines, status, err = explain(stdin="Nombre: Windows(R), Professional edition\n"
+                                           "Estado de la licencia: con licencia\n")
+        self.assertEqual(status, 0, err)
+        self.assertEqual([f[2] for f in findings(lines) if f[1] == "license-status"], ["ok"])
+
+
 if __name__ == "__main__":
     unittest.main()
