@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Measures `slerr explain --json` on the held-out pastes named in PASTES (kept, since they
-were measured, in ../corpus): the share whose worst severity and codes match their .expect
-sidecar, and how many real activation pastes (verdict other than `nothing`) come back
-"nothing recognisable" (exit 2).
+"""Measures `slerr explain --json` on a batch of held-out pastes: the share whose worst
+severity and codes match their .expect sidecar, and how many real activation pastes
+(verdict other than `nothing`) come back "nothing recognisable" (exit 2).
 
-    tests/explain/unseen/measure.py build/src/cli/slerr"""
+    tests/explain/unseen/measure.py SLERR [NAMES [DIR]]
+
+NAMES lists the batch's pastes (default PASTES, the first batch), DIR holds them (default
+../corpus, where a batch moves once measured)."""
 
 import json
 import os
@@ -35,8 +37,9 @@ def run(slerr, path):
 
 def main():
     slerr = sys.argv[1]
-    directory = os.path.join(HERE, "..", "corpus")
-    with open(os.path.join(HERE, "PASTES"), encoding="utf-8") as f:
+    names_file = sys.argv[2] if len(sys.argv) > 2 else os.path.join(HERE, "PASTES")
+    directory = sys.argv[3] if len(sys.argv) > 3 else os.path.join(HERE, "..", "corpus")
+    with open(names_file, encoding="utf-8") as f:
         names = {line.strip() for line in f if line.strip()}
     pastes = {n: p for n, p in table.pastes(directory).items() if n in names}
     right, unrecognised = 0, []
