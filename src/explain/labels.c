@@ -261,11 +261,11 @@ static const struct ex_label_row rows[] = {
      * checks it (expect "Estado de la licencia: con licencia"):
      * https://github.com/dvarrui/teuton-tests/blob/9ccc9604e45f9f9badf963b6c359c8f80b120c2c/en/systems.2/01-install-w10-vbox/windows-conf.rb */
     { EXL_LICENSE_STATUS, "es", "Estado de la licencia", SL, EX_LABEL },
-    /* slmgr.vbs /ato and /skms one-line results in nine languages, as Microsoft's localized
+    /* slmgr.vbs /ato and /skms one-line results in eleven languages, as Microsoft's localized
      * Azure article "Troubleshoot Azure Windows virtual machine activation problems" quotes
      * them (articles/virtual-machines/windows/troubleshoot-activation-problems.md in the
-     * localized azure-docs repositories: de-de, es-es, fr-fr, it-it, ja-jp, ko-kr, pl-pl,
-     * pt-br, ru-ru; e.g. https://github.com/superfliege/azure-docs.de-de/blob/20149a7e86df369d959f12786b473cd42e2786a9/articles/virtual-machines/windows/troubleshoot-activation-problems.md).
+     * localized azure-docs repositories: de-de, es-es, fr-fr, it-it, ja-jp, ko-kr, nl-nl,
+     * pl-pl, pt-br, ru-ru, tr-tr; e.g. https://github.com/superfliege/azure-docs.de-de/blob/20149a7e86df369d959f12786b473cd42e2786a9/articles/virtual-machines/windows/troubleshoot-activation-problems.md).
      * They are the article's rendering of the output, not a screen capture: a Windows whose
      * slmgr.ini words them otherwise is read with --labels. A result text that opens with
      * the same words as the "Activating" text comes first (ru). */
@@ -282,6 +282,7 @@ static const struct ex_label_row rows[] = {
     { EXL_ACTIVATED_OK, "ja", "製品は正常にライセンス認証されました", SL, EX_PHRASE },
     { EXL_SKMS_SET, "ja", "キー管理サービスのマシン名は", SL, EX_PHRASE },
     { EXL_ACTIVATED_OK, "ko", "제품을 성공적으로 활성화했습니다", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "nl", "Product is geactiveerd", SL, EX_PHRASE },
     { EXL_ACTIVATED_OK, "pl", "Produkt aktywowany pomyślnie", SL, EX_PHRASE },
     { EXL_ACTIVATING, "pl", "Aktywowanie", SL, EX_PHRASE },
     { EXL_SKMS_SET, "pl", "Nazwa komputera usługi zarządzania kluczami ustawioną", SL, EX_PHRASE },
@@ -291,6 +292,7 @@ static const struct ex_label_row rows[] = {
     { EXL_ACTIVATED_OK, "ru", "Активация выполнена успешно", SL, EX_PHRASE },
     { EXL_ACTIVATING, "ru", "Активация", SL, EX_PHRASE },
     { EXL_SKMS_SET, "ru", "Задано имя компьютера со службой управления ключами:", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "tr", "Ürün başarıyla etkinleştirildi", SL, EX_PHRASE },
     /* Further languages: append a block here naming its public source. */
 };
 

@@ -155,7 +155,8 @@ class BuiltInResultRows(unittest.TestCase):
             "correctamente.", "fr": "Le produit a été activé.", "it": "Attivazione prodotto "
             "completata.", "ja": "製品は正常にライセンス認証されました。", "ko": "제품을 성공적으로 "
             "활성화했습니다.", "pl": "Produkt aktywowany pomyślnie.", "pt-BR": "Produto ativado com "
-            "sucesso.", "ru": "Активация выполнена успешно."}
+            "sucesso.", "ru": "Активация выполнена успешно.", "nl": "Product is geactiveerd.",
+            "tr": "Ürün başarıyla etkinleştirildi."}
         for lang, line in results.items():
             with self.subTest(lang=lang):
                 found, status, err = self.ato(line + "\n")
