@@ -668,6 +668,31 @@ def hash_slots(keys, bits, multiplier):
     return slots
 
 
+CODE_FILTER_BITS = 18  # scan.c's filter: 2^18 bits, 32 KiB of .rodata
+
+
+def code_filter_hash(code):
+    """scan.c's filter_hash: the code as eight lower-case hex digits read as a little-endian
+    64-bit word, ASCII case bit set, multiplied by 2^64/phi; the top CODE_FILTER_BITS bits."""
+    word = int.from_bytes(f"{code:08x}".encode("ascii"), "little") | 0x2020202020202020
+    return ((word * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF) >> (64 - CODE_FILTER_BITS)
+
+
+def write_code_filter(lines, params, codes):
+    """The scanner's filter of known codes, made here once rather than by every scanner at run
+    time (it cost a million instructions per scanner, most of a short explain run)."""
+    words = [0] * ((1 << CODE_FILTER_BITS) // 64)
+    for code in codes:
+        h = code_filter_hash(code)
+        words[h // 64] |= 1 << (h % 64)
+    lines += ["", "/* Bit h set when some code or alias, as eight hex digits, hashes to h (scan.c). */",
+              "const uint64_t catalog_code_filter[] = {"]
+    for i in range(0, len(words), 4):
+        lines.append("    " + " ".join(f"0x{w:016X}u," for w in words[i:i + 4]))
+    lines.append("};")
+    params.append(f"#define CODE_FILTER_BITS {CODE_FILTER_BITS}")
+
+
 def write_indexes(lines, params, catalog):
     codes = catalog.entries["code"]
     code_keys = []
@@ -681,6 +706,7 @@ def write_indexes(lines, params, catalog):
         lines.append(f"    {{ 0x{slot[0]:08X}u, {slot[1]} }}," if slot else "    { 0, 0xFFFF },")
     lines.append("};")
     params += [f"#define CODE_HASH_BITS {bits}", f"#define CODE_HASH_MULTIPLIER 0x{multiplier:08X}u"]
+    write_code_filter(lines, params, [k for k, _ in code_keys])
 
     # Symbols: entries first, then further readings (numbered after the entries).
     symbol_keys, seen = [], set()

@@ -43,6 +43,7 @@
 #define catalog_search_refs slerr__catalog_search_refs
 #define catalog_search_byte_count slerr__catalog_search_byte_count
 #define catalog_code_slots slerr__catalog_code_slots
+#define catalog_code_filter slerr__catalog_code_filter
 #define catalog_symbol_slots slerr__catalog_symbol_slots
 
 #define INDEX_EMPTY 0xFFFFu /* an unused slot of a hash index */
@@ -127,6 +128,8 @@ extern const uint32_t catalog_search_first[];   /* word i's entries: refs[first[
 extern const uint16_t catalog_search_refs[];    /* entries numbered across the kinds in order */
 extern const uint32_t catalog_search_byte_count[256]; /* how often each byte is in the blob */
 extern const struct code_slot catalog_code_slots[];
+/* The scanner's filter of known codes: 2^CODE_FILTER_BITS bits (scan.c, filter_hash). */
+extern const uint64_t catalog_code_filter[];
 extern const struct symbol_slot catalog_symbol_slots[];
 
 /* The entry numbered `number` across the kinds in iteration order (codes, events, symptoms,

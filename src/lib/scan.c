@@ -2,7 +2,7 @@
 /* scan.c: finds codes in a stream of text fed a buffer at a time (slerr_scan).
  * Fast path: 64-byte blocks become bit masks of hex bytes; only where eight of them end in a
  * row is a candidate examined. Most candidates are ids that no catalog holds: a filter of the
- * catalog's codes, kept in the scanner, turns them away before any parsing or lookup. */
+ * catalog's codes (a generated table) turns them away before any parsing or lookup. */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -22,7 +22,6 @@
 #define NO_BYTE (-1) /* before the start or after the end of the stream */
 
 #define KEEP 16    /* bytes of the stream a scanner remembers between buffers */
-#define FILTER_BITS 18 /* the filter of known codes has 2^18 bits (32 KiB) */
 
 enum byte_class { HEX = 1, DIGIT = 2, WORD = 4 };
 
@@ -36,9 +35,6 @@ struct slerr_scanner {
     unsigned kept; /* valid bytes at the end of tail[] */
     unsigned char tail[KEEP];
     enum block_path path;
-    /* Bit h set when some catalog code, written as eight hex digits, hashes to h. A clear bit
-     * proves an eight-digit word is not a catalog code; a set bit proves nothing. */
-    uint64_t known[(1u << FILTER_BITS) / 64];
 };
 
 #define IS_DIGIT(c) ((c) >= '0' && (c) <= '9')
@@ -63,37 +59,24 @@ static bool has_class(int byte, unsigned cls)
 }
 
 /* Eight hex digits, in either case, to the filter's bit: letters are lower-cased by setting
- * bit 5 (digits already have it), so 0xC004F074 and 0xc004f074 give one value. */
+ * bit 5 (digits already have it), so 0xC004F074 and 0xc004f074 give one value. The digits are
+ * read as a little-endian word on every machine: data/gen-catalog.py made the filter so. */
 static unsigned filter_hash(const unsigned char digits[8])
 {
-    uint64_t word;
-    memcpy(&word, digits, sizeof word);
+    uint64_t word = 0;
+    for (int i = 7; i >= 0; i--)
+        word = word << 8 | digits[i];
     word |= UINT64_C(0x2020202020202020);
-    return (unsigned)((word * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - FILTER_BITS));
+    return (unsigned)((word * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - CODE_FILTER_BITS));
 }
 
-static bool may_be_known(const struct slerr_scanner *s, const unsigned char digits[8])
+/* catalog_code_filter (generated): bit h is set when some catalog code or alias, written as
+ * eight hex digits, hashes to h. A clear bit proves an eight-digit word is not a catalog code;
+ * a set bit proves nothing. */
+static bool may_be_known(const unsigned char digits[8])
 {
     unsigned h = filter_hash(digits);
-    return (s->known[h / 64] >> (h % 64)) & 1u;
-}
-
-static void filter_add(struct slerr_scanner *s, uint32_t code)
-{
-    unsigned char digits[8];
-    for (int i = 0; i < 8; i++)
-        digits[i] = (unsigned char)"0123456789abcdef"[(code >> (28 - 4 * i)) & 0xFu];
-    unsigned h = filter_hash(digits);
-    s->known[h / 64] |= UINT64_C(1) << (h % 64);
-}
-
-/* Every code slerr_lookup() finds, read from the keys of its own index (codes and aliases):
- * 8 bytes a key, where the entries themselves would fault in megabytes of the catalog. */
-static void filter_fill(struct slerr_scanner *s)
-{
-    for (size_t i = 0; i < (size_t)1 << CODE_HASH_BITS; i++)
-        if (catalog_code_slots[i].entry != INDEX_EMPTY)
-            filter_add(s, catalog_code_slots[i].key);
+    return (catalog_code_filter[h / 64] >> (h % 64)) & 1u;
 }
 
 /* The buffer being scanned, seen together with the bytes kept from earlier buffers. */
@@ -181,7 +164,7 @@ static inline bool surely_not_code(const struct view *v, int64_t end)
      * decimal; unknown 0x codes count only with SLERR_SCAN_UNKNOWN. */
     if (before == '-' || ((before | 0x20) == 'x' && (v->scanner->flags & SLERR_SCAN_UNKNOWN)))
         return false;
-    return !may_be_known(v->scanner, run);
+    return !may_be_known(run);
 }
 
 /* Examines the run of hex bytes that ends just before index `end` (the byte there is not hex).
@@ -473,7 +456,6 @@ struct slerr_scanner *slerr_scanner_new(unsigned flags)
     s->flags = flags;
     s->path = path_available(PATH_AVX2) ? PATH_AVX2 : path_available(PATH_SSE2) ? PATH_SSE2
                                                                                 : PATH_TABLE;
-    filter_fill(s);
     start_stream(s);
     return s;
 }
