@@ -345,6 +345,12 @@ static int reading_error(struct explain_run *run, int status)
                      detail ? detail : slerr_explain_strerror(status));
         return EXIT_USAGE;
     }
+    if (status == SLERR_EXPLAIN_UNAVAILABLE) { /* .evtx without libevtx: text still works */
+        const char *detail = slerr_explainer_error(run->explainer, NULL);
+        snprintf(run->error, sizeof run->error, "%s: %s", run->file,
+                 detail ? detail : slerr_explain_strerror(status));
+        return EXIT_UNAVAILABLE;
+    }
     if (status == READ_INTERRUPTED) {
         cli_error("%s: interrupted", run->file); /* no summary follows: the input is not whole */
         return EXIT_INTERRUPTED;

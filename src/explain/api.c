@@ -21,6 +21,9 @@ struct slerr_explainer {
     bool in_callback;          /* a feed or finish is under way: a nested call is refused */
 };
 
+_Static_assert((int)EX_STATUS_UNAVAILABLE == SLERR_EXPLAIN_UNAVAILABLE,
+               "the driver's status is returned as the public one");
+
 /* The public record is the internal one: only this file knows. */
 static const struct ex_record *inner(const slerr_explain_record *r)
 {
@@ -123,6 +126,8 @@ const char *slerr_explain_strerror(int status)
     case SLERR_EXPLAIN_MALFORMED:
     case SLERR_EXPLAIN_STOPPED:
         return ex_strerror((enum ex_status)status);
+    case SLERR_EXPLAIN_UNAVAILABLE:
+        return ex_strerror(EX_STATUS_UNAVAILABLE);
     case SLERR_EXPLAIN_MISUSE:
         return "the explainer takes no input now (finished, stopped, or inside its callback)";
     default:

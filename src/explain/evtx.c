@@ -2,10 +2,13 @@
 /* evtx.c: .evtx files through libevtx, streaming. A file is a 4 KiB header and 64 KiB chunks,
  * each chunk self-contained (its own string and template tables): libevtx is given the header
  * and one chunk at a time from memory, so a pipe works as well as a file and memory stays flat
- * whatever the log's size. */
+ * whatever the log's size. libevtx is loaded (dlopen, by its soname) when an input turns out
+ * to be an .evtx file, not linked: binding it and libbfio cost the loader some 2,800 symbol
+ * lookups, half of a short text explain run that never needs them. */
 /* Debian 13's libevtx (20240504) declares its libbfio entry points only for includers that
  * say they have libbfio; Debian 12's declares them always. */
 #define HAVE_LIBBFIO 1
+#include <dlfcn.h>
 #include <libbfio.h>
 #include <libevtx.h>
 #include <stdarg.h>
@@ -19,8 +22,27 @@
 #define HEADER_SIZE 4096
 #define CHUNK_SIZE 65536
 
+/* The library's ABI is its soname (Debian 12 and 13 ship libevtx1); libbfio comes with it as
+ * its dependency, and its functions are found through the same handle. */
+#define LIBEVTX_SONAME "libevtx.so.1"
+
 static const char file_signature[EX_EVTX_SIGNATURE_LEN] = "ElfFile";
 static const char chunk_signature[8] = "ElfChnk";
+
+/* The functions of libevtx and libbfio this file calls, typed from their headers. */
+#define EVTX_FUNCTIONS(X)                                                                      \
+    X(libevtx_error_sprint) X(libevtx_error_free) X(libevtx_file_initialize)                    \
+    X(libevtx_file_open_file_io_handle) X(libevtx_file_close) X(libevtx_file_free)              \
+    X(libevtx_file_get_number_of_records) X(libevtx_file_get_record_by_index)                   \
+    X(libevtx_record_free) X(libevtx_record_get_identifier)                                     \
+    X(libevtx_record_get_utf8_xml_string) X(libevtx_record_get_utf8_xml_string_size)            \
+    X(libbfio_memory_range_initialize) X(libbfio_memory_range_set) X(libbfio_handle_free)
+#define EVTX_MEMBER(name) __typeof__(name) *name;
+
+struct evtx_api {
+    void *handle;
+    EVTX_FUNCTIONS(EVTX_MEMBER)
+};
 
 struct ex_evtx {
     ex_evtx_record_fn fn;
@@ -34,6 +56,7 @@ struct ex_evtx {
     char error[256];
     char *xml;            /* one record's XML, reused */
     size_t xml_size;
+    struct evtx_api api;  /* api.handle NULL: libevtx could not be loaded (error says why) */
     unsigned char buf[HEADER_SIZE + CHUNK_SIZE];
 };
 
@@ -42,12 +65,44 @@ bool ex_evtx_signature(const void *bytes, size_t n)
     return n >= EX_EVTX_SIGNATURE_LEN && memcmp(bytes, file_signature, sizeof file_signature) == 0;
 }
 
+/* Loads libevtx and finds every function; false (and why in v->error) when it cannot. Kept
+ * loaded until the process ends (RTLD_NODELETE): the next file finds it mapped and bound. */
+static bool load_libevtx(struct ex_evtx *v)
+{
+    struct evtx_api *api = &v->api;
+    void *symbol;
+    const char *missing = NULL;
+    api->handle = dlopen(LIBEVTX_SONAME, RTLD_LAZY | RTLD_LOCAL | RTLD_NODELETE);
+    if (!api->handle) {
+        const char *why = dlerror();
+        snprintf(v->error, sizeof v->error, "%s", why ? why : LIBEVTX_SONAME " not found");
+        return false;
+    }
+    /* memcpy: ISO C has no conversion from dlsym's object pointer to a function pointer. */
+#define EVTX_RESOLVE(name)                                                                      \
+    if (!missing && !(symbol = dlsym(api->handle, #name)))                                     \
+        missing = #name;                                                                       \
+    else if (!missing)                                                                         \
+        memcpy(&api->name, &symbol, sizeof symbol);
+    EVTX_FUNCTIONS(EVTX_RESOLVE)
+#undef EVTX_RESOLVE
+    if (missing) {
+        snprintf(v->error, sizeof v->error, "%s has no %s", LIBEVTX_SONAME, missing);
+        dlclose(api->handle);
+        api->handle = NULL;
+        return false;
+    }
+    return true;
+}
+
 struct ex_evtx *ex_evtx_new(ex_evtx_record_fn fn, void *ctx)
 {
     struct ex_evtx *v = calloc(1, sizeof *v);
     if (v) {
         v->fn = fn;
         v->ctx = ctx;
+        if (!load_libevtx(v))
+            v->status = EX_STATUS_UNAVAILABLE;
     }
     return v;
 }
@@ -56,6 +111,8 @@ void ex_evtx_free(struct ex_evtx *v)
 {
     if (!v)
         return;
+    if (v->api.handle)
+        dlclose(v->api.handle);
     free(v->xml);
     free(v);
 }
@@ -76,13 +133,14 @@ static void damage(struct ex_evtx *v, const char *fmt, ...)
 }
 
 /* libevtx's own words for an error, first line only, then frees it. */
-static const char *evtx_reason(libevtx_error_t **error, char *buf, size_t size)
+static const char *evtx_reason(struct ex_evtx *v, libevtx_error_t **error, char *buf,
+                               size_t size)
 {
     buf[0] = '\0';
     if (*error) {
-        if (libevtx_error_sprint(*error, buf, size) < 0)
+        if (v->api.libevtx_error_sprint(*error, buf, size) < 0)
             buf[0] = '\0';
-        libevtx_error_free(error);
+        v->api.libevtx_error_free(error);
     }
     buf[strcspn(buf, "\r\n")] = '\0';
     return buf[0] ? buf : "libevtx gave no reason";
@@ -98,11 +156,12 @@ static size_t chunk_offset(const struct ex_evtx *v)
 static int render(struct ex_evtx *v, libevtx_record_t *record, libevtx_error_t **error)
 {
     size_t size = 0;
+    const struct evtx_api *api = &v->api;
     if (v->xml_size &&
-        libevtx_record_get_utf8_xml_string(record, (uint8_t *)v->xml, v->xml_size, error) == 1)
+        api->libevtx_record_get_utf8_xml_string(record, (uint8_t *)v->xml, v->xml_size, error) == 1)
         return 1;
-    libevtx_error_free(error);
-    if (libevtx_record_get_utf8_xml_string_size(record, &size, error) != 1 || size == 0)
+    api->libevtx_error_free(error);
+    if (api->libevtx_record_get_utf8_xml_string_size(record, &size, error) != 1 || size == 0)
         return -1;
     if (size > v->xml_size) {
         size_t want = size < 65536 ? 65536 : size;
@@ -112,7 +171,7 @@ static int render(struct ex_evtx *v, libevtx_record_t *record, libevtx_error_t *
         v->xml = grown;
         v->xml_size = want;
     }
-    return libevtx_record_get_utf8_xml_string(record, (uint8_t *)v->xml, v->xml_size, error);
+    return api->libevtx_record_get_utf8_xml_string(record, (uint8_t *)v->xml, v->xml_size, error);
 }
 
 /* One record's XML to fn. */
@@ -126,11 +185,11 @@ static int hand_on(struct ex_evtx *v, libevtx_record_t *record, int index)
     if (rendered != 1) {
         char reason[200];
         damage(v, "record %d of the chunk at byte %zu cannot be decoded: %s", index + 1,
-               chunk_offset(v), evtx_reason(&error, reason, sizeof reason));
+               chunk_offset(v), evtx_reason(v, &error, reason, sizeof reason));
         return 0;
     }
-    if (libevtx_record_get_identifier(record, &id, &error) != 1)
-        libevtx_error_free(&error);
+    if (v->api.libevtx_record_get_identifier(record, &id, &error) != 1)
+        v->api.libevtx_error_free(&error);
     v->records++;
     if (id == 0 || id > SIZE_MAX)
         id = v->records; /* the record's place, so that every record has a line */
@@ -142,20 +201,20 @@ static int each_record(struct ex_evtx *v, libevtx_file_t *file)
     libevtx_error_t *error = NULL;
     char reason[200];
     int count = 0;
-    if (libevtx_file_get_number_of_records(file, &count, &error) != 1) {
+    if (v->api.libevtx_file_get_number_of_records(file, &count, &error) != 1) {
         damage(v, "the chunk at byte %zu cannot be read: %s", chunk_offset(v),
-               evtx_reason(&error, reason, sizeof reason));
+               evtx_reason(v, &error, reason, sizeof reason));
         return 0;
     }
     for (int i = 0; i < count; i++) {
         libevtx_record_t *record = NULL;
-        if (libevtx_file_get_record_by_index(file, i, &record, &error) != 1) {
+        if (v->api.libevtx_file_get_record_by_index(file, i, &record, &error) != 1) {
             damage(v, "record %d of the chunk at byte %zu cannot be read: %s", i + 1,
-                   chunk_offset(v), evtx_reason(&error, reason, sizeof reason));
+                   chunk_offset(v), evtx_reason(v, &error, reason, sizeof reason));
             continue;
         }
         int rc = hand_on(v, record, i);
-        libevtx_record_free(&record, NULL);
+        v->api.libevtx_record_free(&record, NULL);
         if (rc)
             return rc;
     }
@@ -165,24 +224,26 @@ static int each_record(struct ex_evtx *v, libevtx_file_t *file)
 /* The header and the chunk in buf, as a file of one chunk, through libevtx. */
 static int read_chunk(struct ex_evtx *v)
 {
+    const struct evtx_api *api = &v->api;
     libbfio_handle_t *handle = NULL;
     libevtx_file_t *file = NULL;
     libevtx_error_t *error = NULL;
     char reason[200];
     int rc = 0;
-    if (libbfio_memory_range_initialize(&handle, NULL) != 1 ||
-        libbfio_memory_range_set(handle, v->buf, sizeof v->buf, NULL) != 1 ||
-        libevtx_file_initialize(&file, NULL) != 1) {
+    if (api->libbfio_memory_range_initialize(&handle, NULL) != 1 ||
+        api->libbfio_memory_range_set(handle, v->buf, sizeof v->buf, NULL) != 1 ||
+        api->libevtx_file_initialize(&file, NULL) != 1) {
         rc = EX_STATUS_NOMEM;
-    } else if (libevtx_file_open_file_io_handle(file, handle, LIBEVTX_OPEN_READ, &error) != 1) {
+    } else if (api->libevtx_file_open_file_io_handle(file, handle, LIBEVTX_OPEN_READ, &error) !=
+               1) {
         damage(v, "the chunk at byte %zu cannot be read: %s", chunk_offset(v),
-               evtx_reason(&error, reason, sizeof reason));
+               evtx_reason(v, &error, reason, sizeof reason));
     } else {
         rc = each_record(v, file);
-        libevtx_file_close(file, NULL);
+        api->libevtx_file_close(file, NULL);
     }
-    libevtx_file_free(&file, NULL);
-    libbfio_handle_free(&handle, NULL);
+    api->libevtx_file_free(&file, NULL);
+    api->libbfio_handle_free(&handle, NULL);
     return rc;
 }
 
@@ -294,5 +355,5 @@ const char *ex_evtx_error(const struct ex_evtx *v, size_t *records)
 {
     if (records)
         *records = v->records;
-    return v->damaged ? v->error : NULL;
+    return v->damaged || v->status == EX_STATUS_UNAVAILABLE ? v->error : NULL;
 }

@@ -19,7 +19,8 @@ typedef int (*ex_evtx_record_fn)(void *ctx, const char *xml, size_t len, uint64_
 bool ex_evtx_signature(const void *bytes, size_t n);
 
 struct ex_evtx;
-/* NULL when out of memory. */
+/* NULL when out of memory. libevtx is loaded here; when it cannot be, feed and finish return
+ * EX_STATUS_UNAVAILABLE and ex_evtx_error() says why. */
 struct ex_evtx *ex_evtx_new(ex_evtx_record_fn fn, void *ctx);
 /* The file's bytes from its first, in pieces of any size. Returns 0, or an ex_status: a
  * damaged part is remembered and reading goes on with the next chunk, so that every record
@@ -27,7 +28,7 @@ struct ex_evtx *ex_evtx_new(ex_evtx_record_fn fn, void *ctx);
 int ex_evtx_feed(struct ex_evtx *v, const void *bytes, size_t n);
 int ex_evtx_finish(struct ex_evtx *v);
 /* After EX_STATUS_MALFORMED: the first damage found, in one sentence, and how many records
- * were read all the same. */
+ * were read all the same; after EX_STATUS_UNAVAILABLE, why libevtx could not be loaded. */
 const char *ex_evtx_error(const struct ex_evtx *v, size_t *records);
 void ex_evtx_free(struct ex_evtx *v);
 

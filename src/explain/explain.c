@@ -21,6 +21,7 @@ const char *ex_strerror(enum ex_status status)
     case EX_STATUS_MALFORMED: return "malformed input";
     case EX_STATUS_STOPPED: return "stopped by the caller";
     case EX_STATUS_IO: return "input could not be read";
+    case EX_STATUS_UNAVAILABLE: return "a library this input needs is not available";
     }
     return "unknown status";
 }
@@ -182,10 +183,19 @@ static int on_evtx_record(void *ctx, const char *xml, size_t len, uint64_t recor
     return 0;
 }
 
+/* libevtx missing: the reason, for ex_driver_error. */
+static int evtx_status(struct ex_driver *d, int status)
+{
+    if (status == EX_STATUS_UNAVAILABLE)
+        snprintf(d->evtx_error, sizeof d->evtx_error, "reading .evtx files is not available: %s",
+                 ex_evtx_error(d->evtx, NULL));
+    return status;
+}
+
 static int feed_kind(struct ex_driver *d, const void *bytes, size_t n)
 {
     if (d->kind == INPUT_EVTX)
-        return ex_evtx_feed(d->evtx, bytes, n);
+        return evtx_status(d, ex_evtx_feed(d->evtx, bytes, n));
     return ex_input_feed(&d->input, bytes, n);
 }
 
@@ -217,7 +227,7 @@ enum ex_status ex_driver_feed(struct ex_driver *d, const void *bytes, size_t n)
 /* The end of an .evtx: its damage, if any, is reported after the records read before it. */
 static int finish_evtx(struct ex_driver *d)
 {
-    int status = ex_evtx_finish(d->evtx);
+    int status = evtx_status(d, ex_evtx_finish(d->evtx));
     if (status == EX_STATUS_MALFORMED) {
         size_t records;
         const char *why = ex_evtx_error(d->evtx, &records);

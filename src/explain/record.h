@@ -48,6 +48,7 @@ enum ex_status {
     EX_STATUS_MALFORMED, /* input of a recognised kind is broken (truncated XML ...): stop here */
     EX_STATUS_STOPPED,   /* the sink asked to stop */
     EX_STATUS_IO,        /* reading the input failed (errno kept by the caller) */
+    EX_STATUS_UNAVAILABLE, /* a library this input needs (libevtx) could not be loaded */
 };
 const char *ex_strerror(enum ex_status status);
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""The program links none of the large libraries: libedit (repl), c-ares (diagnose), expat and
-libevtx (explain) are in modules loaded on first use. A program without its modules says which one is
-missing and exits 5 instead of crashing; the lookups still work."""
+"""The program links none of the large libraries: libedit (repl), c-ares (diagnose) and expat
+(explain) are in modules loaded on first use, and libevtx is loaded by explain only when an input
+is an .evtx file. A program without its modules says which one is missing and exits 5 instead of
+crashing; the lookups still work."""
 
 import os
 import shutil
@@ -33,7 +34,62 @@ class Linking(unittest.TestCase):
         self.assertIn("libcares.so", ldd(os.path.join(BUILD_DIR, "diagnose.so")))
         explain = ldd(os.path.join(BUILD_DIR, "explain.so"))
         self.assertIn("libexpat.so", explain)
-        self.assertIn("libevtx.so", explain)  # .evtx files: loaded with explain only
+        # .evtx files: libevtx is loaded when an input is one (LibevtxOnDemand), not linked.
+        self.assertNotIn("libevtx.so", explain)
+        self.assertNotIn("libbfio.so", explain)
+
+
+SAMPLE_EVTX = os.path.join(os.environ["SLERR_SOURCE_ROOT"], "tests", "explain", "evtx",
+                           "Application_no_crc32.evtx")
+SAMPLE_TEXT = os.path.join(os.environ["SLERR_SOURCE_ROOT"], "tests", "explain", "fixtures",
+                           "dlv-kms-client.txt")
+
+
+class LibevtxOnDemand(unittest.TestCase):
+    """Issue 19's rule: libevtx is never loaded by `slerr CODE`, and explain loads it only for
+    an input that starts with the .evtx signature (binding it was half of a short paste's cost).
+    Which libraries a run maps is what the dynamic loader reports with LD_DEBUG=files."""
+
+    @staticmethod
+    def loaded(*args):
+        env = dict(os.environ, LD_DEBUG="files")
+        result = subprocess.run([SLERR, *args], capture_output=True, text=True, env=env,
+                                timeout=120)
+        return result, {lib for lib in ("libevtx.so", "libbfio.so", "libexpat.so")
+                        if f"file={lib}" in result.stderr}
+
+    def test_lookup_loads_neither_expat_nor_libevtx(self):
+        result, libraries = self.loaded("0xC004F074")
+        self.assertEqual(result.returncode, 0)
+        self.assertEqual(libraries, set())
+
+    def test_text_explain_loads_expat_but_not_libevtx(self):
+        result, libraries = self.loaded("explain", SAMPLE_TEXT)
+        self.assertIn(result.returncode, (0, 1))
+        self.assertEqual(libraries, {"libexpat.so"})
+
+    def test_evtx_explain_loads_libevtx(self):
+        result, libraries = self.loaded("explain", SAMPLE_EVTX)
+        self.assertIn(result.returncode, (0, 1))
+        self.assertEqual(libraries, {"libexpat.so", "libevtx.so", "libbfio.so"})
+
+    def test_without_libevtx_only_evtx_input_fails_exit_5(self):
+        """A libevtx.so.1 that is not a library, found first through LD_LIBRARY_PATH: the .evtx
+        file is "not available" (exit 5, the loader's reason); text is explained as before."""
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "libevtx.so.1"), "w", encoding="ascii") as f:
+                f.write("not a library\n")
+            env = dict(os.environ, LD_LIBRARY_PATH=tmp)
+            evtx = subprocess.run([SLERR, "explain", SAMPLE_EVTX], capture_output=True,
+                                  text=True, env=env, timeout=60)
+            self.assertEqual(evtx.returncode, 5, evtx.stderr)
+            self.assertEqual(evtx.stdout, "")
+            self.assertRegex(evtx.stderr, r"^slerr: .*Application_no_crc32\.evtx: reading \.evtx "
+                                          r"files is not available: .*libevtx\.so\.1")
+            text = subprocess.run([SLERR, "explain", SAMPLE_TEXT], capture_output=True, text=True,
+                                  env=env, timeout=60)
+            self.assertIn(text.returncode, (0, 1), text.stderr)
+            self.assertIn("slmgr", text.stdout)
 
     def test_modules_work_from_the_build_tree(self):
         repl = run("repl", stdin="0xC004F074\n")
