@@ -15,7 +15,7 @@ struct ex_collector {
     bool own;                  /* it holds a line only this reader's tool prints */
     size_t last_len;           /* that line's length */
     struct ex_facts facts;
-    struct ex_finding findings[EX_MAX_FINDINGS];
+    struct ex_finding findings[EX_MAX_FINDINGS]; /* last: ex_collector_new leaves it unzeroed */
 };
 
 /* Allocates a collector (NULL when out of memory); free() releases it. */
