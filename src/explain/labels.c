@@ -3,6 +3,8 @@
  * language, text as Windows prints it) and one of licence state words. Readers never compare
  * against literal text of their own: a new language is a new block of rows here, each block
  * naming where its texts come from, or rows added at run time (ex_labels_add). */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -339,16 +341,58 @@ static bool row_matches(const struct ex_label_row *row, const char *line, size_t
     return true;
 }
 
+/* The first byte rules out almost every row before a comparison starts (ASCII case folded by
+ * setting bit 5, as strncasecmp would match). */
+static unsigned char first_key(const char *text)
+{
+    return (unsigned char)text[0] | 0x20;
+}
+
 static const struct ex_label_row *find_in(const struct ex_label_row *table, size_t count,
                                           unsigned formats, const char *line, size_t len,
                                           const char **value, size_t *vlen)
 {
-    /* The first byte rules out almost every row before a comparison starts. */
-    unsigned char first = (unsigned char)line[0] | 0x20;
+    unsigned char first = first_key(line);
     for (size_t i = 0; i < count; i++)
-        if ((table[i].formats & formats) && ((unsigned char)table[i].text[0] | 0x20) == first &&
+        if ((table[i].formats & formats) && first_key(table[i].text) == first &&
             row_matches(&table[i], line, len, value, vlen))
             return &table[i];
+    return NULL;
+}
+
+/* The built-in rows by first byte, each byte's rows in table order (so the first row that
+ * matches is the one a scan of the table finds): a line is compared with its byte's rows
+ * alone. Every line of every input is looked up by several readers; scanning all rows cost
+ * most of a short explain run's own work. Built once per process. */
+_Static_assert(NROWS < UINT16_MAX, "row indexes fit 16 bits");
+static struct {
+    uint16_t start[257]; /* rows of byte b: order[start[b] .. start[b + 1]) */
+    uint16_t order[NROWS];
+} by_first;
+static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
+
+static void by_first_build(void)
+{
+    for (size_t i = 0; i < NROWS; i++)
+        by_first.start[first_key(rows[i].text) + 1]++;
+    for (size_t b = 1; b <= 256; b++)
+        by_first.start[b] = (uint16_t)(by_first.start[b] + by_first.start[b - 1]);
+    uint16_t next[256];
+    memcpy(next, by_first.start, sizeof next);
+    for (size_t i = 0; i < NROWS; i++)
+        by_first.order[next[first_key(rows[i].text)]++] = (uint16_t)i;
+}
+
+static const struct ex_label_row *find_builtin(unsigned formats, const char *line, size_t len,
+                                               const char **value, size_t *vlen)
+{
+    pthread_once(&by_first_once, by_first_build);
+    unsigned char first = first_key(line);
+    for (size_t k = by_first.start[first]; k < by_first.start[first + 1]; k++) {
+        const struct ex_label_row *row = &rows[by_first.order[k]];
+        if ((row->formats & formats) && row_matches(row, line, len, value, vlen))
+            return row;
+    }
     return NULL;
 }
 
@@ -358,7 +402,7 @@ const struct ex_label_row *ex_label_find_row(unsigned formats, const char *line,
     trim(&line, &len);
     if (len == 0)
         return NULL;
-    const struct ex_label_row *found = find_in(rows, NROWS, formats, line, len, value, vlen);
+    const struct ex_label_row *found = find_builtin(formats, line, len, value, vlen);
     if (!found && nextra_rows)
         found = find_in(extra_rows, nextra_rows, formats, line, len, value, vlen);
     return found;
