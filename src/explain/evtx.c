@@ -37,7 +37,7 @@ static const char chunk_signature[8] = "ElfChnk";
     X(libevtx_record_free) X(libevtx_record_get_identifier)                                     \
     X(libevtx_record_get_utf8_xml_string) X(libevtx_record_get_utf8_xml_string_size)            \
     X(libbfio_memory_range_initialize) X(libbfio_memory_range_set) X(libbfio_handle_free)
-#define EVTX_MEMBER(name) __typeof__(name) *name;
+#define EVTX_MEMBER(name) __typeof__(name) *(name);
 
 struct evtx_api {
     void *handle;

@@ -184,7 +184,7 @@ static int on_evtx_record(void *ctx, const char *xml, size_t len, uint64_t recor
 }
 
 /* libevtx missing: the reason, for ex_driver_error. */
-static int evtx_status(struct ex_driver *d, int status)
+static int note_unavailable(struct ex_driver *d, int status)
 {
     if (status == EX_STATUS_UNAVAILABLE)
         snprintf(d->evtx_error, sizeof d->evtx_error, "reading .evtx files is not available: %s",
@@ -195,7 +195,7 @@ static int evtx_status(struct ex_driver *d, int status)
 static int feed_kind(struct ex_driver *d, const void *bytes, size_t n)
 {
     if (d->kind == INPUT_EVTX)
-        return evtx_status(d, ex_evtx_feed(d->evtx, bytes, n));
+        return note_unavailable(d, ex_evtx_feed(d->evtx, bytes, n));
     return ex_input_feed(&d->input, bytes, n);
 }
 
@@ -227,7 +227,7 @@ enum ex_status ex_driver_feed(struct ex_driver *d, const void *bytes, size_t n)
 /* The end of an .evtx: its damage, if any, is reported after the records read before it. */
 static int finish_evtx(struct ex_driver *d)
 {
-    int status = evtx_status(d, ex_evtx_finish(d->evtx));
+    int status = note_unavailable(d, ex_evtx_finish(d->evtx));
     if (status == EX_STATUS_MALFORMED) {
         size_t records;
         const char *why = ex_evtx_error(d->evtx, &records);
