@@ -1,17 +1,25 @@
 /* SPDX-License-Identifier: MIT */
 /* reader_vnext.c: Microsoft 365 Apps' licences as `vNextDiag.ps1 -action list` prints them
  * ("========== vNext licenses found ==========" and its siblings, one ConvertTo-Json object per
- * licence): its state, entitlement and validity window, and, over the whole paste, a volume
- * product whose licence competes with a subscription licence. */
+ * licence) and as the licence files themselves hold them (vnext_file.h): state, entitlement
+ * and validity window, and, over the whole paste, a volume-licensed Office (vNextDiag's modes,
+ * ospp.vbs's licences) competing with a subscription licence. */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
+#include "event.h"
 #include "finding.h"
+#include "labels.h"
 #include "psjson.h"
 #include "readers.h"
+#include "vnext_file.h"
+
+/* A subscription ending within this many days is worth a warning. */
+#define EXPIRY_WARNING_DAYS 30
 
 enum section { SEC_NONE, SEC_MODES, SEC_LICENSES, SEC_SHARED };
 
@@ -25,9 +33,13 @@ struct vnext {
     char entitlement[EX_VALUE_MAX], not_after[EX_VALUE_MAX], expires[EX_VALUE_MAX];
     char last[64];                 /* the member the previous line set (wrapped values) */
     bool subscription;             /* a subscription licence was read */
-    bool volume_mode;              /* a volume ProductReleaseId is listed */
+    bool volume_mode;              /* a volume ProductReleaseId is listed, or ospp's volume licence */
     char volume_id[EX_VALUE_MAX];
     size_t modes_line;
+    char ospp_name[EX_VALUE_MAX];  /* ospp's LICENSE NAME before its LICENSE DESCRIPTION */
+    bool mid_line;                 /* the next piece continues a line */
+    struct ex_vnext_file *file;    /* licence files in the input */
+    int64_t now;
     struct ex_finding findings[6];
 };
 
@@ -37,6 +49,10 @@ static const struct ex_row row_not_licensed = { "vnext-not-licensed", "license-s
     EX_CRITICAL, "Office holds no valid licence here: an expired, cancelled or removed "
     "subscription leaves the apps in reduced functionality until an account with the "
     "subscription signs in.", { 0 }, { NULL }, NULL };
+static const struct ex_row row_grace = { "vnext-subscription-ended", "license-state",
+    EX_WARNING, "The subscription behind this licence has ended; Office keeps working only "
+    "until the licence's own validity runs out, then drops to reduced functionality unless "
+    "the subscription is renewed.", { 0 }, { NULL }, NULL };
 static const struct ex_row row_entitlement = { "vnext-entitlement", "entitlement", EX_WARNING,
     "The licensing service found no provisioned subscription for this account: the account "
     "lacks the licence, or it was assigned too recently to have reached the service.", { 0 },
@@ -47,6 +63,9 @@ static const struct ex_row row_window = { "vnext-valid-until", "not-after", EX_O
 static const struct ex_row row_expires = { "vnext-expires-on", "expires-on", EX_NOTE,
     "The subscription itself ends at this time; it is not renewed by signing in.", { 0 },
     { NULL }, NULL };
+static const struct ex_row row_expires_soon = { "vnext-expires-soon", "expires-on",
+    EX_WARNING, "The subscription ends within 30 days: renew it, or plan another licence for "
+    "these users before then.", { 0 }, { NULL }, NULL };
 static const struct ex_row row_competes = { "vnext-competes-with-volume", "mode", EX_WARNING,
     "A volume-licensed Office release and a Microsoft 365 subscription licence are both "
     "present: the subscription (vNext) licence takes precedence, so the volume product is not "
@@ -65,16 +84,25 @@ static bool contains(const char *text, const char *word)
 static void *create(ex_sink_fn sink, void *ctx)
 {
     struct vnext *v = calloc(1, sizeof *v);
-    if (v) {
-        v->sink = sink;
-        v->ctx = ctx;
+    if (!v)
+        return NULL;
+    v->file = ex_vnext_file_new();
+    if (!v->file) {
+        free(v);
+        return NULL;
     }
+    v->sink = sink;
+    v->ctx = ctx;
+    v->now = (int64_t)time(NULL);
     return v;
 }
 
 static void destroy(void *state)
 {
-    free(state);
+    struct vnext *v = state;
+    if (v)
+        ex_vnext_file_free(v->file);
+    free(v);
 }
 
 /* "========== vNext licenses found ==========": the section it opens, SEC_NONE for another. */
@@ -100,6 +128,15 @@ static void add(struct vnext *v, size_t *n, const struct ex_row *row, const char
         ex_finding_from_row(&v->findings[(*n)++], row, value, NULL, NULL);
 }
 
+/* vNextDiag's LicenseState: "Licensed", "Grace" (the subscription has ended, the licence
+ * still runs) or "RFM" (reduced functionality); anything else is not licensed either. */
+static const struct ex_row *state_row(const char *state)
+{
+    return strcasecmp(state, "Licensed") == 0 ? &row_licensed
+           : strcasecmp(state, "Grace") == 0  ? &row_grace
+                                              : &row_not_licensed;
+}
+
 static int emit(struct vnext *v)
 {
     size_t n = 0;
@@ -107,8 +144,7 @@ static int emit(struct vnext *v)
     if (!v->product[0] && !v->state[0])
         return 0;
     if (v->state[0])
-        add(v, &n, strcasecmp(v->state, "Licensed") == 0 ? &row_licensed : &row_not_licensed,
-            v->state);
+        add(v, &n, state_row(v->state), v->state);
     if (v->entitlement[0] && strcasecmp(v->entitlement, "Provisioned") != 0)
         add(v, &n, &row_entitlement, v->entitlement);
     if (v->not_after[0])
@@ -130,6 +166,7 @@ static void member(struct vnext *v, const char *name, const char *value)
                : strcmp(name, "EntitlementStatus") == 0 ? v->entitlement
                : strcmp(name, "NotAfter") == 0          ? v->not_after
                : strcmp(name, "ExpiresOn") == 0         ? v->expires
+               : strcmp(name, "EntitlementExpiration") == 0 ? v->expires
                                                         : NULL;
     snprintf(v->last, sizeof v->last, "%s", to ? name : "");
     if (to)
@@ -155,9 +192,27 @@ static void mode_line(struct vnext *v, const char *text, size_t len, size_t line
     }
 }
 
-static int line(void *state, const char *text, size_t len, size_t lineno)
+/* ospp.vbs's "LICENSE NAME: Office 16, ..." then "LICENSE DESCRIPTION: ..., VOLUME_KMSCLIENT
+ * channel": a volume-licensed Office. */
+static void ospp_line(struct vnext *v, const char *text, size_t len, size_t lineno)
 {
-    struct vnext *v = state;
+    const char *value;
+    size_t vlen;
+    enum ex_label label = ex_label_find(EX_FMT_OSPP, text, len, &value, &vlen);
+    if (label == EXL_NAME) {
+        snprintf(v->ospp_name, sizeof v->ospp_name, "%.*s", (int)vlen, value);
+    } else if (label == EXL_DESCRIPTION && !v->volume_mode) {
+        enum ex_channel ch = ex_channel_find(value, vlen);
+        if (ch == EX_CH_KMS_CLIENT || ch == EX_CH_MAK) {
+            v->volume_mode = true;
+            snprintf(v->volume_id, sizeof v->volume_id, "%s", v->ospp_name);
+            v->modes_line = lineno;
+        }
+    }
+}
+
+static int vnext_line(struct vnext *v, const char *text, size_t len, size_t lineno)
+{
     enum section section;
     char name[64], value[EX_VALUE_MAX];
     if (section_header(text, len, &section)) {
@@ -168,6 +223,8 @@ static int line(void *state, const char *text, size_t len, size_t lineno)
     size_t i = strspn(text, " \t");
     if (v->section == SEC_MODES)
         mode_line(v, text, len, lineno);
+    else
+        ospp_line(v, text, len, lineno);
     if (v->section != SEC_LICENSES && v->section != SEC_SHARED)
         return 0;
     if (i < len && text[i] == '{') {
@@ -198,10 +255,61 @@ static int line(void *state, const char *text, size_t len, size_t lineno)
     return 0;
 }
 
+/* A licence file's licence, judged as vNextDiag.ps1 judges it, against the clock of this
+ * run: past Metadata.NotAfter it is in reduced functionality, past ExpiresOn in grace. */
+static int licence_file(struct vnext *v)
+{
+    size_t n = 0, lineno;
+    const struct ex_vnext_licence *l = ex_vnext_file_licence(v->file, &lineno);
+    int64_t not_after = l->not_after[0] ? ex_event_parse_time(l->not_after) : EX_EVENT_TIME_NONE;
+    int64_t expires = l->expires[0] ? ex_event_parse_time(l->expires) : EX_EVENT_TIME_NONE;
+    const char *state = not_after != EX_EVENT_TIME_NONE && v->now > not_after ? "RFM"
+                        : expires != EX_EVENT_TIME_NONE && v->now > expires  ? "Grace"
+                                                                             : "Licensed";
+    add(v, &n, state_row(state), state);
+    if (l->status[0] && strcasecmp(l->status, "Provisioned") != 0)
+        add(v, &n, &row_entitlement, l->status);
+    if (l->not_after[0])
+        add(v, &n, &row_window, l->not_after);
+    if (expires != EX_EVENT_TIME_NONE && v->now <= expires &&
+        expires - v->now <= EXPIRY_WARNING_DAYS * 86400LL)
+        add(v, &n, &row_expires_soon, l->expires);
+    else if (l->expires[0])
+        add(v, &n, &row_expires, l->expires);
+    if (contains(l->type, "Subscription"))
+        v->subscription = true;
+    struct ex_record rec = { l->device_id[0] ? "vnext-device-licence-file" : "vnext-licence-file",
+                             lineno, v->findings, n, l->product[0] ? l->product : NULL };
+    return v->sink(v->ctx, &rec) ? EX_STATUS_STOPPED : 0;
+}
+
+static int file_event(struct vnext *v, enum ex_vnext_file_event ev)
+{
+    return ev == EX_VF_LICENCE     ? licence_file(v)
+           : ev == EX_VF_MALFORMED ? EX_STATUS_MALFORMED
+           : ev == EX_VF_NOMEM     ? EX_STATUS_NOMEM
+                                   : 0;
+}
+
+static int piece(void *state, const char *text, size_t len, size_t lineno, int ends_line)
+{
+    struct vnext *v = state;
+    int rc = v->mid_line ? 0 : vnext_line(v, text, len, lineno);
+    v->mid_line = !ends_line;
+    while (!rc && len) {
+        size_t used;
+        rc = file_event(v, ex_vnext_file_piece(v->file, text, len, lineno, ends_line, &used));
+        text += used, len -= used;
+    }
+    return rc;
+}
+
 static int finish(void *state)
 {
     struct vnext *v = state;
     int rc = v->in_object ? emit(v) : 0;
+    if (!rc)
+        rc = file_event(v, ex_vnext_file_finish(v->file));
     if (rc || !v->volume_mode || !v->subscription)
         return rc;
     size_t n = 0;
@@ -212,15 +320,14 @@ static int finish(void *state)
 
 static const char *error_detail(void *state, size_t *lineno)
 {
-    (void)state;
-    *lineno = 0;
-    return NULL;
+    struct vnext *v = state;
+    return ex_vnext_file_error(v->file, lineno);
 }
 
 const struct ex_reader_ops ex_reader_vnext = {
     .name = "vnext",
     .create = create,
-    .line = line,
+    .piece = piece,
     .finish = finish,
     .destroy = destroy,
     .error_detail = error_detail,
