@@ -114,6 +114,32 @@ class Dnsmasq(Process):
         return self
 
 
+def test_zone(kms_port, kms_ndr_port, closed_port):
+    """The dnsmasq lines of the zones the diagnose tests ask: good.test (one KMS host), two.test
+    (priority 0 on the NDR64 host before priority 10 on the NDR one), half.test (one host
+    answers, the other's port is closed), refused.test (the port is closed), dangling.test (a
+    target without an address), nosrv.test (a name without the SRV record), dot.test (target
+    ".": not offered)."""
+    return [
+        f"srv-host=_vlmcs._tcp.good.test,kms.good.test,{kms_port},0,100",
+        f"host-record=kms.good.test,{LOOPBACK}",
+        # two hosts: the priority-0 one must come first even with the lower weight
+        f"srv-host=_vlmcs._tcp.two.test,backup.two.test,{kms_ndr_port},10,100",
+        f"srv-host=_vlmcs._tcp.two.test,main.two.test,{kms_port},0,5",
+        f"host-record=main.two.test,{LOOPBACK}",
+        f"host-record=backup.two.test,{LOOPBACK}",
+        f"srv-host=_vlmcs._tcp.half.test,up.half.test,{kms_port},0,100",
+        f"srv-host=_vlmcs._tcp.half.test,old.half.test,{closed_port},0,50",
+        f"host-record=up.half.test,{LOOPBACK}", f"host-record=old.half.test,{LOOPBACK}",
+        f"srv-host=_vlmcs._tcp.refused.test,kms.refused.test,{closed_port},0,100",
+        f"host-record=kms.refused.test,{LOOPBACK}",
+        "srv-host=_vlmcs._tcp.dangling.test,gone.dangling.test,1688,0,100",
+        "txt-record=_vlmcs._tcp.nosrv.test,no-kms-here",
+        "srv-host=_vlmcs._tcp.dot.test",  # target ".": the service is explicitly not offered
+        "txt-record=probe.test,up",
+    ]
+
+
 def servfail_pair():
     """A validating dnsmasq that forwards servfail.test to an unsigned one: its answers are bogus,
     so the front answers SERVFAIL. Returns (front, back)."""

@@ -35,21 +35,7 @@ def setUpModule():
     kms = servers.RpcResponder(servers.ACK_NDR64)
     kms_ndr = servers.RpcResponder(servers.ACK_NDR)
     refused_port = servers.refused_port()
-    dns = servers.Dnsmasq([
-        f"srv-host=_vlmcs._tcp.good.test,kms.good.test,{kms.port},0,100",
-        f"host-record=kms.good.test,{LOOPBACK}",
-        # two hosts: the priority-0 one must come first even with the lower weight
-        f"srv-host=_vlmcs._tcp.two.test,backup.two.test,{kms_ndr.port},10,100",
-        f"srv-host=_vlmcs._tcp.two.test,main.two.test,{kms.port},0,5",
-        f"host-record=main.two.test,{LOOPBACK}",
-        f"host-record=backup.two.test,{LOOPBACK}",
-        f"srv-host=_vlmcs._tcp.refused.test,kms.refused.test,{refused_port},0,100",
-        f"host-record=kms.refused.test,{LOOPBACK}",
-        "srv-host=_vlmcs._tcp.dangling.test,gone.dangling.test,1688,0,100",
-        "txt-record=_vlmcs._tcp.nosrv.test,no-kms-here",
-        "srv-host=_vlmcs._tcp.dot.test",  # target ".": the service is explicitly not offered
-        "txt-record=probe.test,up",
-    ]).start()
+    dns = servers.Dnsmasq(servers.test_zone(kms.port, kms_ndr.port, refused_port)).start()
     _others.extend([dns, ntp, kms, kms_ndr])
 
 
@@ -536,15 +522,7 @@ class Nagios(Scenario):
         self.assertTrue(line.startswith("KMS WARNING"), line)
 
     def test_one_of_two_hosts_down_is_a_warning(self):
-        half = servers.Dnsmasq([
-            f"srv-host=_vlmcs._tcp.half.test,up.half.test,{kms.port},0,100",
-            f"srv-host=_vlmcs._tcp.half.test,down.half.test,{refused_port},0,50",
-            f"host-record=up.half.test,{LOOPBACK}", f"host-record=down.half.test,{LOOPBACK}",
-            "txt-record=probe.test,up"]).start()
-        try:
-            status, line = self.nagios("half.test", *self.dns_arg(half), *self.quiet_clock())
-        finally:
-            half.stop()
+        status, line = self.nagios("half.test", *self.dns_arg(), *self.quiet_clock())  # servers.test_zone
         self.assertEqual(status, 1, line)
 
 
