@@ -31,3 +31,11 @@ void ex_code_text(uint32_t code, char out[11])
         out[2 + i] = hex[(code >> (28 - 4 * i)) & 0xF];
     out[10] = '\0';
 }
+
+bool ex_activation_code(uint32_t code)
+{
+    const struct slerr_entry *e = slerr_lookup(code);
+    const char *source = slerr_entry_source(e), *symbol = slerr_entry_symbol(e);
+    return (source && strcmp(source, "slerror.h") == 0) ||
+           (symbol && strncmp(symbol, "SL_", 3) == 0);
+}

@@ -17,6 +17,9 @@ bool ex_code_parse(const char *text, size_t len, bool decimal, uint32_t *code);
 /* An event value that is a result as Windows writes it there ("0x0", "0xC004F074",
  * "hr=0x80070005"), the whole value, read as the HRESULT written (SLERR_PARSE_HRESULT). */
 bool ex_event_code(const char *value, uint32_t *code);
+/* A code of the licensing service itself (slerror.h's, an SL_ symbol): activation evidence
+ * wherever it stands. */
+bool ex_activation_code(uint32_t code);
 /* A code in our spelling, "0xC004F074". */
 void ex_code_text(uint32_t code, char out[11]);
 

@@ -12,10 +12,12 @@
 
 #include <slerr.h>
 
+#include "code.h"
 #include "facts.h"
 #include "fallback.h"
 #include "finding.h"
 #include "labels.h"
+#include "message.h"
 
 #define PENDING_MAX 32
 #define CLAIMED_MAX 128
@@ -26,11 +28,13 @@ struct pending {
     size_t line;
     bool information; /* the line says the code is for information only */
     bool activation;  /* a code of the licensing service itself */
+    bool message;     /* named by its official message, not its number */
     char around[EX_VALUE_MAX];
 };
 
 struct ex_fallback {
     struct slerr_scanner *scanner; /* made at the first line that may hold a code */
+    struct ex_messages *messages;  /* codes named by their message text */
     bool failed;                   /* making it failed */
     uint64_t line_start;           /* stream offset of the line being scanned */
     const char *text;    /* that line */
@@ -47,6 +51,16 @@ const struct ex_row ex_fallback_failure_row = {
     "The text names {code} ({symbol}), a failure.",
     { 0 }, { NULL }, "`slerr {code}` explains it.",
 };
+const struct ex_row ex_fallback_message_row = {
+    "message-in-text", "code", EX_CRITICAL,
+    "The text quotes the official message of {code} ({symbol}), a failure.",
+    { 0 }, { NULL }, "`slerr {code}` explains it.",
+};
+const struct ex_row ex_fallback_message_information_row = {
+    "message-in-text-information", "code", EX_NOTE,
+    "The text quotes the official message of {code} ({symbol}), which reports no failure.",
+    { 0 }, { NULL }, "`slerr {code}` explains it.",
+};
 const struct ex_row ex_fallback_information_row = {
     "code-in-text-information", "code", EX_NOTE,
     "The text names {code} ({symbol}), which reports no failure: it is for information.",
@@ -55,7 +69,12 @@ const struct ex_row ex_fallback_information_row = {
 
 struct ex_fallback *ex_fallback_new(void)
 {
-    return calloc(1, sizeof(struct ex_fallback));
+    struct ex_fallback *fb = calloc(1, sizeof(struct ex_fallback));
+    if (fb && !(fb->messages = ex_messages_new())) {
+        free(fb);
+        return NULL;
+    }
+    return fb;
 }
 
 static bool is_hex(char c)
@@ -93,6 +112,7 @@ void ex_fallback_free(struct ex_fallback *fb)
     if (!fb)
         return;
     slerr_scanner_free(fb->scanner);
+    ex_messages_free(fb->messages);
     free(fb);
 }
 
@@ -102,13 +122,6 @@ static bool claimed(const struct ex_fallback *fb, uint32_t code)
         if (fb->claimed[i] == code)
             return true;
     return false;
-}
-
-static bool activation_code(uint32_t code)
-{
-    const struct slerr_entry *e = slerr_lookup(code);
-    return e && ((slerr_entry_source(e) && strcmp(slerr_entry_source(e), "slerror.h") == 0) ||
-                 (slerr_entry_symbol(e) && strncmp(slerr_entry_symbol(e), "SL_", 3) == 0));
 }
 
 /* Steps back (or on) to the start of a UTF-8 character. */
@@ -129,47 +142,60 @@ static void keep_around(struct pending *p, const char *text, size_t len, size_t 
              text + from, to < len ? "..." : "");
 }
 
+/* A code found at `at` (n bytes) in the line being read, kept unless already pending. */
+static void add_pending(struct ex_fallback *fb, uint32_t code, size_t at, size_t n, bool message)
+{
+    for (size_t i = 0; i < fb->npending; i++)
+        if (fb->pending[i].code == code)
+            return; /* the first place it stands is the one reported */
+    if (fb->npending == PENDING_MAX || at > fb->len)
+        return;
+    struct pending *p = &fb->pending[fb->npending++];
+    p->code = code;
+    p->line = fb->lineno;
+    p->message = message;
+    p->activation = ex_activation_code(code);
+    p->information = ex_phrase_in(EX_PH_INFORMATION_ONLY, fb->text, fb->len);
+    keep_around(p, fb->text, fb->len, at, n);
+    if (p->activation)
+        fb->context = true; /* a text that names the licensing service's codes is about it */
+}
+
 static int on_match(const struct slerr_match *m, void *ctx)
 {
     struct ex_fallback *fb = ctx;
     if (!m->entry || !slerr_notable(m->code) || m->offset < fb->line_start)
         return 0;
-    for (size_t i = 0; i < fb->npending; i++)
-        if (fb->pending[i].code == m->code)
-            return 0; /* the first place it stands is the one reported */
-    if (fb->npending == PENDING_MAX)
-        return 0;
-    size_t at = (size_t)(m->offset - fb->line_start);
-    if (at > fb->len)
-        return 0;
-    struct pending *p = &fb->pending[fb->npending++];
-    p->code = m->code;
-    p->line = fb->lineno;
-    p->activation = activation_code(m->code);
-    p->information = ex_phrase_in(EX_PH_INFORMATION_ONLY, fb->text, fb->len);
-    keep_around(p, fb->text, fb->len, at, m->length);
-    if (p->activation)
-        fb->context = true; /* a text that names the licensing service's codes is about it */
+    add_pending(fb, m->code, (size_t)(m->offset - fb->line_start), m->length, false);
     return 0;
 }
 
-void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size_t lineno)
+static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
 {
-    if (!fb->context && ex_phrase_in(EX_PH_ACTIVATION_CONTEXT, text, len))
-        fb->context = true;
     if (!fb->scanner && (fb->failed || !may_hold_code(text, len)))
         return;
     if (!fb->scanner && !(fb->scanner = slerr_scanner_new(0))) {
         fb->failed = true; /* out of memory: the readers' records still come */
         return;
     }
-    fb->text = text;
-    fb->len = len;
-    fb->lineno = lineno;
     fb->line_start = 0;
     slerr_scan(fb->scanner, text, len, on_match, fb);
     slerr_scan(fb->scanner, "\n", 1, on_match, fb); /* every code of the line is whole now */
     slerr_scan_finish(fb->scanner, NULL, NULL);      /* each line is a stream of its own */
+}
+
+void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size_t lineno)
+{
+    if (!fb->context && ex_phrase_in(EX_PH_ACTIVATION_CONTEXT, text, len))
+        fb->context = true;
+    fb->text = text;
+    fb->len = len;
+    fb->lineno = lineno;
+    scan_codes(fb, text, len);
+    uint32_t code;
+    size_t at; /* after the numbers: a code written beside its message is reported as a code */
+    if (ex_messages_find(fb->messages, text, len, &code, &at))
+        add_pending(fb, code, at, 0, true);
 }
 
 void ex_fallback_claim(struct ex_fallback *fb, const struct ex_record *record, size_t last_line)
@@ -211,9 +237,12 @@ int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
         if (claimed(fb, p->code) || (!p->activation && !fb->context))
             continue;
         bool failure = (p->code & 0x80000000u) && !p->information;
-        ex_finding_from_row(&fb->finding, failure ? &ex_fallback_failure_row
-                                                  : &ex_fallback_information_row,
-                            p->around, fill, p);
+        const struct ex_row *row = p->message
+                                       ? (failure ? &ex_fallback_message_row
+                                                  : &ex_fallback_message_information_row)
+                                       : (failure ? &ex_fallback_failure_row
+                                                  : &ex_fallback_information_row);
+        ex_finding_from_row(&fb->finding, row, p->around, fill, p);
         ex_finding_add_code(&fb->finding, p->code);
         struct ex_record record = { "text", p->line, &fb->finding, 1, NULL };
         if (sink(ctx, &record))

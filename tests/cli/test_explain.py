@@ -198,6 +198,28 @@ class CodeFallback(unittest.TestCase):
         _, f, status = self.only_finding("Activation Failed [Error Code: 0x80070005]\n")
         self.assertEqual((f["rule"], f["codes"], status), ("code-in-text", ["0x80070005"], 1))
 
+    def test_a_code_named_only_by_its_official_message(self):
+        # A ticket quoting slmgr's dialog without the number: it came back "nothing
+        # recognisable" (corpus zh-ticket-message-only-kmspro-36).
+        record, f, status = self.only_finding(
+            "activation fails: the software licensing service reported that the product SKU is "
+            "not found\n")
+        self.assertEqual((f["rule"], f["field"], f["severity"]),
+                         ("message-in-text", "code", "critical"))
+        self.assertEqual((f["codes"], status, record["line"]), (["0xC004F069"], 1, 1))
+
+    def test_a_message_several_codes_share_names_none(self):
+        # slerror.h gives five codes "... reported that the product key is invalid.".
+        r = explain(stdin=b"The Software Licensing Service reported that the product key is "
+                          b"invalid.\n")
+        self.assertEqual(r.returncode, 2, r.stdout)
+
+    def test_the_number_beside_its_message_is_reported_once(self):
+        objects, _ = records(b"I see 0xC004F069: The Software Licensing Service reported that "
+                             b"the product SKU is not found.\n")
+        rules = [f["rule"] for o in objects if o["kind"] == "text" for f in o["findings"]]
+        self.assertEqual(rules, ["code-in-text"])
+
     def test_every_distinct_code_once(self):
         objects, _ = records(b"0xC004F074 and 0xC004F038, then 0xC004F074 again\n")
         codes = [o["findings"][0]["codes"][0] for o in objects if o["kind"] == "text"]
