@@ -25,6 +25,8 @@ def norm(code):
 
 def run(slerr, path):
     r = subprocess.run([slerr, "explain", "--json", path], capture_output=True, timeout=60)
+    if r.returncode not in (0, 1, 2):  # a usage or set-up error is no verdict: stop
+        sys.exit(f"{path}: slerr exited {r.returncode}: {r.stderr.decode(errors='replace')}")
     worst, codes = "nothing", set()
     for line in r.stdout.decode("utf-8", "replace").splitlines():
         obj = json.loads(line)
