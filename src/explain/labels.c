@@ -250,6 +250,8 @@ static const struct ex_label_row rows[] = {
     { EXL_LICENSE_STATUS, "zh-CN", "许可证状态", OS, EX_LABEL },
     { EXL_ERROR, "zh-CN", "错误代码", OS, EX_LABEL },
     { EXL_ERROR_DESCRIPTION, "zh-CN", "错误信息", OS, EX_LABEL },
+    /* ... and /dstatus's remaining grace, as in https://github.com/YerongAI/Office-Tool/issues/601 */
+    { EXL_REMAINING_GRACE, "zh-CN", "剩余期限", OS, EX_LABEL },
     /* de, slmgr.vbs /dlv on a German Windows, as a public parser of that output matches it:
      * https://github.com/MichaelSchoenburg/Check-WindowsLizenz/blob/8728b8880d44913c52080783850e6871d3062679/Check-WindowsLizenz.ps1
      * (its German mapping next to the English one; it notes that German prints both rearm
@@ -460,6 +462,9 @@ static const struct ex_state_row states[] = {
     { 5, "de", "Benachrichtigung" },
     { 1, "zh-CN", "已授权" },
     { 0, "zh-CN", "未许可" },
+    /* zh-CN: ospp's OOB_GRACE as Office Tool Plus renders it ("许可证状态:  OOB_宽限期"),
+     * https://github.com/YerongAI/Office-Tool/issues/601 */
+    { 2, "zh-CN", "OOB_宽限期" },
     /* Further languages: append a block here, naming its source. */
 };
 

@@ -37,14 +37,20 @@ static bool is_fence(const char *text, size_t len)
     return len >= 3 && (memcmp(text, "```", 3) == 0 || memcmp(text, "~~~", 3) == 0);
 }
 
-/* The length of a bullet or list number opening the text (with its space), else 0. */
+static bool blank_at(const char *text, size_t len, size_t i)
+{
+    return i < len && (text[i] == ' ' || text[i] == '\t');
+}
+
+/* The length of a bullet or list number opening the text (with its space or tab: a list
+ * copied from a word processor keeps a tab after "•"), else 0. */
 static size_t list_marker(const char *text, size_t len)
 {
-    if (len >= 2 && (text[0] == '-' || text[0] == '*' || text[0] == '+') && text[1] == ' ')
+    if (len >= 2 && (text[0] == '-' || text[0] == '*' || text[0] == '+') && blank_at(text, len, 1))
         return 2;
-    if (len >= 4 && memcmp(text, "\xE2\x80\xA2 ", 4) == 0) /* • */
+    if (len >= 4 && memcmp(text, "\xE2\x80\xA2", 3) == 0 && blank_at(text, len, 3)) /* • */
         return 4;
-    if (len >= 3 && memcmp(text, "\xC2\xB7 ", 3) == 0) /* · */
+    if (len >= 3 && memcmp(text, "\xC2\xB7", 2) == 0 && blank_at(text, len, 2)) /* · */
         return 3;
     size_t d = 0;
     while (d < len && d < 3 && text[d] >= '0' && text[d] <= '9')

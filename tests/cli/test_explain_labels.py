@@ -209,5 +209,20 @@ class BuiltInSpanishRows(unittest.TestCase):
         self.assertEqual([f[2] for f in findings(lines) if f[1] == "license-status"], ["ok"])
 
 
+class BuiltInChineseOsppRows(unittest.TestCase):
+    """The zh-CN ospp state word for the out-of-box grace and the remaining-grace label, as
+    Office Tool Plus renders /dstatus (labels.c names the issue they come from), after the
+    bullet and tab its report carries; the lines are written here."""
+
+    def test_out_of_box_grace_is_a_warning(self):
+        lines, status, err = explain(stdin="Office 21, Office21Excel2021R Grace edition\n"
+                                           "\u2022\t许可证说明: Office 21, RETAIL(Grace) channel\n"
+                                           "\u2022\t许可证状态:  OOB_宽限期 \n"
+                                           "\u2022\t剩余期限: 4 天 (7054 分钟后到期)\n")
+        self.assertEqual(status, 1, err)
+        states = {f[2] for f in findings(lines) if f[1] == "license-status"}
+        self.assertEqual(states, {"warning"})
+
+
 if __name__ == "__main__":
     unittest.main()

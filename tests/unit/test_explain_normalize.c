@@ -26,6 +26,10 @@ Test(normalize, markdown_and_forum_noise)
     cr_expect_str_eq(norm("- Error: 0xC004F074"), "Error: 0xC004F074");
     cr_expect_str_eq(norm("* Current count: 12"), "Current count: 12");
     cr_expect_str_eq(norm("\xE2\x80\xA2 Name: Windows"), "Name: Windows");
+    /* a bullet and a tab, as Office Tool Plus's report pasted from a word processor has them
+     * (https://github.com/YerongAI/Office-Tool/issues/601) */
+    cr_expect_str_eq(norm("\xE2\x80\xA2\tSKU ID: 4c8d9af4"), "SKU ID: 4c8d9af4");
+    cr_expect_str_eq(norm("-\tError: 0xC004F074"), "Error: 0xC004F074");
     cr_expect_str_eq(norm("3. ERROR CODE: 0xC004F074"), "ERROR CODE: 0xC004F074");
     cr_expect_str_eq(norm("12) Name: x"), "Name: x");
     cr_expect_str_eq(norm("Name: Windows  "), "Name: Windows");
