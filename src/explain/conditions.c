@@ -167,6 +167,21 @@ static bool seen_activated(const struct ex_facts *f) { return f->seen[EXL_ACTIVA
 static bool seen_key_installed(const struct ex_facts *f) { return f->seen[EXL_KEY_INSTALLED]; }
 static bool seen_key_uninstalled(const struct ex_facts *f) { return f->seen[EXL_KEY_UNINSTALLED]; }
 static bool seen_no_keys(const struct ex_facts *f) { return f->seen[EXL_NO_KEYS]; }
+
+/* Get-SubscriptionLicenseInfo's SubscriptionStatusValue: 1 is an active subscription. */
+static bool subscription_status(const struct ex_facts *f, bool active)
+{
+    const char *text = f->text[EXL_SUBSCRIPTION_STATUS_VALUE];
+    uint32_t value;
+    if (!f->seen[EXL_SUBSCRIPTION_STATUS_VALUE] || !ex_code_parse(text, strlen(text), true, &value))
+        return false;
+    return (value == 1) == active;
+}
+static bool subscription_active(const struct ex_facts *f) { return subscription_status(f, true); }
+static bool subscription_inactive(const struct ex_facts *f)
+{
+    return subscription_status(f, false);
+}
 static bool seen_rearm(const struct ex_facts *f) { return f->seen[EXL_COMMAND_OK]; }
 static bool seen_license_installed(const struct ex_facts *f)
 {
@@ -328,6 +343,18 @@ static const struct ex_condition table[] = {
         "No product key is installed, so there is nothing to activate: install one first.",
         { 0 }, { NULL }, NULL },
       seen_no_keys, EXL_NO_KEYS, 0 },
+    { { "subscription-active", "subscription-status", EX_OK,
+        "Windows subscription activation is active: the edition it grants (Enterprise, "
+        "Education) runs on top of the installed key, so a Pro key in slmgr /dli is expected "
+        "and is no downgrade.",
+        { 0 }, { NULL }, NULL },
+      subscription_active, EXL_SUBSCRIPTION_STATUS, 0 },
+    { { "subscription-inactive", "subscription-status", EX_WARNING,
+        "Windows subscription activation is not active: the machine runs the edition of its "
+        "installed key until a user holding an Enterprise or Education subscription signs in "
+        "with a Microsoft Entra account and the licence is refreshed.",
+        { 0 }, { NULL }, NULL },
+      subscription_inactive, EXL_SUBSCRIPTION_STATUS, 0 },
     { { "rearm-completed", "result", EX_OK,
         "The rearm worked: the grace period starts again once the machine restarts.",
         { 0 }, { NULL }, NULL },
@@ -354,6 +381,8 @@ static const char *value_of(const struct ex_facts *f, enum ex_label label)
         return f->text[f->unreadable]; /* the row about an unreadable field names that one */
     if ((label == EXL_TIME_REMAINING || label == EXL_VOLUME_EXPIRATION) && !f->text[label][0])
         return f->text[EXL_REMAINING_GRACE];
+    if (label == EXL_SUBSCRIPTION_STATUS && !f->text[label][0]) /* only the number was shown */
+        return f->text[EXL_SUBSCRIPTION_STATUS_VALUE];
     return f->text[label];
 }
 

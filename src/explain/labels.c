@@ -45,7 +45,10 @@ static const char *const label_names[EXL_LABEL_COUNT] = {
     [EXL_BANNER] = "banner", [EXL_KEY_INSTALLED] = "key-installed",
     [EXL_KEY_UNINSTALLED] = "key-uninstalled", [EXL_COMMAND_OK] = "command-completed",
     [EXL_LICENSE_INSTALLED] = "license-installed", [EXL_ACT_ATTEMPT] = "activation-attempt",
-    [EXL_NO_KEYS] = "no-keys-installed",
+    [EXL_NO_KEYS] = "no-keys-installed", [EXL_SUBSCRIPTION_TYPE] = "subscription-type",
+    [EXL_SUBSCRIPTION_TYPE_VALUE] = "subscription-type-value",
+    [EXL_SUBSCRIPTION_STATUS] = "subscription-status",
+    [EXL_SUBSCRIPTION_STATUS_VALUE] = "subscription-status-value",
 };
 
 const char *ex_label_name(enum ex_label label)
@@ -208,6 +211,12 @@ static const struct ex_label_row rows[] = {
     { EXL_HOST_CACHING, "en", "KeyManagementServiceHostCaching", CI, EX_LABEL },
     { EXL_ERROR, "en", "ErrorCode", EX_FMT_OSLICENSE, EX_LABEL },
     { EXL_ERROR_DESCRIPTION, "en", "ErrorMessage", EX_FMT_OSLICENSE, EX_LABEL },
+    /* Get-SubscriptionLicenseInfo: localized text and the number beneath each (1: active) */
+    { EXL_SUBSCRIPTION_TYPE, "en", "SubscriptionType", EX_FMT_OSLICENSE, EX_LABEL },
+    { EXL_SUBSCRIPTION_TYPE_VALUE, "en", "SubscriptionTypeValue", EX_FMT_OSLICENSE, EX_LABEL },
+    { EXL_SUBSCRIPTION_STATUS, "en", "SubscriptionStatus", EX_FMT_OSLICENSE, EX_LABEL },
+    { EXL_SUBSCRIPTION_STATUS_VALUE, "en", "SubscriptionStatusValue", EX_FMT_OSLICENSE,
+      EX_LABEL },
     /* zh-CN, slmgr.vbs /ato and /ipk one-line results, as pasted in
      * https://github.com/ThunderEX/py-kms/issues/20 ("正在激活 Windows(R), ... / 错误: 0xC004F074")
      * and https://github.com/kkkgo/EnterpriseGconvert/issues/2 ("错误: 0xC0000022 ..."). */

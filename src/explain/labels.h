@@ -41,6 +41,9 @@ enum ex_label {
     /* more one-line results (slmgr /ipk /upk /rearm, ospp /act /inpkey /inslic) and noise */
     EXL_BANNER, EXL_KEY_INSTALLED, EXL_KEY_UNINSTALLED, EXL_COMMAND_OK, EXL_LICENSE_INSTALLED,
     EXL_ACT_ATTEMPT, EXL_NO_KEYS,
+    /* Windows subscription activation (OSLicense's Get-SubscriptionLicenseInfo) */
+    EXL_SUBSCRIPTION_TYPE, EXL_SUBSCRIPTION_TYPE_VALUE, EXL_SUBSCRIPTION_STATUS,
+    EXL_SUBSCRIPTION_STATUS_VALUE,
     EXL_LABEL_COUNT
 };
 

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* reader_oslicense.c: the objects of the OSLicense PowerShell module (Get-OSLicenseInfo,
  * Get-KmsLicenseInfo, Get-ADLicenseInfo, Get-SubscriptionLicenseInfo, and the results of its
- * Set-/Invoke- cmdlets) as ConvertTo-Json, Format-Table and, for the results, Format-List
- * prints them. Their property names are the SoftwareLicensingProduct/Service ones (the CIM
+ * Set-/Invoke- cmdlets) as ConvertTo-Json, Format-Table and, for the results and the
+ * subscription, Format-List prints them. Their property names are the SoftwareLicensingProduct/Service ones (the CIM
  * rows of the label table); Format-List of a Get- object is the CIM reader's. Each form is
  * turned into (property, value) pairs for one collector. */
 #include <stdio.h>
@@ -23,6 +23,7 @@ struct oslicense {
     enum form form;
     bool result;                 /* the open object has Success or ErrorCode */
     bool product;                /* ... or LicenseStatus: a CIM-like product */
+    bool subscription;           /* ... or Get-SubscriptionLicenseInfo's properties */
     /* Format-Table: the header line before the dashes, and the columns the dashes mark */
     char header[EX_LINE_MAX + 1];
     size_t header_len;
@@ -73,27 +74,33 @@ static void property(struct oslicense *s, const char *name, size_t nlen, const c
     s->result |= result;
     if (label == EXL_LICENSE_STATUS || label == EXL_CURRENT_COUNT || label == EXL_IS_KMS_HOST)
         s->product = true;
+    bool subscription = label >= EXL_SUBSCRIPTION_TYPE && label <= EXL_SUBSCRIPTION_STATUS_VALUE;
+    s->subscription |= subscription;
     if (label != EXL_NONE && label != EXL_OTHER)
-        /* JSON and table lines are this reader's alone; in Format-List only a result's. */
+        /* JSON and table lines are this reader's alone; in Format-List only a result's and
+         * a subscription's (the CIM reader knows neither). */
         ex_collector_field(s->c, label, v, vl, labelled, (size_t)n,
-                           s->form != FORM_LIST || result);
+                           s->form != FORM_LIST || result || subscription);
 }
 
 static void open_object(struct oslicense *s, enum form form, size_t lineno)
 {
     ex_collector_start(s->c, lineno);
     s->form = form;
-    s->result = s->product = false;
+    s->result = s->product = s->subscription = false;
 }
 
 /* The object is complete: a product, the KMS service or a cmdlet's result. */
 static int close_object(struct oslicense *s, bool list)
 {
-    const char *kind = s->result ? "oslicense-result"
+    const char *kind = s->result                              ? "oslicense-result"
                        : s->c->facts.seen[EXL_LICENSE_STATUS] ? "oslicense-product"
-                                                               : "oslicense-service";
-    /* Format-List of a Get- object is the CIM reader's: only results are read here. */
-    bool recognised = list ? s->result && !s->product : s->result || s->product;
+                       : s->subscription                      ? "oslicense-subscription"
+                                                              : "oslicense-service";
+    /* Format-List of a Get- object is the CIM reader's: only results and subscriptions are
+     * read here. */
+    bool recognised = list ? (s->result || s->subscription) && !s->product
+                           : s->result || s->product || s->subscription;
     return ex_collector_emit(s->c, kind, true, recognised);
 }
 

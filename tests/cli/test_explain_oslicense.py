@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 """`slerr explain` on the OSLicense module's output (tests/explain/fixtures/oslicense, built
 from the documented property names): Get-OSLicenseInfo as Format-List, Format-List *,
-Format-Table and ConvertTo-Json (one object and -All's array), Get-KmsLicenseInfo, and the
+Format-Table and ConvertTo-Json (one object and -All's array), Get-KmsLicenseInfo,
+Get-SubscriptionLicenseInfo in the same forms (an array from Invoke-Command), and the
 Set-/Invoke- results whose ErrorCode is a signed decimal HRESULT; in every form a paste
 arrives in (tests/cli/pastes.py). Each expectation names the finding's row, so swapping two
 rows fails it."""
@@ -17,6 +18,7 @@ FIXTURES = os.path.join(os.environ.get("SLERR_SOURCE_ROOT", "."), "tests", "expl
                         "fixtures", "oslicense")
 
 NOTIFICATION = ("notification", "license-status", "critical", "0xC004F074")
+INACTIVE = ("subscription-inactive", "subscription-status", "warning", None)
 # fixture -> [(kind, [(row, field, severity, code)] of its findings worse than ok)]
 EXPECTED = {
     "get-oslicenseinfo-list.txt": [("cim-product", [NOTIFICATION])],
@@ -33,6 +35,12 @@ EXPECTED = {
         ("error", "error", "critical", "0xC004F074")])],
     "invoke-oslicense-result-json.txt": [("oslicense-result", [
         ("error", "error", "critical", "0xC004F074")])],
+    "get-subscriptionlicenseinfo-list.txt": [("oslicense-subscription", [INACTIVE])],
+    "get-subscriptionlicenseinfo-list-star.txt": [("oslicense-subscription", [])],
+    "get-subscriptionlicenseinfo-table.txt": [("oslicense-subscription", [INACTIVE])],
+    "get-subscriptionlicenseinfo-json.txt": [("oslicense-subscription", [INACTIVE])],
+    "get-subscriptionlicenseinfo-array-json.txt": [("oslicense-subscription", []),
+                                                   ("oslicense-subscription", [INACTIVE])],
 }
 
 
@@ -59,7 +67,28 @@ class OSLicense(unittest.TestCase):
                 with self.subTest(fixture=name, form=form):
                     records, r = explain_json(convert(data))
                     self.assertEqual(summary(records), expected, r.stderr.decode())
-                    self.assertEqual(r.returncode, 1)
+                    self.assertEqual(r.returncode, 1 if any(f for _, f in expected) else 0)
+
+    def test_active_subscription_is_the_ok_row_with_its_status_text(self):
+        with open(os.path.join(FIXTURES, "get-subscriptionlicenseinfo-array-json.txt"), "rb") as f:
+            records, _ = explain_json(f.read())
+        self.assertEqual([[(x["rule"], x["severity"], x["value"]) for x in r["findings"]]
+                          for r in records],
+                         [[("subscription-active", "ok", "Active")],
+                          [("subscription-inactive", "warning", "Inactive")]])
+
+    def test_subscription_status_number_alone_decides(self):
+        # the localized text is not judged (any language); the number is, and shown if alone
+        for text, rule in ((b"SubscriptionStatus      : Aktiv\nSubscriptionStatusValue : 0\n\n",
+                            "subscription-inactive"),
+                           (b"SubscriptionStatusValue : 1\n\n", "subscription-active"),
+                           (b"SubscriptionStatusValue : n/a\n\n", None)):
+            with self.subTest(text=text):
+                records, _ = explain_json(text)
+                rules = [f["rule"] for r in records for f in r["findings"]]
+                self.assertEqual(rules, [rule] if rule else [])
+        records, _ = explain_json(b"SubscriptionStatusValue : 1\n\n")
+        self.assertEqual(records[0]["findings"][0]["value"], "1")
 
     def test_error_code_zero_is_success(self):
         records, r = explain_json(b"Success      : True\nErrorCode    : 0\n"

@@ -69,6 +69,10 @@ static const struct cases cases[] = {
     { "no-key-installed", false, { { EXL_NO_KEYS, "" } } },
     { "rearm-completed", false, { { EXL_COMMAND_OK, "" } } },
     { "license-installed", false, { { EXL_LICENSE_INSTALLED, "" } } },
+    { "subscription-active", true,
+      { { EXL_SUBSCRIPTION_STATUS, "Active" }, { EXL_SUBSCRIPTION_STATUS_VALUE, "1" } } },
+    { "subscription-inactive", true,
+      { { EXL_SUBSCRIPTION_STATUS, "Active" }, { EXL_SUBSCRIPTION_STATUS_VALUE, "0" } } },
     { "unreadable-number", false, { { EXL_KMS_ENABLED, "" }, { EXL_CURRENT_COUNT, "-1" } } },
 };
 
