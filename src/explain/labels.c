@@ -274,14 +274,15 @@ static const struct ex_label_row rows[] = {
      * checks it (expect "Estado de la licencia: con licencia"):
      * https://github.com/dvarrui/teuton-tests/blob/9ccc9604e45f9f9badf963b6c359c8f80b120c2c/en/systems.2/01-install-w10-vbox/windows-conf.rb */
     { EXL_LICENSE_STATUS, "es", "Estado de la licencia", SL, EX_LABEL },
-    /* slmgr.vbs /ato and /skms one-line results in eleven languages, as Microsoft's localized
+    /* slmgr.vbs /ato and /skms one-line results in thirteen languages, as Microsoft's localized
      * Azure article "Troubleshoot Azure Windows virtual machine activation problems" quotes
      * them (articles/virtual-machines/windows/troubleshoot-activation-problems.md in the
-     * localized azure-docs repositories: de-de, es-es, fr-fr, it-it, ja-jp, ko-kr, nl-nl,
-     * pl-pl, pt-br, ru-ru, tr-tr; e.g. https://github.com/superfliege/azure-docs.de-de/blob/20149a7e86df369d959f12786b473cd42e2786a9/articles/virtual-machines/windows/troubleshoot-activation-problems.md).
+     * localized azure-docs repositories: cs-cz, de-de, es-es, fr-fr, it-it, ja-jp, ko-kr,
+     * nl-nl, pl-pl, pt-br, ru-ru, sv-se, tr-tr; e.g. https://github.com/superfliege/azure-docs.de-de/blob/20149a7e86df369d959f12786b473cd42e2786a9/articles/virtual-machines/windows/troubleshoot-activation-problems.md).
      * They are the article's rendering of the output, not a screen capture: a Windows whose
      * slmgr.ini words them otherwise is read with --labels. A result text that opens with
      * the same words as the "Activating" text comes first (ru). */
+    { EXL_ACTIVATED_OK, "cs", "Produkt se úspěšně aktivoval", SL, EX_PHRASE },
     { EXL_ACTIVATED_OK, "de", "Das Produkt wurde erfolgreich aktiviert", SL, EX_PHRASE },
     { EXL_ACTIVATING, "de", "Aktivieren von", SL, EX_PHRASE },
     { EXL_SKMS_SET, "de", "Der Schlüsselverwaltungsdienst-Computername wurde erfolgreich auf", SL, EX_PHRASE },
@@ -305,6 +306,7 @@ static const struct ex_label_row rows[] = {
     { EXL_ACTIVATED_OK, "ru", "Активация выполнена успешно", SL, EX_PHRASE },
     { EXL_ACTIVATING, "ru", "Активация", SL, EX_PHRASE },
     { EXL_SKMS_SET, "ru", "Задано имя компьютера со службой управления ключами:", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "sv", "Produkten har aktiverats", SL, EX_PHRASE },
     { EXL_ACTIVATED_OK, "tr", "Ürün başarıyla etkinleştirildi", SL, EX_PHRASE },
     /* Further languages: append a block here naming its public source. */
 };

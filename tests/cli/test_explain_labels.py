@@ -156,7 +156,8 @@ class BuiltInResultRows(unittest.TestCase):
             "completata.", "ja": "製品は正常にライセンス認証されました。", "ko": "제품을 성공적으로 "
             "활성화했습니다.", "pl": "Produkt aktywowany pomyślnie.", "pt-BR": "Produto ativado com "
             "sucesso.", "ru": "Активация выполнена успешно.", "nl": "Product is geactiveerd.",
-            "tr": "Ürün başarıyla etkinleştirildi."}
+            "tr": "Ürün başarıyla etkinleştirildi.", "cs": "Produkt se úspěšně aktivoval.",
+            "sv": "Produkten har aktiverats."}
         for lang, line in results.items():
             with self.subTest(lang=lang):
                 found, status, err = self.ato(line + "\n")
