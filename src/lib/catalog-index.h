@@ -132,6 +132,20 @@ extern const struct code_slot catalog_code_slots[];
 extern const uint64_t catalog_code_filter[];
 extern const struct symbol_slot catalog_symbol_slots[];
 
+/* The table and count of one kind: the one place that ties enum slerr_kind to its table.
+ * NULL (count 0) for a value that is no kind. Inline, so that every file of src/lib may use it
+ * without a call between them. */
+static inline const struct slerr_entry *catalog_kind_table(unsigned kind, size_t *count)
+{
+    switch (kind) {
+    case SLERR_KIND_CODE: *count = catalog_entry_count; return catalog_entries;
+    case SLERR_KIND_EVENT: *count = catalog_event_count; return catalog_events;
+    case SLERR_KIND_SYMPTOM: *count = catalog_symptom_count; return catalog_symptoms;
+    case SLERR_KIND_SETTING: *count = catalog_setting_count; return catalog_settings;
+    default: *count = 0; return NULL;
+    }
+}
+
 /* The entry numbered `number` across the kinds in iteration order (codes, events, symptoms,
  * settings), as catalog_related and the search index number them; NULL past the last. */
 const struct slerr_entry *catalog_numbered(size_t number);

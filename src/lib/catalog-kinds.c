@@ -8,40 +8,30 @@
 #include "catalog-index.h"
 #include "slerr.h"
 
-struct kind_table {
-    const char *name;
-    const struct slerr_entry *entries;
-    const size_t *count;
+static const char *const kind_names[SLERR_KIND_COUNT] = {
+    [SLERR_KIND_CODE] = "code",
+    [SLERR_KIND_EVENT] = "event",
+    [SLERR_KIND_SYMPTOM] = "symptom",
+    [SLERR_KIND_SETTING] = "setting",
 };
-
-static const struct kind_table kind_tables[SLERR_KIND_COUNT] = {
-    [SLERR_KIND_CODE] = { "code", catalog_entries, &catalog_entry_count },
-    [SLERR_KIND_EVENT] = { "event", catalog_events, &catalog_event_count },
-    [SLERR_KIND_SYMPTOM] = { "symptom", catalog_symptoms, &catalog_symptom_count },
-    [SLERR_KIND_SETTING] = { "setting", catalog_settings, &catalog_setting_count },
-};
-
-static const struct kind_table *table_of(enum slerr_kind kind)
-{
-    return (unsigned)kind < SLERR_KIND_COUNT ? &kind_tables[kind] : NULL;
-}
 
 size_t slerr_kind_count(enum slerr_kind kind)
 {
-    const struct kind_table *t = table_of(kind);
-    return t ? *t->count : 0;
+    size_t count;
+    (void)catalog_kind_table((unsigned)kind, &count);
+    return count;
 }
 
 const struct slerr_entry *slerr_kind_at(enum slerr_kind kind, size_t index)
 {
-    const struct kind_table *t = table_of(kind);
-    return t && index < *t->count ? &t->entries[index] : NULL;
+    size_t count;
+    const struct slerr_entry *table = catalog_kind_table((unsigned)kind, &count);
+    return index < count ? &table[index] : NULL;
 }
 
 const char *slerr_kind_name(enum slerr_kind kind)
 {
-    const struct kind_table *t = table_of(kind);
-    return t ? t->name : NULL;
+    return (unsigned)kind < SLERR_KIND_COUNT ? kind_names[kind] : NULL;
 }
 
 enum slerr_status slerr_kind_parse(const char *name, enum slerr_kind *kind)
@@ -49,7 +39,7 @@ enum slerr_status slerr_kind_parse(const char *name, enum slerr_kind *kind)
     if (!name || !kind)
         return SLERR_E_ARGUMENT;
     for (unsigned k = 0; k < SLERR_KIND_COUNT; k++) {
-        if (strcasecmp(name, kind_tables[k].name) == 0) {
+        if (strcasecmp(name, kind_names[k]) == 0) {
             *kind = (enum slerr_kind)k;
             return SLERR_OK;
         }
@@ -69,9 +59,10 @@ const struct slerr_entry *slerr_lookup_name(enum slerr_kind kind, const char *na
         return NULL;
     if (kind == SLERR_KIND_CODE)
         return slerr_lookup_symbol(name);
-    const struct kind_table *t = table_of(kind);
-    for (size_t i = 0; t && i < *t->count; i++)
-        if (strcasecmp(slerr_entry_name(&t->entries[i]), name) == 0)
-            return &t->entries[i];
+    size_t count;
+    const struct slerr_entry *table = catalog_kind_table((unsigned)kind, &count);
+    for (size_t i = 0; i < count; i++)
+        if (strcasecmp(slerr_entry_name(&table[i]), name) == 0)
+            return &table[i];
     return NULL;
 }

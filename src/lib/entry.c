@@ -11,14 +11,12 @@ static const struct entry_extra *extra_of(const struct slerr_entry *e)
 
 const struct slerr_entry *catalog_numbered(size_t number)
 {
-    const struct slerr_entry *const tables[] = { catalog_entries, catalog_events, catalog_symptoms,
-                                                 catalog_settings };
-    const size_t counts[] = { catalog_entry_count, catalog_event_count, catalog_symptom_count,
-                              catalog_setting_count };
-    for (size_t k = 0; k < sizeof tables / sizeof tables[0]; k++) {
-        if (number < counts[k])
-            return &tables[k][number];
-        number -= counts[k];
+    size_t count;
+    for (unsigned kind = 0; kind < SLERR_KIND_COUNT; kind++) {
+        const struct slerr_entry *table = catalog_kind_table(kind, &count);
+        if (number < count)
+            return &table[number];
+        number -= count;
     }
     return NULL;
 }

@@ -310,18 +310,6 @@ static void keep_hit(struct hit_array *a, const struct slerr_entry *e, unsigned 
         a->kept++;
 }
 
-/* The entry numbered `ref` in the index: the kinds one after the other, as they iterate. */
-static const struct slerr_entry *entry_at(size_t ref)
-{
-    for (unsigned kind = 0; kind < SLERR_KIND_COUNT; kind++) {
-        size_t count = slerr_kind_count((enum slerr_kind)kind);
-        if (ref < count)
-            return slerr_kind_at((enum slerr_kind)kind, ref);
-        ref -= count;
-    }
-    return NULL;
-}
-
 /* The index's keys of a query: the runs of word characters in its words. Every entry that
  * matches the query holds each of them inside one word of its text. */
 struct key {
@@ -526,7 +514,7 @@ enum slerr_status slerr_search(const char *query, struct slerr_hit *hits, size_t
     size_t found = 0;
     for (size_t block = 0; block < sizeof marks / sizeof marks[0]; block++) {
         for (uint64_t bits = marks[block]; bits; bits &= bits - 1) {
-            const struct slerr_entry *e = entry_at(block * 64 + (size_t)__builtin_ctzll(bits));
+            const struct slerr_entry *e = catalog_numbered(block * 64 + (size_t)__builtin_ctzll(bits));
             unsigned score = e ? entry_score(e, &q) : 0;
             if (!score)
                 continue;
