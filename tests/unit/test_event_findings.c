@@ -10,6 +10,7 @@
 #include <slerr.h>
 
 #include "event.h"
+#include "event_list.h"
 #include "explain_feed.h"
 
 static bool reference_exists(const char *see)
@@ -175,11 +176,7 @@ Test(event_rules, every_rule_has_a_case)
 Test(event_rules, the_diagnose_command_names_the_host)
 {
     struct ex_event ev;
-    ex_event_clear(&ev);
-    ev.id = 12288;
-    const char *list = L12288("0x800706BA", "2", "40000");
-    (void)ex_event_add_value(&ev, list, strlen(list));
-    ex_event_split_list(&ev);
+    event_from_list(&ev, 12288, 0, L12288("0x800706BA", "2", "40000"));
     struct ex_finding out[EX_EVENT_MAX_FINDINGS];
     size_t n = ex_event_findings(&ev, out, EX_EVENT_MAX_FINDINGS);
     const struct ex_finding *f = find(out, n, "kms-host");

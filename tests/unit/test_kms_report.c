@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "event.h"
+#include "event_list.h"
 
 #define ACT_CLIENT "2de67392-b7a7-462a-b1ca-108dd189f588" /* needs 25 */
 #define ACT_SERVER "ca87f5b6-cd46-40c0-b06d-8ecd57a4373f" /* needs 5 */
@@ -123,27 +124,42 @@ Test(kms_report, planted_problems_are_found)
     cr_assert_not_null(find(&o, "product"));
 }
 
-Test(kms_report, memory_follows_clients_not_events)
+/* One 12290 request of `cmid` from `name`, counted into r. */
+static void add_request(struct ex_kms_report *r, const char *cmid, const char *name, int64_t when)
 {
-    struct ex_kms_report *r = ex_kms_report_new();
     struct ex_event ev;
-    ex_event_clear(&ev);
-    ev.id = 12290;
-    char list[256];
-    for (unsigned i = 0; i < 200000; i++) {
-        ev.nvalues = 0;
-        ev.when = 1710374400 + i;
-        int n = snprintf(list, sizeof list, "0x0,25,PC%u,%08x-0000-4000-8000-000000000000,t,0,1,259000,%s",
-                         i % 100, i % 100, ACT_CLIENT);
-        (void)ex_event_add_value(&ev, list, (size_t)n);
-        ex_event_split_list(&ev);
-        cr_assert(ex_kms_report_add(r, &ev));
-    }
+    char list[512];
+    snprintf(list, sizeof list, "0x0,25,%s,%s,t,0,1,259000,%s", name, cmid, ACT_CLIENT);
+    event_from_list(&ev, 12290, when, list);
+    cr_assert(ex_kms_report_add(r, &ev));
+}
+
+/* A request of client number `client`: its own CMID, named PC<name_number>. */
+static void add_numbered_request(struct ex_kms_report *r, unsigned client, unsigned name_number,
+                                 int64_t when)
+{
+    char cmid[40], name[24];
+    snprintf(cmid, sizeof cmid, "%08x-0000-4000-8000-000000000000", client);
+    snprintf(name, sizeof name, "PC%u", name_number);
+    add_request(r, cmid, name, when);
+}
+
+/* The report's first finding (the summary) says `summary`; frees the report. */
+static void assert_summary_and_free(struct ex_kms_report *r, const char *summary)
+{
     struct ex_finding f[EX_REPORT_MAX_FINDINGS];
     size_t n = ex_kms_report_findings(r, f, EX_REPORT_MAX_FINDINGS);
     cr_assert_gt(n, 0);
-    cr_assert(strstr(f[0].value, "200000 requests, 100 CMIDs, 100 machine names"), "%s", f[0].value);
+    cr_assert(strstr(f[0].value, summary), "%s", f[0].value);
     ex_kms_report_free(r);
+}
+
+Test(kms_report, memory_follows_clients_not_events)
+{
+    struct ex_kms_report *r = ex_kms_report_new();
+    for (unsigned i = 0; i < 200000; i++)
+        add_numbered_request(r, i % 100, i % 100, 1710374400 + i);
+    assert_summary_and_free(r, "200000 requests, 100 CMIDs, 100 machine names");
 }
 
 /* The client table starts at 1024 slots and doubles at 80 % full: 3000 distinct clients make
@@ -152,41 +168,10 @@ Test(kms_report, memory_follows_clients_not_events)
 Test(kms_report, client_table_grows_and_keeps_every_client)
 {
     struct ex_kms_report *r = ex_kms_report_new();
-    struct ex_event ev;
-    ex_event_clear(&ev);
-    ev.id = 12290;
-    char list[256];
-    for (unsigned round = 0; round < 2; round++) {
-        for (unsigned i = 0; i < 3000; i++) {
-            ev.nvalues = 0;
-            ev.when = 1710374400 + round * 86400 + i;
-            int n = snprintf(list, sizeof list,
-                             "0x0,25,PC%u,%08x-0000-4000-8000-000000000000,t,0,1,259000,%s", i, i,
-                             ACT_CLIENT);
-            (void)ex_event_add_value(&ev, list, (size_t)n);
-            ex_event_split_list(&ev);
-            cr_assert(ex_kms_report_add(r, &ev));
-        }
-    }
-    struct ex_finding f[EX_REPORT_MAX_FINDINGS];
-    size_t n = ex_kms_report_findings(r, f, EX_REPORT_MAX_FINDINGS);
-    cr_assert_gt(n, 0);
-    cr_assert(strstr(f[0].value, "6000 requests, 3000 CMIDs, 3000 machine names"), "%s", f[0].value);
-    ex_kms_report_free(r);
-}
-
-/* One 12290 request of `cmid` from `name`, counted into r. */
-static void add_request(struct ex_kms_report *r, const char *cmid, const char *name, int64_t when)
-{
-    struct ex_event ev;
-    char list[512];
-    ex_event_clear(&ev);
-    ev.id = 12290;
-    ev.when = when;
-    int n = snprintf(list, sizeof list, "0x0,25,%s,%s,t,0,1,259000,%s", name, cmid, ACT_CLIENT);
-    (void)ex_event_add_value(&ev, list, (size_t)n);
-    ex_event_split_list(&ev);
-    cr_assert(ex_kms_report_add(r, &ev));
+    for (unsigned round = 0; round < 2; round++)
+        for (unsigned i = 0; i < 3000; i++)
+            add_numbered_request(r, i, i, 1710374400 + round * 86400 + i);
+    assert_summary_and_free(r, "6000 requests, 3000 CMIDs, 3000 machine names");
 }
 
 /* CMIDs that share their first 8 bytes (the hash used to read only those) still spread over
