@@ -198,6 +198,44 @@ static bool set_by_hand(const struct ex_facts *f)
     return registered(f) && f->state < 0 && !f->has_error && !f->is_host;
 }
 
+/* Partial records: a trimmed paste is judged on what it holds, and a row below says what is
+ * missing only where the missing field would change the verdict. */
+
+/* Notification mode has several causes (grace over, non-genuine, a lapsed KMS activation): the
+ * reason code tells them apart, and neither it nor an error code is in the paste. */
+static bool reason_missing(const struct ex_facts *f)
+{
+    return notification(f) && !f->has_reason && !f->has_error;
+}
+
+/* A code saying the client found or reached no KMS host, or too small a one. */
+static bool kms_contact_code(uint32_t code)
+{
+    return code == 0xC004F074u || code == 0xC004F038u || code == 0x8007232Bu ||
+           code == 0x800706BAu;
+}
+
+/* A KMS client that is not activated for want of a KMS host (or for a reason not in the
+ * paste), with none of the lines saying which host it asks (set by hand, found in DNS, or
+ * none found): that is where the verdict lies. */
+static bool kms_machine_missing(const struct ex_facts *f)
+{
+    bool about_kms = (f->has_reason && kms_contact_code(f->reason)) ||
+                     (f->has_error && kms_contact_code(f->error)) ||
+                     (!f->has_reason && !f->has_error);
+    return f->channel == EX_CH_KMS_CLIENT && f->state >= 0 && !licensed(f) && about_kms &&
+           !f->seen[EXL_KMS_CLIENT_HEADER] && !f->seen[EXL_REGISTERED_KMS] &&
+           !f->seen[EXL_KMS_FROM_DNS] && !f->seen[EXL_DNS_DISCOVERY];
+}
+
+/* "No KMS could be contacted" in a licence record whose key channel is not in the paste: with
+ * a retail, OEM or MAK key the error means the wrong key, with a GVLK an unreachable host. */
+static bool channel_missing(const struct ex_facts *f)
+{
+    return f->has_error && f->error == 0xC004F074u && f->state >= 0 &&
+           f->channel == EX_CH_UNKNOWN;
+}
+
 static const struct ex_condition table[] = {
     { { "licensed", "license-status", EX_OK,
         "Activated.",
@@ -362,6 +400,24 @@ static const struct ex_condition table[] = {
     { { "license-installed", "result", EX_OK,
         "The licence files were installed.", { 0 }, { NULL }, NULL },
       seen_license_installed, EXL_LICENSE_INSTALLED, 0 },
+    { { "missing-status-reason", "status-reason", EX_NOTE,
+        "The paste does not hold why the product is in notification mode (the grace period ran "
+        "out, a non-genuine verdict, a KMS activation that lapsed): paste the Notification "
+        "Reason line of `slmgr.vbs /dlv` (LicenseStatusReason in PowerShell).",
+        { 0 }, { NULL }, NULL },
+      reason_missing, EXL_LICENSE_STATUS, 0 },
+    { { "missing-kms-machine", "registered-kms", EX_NOTE,
+        "A KMS client that is not activated, but the paste does not say which KMS host it asks "
+        "(one set by hand, one found in DNS, or none found): paste the Key Management Service "
+        "client information part of `slmgr.vbs /dlv`.",
+        { 0 }, { NULL }, NULL },
+      kms_machine_missing, EXL_DESCRIPTION, 0 },
+    { { "missing-channel", "description", EX_NOTE,
+        "Which key is installed is not in the paste, and it decides what {code} means: with a "
+        "KMS client key (GVLK) no KMS host answered, with a retail, OEM or MAK key the product "
+        "should not ask one at all. Paste the Description line of `slmgr.vbs /dlv`.",
+        { 0 }, { NULL }, NULL },
+      channel_missing, EXL_ERROR, 0 },
 };
 
 size_t ex_condition_count(void)

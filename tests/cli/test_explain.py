@@ -242,7 +242,8 @@ class RecordBoundaries(unittest.TestCase):
     def test_two_products_without_headers_are_two_records(self):
         got, _ = self.kinds_rules(b"Partial Product Key: AAAAA\nLicense Status: Licensed\n"
                                   b"Partial Product Key: BBBBB\nLicense Status: Notification\n")
-        self.assertEqual(got, [("slmgr-dli", ["licensed"]), ("slmgr-dli", ["notification"])])
+        self.assertEqual(got, [("slmgr-dli", ["licensed"]),
+                               ("slmgr-dli", ["notification", "missing-status-reason"])])
 
     def test_a_line_both_tools_print_alone_is_no_record(self):
         # "License Status" is printed by slmgr and ospp alike: neither claims it alone.
@@ -257,6 +258,49 @@ class RecordBoundaries(unittest.TestCase):
     def test_ospp_trimmed_status_with_a_forum_escaped_state(self):
         got, _ = self.kinds_rules(b"LICENSE STATUS:  ---OOB_ GRACE---\nERROR CODE: 0x4004F00C\n")
         self.assertEqual(got, [("ospp-dstatus", ["initial-grace", "error-information"])])
+
+
+class PartialRecords(unittest.TestCase):
+    """Issue 18 item 2: a trimmed paste is a record, and says what is missing only when the
+    missing field would change the verdict."""
+
+    def rules(self, data):
+        objects, status = records(data)
+        return {o["kind"]: [f["rule"] for f in o["findings"]] for o in objects[:-1]}, objects, status
+
+    def test_notification_without_its_reason_asks_for_it(self):
+        got, objects, status = self.rules(b"Name: Windows(R), Professional edition\n"
+                                          b"Partial Product Key: 3V66T\n"
+                                          b"License Status: Notification\n")
+        self.assertEqual(got, {"slmgr-dli": ["notification", "missing-status-reason"]})
+        f = findings(objects)[("slmgr-dli", "missing-status-reason")]
+        self.assertEqual((f["field"], f["severity"]), ("status-reason", "note"))
+        self.assertIn("Notification Reason", f["text"])
+        self.assertEqual(status, 1)
+
+    def test_a_reason_in_the_paste_settles_it(self):
+        got, _, _ = self.rules(b"License Status: Notification\n"
+                               b"Notification Reason: 0xC004F009 (grace time expired).\n")
+        self.assertEqual(got, {"slmgr-dli": ["notification"]})
+
+    def test_kms_client_without_its_kms_part(self):
+        got, objects, _ = self.rules(
+            b"Description: Windows(R) Operating System, VOLUME_KMSCLIENT channel\n"
+            b"License Status: Initial grace period\n"
+            b"Time remaining: 43200 minute(s) (30 day(s))\n")
+        self.assertIn("missing-kms-machine", got["slmgr-dli"])
+        f = findings(objects)[("slmgr-dli", "missing-kms-machine")]
+        self.assertEqual((f["field"], f["severity"]), ("registered-kms", "note"))
+        self.assertIn("Key Management Service client information", f["text"])
+
+    def test_whole_outputs_ask_for_nothing(self):
+        for name in ["dlv-kms-client.txt", "dli-notification.txt", "cim-product.txt",
+                     "ospp-dstatus.txt"]:
+            with self.subTest(fixture=name):
+                objects, _ = records(fixture(name))
+                missing = [f["rule"] for o in objects for f in o.get("findings", [])
+                           if f["rule"].startswith("missing-")]
+                self.assertEqual(missing, [])
 
 
 class MoreForms(unittest.TestCase):

@@ -19,14 +19,16 @@ FIXTURES = os.path.join(os.environ.get("SLERR_SOURCE_ROOT", "."), "tests", "expl
 
 NOTIFICATION = ("notification", "license-status", "critical", "0xC004F074")
 INACTIVE = ("subscription-inactive", "subscription-status", "warning", None)
+# A KMS client at 0xC004F074 whose form holds no KMS host lines: the note asks for them.
+MISSING_KMS = ("missing-kms-machine", "registered-kms", "note", None)
 # fixture -> [(kind, [(row, field, severity, code)] of its findings worse than ok)]
 EXPECTED = {
-    "get-oslicenseinfo-list.txt": [("cim-product", [NOTIFICATION])],
+    "get-oslicenseinfo-list.txt": [("cim-product", [NOTIFICATION, MISSING_KMS])],
     "get-oslicenseinfo-list-star.txt": [("cim-product", [NOTIFICATION])],
     "get-oslicenseinfo-table.txt": [("oslicense-product", [NOTIFICATION])],
-    "get-oslicenseinfo-json.txt": [("oslicense-product", [NOTIFICATION])],
+    "get-oslicenseinfo-json.txt": [("oslicense-product", [NOTIFICATION, MISSING_KMS])],
     "get-oslicenseinfo-all-json.txt": [("oslicense-product", []),
-                                       ("oslicense-product", [NOTIFICATION])],
+                                       ("oslicense-product", [NOTIFICATION, MISSING_KMS])],
     "get-kmslicenseinfo-list.txt": [("cim-service", [
         ("host-count-below-servers", "current-count", "critical", "0xC004F038")])],
     "get-kmslicenseinfo-json.txt": [("oslicense-service", [

@@ -74,6 +74,11 @@ static const struct cases cases[] = {
     { "subscription-inactive", true,
       { { EXL_SUBSCRIPTION_STATUS, "Active" }, { EXL_SUBSCRIPTION_STATUS_VALUE, "0" } } },
     { "unreadable-number", false, { { EXL_KMS_ENABLED, "" }, { EXL_CURRENT_COUNT, "-1" } } },
+    { "missing-status-reason", false, { { EXL_LICENSE_STATUS, "Notification" } } },
+    { "missing-kms-machine", false,
+      { { EXL_LICENSE_STATUS, "Initial grace period" }, { EXL_DESCRIPTION, "Windows(R), VOLUME_KMSCLIENT channel" } } },
+    { "missing-channel", false,
+      { { EXL_LICENSE_STATUS, "Initial grace period" }, { EXL_ERROR, "0xC004F074" } } },
 };
 
 static const struct ex_condition *row_named(const char *name)
@@ -319,4 +324,65 @@ Test(conditions, unreadable_counts_are_not_judged)
     for (size_t i = 0; i < n; i++)
         cr_expect(strcmp(out[i].rule, "expiry-close") && strcmp(out[i].rule, "renewals-missed"),
                   "%s judged", out[i].rule);
+}
+
+static bool fires(const struct cases *c, const char *rule)
+{
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    size_t n = judge(c, out);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(out[i].rule, rule) == 0)
+            return true;
+    return false;
+}
+
+/* A partial record says what is missing only when the missing field would change the verdict:
+ * each missing-* row stays silent once its field is in the paste, or where it decides nothing. */
+Test(conditions, missing_rows_only_when_it_matters)
+{
+    static const struct cases with_reason = {
+        "", false, { { EXL_LICENSE_STATUS, "Notification" }, { EXL_STATUS_REASON, "0xC004F009" } } };
+    static const struct cases ospp_error = {
+        "", false, { { EXL_LICENSE_STATUS, "Notification" }, { EXL_ERROR, "0xC004F009" } } };
+    static const struct cases grace_only = { "", false, { { EXL_LICENSE_STATUS, "Initial grace period" } } };
+    cr_expect(!fires(&with_reason, "missing-status-reason"));
+    cr_expect(!fires(&ospp_error, "missing-status-reason"), "ospp's error code is the reason");
+    cr_expect(!fires(&grace_only, "missing-status-reason"), "only notification has several causes");
+
+    static const struct cases kms_section = {
+        "", false,
+        { { EXL_LICENSE_STATUS, "Initial grace period" }, { EXL_DESCRIPTION, "Windows(R), VOLUME_KMSCLIENT channel" },
+          { EXL_DNS_DISCOVERY, "KMS name not available" } } };
+    static const struct cases kms_licensed = {
+        "", false,
+        { { EXL_LICENSE_STATUS, "Licensed" }, { EXL_DESCRIPTION, "Windows(R), VOLUME_KMSCLIENT channel" } } };
+    static const struct cases mak = {
+        "", false,
+        { { EXL_LICENSE_STATUS, "Initial grace period" }, { EXL_DESCRIPTION, "Windows(R), VOLUME_MAK channel" } } };
+    cr_expect(!fires(&kms_section, "missing-kms-machine"));
+    cr_expect(!fires(&kms_licensed, "missing-kms-machine"), "an activated client needs no host");
+    cr_expect(!fires(&mak, "missing-kms-machine"), "a MAK product asks no KMS host");
+    cr_expect(!fires(&grace_only, "missing-kms-machine"), "an unknown channel is not a KMS client");
+    static const struct cases non_genuine = {
+        "", true,
+        { { EXL_LICENSE_STATUS, "5" }, { EXL_DESCRIPTION, "Windows(R), VOLUME_KMSCLIENT channel" },
+          { EXL_STATUS_REASON, "3221549568" } } }; /* 0xC004F200: not genuine */
+    static const struct cases unreachable = {
+        "", true,
+        { { EXL_LICENSE_STATUS, "5" }, { EXL_DESCRIPTION, "Windows(R), VOLUME_KMSCLIENT channel" },
+          { EXL_STATUS_REASON, "3221549172" } } }; /* 0xC004F074 */
+    cr_expect(!fires(&non_genuine, "missing-kms-machine"), "no KMS host settles a non-genuine verdict");
+    cr_expect(fires(&unreachable, "missing-kms-machine"));
+
+    static const struct cases channel_known = {
+        "", false,
+        { { EXL_LICENSE_STATUS, "Initial grace period" }, { EXL_DESCRIPTION, "Windows(R), VOLUME_MAK channel" },
+          { EXL_ERROR, "0xC004F074" } } };
+    static const struct cases other_error = {
+        "", false, { { EXL_LICENSE_STATUS, "Initial grace period" }, { EXL_ERROR, "0xC004F050" } } };
+    static const struct cases ato_alone = { "", false, { { EXL_ERROR, "0xC004F074" } } };
+    cr_expect(!fires(&channel_known, "missing-channel"));
+    cr_expect(fires(&channel_known, "kms-error-without-gvlk"), "the row it would settle");
+    cr_expect(!fires(&other_error, "missing-channel"), "the channel decides nothing for 0xC004F050");
+    cr_expect(!fires(&ato_alone, "missing-channel"), "an /ato result alone is no licence record");
 }
