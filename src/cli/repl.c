@@ -29,6 +29,7 @@ const char repl_usage[] =
     "every other command; 'help' lists them; 'quit', 'exit' or Ctrl-D ends the session.\n"
     "A line that names no command looks up the codes in it, even inside text or punctuation\n"
     "(\"user gets (0xC004F074)\"), and a line that holds no code searches for its words.\n"
+    "A block of several lines pasted at the prompt, the first naming no command, is explained.\n"
     "Words split at spaces; quote a word with '...' or \"...\" to keep its spaces, or put a\n"
     "backslash before a space. A line holds at most 16384 bytes.\n"
     "\n"
@@ -414,6 +415,7 @@ static int read_key(EditLine *el, wchar_t *key)
             continue; /* the middle of a multibyte character */
         if (decoded == (size_t)-1) /* not valid in this locale: pass the byte on as it is */
             *key = (unsigned char)byte;
+        repl_paste_key((wint_t)*key);
         return 1;
     }
 }
@@ -434,6 +436,41 @@ static EditLine *open_editor(FILE *out, struct repl_history *h)
     return el;
 }
 
+/* Whether a line's first word is a command of the session (quit, help, lookup, explain ...). */
+static bool names_command(const char *line)
+{
+    char word[32];
+    size_t n = strcspn(line += strspn(line, " \t"), " \t\r\n");
+    if (n == 0 || n >= sizeof word)
+        return false;
+    memcpy(word, line, n);
+    word[n] = '\0';
+    return is_command_word(word) || strcmp(word, "quit") == 0 || strcmp(word, "exit") == 0 ||
+           strcmp(word, "repl") == 0 || strcmp(word, "help") == 0;
+}
+
+/* A block pasted at the prompt without `explain` before it: explain reads it, as if typed
+ * after `explain` and ended by ".". */
+static void explain_paste(const struct session *s, char *first)
+{
+    FILE *block;
+    char *end = strpbrk(first, "\r\n");
+    if (end)
+        *end = '\0'; /* the line editor's line end; the block's lines end in LF */
+    if (repl_paste_take(first, &block) != EXIT_OK)
+        return;
+    int saved = dup(STDIN_FILENO);
+    if (saved >= 0 && dup2(fileno(block), STDIN_FILENO) >= 0)
+        dispatch_paged(s, 2, (char *[]){ "slerr", "explain", NULL });
+    else
+        cli_error("cannot keep the pasted text: %s", strerror(errno));
+    fclose(block);
+    if (saved >= 0) {
+        dup2(saved, STDIN_FILENO);
+        close(saved);
+    }
+}
+
 /* The session loop: Ctrl-C at the prompt makes el_gets fail with EINTR, which means a new
  * prompt; only a real end of input (Ctrl-D) or quit ends the session. */
 static void converse(const struct session *s, EditLine *el, FILE *out, struct repl_history *h)
@@ -451,7 +488,10 @@ static void converse(const struct session *s, EditLine *el, FILE *out, struct re
             break;
         }
         char *line = strdup(got);
-        if (line && is_command(line)) {
+        bool pasted = repl_paste_started();
+        if (line && pasted && !names_command(line)) {
+            explain_paste(s, line); /* several lines at once that are no command: evidence */
+        } else if (line && is_command(line)) {
             repl_history_add(h, line);
             run_line(s, line, &quit);
         }

@@ -5,6 +5,8 @@
 #define SLERR_CLI_REPL_H
 
 #include <stdbool.h>
+#include <stdio.h>
+#include <wchar.h>
 #include <histedit.h>
 
 /* The longest line the REPL runs; longer ones are refused before they are split. */
@@ -16,6 +18,16 @@ const char *repl_split(char *line, char ***words, int *count);
 
 /* Binds TAB on `el` to completion of command words, symbols and codes. */
 void repl_complete_install(EditLine *el);
+
+/* A block pasted at the prompt (repl_paste.c): read_key hands every key to repl_paste_key;
+ * repl_paste_started says (once) whether more input was already waiting when the last line
+ * ended, which is a paste, not typing. repl_paste_take reads the rest of the paste from the
+ * terminal into a temporary file that starts with `first`, rewound, in *block: EXIT_OK, or
+ * the status of a reported error (over PASTE_MAX, Ctrl-C, I/O); the paste is read to its end
+ * either way. */
+void repl_paste_key(wint_t key);
+bool repl_paste_started(void);
+int repl_paste_take(const char *first, FILE **block);
 
 struct repl_history {
     History *history;

@@ -328,6 +328,30 @@ class Interactive(unittest.TestCase):
         s.send("\x04")
         self.assert_ends_well(s)
 
+    def test_a_block_pasted_at_the_prompt_is_explained(self):
+        # Issue 18 item 6: pasted without `explain` first, each line ran as a command (a
+        # lookup or a search per line of the paste).
+        fixture = os.path.join(os.environ["SLERR_SOURCE_ROOT"], "tests/explain/fixtures",
+                               "dli-notification.txt")
+        with open(fixture) as f:
+            pasted = "".join(line.rstrip("\n") + "\r" for line in f)
+        s = self.start("repl", "--no-history")
+        s.send(pasted)  # all lines at once, as a terminal delivers a paste
+        out = s.expect_prompt()
+        self.assertIn("critical license-status: Notification", out.replace("  ", " "))
+        self.assertIn("Headline (critical)", out)
+        self.assertNotIn("is not an error code", out)
+        # A single line that is no command is still a lookup, and the session goes on.
+        self.assertIn("0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT\n", s.command("0xC004F038"))
+        # A pasted block that starts with a command runs as commands, as before.
+        s.send("lookup 0xC004F074\r0xC004F038\r")
+        out = s.expect_prompt() + s.expect_prompt()
+        self.assertIn("0xC004F074  SL_E_VL_BINDING_SERVICE_UNAVAILABLE", out)
+        self.assertIn("0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT", out)
+        self.assertNotIn("Headline", out)
+        s.send("\x04")
+        self.assert_ends_well(s)
+
     def test_usage_error_keeps_the_session(self):
         s = self.start("repl")
         self.assertIn("slerr: '0xbanana' is not an error code", s.command("0xbanana"))
