@@ -80,6 +80,8 @@ static int cim_line(void *state, const char *text, size_t len, size_t lineno)
         c->last = EXL_NONE;
         return 0;
     }
+    if (ex_collector_rejoin(c, text, len)) /* a value the console cut at 80 columns */
+        return 0;
     return close_block(c);
 }
 

@@ -50,3 +50,11 @@ FILE_FORMS = {
 }
 # As people paste text; XML comes as files.
 PASTED_FORMS = {"markdown": markdown, "wrapped": wrapped, "forum": forum}
+# Two at once, as they meet: a console copy (cut at 80 columns) quoted in Markdown, or saved by
+# Notepad as "Unicode"; a Markdown quote saved the same way. (Not a forum's rendering of a cut
+# copy: it rewrites the labels, so no line keeps the 80 columns that show a value was cut.)
+COMBINED_FORMS = {
+    "markdown of wrapped": lambda b: markdown(wrapped(b)),
+    "utf-16le of wrapped": lambda b: utf16(wrapped(b)),
+    "utf-16le of markdown": lambda b: utf16(markdown(b)),
+}

@@ -9,7 +9,7 @@ elsewhere. In every form a paste arrives in (tests/cli/pastes.py)."""
 import os
 import unittest
 
-from pastes import FILE_FORMS, PASTED_FORMS
+from pastes import COMBINED_FORMS, FILE_FORMS, PASTED_FORMS
 from slerrtest import explain_json
 
 AGENT = os.path.join(os.environ.get("SLERR_SOURCE_ROOT", "."), "tests", "explain", "fixtures",
@@ -27,9 +27,12 @@ class Checkmk(unittest.TestCase):
             self.data = f.read()
 
     def test_only_win_license_sections_in_every_form(self):
-        for form, convert in {**FILE_FORMS, **PASTED_FORMS}.items():
+        plain, _ = explain_json(self.data)
+        for form, convert in {**FILE_FORMS, **PASTED_FORMS, **COMBINED_FORMS}.items():
             with self.subTest(form=form):
                 records, r = explain_json(convert(self.data))
+                self.assertEqual([[(f["rule"], f["value"]) for f in x["findings"]] for x in records],
+                                 [[(f["rule"], f["value"]) for f in x["findings"]] for x in plain])
                 self.assertEqual([(x["kind"], x["title"]) for x in records],
                                  [("slmgr-dli", "Windows(R), Enterprise edition"),
                                   ("slmgr-dli", "Windows(R), ServerStandard edition")])

@@ -11,7 +11,7 @@ rows fails it."""
 import os
 import unittest
 
-from pastes import FILE_FORMS, PASTED_FORMS
+from pastes import COMBINED_FORMS, FILE_FORMS, PASTED_FORMS
 from slerrtest import explain_json
 
 FIXTURES = os.path.join(os.environ.get("SLERR_SOURCE_ROOT", "."), "tests", "explain",
@@ -49,6 +49,12 @@ EXPECTED = {
 def summary(records):
     return [(r["kind"], [(f["rule"], f["field"], f["severity"], f["codes"][0] if f["codes"] else None)
                          for f in r["findings"] if f["severity"] != "ok"]) for r in records]
+
+
+def whole(records):
+    """Every record in full but its file: title, line-independent findings and values."""
+    return [(r["kind"], r["title"], [(f["rule"], f["severity"], f["value"]) for f in r["findings"]])
+            for r in records]
 
 
 class OSLicense(unittest.TestCase):
@@ -91,6 +97,18 @@ class OSLicense(unittest.TestCase):
                 self.assertEqual(rules, [rule] if rule else [])
         records, _ = explain_json(b"SubscriptionStatusValue : 1\n\n")
         self.assertEqual(records[0]["findings"][0]["value"], "1")
+
+    def test_every_form_reads_what_the_plain_file_reads(self):
+        # Titles and values too: a Description cut at 80 columns once ended the Format-List
+        # record before its properties, so the product lost its Name in the wrapped form.
+        for name in EXPECTED:
+            with open(os.path.join(FIXTURES, name), "rb") as f:
+                data = f.read()
+            plain, _ = explain_json(data)
+            for form, convert in {**FILE_FORMS, **PASTED_FORMS, **COMBINED_FORMS}.items():
+                with self.subTest(fixture=name, form=form):
+                    records, r = explain_json(convert(data))
+                    self.assertEqual(whole(records), whole(plain), r.stderr.decode())
 
     def test_error_code_zero_is_success(self):
         records, r = explain_json(b"Success      : True\nErrorCode    : 0\n"

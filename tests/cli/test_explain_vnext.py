@@ -14,7 +14,7 @@ import os
 import unittest
 
 import vnext_licence
-from pastes import FILE_FORMS, PASTED_FORMS, utf16, wrapped
+from pastes import COMBINED_FORMS, FILE_FORMS, PASTED_FORMS, utf16, wrapped
 from slerrtest import explain_json
 
 ROOT = os.environ.get("SLERR_SOURCE_ROOT", ".")
@@ -71,6 +71,10 @@ def summary(records):
             for x in records]
 
 
+def values(records):
+    return [[f["value"] for f in x["findings"]] for x in records]
+
+
 def licence_in(**fields):
     """A licence file's text holding a licence with these fields."""
     return vnext_licence.encode(vnext_licence.licence(**fields)).encode()
@@ -90,15 +94,17 @@ class VNext(unittest.TestCase):
     def test_every_form(self):
         for path, expected in EXPECTED.items():
             data = read_fixture(path)
-            for form, convert in {**FILE_FORMS, **PASTED_FORMS}.items():
+            plain, _ = explain_json(data)
+            for form, convert in {**FILE_FORMS, **PASTED_FORMS, **COMBINED_FORMS}.items():
                 with self.subTest(fixture=os.path.basename(path), form=form):
                     records, r = explain_json(convert(data))
                     self.assertEqual(summary(records), expected, r.stderr.decode())
+                    self.assertEqual(values(records), values(plain))
 
     def test_malformed_licence_in_every_form(self):
         for name, message in MALFORMED.items():
             data = read_fixture(os.path.join(FIXTURES, name))
-            for form, convert in {**FILE_FORMS, **PASTED_FORMS}.items():
+            for form, convert in {**FILE_FORMS, **PASTED_FORMS, **COMBINED_FORMS}.items():
                 with self.subTest(fixture=name, form=form):
                     records, r = explain_json(convert(data))
                     self.assertEqual(r.returncode, 2)
