@@ -19,6 +19,9 @@ void ex_event_clear(struct ex_event *ev)
     ev->nvalues = 0;
     ev->line = 0;
     ev->xml_follows = false;
+    ev->message_known = false;
+    ev->long_index = 0;
+    ev->long_value[0] = '\0';
 }
 
 size_t ex_utf8_cut(const char *s, size_t len)
@@ -59,6 +62,12 @@ bool ex_event_add_value(struct ex_event *ev, const char *text, size_t len)
     if (ev->nvalues >= EX_EVENT_MAX_VALUES)
         return false;
     len = trimmed(&text, len);
+    if (len >= EX_EVENT_VALUE_MAX && ev->long_index == 0) {
+        size_t whole = len < EX_EVENT_LONG_MAX ? len : ex_utf8_cut(text, EX_EVENT_LONG_MAX - 1);
+        memcpy(ev->long_value, text, whole);
+        ev->long_value[whole] = '\0';
+        ev->long_index = ev->nvalues + 1;
+    }
     if (len >= EX_EVENT_VALUE_MAX)
         len = ex_utf8_cut(text, EX_EVENT_VALUE_MAX - 1);
     memcpy(ev->values[ev->nvalues], text, len);
@@ -79,6 +88,7 @@ void ex_event_split_list(struct ex_event *ev)
     char list[EX_EVENT_VALUE_MAX];
     memcpy(list, ev->values[0], sizeof list);
     ev->nvalues = 0;
+    ev->long_index = 0; /* these lists are short; the fields themselves are what is kept */
     const char *p = list;
     for (;;) {
         const char *comma = strchr(p, ',');
@@ -117,7 +127,7 @@ static bool known_source(const char *name)
 
 static bool explained_id(unsigned id)
 {
-    return id == 1003 || id == 8198 || id == 8209 || (id >= 12288 && id <= 12294);
+    return id == 1003 || id == 8198 || id == 8209 || (id >= 12288 && id <= 12294) || id == 12308;
 }
 
 static bool reads_as_hresult(const char *s)
@@ -132,8 +142,11 @@ bool ex_event_is_activation(const struct ex_event *ev)
         return false;
     if (ev->provider[0] || ev->source[0])
         return known_source(ev->provider) || known_source(ev->source);
+    /* A description pasted alone: its wording is the licensing service's own. */
+    if (ev->message_known)
+        return true;
     /* No provider given (a bare data paste): only the shape can vouch for it. */
-    if (ev->id == 12294 || ev->id == 1003)
+    if (ev->id == 12294 || ev->id == 1003 || ev->id == 12308)
         return false;
     return ev->nvalues > 0 && reads_as_hresult(ev->values[0]);
 }

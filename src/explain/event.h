@@ -14,6 +14,11 @@
 #define EX_EVENT_MAX_VALUES 16
 #define EX_EVENT_VALUE_MAX 256
 #define EX_EVENT_NAME_MAX 128
+/* One value per event may be longer than EX_EVENT_VALUE_MAX and is then also kept whole up to
+ * this size: event 1003's licence status list, some 110 bytes per licence, 30 to 60 licences on
+ * a current Windows. Longer lists are cut (between entries does not matter: the decoder reads
+ * whole entries only). */
+#define EX_EVENT_LONG_MAX 16384
 #define EX_EVENT_TIME_NONE INT64_MIN
 
 /* One event, fixed size: parsers fill one in place and reuse it, so reading a log of a million
@@ -31,6 +36,11 @@ struct ex_event {
     char values[EX_EVENT_MAX_VALUES][EX_EVENT_VALUE_MAX];
     size_t line;                             /* its first input line, 1-based */
     bool xml_follows;                        /* text: the same event follows as XML */
+    bool message_known;                      /* text: its message is one the licensing service
+                                                writes (a paste of the description alone) */
+    size_t long_index;                       /* values[long_index - 1] is kept whole in long_value;
+                                                0 when no value was cut */
+    char long_value[EX_EVENT_LONG_MAX];
 };
 
 void ex_event_clear(struct ex_event *ev);
@@ -43,7 +53,8 @@ size_t ex_utf8_cut(const char *s, size_t len);
 __attribute__((format(printf, 3, 4)))
 #endif
 void ex_format(char *buf, size_t size, const char *fmt, ...);
-/* Appends a value (cut to EX_EVENT_VALUE_MAX - 1 bytes); false when there are too many. */
+/* Appends a value (cut to EX_EVENT_VALUE_MAX - 1 bytes; the first one that is cut is also kept
+ * whole, up to EX_EVENT_LONG_MAX - 1 bytes, in long_value); false when there are too many. */
 bool ex_event_add_value(struct ex_event *ev, const char *text, size_t len);
 /* Activation events carry their fields as one comma-separated list (12288 to 12290): when an
  * event of such an ID holds a single value with commas, that value becomes its fields. */
@@ -77,6 +88,20 @@ struct ex_event_text *ex_event_text_new(ex_event_fn fn, void *ctx);
 int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, size_t lineno);
 int ex_event_text_finish(struct ex_event_text *t);
 void ex_event_text_free(struct ex_event_text *t);
+
+/* One licence of event 1003's licence status list. */
+struct ex_licence {
+    char sku[40];  /* its SKU (activation) ID as written */
+    bool in_use;   /* the entry's second flag: a product key is installed for this licence */
+    uint32_t hr;   /* the result of its licence check */
+    bool granted;  /* the number after that result: 1 when the check granted the licence */
+    size_t ndetail;     /* failure codes of its policies further in the entry (0xC004F009 ...) */
+    uint32_t detail[2]; /* the first two distinct ones other than hr */
+};
+/* Reads the entries of a status list in text (as many as there are, in linear time); writes
+ * the first `max` into out, returns how many it wrote and sets *total to how many it read. */
+size_t ex_licence_list_read(const char *text, size_t len, struct ex_licence *out, size_t max,
+                            size_t *total);
 
 /* The findings of one event, through the condition table of event_findings.c. Returns how
  * many were written to out (at most max). */

@@ -32,8 +32,14 @@ struct view {
     long state;             /* licence state, -1 when absent */
     long minutes;           /* minutes left in it, -1 when absent */
     long count;             /* 12289 field 5, -1 when absent or unreadable */
+    bool activated;         /* 12289 field 3: the answer activated the client */
     bool count_unreadable;  /* field 5 is there but holds no count in range */
     long activation_interval, renewal_interval; /* 12289 fields 6 and 7 */
+    /* 1003: its licence status list */
+    size_t licences;             /* entries read */
+    size_t in_use;               /* of them, licences with a product key */
+    struct ex_licence active;    /* the licence in use (the first failing one, if any fails) */
+    const char *ao_name, *ao_dn; /* 12308: the Active Directory activation object */
 };
 
 static const char *value(const struct ex_event *ev, size_t n) /* 1-based, "" when absent */
@@ -87,6 +93,30 @@ static void read_result(struct view *v)
     }
 }
 
+#define LICENCES_READ 64 /* entries kept per value; all are counted */
+
+/* 1003: every value may hold (part of) the list; the long one is read whole. */
+static void read_licences(const struct ex_event *ev, struct view *v)
+{
+    struct ex_licence lic[LICENCES_READ];
+    bool have_active = false;
+    for (size_t i = 0; i < ev->nvalues; i++) {
+        const char *text = ev->long_index == i + 1 ? ev->long_value : ev->values[i];
+        size_t total;
+        size_t n = ex_licence_list_read(text, strlen(text), lic, LICENCES_READ, &total);
+        v->licences += total;
+        for (size_t k = 0; k < n; k++) {
+            if (!lic[k].in_use)
+                continue;
+            v->in_use++;
+            if (!have_active || (v->active.hr == 0 && lic[k].hr != 0))
+                v->active = lic[k];
+            have_active = true;
+        }
+    }
+    v->result = v->active.hr; /* the code a failing licence's finding leads with */
+}
+
 static void read_view(const struct ex_event *ev, struct view *v)
 {
     memset(v, 0, sizeof *v);
@@ -107,6 +137,7 @@ static void read_view(const struct ex_event *ev, struct view *v)
     case 12289:
         if (read_flags(value(ev, 2), &flags))
             v->flags = flags;
+        v->activated = read_number(value(ev, 3)) == 1;
         v->count = read_number(value(ev, 5));
         v->count_unreadable = v->count < 0 && value(ev, 5)[0] != '\0';
         v->activation_interval = read_number(value(ev, 6));
@@ -124,6 +155,13 @@ static void read_view(const struct ex_event *ev, struct view *v)
     case 12294:
         v->domain = value(ev, 1);
         break;
+    case 1003:
+        read_licences(ev, v);
+        break;
+    case 12308:
+        v->ao_name = value(ev, 2);
+        v->ao_dn = value(ev, 3);
+        break;
     default:
         break;
     }
@@ -138,16 +176,25 @@ static bool failed_not_skew(const struct view *v) { return failed(v) && v->resul
 static bool not_owner(const struct view *v) { return v->has_result && v->result == NOT_OWNER; }
 static bool publish_failed(const struct view *v) { return failed(v) && v->result != NOT_OWNER; }
 static bool has_host(const struct view *v) { return v->host_port && v->host_port[0]; }
+static bool host_sent(const struct view *v) { return has_host(v) && ok_result(v); }
+static bool host_not_sent(const struct view *v) { return has_host(v) && !ok_result(v); }
 static bool has_client(const struct view *v) { return v->client && v->client[0]; }
 static bool has_domain(const struct view *v) { return v->domain && v->domain[0]; }
-static bool always(const struct view *v) { (void)v; return true; }
 
 #define FLAG_ERRORS 0x0F000000u
 static bool bad_flags(const struct view *v) { return (v->flags & FLAG_ERRORS) != 0; }
 static bool low_count_flag(const struct view *v) { return (v->flags & 0x04000000u) != 0; }
 
-static bool count_below_5(const struct view *v) { return v->count >= 0 && v->count < 5; }
-static bool count_below_25(const struct view *v) { return v->count >= 5 && v->count < 25; }
+/* A client the answer activated had count enough for its product (5 for Office and servers):
+ * a count below 25 then says nothing about it. */
+static bool count_below_5(const struct view *v)
+{
+    return !v->activated && v->count >= 0 && v->count < 5;
+}
+static bool count_below_25(const struct view *v)
+{
+    return !v->activated && v->count >= 5 && v->count < 25;
+}
 static bool count_enough(const struct view *v) { return v->count >= 25; }
 static bool count_unreadable(const struct view *v) { return v->count_unreadable; }
 static bool custom_activation(const struct view *v)
@@ -174,10 +221,32 @@ static bool activated_ending(const struct view *v)
 {
     return state_is(v, 1) && v->minutes >= 0 && v->minutes < (long)(30 * MINUTES_PER_DAY);
 }
-static bool initial_grace(const struct view *v) { return state_is(v, 2) || state_is(v, 6); }
+static bool initial_grace(const struct view *v)
+{
+    return (state_is(v, 2) || state_is(v, 6)) && !ok_result(v);
+}
+/* A request sent or answered without error from a product in grace: that is why it asked. */
+static bool grace_asking(const struct view *v)
+{
+    return (state_is(v, 2) || state_is(v, 6)) && ok_result(v);
+}
 static bool oot_grace(const struct view *v) { return state_is(v, 3); }
 static bool non_genuine(const struct view *v) { return state_is(v, 4); }
 static bool notification(const struct view *v) { return state_is(v, 5); }
+
+static bool list_unread(const struct view *v) { return v->licences == 0; }
+static bool licence_ok(const struct view *v)
+{
+    return v->in_use && v->active.hr == 0 && v->active.granted;
+}
+static bool licence_failed(const struct view *v) { return v->in_use && v->active.hr != 0; }
+static bool licence_not_granted(const struct view *v)
+{
+    return v->in_use && v->active.hr == 0 && !v->active.granted;
+}
+static bool no_licence_in_use(const struct view *v) { return v->licences && !v->in_use; }
+static bool unused_licences(const struct view *v) { return v->licences > v->in_use; }
+static bool has_activation_object(const struct view *v) { return v->ao_name && v->ao_name[0]; }
 
 /* ---- the table ---- */
 
@@ -241,6 +310,26 @@ static const char *interval_value(const struct view *v, char *buf, size_t size)
              v->renewal_interval);
     return buf;
 }
+static const char *licence_value(const struct view *v, char *buf, size_t size)
+{
+    ex_format(buf, size, "%s: 0x%08" PRIX32 ", %s%s", v->active.sku, v->active.hr,
+              v->active.granted ? "granted" : "not granted",
+              v->in_use > 1 ? " (the first of several with a key)" : "");
+    return buf;
+}
+static const char *unused_value(const struct view *v, char *buf, size_t size)
+{
+    ex_format(buf, size, "%zu of %zu licences", v->licences - v->in_use, v->licences);
+    return buf;
+}
+static const char *object_value(const struct view *v, char *buf, size_t size)
+{
+    if (v->ao_dn && v->ao_dn[0])
+        ex_format(buf, size, "%s (%s)", v->ao_name, v->ao_dn);
+    else
+        ex_format(buf, size, "%s", v->ao_name);
+    return buf;
+}
 static const char *message_value(const struct view *v, char *buf, size_t size)
 {
     ex_format(buf, size, "%s", v->ev->nvalues ? v->ev->values[0] : v->ev->message);
@@ -261,9 +350,11 @@ static const struct rule rules[] = {
       "symptom:kms-client-will-not-activate", NULL, NULL, failed, result_value, true,
       "The request never reached a KMS host: this code, not the 0xC004F074 the client shows, is the real cause."),
     RS(12288, "12288-host", "kms-host", EX_NOTE, 0, 0, "setting:KeyManagementServiceName",
-       "setting:KeyManagementServicePort", NULL, has_host, host_value, false,
+       "setting:KeyManagementServicePort", NULL, host_not_sent, host_value, false,
        "The client asked this KMS host.",
        "`slerr diagnose --kms {host}` checks its name, port, RPC endpoint and clock."),
+    R(12288, "12288-host-sent", "kms-host", EX_OK, 0, 0, "setting:KeyManagementServiceName",
+      NULL, NULL, host_sent, host_value, false, "The client sent its request to this KMS host."),
     R(12288, "12288-flags", "status-flags", EX_WARNING, 0, 0, NULL, NULL, NULL, bad_flags,
       flags_value, false,
       "The status flags carry an error bit (0x01000000 no KMS registration, 0x02000000 bad registration data, 0x04000000 count too low, 0x08000000 no qualifying OS licence)."),
@@ -317,6 +408,9 @@ static const struct rule rules[] = {
       "The activation runs out within 30 days: the client has not reached a KMS host for months."),
     R(0, "state-grace", "license-state", EX_NOTE, 0, 0, NULL, NULL, NULL, initial_grace,
       state_value, false, "The product runs in a grace period and still needs activating."),
+    R(0, "state-grace-asking", "license-state", EX_OK, 0, 0, NULL, NULL, NULL, grace_asking,
+      state_value, false,
+      "In a grace period when it asked, which is why it asked; whether it activated is in the answer (event 12289)."),
     R(0, "state-oot-grace", "license-state", EX_WARNING, 0, 0, NULL, NULL, NULL, oot_grace,
       state_value, false, "Out-of-tolerance grace: the hardware changed too much and the product must be activated again."),
     R(0, "state-non-genuine", "license-state", EX_CRITICAL, 0, 0, "symptom:recover-from-non-genuine",
@@ -350,9 +444,28 @@ static const struct rule rules[] = {
       "Activation failed; this is the specific code behind what slmgr or the Settings page reported."),
     R(8209, "8209-not-genuine", "result", EX_CRITICAL, 0, 0, "symptom:recover-from-non-genuine", NULL,
       NULL, failed, result_value, true, "Genuine validation failed with this code."),
-    R(1003, "1003-status-check", "license-check", EX_NOTE, 0, 0, NULL, NULL, NULL, always,
+    R(1003, "1003-status-check", "license-check", EX_NOTE, 0, 0, NULL, NULL, NULL, list_unread,
       message_value, false,
       "The service checked the licences of this application; the status list that follows names each licence's state."),
+    R(1003, "1003-licence-in-use", "license-in-use", EX_OK, 0, 0, NULL, NULL, NULL, licence_ok,
+      licence_value, false,
+      "The licence in use (the one with a product key) passed its check: this application is licensed."),
+    R(1003, "1003-licence-failed", "license-in-use", EX_CRITICAL, 0, 0, "event:8198", NULL, NULL,
+      licence_failed, licence_value, true,
+      "The licence in use (the one with a product key) failed its check with this code: this is the state to act on."),
+    R(1003, "1003-licence-not-granted", "license-in-use", EX_WARNING, 0, 0, NULL, NULL, NULL,
+      licence_not_granted, licence_value, false,
+      "The licence in use was checked without error but not granted: it is not activated yet (a grace period, or waiting for activation)."),
+    R(1003, "1003-no-licence-in-use", "license-in-use", EX_NOTE, 0, 0, NULL, NULL, NULL,
+      no_licence_in_use, unused_value, false,
+      "None of the listed licences has a product key: nothing of this application is installed with a key."),
+    R(1003, "1003-unused-licences", "unused-licenses", EX_OK, 0, 0, NULL, NULL, NULL,
+      unused_licences, unused_value, false,
+      "The other licences have no product key (0xC004F014 in the list): editions the installation could use but does not. That is normal."),
+    /* 12308: a client activated through Active Directory */
+    R(12308, "12308-adba-activated", "activation-object", EX_OK, 0, 0,
+      "symptom:kms-count-not-increasing", NULL, NULL, has_activation_object, object_value, false,
+      "Activated through Active Directory by this activation object: no KMS host took part, so a KMS host does not count this client."),
 };
 
 #define NRULES (sizeof rules / sizeof *rules)
@@ -387,12 +500,15 @@ static void apply(const struct rule *r, const struct view *v, struct ex_finding 
     ex_finding_from_row(f, &r->pub.row, val, fill, v);
     if (r->result_code)
         ex_finding_lead_code(f, v->result);
+    if (r->result_code && v->ev->id == 1003) /* what its policies failed with, too */
+        for (size_t i = 0; i < v->active.ndetail; i++)
+            ex_finding_add_code(f, v->active.detail[i]);
 }
 
 /* The catalog's events, as see-references (the test checks each exists). */
 static const char *const event_refs[] = {
-    "event:8198", "event:8209", "event:12288", "event:12289", "event:12290",
-    "event:12291", "event:12292", "event:12293", "event:12294",
+    "event:1003", "event:8198", "event:8209", "event:12288", "event:12289", "event:12290",
+    "event:12291", "event:12292", "event:12293", "event:12294", "event:12308",
 };
 
 /* The first finding names the event itself, so that a record always says what it read. */

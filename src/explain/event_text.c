@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* event_text.c: events as text: Event Viewer's "Copy details", Get-WinEvent | Format-List and
- * wevtutil qe /f:text. Labels are data (one table); an event's values come from the lines after
- * "Info:" in its message, joined, since pastes wrap them anywhere, even inside a GUID. */
+/* event_text.c: events as text: Event Viewer's "Copy details", Get-WinEvent | Format-List,
+ * wevtutil qe /f:text, and an event's description pasted alone (its message, "Info:" and the
+ * values). Labels and message openings are data (two tables); an event's values come from the
+ * lines after "Info:" in its message, joined, since pastes wrap them anywhere, even inside a GUID. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,35 @@ static const struct label {
     { "KeywordsDisplayNames", L_OTHER }, { "Properties", L_OTHER },
 };
 
+/* How each message of the licensing service opens, as Windows prints it in English (the
+ * operations guide's message texts, their %n as line breaks). A description pasted without any
+ * label starts with one of these, and the opening says which event it is. */
+static const struct message_start {
+    unsigned id;
+    const char *text; /* the opening, compared without case */
+    const char *also; /* a word the same line must hold as well, or NULL */
+    bool info;        /* its fields follow an "Info:" line */
+    unsigned fields;  /* comma-separated fields of a whole Info list; 0: not a list */
+} messages[] = {
+    { 12288, "The client has sent an activation request to the key management service", NULL,
+      true, 10 },
+    { 12289, "The client has processed an activation response from the key management service",
+      NULL, true, 8 },
+    { 12290, "An activation request has been processed", NULL, true, 9 },
+    { 12291, "Volume-licensed client was unable to initialize the Key Management Service renewal",
+      NULL, true, 1 },
+    { 12292, "Key Management Service (KMS) failed to initialize renewal timer", NULL, true, 1 },
+    { 12293, "Publishing the Key Management Service (KMS) to DNS in the", "failed", true, 1 },
+    { 12294, "Publishing the Key Management Service (KMS) to DNS in the", "successful", false, 0 },
+    { 12308, "Active Directory Activation has succeeded", NULL, false, 0 },
+    { 1003, "The Software Protection service has completed licensing status check", NULL, false,
+      0 },
+    { 8198, "License Activation (slui.exe) failed with the following error code", NULL, false, 0 },
+};
+
+/* 12308 writes its fields as "Sku Id = ...", "AO name = ...", "AO DN = ..." lines. */
+#define NAMED_SEPARATOR " = "
+
 #define INFO_MAX 1024
 
 struct ex_event_text {
@@ -50,11 +80,15 @@ struct ex_event_text {
     bool in_message;    /* lines belong to the message */
     bool in_info;       /* ... after its "Info:" line */
     bool have_id;
+    bool bare;          /* the record began at its message: a description pasted alone */
+    bool gap;           /* a blank line came while more of its fields were awaited */
+    const struct message_start *start; /* the message, when it is a known one */
     struct ex_event ev;
     char info[INFO_MAX];
     size_t info_len;
     size_t msg_len;
-    char body[INFO_MAX]; /* message lines after the first, joined: 8198's hr=, 1003's status */
+    char body[EX_EVENT_LONG_MAX]; /* message lines after the first, joined: 8198's hr=, 1003's
+                                     licence status list */
     size_t body_len;
 };
 
@@ -75,7 +109,8 @@ void ex_event_text_free(struct ex_event_text *t)
 
 static void reset(struct ex_event_text *t)
 {
-    t->open = t->in_message = t->in_info = t->have_id = false;
+    t->open = t->in_message = t->in_info = t->have_id = t->bare = t->gap = false;
+    t->start = NULL;
     t->info_len = t->msg_len = t->body_len = 0;
     ex_event_clear(&t->ev);
 }
@@ -111,7 +146,7 @@ static int flush(struct ex_event_text *t)
         struct ex_event *ev = &t->ev;
         if (t->info_len)
             (void)ex_event_add_value(ev, t->info, t->info_len);
-        else if (t->body_len)
+        else if (t->body_len && ev->nvalues == 0) /* 12308 has its named values already */
             (void)ex_event_add_value(ev, t->body, t->body_len);
         if (ev->id == 12293 || ev->id == 12294)
             quoted_value(ev);
@@ -158,21 +193,119 @@ static void copy_cut(char *dst, size_t size, const char *src, size_t len)
     dst[len] = '\0';
 }
 
-static void message_line(struct ex_event_text *t, const char *s, size_t len)
+static bool starts_with_nocase(const char *s, size_t len, const char *prefix)
 {
-    if (len == 4 + 1 && strncmp(s, "Info:", 5) == 0) {
-        t->in_info = true;
-    } else if (t->in_info) {
+    size_t n = strlen(prefix);
+    return len >= n && strncasecmp(s, prefix, n) == 0;
+}
+
+static bool line_holds(const char *s, size_t len, const char *word)
+{
+    size_t n = strlen(word);
+    for (size_t i = 0; i + n <= len; i++)
+        if (strncasecmp(s + i, word, n) == 0)
+            return true;
+    return false;
+}
+
+static const struct message_start *message_start(const char *s, size_t len)
+{
+    for (size_t i = 0; i < sizeof messages / sizeof *messages; i++)
+        if (starts_with_nocase(s, len, messages[i].text) &&
+            (!messages[i].also || line_holds(s, len, messages[i].also)))
+            return &messages[i];
+    return NULL;
+}
+
+/* Where "Info:" opens the line or follows the message on it ("... machine. Info: 0x0, ..."). */
+static const char *info_marker(const struct ex_event_text *t, const char *s, size_t len)
+{
+    if (len >= 5 && strncmp(s, "Info:", 5) == 0)
+        return s;
+    if (!t->start || !t->start->info)
+        return NULL;
+    for (size_t i = 1; i + 5 <= len; i++)
+        if (s[i - 1] == ' ' && strncmp(s + i, "Info:", 5) == 0)
+            return s + i;
+    return NULL;
+}
+
+/* A whole Info list: as many fields as the event writes, the last one not empty. */
+static bool info_complete(const struct ex_event_text *t)
+{
+    if (!t->start || !t->start->fields || t->info_len == 0)
+        return false;
+    unsigned commas = 0;
+    for (size_t i = 0; i < t->info_len; i++)
+        commas += t->info[i] == ',';
+    return commas + 1 >= t->start->fields && t->info[t->info_len - 1] != ',';
+}
+
+/* More of the event's fields are still to come: blank lines do not end it yet. */
+static bool awaiting_fields(const struct ex_event_text *t)
+{
+    if (!t->start)
+        return false;
+    if (t->start->info)
+        return t->info_len == 0;
+    return t->start->id == 12308 && t->ev.nvalues < 3;
+}
+
+static void named_value(struct ex_event_text *t, const char *s, size_t len)
+{
+    for (size_t i = 0; i + strlen(NAMED_SEPARATOR) <= len; i++)
+        if (strncmp(s + i, NAMED_SEPARATOR, strlen(NAMED_SEPARATOR)) == 0) {
+            size_t skip = i + strlen(NAMED_SEPARATOR);
+            (void)ex_event_add_value(&t->ev, s + skip, len - skip);
+            return;
+        }
+}
+
+/* A line of the message that holds no "Info:". */
+static void message_text(struct ex_event_text *t, const char *s, size_t len)
+{
+    if (t->in_info) {
         append(t->info, sizeof t->info, &t->info_len, s, len, NULL);
     } else if (t->msg_len == 0) {
         copy_cut(t->ev.message, sizeof t->ev.message, s, len);
         t->msg_len = len;
     } else {
+        if (t->start && t->start->id == 12308)
+            named_value(t, s, len);
         append(t->body, sizeof t->body, &t->body_len, s, len, " ");
         /* A first line wrapped by Format-List goes on here; keep the message whole. */
         size_t mlen = strlen(t->ev.message);
         append(t->ev.message, sizeof t->ev.message, &mlen, s, len, " ");
     }
+}
+
+static void message_line(struct ex_event_text *t, const char *s, size_t len)
+{
+    const char *info = t->in_info ? NULL : info_marker(t, s, len);
+    if (!info) {
+        message_text(t, s, len);
+        return;
+    }
+    const char *before = s;
+    size_t blen = trim(&before, (size_t)(info - s));
+    if (blen)
+        message_text(t, before, blen);
+    t->in_info = true;
+    const char *rest = info + 5;
+    size_t rlen = trim(&rest, len - (size_t)(rest - s));
+    if (rlen)
+        append(t->info, sizeof t->info, &t->info_len, rest, rlen, NULL);
+}
+
+/* The message is a known one: the event it names, unless a label named another. */
+static void note_start(struct ex_event_text *t, const struct message_start *m)
+{
+    if (t->have_id && t->ev.id != m->id)
+        return;
+    t->start = m;
+    t->ev.message_known = true;
+    t->ev.id = m->id;
+    t->have_id = true;
 }
 
 static void set_field(struct ex_event_text *t, const struct label *l, const char *v, size_t n)
@@ -200,11 +333,15 @@ static void set_field(struct ex_event_text *t, const struct label *l, const char
     case L_COMPUTER:
         copy_cut(ev->computer, sizeof ev->computer, v, n);
         break;
-    case L_MESSAGE:
+    case L_MESSAGE: {
         t->in_message = true;
+        const struct message_start *m = n ? message_start(v, n) : NULL;
+        if (m)
+            note_start(t, m);
         if (n)
             message_line(t, v, n);
         break;
+    }
     case L_START:
     case L_OTHER:
         break;
@@ -226,29 +363,57 @@ static bool seen(const struct ex_event_text *t, enum label_kind kind)
     return false;
 }
 
-int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, size_t lineno)
+/* A line that opens a known message: the message of the record being read when that has none
+ * yet ("Event ID: 1003" and then the text), else a record of its own. */
+static int begin_message(struct ex_event_text *t, const struct message_start *m, const char *s,
+                         size_t n, size_t lineno)
 {
-    const char *s = text;
-    size_t n = trim(&s, len);
-    if (n == 0) {
-        /* A blank line ends a record, unless the message has yet to begin. */
-        if (t->open && !(t->in_message && t->msg_len == 0 && !t->in_info))
-            return flush(t);
-        return 0;
-    }
-    if (s[0] == '<')
-        return 0; /* XML is the other parser's */
-    if ((n >= 6 && strncmp(s, "Event[", 6) == 0 && s[n - 1] == ':') ||
-        (n == 10 && strncmp(s, "Event Xml:", 10) == 0)) {
-        /* Event Viewer's "Copy details" ends with the same event as XML: read it once. */
-        t->ev.xml_follows = s[5] != '[';
+    bool joins = t->open && t->msg_len == 0 && t->info_len == 0 &&
+                 (!t->have_id || t->ev.id == m->id);
+    if (t->open && !joins) {
         int rc = flush(t);
-        if (!rc && s[5] == '[') {
-            t->open = true;
-            t->ev.line = lineno;
-        }
-        return rc;
+        if (rc)
+            return rc;
     }
+    if (!t->open) {
+        t->open = t->bare = true;
+        t->ev.line = lineno;
+    }
+    note_start(t, m);
+    t->in_message = true;
+    message_line(t, s, n);
+    return 0;
+}
+
+/* Whether a line goes on with a description pasted alone, or ends it. */
+static bool bare_goes_on(const struct ex_event_text *t, const char *s, size_t n)
+{
+    if (message_start(s, n))
+        return false;
+    if (t->gap) /* after a blank line only the fields still awaited */
+        return awaiting_fields(t) && ((t->start->info && (t->in_info || info_marker(t, s, n))) ||
+                                      (!t->start->info && line_holds(s, n, NAMED_SEPARATOR)));
+    if (t->start && t->start->info && t->in_info)
+        return !info_complete(t);
+    return true;
+}
+
+/* "Event ID: 1003 Source: Microsoft-Windows-Security-SPP": a one-line header; returns where the
+ * text after the ID's digits starts, or NULL when the value is the ID alone. */
+static const char *after_id(const char *v, size_t n, size_t *rest_len)
+{
+    size_t i = 0;
+    while (i < n && v[i] >= '0' && v[i] <= '9')
+        i++;
+    if (i == 0 || i == n || v[i] != ' ')
+        return NULL;
+    const char *rest = v + i;
+    *rest_len = trim(&rest, n - i);
+    return *rest_len ? rest : NULL;
+}
+
+static int labelled_line(struct ex_event_text *t, const char *s, size_t n, size_t lineno)
+{
     const char *v;
     size_t vlen;
     bool padded = false;
@@ -271,8 +436,56 @@ int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, si
         t->open = true;
         t->ev.line = lineno;
     }
-    set_field(t, l, v, vlen);
+    size_t rest_len = 0;
+    const char *rest = l->kind == L_ID ? after_id(v, vlen, &rest_len) : NULL;
+    set_field(t, l, v, rest ? (size_t)(rest - v) : vlen);
+    const struct label *next = rest ? find_label(rest, rest_len, &v, &vlen, &padded) : NULL;
+    if (next && next->kind != L_ID)
+        set_field(t, next, v, vlen);
     return 0;
+}
+
+int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, size_t lineno)
+{
+    const char *s = text;
+    size_t n = trim(&s, len);
+    if (n == 0) {
+        if (t->open && awaiting_fields(t)) {
+            t->gap = true;
+            return 0;
+        }
+        /* A blank line ends a record, unless the message has yet to begin. */
+        if (t->open && !(t->in_message && t->msg_len == 0 && !t->in_info))
+            return flush(t);
+        return 0;
+    }
+    if (s[0] == '<')
+        return 0; /* XML is the other parser's */
+    if ((n >= 6 && strncmp(s, "Event[", 6) == 0 && s[n - 1] == ':') ||
+        (n == 10 && strncmp(s, "Event Xml:", 10) == 0)) {
+        /* Event Viewer's "Copy details" ends with the same event as XML: read it once. */
+        t->ev.xml_follows = s[5] != '[';
+        int rc = flush(t);
+        if (!rc && s[5] == '[') {
+            t->open = true;
+            t->ev.line = lineno;
+        }
+        return rc;
+    }
+    if (t->open && t->bare) {
+        if (bare_goes_on(t, s, n)) {
+            t->gap = false;
+            message_line(t, s, n);
+            return 0;
+        }
+        int rc = flush(t);
+        if (rc)
+            return rc;
+    }
+    const struct message_start *m = message_start(s, n);
+    if (m)
+        return begin_message(t, m, s, n, lineno);
+    return labelled_line(t, s, n, lineno);
 }
 
 int ex_event_text_finish(struct ex_event_text *t)

@@ -76,6 +76,7 @@ struct ex_kms_report {
     uint64_t other_products; /* requests for products past MAX_PRODUCTS */
     struct tally results[MAX_RESULTS];
     uint64_t host_events, client_events, requests_timed;
+    uint64_t adba_events; /* 12308: clients that activated through Active Directory */
     int64_t oldest, newest;
     struct { int64_t day; uint64_t count; } days[DAY_SLOTS];
     long host_count_max; /* the count 12289 events reported, -1 none */
@@ -373,6 +374,8 @@ static bool add_request(struct ex_kms_report *r, const struct ex_event *ev, int6
 
 bool ex_kms_report_add(struct ex_kms_report *r, const struct ex_event *ev)
 {
+    if (ev->id == 12308)
+        r->adba_events++;
     if (ev->id < 12288 || ev->id > 12290)
         return true;
     int64_t when = ev->when;
@@ -427,6 +430,13 @@ static const struct ex_row row_count_short_log = { "report-count-short-log", "km
     EX_NOTE, "Distinct CMIDs in this log that need {need}; the log covers less than the 7 days "
     "in which every client renews, so the host may count more.", { LOW_COUNT },
     { "symptom:kms-count-not-increasing" }, NULL };
+static const struct ex_row row_count_adba = { "report-count-adba", "kms-count", EX_NOTE,
+    "Distinct CMIDs of the last 30 days that need {need}: low, but clients here activate through "
+    "Active Directory (event 12308), never ask a KMS host and are not counted, so a low count is "
+    "no fault while they stay activated.", { 0 }, { "event:12308" }, NULL };
+static const struct ex_row row_adba = { "report-adba", "adba", EX_OK,
+    "Activations through Active Directory in the log (event 12308): these clients do not use the "
+    "KMS host and are not in its count.", { 0 }, { "event:12308" }, NULL };
 static const struct ex_row row_clones = { "report-clones", "clones", EX_WARNING,
     "One CMID under several names: these machines were cloned from an image that was not "
     "generalised, and the host counts them once.", { 0 },
@@ -616,6 +626,7 @@ static void counts(const struct ex_kms_report *r, const struct sums *s, struct o
             continue;
         bool low = n < threshold[g];
         const struct ex_row *row = !low ? &row_count_enough
+                                   : r->adba_events ? &row_count_adba
                                    : long_enough ? &row_count_low : &row_count_short_log;
         if (o->n == o->max)
             return;
@@ -710,6 +721,9 @@ static void client_side(const struct ex_kms_report *r, struct out *o)
     }
     if (r->client_failures && (f = next(o, &row_client_failures))) {
         ex_format(f->value, sizeof f->value, "%" PRIu64, r->client_failures);
+    }
+    if (r->adba_events && (f = next(o, &row_adba))) {
+        ex_format(f->value, sizeof f->value, "%" PRIu64 " events", r->adba_events);
     }
 }
 
