@@ -80,6 +80,7 @@ struct ex_event_text {
     bool in_message;    /* lines belong to the message */
     bool in_info;       /* ... after its "Info:" line */
     bool have_id;
+    bool id_from_message; /* the ID is the one its (known) message names */
     bool bare;          /* the record began at its message: a description pasted alone */
     bool gap;           /* a blank line came while more of its fields were awaited */
     const struct message_start *start; /* the message, when it is a known one */
@@ -110,6 +111,7 @@ void ex_event_text_free(struct ex_event_text *t)
 static void reset(struct ex_event_text *t)
 {
     t->open = t->in_message = t->in_info = t->have_id = t->bare = t->gap = false;
+    t->id_from_message = false;
     t->start = NULL;
     t->info_len = t->msg_len = t->body_len = 0;
     ex_event_clear(&t->ev);
@@ -142,7 +144,7 @@ static void quoted_value(struct ex_event *ev)
 static int flush(struct ex_event_text *t)
 {
     int rc = 0;
-    if (t->open && t->have_id) {
+    if (t->open && (t->have_id || t->id_from_message)) {
         struct ex_event *ev = &t->ev;
         if (t->info_len)
             (void)ex_event_add_value(ev, t->info, t->info_len);
@@ -304,8 +306,10 @@ static void note_start(struct ex_event_text *t, const struct message_start *m)
         return;
     t->start = m;
     t->ev.message_known = true;
-    t->ev.id = m->id;
-    t->have_id = true;
+    if (!t->have_id) { /* an "Id" label may still follow (Format-List * puts Message first) */
+        t->ev.id = m->id;
+        t->id_from_message = true;
+    }
 }
 
 static void set_field(struct ex_event_text *t, const struct label *l, const char *v, size_t n)

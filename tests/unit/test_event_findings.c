@@ -47,7 +47,7 @@ Test(event_rules, every_reference_is_in_the_catalog)
 /* One row per case: an event (ID and comma list) and the finding it must produce. */
 struct row {
     unsigned id;
-    char list[200];
+    char list[512];
     char rule[32];  /* the row of event_findings.c that must fire */
     char field[24];
     enum ex_severity severity;
@@ -77,9 +77,11 @@ static void check_row(const struct row *r)
     ex_event_clear(&ev);
     ev.id = r->id;
     strcpy(ev.provider, "Microsoft-Windows-Security-SPP");
-    /* One value per comma-separated part, as the parsers deliver them. */
+    /* One value per comma-separated part, as the parsers deliver them; 1003 and 12308 write
+     * commas inside their values, so their cases separate values with '|'. */
+    const char *sep = r->id == 1003 || r->id == 12308 ? "|" : ",";
     for (const char *p = r->list;;) {
-        size_t len = strcspn(p, ",");
+        size_t len = strcspn(p, sep);
         (void)ex_event_add_value(&ev, p, len);
         if (!p[len])
             break;
@@ -109,6 +111,14 @@ static void check_row(const struct row *r)
     cr_assert_gt(strlen(f->text), 10);
 }
 
+/* Entries of event 1003's licence status list, in the forms real events show: no product key;
+ * the licence in use, granted; the licence in use failing (store damaged, grace ended); the
+ * licence in use checked but not granted yet. */
+#define LIC_UNUSED(n) n ": 2077f0b2-b2e2-43c5-a3b2-2079d527f56a, 1, 0 [(0 [0xC004F014, 0, 0], [(?)(?)(?)(?)(?)(?)])(1 )(2 )]"
+#define LIC_OK(n) n ": bfb30674-7c9a-4624-9309-9914cfd5b05c, 1, 1 [(0 [0x00000000, 1, 0], [(?)(?)( 1 0x00000000 3 0 msft:rm/algorithm/hwid/4.0 0x00000000 0)( 7 0x00000000 2010/06/01)(?)(?)])(1 )(2 )]"
+#define LIC_FAILED(n) n ": 21c56779-b449-4d20-adfc-eece0e1ad74b, 1, 1 [(0 [0xC004E002, 0, 0], [(?)(?)(?)(?)(?)(?)(?)(?)])(1 )(2 )(3 [0x00000000, 0, 0], [( 6 0xC004F009 0 0)( 1 0x00000000)])]"
+#define LIC_GRACE(n) n ": 2de67392-b7a7-462a-b1ca-108dd189f588, 1, 1 [(0 [0x00000000, 0, 0], [(?)(?)(?)(?)])(1 )(2 )]"
+
 #define L12288(r, st, min) r ",0x0,kms01.contoso.com:1688,3c2a1f60-5d7e-4b8a-9c1e-2f4b6a8d0e11,2024/3/14 9:12,0," st "," min ",2de67392-b7a7-462a-b1ca-108dd189f588,25"
 #define L12290(r, st, min) r ",25,PC1.contoso.com,3c2a1f60-5d7e-4b8a-9c1e-2f4b6a8d0e11,2024/3/14 9:12,0," st "," min ",2de67392-b7a7-462a-b1ca-108dd189f588"
 
@@ -117,6 +127,7 @@ static struct row rows[] = {
     { 12288, L12288("0xC004F06C", "2", "40000"), "12288-failed", "result", EX_CRITICAL, 0xC004F06C, "" },
     { 12288, L12288("0x800706BA", "2", "40000"), "12288-failed", "result", EX_CRITICAL, 0x800706BA, "symptom:kms-client-will-not-activate" },
     { 12288, L12288("0x800706BA", "2", "40000"), "12288-host", "kms-host", EX_NOTE, 0, "setting:KeyManagementServiceName" },
+    { 12288, L12288("0x0", "1", "259000"), "12288-host-sent", "kms-host", EX_OK, 0, "setting:KeyManagementServiceName" },
     { 12288, "0x0,0x04000000,kms01:1688,x,t,0,2,1,a,25", "12288-flags", "status-flags", EX_WARNING, 0, "" },
     { 12289, "0x0,0x0,1,0,30,120,10080,2024/3/14 9:12", "12289-activated", "result", EX_OK, 0, "" },
     { 12289, "0x0,0x0,1,0,30,120,10080,2024/3/14 9:12", "12289-count-enough", "kms-count", EX_OK, 0, "" },
@@ -136,11 +147,13 @@ static struct row rows[] = {
     { 12290, L12290("0x0", "1", "259000"), "state-activated", "license-state", EX_OK, 0, "" },
     { 12290, L12290("0x0", "1", "150000"), "state-missed-renewals", "license-state", EX_NOTE, 0, "setting:VLRenewalInterval" },
     { 12290, L12290("0x0", "1", "20000"), "state-running-out", "license-state", EX_WARNING, 0xC004F074, "" },
-    { 12288, L12288("0x0", "2", "40000"), "state-grace", "license-state", EX_NOTE, 0, "" },
+    { 12288, L12288("0x800706BA", "2", "40000"), "state-grace", "license-state", EX_NOTE, 0, "" },
+    { 12288, L12288("0x0", "2", "40000"), "state-grace-asking", "license-state", EX_OK, 0, "" },
+    { 12290, L12290("0x0", "6", "40000"), "state-grace-asking", "license-state", EX_OK, 0, "" },
     { 12288, L12288("0x0", "3", "40000"), "state-oot-grace", "license-state", EX_WARNING, 0, "" },
     { 12288, L12288("0x0", "4", "40000"), "state-non-genuine", "license-state", EX_CRITICAL, 0, "symptom:recover-from-non-genuine" },
     { 12288, L12288("0x0", "5", "0"), "state-notification", "license-state", EX_CRITICAL, 0, "symptom:recover-from-rfm" },
-    { 12288, L12288("0x0", "6", "40000"), "state-grace", "license-state", EX_NOTE, 0, "" },
+    { 12288, L12288("0xC004F06C", "6", "40000"), "state-grace", "license-state", EX_NOTE, 0, "" },
     { 12291, "0x80070005", "12291-timer", "result", EX_WARNING, 0x80070005, "setting:VLRenewalInterval" },
     { 12292, "0x80070005", "12292-timer", "result", EX_WARNING, 0x80070005, "event:12291" },
     { 12293, "0x8007267C,contoso.com", "12293-failed", "result", EX_CRITICAL, 0x8007267C, "setting:DisableDnsPublishing" },
@@ -150,6 +163,13 @@ static struct row rows[] = {
     { 8198, "hr=0xC004F074", "8198-failed", "result", EX_CRITICAL, 0xC004F074, "symptom:kms-client-will-not-activate" },
     { 8209, "0xC004F200", "8209-not-genuine", "result", EX_CRITICAL, 0xC004F200, "symptom:recover-from-non-genuine" },
     { 1003, "Application Id=55c92734-d682-4d71-983e-d6ec3f16059f", "1003-status-check", "license-check", EX_NOTE, 0, "" },
+    { 1003, "55c92734-d682-4d71-983e-d6ec3f16059f|" LIC_UNUSED("1") " " LIC_OK("2"), "1003-licence-in-use", "license-in-use", EX_OK, 0, "" },
+    { 1003, "55c92734-d682-4d71-983e-d6ec3f16059f|" LIC_UNUSED("1") " " LIC_OK("2"), "1003-unused-licences", "unused-licenses", EX_OK, 0, "" },
+    { 1003, "55c92734-d682-4d71-983e-d6ec3f16059f|" LIC_FAILED("1") " " LIC_UNUSED("2"), "1003-licence-failed", "license-in-use", EX_CRITICAL, 0xC004E002, "event:8198" },
+    { 1003, "55c92734-d682-4d71-983e-d6ec3f16059f|" LIC_FAILED("1"), "1003-licence-failed", "license-in-use", EX_CRITICAL, 0xC004F009, "" },
+    { 1003, "55c92734-d682-4d71-983e-d6ec3f16059f|" LIC_GRACE("1"), "1003-licence-not-granted", "license-in-use", EX_WARNING, 0, "" },
+    { 1003, "55c92734-d682-4d71-983e-d6ec3f16059f|" LIC_UNUSED("1") " " LIC_UNUSED("2"), "1003-no-licence-in-use", "license-in-use", EX_NOTE, 0, "" },
+    { 12308, "2de67392-b7a7-462a-b1ca-108dd189f588|Windows(R) Operating System, VOLUME_KMS_2012-R2_WIN10 channel|CN=AO1,CN=Activation Objects,CN=Microsoft SPP,CN=Services,CN=Configuration,DC=contoso,DC=com", "12308-adba-activated", "activation-object", EX_OK, 0, "symptom:kms-count-not-increasing" },
 };
 
 ParameterizedTestParameters(event_rules, rows)
@@ -171,6 +191,50 @@ Test(event_rules, every_rule_has_a_case)
             found |= strcmp(rows[j].rule, name) == 0;
         cr_expect(found, "rule %s has no case", name);
     }
+}
+
+Test(event_rules, an_activated_client_is_not_judged_by_the_count_it_was_told)
+{
+    struct ex_event ev;
+    ex_event_clear(&ev);
+    ev.id = 12289;
+    const char *list = "0x0,0x0,1,0,10,120,10080,2012/12/04 07:06"; /* Office: 10 is enough */
+    (void)ex_event_add_value(&ev, list, strlen(list));
+    ex_event_split_list(&ev);
+    struct ex_finding out[EX_EVENT_MAX_FINDINGS];
+    size_t n = ex_event_findings(&ev, out, EX_EVENT_MAX_FINDINGS);
+    cr_assert_not_null(find_rule(out, n, "12289-activated"));
+    cr_assert_null(find(out, n, "kms-count"), "activated: no count row");
+}
+
+/* A status list longer than an event value (255 bytes): read whole, so the licence in use at
+ * its end is found, and every entry is counted. */
+Test(event_rules, a_long_licence_list_is_read_whole)
+{
+    char list[EX_EVENT_LONG_MAX];
+    size_t len = 0;
+    for (int i = 1; i <= 40; i++)
+        len += (size_t)snprintf(list + len, sizeof list - len, "%s%d: %08x-aaaa-4bbb-8ccc-%012d, 1, 0 "
+                                "[(0 [0xC004F014, 0, 0], [(?)(?)(?)(?)(?)(?)])(1 )(2 )]",
+                                len ? "\n" : "", i, i, i);
+    len += (size_t)snprintf(list + len, sizeof list - len, "\n" LIC_OK("41"));
+    cr_assert_gt(len, 4000);
+    struct ex_event ev;
+    ex_event_clear(&ev);
+    ev.id = 1003;
+    strcpy(ev.provider, "Microsoft-Windows-Security-SPP");
+    (void)ex_event_add_value(&ev, "55c92734-d682-4d71-983e-d6ec3f16059f", 36);
+    (void)ex_event_add_value(&ev, list, len);
+    cr_assert_eq(ev.long_index, 2);
+    cr_assert_eq(strlen(ev.long_value), len);
+    struct ex_finding out[EX_EVENT_MAX_FINDINGS];
+    size_t n = ex_event_findings(&ev, out, EX_EVENT_MAX_FINDINGS);
+    const struct ex_finding *f = find_rule(out, n, "1003-licence-in-use");
+    cr_assert_not_null(f);
+    cr_assert(strstr(f->value, "bfb30674-7c9a-4624-9309-9914cfd5b05c"), "%s", f->value);
+    f = find_rule(out, n, "1003-unused-licences");
+    cr_assert_not_null(f);
+    cr_assert_str_eq(f->value, "40 of 41 licences");
 }
 
 Test(event_rules, the_diagnose_command_names_the_host)
@@ -314,7 +378,11 @@ Test(events_reader, slui_8198_and_1003)
     cr_assert_eq(record_finding(s, 0, "result")->codes[0], 0x8007232B);
     s = explain("events/1003-formatlist.txt", NULL);
     cr_assert_eq(s->n, 1);
-    cr_assert_not_null(record_finding(s, 0, "license-check"));
+    const struct ex_finding *f = record_finding(s, 0, "license-in-use");
+    cr_assert_not_null(f);
+    cr_assert_str_eq(f->rule, "1003-licence-failed");
+    cr_assert_eq(f->codes[0], 0xC004F074, "the licence in use's own code leads");
+    cr_assert_null(record_finding(s, 0, "license-check"), "the list was read: no generic row");
 }
 
 Test(events_reader, truncated_xml_records_then_malformed)
