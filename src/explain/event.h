@@ -91,12 +91,12 @@ void ex_event_text_free(struct ex_event_text *t);
 
 /* One licence of event 1003's licence status list. */
 struct ex_licence {
-    char sku[40];  /* its SKU (activation) ID as written */
-    bool in_use;   /* the entry's second flag: a product key is installed for this licence */
-    uint32_t hr;   /* the result of its licence check */
-    bool granted;  /* the number after that result: 1 when the check granted the licence */
     size_t ndetail;     /* failure codes of its policies further in the entry (0xC004F009 ...) */
     uint32_t detail[2]; /* the first two distinct ones other than hr */
+    uint32_t hr;   /* the result of its licence check */
+    char sku[40];  /* its SKU (activation) ID as written */
+    bool in_use;   /* the entry's second flag: a product key is installed for this licence */
+    bool granted;  /* the number after that result: 1 when the check granted the licence */
 };
 /* Reads the entries of a status list in text (as many as there are, in linear time); writes
  * the first `max` into out, returns how many it wrote and sets *total to how many it read. */
