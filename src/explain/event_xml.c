@@ -36,7 +36,8 @@ struct ex_event_xml {
     int event_depth;   /* depth of the open <Event>, 0 when none */
     enum section section;
     enum capture cap;
-    char buf[1024];    /* text of the element being captured, cut when longer */
+    char buf[EX_EVENT_LONG_MAX]; /* text of the element being captured, cut when longer (1003's
+                                    licence status list is one <Data> of several KiB) */
     size_t blen;
     int status;        /* what fn asked for, or EX_STATUS_MALFORMED */
     size_t lineno;     /* the input line being fed */

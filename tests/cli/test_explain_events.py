@@ -203,6 +203,27 @@ class DescriptionOnly(unittest.TestCase):
         self.assertEqual(f["field"], "license-in-use")
 
 
+    def test_1003_as_xml_with_a_list_longer_than_a_value(self):
+        """Constructed from the documented layout (two <Data>: the application ID, then the list,
+        one entry a line): 45 licences, about 4.5 KiB, the one in use last."""
+        entries = ["%d: %08x-aaaa-4bbb-8ccc-%012d, 1, 0 [(0 [0xC004F014, 0, 0], "
+                   "[(?)(?)(?)(?)(?)(?)])(1 )(2 )]" % (i, i, i) for i in range(1, 45)]
+        entries.append("45: 21c56779-b449-4d20-adfc-eece0e1ad74b, 1, 1 [(0 [0xC004E002, 0, 0], "
+                       "[(?)(?)(?)(?)])(1 )(2 )(3 [0x00000000, 0, 0], [( 6 0xC004F009 0 0)])]")
+        xml = ("<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+               "<Provider Name='Microsoft-Windows-Security-SPP'/><EventID Qualifiers='16384'>1003"
+               "</EventID><Computer>SRV1</Computer></System><EventData>"
+               "<Data>55c92734-d682-4d71-983e-d6ec3f16059f</Data><Data>%s</Data></EventData>"
+               "</Event>\n" % "&#13;\n".join(entries)).encode()
+        self.assertGreater(len(xml), 4096)
+        objs, r = records(xml)
+        self.assertEqual(r.returncode, 1)
+        rules = rules_of(objs)
+        self.assertTrue(rules["1003-licence-failed"]["value"].startswith("21c56779-b449"))
+        self.assertEqual(rules["1003-licence-failed"]["codes"][:2], ["0xC004E002", "0xC004F009"])
+        self.assertEqual(rules["1003-unused-licences"]["value"], "44 of 45 licences")
+
+
 class ActiveDirectory(unittest.TestCase):
     ADBA = (b"Active Directory Activation has succeeded.\n\nSku Id = 2de67392-b7a7-462a-b1ca-"
             b"108dd189f588\n\nAO name = Windows(R) Operating System, VOLUME_KMS_2012-R2_WIN10 "
