@@ -59,3 +59,24 @@ Test(normalize, what_readers_need_stays)
     cr_expect_str_eq(norm("Name: x "), "Name: x ");
     cr_expect_str_eq(norm("   "), "");
 }
+
+/* The special bytes are found eight at a time: each one, at every offset of a long line (both
+ * sides of a word boundary), is rewritten as when it is alone. */
+Test(normalize, special_byte_found_at_every_offset)
+{
+    static const char *const marks[][2] = {
+        { "**", "" }, { "__", "" }, { "`", "" }, { "\xEF\xBC\x9A", ":" }, { "\xC2\xA0", " " },
+    };
+    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+        for (size_t at = 0; at < 24; at++) {
+            char in[64], want[64];
+            memset(in, 'a', at);
+            strcpy(in + at, marks[m][0]);
+            strcat(in, "bbbbbbbbbbbbbbbbbbbb");
+            memset(want, 'a', at);
+            strcpy(want + at, marks[m][1]);
+            strcat(want, "bbbbbbbbbbbbbbbbbbbb");
+            cr_expect_str_eq(norm(in), want, "mark %zu at %zu", m, at);
+        }
+    }
+}
