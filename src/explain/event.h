@@ -74,6 +74,9 @@ typedef int (*ex_event_fn)(void *ctx, struct ex_event *ev); /* 0, or an ex_statu
 struct ex_event_xml;
 struct ex_event_xml *ex_event_xml_new(ex_event_fn fn, void *ctx);
 int ex_event_xml_line(struct ex_event_xml *x, const char *text, size_t len, size_t lineno);
+/* Whether the line would be read as the continuation of an XML document already open (inside
+ * an element, or the next <Event> of a stream): it is then the XML parser's alone. */
+bool ex_event_xml_claims(const struct ex_event_xml *x, const char *text, size_t len);
 /* The same for a line that comes in pieces (an export written on one long line): the first
  * piece has `starts_line`, the last `ends_line`. */
 int ex_event_xml_piece(struct ex_event_xml *x, const char *text, size_t len, size_t lineno,

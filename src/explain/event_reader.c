@@ -97,8 +97,17 @@ static int piece(void *state, const char *text, size_t len, size_t lineno, int e
     struct events_state *s = state;
     bool starts = !s->mid_line;
     s->mid_line = !ends_line;
-    int rc = starts ? ex_event_text_line(s->text, text, len, lineno) : 0;
+    /* A line inside an open XML document is not event text either. */
+    int rc = starts && !ex_event_xml_claims(s->xml, text, len)
+                 ? ex_event_text_line(s->text, text, len, lineno)
+                 : 0;
     return rc ? rc : ex_event_xml_piece(s->xml, text, len, lineno, starts, ends_line);
+}
+
+static bool claims(void *state, const char *text, size_t len)
+{
+    struct events_state *s = state;
+    return ex_event_xml_claims(s->xml, text, len);
 }
 
 static int line(void *state, const char *text, size_t len, size_t lineno)
@@ -138,4 +147,5 @@ const struct ex_reader_ops ex_reader_events = {
     .destroy = destroy,
     .error_detail = error_detail,
     .piece = piece,
+    .claims = claims,
 };

@@ -390,6 +390,16 @@ static bool starts_event(const char *s, size_t len)
     return c == ' ' || c == '>' || c == '/' || c == '\t';
 }
 
+bool ex_event_xml_claims(const struct ex_event_xml *x, const char *text, size_t len)
+{
+    if (x->status || !x->active)
+        return false;
+    if (x->depth > 1 || x->waiting || x->ndefer)
+        return true;
+    size_t i = skip_space(text, len, 0);
+    return i < len && starts_event(text + i, len - i);
+}
+
 int ex_event_xml_piece(struct ex_event_xml *x, const char *text, size_t len, size_t lineno,
                        bool starts_line, bool ends_line)
 {

@@ -85,6 +85,7 @@ struct ex_driver {
     bool finishing;               /* the input has ended */
     struct ex_checkmk checkmk; /* a Checkmk agent's dump: only its win_license section is read */
     bool hidden;               /* the current line is kept from the readers */
+    size_t claimed;            /* the current line is for reader claimed - 1 alone (0: all) */
     struct ex_input input;
 };
 
@@ -107,6 +108,15 @@ static int fallback_sink(void *ctx, const struct ex_record *record)
     return d->sink(d->ctx, record);
 }
 
+/* The reader (its index + 1) whose document this line continues, or 0: every reader. */
+static size_t claimed_by(const struct ex_driver *d, const char *text, size_t len)
+{
+    for (size_t i = 0; i < d->nreaders; i++)
+        if (ex_readers[i]->claims && ex_readers[i]->claims(d->states[i], text, len))
+            return i + 1;
+    return 0;
+}
+
 static int on_line(void *ctx, const char *text, size_t len, size_t lineno, bool first, bool last)
 {
     struct ex_driver *d = ctx;
@@ -115,10 +125,14 @@ static int on_line(void *ctx, const char *text, size_t len, size_t lineno, bool 
     if (d->hidden)
         return 0;
     d->lineno = lineno;
-    if (first)
+    if (first) {
         ex_fallback_line(d->fallback, text, len, lineno);
+        d->claimed = claimed_by(d, text, len);
+    }
     for (size_t i = 0; i < d->nreaders; i++) {
         const struct ex_reader_ops *ops = ex_readers[i];
+        if (d->claimed && i + 1 != d->claimed)
+            continue;
         int status = 0;
         if (ops->piece)
             status = ops->piece(d->states[i], text, len, lineno, last);
