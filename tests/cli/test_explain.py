@@ -303,6 +303,48 @@ class PartialRecords(unittest.TestCase):
                 self.assertEqual(missing, [])
 
 
+class XmlClaimsItsLines(unittest.TestCase):
+    """A line inside an open XML document is the event reader's alone: the description Event
+    Viewer renders into <Message> held "License Status: Notification", which the slmgr reader
+    took for a second record (slmgr-dli, 'notification') and made the headline."""
+
+    EVENT = (b"<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>\n"
+             b"  <System>\n"
+             b"    <Provider Name='Microsoft-Windows-Security-SPP' "
+             b"EventSourceName='Software Protection Platform Service'/>\n"
+             b"    <EventID Qualifiers='49152'>8198</EventID>\n"
+             b"    <Level>2</Level>\n"
+             b"    <TimeCreated SystemTime='2024-03-01T10:00:00.000Z'/>\n"
+             b"    <EventRecordID>42</EventRecordID>\n"
+             b"    <Channel>Application</Channel>\n"
+             b"    <Computer>pc1.contoso.com</Computer>\n"
+             b"  </System>\n"
+             b"  <EventData>\n"
+             b"    <Data>hr=0xC004F074</Data>\n"
+             b"  </EventData>\n"
+             b"  <RenderingInfo Culture='en-US'>\n"
+             b"    <Message>License Activation (slui.exe) failed with the following error code:\n"
+             b"hr=0xC004F074\n"
+             b"License Status: Notification\n"
+             b"Notification Reason: 0xC004F009.\n"
+             b"</Message>\n"
+             b"  </RenderingInfo>\n"
+             b"</Event>\n")
+
+    def test_rendered_message_lines_make_no_text_record(self):
+        objects, status = records(self.EVENT)
+        self.assertEqual([(o["kind"], [f["rule"] for f in o["findings"]]) for o in objects[:-1]],
+                         [("event", ["event", "8198-failed"])])
+        self.assertEqual(objects[-1]["kind"], "summary")
+        self.assertEqual(objects[-1]["headline"]["rule"], "8198-failed")
+        self.assertEqual(status, 1)
+
+    def test_text_after_the_document_is_read_again(self):
+        objects, _ = records(self.EVENT + b"License Status: Notification\n"
+                                          b"Notification Reason: 0xC004F009.\n")
+        self.assertEqual([o["kind"] for o in objects[:-1]], ["event", "slmgr-dli"])
+
+
 class MoreForms(unittest.TestCase):
     """One-line results of slmgr and ospp, and cscript's banner before them."""
 
