@@ -428,18 +428,23 @@ enum ex_label ex_label_find(unsigned formats, const char *line, size_t len, cons
     return row ? row->id : EXL_NONE;
 }
 
-bool ex_labels_complete(const char *lang, enum ex_label *missing)
+size_t ex_labels_missing(const char *lang, enum ex_label *missing, size_t max)
 {
+    size_t count = 0;
     for (int id = EXL_OTHER + 1; id < EXL_LABEL_COUNT; id++) {
         bool found = false;
         for (size_t i = 0; i < NROWS && !found; i++)
             found = rows[i].id == (enum ex_label)id && strcmp(rows[i].lang, lang) == 0;
-        if (!found) {
-            *missing = (enum ex_label)id;
-            return false;
-        }
+        if (!found && count < max)
+            missing[count] = (enum ex_label)id;
+        count += !found;
     }
-    return true;
+    return count;
+}
+
+bool ex_labels_complete(const char *lang, enum ex_label *missing)
+{
+    return ex_labels_missing(lang, missing, 1) == 0;
 }
 
 /* Licence states as each tool words them; compared at the start of the value, any case,

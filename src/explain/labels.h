@@ -80,6 +80,9 @@ const struct ex_label_row *ex_label_find_row(unsigned formats, const char *line,
 /* Whether the rows of language `lang` ("en") name every field and phrase; when not, *missing
  * is the first one without a row. English must be complete; other languages may grow to it. */
 bool ex_labels_complete(const char *lang, enum ex_label *missing);
+/* How many fields and phrases the rows of `lang` lack; the first `max` of them go to missing.
+ * build/tests/unit/label-coverage LANG prints them, for whoever adds a language. */
+size_t ex_labels_missing(const char *lang, enum ex_label *missing, size_t max);
 
 /* Licence states as the SoftwareLicensingProduct.LicenseStatus numbers them (0-6), read from
  * a state word in any language the table holds; -1 unknown. */

@@ -243,6 +243,23 @@ Test(labels, english_is_complete)
     cr_expect(!ex_labels_complete("xx", &missing));
 }
 
+/* What label-coverage prints for whoever adds a language: every field a language's rows lack,
+ * in field order, the first being the one ex_labels_complete names. */
+Test(labels, missing_lists_every_field_without_a_row)
+{
+    enum ex_label all[EXL_LABEL_COUNT], first = EXL_NONE;
+    const size_t fields = EXL_LABEL_COUNT - 1 - EXL_OTHER;
+    cr_expect_eq(ex_labels_missing("en", all, EXL_LABEL_COUNT), 0);
+    cr_expect_eq(ex_labels_missing("xx", all, EXL_LABEL_COUNT), fields);
+    cr_expect_eq(all[0], EXL_OTHER + 1);
+    cr_expect_eq(all[fields - 1], EXL_LABEL_COUNT - 1);
+    size_t de = ex_labels_missing("de", all, EXL_LABEL_COUNT);
+    cr_expect(de > 0 && de < fields, "German has some rows, not all: %zu", de);
+    cr_expect_not(ex_labels_complete("de", &first));
+    cr_expect_eq(first, all[0]);
+    cr_expect_eq(ex_labels_missing("de", all, 1), de, "the count does not stop at max");
+}
+
 Test(labels, find)
 {
     const char *v;
