@@ -29,6 +29,8 @@ struct pending {
     bool information; /* the line says the code is for information only */
     bool activation;  /* a code of the licensing service itself */
     bool message;     /* named by its official message, not its number */
+    uint32_t shared[EX_MESSAGE_CODES]; /* a message's codes, when it is several codes' */
+    size_t nshared;
     char around[EX_VALUE_MAX];
 };
 
@@ -55,6 +57,12 @@ const struct ex_row ex_fallback_message_row = {
     "message-in-text", "code", EX_CRITICAL,
     "The text quotes the official message of {code} ({symbol}), a failure.",
     { 0 }, { NULL }, "`slerr {code}` explains it.",
+};
+const struct ex_row ex_fallback_message_shared_row = {
+    "message-in-text-shared", "code", EX_CRITICAL,
+    "The text quotes the official message of several codes ({codes}), a failure; the number "
+    "the machine reported tells which one.",
+    { 0 }, { NULL }, NULL,
 };
 const struct ex_row ex_fallback_message_information_row = {
     "message-in-text-information", "code", EX_NOTE,
@@ -142,23 +150,27 @@ static void keep_around(struct pending *p, const char *text, size_t len, size_t 
              text + from, to < len ? "..." : "");
 }
 
-/* A code found at `at` (n bytes) in the line being read, kept unless already pending. */
-static void add_pending(struct ex_fallback *fb, uint32_t code, size_t at, size_t n, bool message)
+/* A code found at `at` (n bytes) in the line being read, kept unless already pending; the
+ * pending entry, or NULL. */
+static struct pending *add_pending(struct ex_fallback *fb, uint32_t code, size_t at, size_t n,
+                                   bool message)
 {
     for (size_t i = 0; i < fb->npending; i++)
         if (fb->pending[i].code == code)
-            return; /* the first place it stands is the one reported */
+            return NULL; /* the first place it stands is the one reported */
     if (fb->npending == PENDING_MAX || at > fb->len)
-        return;
+        return NULL;
     struct pending *p = &fb->pending[fb->npending++];
     p->code = code;
     p->line = fb->lineno;
     p->message = message;
+    p->nshared = 0;
     p->activation = ex_activation_code(code);
     p->information = ex_phrase_in(EX_PH_INFORMATION_ONLY, fb->text, fb->len);
     keep_around(p, fb->text, fb->len, at, n);
     if (p->activation)
         fb->context = true; /* a text that names the licensing service's codes is about it */
+    return p;
 }
 
 static int on_match(const struct slerr_match *m, void *ctx)
@@ -184,6 +196,14 @@ static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
     slerr_scan_finish(fb->scanner, NULL, NULL);      /* each line is a stream of its own */
 }
 
+static bool claimed_or_pending(const struct ex_fallback *fb, uint32_t code)
+{
+    for (size_t i = 0; i < fb->npending; i++)
+        if (fb->pending[i].code == code)
+            return true;
+    return claimed(fb, code);
+}
+
 void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size_t lineno)
 {
     if (!fb->context && ex_phrase_in(EX_PH_ACTIVATION_CONTEXT, text, len))
@@ -192,10 +212,17 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
     fb->len = len;
     fb->lineno = lineno;
     scan_codes(fb, text, len);
-    uint32_t code;
+    uint32_t codes[EX_MESSAGE_CODES];
     size_t at; /* after the numbers: a code written beside its message is reported as a code */
-    if (ex_messages_find(fb->messages, text, len, &code, &at))
-        add_pending(fb, code, at, 0, true);
+    size_t n = ex_messages_find(fb->messages, text, len, codes, &at);
+    for (size_t i = 0; i < n; i++)
+        if (claimed_or_pending(fb, codes[i]))
+            return; /* the number stands beside it: that one is reported */
+    struct pending *p = n ? add_pending(fb, codes[0], at, 0, true) : NULL;
+    if (p && n > 1) {
+        memcpy(p->shared, codes, n * sizeof codes[0]);
+        p->nshared = n;
+    }
 }
 
 void ex_fallback_claim(struct ex_fallback *fb, const struct ex_record *record, size_t last_line)
@@ -222,6 +249,17 @@ static const char *fill(const void *subject, const char *key, size_t len, bool c
         ex_code_text(p->code, buf); /* our own spelling: safe in a command */
         return buf;
     }
+    if (!command && len == 5 && memcmp(key, "codes", 5) == 0) {
+        size_t used = 0;
+        for (size_t k = 0; k < p->nshared && used < size; k++) {
+            char code[11];
+            ex_code_text(p->shared[k], code);
+            const char *sep = k == 0 ? "" : k + 1 == p->nshared ? " or " : ", ";
+            int w = snprintf(buf + used, size - used, "%s%s", sep, code);
+            used += w > 0 ? (size_t)w : 0;
+        }
+        return buf;
+    }
     if (!command && len == 6 && memcmp(key, "symbol", 6) == 0) {
         const struct slerr_entry *e = slerr_lookup(p->code);
         snprintf(buf, size, "%s", e && slerr_entry_symbol(e) ? slerr_entry_symbol(e) : "no symbol");
@@ -242,8 +280,12 @@ int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
                                                   : &ex_fallback_message_information_row)
                                        : (failure ? &ex_fallback_failure_row
                                                   : &ex_fallback_information_row);
+        if (p->nshared > 1 && failure)
+            row = &ex_fallback_message_shared_row;
         ex_finding_from_row(&fb->finding, row, p->around, fill, p);
         ex_finding_add_code(&fb->finding, p->code);
+        for (size_t k = 1; k < p->nshared; k++)
+            ex_finding_add_code(&fb->finding, p->shared[k]);
         struct ex_record record = { "text", p->line, &fb->finding, 1, NULL };
         if (sink(ctx, &record))
             return EX_STATUS_STOPPED;

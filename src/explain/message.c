@@ -15,7 +15,8 @@
 #define HEAD_BITS 65536
 
 struct message {
-    uint32_t code;
+    uint32_t codes[EX_MESSAGE_CODES]; /* the codes whose message it is (merge_shared) */
+    size_t ncodes;
     const char *text; /* the catalog's, lives as long as the library */
     size_t len;       /* without its final '.' */
 };
@@ -61,6 +62,8 @@ static int by_text(const void *a, const void *b)
     int c = compare(x, y->text, y->len);
     if (c == 0 && x->len != y->len)
         return -1; /* x is a prefix of y */
+    if (c == 0) /* one text, several codes: in code order */
+        return x->codes[0] < y->codes[0] ? -1 : x->codes[0] > y->codes[0];
     return c;
 }
 
@@ -81,16 +84,32 @@ static bool same_text(const struct message *a, const struct message *b)
     return a->len == b->len && compare(a, b->text, b->len) == 0;
 }
 
-/* A message two codes share names neither: both leave the index. */
-static void drop_shared(struct ex_messages *m)
+/* Whether Windows' message for `code` is explained in the catalog (cause and remedy): of the
+ * codes that share a message, these are the ones met in practice. */
+static bool curated(uint32_t code)
+{
+    return slerr_entry_cause(slerr_lookup(code)) != NULL;
+}
+
+/* A message several codes share becomes one entry naming them, in code order: the curated
+ * ones when there are any (the others are not met in practice), else all, up to
+ * EX_MESSAGE_CODES. */
+static void merge_shared(struct ex_messages *m)
 {
     size_t kept = 0;
     for (size_t i = 0; i < m->count;) {
         size_t j = i + 1;
         while (j < m->count && same_text(&m->all[i], &m->all[j]))
             j++;
-        if (j == i + 1)
-            m->all[kept++] = m->all[i];
+        struct message merged = m->all[i];
+        bool any_curated = false;
+        for (size_t k = i; k < j; k++)
+            any_curated |= curated(m->all[k].codes[0]);
+        merged.ncodes = 0;
+        for (size_t k = i; k < j && merged.ncodes < EX_MESSAGE_CODES; k++)
+            if (!any_curated || curated(m->all[k].codes[0]))
+                merged.codes[merged.ncodes++] = m->all[k].codes[0];
+        m->all[kept++] = merged;
         i = j;
     }
     m->count = kept;
@@ -111,7 +130,8 @@ static void build(struct ex_messages *m)
         if (len < MESSAGE_MIN || !ex_activation_code(code))
             continue;
         struct message *msg = &m->all[m->count++];
-        msg->code = code;
+        msg->codes[0] = code;
+        msg->ncodes = 1;
         msg->text = text;
         msg->len = text[len - 1] == '.' ? len - 1 : len;
         m->first[fold(text[0])] = 1;
@@ -119,7 +139,7 @@ static void build(struct ex_messages *m)
         m->heads[h / 8] |= (uint8_t)(1u << (h % 8));
     }
     qsort(m->all, m->count, sizeof *m->all, by_text);
-    drop_shared(m);
+    merge_shared(m);
 }
 
 /* The message standing at text, or NULL: the last one not after the text, when it is a prefix
@@ -146,11 +166,11 @@ static bool word_start(const char *text, size_t at)
     return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
 }
 
-bool ex_messages_find(struct ex_messages *m, const char *text, size_t len, uint32_t *code,
-                      size_t *at)
+size_t ex_messages_find(struct ex_messages *m, const char *text, size_t len,
+                        uint32_t codes[EX_MESSAGE_CODES], size_t *at)
 {
     if (len < MESSAGE_MIN - 1)
-        return false;
+        return 0;
     if (!m->built)
         build(m);
     for (size_t i = 0; i + MESSAGE_MIN - 1 <= len; i++) {
@@ -161,10 +181,10 @@ bool ex_messages_find(struct ex_messages *m, const char *text, size_t len, uint3
             continue;
         const struct message *msg = standing_at(m, text + i, len - i);
         if (msg) {
-            *code = msg->code;
+            memcpy(codes, msg->codes, msg->ncodes * sizeof codes[0]);
             *at = i;
-            return true;
+            return msg->ncodes;
         }
     }
-    return false;
+    return 0;
 }

@@ -84,7 +84,7 @@ static bool all_digits(const char *s, size_t n)
 /* Small values are Win32 errors unless the field holds an HRESULT as written. */
 static uint32_t short_value(uint32_t value, unsigned flags)
 {
-    return flags & (SLERR_PARSE_HRESULT | SLERR_PARSE_DECIMAL) ? value : from_win32_or_raw(value);
+    return (flags & (SLERR_PARSE_HRESULT | SLERR_PARSE_DECIMAL)) ? value : from_win32_or_raw(value);
 }
 
 static bool all_decimal(const char *s)
