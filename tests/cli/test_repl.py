@@ -179,6 +179,12 @@ class Batch(unittest.TestCase):
         self.assertIn("repl", run("help").stdout)
 
 
+def typed_fixture(name):
+    """An explain fixture as a terminal sends it: each line ended by CR."""
+    with open(os.path.join(os.environ["SLERR_SOURCE_ROOT"], "tests/explain/fixtures", name)) as f:
+        return "".join(line.rstrip("\n") + "\r" for line in f)
+
+
 class Interactive(unittest.TestCase):
     """A real pseudo-terminal: what a helpdesk person sees and types."""
 
@@ -298,10 +304,7 @@ class Interactive(unittest.TestCase):
         self.assert_ends_well(s)
 
     def test_explain_reads_a_pasted_block(self):
-        fixture = os.path.join(os.environ["SLERR_SOURCE_ROOT"], "tests/explain/fixtures",
-                               "dli-notification.txt")
-        with open(fixture) as f:
-            pasted = "".join(line.rstrip("\n") + "\r" for line in f)
+        pasted = typed_fixture("dli-notification.txt")
         s = self.start("repl", "--no-history")
         # Ended by a line holding only ".": the findings, then the prompt again.
         s.send("explain --brief\r")
@@ -331,10 +334,7 @@ class Interactive(unittest.TestCase):
     def test_a_block_pasted_at_the_prompt_is_explained(self):
         # Issue 18 item 6: pasted without `explain` first, each line ran as a command (a
         # lookup or a search per line of the paste).
-        fixture = os.path.join(os.environ["SLERR_SOURCE_ROOT"], "tests/explain/fixtures",
-                               "dli-notification.txt")
-        with open(fixture) as f:
-            pasted = "".join(line.rstrip("\n") + "\r" for line in f)
+        pasted = typed_fixture("dli-notification.txt")
         s = self.start("repl", "--no-history")
         s.send(pasted)  # all lines at once, as a terminal delivers a paste
         out = s.expect_prompt()
