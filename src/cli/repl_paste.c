@@ -69,6 +69,8 @@ int repl_paste_take(const char *first, FILE **out)
     /* The line editor has given the terminal back in line mode: read the rest byte-wise. */
     raw = cooked;
     raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+    raw.c_cc[VMIN] = 1; /* in line mode these slots may hold other characters */
+    raw.c_cc[VTIME] = 0;
     if (terminal)
         tcsetattr(STDIN_FILENO, TCSANOW, &raw);
     int status = block ? EXIT_OK : EXIT_IO;
