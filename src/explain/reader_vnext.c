@@ -66,6 +66,10 @@ static const struct ex_row row_expires = { "vnext-expires-on", "expires-on", EX_
 static const struct ex_row row_expires_soon = { "vnext-expires-soon", "expires-on",
     EX_WARNING, "The subscription ends within 30 days: renew it, or plan another licence for "
     "these users before then.", { 0 }, { NULL }, NULL };
+static const struct ex_row row_token_expired = { "vnext-token-expired", "not-after",
+    EX_WARNING, "This shared computer activation token is past its validity: Office on this "
+    "computer needs the user to sign in again to get a new one, and is in reduced "
+    "functionality for that user until then.", { 0 }, { NULL }, NULL };
 static const struct ex_row row_competes = { "vnext-competes-with-volume", "mode", EX_WARNING,
     "A volume-licensed Office release and a Microsoft 365 subscription licence are both "
     "present: the subscription (vNext) licence takes precedence, so the volume product is not "
@@ -137,20 +141,37 @@ static const struct ex_row *state_row(const char *state)
                                               : &row_not_licensed;
 }
 
+static int64_t when(const char *text)
+{
+    return text[0] ? ex_event_parse_time(text) : EX_EVENT_TIME_NONE;
+}
+
+/* The subscription's end: a note, or a warning when it comes within EXPIRY_WARNING_DAYS. */
+static const struct ex_row *expiry_row(const struct vnext *v, const char *expires)
+{
+    int64_t t = when(expires);
+    bool soon = t != EX_EVENT_TIME_NONE && v->now <= t &&
+                t - v->now <= EXPIRY_WARNING_DAYS * 86400LL;
+    return soon ? &row_expires_soon : &row_expires;
+}
+
 static int emit(struct vnext *v)
 {
     size_t n = 0;
     v->in_object = false;
-    if (!v->product[0] && !v->state[0])
+    if (!v->product[0] && !v->state[0] && !v->not_after[0])
         return 0;
     if (v->state[0])
         add(v, &n, state_row(v->state), v->state);
     if (v->entitlement[0] && strcasecmp(v->entitlement, "Provisioned") != 0)
         add(v, &n, &row_entitlement, v->entitlement);
-    if (v->not_after[0])
+    int64_t not_after = when(v->not_after);
+    if (v->section == SEC_SHARED && not_after != EX_EVENT_TIME_NONE && v->now > not_after)
+        add(v, &n, &row_token_expired, v->not_after);
+    else if (v->not_after[0])
         add(v, &n, &row_window, v->not_after);
     if (v->expires[0])
-        add(v, &n, &row_expires, v->expires);
+        add(v, &n, expiry_row(v, v->expires), v->expires);
     if (contains(v->type, "Subscription"))
         v->subscription = true;
     struct ex_record rec = { v->section == SEC_SHARED ? "vnext-shared-token" : "vnext-licence",
@@ -167,6 +188,7 @@ static void member(struct vnext *v, const char *name, const char *value)
                : strcmp(name, "NotAfter") == 0          ? v->not_after
                : strcmp(name, "ExpiresOn") == 0         ? v->expires
                : strcmp(name, "EntitlementExpiration") == 0 ? v->expires
+               : strcmp(name, "User") == 0              ? v->product /* an SCL token's */
                                                         : NULL;
     snprintf(v->last, sizeof v->last, "%s", to ? name : "");
     if (to)
@@ -261,8 +283,7 @@ static int licence_file(struct vnext *v)
 {
     size_t n = 0, lineno;
     const struct ex_vnext_licence *l = ex_vnext_file_licence(v->file, &lineno);
-    int64_t not_after = l->not_after[0] ? ex_event_parse_time(l->not_after) : EX_EVENT_TIME_NONE;
-    int64_t expires = l->expires[0] ? ex_event_parse_time(l->expires) : EX_EVENT_TIME_NONE;
+    int64_t not_after = when(l->not_after), expires = when(l->expires);
     const char *state = not_after != EX_EVENT_TIME_NONE && v->now > not_after ? "RFM"
                         : expires != EX_EVENT_TIME_NONE && v->now > expires  ? "Grace"
                                                                              : "Licensed";
@@ -271,11 +292,8 @@ static int licence_file(struct vnext *v)
         add(v, &n, &row_entitlement, l->status);
     if (l->not_after[0])
         add(v, &n, &row_window, l->not_after);
-    if (expires != EX_EVENT_TIME_NONE && v->now <= expires &&
-        expires - v->now <= EXPIRY_WARNING_DAYS * 86400LL)
-        add(v, &n, &row_expires_soon, l->expires);
-    else if (l->expires[0])
-        add(v, &n, &row_expires, l->expires);
+    if (l->expires[0])
+        add(v, &n, expiry_row(v, l->expires), l->expires);
     if (contains(l->type, "Subscription"))
         v->subscription = true;
     struct ex_record rec = { l->device_id[0] ? "vnext-device-licence-file" : "vnext-licence-file",

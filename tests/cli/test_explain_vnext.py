@@ -4,8 +4,8 @@
 and as the licence files hold them (UTF-16 JSON whose "License" is base64 of JSON; built by
 vnext_licence.py) (tests/explain/fixtures/vnext, and a real output from the corpus): each
 licence's state, entitlement and validity; a volume release (vNextDiag's modes, ospp.vbs's
-licences) next to a subscription licence is a warning; a broken licence is "malformed", exit
-2. In every form a paste arrives in (tests/cli/pastes.py); expectations name the rows."""
+licences) next to a subscription licence is a warning; a shared computer activation token past
+its NotAfter is a warning; a broken licence is "malformed", exit 2. In every form a paste arrives in (tests/cli/pastes.py); expectations name the rows."""
 
 import base64
 import datetime
@@ -48,6 +48,9 @@ EXPECTED = {
          [("vnext-licensed", "ok"), ("vnext-entitlement", "warning"),
           ("vnext-valid-until", "ok")]),
         ("vnext-modes", None, [("vnext-competes-with-volume", "warning")])],
+    os.path.join(FIXTURES, "shared-computer-tokens.txt"): [
+        ("vnext-shared-token", "alice@contoso.example", [("vnext-token-expired", "warning")]),
+        ("vnext-shared-token", "bob@contoso.example", [("vnext-valid-until", "ok")])],
     os.path.join(FIXTURES, "device-licence-file.json"): [
         ("vnext-device-licence-file", "O365ProPlusRetail",
          [("vnext-licensed", "ok"), ("vnext-valid-until", "ok")])],
@@ -193,6 +196,18 @@ class VNext(unittest.TestCase):
                 records, r = explain_json(text.encode() + b"\n")
                 self.assertEqual(r.returncode, 2)
                 self.assertIn(message, r.stderr.decode())
+
+    def test_vnextdiag_listing_subscription_ending_within_30_days_warns(self):
+        def listing(expires):
+            return ("========== vNext licenses found ==========\n{\n"
+                    '    "Product":  "O365ProPlusRetail",\n    "LicenseState":  "Licensed",\n'
+                    f'    "EntitlementExpiration":  "{expires}"\n}}\n').encode()
+        soon, _ = explain_json(listing(in_days(5)))
+        later, _ = explain_json(listing(in_days(45)))
+        self.assertEqual(summary(soon)[0][2], [("vnext-licensed", "ok"),
+                                              ("vnext-expires-soon", "warning")])
+        self.assertEqual(summary(later)[0][2], [("vnext-licensed", "ok"),
+                                               ("vnext-expires-on", "note")])
 
     def test_vnextdiag_grace_and_entitlement_expiration(self):
         # the script's newer versions call ExpiresOn EntitlementExpiration, and print Grace
