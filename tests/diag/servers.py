@@ -74,6 +74,17 @@ class Process:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
+def udp_exchange(packet, port, timeout):
+    """Sends one datagram to a loopback port; the reply, or None without one in `timeout`."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.settimeout(timeout)
+        s.sendto(packet, (LOOPBACK, port))
+        try:
+            return s.recv(4096)
+        except OSError:
+            return None
+
+
 # ---- DNS ----
 
 def dns_query(name, qtype, port, timeout=0.2):
@@ -81,14 +92,8 @@ def dns_query(name, qtype, port, timeout=0.2):
     query_id = int.from_bytes(os.urandom(2), "big")
     labels = b"".join(bytes([len(p)]) + p.encode() for p in name.split(".")) + b"\0"
     packet = struct.pack(">HHHHHH", query_id, 0x0100, 1, 0, 0, 0) + labels + struct.pack(">HH", qtype, 1)
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.settimeout(timeout)
-        s.sendto(packet, (LOOPBACK, port))
-        try:
-            reply = s.recv(4096)
-        except OSError:
-            return None
-    return reply[3] & 0x0F if len(reply) >= 12 and reply[:2] == packet[:2] else None
+    reply = udp_exchange(packet, port, timeout)
+    return reply[3] & 0x0F if reply and len(reply) >= 12 and reply[:2] == packet[:2] else None
 
 
 class Dnsmasq(Process):
@@ -187,14 +192,8 @@ class SilentUdp:
 
 def ntp_answers(port, timeout=0.2):
     packet = bytes([0x23]) + bytes(39) + struct.pack(">Q", 0x1234567800000000)
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
-        s.settimeout(timeout)
-        s.sendto(packet, (LOOPBACK, port))
-        try:
-            reply = s.recv(512)
-        except OSError:
-            return False
-    return len(reply) >= 48 and reply[0] & 7 == 4 and reply[1] != 0
+    reply = udp_exchange(packet, port, timeout)
+    return bool(reply) and len(reply) >= 48 and reply[0] & 7 == 4 and reply[1] != 0
 
 
 class SharedChronyd:
