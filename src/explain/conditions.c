@@ -182,6 +182,14 @@ static bool subscription_inactive(const struct ex_facts *f)
 {
     return subscription_status(f, false);
 }
+static bool seen_subscription_active(const struct ex_facts *f)
+{
+    return f->seen[EXL_SUBSCRIPTION_ACTIVE];
+}
+static bool seen_subscription_invalid(const struct ex_facts *f)
+{
+    return f->seen[EXL_SUBSCRIPTION_INVALID];
+}
 static bool seen_rearm(const struct ex_facts *f) { return f->seen[EXL_COMMAND_OK]; }
 static bool seen_license_installed(const struct ex_facts *f)
 {
@@ -393,6 +401,18 @@ static const struct ex_condition table[] = {
         "with a Microsoft Entra account and the licence is refreshed.",
         { 0 }, { NULL }, NULL },
       subscription_inactive, EXL_SUBSCRIPTION_STATUS, 0 },
+    { { "subscription-step-up", "subscription-status", EX_OK,
+        "Settings says the Enterprise subscription is active: subscription activation runs "
+        "Enterprise on top of the Pro licence, so slmgr /dli naming the Pro edition, its retail "
+        "or OEM channel and its key is expected: no downgrade, and no KMS or MAK key is needed.",
+        { 0 }, { NULL }, NULL },
+      seen_subscription_active, EXL_SUBSCRIPTION_ACTIVE, 0 },
+    { { "subscription-lapsed", "subscription-status", EX_WARNING,
+        "Settings says the Enterprise subscription is not valid: it lapsed, was removed or is not "
+        "applied, so the machine runs as Pro until a user holding an E3 or E5 licence signs in "
+        "with a Microsoft Entra account (the Pro licence itself must be activated).",
+        { 0 }, { NULL }, NULL },
+      seen_subscription_invalid, EXL_SUBSCRIPTION_INVALID, 0 },
     { { "rearm-completed", "result", EX_OK,
         "The rearm worked: the grace period starts again once the machine restarts.",
         { 0 }, { NULL }, NULL },

@@ -49,6 +49,8 @@ static const char *const label_names[EXL_LABEL_COUNT] = {
     [EXL_SUBSCRIPTION_TYPE_VALUE] = "subscription-type-value",
     [EXL_SUBSCRIPTION_STATUS] = "subscription-status",
     [EXL_SUBSCRIPTION_STATUS_VALUE] = "subscription-status-value",
+    [EXL_SUBSCRIPTION_ACTIVE] = "subscription-active",
+    [EXL_SUBSCRIPTION_INVALID] = "subscription-invalid",
 };
 
 const char *ex_label_name(enum ex_label label)
@@ -217,6 +219,17 @@ static const struct ex_label_row rows[] = {
     { EXL_SUBSCRIPTION_STATUS, "en", "SubscriptionStatus", EX_FMT_OSLICENSE, EX_LABEL },
     { EXL_SUBSCRIPTION_STATUS_VALUE, "en", "SubscriptionStatusValue", EX_FMT_OSLICENSE,
       EX_LABEL },
+    /* Settings > Activation, Subscription, as Microsoft's "Deploy Windows Enterprise licenses"
+     * page quotes it (learn.microsoft.com/windows/deployment/deploy-enterprise-licenses; its
+     * Windows 10 line reads "Windows Enterprise 10"), pasted beside slmgr /dli's Pro key. */
+    { EXL_SUBSCRIPTION_ACTIVE, "en", "Windows 11 Enterprise subscription is active", SL,
+      EX_PHRASE },
+    { EXL_SUBSCRIPTION_ACTIVE, "en", "Windows 10 Enterprise subscription is active", SL,
+      EX_PHRASE },
+    { EXL_SUBSCRIPTION_ACTIVE, "en", "Windows Enterprise 10 subscription is active", SL,
+      EX_PHRASE },
+    { EXL_SUBSCRIPTION_INVALID, "en", "Windows Enterprise subscription isn't valid", SL,
+      EX_PHRASE },
     /* zh-CN, slmgr.vbs /ato and /ipk one-line results, as pasted in
      * https://github.com/ThunderEX/py-kms/issues/20 ("正在激活 Windows(R), ... / 错误: 0xC004F074")
      * and https://github.com/kkkgo/EnterpriseGconvert/issues/2 ("错误: 0xC0000022 ..."). */

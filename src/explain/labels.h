@@ -44,6 +44,8 @@ enum ex_label {
     /* Windows subscription activation (OSLicense's Get-SubscriptionLicenseInfo) */
     EXL_SUBSCRIPTION_TYPE, EXL_SUBSCRIPTION_TYPE_VALUE, EXL_SUBSCRIPTION_STATUS,
     EXL_SUBSCRIPTION_STATUS_VALUE,
+    /* ... and the Subscription line of Settings > Activation */
+    EXL_SUBSCRIPTION_ACTIVE, EXL_SUBSCRIPTION_INVALID,
     EXL_LABEL_COUNT
 };
 
