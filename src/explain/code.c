@@ -34,7 +34,11 @@ void ex_code_text(uint32_t code, char out[11])
 
 bool ex_activation_code(uint32_t code)
 {
-    const struct slerr_entry *e = slerr_lookup(code);
+    return ex_activation_entry(slerr_lookup(code));
+}
+
+bool ex_activation_entry(const struct slerr_entry *e)
+{
     const char *source = slerr_entry_source(e), *symbol = slerr_entry_symbol(e);
     return (source && strcmp(source, "slerror.h") == 0) ||
            (symbol && strncmp(symbol, "SL_", 3) == 0);

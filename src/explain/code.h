@@ -20,6 +20,9 @@ bool ex_event_code(const char *value, uint32_t *code);
 /* A code of the licensing service itself (slerror.h's, an SL_ symbol): activation evidence
  * wherever it stands. */
 bool ex_activation_code(uint32_t code);
+struct slerr_entry;
+/* The same for an entry at hand (NULL: false), without looking its code up again. */
+bool ex_activation_entry(const struct slerr_entry *e);
 /* A code in our spelling, "0xC004F074". */
 void ex_code_text(uint32_t code, char out[11]);
 
