@@ -126,8 +126,8 @@ static int on_line(void *ctx, const char *text, size_t len, size_t lineno, bool 
         return 0;
     d->lineno = lineno;
     if (first) {
-        ex_fallback_line(d->fallback, text, len, lineno);
         d->claimed = claimed_by(d, text, len);
+        ex_fallback_line(d->fallback, text, len, lineno, d->claimed != 0);
     }
     for (size_t i = 0; i < d->nreaders; i++) {
         const struct ex_reader_ops *ops = ex_readers[i];

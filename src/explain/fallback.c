@@ -204,7 +204,8 @@ static bool claimed_or_pending(const struct ex_fallback *fb, uint32_t code)
     return claimed(fb, code);
 }
 
-void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size_t lineno)
+void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size_t lineno,
+                      bool markup)
 {
     if (!fb->context && ex_phrase_in(EX_PH_ACTIVATION_CONTEXT, text, len))
         fb->context = true;
@@ -212,6 +213,8 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
     fb->len = len;
     fb->lineno = lineno;
     scan_codes(fb, text, len);
+    if (markup)
+        return;
     uint32_t codes[EX_MESSAGE_CODES];
     size_t at; /* after the numbers: a code written beside its message is reported as a code */
     size_t n = ex_messages_find(fb->messages, text, len, codes, &at);

@@ -15,8 +15,11 @@ struct ex_fallback;
 /* NULL when out of memory. */
 struct ex_fallback *ex_fallback_new(void);
 void ex_fallback_free(struct ex_fallback *fb);
-/* Scans one input line (after normalizing) for codes. */
-void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size_t lineno);
+/* Scans one input line (after normalizing) for codes, and for official messages unless the
+ * line is `markup`: inside a document a reader claimed (event XML, whose texts that reader
+ * reads; looking for messages in each of a million lines of markup cost a fifth of the run). */
+void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size_t lineno,
+                      bool markup);
 /* A reader's record, read from lines record->line to last_line: the codes of its findings are
  * claimed (explained there), and so is every code on those lines (the reader read them and
  * judged what matters); the input is activation evidence, so general Windows codes elsewhere
