@@ -23,4 +23,10 @@ void ex_messages_free(struct ex_messages *m);
 size_t ex_messages_find(struct ex_messages *m, const char *text, size_t len,
                         uint32_t codes[EX_MESSAGE_CODES], size_t *at);
 
+/* For tests: whether an entry's message belongs in the index (an activation code, a message
+ * long enough), and the codes data/gen-catalog.py chose for it, in search order. */
+struct slerr_entry;
+bool ex_messages_selects(const struct slerr_entry *e);
+size_t ex_messages_catalog(const uint32_t **codes);
+
 #endif
