@@ -4,6 +4,7 @@
  * licence) and as the licence files themselves hold them (vnext_file.h): state, entitlement
  * and validity window, and, over the whole paste, a volume-licensed Office (vNextDiag's modes,
  * ospp.vbs's licences) competing with a subscription licence. */
+#include <ctype.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -220,6 +221,9 @@ static void ospp_line(struct vnext *v, const char *text, size_t len, size_t line
 {
     const char *value;
     size_t vlen;
+    /* ospp.vbs writes its labels in capitals: other lines skip the label search */
+    if (len < 2 || !isupper((unsigned char)text[0]) || !isupper((unsigned char)text[1]))
+        return;
     enum ex_label label = ex_label_find(EX_FMT_OSPP, text, len, &value, &vlen);
     if (label == EXL_NAME) {
         snprintf(v->ospp_name, sizeof v->ospp_name, "%.*s", (int)vlen, value);

@@ -19,7 +19,7 @@ const char *const ex_reader_kinds[] = {
     "ospp.vbs /dstatus, /act, /inpkey, /inslic and /dhistorykms",
     "PowerShell Format-List of SoftwareLicensingProduct / SoftwareLicensingService",
     "OSLicense objects (Get-OSLicenseInfo ...) as ConvertTo-Json, Format-Table; Set- results",
-    "Microsoft 365 Apps licences as vNextDiag.ps1 -action list prints them",
+    "Microsoft 365 Apps licences as vNextDiag.ps1 -action list prints them, and their licence files",
     "activation events (12288-12294, 8198, 8209, 1003 ...) as text, XML or .evtx files",
     "activation error codes anywhere in the text (those slerr annotate marks), or their messages",
     NULL,

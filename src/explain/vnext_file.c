@@ -198,6 +198,12 @@ enum ex_vnext_file_event ex_vnext_file_piece(struct ex_vnext_file *f, const char
 {
     (void)ends_line; /* a wrapped value goes on on the next line; the member may not */
     for (size_t i = 0; i < len; i++) {
+        if (f->state == SEEK && f->matched == 0) { /* most input: on to the next quote */
+            const char *quote = memchr(text + i, '"', len - i);
+            if (!quote)
+                break;
+            i = (size_t)(quote - text);
+        }
         enum ex_vnext_file_event ev = step(f, text[i], lineno);
         if (ev != EX_VF_NONE) {
             *used = i + 1;
