@@ -4,8 +4,12 @@
  * only when the input is about activation (a reader recognised something, an activation code
  * stands in it, or a line speaks of activation or licensing in a language the label table
  * holds), so a backup tool's log with
- * 0x80070005 is not taken for activation evidence. Memory is bounded: the first PENDING_MAX
- * distinct codes and CLAIMED_MAX claimed ones are kept. */
+ * 0x80070005 is not taken for activation evidence. Codes a writer cites rather than a machine
+ * reports are left out: a line naming LIST_MIN or more distinct codes is a list (a changelog,
+ * a documentation table), and a code standing only inside a URL is a link's address unless
+ * the line names the same code outside it (a link whose text spells the code).
+ * Memory is bounded: the first PENDING_MAX distinct codes and CLAIMED_MAX claimed ones are
+ * kept. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +26,8 @@
 #define PENDING_MAX 32
 #define CLAIMED_MAX 128
 #define AROUND 72 /* bytes of context kept on each side of a code */
+#define LIST_MIN 3 /* distinct codes on one line that make it a list, not a report */
+#define LINE_FOUND 8 /* codes of one line kept while deciding; more is a list anyway */
 
 struct pending {
     uint32_t code;
@@ -34,7 +40,14 @@ struct pending {
     char around[EX_VALUE_MAX];
 };
 
+struct found {
+    uint32_t code;
+    size_t at, n; /* where it stands in the line */
+};
+
 struct ex_fallback {
+    struct found found[LINE_FOUND]; /* the codes of the line being scanned */
+    size_t nfound, ndistinct;
     struct slerr_scanner *scanner; /* made at the first line that may hold a code */
     struct ex_messages *messages;  /* codes named by their message text */
     bool failed;                   /* making it failed */
@@ -178,8 +191,61 @@ static int on_match(const struct slerr_match *m, void *ctx)
     struct ex_fallback *fb = ctx;
     if (!m->entry || !slerr_notable(m->code) || m->offset < fb->line_start)
         return 0;
-    add_pending(fb, m->code, (size_t)(m->offset - fb->line_start), m->length, false);
+    bool seen = false;
+    for (size_t i = 0; i < fb->nfound; i++)
+        seen |= fb->found[i].code == m->code;
+    if (seen)
+        return 0;
+    fb->ndistinct++;
+    if (fb->nfound < LINE_FOUND)
+        fb->found[fb->nfound++] = (struct found){ m->code, (size_t)(m->offset - fb->line_start),
+                                                  m->length };
     return 0;
+}
+
+static bool in_url_char(char c)
+{
+    return c != ' ' && c != '\t' && c != '<' && c != '>' && c != '"' && c != '\'' &&
+           c != '`' && c != ')' && c != ']';
+}
+
+/* The end of the URL that covers byte `at` of the line, or 0 when none does. A URL is a
+ * scheme, "://" and what follows up to a space or the bracket or quote that closes it. */
+static size_t url_end_at(const char *text, size_t len, size_t at)
+{
+    for (size_t i = 0; i + 3 <= len; i++) {
+        if (memcmp(text + i, "://", 3) != 0)
+            continue;
+        size_t from = i;
+        while (from > 0 && ((text[from - 1] | 0x20) >= 'a' && (text[from - 1] | 0x20) <= 'z'))
+            from--;
+        size_t to = i + 3;
+        while (to < len && in_url_char(text[to]))
+            to++;
+        if (from < i && at >= from && at < to)
+            return to;
+        i = to > i ? to - 1 : i;
+    }
+    return 0;
+}
+
+/* Whether the line spells `code` (its eight hex digits, any case, any prefix such as "Ox")
+ * somewhere no URL covers. */
+static bool named_outside_urls(const char *text, size_t len, uint32_t code)
+{
+    char hex[9];
+    snprintf(hex, sizeof hex, "%08X", (unsigned)code);
+    for (size_t i = 0; i + 8 <= len; i++) {
+        size_t k = 0;
+        while (k < 8 && (text[i + k] & ~0x20) == (hex[k] & ~0x20) &&
+               ((hex[k] >= '0' && hex[k] <= '9') == (text[i + k] >= '0' && text[i + k] <= '9')))
+            k++;
+        bool whole = k == 8 && (i == 0 || !is_hex(text[i - 1])) &&
+                     (i + 8 == len || !is_hex(text[i + 8]));
+        if (whole && !url_end_at(text, len, i))
+            return true;
+    }
+    return false;
 }
 
 static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
@@ -191,9 +257,18 @@ static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
         return;
     }
     fb->line_start = 0;
+    fb->nfound = fb->ndistinct = 0;
     slerr_scan(fb->scanner, text, len, on_match, fb);
     slerr_scan(fb->scanner, "\n", 1, on_match, fb); /* every code of the line is whole now */
     slerr_scan_finish(fb->scanner, NULL, NULL);      /* each line is a stream of its own */
+    if (fb->ndistinct >= LIST_MIN)
+        return; /* a list of codes: documentation or a changelog, no machine's state */
+    for (size_t i = 0; i < fb->nfound; i++) {
+        const struct found *f = &fb->found[i];
+        if (url_end_at(text, len, f->at) && !named_outside_urls(text, len, f->code))
+            continue; /* a link's address names it, the writer does not */
+        add_pending(fb, f->code, f->at, f->n, false);
+    }
 }
 
 static bool claimed_or_pending(const struct ex_fallback *fb, uint32_t code)

@@ -226,6 +226,30 @@ class CodeFallback(unittest.TestCase):
         rules = [f["rule"] for o in objects if o["kind"] == "text" for f in o["findings"]]
         self.assertEqual(rules, ["code-in-text"])
 
+    def test_a_code_only_in_a_link_address_is_not_reported(self):
+        # A documentation issue's footer (corpus neg-en-docs-7014-vlsc): the code stands only
+        # in the anchor of a link to the error-code page; it was reported as critical.
+        r = explain(stdin=b"* Content: [Resolve Windows activation error codes](https://learn."
+                          b"microsoft.com/en-us/windows-server/get-started/activation-error-codes"
+                          b"#0xc004c008-the-activation-server-determined)\n")
+        self.assertEqual(r.returncode, 2, r.stdout)
+
+    def test_a_link_whose_text_spells_the_code_is_reported(self):
+        # corpus en-ticket-letter-o-azuresandbox-145: the visible text writes the code with a
+        # letter O, so only the URL gives the number; the writer does name it.
+        _, f, status = self.only_finding(
+            "A different error is shown in the UI [OxC004F074](https://learn.microsoft.com/en-us/"
+            "troubleshoot/azure/virtual-machines/windows/windows-vm-activation-error-0xc004f074).\n")
+        self.assertEqual((f["rule"], f["codes"], status), ("code-in-text", ["0xC004F074"], 1))
+
+    def test_a_line_listing_codes_is_a_list_not_a_report(self):
+        # A documentation pull request (corpus neg-en-docs-pr-4397): three codes, no machine.
+        r = explain(stdin=b"Add error codes: 0x8007007b, 0xC004C003, 0x8007232B\n")
+        self.assertEqual(r.returncode, 2, r.stdout)
+        objects, status = records(b"Error 8007007B with notification message 0xC004F056\n")
+        codes = sorted(c for o in objects if o["kind"] == "text" for c in o["findings"][0]["codes"])
+        self.assertEqual((codes, status), (["0x8007007B", "0xC004F056"], 1), "two codes are a report")
+
     def test_every_distinct_code_once(self):
         objects, _ = records(b"0xC004F074 and 0xC004F038, then 0xC004F074 again\n")
         codes = [o["findings"][0]["codes"][0] for o in objects if o["kind"] == "text"]
