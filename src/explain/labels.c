@@ -309,6 +309,7 @@ static const struct ex_label_row rows[] = {
     { EXL_ACTIVATED_OK, "ja", "製品は正常にライセンス認証されました", SL, EX_PHRASE },
     { EXL_SKMS_SET, "ja", "キー管理サービスのマシン名は", SL, EX_PHRASE },
     { EXL_ACTIVATED_OK, "ko", "제품을 성공적으로 활성화했습니다", SL, EX_PHRASE },
+    { EXL_SKMS_SET, "ko", "키 관리 서비스 컴퓨터 이름을", SL, EX_PHRASE },
     { EXL_ACTIVATED_OK, "nl", "Product is geactiveerd", SL, EX_PHRASE },
     { EXL_ACTIVATED_OK, "pl", "Produkt aktywowany pomyślnie", SL, EX_PHRASE },
     { EXL_ACTIVATING, "pl", "Aktywowanie", SL, EX_PHRASE },

@@ -88,7 +88,8 @@ static int result_line(struct slmgr *s, enum ex_label label, const char *v, size
     case EXL_LICENSE_INSTALLED:
         return one_line(s, "slmgr-rilc", label, v, vl, lineno);
     case EXL_SKMS_SET: {
-        size_t n = strcspn(v, " ");
+        /* the host and port; a language may join its grammar to them ("...:1688으로") */
+        size_t n = strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:[]");
         return one_line(s, "slmgr-skms", EXL_REGISTERED_KMS, v, n < vl ? n : vl, lineno);
     }
     default: /* /xpr: the product was named on the line before */
@@ -117,23 +118,33 @@ static void remember_product(struct slmgr *s, const char *text, size_t len, bool
     s->product[len] = '\0';
 }
 
-/* Where a result joined to its "Activating ... (ID) ..." line starts: forums and articles
- * print /ato's two lines as one ("Activating NAME (ID) ... Product activated successfully.");
- * 0 when no slmgr result follows an ellipsis ("...", U+2026) on the line. */
+/* Where a result joined to the text before it starts: forums and articles print /ato's two
+ * lines as one ("Activating NAME (ID) ... Product activated successfully."), or quote a result
+ * after a sentence of their own ("The command should return: ... . Key Management Service
+ * machine name set to ..."); 0 when no slmgr result follows an ellipsis ("...", U+2026) or a
+ * sentence's full stop on the line. */
 static size_t joined_result(const char *text, size_t len)
 {
-    for (size_t i = 0; i + 3 <= len; i++) {
-        bool dots = memcmp(text + i, "...", 3) == 0;
-        if (!dots && memcmp(text + i, "\xE2\x80\xA6", 3) != 0) /* U+2026 */
+    for (size_t i = 0; i + 2 <= len; i++) {
+        size_t stop = 0;
+        if (i + 3 <= len && (memcmp(text + i, "...", 3) == 0 ||
+                             memcmp(text + i, "\xE2\x80\xA6", 3) == 0)) /* U+2026 */
+            stop = 3;
+        else if (text[i] == '.' && text[i + 1] == ' ')
+            stop = 1;
+        if (!stop)
             continue;
-        size_t j = i + 3;
+        size_t j = i + stop;
         while (j < len && (text[j] == '.' || text[j] == ' ' || text[j] == '\t'))
             j++;
         const char *v;
         size_t vl;
         const struct ex_label_row *row = j < len ? ex_label_find_row(EX_FMT_SLMGR, text + j,
                                                                       len - j, &v, &vl) : NULL;
-        if (row && (row->id == EXL_ACTIVATED_OK || row->id == EXL_ERROR))
+        /* after a full stop only a success: an error's code is found wherever it stands, and
+         * its value may be glued to the message ("错误：0xC004F074软件...") */
+        if (row && (row->id == EXL_ACTIVATED_OK || row->id == EXL_SKMS_SET ||
+                    (stop == 3 && row->id == EXL_ERROR)))
             return j;
         i = j - 1;
     }
@@ -158,7 +169,12 @@ static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t 
     size_t vl;
     const struct ex_label_row *row = ex_label_find_row(EX_FMT_SLMGR, text, len, &v, &vl);
     enum ex_label label = row ? row->id : EXL_NONE;
-    bool own = row && row->formats == EX_FMT_SLMGR; /* a line no other tool prints */
+    /* A line no other tool prints: in zh-CN ospp's LICENSE STATUS reads 许可证状态 as
+     * slmgr's does, and an ospp block is not slmgr's too. */
+    const char *ov;
+    size_t ovl;
+    bool own = row && row->formats == EX_FMT_SLMGR &&
+               !ex_label_find_row(EX_FMT_OSPP, text, len, &ov, &ovl);
     int status = 0;
 
     switch (label) {

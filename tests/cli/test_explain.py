@@ -280,6 +280,19 @@ class RecordBoundaries(unittest.TestCase):
         got, _ = self.kinds_rules(b"License Status: Licensed\n")
         self.assertEqual(got, [])
 
+    def test_a_zh_ospp_block_is_one_record_not_slmgr_too(self):
+        # zh-CN ospp prints LICENSE STATUS as 许可证状态, slmgr's word too: each block of the
+        # corpus paste zh-ospp-dstatus-officetool-331 came back as slmgr-dli and ospp-dstatus.
+        block = ("Office 16, Office16O365SmallBusPremR_SubTrial5 edition\n"
+                 "许可证说明: Office 16, TIMEBASED_SUB channel\n"
+                 "SKU ID: 090506fc-50f8-4c00-b8c7-91982a2a7c99\n"
+                 "许可证状态:  ---未许可--- \n"
+                 "错误代码: 0xC004F014\n"
+                 "错误信息: 软件许可服务报告产品密钥不可用。\n \n").encode()
+        got, status = self.kinds_rules(block + block.replace(b"SubTrial5", b"Subscription2"))
+        self.assertEqual([kind for kind, _ in got], ["ospp-dstatus"] * 2, got)
+        self.assertEqual(status, 1)
+
     def test_cim_with_a_blank_line_after_every_property(self):
         data = b"Name : Windows\n\nLicenseStatus : 5\n\nLicenseStatusReason : 3221549065\n\n"
         got, _ = self.kinds_rules(data + data)
@@ -432,6 +445,16 @@ class MoreForms(unittest.TestCase):
         got, status = self.rules(b"---Processing--------------------------\n"
                                  b"<No installed product keys detected>\n")
         self.assertEqual((got, status), ([("ospp-act", "no-key-installed")], 1))
+
+    def test_a_result_quoted_after_a_sentence_on_its_line(self):
+        # The Korean Azure article (corpus ko-skms-azure) writes "The command should return
+        # the following." and slmgr's /skms result on one line; it was nothing recognisable.
+        objects, status = records("    명령이 다음을 반환해야 합니다. 키 관리 서비스 컴퓨터 이름을 "
+                                  "kms.core.windows.net:1688으로 성공적으로 설정합니다.\n".encode())
+        self.assertEqual([o["kind"] for o in objects[:-1]], ["slmgr-skms"], objects)
+        f = objects[0]["findings"][0]
+        self.assertEqual((f["field"], f["value"], status),
+                         ("registered-kms", "kms.core.windows.net:1688", 0))
 
 
 class OneCodeParser(unittest.TestCase):
