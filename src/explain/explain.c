@@ -40,15 +40,64 @@ static bool is_inner_result(const struct ex_finding *f)
            f->codes[0] != UNREACHABLE_KMS;
 }
 
+#define LOW_COUNT 0xC004F038u /* the KMS host's count is too low */
+
+/* A KMS host's own count (its slmgr /dlv, its log's report, a client told it), not a
+ * client's refusal. */
+static bool is_host_count(const struct ex_finding *f)
+{
+    return f->field && (strcmp(f->field, "current-count") == 0 ||
+                        strcmp(f->field, "kms-count") == 0) && has_code(f, LOW_COUNT);
+}
+
+/* A client activated through Active Directory (event 12308, or the host report's sum of them). */
+static bool is_adba(const struct ex_finding *f)
+{
+    return f->rule && (strcmp(f->rule, "12308-adba-activated") == 0 ||
+                       strcmp(f->rule, "report-adba") == 0);
+}
+
+static void keep_worse(struct ex_finding *kept, bool *have, size_t *at, size_t now,
+                       const struct ex_finding *f)
+{
+    if (f->severity > EX_OK && (!*have || f->severity > kept->severity)) {
+        *kept = *f;
+        *have = true;
+        *at = now;
+    }
+}
+
+/* The worst finding; a low count where clients use Active Directory is a note, and then the
+ * Active Directory finding leads in its place, as it says why. */
+static void settle(struct ex_summary *s)
+{
+    bool soften = s->have_adba && s->have_count && s->count.severity > EX_NOTE;
+    enum ex_severity count = soften ? EX_NOTE : s->count.severity;
+    s->have_worst = s->have_count || s->have_other;
+    if (s->have_other && (!s->have_count || s->other.severity > count ||
+                          (s->other.severity == count && s->other_at < s->count_at))) {
+        s->worst = s->other.severity;
+        s->worst_finding = s->other;
+    } else if (s->have_count) {
+        s->worst = count;
+        s->worst_finding = soften ? s->adba : s->count;
+        s->worst_finding.severity = count;
+    }
+}
+
 void ex_summary_add(struct ex_summary *s, const struct ex_record *record)
 {
     s->records++;
     for (size_t i = 0; i < record->nfindings; i++) {
         const struct ex_finding *f = &record->findings[i];
-        if (f->severity > EX_OK && (!s->have_worst || f->severity > s->worst)) {
-            s->worst = f->severity;
-            s->worst_finding = *f;
-            s->have_worst = true;
+        size_t now = s->findings++;
+        if (is_host_count(f))
+            keep_worse(&s->count, &s->have_count, &s->count_at, now, f);
+        else
+            keep_worse(&s->other, &s->have_other, &s->other_at, now, f);
+        if (is_adba(f) && !s->have_adba) {
+            s->adba = *f;
+            s->have_adba = true;
         }
         if (is_inner_result(f) && !s->have_inner) {
             s->inner = *f;
@@ -57,6 +106,7 @@ void ex_summary_add(struct ex_summary *s, const struct ex_record *record)
             s->have_client_unreachable = true;
         }
     }
+    settle(s);
 }
 
 const struct ex_finding *ex_summary_headline(const struct ex_summary *s)

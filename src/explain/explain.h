@@ -16,6 +16,11 @@ struct ex_summary {
     bool have_worst, have_client_unreachable, have_inner;
     struct ex_finding worst_finding;  /* the first finding of the worst severity */
     struct ex_finding inner;          /* an event's result behind a client's 0xC004F074 */
+    /* A KMS host's low count is no fault where clients activate through Active Directory:
+     * the worst count finding and the worst of the others are kept apart until the end. */
+    bool have_count, have_other, have_adba;
+    size_t findings, count_at, other_at; /* findings added; when each kept one came */
+    struct ex_finding count, other, adba;
 };
 
 void ex_summary_add(struct ex_summary *summary, const struct ex_record *record);

@@ -238,6 +238,31 @@ class ActiveDirectory(unittest.TestCase):
         self.assertTrue(f["value"].startswith("Windows(R) Operating System, VOLUME_KMS_2012-R2_WIN10"
                                               " channel (CN=AO1,CN=Activation Objects"), f["value"])
 
+    def test_a_host_counting_0_beside_an_adba_client_is_no_fault(self):
+        """The KMS host part of slmgr /dlv (labels as Windows prints them, values constructed)
+        and a client's 12308: the count row stays in the slmgr record, but the summary's worst is
+        a note and the headline is the Active Directory activation that explains the count."""
+        host = (b"Name: Windows(R), ServerStandard edition\n"
+                b"Description: Windows(R) Operating System, VOLUME_KMS_2012-R2_WIN10 channel\n"
+                b"License Status: Licensed\n"
+                b"Key Management Service is enabled on this machine\n"
+                b"    Current count: 0\n    Listening on Port: 1688\n\n")
+
+        def summary(data):
+            r = explain("--json", stdin=data)
+            objs = [json.loads(x) for x in r.stdout.decode().splitlines() if x.strip()]
+            return [o for o in objs if o["kind"] == "summary"][0], objs, r.returncode
+
+        alone, objs, rc = summary(host)
+        self.assertEqual((alone["worst"], rc), ("critical", 1))
+        self.assertEqual(alone["headline"]["rule"], "host-count-below-servers")
+        both, objs, rc = summary(host + self.ADBA)
+        self.assertIn("host-count-below-servers", rules_of(objs, "slmgr-dli"),
+                      "the record itself is not rewritten")
+        self.assertEqual(both["worst"], "note")
+        self.assertEqual(both["headline"]["rule"], "12308-adba-activated")
+        self.assertEqual(rc, 0)
+
     def test_real_qa_paste_reads_the_12308(self):
         objs, _ = records(corpus("en-qa-12308-adba-478271.txt"))
         self.assertIn("12308-adba-activated", rules_of(objs))
