@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* message.c: a code named only by its official message ("... reported that the product key is
  * invalid."), as tickets quote the dialog slmgr showed: the catalog's activation messages,
- * indexed at first need, found in a line in linear time. */
+ * indexed by data/gen-catalog.py, found in a line in linear time. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,8 +13,8 @@
 
 /* 40: shorter messages ("Trusted store tampered") say too little */
 #define MESSAGE_MIN CATALOG_MESSAGE_MIN
-#define HEAD 8          /* "the soft": most places a message could start are none */
-#define HEAD_BITS 65536
+#define HEAD CATALOG_MESSAGE_HEAD /* 8, "the soft": most places a message could start are none */
+#define HEAD_BITS CATALOG_MESSAGE_HEAD_BITS
 
 struct message {
     uint32_t codes[EX_MESSAGE_CODES]; /* the codes whose message it is (merge_shared) */
@@ -27,8 +27,6 @@ struct ex_messages {
     bool built;
     size_t count;
     struct message *all;      /* sorted by text, folded */
-    unsigned char first[256]; /* a folded byte that starts some message */
-    uint8_t heads[HEAD_BITS / 8]; /* the hashes of their first HEAD bytes, folded */
 };
 
 static unsigned char fold(char c)
@@ -138,9 +136,6 @@ static void build(struct ex_messages *m)
         msg->ncodes = 1;
         msg->text = text;
         msg->len = text[len - 1] == '.' ? len - 1 : len;
-        m->first[fold(text[0])] = 1;
-        unsigned h = head_hash(text);
-        m->heads[h / 8] |= (uint8_t)(1u << (h % 8));
     }
     merge_shared(m);
 }
@@ -174,14 +169,14 @@ size_t ex_messages_find(struct ex_messages *m, const char *text, size_t len,
 {
     if (len < MESSAGE_MIN - 1)
         return 0;
-    if (!m->built)
-        build(m);
     for (size_t i = 0; i + MESSAGE_MIN - 1 <= len; i++) {
-        if (!m->first[fold(text[i])] || !word_start(text, i))
+        if (!catalog_message_first[fold(text[i])] || !word_start(text, i))
             continue;
         unsigned h = head_hash(text + i);
-        if (!(m->heads[h / 8] & (1u << (h % 8))))
+        if (!(catalog_message_heads[h / 8] & (1u << (h % 8))))
             continue;
+        if (!m->built) /* the texts only when a head matches: most runs never read them */
+            build(m);
         const struct message *msg = standing_at(m, text + i, len - i);
         if (msg) {
             memcpy(codes, msg->codes, msg->ncodes * sizeof codes[0]);
