@@ -509,6 +509,42 @@ class Relay(Listener):
         self._pump(conn, far)
 
 
+class UdpRelay:
+    """Forwards datagrams to a loopback port (one client at a time) and sets .answered once the
+    far end has replied: the readiness signal that an NTP server has answered, for runs whose
+    KMS responder must not finish first (the clock probes' grace would race a slow server)."""
+
+    def __init__(self, target_port):
+        self.target_port = target_port
+        self.answered = threading.Event()
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind((LOOPBACK, 0))
+        self.port = self.sock.getsockname()[1]
+        self.far = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.far.connect((LOOPBACK, target_port))
+        self.client = None
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                ready, _, _ = select.select([self.sock, self.far], [], [])
+                if self.sock in ready:
+                    data, self.client = self.sock.recvfrom(4096)
+                    self.far.send(data)
+                if self.far in ready:
+                    data = self.far.recv(4096)
+                    if self.client:
+                        self.sock.sendto(data, self.client)
+                        self.answered.set()
+            except (OSError, ValueError):
+                return
+
+    def stop(self):
+        self.sock.close()
+        self.far.close()
+
+
 class ForgedKissNtp:
     """An NTP server that first sends a kiss-o'-death whose origin timestamp does not match the
     request (as an off-path forger would), then the real answer: a client must ignore the first."""
