@@ -118,11 +118,30 @@ static void remember_product(struct slmgr *s, const char *text, size_t len, bool
     s->product[len] = '\0';
 }
 
+/* Results a writer quotes inside a sentence of their own: successes (an error's code is found
+ * wherever it stands, and its value may be glued to the message: "错误：0xC004F074软件..."). */
+static bool quoted_result(enum ex_label id)
+{
+    switch (id) {
+    case EXL_ACTIVATED_OK:
+    case EXL_SKMS_SET:
+    case EXL_XPR_VOLUME:
+    case EXL_XPR_PERMANENT:
+    case EXL_XPR_TIMEBASED:
+    case EXL_XPR_GRACE:
+    case EXL_XPR_NOTIFICATION:
+        return true;
+    default:
+        return false;
+    }
+}
+
 /* Where a result joined to the text before it starts: forums and articles print /ato's two
  * lines as one ("Activating NAME (ID) ... Product activated successfully."), or quote a result
- * after a sentence of their own ("The command should return: ... . Key Management Service
- * machine name set to ..."); 0 when no slmgr result follows an ellipsis ("...", U+2026) or a
- * sentence's full stop on the line. */
+ * after a sentence of their own ("The command should return the following. Key Management
+ * Service machine name set to ...", "The result was : _This machine is permanently
+ * activated_."); 0 when no slmgr result follows an ellipsis ("...", U+2026), or a success
+ * follows a full stop or a colon, on the line. Markdown emphasis before it is skipped. */
 static size_t joined_result(const char *text, size_t len)
 {
     for (size_t i = 0; i + 2 <= len; i++) {
@@ -130,21 +149,19 @@ static size_t joined_result(const char *text, size_t len)
         if (i + 3 <= len && (memcmp(text + i, "...", 3) == 0 ||
                              memcmp(text + i, "\xE2\x80\xA6", 3) == 0)) /* U+2026 */
             stop = 3;
-        else if (text[i] == '.' && text[i + 1] == ' ')
+        else if ((text[i] == '.' || text[i] == ':') && text[i + 1] == ' ')
             stop = 1;
         if (!stop)
             continue;
         size_t j = i + stop;
-        while (j < len && (text[j] == '.' || text[j] == ' ' || text[j] == '\t'))
+        while (j < len && (text[j] == '.' || text[j] == ' ' || text[j] == '\t' ||
+                           (stop == 1 && (text[j] == '_' || text[j] == '*'))))
             j++;
         const char *v;
         size_t vl;
         const struct ex_label_row *row = j < len ? ex_label_find_row(EX_FMT_SLMGR, text + j,
                                                                       len - j, &v, &vl) : NULL;
-        /* after a full stop only a success: an error's code is found wherever it stands, and
-         * its value may be glued to the message ("错误：0xC004F074软件...") */
-        if (row && (row->id == EXL_ACTIVATED_OK || row->id == EXL_SKMS_SET ||
-                    (stop == 3 && row->id == EXL_ERROR)))
+        if (row && (quoted_result(row->id) || (stop == 3 && row->id == EXL_ERROR)))
             return j;
         i = j - 1;
     }

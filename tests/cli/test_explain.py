@@ -456,6 +456,15 @@ class MoreForms(unittest.TestCase):
         self.assertEqual((f["field"], f["value"], status),
                          ("registered-kms", "kms.core.windows.net:1688", 0))
 
+    def test_an_xpr_result_quoted_after_a_colon_in_markdown_italics(self):
+        # The form of batch 4's en-xpr-windowspp-1 ("The result was : _..._."), with the words
+        # slmgr prints: it was nothing recognisable.
+        objects, status = records(b"I opened CMD and ran **slmgr/xpr**. The result was : _The "
+                                  b"machine is permanently activated._\n")
+        self.assertEqual([(o["kind"], o["findings"][0]["rule"]) for o in objects[:-1]],
+                         [("slmgr-xpr", "licensed")])
+        self.assertEqual(status, 0)
+
 
 class OneCodeParser(unittest.TestCase):
     def test_eight_digits_are_hex_as_in_a_lookup(self):
