@@ -120,20 +120,12 @@ static void remember_product(struct slmgr *s, const char *text, size_t len, bool
 
 /* Results a writer quotes inside a sentence of their own: successes (an error's code is found
  * wherever it stands, and its value may be glued to the message: "错误：0xC004F074软件..."). */
+_Static_assert(EXL_SKMS_SET == EXL_ACTIVATED_OK + 1 && EXL_XPR_VOLUME == EXL_SKMS_SET + 1 &&
+                   EXL_XPR_NOTIFICATION == EXL_XPR_VOLUME + 4,
+               "the successes run from EXL_ACTIVATED_OK to EXL_XPR_NOTIFICATION in labels.h");
 static bool quoted_result(enum ex_label id)
 {
-    switch (id) {
-    case EXL_ACTIVATED_OK:
-    case EXL_SKMS_SET:
-    case EXL_XPR_VOLUME:
-    case EXL_XPR_PERMANENT:
-    case EXL_XPR_TIMEBASED:
-    case EXL_XPR_GRACE:
-    case EXL_XPR_NOTIFICATION:
-        return true;
-    default:
-        return false;
-    }
+    return id >= EXL_ACTIVATED_OK && id <= EXL_XPR_NOTIFICATION; /* /ato, /skms, /xpr */
 }
 
 /* Where a result joined to the text before it starts: forums and articles print /ato's two
