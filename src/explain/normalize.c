@@ -88,15 +88,34 @@ static size_t list_marker(const char *text, size_t len)
     return 0;
 }
 
+static bool is_word_byte(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* `**` or `__` at text[i] marks bold only at a word's edge: between two word characters it is
+ * part of a name (a host PC__01, a share \\srv\a**b) and must reach the readers unchanged.
+ * `before` is the byte the input held before i (rewriting may already have overwritten it). */
+static bool is_bold_marker(const char *text, size_t i, size_t len, unsigned char before)
+{
+    unsigned char c = (unsigned char)text[i];
+    if ((c != '*' && c != '_') || i + 1 >= len || text[i + 1] != (char)c)
+        return false;
+    bool inside_word = i > 0 && is_word_byte(before) && i + 2 < len &&
+                       is_word_byte((unsigned char)text[i + 2]);
+    return !inside_word;
+}
+
 /* Rewrites the characters from `from` on; returns the new length. */
 static size_t rewrite(char *text, size_t from, size_t len)
 {
     size_t out = from;
+    unsigned char before = from > 0 ? (unsigned char)text[from - 1] : 0;
     for (size_t i = from; i < len;) {
         unsigned char c = (unsigned char)text[i];
         if (c == '`') {
             i++;
-        } else if ((c == '*' || c == '_') && i + 1 < len && text[i + 1] == (char)c) {
+        } else if (is_bold_marker(text, i, len, before)) {
             i += 2; /* **bold** or __bold__ */
         } else if (c == 0xEF && i + 2 < len && (unsigned char)text[i + 1] == 0xBC &&
                    (unsigned char)text[i + 2] >= 0x81 && (unsigned char)text[i + 2] <= 0xBF) {
@@ -121,6 +140,7 @@ static size_t rewrite(char *text, size_t from, size_t len)
         } else {
             text[out++] = text[i++];
         }
+        before = (unsigned char)text[i - 1]; /* writes land at or before the consumed run's start */
     }
     return out;
 }
