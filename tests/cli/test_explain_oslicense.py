@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 """`slerr explain` on the OSLicense module's output (tests/explain/fixtures/oslicense, built
 from the documented property names): Get-OSLicenseInfo as Format-List, Format-List *,
-Format-Table and ConvertTo-Json (one object and -All's array), Get-KmsLicenseInfo,
-Get-SubscriptionLicenseInfo in the same forms (an array from Invoke-Command), and the
+Format-Table and ConvertTo-Json (one object and -All's array), Get-KmsLicenseInfo and
+Get-SubscriptionLicenseInfo in the same forms (their arrays from Invoke-Command), and the
 Set-/Invoke- results whose ErrorCode is a signed decimal HRESULT; in every form a paste
 arrives in (tests/cli/pastes.py). Each expectation names the finding's row, so swapping two
 rows fails it."""
@@ -21,6 +21,7 @@ NOTIFICATION = ("notification", "license-status", "critical", "0xC004F074")
 INACTIVE = ("subscription-inactive", "subscription-status", "warning", None)
 # A KMS client at 0xC004F074 whose form holds no KMS host lines: the note asks for them.
 MISSING_KMS = ("missing-kms-machine", "registered-kms", "note", None)
+LOW_COUNT = ("host-count-below-servers", "current-count", "critical", "0xC004F038")
 # fixture -> [(kind, [(row, field, severity, code)] of its findings worse than ok)]
 EXPECTED = {
     "get-oslicenseinfo-list.txt": [("cim-product", [NOTIFICATION, MISSING_KMS])],
@@ -29,10 +30,12 @@ EXPECTED = {
     "get-oslicenseinfo-json.txt": [("oslicense-product", [NOTIFICATION, MISSING_KMS])],
     "get-oslicenseinfo-all-json.txt": [("oslicense-product", []),
                                        ("oslicense-product", [NOTIFICATION, MISSING_KMS])],
-    "get-kmslicenseinfo-list.txt": [("cim-service", [
-        ("host-count-below-servers", "current-count", "critical", "0xC004F038")])],
-    "get-kmslicenseinfo-json.txt": [("oslicense-service", [
-        ("host-count-below-servers", "current-count", "critical", "0xC004F038")])],
+    "get-kmslicenseinfo-list.txt": [("cim-service", [LOW_COUNT])],
+    "get-kmslicenseinfo-json.txt": [("oslicense-service", [LOW_COUNT])],
+    "get-kmslicenseinfo-list-star.txt": [("cim-service", [LOW_COUNT])],
+    "get-kmslicenseinfo-table.txt": [("oslicense-service", [LOW_COUNT])],
+    "get-kmslicenseinfo-array-json.txt": [("oslicense-service", []),
+                                          ("oslicense-service", [LOW_COUNT])],
     "set-oslicenseinfo-result.txt": [("oslicense-result", [
         ("error", "error", "critical", "0xC004F074")])],
     "invoke-oslicense-result-json.txt": [("oslicense-result", [
