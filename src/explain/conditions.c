@@ -182,6 +182,12 @@ static bool subscription_inactive(const struct ex_facts *f)
 {
     return subscription_status(f, false);
 }
+/* The product names the Active Directory activation object it activated from. */
+static bool adba_activated(const struct ex_facts *f)
+{
+    return f->text[EXL_AD_OBJECT_NAME][0] != '\0' || f->text[EXL_AD_OBJECT_DN][0] != '\0';
+}
+
 static bool seen_subscription_active(const struct ex_facts *f)
 {
     return f->seen[EXL_SUBSCRIPTION_ACTIVE];
@@ -362,6 +368,12 @@ static const struct ex_condition table[] = {
         "The KMS host counts {count}: enough for clients and servers.",
         { 0 }, { NULL }, NULL },
       host_enough, EXL_CURRENT_COUNT, 0 },
+    { { "adba-activated", "activation-object", EX_OK,
+        "Activated through Active Directory from the activation object {object}: the forest "
+        "holds the CSVLK, so this product renews from the directory, needs no KMS host and is "
+        "not counted by one.",
+        { 0 }, { "event:12308", NULL }, NULL },
+      adba_activated, EXL_AD_OBJECT_NAME, 0 },
     { { "error", "error", EX_CRITICAL,
         "The operation failed with {code}; `slerr {code}` explains it.",
         { 0 }, { NULL }, NULL },
@@ -459,6 +471,8 @@ static const char *value_of(const struct ex_facts *f, enum ex_label label)
         return f->text[EXL_REMAINING_GRACE];
     if (label == EXL_SUBSCRIPTION_STATUS && !f->text[label][0]) /* only the number was shown */
         return f->text[EXL_SUBSCRIPTION_STATUS_VALUE];
+    if (label == EXL_AD_OBJECT_NAME && !f->text[label][0]) /* only its DN was shown */
+        return f->text[EXL_AD_OBJECT_DN];
     return f->text[label];
 }
 
@@ -493,6 +507,9 @@ static const char *fill(const void *subject, const char *key, size_t len, bool c
         snprintf(buf, size, "%ld", f->minutes / DAY);
     } else if (ex_key_is(key, len, "missed")) {
         snprintf(buf, size, "%ld", (KMS_VALIDITY - f->minutes) / DAY - 7);
+    } else if (ex_key_is(key, len, "object")) { /* its DN says where; the name alone if not */
+        const char *dn = f->text[EXL_AD_OBJECT_DN];
+        snprintf(buf, size, "%s", dn[0] ? dn : f->text[EXL_AD_OBJECT_NAME]);
     } else if (ex_key_is(key, len, "count")) {
         snprintf(buf, size, "%ld", f->count);
     } else {

@@ -50,11 +50,13 @@ static bool is_host_count(const struct ex_finding *f)
                         strcmp(f->field, "kms-count") == 0) && has_code(f, LOW_COUNT);
 }
 
-/* A client activated through Active Directory (event 12308, or the host report's sum of them). */
+/* A client activated through Active Directory (event 12308, the host report's sum of them, or
+ * a product that names its activation object). */
 static bool is_adba(const struct ex_finding *f)
 {
     return f->rule && (strcmp(f->rule, "12308-adba-activated") == 0 ||
-                       strcmp(f->rule, "report-adba") == 0);
+                       strcmp(f->rule, "report-adba") == 0 ||
+                       strcmp(f->rule, "adba-activated") == 0);
 }
 
 static void keep_worse(struct ex_finding *kept, bool *have, size_t *at, size_t now,

@@ -51,6 +51,8 @@ static const char *const label_names[EXL_LABEL_COUNT] = {
     [EXL_SUBSCRIPTION_STATUS_VALUE] = "subscription-status-value",
     [EXL_SUBSCRIPTION_ACTIVE] = "subscription-active",
     [EXL_SUBSCRIPTION_INVALID] = "subscription-invalid",
+    [EXL_AD_OBJECT_NAME] = "activation-object", [EXL_AD_OBJECT_DN] = "activation-object-dn",
+    [EXL_AD_CSVLK_PID] = "ad-csvlk-pid", [EXL_AD_CSVLK_SKU_ID] = "ad-csvlk-sku-id",
 };
 
 const char *ex_label_name(enum ex_label label)
@@ -207,6 +209,12 @@ static const struct ex_label_row rows[] = {
     { EXL_LISTENING_PORT, "en", "KeyManagementServiceListeningPort", CI, EX_LABEL },
     { EXL_CMID, "en", "ClientMachineID", CI, EX_LABEL },
     { EXL_SERVICE_VERSION, "en", "Version", CI, EX_LABEL },
+    /* SoftwareLicensingProduct's Active Directory-based activation properties, which
+     * Get-ADLicenseInfo returns beside the product's ActivationID and LicenseStatus */
+    { EXL_AD_OBJECT_NAME, "en", "ADActivationObjectName", CI, EX_LABEL },
+    { EXL_AD_OBJECT_DN, "en", "ADActivationObjectDN", CI, EX_LABEL },
+    { EXL_AD_CSVLK_PID, "en", "ADActivationCsvlkPid", CI, EX_LABEL },
+    { EXL_AD_CSVLK_SKU_ID, "en", "ADActivationCsvlkSkuId", CI, EX_LABEL },
     /* The OSLicense module's objects (learn.microsoft.com/powershell/module/oslicense):
      * CIM names but for these, and the Set-/Invoke- results' signed decimal HRESULT. */
     { EXL_ACTIVATION_ID, "en", "ActivationID", CI, EX_LABEL },

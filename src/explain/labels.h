@@ -46,6 +46,8 @@ enum ex_label {
     EXL_SUBSCRIPTION_STATUS_VALUE,
     /* ... and the Subscription line of Settings > Activation */
     EXL_SUBSCRIPTION_ACTIVE, EXL_SUBSCRIPTION_INVALID,
+    /* Active Directory-based activation: the activation object a product activated from */
+    EXL_AD_OBJECT_NAME, EXL_AD_OBJECT_DN, EXL_AD_CSVLK_PID, EXL_AD_CSVLK_SKU_ID,
     EXL_LABEL_COUNT
 };
 

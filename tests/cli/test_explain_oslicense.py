@@ -3,11 +3,13 @@
 """`slerr explain` on the OSLicense module's output (tests/explain/fixtures/oslicense, built
 from the documented property names): Get-OSLicenseInfo as Format-List, Format-List *,
 Format-Table and ConvertTo-Json (one object and -All's array), Get-KmsLicenseInfo and
-Get-SubscriptionLicenseInfo in the same forms (their arrays from Invoke-Command), and the
+Get-SubscriptionLicenseInfo and Get-ADLicenseInfo in the same forms (their arrays from
+Invoke-Command), and the
 Set-/Invoke- results whose ErrorCode is a signed decimal HRESULT; in every form a paste
 arrives in (tests/cli/pastes.py). Each expectation names the finding's row, so swapping two
 rows fails it."""
 
+import json
 import os
 import unittest
 
@@ -36,6 +38,11 @@ EXPECTED = {
     "get-kmslicenseinfo-table.txt": [("oslicense-service", [LOW_COUNT])],
     "get-kmslicenseinfo-array-json.txt": [("oslicense-service", []),
                                           ("oslicense-service", [LOW_COUNT])],
+    "get-adlicenseinfo-list.txt": [("cim-product", [])],
+    "get-adlicenseinfo-list-star.txt": [("cim-product", [])],
+    "get-adlicenseinfo-table.txt": [("oslicense-product", [])],
+    "get-adlicenseinfo-json.txt": [("oslicense-product", [])],
+    "get-adlicenseinfo-array-json.txt": [("oslicense-product", []), ("oslicense-product", [])],
     "set-oslicenseinfo-result.txt": [("oslicense-result", [
         ("error", "error", "critical", "0xC004F074")])],
     "invoke-oslicense-result-json.txt": [("oslicense-result", [
@@ -46,6 +53,18 @@ EXPECTED = {
     "get-subscriptionlicenseinfo-json.txt": [("oslicense-subscription", [INACTIVE])],
     "get-subscriptionlicenseinfo-array-json.txt": [("oslicense-subscription", []),
                                                    ("oslicense-subscription", [INACTIVE])],
+}
+
+# Get-ADLicenseInfo: every finding, ok ones too, as the activation object is an ok row.
+AO = "Contoso Windows CSVLK"
+ADBA = [("licensed", "ok", "1"), ("adba-activated", "ok", AO)]
+EXPECTED_AD = {
+    "get-adlicenseinfo-list.txt": [ADBA],
+    "get-adlicenseinfo-list-star.txt": [ADBA],
+    "get-adlicenseinfo-table.txt": [ADBA],
+    "get-adlicenseinfo-json.txt": [ADBA],
+    # the second client names no activation object (null): no row about one
+    "get-adlicenseinfo-array-json.txt": [ADBA, [("licensed", "ok", "1")]],
 }
 
 
@@ -112,6 +131,36 @@ class OSLicense(unittest.TestCase):
                 with self.subTest(fixture=name, form=form):
                     records, r = explain_json(convert(data))
                     self.assertEqual(whole(records), whole(plain), r.stderr.decode())
+
+    def test_get_adlicenseinfo_names_its_activation_object_in_every_form(self):
+        forms = {**FILE_FORMS, **PASTED_FORMS, **COMBINED_FORMS}
+        for name, expected in EXPECTED_AD.items():
+            with open(os.path.join(FIXTURES, name), "rb") as f:
+                data = f.read()
+            for form, convert in forms.items():
+                with self.subTest(fixture=name, form=form):
+                    records, r = explain_json(convert(data))
+                    self.assertEqual([[(x["rule"], x["severity"], x["value"]) for x in rec["findings"]]
+                                      for rec in records], expected, r.stderr.decode())
+        # its sentence names the object by its DN, which says where in the forest it is
+        with open(os.path.join(FIXTURES, "get-adlicenseinfo-json.txt"), "rb") as f:
+            records, _ = explain_json(f.read())
+        self.assertIn("CN=Contoso Windows CSVLK,CN=Activation Objects,CN=Microsoft SPP,",
+                      records[0]["findings"][1]["text"])
+
+    def test_a_low_kms_count_beside_an_adba_activated_product_is_a_note(self):
+        # the host's 3 is no fault where the clients activate from Active Directory: the
+        # activation object's row leads, as a note, and the exit status is 0
+        data = b""
+        for name in ("get-kmslicenseinfo-json.txt", "get-adlicenseinfo-json.txt"):
+            with open(os.path.join(FIXTURES, name), "rb") as f:
+                data += f.read()
+        _, r = explain_json(data)
+        head = [o for o in map(json.loads, r.stdout.decode().splitlines())
+                if o["kind"] == "summary"][0]
+        self.assertEqual((head["worst"], head["headline"]["rule"], head["headline"]["field"]),
+                         ("note", "adba-activated", "activation-object"))
+        self.assertEqual(r.returncode, 0)
 
     def test_error_code_zero_is_success(self):
         records, r = explain_json(b"Success      : True\nErrorCode    : 0\n"

@@ -61,6 +61,8 @@ static const struct cases cases[] = {
     { "host-count-below-clients", true,
       { { EXL_IS_KMS_HOST, "1" }, { EXL_CURRENT_COUNT, "24" } } },
     { "host-count-enough", false, { { EXL_KMS_ENABLED, "" }, { EXL_CURRENT_COUNT, "25" } } },
+    { "adba-activated", true,
+      { { EXL_LICENSE_STATUS, "1" }, { EXL_AD_OBJECT_NAME, "Contoso Windows CSVLK" } } },
     { "error", false, { { EXL_ERROR, "0xC004F06C The ..." } } },
     { "error-information", false, { { EXL_ERROR, "0x4004F040 (for information purposes only)" } } },
     { "activation-succeeded", false, { { EXL_ACTIVATED_OK, "" } } },
@@ -145,6 +147,19 @@ Test(conditions, exclusions)
     for (size_t i = 0; i < n; i++)
         cr_expect_eq(out[i].severity, EX_OK, "healthy client: %s is %d", out[i].field, out[i].severity);
     cr_expect_eq(n, 2);
+}
+
+/* An activation object known by its DN alone is still one, and the DN is the row's value. */
+Test(conditions, adba_row_takes_the_dn_when_no_name_was_shown)
+{
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    static const struct cases dn_only = {
+        "", true, { { EXL_AD_OBJECT_DN, "CN=ao,CN=Activation Objects,CN=Microsoft SPP" } },
+    };
+    size_t n = judge(&dn_only, out);
+    cr_assert_eq(n, 1);
+    cr_expect_str_eq(out[0].rule, "adba-activated");
+    cr_expect_str_eq(out[0].value, "CN=ao,CN=Activation Objects,CN=Microsoft SPP");
 }
 
 Test(conditions, unknown_state_words_give_nothing)
