@@ -71,7 +71,10 @@ class LibevtxOnDemand(unittest.TestCase):
     def test_evtx_explain_loads_libevtx(self):
         result, libraries = self.loaded("explain", SAMPLE_EVTX)
         self.assertIn(result.returncode, (0, 1))
-        self.assertEqual(libraries, {"libexpat.so", "libevtx.so", "libbfio.so"})
+        # libbfio is a library of its own where libevtx is linked against it (Debian 12);
+        # Debian 13's libevtx carries it inside, so it is mapped there only as part of libevtx
+        self.assertLessEqual({"libexpat.so", "libevtx.so"}, libraries)
+        self.assertLessEqual(libraries, {"libexpat.so", "libevtx.so", "libbfio.so"})
 
     def test_without_libevtx_only_evtx_input_fails_exit_5(self):
         """A libevtx.so.1 that is not a library, found first through LD_LIBRARY_PATH: the .evtx
