@@ -6,6 +6,7 @@
 
 #include "code.h"
 #include "event.h"
+#include "hex.h"
 
 #define SKU_TOKEN_MAX 64 /* a GUID is 36; pasted ones are sometimes elided ("191301d3-..-..") */
 
@@ -68,30 +69,17 @@ static const char *entry(const char *p, const char *end, struct ex_licence *out)
     return p;
 }
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    c = (char)(c | 0x20);
-    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* "0x" and eight hex digits with the failure bit set, as the policies write their results. */
 static bool failure_code(const char *p, const char *end, uint32_t *code)
 {
     if (end - p < 10 || p[0] != '0' || (p[1] != 'x' && p[1] != 'X'))
         return false;
-    uint32_t v = 0;
-    for (int i = 2; i < 10; i++) {
-        int d = hex_digit(p[i]);
-        if (d < 0)
-            return false;
-        v = v << 4 | (uint32_t)d;
-    }
-    if (end - p > 10 && hex_digit(p[10]) >= 0)
+    for (int i = 2; i < 10; i++)
+        if (ex_hex_value(p[i]) < 0)
+            return false; /* eight digits: a shorter 0x would be read as a Win32 error */
+    if (end - p > 10 && ex_hex_value(p[10]) >= 0)
         return false;
-    *code = v;
-    return (v & 0x80000000u) != 0;
+    return ex_code_parse(p, 10, false, code) && (*code & 0x80000000u) != 0;
 }
 
 static void add_detail(struct ex_licence *lic, uint32_t code)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "hex.h"
 #include "json_walk.h"
 #include "record.h"
 
@@ -32,14 +33,6 @@ static void skip_blanks(struct walk *w)
 {
     while (w->i < w->n && strchr(" \t\r\n", w->s[w->i]) && w->s[w->i])
         w->i++;
-}
-
-static int hexval(char c)
-{
-    return c >= '0' && c <= '9'   ? c - '0'
-           : c >= 'a' && c <= 'f' ? c - 'a' + 10
-           : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                  : -1;
 }
 
 static void put_utf8(char *out, size_t size, size_t *o, unsigned long cp)
@@ -88,7 +81,7 @@ static bool string(struct walk *w, char *out, size_t size)
         } else if (e == 'u' && w->i + 4 < w->n) {
             unsigned long cp = 0;
             for (int k = 1; k <= 4; k++) {
-                int h = hexval(w->s[w->i + k]);
+                int h = ex_hex_value(w->s[w->i + k]);
                 if (h < 0)
                     return fail(w, "a \\u escape without four hex digits");
                 cp = cp * 16 + (unsigned long)h;

@@ -13,6 +13,7 @@
 
 #include "code.h"
 #include "event.h"
+#include "hex.h"
 
 #define TIME_SKEW 0xC004F06Cu
 #define LOW_COUNT 0xC004F038u
@@ -150,11 +151,6 @@ static uint64_t fnv1a(const char *s, uint64_t h)
     return h;
 }
 
-static int hexval(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
-}
-
 /* A CMID is a GUID: its 16 bytes are the key. Anything else is hashed into 16 bytes. */
 static void cmid_key(const char *text, uint8_t key[16])
 {
@@ -165,7 +161,7 @@ static void cmid_key(const char *text, uint8_t key[16])
     for (; *p && n < 32; p++) {
         if (*p == '-')
             continue;
-        int v = hexval(*p);
+        int v = ex_hex_value(*p);
         if (v < 0)
             break;
         if (n % 2 == 0)

@@ -2,20 +2,17 @@
 /* psjson.c: member lines of ConvertTo-Json output. */
 #include <string.h>
 
+#include "hex.h"
 #include "psjson.h"
 
 static bool hex4(const char *s, unsigned *out)
 {
     unsigned v = 0;
     for (int k = 0; k < 4; k++) {
-        char c = s[k];
-        unsigned d = c >= '0' && c <= '9'   ? (unsigned)(c - '0')
-                     : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
-                     : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10)
-                                            : 16u;
-        if (d == 16u)
+        int d = ex_hex_value(s[k]);
+        if (d < 0)
             return false;
-        v = v * 16 + d;
+        v = v * 16 + (unsigned)d;
     }
     *out = v;
     return true;
