@@ -37,4 +37,7 @@ int ex_input_feed(struct ex_input *in, const void *bytes, size_t n);
 /* End of input: emits the last line if it has no line end. */
 int ex_input_finish(struct ex_input *in);
 
+/* Writes code point cp (at most U+10FFFF, no surrogate) as UTF-8 to out; returns its length. */
+size_t ex_utf8_encode(unsigned long cp, char out[4]);
+
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hex.h"
+#include "input.h"
 #include "json_walk.h"
 #include "record.h"
 
@@ -38,14 +39,7 @@ static void skip_blanks(struct walk *w)
 static void put_utf8(char *out, size_t size, size_t *o, unsigned long cp)
 {
     char b[4];
-    size_t k;
-    if (cp < 0x80)
-        b[0] = (char)cp, k = 1;
-    else if (cp < 0x800)
-        b[0] = (char)(0xC0 | cp >> 6), b[1] = (char)(0x80 | (cp & 0x3F)), k = 2;
-    else
-        b[0] = (char)(0xE0 | cp >> 12), b[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
-        b[2] = (char)(0x80 | (cp & 0x3F)), k = 3;
+    size_t k = ex_utf8_encode(cp, b);
     if (*o + k < size) {
         memcpy(out + *o, b, k);
         *o += k;
