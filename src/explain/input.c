@@ -79,7 +79,8 @@ size_t ex_utf8_encode(unsigned long cp, char out[4])
 static int put_codepoint(struct ex_input *in, unsigned long cp)
 {
     char b[4];
-    return put(in, b, ex_utf8_encode(cp, b));
+    size_t n = ex_utf8_encode(cp, b); /* before the call: cppcheck reads b as unset otherwise */
+    return put(in, b, n);
 }
 
 /* How many bytes a UTF-8 sequence starting with `lead` has; 0 for a byte that cannot lead. */
