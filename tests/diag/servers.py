@@ -545,6 +545,18 @@ class UdpRelay:
         self.far.close()
 
 
+class AllOf:
+    """Readiness of several servers at once, for a responder's `hold` (its reply waits until
+    every clock server of the run has answered)."""
+
+    def __init__(self, *events):
+        self.events = events
+
+    def wait(self, timeout):
+        deadline = time.monotonic() + timeout
+        return all(e.wait(max(0.0, deadline - time.monotonic())) for e in self.events)
+
+
 class ForgedKissNtp:
     """An NTP server that first sends a kiss-o'-death whose origin timestamp does not match the
     request (as an off-path forger would), then the real answer: a client must ignore the first."""

@@ -7,6 +7,7 @@ timed out, or that the grace ended it), never by a stopwatch: the subprocess tim
 guards only, far above any deadline. Only the clock tests need chronyd; the others point both
 clock sources at closed loopback ports, so they run where chronyd is missing."""
 
+import contextlib
 import json
 import os
 import signal
@@ -75,6 +76,22 @@ class Scenario(unittest.TestCase):
     def chronyd_arg(self):
         """`--ntp` at the shared chronyd (the clock tests); skips without chronyd."""
         return ntp.args()
+
+    @contextlib.contextmanager
+    def clock_held(self, ntp_port=None):
+        """`--ntp` through a relay to chronyd (the shared one unless a port is given), the shared
+        KMS responder holding its bind_ack until the NTP reply has passed: the clock probe's
+        short grace after the KMS probes never races a chronyd slowed by a loaded machine (a
+        readiness signal, no sleep)."""
+        if ntp_port is None:
+            ntp_port = int(self.chronyd_arg()[1].rsplit(":", 1)[1])
+        relay = servers.UdpRelay(ntp_port)
+        kms.hold = relay.answered
+        try:
+            yield ["--ntp", f"{LOOPBACK}:{relay.port}"]
+        finally:
+            kms.hold = None
+            relay.stop()
 
     def dns_arg(self, server=None):
         return ["--dns-server", f"{LOOPBACK}:{server.port if server else dns.port}"]
@@ -345,10 +362,11 @@ class Clock(Scenario):
     def test_skew_above_four_hours(self):
         skewed = servers.Chronyd(skew="+5h").start()
         try:
-            status, report = self.run_case("good.test", *self.dns_arg(), "--ntp", f"{LOOPBACK}:{skewed.port}")
+            with self.clock_held(skewed.port) as ntp_args:
+                status, report = self.run_case("good.test", *self.dns_arg(), *ntp_args)
         finally:
             skewed.stop()
-        self.assertEqual(status, 1)
+        self.assertEqual(status, 1, report)
         clock = [p for p in report["probes"] if p["probe"] == "ntp"][0]
         self.assertEqual(clock["result"], "clock-skew")
         self.assertAlmostEqual(clock["offset"], 5 * 3600, delta=60)
@@ -371,18 +389,24 @@ class SmbClock(Scenario):
         return self.run_case("--kms", f"{LOOPBACK}:{kms.port}", "--clock", "smb", "--smb-port",
                              str(smbd_port), *args, timeout=timeout)
 
-    def answered_run(self, server_port, *args, clock=("--clock", "smb"), timeout=5):
+    def answered_run(self, server_port, *args, clock=("--clock", "smb"), ntp_port=None, timeout=5):
         """A run against a server that answers: its reply is relayed, and the KMS responder holds
-        its bind_ack until that reply has passed, so the clock probe's short grace after the KMS
-        probes never races a server slowed by a loaded machine (a readiness signal, no sleep)."""
+        its bind_ack until that reply has passed (and an NTP server's, with ntp_port), so the
+        clock probe's short grace after the KMS probes never races a server slowed by a loaded
+        machine (a readiness signal, no sleep)."""
         relay = servers.Relay(server_port)
-        held_kms = servers.RpcResponder(servers.ACK_NDR64, hold=relay.answered)
+        ntp_relay = servers.UdpRelay(ntp_port) if ntp_port else None
+        ntp_args = ["--ntp", f"{LOOPBACK}:{ntp_relay.port}"] if ntp_relay else []
+        hold = servers.AllOf(relay.answered, *([ntp_relay.answered] if ntp_relay else []))
+        held_kms = servers.RpcResponder(servers.ACK_NDR64, hold=hold)
         try:
             return self.run_case("--kms", f"{LOOPBACK}:{held_kms.port}", *clock, "--smb-port",
-                                 str(relay.port), *args, timeout=timeout)
+                                 str(relay.port), *ntp_args, *args, timeout=timeout)
         finally:
             held_kms.stop()
             relay.stop()
+            if ntp_relay:
+                ntp_relay.stop()
 
     def test_samba_clock(self):
         smbd = servers.Smbd().start()
@@ -412,7 +436,8 @@ class SmbClock(Scenario):
     def test_auto_prefers_the_hosts_own_clock(self):
         smbd = servers.Smbd(skew="+5h").start()
         try:
-            status, report = self.answered_run(smbd.port, *self.chronyd_arg(), clock=())
+            chronyd_port = int(self.chronyd_arg()[1].rsplit(":", 1)[1])
+            status, report = self.answered_run(smbd.port, clock=(), ntp_port=chronyd_port)
         finally:
             smbd.stop()
         self.assertEqual(results(report, "smb"), ["smb-clock-skew"])
@@ -471,7 +496,8 @@ class OptionalProbesDoNotHoldTheVerdict(Scenario):
 
 class Healthy(Scenario):
     def test_everything_answers(self):
-        status, report = self.run_case("good.test", *self.dns_arg(), *self.chronyd_arg(), timeout=5)
+        with self.clock_held() as ntp_args:
+            status, report = self.run_case("good.test", *self.dns_arg(), *ntp_args, timeout=5)
         self.assertEqual(status, 0, report)
         self.assertTrue(report["healthy"])
         self.assertEqual(results(report, "dns"), ["srv-found"])
@@ -503,7 +529,8 @@ class Nagios(Scenario):
         return result.returncode, lines[0]
 
     def test_ok_line_with_perfdata(self):
-        status, line = self.nagios("good.test", *self.dns_arg(), *self.chronyd_arg())
+        with self.clock_held() as ntp_args:
+            status, line = self.nagios("good.test", *self.dns_arg(), *ntp_args)
         self.assertEqual(status, 0, line)
         self.assertTrue(line.startswith("KMS OK - "), line)
         perf = line.split("|")[1].split()
@@ -516,8 +543,9 @@ class Nagios(Scenario):
         self.assertTrue(line.startswith("KMS CRITICAL - _vlmcs._tcp.missing.test"), line)
 
     def test_offset_thresholds(self):
-        status, line = self.nagios("good.test", *self.dns_arg(), *self.chronyd_arg(), "--clock", "ntp",
-                                   "-w", "0", "-c", "1")
+        with self.clock_held() as ntp_args:
+            status, line = self.nagios("good.test", *self.dns_arg(), *ntp_args, "--clock", "ntp",
+                                       "-w", "0", "-c", "1")
         self.assertEqual(status, 1, line)
         self.assertTrue(line.startswith("KMS WARNING"), line)
 

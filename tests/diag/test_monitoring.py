@@ -26,6 +26,7 @@ PERFDATA = re.compile(r"^[a-z_]+=(U|-?\d+(\.\d+)?s)(;(@?(-?[\d.]+|~)?:?(-?[\d.]+
 
 kms = None
 ntp = servers.SharedChronyd()  # for the tests that read a clock, started by the first
+_held = []  # the relays and held responders of healthy_args, stopped with the module
 
 
 def setUpModule():
@@ -36,6 +37,8 @@ def setUpModule():
 def tearDownModule():
     kms.stop()
     ntp.stop()
+    for server in _held:
+        server.stop()
 
 
 def slerr(*args, timeout=60):
@@ -45,9 +48,15 @@ def slerr(*args, timeout=60):
 
 def healthy_args(clock=None):
     """A KMS host that answers and a chronyd's clock (`clock`, else the shared one: skips
-    without chronyd)."""
-    clock_args = ["--ntp", f"{LOOPBACK}:{clock.port}"] if clock else ntp.args()
-    return ["-H", f"{LOOPBACK}:{kms.port}", "--clock", "ntp", *clock_args, "-t", "5"]
+    without chronyd), for one run. The NTP reply is relayed and the KMS host holds its bind_ack
+    until it has passed, so the clock probe's short grace after the KMS probes never races a
+    chronyd slowed by a loaded machine (a readiness signal, no sleep)."""
+    ntp_port = clock.port if clock else int(ntp.args()[1].rsplit(":", 1)[1])
+    relay = servers.UdpRelay(ntp_port)
+    held_kms = servers.RpcResponder(servers.ACK_NDR64, hold=relay.answered)
+    _held.extend([held_kms, relay])
+    return ["-H", f"{LOOPBACK}:{held_kms.port}", "--clock", "ntp", "--ntp", f"{LOOPBACK}:{relay.port}",
+            "-t", "5"]
 
 
 def answering_args():
