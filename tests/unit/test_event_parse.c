@@ -279,6 +279,14 @@ Test(event, dates_as_windows_writes_them)
     cr_assert_eq(ex_event_parse_time("1601/1/1"), -11644473600);
     cr_assert_eq(ex_event_parse_time("N/A"), EX_EVENT_TIME_NONE);
     cr_assert_eq(ex_event_parse_time("13/13/2024"), EX_EVENT_TIME_NONE);
+    /* The ISO form is read by a shortcut: what follows the seconds sends it the general way. */
+    cr_assert_eq(ex_event_parse_time("2024-03-14T21:40:13Z"), 1710452413);
+    cr_assert_eq(ex_event_parse_time("2024-03-14T21:40:13"), 1710452413);
+    cr_assert_eq(ex_event_parse_time("2024-03-14T09:40:13 PM"), 1710452413);
+    cr_assert_eq(ex_event_parse_time("2024-03-14T21:40:13.5+02:00"), 1710452413);
+    cr_assert_eq(ex_event_parse_time("2024-13-14T21:40:13Z"), EX_EVENT_TIME_NONE);
+    cr_assert_eq(ex_event_parse_time("2024-03-14T24:40:13Z"), EX_EVENT_TIME_NONE);
+    cr_assert_eq(ex_event_parse_time("1600-03-14T21:40:13Z"), EX_EVENT_TIME_NONE);
 }
 
 Test(event, activation_source_check)
