@@ -84,6 +84,36 @@ Test(input, invalid_utf8_replaced)
                  "\xEF\xBF\xBD|\xEF\xBF\xBDx|");
 }
 
+/* The ASCII runs are taken sixteen bytes at a time: a line end, a NUL or a non-ASCII character
+ * is found wherever it falls in or across those blocks. */
+Test(input, stop_byte_found_at_every_offset)
+{
+    static const struct { const char *in, *out; } stops[] = {
+        { "\n", "|" }, { "\0", "\xEF\xBF\xBD" }, { "\xC3\xA9", "\xC3\xA9" }, { "\xFF", "\xEF\xBF\xBD" },
+    };
+    for (size_t s = 0; s < sizeof stops / sizeof stops[0]; s++) {
+        for (size_t at = 2; at < 42; at++) { /* from 2: "a\0" opening the input reads as UTF-16 */
+            char data[96], want[96];
+            size_t n = s == 1 ? 1 : strlen(stops[s].in);
+            memset(data, 'a', at);
+            memcpy(data + at, stops[s].in, n);
+            memset(data + at + n, 'b', 40);
+            data[at + n + 40] = '\n';
+            memset(want, 'a', at);
+            strcpy(want + at, stops[s].out);
+            size_t w = strlen(want);
+            memset(want + w, 'b', 40);
+            strcpy(want + w + 40, "|");
+            struct collected c = { { 0 }, 0, 0, 0 };
+            struct ex_input in;
+            ex_input_init(&in, collect, &c);
+            ex_input_feed(&in, data, at + n + 41);
+            ex_input_finish(&in);
+            cr_expect_str_eq(c.text, want, "stop %zu at %zu", s, at);
+        }
+    }
+}
+
 Test(input, markdown_quoting)
 {
     static const char data[] = "> ```text\n> `License Status: Licensed`\n>> x\n```\n";

@@ -81,8 +81,8 @@ Test(normalize, special_byte_found_at_every_offset)
         { "**", "" }, { "__", "" }, { "`", "" }, { "\xEF\xBC\x9A", ":" }, { "\xC2\xA0", " " },
     };
     for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
-        for (size_t at = 0; at < 24; at++) {
-            char in[64], want[64];
+        for (size_t at = 0; at < 40; at++) { /* both sides of two 16-byte blocks */
+            char in[80], want[80];
             /* '.' before the mark: a doubled mark between letters is part of a word */
             memset(in, '.', at);
             strcpy(in + at, marks[m][0]);

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/* bytes.h: whether 16 bytes are plain ASCII free of up to three given bytes, the test that lets
+ * the input layer and the normalizer pass over the long ASCII runs of an export a block at a time. */
+#ifndef SLERR_EXPLAIN_BYTES_H
+#define SLERR_EXPLAIN_BYTES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* True when none of p[0..15] is >= 0x80 or equal to a, b or c (repeat one to test fewer). */
+static inline bool ex_bytes16_plain(const unsigned char *p, unsigned char a, unsigned char b,
+                                    unsigned char c)
+{
+#if defined(__SSE2__)
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)a)),
+                               _mm_cmpeq_epi8(v, _mm_set1_epi8((char)b)));
+    hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8((char)c)));
+    return _mm_movemask_epi8(_mm_or_si128(hit, v)) == 0; /* v's sign bits: bytes >= 0x80 */
+#else
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    for (int half = 0; half < 2; half++) {
+        uint64_t w, xa, xb, xc;
+        memcpy(&w, p + 8 * half, sizeof w);
+        xa = w ^ (ones * a), xb = w ^ (ones * b), xc = w ^ (ones * c);
+        /* (x - ones) & ~x & highs is non-zero exactly when x has a zero byte */
+        if ((w | ((xa - ones) & ~xa) | ((xb - ones) & ~xb) | ((xc - ones) & ~xc)) & highs)
+            return false;
+    }
+    return true;
+#endif
+}
+
+#endif
