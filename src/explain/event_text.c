@@ -2,7 +2,9 @@
 /* event_text.c: events as text: Event Viewer's "Copy details", Get-WinEvent | Format-List,
  * wevtutil qe /f:text, and an event's description pasted alone (its message, "Info:" and the
  * values). Labels and message openings are data (two tables); an event's values come from the
- * lines after "Info:" in its message, joined, since pastes wrap them anywhere, even inside a GUID. */
+ * lines after "Info:" in its message, joined, since pastes wrap them anywhere, even inside a GUID.
+ * A KMS event's value list, the same in every language, names the event when its message is in
+ * a language the table lacks (a third table, of field kinds). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +12,7 @@
 #include <strings.h>
 
 #include "event.h"
+#include "hex.h"
 
 enum label_kind { L_ID, L_PROVIDER, L_TIME, L_COMPUTER, L_MESSAGE, L_START, L_OTHER };
 
@@ -67,6 +70,21 @@ static const struct message_start {
       0 },
     { 8198, "License Activation (slui.exe) failed with the following error code", NULL, false, 0 },
 };
+
+/* The KMS events' Info lists are the same in every display language, while the message above
+ * them is not (and neither, perhaps, is the "Info:" above them): a list of one of these shapes
+ * is that event even when its message is in a language no row holds. Fields, one letter each:
+ * h 0x and hex digits, d decimal digits, g a GUID (36 characters, dashes where a GUID has them,
+ * '.' for digits a poster elided), t a date and time (digits and separators), * anything. */
+static const struct info_shape {
+    unsigned id;
+    const char *fields;
+} info_shapes[] = {
+    { 12288, "hh*gtdddgd" }, /* result, flags, host:port, CMID, time, VM, state, minutes, ActID, N */
+    { 12289, "hhdddddt" },   /* result, flags, activated, unused, count, intervals, time */
+    { 12290, "hd*gtdddg" },  /* result, N, client, CMID, time, VM, state, minutes, ActID */
+};
+#define INFO_SHAPE_MAX 10
 
 /* 12308 writes its fields as "Sku Id = ...", "AO name = ...", "AO DN = ..." lines. */
 #define NAMED_SEPARATOR " = "
@@ -215,6 +233,86 @@ static const struct message_start *message_start(const char *s, size_t len)
     for (size_t i = 0; i < sizeof messages / sizeof *messages; i++)
         if (starts_with_nocase(s, len, messages[i].text) &&
             (!messages[i].also || line_holds(s, len, messages[i].also)))
+            return &messages[i];
+    return NULL;
+}
+
+static bool all_of(const char *s, size_t len, int (*is)(int))
+{
+    for (size_t i = 0; i < len; i++)
+        if (!is((unsigned char)s[i]))
+            return false;
+    return len > 0;
+}
+
+static int is_hex(int c)
+{
+    return ex_hex_value((char)c) >= 0;
+}
+
+static bool guid_like(const char *s, size_t len)
+{
+    if (len != 36)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? s[i] != '-' : !(is_hex(s[i]) || s[i] == '.'))
+            return false;
+    }
+    return true;
+}
+
+/* A date and time in any locale's order and words ("2024/3/14 9:12", "14.03.2024 09:12",
+ * "3/14/2024 9:12:00 AM"): enough digits and a date separator. */
+static bool time_like(const char *s, size_t len)
+{
+    size_t digits = 0;
+    bool separator = false;
+    for (size_t i = 0; i < len; i++) {
+        digits += isdigit((unsigned char)s[i]) != 0;
+        separator |= s[i] == '/' || s[i] == '-' || s[i] == '.';
+    }
+    return digits >= 6 && separator;
+}
+
+static bool field_fits(char kind, const char *s, size_t len)
+{
+    switch (kind) {
+    case 'h': return len > 2 && s[0] == '0' && (s[1] | 0x20) == 'x' && all_of(s + 2, len - 2, is_hex);
+    case 'd': return all_of(s, len, isdigit);
+    case 'g': return guid_like(s, len);
+    case 't': return time_like(s, len);
+    default: return true;
+    }
+}
+
+/* The known message of the event whose Info list this line is, whole; NULL when it is none. */
+static const struct message_start *info_list_event(const char *s, size_t n)
+{
+    size_t commas = 0;
+    for (size_t i = 0; i < n; i++)
+        commas += s[i] == ',';
+    if (commas < 7 || commas >= INFO_SHAPE_MAX)
+        return NULL; /* most lines end here */
+    const struct info_shape *shape = NULL;
+    for (size_t k = 0; k < sizeof info_shapes / sizeof *info_shapes && !shape; k++)
+        if (strlen(info_shapes[k].fields) == commas + 1)
+            shape = &info_shapes[k];
+    if (!shape)
+        return NULL;
+    const char *field = s;
+    for (size_t f = 0; f <= commas; f++) {
+        const char *end = memchr(field, ',', (size_t)(s + n - field));
+        if (!end)
+            end = s + n;
+        const char *v = field;
+        size_t vlen = trim(&v, (size_t)(end - field));
+        if (!field_fits(shape->fields[f], v, vlen))
+            return NULL;
+        field = end + 1;
+    }
+    for (size_t i = 0; i < sizeof messages / sizeof *messages; i++)
+        if (messages[i].id == shape->id)
             return &messages[i];
     return NULL;
 }
@@ -389,6 +487,30 @@ static int begin_message(struct ex_event_text *t, const struct message_start *m,
     return 0;
 }
 
+/* A KMS event's Info list on a line of its own, its message and "Info:" above it in a language
+ * no row holds (and so not read): the list is the event, a description pasted alone whose
+ * message is unknown. A record that has the same event's ID and no values yet takes it. */
+static int begin_info_list(struct ex_event_text *t, const struct message_start *m, const char *s,
+                           size_t n, size_t lineno)
+{
+    bool joins = t->open && t->have_id && t->ev.id == m->id && t->info_len == 0;
+    if (t->open && !joins) {
+        int rc = flush(t);
+        if (rc)
+            return rc;
+    }
+    if (!t->open) {
+        t->open = t->bare = true;
+        t->ev.line = lineno;
+        t->ev.id = m->id;
+        t->id_from_message = true;
+    }
+    t->start = m;
+    t->in_message = t->in_info = true;
+    append(t->info, sizeof t->info, &t->info_len, s, n, NULL);
+    return 0;
+}
+
 /* Whether a line goes on with a description pasted alone, or ends it. */
 static bool bare_goes_on(const struct ex_event_text *t, const char *s, size_t n)
 {
@@ -489,6 +611,8 @@ int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, si
     const struct message_start *m = message_start(s, n);
     if (m)
         return begin_message(t, m, s, n, lineno);
+    if (!(t->open && (t->in_message || t->in_info)) && (m = info_list_event(s, n)) != NULL)
+        return begin_info_list(t, m, s, n, lineno);
     return labelled_line(t, s, n, lineno);
 }
 

@@ -179,6 +179,32 @@ class DescriptionOnly(unittest.TestCase):
                           b"Info:\n0x0, 0x0\n")
         self.assertEqual(r.returncode, 2, "nothing recognisable")
 
+    # A message in a language no row holds: the lines above the list are not read (placeholders
+    # here stand for them; no translation is made up), the Info list alone names the event.
+    UNREAD = b"[the message, in a display language no row holds]\n[its Info label]\n"
+
+    def test_a_message_in_no_known_language_is_read_by_its_info_list(self):
+        self.one_12288(self.UNREAD + LIST_12288 + b"\n")
+
+    def test_each_kms_event_by_the_shape_of_its_list(self):
+        data = (self.UNREAD + b"0xC004F038, 0x04000000, 0, 0, 3, 120, 10080, 14.03.2024 09:12\n\n" +
+                self.UNREAD + b"0x0,25,PC1.contoso.com,3c2a1f60-5d7e-4b8a-9c1e-2f4b6a8d0e11,"
+                b"2024/3/14 9:12,0,1,259000,2de67392-b7a7-462a-b1ca-108dd189f588\n")
+        objs, r = records(data)
+        self.assertEqual(r.returncode, 1, r.stderr.decode())
+        self.assertEqual([o["title"] for o in objs if o["kind"] == "event"], ["event 12289"])
+        self.assertIn("kms-host-report", [o["kind"] for o in objs], "the 9-field list is a 12290")
+        rules = rules_of(objs)
+        self.assertIn("0xC004F038", rules["12289-refused"]["codes"])
+        self.assertEqual(rules["12289-count-below-5"]["value"], "3")
+
+    def test_a_list_of_another_shape_is_no_event(self):
+        # the CMID is not a GUID: ten fields, but not 12288's
+        objs, r = records(self.UNREAD + LIST_12288.replace(b"3c2a1f60-5d7e-4b8a-9c1e-2f4b6a8d0e11",
+                                                           b"PC1") + b"\n")
+        self.assertEqual([o["kind"] for o in objs if o["kind"] != "summary"], ["text"])
+        self.assertEqual(rules_of(objs, "text")["code-in-text"]["codes"], ["0x8007274C"])
+
     def test_real_blog_paste_12288_and_12289(self):
         objs, r = records(corpus("en-event-desc-12288-12289-dandylife.txt"))
         self.assertEqual(r.returncode, 0)
