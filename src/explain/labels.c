@@ -330,6 +330,12 @@ static const struct ex_label_row rows[] = {
     { EXL_SKMS_SET, "ru", "Задано имя компьютера со службой управления ключами:", SL, EX_PHRASE },
     { EXL_ACTIVATED_OK, "sv", "Produkten har aktiverats", SL, EX_PHRASE },
     { EXL_ACTIVATED_OK, "tr", "Ürün başarıyla etkinleştirildi", SL, EX_PHRASE },
+    /* zh-CN, slmgr.vbs's /upk, /ipk and /skms one-line results, as a Chinese how-to quotes
+     * them with /ato's (https://github.com/aiastia/note/issues/73: "弹出窗口提示：“密钥管理服务
+     * 计算机名称成功地设置为kms.cangshui.net”"). */
+    { EXL_KEY_UNINSTALLED, "zh-CN", "成功地卸载了产品密钥", SL, EX_PHRASE },
+    { EXL_KEY_INSTALLED, "zh-CN", "成功地安装了产品密钥", SL, EX_PHRASE },
+    { EXL_SKMS_SET, "zh-CN", "密钥管理服务计算机名称成功地设置为", SL, EX_PHRASE },
     /* Further languages: append a block here naming its public source. */
 };
 
@@ -367,8 +373,10 @@ static bool row_matches(const struct ex_label_row *row, const char *line, size_t
             return false;
         i++;
     } else if (i < len && line[i] != ' ' && line[i] != '.' && line[i] != ':' && line[i] != ',' &&
-               (unsigned char)line[i] < 0x80) {
-        return false; /* a phrase ends at a word's end (scripts without spaces excepted) */
+               (unsigned char)line[i] < 0x80 && (unsigned char)row->text[n - 1] < 0x80) {
+        /* a phrase ends at a word's end; scripts without spaces excepted, on either side
+         * ("...成功地设置为kms.example.com") */
+        return false;
     }
     *value = line + i;
     *vlen = len - i;

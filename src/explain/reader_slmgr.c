@@ -128,33 +128,68 @@ static bool quoted_result(enum ex_label id)
     return id >= EXL_ACTIVATED_OK && id <= EXL_XPR_NOTIFICATION; /* /ato, /skms, /xpr */
 }
 
+/* Quotation marks a writer puts round a message they quote (“…”, „…“, «…», 「…」, 『…』,
+ * "…"): the length of the opening mark at text, 0 when none, and its closing mark. */
+static size_t opening_quote(const char *text, size_t len, const char **close)
+{
+    static const char *const pairs[][2] = {
+        { "\xE2\x80\x9C", "\xE2\x80\x9D" }, /* “ ” */
+        { "\xE2\x80\x9E", "\xE2\x80\x9C" }, /* „ “ */
+        { "\xC2\xAB", "\xC2\xBB" },           /* « » */
+        { "\xE3\x80\x8C", "\xE3\x80\x8D" }, /* 「 」 */
+        { "\xE3\x80\x8E", "\xE3\x80\x8F" }, /* 『 』 */
+        { "\"", "\"" },
+    };
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+        size_t n = strlen(pairs[k][0]);
+        if (n <= len && memcmp(text, pairs[k][0], n) == 0) {
+            *close = pairs[k][1];
+            return n;
+        }
+    }
+    return 0;
+}
+
 /* Where a result joined to the text before it starts: forums and articles print /ato's two
  * lines as one ("Activating NAME (ID) ... Product activated successfully."), or quote a result
  * after a sentence of their own ("The command should return the following. Key Management
  * Service machine name set to ...", "The result was : _This machine is permanently
- * activated_."); 0 when no slmgr result follows an ellipsis ("...", U+2026), or a success
- * follows a full stop or a colon, on the line. Markdown emphasis before it is skipped. */
-static size_t joined_result(const char *text, size_t len)
+ * activated_.", "弹出窗口提示：“成功地激活了产品”"); 0 when no slmgr result follows an ellipsis
+ * ("...", U+2026), or a success follows a full stop, a colon or an opening quotation mark, on
+ * the line. Markdown emphasis before it is skipped. A quoted result ends at its closing mark
+ * (*end; len when it has none). */
+static size_t joined_result(const char *text, size_t len, size_t *end)
 {
     for (size_t i = 0; i + 2 <= len; i++) {
-        size_t stop = 0;
+        size_t stop = 0, quote = 0;
+        const char *close = NULL;
         if (i + 3 <= len && (memcmp(text + i, "...", 3) == 0 ||
                              memcmp(text + i, "\xE2\x80\xA6", 3) == 0)) /* U+2026 */
             stop = 3;
         else if ((text[i] == '.' || text[i] == ':') && text[i + 1] == ' ')
             stop = 1;
+        else if ((quote = opening_quote(text + i, len - i, &close)) != 0)
+            stop = quote;
         if (!stop)
             continue;
         size_t j = i + stop;
         while (j < len && (text[j] == '.' || text[j] == ' ' || text[j] == '\t' ||
-                           (stop == 1 && (text[j] == '_' || text[j] == '*'))))
+                           (stop != 3 && (text[j] == '_' || text[j] == '*'))))
             j++;
         const char *v;
         size_t vl;
         const struct ex_label_row *row = j < len ? ex_label_find_row(EX_FMT_SLMGR, text + j,
                                                                       len - j, &v, &vl) : NULL;
-        if (row && (quoted_result(row->id) || (stop == 3 && row->id == EXL_ERROR)))
+        if (row && (quoted_result(row->id) || (stop == 3 && !quote && row->id == EXL_ERROR))) {
+            *end = len;
+            size_t cl = quote ? strlen(close) : 0;
+            for (size_t k = j; quote && k + cl <= len; k++)
+                if (memcmp(text + k, close, cl) == 0) {
+                    *end = k;
+                    break;
+                }
             return j;
+        }
         i = j - 1;
     }
     return 0;
@@ -165,11 +200,12 @@ static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t 
 static int slmgr_line(void *state, const char *text, size_t len, size_t lineno)
 {
     struct slmgr *s = state;
-    size_t cut = joined_result(text, len);
+    size_t end = len;
+    size_t cut = joined_result(text, len, &end);
     if (cut == 0)
         return slmgr_one_line(s, text, len, lineno);
     int status = slmgr_one_line(s, text, cut, lineno);
-    return status ? status : slmgr_one_line(s, text + cut, len - cut, lineno);
+    return status ? status : slmgr_one_line(s, text + cut, end - cut, lineno);
 }
 
 static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t lineno)

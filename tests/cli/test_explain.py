@@ -466,6 +466,35 @@ class MoreForms(unittest.TestCase):
         self.assertEqual(status, 0)
 
 
+    def test_a_result_quoted_in_quotation_marks(self):
+        # Batch 5's zh-ato-quotes-aiastia-73 quotes slmgr's answers in “…” after a full-width
+        # colon, a remark after the closing mark; a French writer uses « … ». Each line was
+        # nothing recognisable, and the /skms host, glued to the zh-CN phrase, no word end.
+        cases = [
+            ("弹出窗口提示：“成功地激活了产品”\n", ("slmgr-ato", "activation-succeeded", None)),
+            ("弹出窗口提示：“密钥管理服务计算机名称成功地设置为kms.cangshui.net”，网络上非常多"
+             "这种服务器\n", ("slmgr-skms", "kms-set-by-hand", "kms.cangshui.net")),
+            ("Le résultat : « Le produit a été activé. »\n",
+             ("slmgr-ato", "activation-succeeded", None)),
+        ]
+        for text, (kind, rule, value) in cases:
+            with self.subTest(text=text):
+                objects, status = records(text.encode())
+                self.assertEqual([o["kind"] for o in objects[:-1]], [kind], objects)
+                f = objects[0]["findings"][0]
+                self.assertEqual(f["rule"], rule)
+                if value:
+                    self.assertEqual(f["value"], value)
+
+    def test_a_cjk_phrase_is_not_a_word_in_a_longer_ascii_word(self):
+        # A phrase that ends in a script without spaces may be followed by ASCII at once; one
+        # that ends in ASCII still needs a word's end ("Installed product keys" is no result).
+        objects, _ = records("密钥管理服务计算机名称成功地设置为kms.cangshui.net\n".encode())
+        self.assertEqual([o["kind"] for o in objects[:-1]], ["slmgr-skms"])
+        objects, status = records(b"Installed product keysX\n")
+        self.assertEqual((objects[:-1], status), ([], 2))
+
+
 class OneCodeParser(unittest.TestCase):
     def test_eight_digits_are_hex_as_in_a_lookup(self):
         # explain read this as the decimal 80070005 (0x04C5C575); `slerr 80070005` reads hex.
