@@ -46,6 +46,21 @@ static size_t columns(const char *text, size_t len)
     return n;
 }
 
+/* Whether text is one word: not empty, no blank inside. */
+static bool one_word(const char *text, size_t len)
+{
+    return len > 0 && !memchr(text, ' ', len) && !memchr(text, '\t', len);
+}
+
+/* A word that goes on an unjudged one-word value: not a code ("0xC004F074", "80070005"), not
+ * a prompt ("C:\Windows\system32>") and not a heading or a product name ("Office16:"). */
+static bool wrapped_word(const char *text, size_t len)
+{
+    uint32_t code;
+    return one_word(text, len) && text[len - 1] != ':' && text[len - 1] != '>' &&
+           !ex_code_parse(text, len, false, &code);
+}
+
 void ex_collector_field(struct ex_collector *c, enum ex_label label, const char *value,
                         size_t vlen, const char *line, size_t len, bool own)
 {
@@ -55,12 +70,15 @@ void ex_collector_field(struct ex_collector *c, enum ex_label label, const char 
     ex_facts_set(&c->facts, label, value, vlen);
     c->last = label;
     c->last_len = columns(line, len);
+    c->last_token = one_word(value, vlen);
 }
 
 bool ex_collector_rejoin(struct ex_collector *c, const char *text, size_t len)
 {
-    if (!c->open || c->last == EXL_NONE || c->last_len != CONSOLE_WIDTH || len == 0 ||
-        text[0] == ' ' || text[0] == '\t')
+    if (!c->open || c->last == EXL_NONE || len == 0 || text[0] == ' ' || text[0] == '\t')
+        return false;
+    if (c->last_len != CONSOLE_WIDTH &&
+        !(c->last == EXL_OTHER && c->last_token && wrapped_word(text, len)))
         return false;
     ex_facts_append(&c->facts, c->last, text, len);
     c->last_len = columns(text, len);

@@ -14,6 +14,7 @@ struct ex_collector {
     enum ex_label last;        /* the field the previous line set, for wrapped values */
     bool own;                  /* it holds a line only this reader's tool prints */
     size_t last_len;           /* that line's length */
+    bool last_token;           /* its value is one word (a URL, an ID: no blank inside) */
     struct ex_facts facts;
     struct ex_finding findings[EX_MAX_FINDINGS]; /* last: ex_collector_new leaves it unzeroed */
 };
@@ -26,7 +27,10 @@ void ex_collector_start(struct ex_collector *c, size_t lineno);
 void ex_collector_field(struct ex_collector *c, enum ex_label label, const char *value,
                         size_t vlen, const char *line, size_t len, bool own);
 /* Whether `text` continues the previous field's value: that line filled the console width
- * (80 columns, the value cut in a word or GUID), and this one is no label. Appends it if so. */
+ * (80 columns, the value cut in a word or GUID), and this one is no label; or that field is one
+ * the readers do not judge (a URL, an ID) and one word long, and this line is one word too
+ * that is no code, no prompt and no heading (a URL's query a message box or a forum broke off:
+ * "configextension=Retail"). Appends it if so. */
 bool ex_collector_rejoin(struct ex_collector *c, const char *text, size_t len);
 /* Whether `label` would be a second value of a field the open record holds already: the
  * record of one product ends where the next one's fields begin. */

@@ -298,6 +298,36 @@ class RecordBoundaries(unittest.TestCase):
         got, _ = self.kinds_rules(data + data)
         self.assertEqual(got, [("cim-product", ["notification"])] * 2)
 
+    # A KMS host's /dlv as a message box or a forum breaks it: the Use License URL's query on
+    # a line of its own (the URL blanked by the poster as in en-qa-12308-adba-478271), a blank
+    # line after every field. Labels as slmgr prints them, values constructed.
+    HOST_DLV = (b"Name: Windows(R), ServerStandard edition\n\n"
+                b"Description: Windows(R) Operating System, VOLUME_KMS_2012-R2_WIN10 channel\n\n"
+                b"Activation ID: 00000000-0000-4000-8000-000000000001\n\n"
+                b"Product Key Channel: Volume:CSVLK\n\n"
+                b"Use License URL: XXXXXXXXXXX\n\n"
+                b"%s\n\n"
+                b"Validation URL: XXXXXXXXXXX\n\n"
+                b"Partial Product Key: AAAAA\n\n"
+                b"License Status: Licensed\n\n"
+                b"Key Management Service is enabled on this machine\n\n"
+                b"Current count: 30\n\n")
+
+    def test_a_url_query_broken_onto_its_own_line_stays_in_the_record(self):
+        # Before: the query line ended the record, the CSVLK was judged alone (kms-host-key, a
+        # note: "a client needs its GVLK") and the host part became a record of its own.
+        got, status = self.kinds_rules(self.HOST_DLV % b"configextension=XXXXXXXXXXXXXXXXXX")
+        self.assertEqual(got, [("slmgr-dlv", ["licensed", "host-count-enough"])])
+        self.assertEqual(status, 0)
+
+    def test_a_code_or_a_sentence_after_a_url_still_ends_the_record(self):
+        # Only one word that is no code goes on an unjudged one-word value; a sentence or a
+        # code alone on its line is the writer's, and ends the record as before.
+        for line in (b"0xC004F074", b"80070005", b"Then on the host I see", b"Office16:"):
+            got, _ = self.kinds_rules(self.HOST_DLV % line)
+            self.assertEqual([kind for kind, _ in got][:2], ["slmgr-dlv", "slmgr-dli"], line)
+            self.assertIn("kms-host-key", got[0][1], line)
+
     def test_ospp_trimmed_status_with_a_forum_escaped_state(self):
         got, _ = self.kinds_rules(b"LICENSE STATUS:  ---OOB_ GRACE---\nERROR CODE: 0x4004F00C\n")
         self.assertEqual(got, [("ospp-dstatus", ["initial-grace", "error-information"])])
