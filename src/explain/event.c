@@ -20,6 +20,7 @@ void ex_event_clear(struct ex_event *ev)
     ev->line = 0;
     ev->xml_follows = false;
     ev->message_known = false;
+    ev->cut = 0;
     ev->long_index = 0;
     ev->long_value[0] = '\0';
 }

@@ -38,6 +38,8 @@ struct ex_event {
     bool xml_follows;                        /* text: the same event follows as XML */
     bool message_known;                      /* text: its message is one the licensing service
                                                 writes (a paste of the description alone) */
+    size_t cut;                              /* XML: the input line it ends at when the input
+                                                ended inside it (a paste cut short), else 0 */
     size_t long_index;                       /* values[long_index - 1] is kept whole in long_value;
                                                 0 when no value was cut */
     char long_value[EX_EVENT_LONG_MAX];

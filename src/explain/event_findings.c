@@ -244,7 +244,11 @@ static bool licence_not_granted(const struct view *v)
 {
     return v->in_use && v->active.hr == 0 && !v->active.granted;
 }
-static bool no_licence_in_use(const struct view *v) { return v->licences && !v->in_use; }
+/* A list cut short may hold the licence in use past the cut: "none has a key" is not known. */
+static bool no_licence_in_use(const struct view *v)
+{
+    return v->licences && !v->in_use && !v->ev->cut;
+}
 static bool unused_licences(const struct view *v) { return v->licences > v->in_use; }
 static bool has_activation_object(const struct view *v) { return v->ao_name && v->ao_name[0]; }
 
@@ -520,6 +524,14 @@ static const struct ex_row event_other = {
     { NULL }, NULL,
 };
 
+/* An event the input ended inside (ex_event.cut): said, so that what it lacks is not read as
+ * absent from the machine. Not a fault of the machine's: ok. */
+static const struct ex_row event_cut = {
+    "event-cut", "input", EX_OK,
+    "The input ends inside this event (the paste was cut short): it is judged on what it holds "
+    "up to there.", { 0 }, { NULL }, NULL,
+};
+
 static const char *fill_title(const void *subject, const char *key, size_t len, bool command,
                               char *buf, size_t size)
 {
@@ -565,6 +577,11 @@ size_t ex_event_findings(const struct ex_event *ev, struct ex_finding *out, size
     if (max == 0)
         return 0;
     identify(ev, &out[n++]);
+    if (ev->cut && n < max) {
+        char where[32];
+        ex_format(where, sizeof where, "cut at line %zu", ev->cut);
+        ex_finding_from_row(&out[n++], &event_cut, where, NULL, NULL);
+    }
     for (size_t i = 0; i < NRULES && n < max; i++) {
         const struct rule *r = &rules[i];
         if (applies(r, ev) && r->when(&v))

@@ -437,6 +437,42 @@ int ex_event_xml_line(struct ex_event_xml *x, const char *text, size_t len, size
     return ex_event_xml_piece(x, text, len, lineno, true, true);
 }
 
+/* How much of a value the input ended inside is read: a value of several lines (1003's licence
+ * list, one licence a line, read whole entries only) up to its end; a value of one line up to
+ * its last comma, so that no field of 12290's list is read from a piece of itself ("12" of
+ * "129600"); 0 when that leaves nothing. */
+static size_t whole_fields(const struct ex_event_xml *x)
+{
+    size_t n = x->cap == CAP_DATA ? x->blen : 0;
+    while (n > 0 && (x->buf[n - 1] == '\n' || x->buf[n - 1] == '\r' || x->buf[n - 1] == ' '))
+        n--;
+    if (memchr(x->buf, '\n', n))
+        return n;
+    while (n > 0 && x->buf[n - 1] != ',')
+        n--;
+    return n ? n - 1 : 0;
+}
+
+/* Whether the input ended inside an event whose ID and data were read: a paste its poster cut
+ * short (the closing tags, the end of a long licence list). It is then judged on what it holds
+ * and says where it was cut; cut anywhere else, the XML is malformed. */
+static bool read_before_cut(const struct ex_event_xml *x)
+{
+    return x->event_depth && x->ev.id && (x->ev.nvalues > 0 || whole_fields(x) > 0);
+}
+
+static int judge_cut(struct ex_event_xml *x)
+{
+    size_t keep = whole_fields(x);
+    if (keep) {
+        x->blen = keep;
+        end_capture(x);
+    }
+    x->ev.cut = x->lineno ? x->lineno : 1;
+    ex_event_split_list(&x->ev);
+    return x->status = x->fn(x->ctx, &x->ev);
+}
+
 int ex_event_xml_finish(struct ex_event_xml *x)
 {
     if (x->status)
@@ -448,6 +484,8 @@ int ex_event_xml_finish(struct ex_event_xml *x)
         return rc;
     if (x->depth > 1) { /* cut off inside an element: let expat name what is missing */
         x->active = false;
+        if (read_before_cut(x))
+            return judge_cut(x);
         rc = feed(x, "", 0, true);
         if (rc)
             return rc;

@@ -597,13 +597,13 @@ class Output(unittest.TestCase):
         self.assertEqual(status, 1)
 
     def test_malformed_input_reports_what_was_read_then_the_error(self):
-        path = os.path.join(FIXTURES, "events", "truncated.xml")
+        path = os.path.join(FIXTURES, "events", "cut-in-system.xml")
         r = explain("--brief", "--color=never", path)
         self.assertEqual(r.returncode, 2)
         self.assertIn(b"Headline", r.stdout)  # what was read comes first
         errors = r.stderr.decode().splitlines()
         self.assertEqual(len(errors), 1, errors)
-        self.assertRegex(errors[0], r"^slerr: .*truncated\.xml:\d+: \S")
+        self.assertRegex(errors[0], r"^slerr: .*cut-in-system\.xml:\d+: \S")
 
     def test_usage(self):
         r = explain("--bogus")

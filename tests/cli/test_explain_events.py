@@ -358,13 +358,32 @@ class Report(unittest.TestCase):
 
 
 class Broken(unittest.TestCase):
-    def test_truncated_xml_reports_then_fails_with_the_line(self):
-        r = explain("--json", stdin=fixture("truncated.xml"))
+    def test_xml_cut_before_its_data_reports_then_fails_with_the_line(self):
+        r = explain("--json", stdin=fixture("cut-in-system.xml"))
         self.assertEqual(r.returncode, 2)
         err = r.stderr.decode()
         self.assertIn("3", err)
         kinds = [json.loads(x).get("kind") for x in r.stdout.decode().splitlines() if x.strip()]
         self.assertIn("kms-host-report", kinds, "what was read before the cut is reported")
+
+    def test_xml_cut_inside_an_event_is_judged_on_what_it_holds(self):
+        # The poster's paste ends inside the event's data (truncated.xml: "...,1,2,12"): the
+        # event is read as far as its last whole field and says where it was cut; no error.
+        objs, r = records(fixture("truncated.xml"))
+        self.assertEqual((r.returncode, r.stderr), (1, b""))
+        rules = rules_of(objs, "event")
+        self.assertEqual(rules["event-cut"]["value"], "cut at line 3")
+        self.assertEqual(rules["event-cut"]["severity"], "ok")
+        self.assertEqual(rules["12290-clock-skew"]["codes"], ["0xC004F06C"])
+        self.assertEqual(rules["state-grace"]["value"], "2 (initial grace)")
+
+    def test_real_1003_paste_cut_in_its_licence_list(self):
+        objs, r = records(corpus("en-event-xml-1003-evlwatcher-151.txt"))
+        self.assertEqual(r.returncode, 0)
+        rules = rules_of(objs, "event")
+        self.assertEqual(rules["1003-unused-licences"]["value"], "5 of 5 licences")
+        self.assertNotIn("1003-no-licence-in-use", rules, "the licence in use may be past the cut")
+        self.assertEqual(rules["event-cut"]["value"], "cut at line 26")
 
     def test_hostile_bytes_in_an_event_never_reach_the_terminal(self):
         data = fixture("12288-eventviewer.txt").replace(b"kms01.contoso.com",

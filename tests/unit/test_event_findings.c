@@ -237,6 +237,31 @@ Test(event_rules, a_long_licence_list_is_read_whole)
     cr_assert_str_eq(f->value, "40 of 41 licences");
 }
 
+/* A licence list the paste cut short may hold the licence in use past the cut: "none has a
+ * key" is not said then (the corpus paste en-event-xml-1003-evlwatcher-151 read as a note). */
+Test(event_rules, a_cut_licence_list_does_not_say_no_licence_is_in_use)
+{
+    struct ex_event ev;
+    ex_event_clear(&ev);
+    ev.id = 1003;
+    strcpy(ev.provider, "Microsoft-Windows-Security-SPP");
+    const char *list = LIC_UNUSED("1") "\n" LIC_UNUSED("2");
+    (void)ex_event_add_value(&ev, "55c92734-d682-4d71-983e-d6ec3f16059f", 36);
+    (void)ex_event_add_value(&ev, list, strlen(list));
+    struct ex_finding out[EX_EVENT_MAX_FINDINGS];
+    size_t n = ex_event_findings(&ev, out, EX_EVENT_MAX_FINDINGS);
+    cr_assert_not_null(find_rule(out, n, "1003-no-licence-in-use"), "whole: said");
+    cr_assert_null(find_rule(out, n, "event-cut"));
+    ev.cut = 9;
+    n = ex_event_findings(&ev, out, EX_EVENT_MAX_FINDINGS);
+    cr_assert_null(find_rule(out, n, "1003-no-licence-in-use"), "cut: not known");
+    cr_assert_not_null(find_rule(out, n, "1003-unused-licences"));
+    const struct ex_finding *f = find_rule(out, n, "event-cut");
+    cr_assert_not_null(f);
+    cr_assert_str_eq(f->value, "cut at line 9");
+    cr_assert_eq(f->severity, EX_OK);
+}
+
 Test(event_rules, the_diagnose_command_names_the_host)
 {
     struct ex_event ev;
@@ -385,20 +410,37 @@ Test(events_reader, slui_8198_and_1003)
     cr_assert_null(record_finding(s, 0, "license-check"), "the list was read: no generic row");
 }
 
-Test(events_reader, truncated_xml_records_then_malformed)
+Test(events_reader, xml_cut_before_its_data_records_then_malformed)
 {
     int rc;
-    struct seen *s = explain("events/truncated.xml", &rc);
+    struct seen *s = explain("events/cut-in-system.xml", &rc);
     cr_assert_eq(rc, EX_STATUS_MALFORMED);
     cr_assert_eq(s->n, 1, "the healthy request before the cut reaches the report");
     cr_assert_str_eq(s->kinds[0], "kms-host-report");
+}
+
+Test(events_reader, xml_cut_inside_its_data_is_judged_and_says_so)
+{
+    int rc;
+    struct seen *s = explain("events/truncated.xml", &rc);
+    cr_assert_eq(rc, 0);
+    cr_assert_eq(s->n, 2, "the cut event, then the report");
+    cr_assert_str_eq(s->kinds[0], "event");
+    const struct ex_finding *cut = record_finding(s, 0, "input");
+    cr_assert_not_null(cut);
+    cr_assert_str_eq(cut->rule, "event-cut");
+    cr_assert_eq(cut->severity, EX_OK, "the paste was cut, not the machine at fault");
+    cr_assert_str_eq(cut->value, "cut at line 3");
+    cr_assert_str_eq(record_finding(s, 0, "result")->rule, "12290-clock-skew");
+    cr_assert_str_eq(record_finding(s, 0, "license-state")->value, "2 (initial grace)",
+                     "the minutes cut to \"12\" are not read");
 }
 
 Test(events_reader, error_detail_names_expat_and_the_line)
 {
     struct seen s = { 0 };
     void *state = ex_reader_events.create(sink, &s);
-    int rc = feed_fixture("events/truncated.xml", ex_reader_events.line, state);
+    int rc = feed_fixture("events/cut-in-system.xml", ex_reader_events.line, state);
     cr_assert_eq(rc, 0);
     cr_assert_eq(ex_reader_events.finish(state), EX_STATUS_MALFORMED);
     size_t line = 0;

@@ -132,13 +132,76 @@ Test(event_xml, pretty_printed_inside_other_text)
     assert_values(&g->ev[0], 2, want);
 }
 
-Test(event_xml, truncated_reports_what_came_before_then_the_line)
+Test(event_xml, cut_before_its_data_reports_what_came_before_then_the_line)
 {
     int rc;
-    struct got *g = read_xml("events/truncated.xml", &rc);
+    struct got *g = read_xml("events/cut-in-system.xml", &rc);
     cr_assert_eq(rc, EX_STATUS_MALFORMED);
     cr_assert_eq(g->n, 1, "the complete event before the cut is delivered");
     cr_assert_eq(g->ev[0].id, 12290);
+    cr_assert_eq(g->ev[0].cut, 0);
+}
+
+/* Feeds lines to a fresh XML reader and finishes it; the status of the first that fails. */
+static int read_lines(struct got *g, const char *const *lines, size_t n)
+{
+    memset(g, 0, sizeof *g);
+    struct ex_event_xml *x = ex_event_xml_new(collect, g);
+    int rc = 0;
+    for (size_t i = 0; i < n && !rc; i++)
+        rc = ex_event_xml_line(x, lines[i], strlen(lines[i]), i + 1);
+    if (!rc)
+        rc = ex_event_xml_finish(x);
+    ex_event_xml_free(x);
+    return rc;
+}
+
+Test(event_xml, cut_inside_its_data_is_delivered_without_the_piece)
+{
+    /* truncated.xml's last event ends "...,2024/3/15 3:10,1,2,12" (its minutes cut): the event
+     * is delivered, marked cut at its last line, and its fields stop at the last comma. */
+    int rc;
+    struct got *g = read_xml("events/truncated.xml", &rc);
+    cr_assert_eq(rc, 0, "a paste cut inside an event's data is read, not malformed");
+    cr_assert_eq(g->n, 2);
+    cr_assert_eq(g->ev[0].cut, 0, "the whole event before it is not cut");
+    cr_assert_eq(g->ev[1].id, 12290);
+    cr_assert_eq(g->ev[1].cut, 3);
+    cr_assert_eq(g->ev[1].nvalues, 7, "the 8th field (\"12\" of the minutes) is not read");
+    cr_assert_str_eq(g->ev[1].values[6], "2");
+}
+
+Test(event_xml, cut_inside_a_list_of_lines_keeps_each_line)
+{
+    static const char *const lines[] = {
+        "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>",
+        "<System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>1003</EventID></System>",
+        "<EventData><Data>55c92734-d682-4d71-983e-d6ec3f16059f</Data><Data>",
+        "1: 22105925-48c3-4ff4-a294-f654bb27e390, 1, 0 [(0 [0xC004F014, 0, 0], [(?)])(1 )]",
+        "2: 281c216a-5957-439b-adf2-aff4098a2bdd, 1, 0 [(0 [0xC004F014, 0, 0], [(?)])(1 )]",
+    };
+    struct got g;
+    cr_assert_eq(read_lines(&g, lines, 5), 0);
+    cr_assert_eq(g.n, 1);
+    cr_assert_eq(g.ev[0].cut, 5);
+    cr_assert_eq(g.ev[0].nvalues, 2);
+    cr_assert_not_null(strstr(g.ev[0].values[1], "2: 281c216a"), "%s", g.ev[0].values[1]);
+}
+
+Test(event_xml, cut_before_any_whole_value_is_malformed)
+{
+    /* An ID but no value read whole (a single value cut: "0xC004F0" is no code), or the
+     * System part alone: nothing to judge, the XML is reported as broken. */
+    static const char *const one_value[] = {
+        "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'>",
+        "<System><Provider Name='Microsoft-Windows-Security-SPP'/><EventID>8198</EventID></System>",
+        "<EventData><Data>hr=0xC004F0",
+    };
+    struct got g;
+    cr_assert_eq(read_lines(&g, one_value, 3), EX_STATUS_MALFORMED);
+    cr_assert_eq(g.n, 0);
+    cr_assert_eq(read_lines(&g, one_value, 2), EX_STATUS_MALFORMED);
+    cr_assert_eq(g.n, 0);
 }
 
 Test(event_xml, malformed_names_expat_message_and_line)
