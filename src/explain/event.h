@@ -37,7 +37,8 @@ struct ex_event {
     size_t line;                             /* its first input line, 1-based */
     bool xml_follows;                        /* text: the same event follows as XML */
     bool message_known;                      /* text: its message is one the licensing service
-                                                writes (a paste of the description alone) */
+                                                writes (a paste of the description alone), or
+                                                1003's licence list stands for it */
     size_t cut;                              /* XML: the input line it ends at when the input
                                                 ended inside it (a paste cut short), else 0 */
     size_t long_index;                       /* values[long_index - 1] is kept whole in long_value;

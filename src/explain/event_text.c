@@ -3,8 +3,8 @@
  * wevtutil qe /f:text, and an event's description pasted alone (its message, "Info:" and the
  * values). Labels and message openings are data (two tables); an event's values come from the
  * lines after "Info:" in its message, joined, since pastes wrap them anywhere, even inside a GUID.
- * A KMS event's value list, the same in every language, names the event when its message is in
- * a language the table lacks (a third table, of field kinds). */
+ * A KMS event's value list and 1003's licence status list, the same in every language, name the
+ * event when its message is in a language the table lacks (a third table, of field kinds). */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -286,6 +286,14 @@ static bool field_fits(char kind, const char *s, size_t len)
     }
 }
 
+static const struct message_start *message_of(unsigned id)
+{
+    for (size_t i = 0; i < sizeof messages / sizeof *messages; i++)
+        if (messages[i].id == id)
+            return &messages[i];
+    return NULL;
+}
+
 /* The known message of the event whose Info list this line is, whole; NULL when it is none. */
 static const struct message_start *info_list_event(const char *s, size_t n)
 {
@@ -311,10 +319,18 @@ static const struct message_start *info_list_event(const char *s, size_t n)
             return NULL;
         field = end + 1;
     }
-    for (size_t i = 0; i < sizeof messages / sizeof *messages; i++)
-        if (messages[i].id == shape->id)
-            return &messages[i];
-    return NULL;
+    return message_of(shape->id);
+}
+
+/* An entry of event 1003's licence status list opens the line ("1: <SKU ID>, 1, 1 [(0
+ * [0x00000000, 1, 0], ..."): the list is written alike in every display language. */
+static bool licence_entry_line(const char *s, size_t n)
+{
+    if (n == 0 || !isdigit((unsigned char)s[0]))
+        return false;
+    struct ex_licence lic;
+    size_t total;
+    return ex_licence_list_read(s, n, &lic, 1, &total) == 1;
 }
 
 /* Where "Info:" opens the line or follows the message on it ("... machine. Info: 0x0, ..."). */
@@ -341,11 +357,15 @@ static bool info_complete(const struct ex_event_text *t)
     return commas + 1 >= t->start->fields && t->info[t->info_len - 1] != ',';
 }
 
-/* More of the event's fields are still to come: blank lines do not end it yet. */
+/* More of the event's fields are still to come: blank lines do not end it yet. A 1003 pasted
+ * alone may have blank lines before its licence list and between its entries: the line after
+ * them says whether it goes on. */
 static bool awaiting_fields(const struct ex_event_text *t)
 {
     if (!t->start)
         return false;
+    if (t->start->id == 1003)
+        return t->bare;
     if (t->start->info)
         return t->info_len == 0;
     return t->start->id == 12308 && t->ev.nvalues < 3;
@@ -511,6 +531,32 @@ static int begin_info_list(struct ex_event_text *t, const struct message_start *
     return 0;
 }
 
+/* Event 1003's licence status list, its message and the "Application Id=" and "Licensing
+ * Status=" lines above it in a language no row holds: the list is the event, and vouches for it
+ * as the message would (no other event writes such a list). */
+static int begin_licence_list(struct ex_event_text *t, const char *s, size_t n, size_t lineno)
+{
+    const struct message_start *m = message_of(1003);
+    bool joins = t->open && t->have_id && t->ev.id == 1003 && t->body_len == 0;
+    if (t->open && !joins) {
+        int rc = flush(t);
+        if (rc)
+            return rc;
+    }
+    if (!t->open) {
+        t->open = t->bare = true;
+        t->ev.line = lineno;
+        t->ev.id = 1003;
+        t->id_from_message = true;
+    }
+    t->start = m;
+    t->ev.message_known = true;
+    t->in_message = true;
+    t->msg_len = 1; /* its message line is there, unread: what follows is the list */
+    append(t->body, sizeof t->body, &t->body_len, s, n, " ");
+    return 0;
+}
+
 /* Whether a line goes on with a description pasted alone, or ends it. */
 static bool bare_goes_on(const struct ex_event_text *t, const char *s, size_t n)
 {
@@ -518,7 +564,8 @@ static bool bare_goes_on(const struct ex_event_text *t, const char *s, size_t n)
         return false;
     if (t->gap) /* after a blank line only the fields still awaited */
         return awaiting_fields(t) && ((t->start->info && (t->in_info || info_marker(t, s, n))) ||
-                                      (!t->start->info && line_holds(s, n, NAMED_SEPARATOR)));
+                                      (t->start->id == 1003 && licence_entry_line(s, n)) ||
+                                      (t->start->id == 12308 && line_holds(s, n, NAMED_SEPARATOR)));
     if (t->start && t->start->info && t->in_info)
         return !info_complete(t);
     return true;
@@ -611,8 +658,12 @@ int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, si
     const struct message_start *m = message_start(s, n);
     if (m)
         return begin_message(t, m, s, n, lineno);
-    if (!(t->open && (t->in_message || t->in_info)) && (m = info_list_event(s, n)) != NULL)
-        return begin_info_list(t, m, s, n, lineno);
+    if (!(t->open && (t->in_message || t->in_info))) {
+        if ((m = info_list_event(s, n)) != NULL)
+            return begin_info_list(t, m, s, n, lineno);
+        if (licence_entry_line(s, n))
+            return begin_licence_list(t, s, n, lineno);
+    }
     return labelled_line(t, s, n, lineno);
 }
 

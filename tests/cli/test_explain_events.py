@@ -205,6 +205,30 @@ class DescriptionOnly(unittest.TestCase):
         self.assertEqual([o["kind"] for o in objs if o["kind"] != "summary"], ["text"])
         self.assertEqual(rules_of(objs, "text")["code-in-text"]["codes"], ["0x8007274C"])
 
+    def licence_list_alone(self, name, sep=b"\n"):
+        """The licence status list of a real 1003 paste, its English lines replaced by ones no
+        row holds (the list itself is written alike in every language)."""
+        entries = [x for x in corpus(name).splitlines() if x[:1].isdigit() and b": " in x[:4]]
+        self.assertGreater(len(entries), 2)
+        return (b"[the message, in a display language no row holds]\n"
+                b"[Application Id, in that language]=55c92734-d682-4d71-983e-d6ec3f16059f\n"
+                b"[Licensing Status, in that language]=\n" + sep.join(entries) + b"\n")
+
+    def test_1003_in_no_known_language_is_read_by_its_licence_list(self):
+        objs, r = records(self.licence_list_alone("en-event-desc-1003-dandylife.txt"))
+        self.assertEqual(r.returncode, 0, "unused editions' 0xC004F014 is no failure")
+        self.assertEqual([o["kind"] for o in objs if o["kind"] != "summary"], ["event"])
+        rules = rules_of(objs)
+        self.assertEqual(rules["1003-licence-in-use"]["severity"], "ok")
+        self.assertEqual(rules["1003-unused-licences"]["value"], "2 of 3 licences")
+
+    def test_1003_in_no_known_language_failing_with_blank_lines_between_entries(self):
+        objs, r = records(self.licence_list_alone("en-event-desc-1003-a6n.txt", b"\n\n"))
+        self.assertEqual(r.returncode, 1)
+        self.assertEqual([o["title"] for o in objs if o["kind"] == "event"], ["event 1003"])
+        f = rules_of(objs)["1003-licence-failed"]
+        self.assertEqual(f["codes"][:2], ["0xC004E002", "0xC004F009"])
+
     def test_real_blog_paste_12288_and_12289(self):
         objs, r = records(corpus("en-event-desc-12288-12289-dandylife.txt"))
         self.assertEqual(r.returncode, 0)
