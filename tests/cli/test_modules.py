@@ -38,6 +38,15 @@ class Linking(unittest.TestCase):
         self.assertNotIn("libevtx.so", explain)
         self.assertNotIn("libbfio.so", explain)
 
+    def test_each_module_exports_its_descriptor_only(self):
+        """The readers and probes a module links from its static library stay inside it
+        (module.sym): explain.so exported 155 functions, and each call among them was a symbol
+        the loader looked up at every start, 143 of a text explain's 236."""
+        for name in MODULES:
+            with self.subTest(module=name):
+                self.assertEqual(dynamic_symbols(os.path.join(BUILD_DIR, name + ".so"),
+                                                 defined=True), {f"slerr_module_{name}"})
+
 
 SAMPLE_EVTX = os.path.join(os.environ["SLERR_SOURCE_ROOT"], "tests", "explain", "evtx",
                            "Application_no_crc32.evtx")
