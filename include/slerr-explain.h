@@ -29,8 +29,9 @@ enum slerr_explain_status {
     SLERR_EXPLAIN_MALFORMED,    /* input of a recognised kind is broken: see slerr_explainer_error() */
     SLERR_EXPLAIN_STOPPED,      /* the callback asked to stop */
     SLERR_EXPLAIN_MISUSE,       /* a call the explainer does not take now: see below */
-    SLERR_EXPLAIN_UNAVAILABLE,  /* the input needs a library that could not be loaded (an .evtx
-                                   file: libevtx.so.1): see slerr_explainer_error() */
+    SLERR_EXPLAIN_UNAVAILABLE,  /* the input needs a library that could not be loaded (XML
+                                   events: libexpat.so.1; an .evtx file: libevtx.so.1): see
+                                   slerr_explainer_error() */
 };
 
 typedef struct slerr_explainer slerr_explainer;         /* one input being read */
@@ -60,9 +61,10 @@ int slerr_explainer_next_input(slerr_explainer *e);
 void slerr_explainer_free(slerr_explainer *e);
 
 /* After SLERR_EXPLAIN_MALFORMED: what is wrong and the line (from 1; `line` may be NULL);
- * after SLERR_EXPLAIN_UNAVAILABLE: what could not be loaded and why (line 0); NULL otherwise.
- * .evtx files are read through libevtx, which is loaded when an input starts with their
- * signature, not when the library is: text inputs never map it. */
+ * after SLERR_EXPLAIN_UNAVAILABLE: what could not be loaded and why; NULL otherwise. XML
+ * events are read through expat, loaded when they first appear, and .evtx files through
+ * libevtx, loaded when an input starts with their signature, not when the library is: text
+ * inputs map neither. */
 const char *slerr_explainer_error(const slerr_explainer *e, size_t *line);
 /* A sentence for a status. Never NULL. */
 const char *slerr_explain_strerror(int status);

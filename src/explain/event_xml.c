@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* event_xml.c: events in XML (wevtutil qe /f:xml, Event Viewer's "Save as XML", ToXml()) read
  * with expat as a stream: one fixed event is refilled per <Event>, so memory stays flat. */
-#include <expat.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "event.h"
+#include "expat_load.h"
 
 /* A wevtutil stream has no root element: every session is wrapped in one of ours. */
 static const char wrap_open[] = "<slerr-events>";
@@ -28,7 +28,8 @@ enum section { SEC_NONE, SEC_SYSTEM, SEC_EVENTDATA, SEC_USERDATA, SEC_RENDERING 
 enum capture { CAP_NONE, CAP_ID, CAP_COMPUTER, CAP_DATA, CAP_MESSAGE };
 
 struct ex_event_xml {
-    XML_Parser parser;
+    XML_Parser parser;             /* NULL until the first XML */
+    const struct ex_expat *expat;  /* loaded with it */
     ex_event_fn fn;
     void *ctx;
     bool active;       /* a session (one XML document or stream) is open */
@@ -82,7 +83,7 @@ static void XMLCALL on_text(void *data, const XML_Char *s, int len);
 static void capture(struct ex_event_xml *x, enum capture cap)
 {
     x->cap = cap;
-    XML_SetCharacterDataHandler(x->parser, on_text);
+    x->expat->XML_SetCharacterDataHandler(x->parser, on_text);
 }
 
 static void system_child(struct ex_event_xml *x, const char *name, const XML_Char **atts)
@@ -133,7 +134,7 @@ static void XMLCALL on_start(void *data, const XML_Char *qname, const XML_Char *
     const char *name = local_name(qname);
     if (x->depth >= XML_DEPTH_MAX) {
         fail(x, "elements nested deeper than an event log's");
-        XML_StopParser(x->parser, XML_FALSE);
+        x->expat->XML_StopParser(x->parser, XML_FALSE);
         return;
     }
     int rel = ++x->depth - x->event_depth;
@@ -203,7 +204,7 @@ static void end_capture(struct ex_event_xml *x)
         break;
     }
     x->cap = CAP_NONE;
-    XML_SetCharacterDataHandler(x->parser, NULL);
+    x->expat->XML_SetCharacterDataHandler(x->parser, NULL);
 }
 
 static void XMLCALL on_end(void *data, const XML_Char *qname)
@@ -219,7 +220,7 @@ static void XMLCALL on_end(void *data, const XML_Char *qname)
         int rc = x->fn(x->ctx, &x->ev);
         if (rc) {
             x->status = rc;
-            XML_StopParser(x->parser, XML_FALSE);
+            x->expat->XML_StopParser(x->parser, XML_FALSE);
         }
     } else if (x->event_depth && x->depth == x->event_depth + 1) {
         x->section = SEC_NONE;
@@ -229,12 +230,12 @@ static void XMLCALL on_end(void *data, const XML_Char *qname)
 
 static void setup(struct ex_event_xml *x)
 {
-    XML_SetUserData(x->parser, x);
-    XML_SetElementHandler(x->parser, on_start, on_end);
+    x->expat->XML_SetUserData(x->parser, x);
+    x->expat->XML_SetElementHandler(x->parser, on_start, on_end);
 #ifdef SLERR_HAVE_REPARSE_DEFERRAL
     /* Each line must be parsed when fed: whether the stream goes on is decided per line.
      * Long tokens are deferred here instead (feed_piece), the same way with every expat. */
-    XML_SetReparseDeferralEnabled(x->parser, XML_FALSE);
+    x->expat->XML_SetReparseDeferralEnabled(x->parser, XML_FALSE);
 #endif
 }
 
@@ -243,11 +244,6 @@ struct ex_event_xml *ex_event_xml_new(ex_event_fn fn, void *ctx)
     struct ex_event_xml *x = calloc(1, sizeof *x);
     if (!x)
         return NULL;
-    x->parser = XML_ParserCreate("UTF-8");
-    if (!x->parser) {
-        free(x);
-        return NULL;
-    }
     x->fn = fn;
     x->ctx = ctx;
     return x;
@@ -257,7 +253,8 @@ void ex_event_xml_free(struct ex_event_xml *x)
 {
     if (!x)
         return;
-    XML_ParserFree(x->parser);
+    if (x->parser)
+        x->expat->XML_ParserFree(x->parser);
     free(x->defer);
     free(x);
 }
@@ -269,11 +266,11 @@ static int feed(struct ex_event_xml *x, const char *s, size_t len, bool final)
         int chunk = len > (1u << 30) ? 1 << 30 : (int)len;
         bool last = final && (size_t)chunk == len;
         x->fed += (uint64_t)chunk;
-        if (XML_Parse(x->parser, s, chunk, last) == XML_STATUS_ERROR) {
+        if (x->expat->XML_Parse(x->parser, s, chunk, last) == XML_STATUS_ERROR) {
             if (x->status)
                 return x->status;
             ex_format(x->error, sizeof x->error, "%s",
-                     XML_ErrorString(XML_GetErrorCode(x->parser)));
+                     x->expat->XML_ErrorString(x->expat->XML_GetErrorCode(x->parser)));
             x->error_line = x->lineno;
             return x->status = EX_STATUS_MALFORMED;
         }
@@ -292,24 +289,25 @@ static int feed(struct ex_event_xml *x, const char *s, size_t len, bool final)
 static int parse_bytes(struct ex_event_xml *x, const char *s, size_t len, bool ends_line)
 {
     int n = (int)len + (ends_line ? 1 : 0);
-    char *buf = XML_GetBuffer(x->parser, n);
+    char *buf = x->expat->XML_GetBuffer(x->parser, n);
     if (!buf)
         return x->status = EX_STATUS_NOMEM;
     memcpy(buf, s, len);
     if (ends_line)
         buf[len] = '\n';
     x->fed += (uint64_t)n;
-    if (XML_ParseBuffer(x->parser, n, XML_FALSE) == XML_STATUS_ERROR && !x->status) {
-        ex_format(x->error, sizeof x->error, "%s", XML_ErrorString(XML_GetErrorCode(x->parser)));
+    if (x->expat->XML_ParseBuffer(x->parser, n, XML_FALSE) == XML_STATUS_ERROR && !x->status) {
+        ex_format(x->error, sizeof x->error, "%s",
+                  x->expat->XML_ErrorString(x->expat->XML_GetErrorCode(x->parser)));
         x->error_line = x->lineno;
         x->status = EX_STATUS_MALFORMED;
     }
     if (x->status)
         return x->status;
 #ifdef SLERR_HAVE_BYTE_INDEX64
-    int64_t done = XML_GetCurrentByteIndex64(x->parser);
+    int64_t done = x->expat->XML_GetCurrentByteIndex64(x->parser);
 #else
-    int64_t done = XML_GetCurrentByteIndex(x->parser);
+    int64_t done = x->expat->XML_GetCurrentByteIndex(x->parser);
 #endif
     x->waiting = done >= 0 && (uint64_t)done <= x->fed ? (size_t)(x->fed - (uint64_t)done) : 0;
     if (x->waiting > XML_TOKEN_MAX)
@@ -349,9 +347,26 @@ static int feed_piece(struct ex_event_xml *x, const char *s, size_t len, bool en
     return x->ndefer >= x->waiting ? flush_deferred(x) : 0;
 }
 
+/* The first XML: expat is loaded now; without it, XML is "not available" (as .evtx files are
+ * without libevtx), and the reason is the error. */
+static int create_parser(struct ex_event_xml *x)
+{
+    const char *why = "";
+    if (!(x->expat = ex_expat_load(&why))) {
+        ex_format(x->error, sizeof x->error, "reading XML events is not available: %s", why);
+        x->error_line = x->lineno;
+        return x->status = EX_STATUS_UNAVAILABLE;
+    }
+    x->parser = x->expat->XML_ParserCreate("UTF-8");
+    return x->parser ? 0 : EX_STATUS_NOMEM;
+}
+
 static int open_session(struct ex_event_xml *x)
 {
-    if (!XML_ParserReset(x->parser, "UTF-8"))
+    int rc = x->parser ? 0 : create_parser(x);
+    if (rc)
+        return rc;
+    if (!x->expat->XML_ParserReset(x->parser, "UTF-8"))
         return EX_STATUS_NOMEM;
     setup(x);
     x->active = true;
@@ -498,7 +513,7 @@ int ex_event_xml_finish(struct ex_event_xml *x)
 
 const char *ex_event_xml_error(const struct ex_event_xml *x, size_t *lineno)
 {
-    if (x->status != EX_STATUS_MALFORMED)
+    if (x->status != EX_STATUS_MALFORMED && x->status != EX_STATUS_UNAVAILABLE)
         return NULL;
     if (lineno)
         *lineno = x->error_line;

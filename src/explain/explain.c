@@ -190,7 +190,8 @@ static int on_line(void *ctx, const char *text, size_t len, size_t lineno, bool 
             status = ops->piece(d->states[i], text, len, lineno, last);
         else if (first)
             status = ops->line(d->states[i], text, len, lineno);
-        if (status == EX_STATUS_MALFORMED && !d->failed) {
+        /* Broken input, or a library it needs missing (XML without expat): the reader says. */
+        if ((status == EX_STATUS_MALFORMED || status == EX_STATUS_UNAVAILABLE) && !d->failed) {
             d->failed = ops;
             d->failed_state = d->states[i];
         }

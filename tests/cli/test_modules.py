@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""The program links none of the large libraries: libedit (repl), c-ares (diagnose) and expat
-(explain) are in modules loaded on first use, and libevtx is loaded by explain only when an input
-is an .evtx file. A program without its modules says which one is missing and exits 5 instead of
-crashing; the lookups still work."""
+"""The program links none of the large libraries: libedit (repl) and c-ares (diagnose) are in
+modules loaded on first use, and explain loads expat only when XML appears and libevtx only when
+an input is an .evtx file. A program without its modules says which one is missing and exits 5
+instead of crashing; the lookups still work."""
 
 import os
 import shutil
@@ -33,8 +33,8 @@ class Linking(unittest.TestCase):
         self.assertIn("libedit.so", ldd(os.path.join(BUILD_DIR, "repl.so")))
         self.assertIn("libcares.so", ldd(os.path.join(BUILD_DIR, "diagnose.so")))
         explain = ldd(os.path.join(BUILD_DIR, "explain.so"))
-        self.assertIn("libexpat.so", explain)
-        # .evtx files: libevtx is loaded when an input is one (LibevtxOnDemand), not linked.
+        # XML and .evtx: expat and libevtx are loaded when an input needs them (OnDemand).
+        self.assertNotIn("libexpat.so", explain)
         self.assertNotIn("libevtx.so", explain)
         self.assertNotIn("libbfio.so", explain)
 
@@ -52,11 +52,23 @@ SAMPLE_EVTX = os.path.join(os.environ["SLERR_SOURCE_ROOT"], "tests", "explain", 
                            "Application_no_crc32.evtx")
 SAMPLE_TEXT = os.path.join(os.environ["SLERR_SOURCE_ROOT"], "tests", "explain", "fixtures",
                            "dlv-kms-client.txt")
+SAMPLE_XML = os.path.join(os.environ["SLERR_SOURCE_ROOT"], "tests", "explain", "fixtures",
+                          "events", "12290-wevtutil.xml")
 
 
-class LibevtxOnDemand(unittest.TestCase):
+def without(library):
+    """An environment in which `library` is a file that is not a library, found first through
+    LD_LIBRARY_PATH: the loader refuses it, as if the package were missing."""
+    tmp = tempfile.mkdtemp(prefix="slerr-without-")
+    with open(os.path.join(tmp, library), "w", encoding="ascii") as f:
+        f.write("not a library\n")
+    return tmp, dict(os.environ, LD_LIBRARY_PATH=tmp)
+
+
+class OnDemand(unittest.TestCase):
     """Issue 19's rule: libevtx is never loaded by `slerr CODE`, and explain loads it only for
-    an input that starts with the .evtx signature (binding it was half of a short paste's cost).
+    an input that starts with the .evtx signature (binding it was half of a short paste's cost);
+    issue 18's: expat only once XML appears (its loading was a fifth of a one-paste explain).
     Which libraries a run maps is what the dynamic loader reports with LD_DEBUG=files."""
 
     @staticmethod
@@ -72,15 +84,22 @@ class LibevtxOnDemand(unittest.TestCase):
         self.assertEqual(result.returncode, 0)
         self.assertEqual(libraries, set())
 
-    def test_text_explain_loads_expat_but_not_libevtx(self):
+    def test_text_explain_loads_neither_expat_nor_libevtx(self):
         result, libraries = self.loaded("explain", SAMPLE_TEXT)
         self.assertIn(result.returncode, (0, 1))
+        self.assertIn("slmgr", result.stdout)
+        self.assertEqual(libraries, set())
+
+    def test_xml_explain_loads_expat_but_not_libevtx(self):
+        result, libraries = self.loaded("explain", SAMPLE_XML)
+        self.assertIn(result.returncode, (0, 1))
+        self.assertIn("event 12290", result.stdout)
         self.assertEqual(libraries, {"libexpat.so"})
 
     def test_evtx_explain_loads_libevtx(self):
         result, libraries = self.loaded("explain", SAMPLE_EVTX)
         self.assertIn(result.returncode, (0, 1))
-        # libbfio is a library of its own where libevtx is linked against it (Debian 12);
+        # expat for the records' XML; libbfio is a library of its own where libevtx is linked against it (Debian 12);
         # Debian 13's libevtx carries it inside, so it is mapped there only as part of libevtx
         self.assertLessEqual({"libexpat.so", "libevtx.so"}, libraries)
         self.assertLessEqual(libraries, {"libexpat.so", "libevtx.so", "libbfio.so"})
@@ -88,20 +107,35 @@ class LibevtxOnDemand(unittest.TestCase):
     def test_without_libevtx_only_evtx_input_fails_exit_5(self):
         """A libevtx.so.1 that is not a library, found first through LD_LIBRARY_PATH: the .evtx
         file is "not available" (exit 5, the loader's reason); text is explained as before."""
-        with tempfile.TemporaryDirectory() as tmp:
-            with open(os.path.join(tmp, "libevtx.so.1"), "w", encoding="ascii") as f:
-                f.write("not a library\n")
-            env = dict(os.environ, LD_LIBRARY_PATH=tmp)
-            evtx = subprocess.run([SLERR, "explain", SAMPLE_EVTX], capture_output=True,
-                                  text=True, env=env, timeout=60)
-            self.assertEqual(evtx.returncode, 5, evtx.stderr)
-            self.assertEqual(evtx.stdout, "")
-            self.assertRegex(evtx.stderr, r"^slerr: .*Application_no_crc32\.evtx: reading \.evtx "
-                                          r"files is not available: .*libevtx\.so\.1")
-            text = subprocess.run([SLERR, "explain", SAMPLE_TEXT], capture_output=True, text=True,
-                                  env=env, timeout=60)
-            self.assertIn(text.returncode, (0, 1), text.stderr)
-            self.assertIn("slmgr", text.stdout)
+        tmp, env = without("libevtx.so.1")
+        self.addCleanup(shutil.rmtree, tmp)
+        evtx = subprocess.run([SLERR, "explain", SAMPLE_EVTX], capture_output=True,
+                              text=True, env=env, timeout=60)
+        self.assertEqual(evtx.returncode, 5, evtx.stderr)
+        self.assertEqual(evtx.stdout, "")
+        self.assertRegex(evtx.stderr, r"^slerr: .*Application_no_crc32\.evtx: reading \.evtx "
+                                      r"files is not available: .*libevtx\.so\.1")
+        text = subprocess.run([SLERR, "explain", SAMPLE_TEXT], capture_output=True, text=True,
+                              env=env, timeout=60)
+        self.assertIn(text.returncode, (0, 1), text.stderr)
+        self.assertIn("slmgr", text.stdout)
+
+    def test_without_expat_only_xml_input_fails_exit_5(self):
+        """The same for expat (before, a missing libexpat.so.1 made the whole explain module
+        unavailable, text too): XML events are "not available" (exit 5, the loader's reason
+        and the file); text is explained as before."""
+        tmp, env = without("libexpat.so.1")
+        self.addCleanup(shutil.rmtree, tmp)
+        xml = subprocess.run([SLERR, "explain", SAMPLE_XML], capture_output=True, text=True,
+                             env=env, timeout=60)
+        self.assertEqual(xml.returncode, 5, xml.stderr)
+        self.assertEqual(xml.stdout, "")
+        self.assertRegex(xml.stderr, r"^slerr: .*12290-wevtutil\.xml: reading XML events is not "
+                                     r"available: .*libexpat\.so\.1")
+        text = subprocess.run([SLERR, "explain", SAMPLE_TEXT], capture_output=True, text=True,
+                              env=env, timeout=60)
+        self.assertIn(text.returncode, (0, 1), text.stderr)
+        self.assertIn("slmgr", text.stdout)
 
     def test_modules_work_from_the_build_tree(self):
         repl = run("repl", stdin="0xC004F074\n")
