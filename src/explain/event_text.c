@@ -6,6 +6,7 @@
  * A KMS event's value list and 1003's licence status list, the same in every language, name the
  * event when its message is in a language the table lacks (a third table, of field kinds). */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,12 +112,18 @@ struct ex_event_text {
     size_t body_len;
 };
 
+static void reset(struct ex_event_text *t);
+
 struct ex_event_text *ex_event_text_new(ex_event_fn fn, void *ctx)
 {
-    struct ex_event_text *t = calloc(1, sizeof *t);
+    /* Not calloc: the event is cleared by reset() and the buffers are written before they are
+     * read; zeroing their 37 KiB touched pages that a paste without events never needs. */
+    struct ex_event_text *t = malloc(sizeof *t);
     if (t) {
+        memset(t, 0, offsetof(struct ex_event_text, ev));
         t->fn = fn;
         t->ctx = ctx;
+        reset(t);
     }
     return t;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* event_xml.c: events in XML (wevtutil qe /f:xml, Event Viewer's "Save as XML", ToXml()) read
  * with expat as a stream: one fixed event is refilled per <Event>, so memory stays flat. */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,9 +38,7 @@ struct ex_event_xml {
     int event_depth;   /* depth of the open <Event>, 0 when none */
     enum section section;
     enum capture cap;
-    char buf[EX_EVENT_LONG_MAX]; /* text of the element being captured, cut when longer (1003's
-                                    licence status list is one <Data> of several KiB) */
-    size_t blen;
+    size_t blen;       /* bytes in buf */
     int status;        /* what fn asked for, or EX_STATUS_MALFORMED */
     size_t lineno;     /* the input line being fed */
     size_t error_line;
@@ -48,6 +47,9 @@ struct ex_event_xml {
     size_t waiting;      /* of them, bytes of an unfinished token expat still holds */
     char *defer;         /* pieces held back while a long token is unfinished */
     size_t ndefer;
+    /* Last, not zeroed by ex_event_xml_new: */
+    char buf[EX_EVENT_LONG_MAX]; /* text of the element being captured, cut when longer (1003's
+                                    licence status list is one <Data> of several KiB) */
     struct ex_event ev;
 };
 
@@ -241,9 +243,12 @@ static void setup(struct ex_event_xml *x)
 
 struct ex_event_xml *ex_event_xml_new(ex_event_fn fn, void *ctx)
 {
-    struct ex_event_xml *x = calloc(1, sizeof *x);
+    /* Not calloc: buf and ev (most of the size) are written before they are read, at the
+     * first <Event>; zeroing them touched pages that a paste without XML never needs. */
+    struct ex_event_xml *x = malloc(sizeof *x);
     if (!x)
         return NULL;
+    memset(x, 0, offsetof(struct ex_event_xml, buf));
     x->fn = fn;
     x->ctx = ctx;
     return x;

@@ -12,7 +12,7 @@ void ex_facts_clear(struct ex_facts *f)
 {
     memset(f->seen, 0, sizeof f->seen);
     for (size_t i = 0; i < EXL_LABEL_COUNT; i++)
-        f->text[i][0] = '\0';
+        f->text[i] = "";
     f->state = -1;
     f->has_reason = f->no_dns_host = f->is_host = f->has_error = false;
     f->reason = f->error = 0;
@@ -34,19 +34,30 @@ static void copy_bounded(char *dst, size_t used, size_t cap, const char *src, si
     dst[used + len] = '\0';
 }
 
+/* The field's storage, holding "" when the field held nothing yet. */
+static char *storage(struct ex_facts *f, enum ex_label label)
+{
+    char *v = f->value[label];
+    if (f->text[label] != v) {
+        v[0] = '\0';
+        f->text[label] = v;
+    }
+    return v;
+}
+
 void ex_facts_set(struct ex_facts *f, enum ex_label label, const char *value, size_t len)
 {
     if (label <= EXL_OTHER || label >= EXL_LABEL_COUNT)
         return;
     f->seen[label] = true;
-    copy_bounded(f->text[label], 0, EX_VALUE_MAX, value, len);
+    copy_bounded(storage(f, label), 0, EX_VALUE_MAX, value, len);
 }
 
 void ex_facts_append(struct ex_facts *f, enum ex_label label, const char *value, size_t len)
 {
     if (label <= EXL_OTHER || label >= EXL_LABEL_COUNT)
         return;
-    char *t = f->text[label];
+    char *t = storage(f, label);
     copy_bounded(t, strlen(t), EX_VALUE_MAX, value, len);
 }
 
