@@ -59,6 +59,24 @@ static int on_xml_event(void *ctx, struct ex_event *ev)
     return on_event(s, ev);
 }
 
+/* An .evtx record read from libevtx's fields (evtx.h). Taken only when it leaves nothing to
+ * print: a healthy 12290 from the licensing service, its fields written as one list as Windows
+ * writes them, which the report counts. Any other event is printed with its provider and the
+ * time as its XML has them, which its fields do not give (EventSourceName stands in for the
+ * provider's Name; before libevtx 20190618, the time the record was written for TimeCreated):
+ * it is read from its XML, as through a pipe. */
+static int on_record_event(void *state, struct ex_event *ev)
+{
+    struct events_state *s = state;
+    if (ev->id != 12290 || ev->nvalues != 1)
+        return EX_WANT_XML;
+    ex_event_split_list(ev);
+    if (!ex_event_is_activation(ev) || ex_event_severity(ev) != EX_OK)
+        return EX_WANT_XML;
+    s->skip_xml_id = 0;
+    return on_event(s, ev);
+}
+
 static void destroy(void *state)
 {
     struct events_state *s = state;
@@ -148,4 +166,5 @@ const struct ex_reader_ops ex_reader_events = {
     .error_detail = error_detail,
     .piece = piece,
     .claims = claims,
+    .event = on_record_event,
 };

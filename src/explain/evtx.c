@@ -2,9 +2,11 @@
 /* evtx.c: .evtx files through libevtx, streaming. A file is a 4 KiB header and 64 KiB chunks,
  * each chunk self-contained (its own string and template tables): libevtx is given the header
  * and one chunk at a time from memory, so a pipe works as well as a file and memory stays flat
- * whatever the log's size. libevtx is loaded (dlopen, by its soname) when an input turns out
- * to be an .evtx file, not linked: binding it and libbfio cost the loader some 2,800 symbol
- * lookups, half of a short text explain run that never needs them. */
+ * whatever the log's size. Each record is first offered as an event read from libevtx's
+ * record fields; its XML, which costs libevtx more to render than the record costs to read, is
+ * rendered only when the receiver asks for it. libevtx is loaded (dlopen, by its soname) when
+ * an input turns out to be an .evtx file, not linked: binding it and libbfio cost the loader
+ * some 2,800 symbol lookups, half of a short text explain run that never needs them. */
 /* Debian 13's libevtx (20240504) declares its libbfio entry points only for includers that
  * say they have libbfio; Debian 12's declares them always. */
 #define HAVE_LIBBFIO 1
@@ -15,12 +17,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "event.h"
 #include "evtx.h"
 #include "record.h"
 
 #define HEADER_SIZE 4096
 #define CHUNK_SIZE 65536
+/* Room for any one value of a record: a record lies within its 64 KiB chunk, and libevtx
+ * writes a value at most twice as long as it is stored (binary data in hex). */
+#define VALUE_ROOM (2 * CHUNK_SIZE + 1)
 
 /* The library's ABI is its soname (Debian 12 and 13 ship libevtx1); libbfio comes with it as
  * its dependency, and its functions are found through the same handle. */
@@ -36,16 +43,25 @@ static const char chunk_signature[8] = "ElfChnk";
     X(libevtx_file_get_number_of_records) X(libevtx_file_get_record_by_index)                   \
     X(libevtx_record_free) X(libevtx_record_get_identifier)                                     \
     X(libevtx_record_get_utf8_xml_string) X(libevtx_record_get_utf8_xml_string_size)            \
+    X(libevtx_record_get_event_identifier) X(libevtx_record_get_written_time)                   \
+    X(libevtx_record_get_utf8_source_name) X(libevtx_record_get_utf8_computer_name)             \
+    X(libevtx_record_get_number_of_strings) X(libevtx_record_get_utf8_string)                   \
     X(libbfio_memory_range_initialize) X(libbfio_memory_range_set) X(libbfio_handle_free)
 #define EVTX_MEMBER(name) __typeof__(name) *(name);
+
+/* TimeCreated, in libevtx since 20190618 (Debian 13's has it, Debian 12's 20181227 not): named
+ * here, as older headers do not declare it. */
+typedef int creation_time_fn(libevtx_record_t *record, uint64_t *filetime, libevtx_error_t **error);
 
 struct evtx_api {
     void *handle;
     EVTX_FUNCTIONS(EVTX_MEMBER)
+    creation_time_fn *creation_time; /* NULL: the time the record was written stands in */
 };
 
 struct ex_evtx {
     ex_evtx_record_fn fn;
+    ex_evtx_event_fn event_fn; /* NULL: every record as XML */
     void *ctx;
     size_t have;          /* bytes of buf filled: the header, then the header and a chunk */
     bool header_checked;
@@ -56,6 +72,8 @@ struct ex_evtx {
     char error[256];
     char *xml;            /* one record's XML, reused */
     size_t xml_size;
+    char *value;          /* one value of a record (VALUE_ROOM bytes), when events are read */
+    struct ex_event event; /* the record being offered, refilled each time */
     struct evtx_api api;  /* api.handle NULL: libevtx could not be loaded (error says why) */
     unsigned char buf[HEADER_SIZE + CHUNK_SIZE];
 };
@@ -92,18 +110,25 @@ static bool load_libevtx(struct ex_evtx *v)
         api->handle = NULL;
         return false;
     }
+    if ((symbol = dlsym(api->handle, "libevtx_record_get_creation_time")))
+        memcpy(&api->creation_time, &symbol, sizeof symbol);
     return true;
 }
 
-struct ex_evtx *ex_evtx_new(ex_evtx_record_fn fn, void *ctx)
+struct ex_evtx *ex_evtx_new(ex_evtx_record_fn fn, ex_evtx_event_fn event_fn, void *ctx)
 {
     struct ex_evtx *v = calloc(1, sizeof *v);
-    if (v) {
-        v->fn = fn;
-        v->ctx = ctx;
-        if (!load_libevtx(v))
-            v->status = EX_STATUS_UNAVAILABLE;
+    if (!v)
+        return NULL;
+    v->fn = fn;
+    v->event_fn = event_fn;
+    v->ctx = ctx;
+    if (event_fn && !(v->value = malloc(VALUE_ROOM))) {
+        free(v);
+        return NULL;
     }
+    if (!load_libevtx(v))
+        v->status = EX_STATUS_UNAVAILABLE;
     return v;
 }
 
@@ -114,6 +139,7 @@ void ex_evtx_free(struct ex_evtx *v)
     if (v->api.handle)
         dlclose(v->api.handle);
     free(v->xml);
+    free(v->value);
     free(v);
 }
 
@@ -174,11 +200,92 @@ static int render(struct ex_evtx *v, libevtx_record_t *record, libevtx_error_t *
     return api->libevtx_record_get_utf8_xml_string(record, (uint8_t *)v->xml, v->xml_size, error);
 }
 
-/* One record's XML to fn. */
-static int hand_on(struct ex_evtx *v, libevtx_record_t *record, int index)
+/* The record's EventRecordID, or its place when it has none, so that every record has a line. */
+static uint64_t record_id(struct ex_evtx *v, libevtx_record_t *record)
 {
     libevtx_error_t *error = NULL;
     uint64_t id = 0;
+    if (v->api.libevtx_record_get_identifier(record, &id, &error) != 1)
+        v->api.libevtx_error_free(&error);
+    return id == 0 || id > SIZE_MAX ? v->records + 1 : id;
+}
+
+/* A line end in a value as XML hands it on (CR LF and CR become LF), in place; the new length. */
+static size_t xml_line_ends(char *s, size_t len)
+{
+    char *cr = memchr(s, '\r', len);
+    if (!cr)
+        return len;
+    size_t out = (size_t)(cr - s);
+    for (size_t i = out; i < len; i++) {
+        if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n')
+            continue;
+        s[out++] = s[i] == '\r' ? '\n' : s[i];
+    }
+    return out;
+}
+
+/* TimeCreated (or, in an older libevtx, the time the record was written) as libevtx writes
+ * SystemTime in XML: ISO 8601, nine fractional digits, Z. */
+static void put_time(struct ex_event *ev, uint64_t filetime)
+{
+    const uint64_t unix_epoch = 11644473600ULL; /* seconds from 1601 to 1970 */
+    time_t secs = (time_t)(filetime / 10000000U) - (time_t)unix_epoch;
+    struct tm tm;
+    if (filetime == 0 || !gmtime_r(&secs, &tm))
+        return;
+    ex_format(ev->time, sizeof ev->time, "%04d-%02d-%02dT%02d:%02d:%02d.%09uZ", tm.tm_year + 1900,
+              tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+              (unsigned)(filetime % 10000000U) * 100U);
+    ev->when = ex_event_parse_time(ev->time);
+}
+
+/* The event from libevtx's record fields into v->event; false when one of them cannot be read
+ * (its XML then says what it can). libevtx is given no error to fill: a field that fails is
+ * not reported here, only read another way. */
+static bool read_fields(struct ex_evtx *v, libevtx_record_t *record, uint64_t id)
+{
+    const struct evtx_api *api = &v->api;
+    struct ex_event *ev = &v->event;
+    uint32_t event_id = 0;
+    uint64_t filetime = 0;
+    int nstrings = 0;
+    ex_event_clear(ev);
+    ev->line = (size_t)id;
+    if (api->libevtx_record_get_event_identifier(record, &event_id, NULL) != 1 ||
+        api->libevtx_record_get_number_of_strings(record, &nstrings, NULL) == -1)
+        return false;
+    ev->id = event_id <= 65535 ? (unsigned)event_id : 0;
+    if (api->libevtx_record_get_utf8_source_name(record, (uint8_t *)v->value, VALUE_ROOM, NULL) == 1)
+        ex_format(ev->source, sizeof ev->source, "%s", v->value);
+    if (api->libevtx_record_get_utf8_computer_name(record, (uint8_t *)v->value, VALUE_ROOM,
+                                                   NULL) == 1)
+        ex_format(ev->computer, sizeof ev->computer, "%s", v->value);
+    if ((api->creation_time ? api->creation_time(record, &filetime, NULL)
+                            : api->libevtx_record_get_written_time(record, &filetime, NULL)) == 1)
+        put_time(ev, filetime);
+    for (int i = 0; i < nstrings && ev->nvalues < EX_EVENT_MAX_VALUES; i++) {
+        if (api->libevtx_record_get_utf8_string(record, i, (uint8_t *)v->value, VALUE_ROOM,
+                                                NULL) != 1)
+            return false;
+        size_t len = xml_line_ends(v->value, strnlen(v->value, VALUE_ROOM));
+        (void)ex_event_add_value(ev, v->value, len);
+    }
+    return true;
+}
+
+/* One record to the receiver: as an event when it takes it so, else its XML to fn. */
+static int hand_on(struct ex_evtx *v, libevtx_record_t *record, int index)
+{
+    libevtx_error_t *error = NULL;
+    uint64_t id = record_id(v, record);
+    if (v->event_fn && read_fields(v, record, id)) {
+        int rc = v->event_fn(v->ctx, &v->event);
+        if (rc != EX_WANT_XML) {
+            v->records++;
+            return rc;
+        }
+    }
     int rendered = render(v, record, &error);
     if (rendered == 0)
         return EX_STATUS_NOMEM;
@@ -188,11 +295,7 @@ static int hand_on(struct ex_evtx *v, libevtx_record_t *record, int index)
                chunk_offset(v), evtx_reason(v, &error, reason, sizeof reason));
         return 0;
     }
-    if (v->api.libevtx_record_get_identifier(record, &id, &error) != 1)
-        v->api.libevtx_error_free(&error);
     v->records++;
-    if (id == 0 || id > SIZE_MAX)
-        id = v->records; /* the record's place, so that every record has a line */
     return v->fn(v->ctx, v->xml, strnlen(v->xml, v->xml_size), id);
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "checkmk.h"
+#include "event.h"
 #include "evtx.h"
 #include "explain.h"
 #include "fallback.h"
@@ -250,6 +251,21 @@ static int on_evtx_record(void *ctx, const char *xml, size_t len, uint64_t recor
     return 0;
 }
 
+/* An .evtx record as an event, to the reader that takes events. The code fallback does not see
+ * it: a reader takes an event only when nothing in it is left to explain. */
+static int on_evtx_event(void *ctx, struct ex_event *ev)
+{
+    struct ex_driver *d = ctx;
+    for (size_t i = 0; i < d->nreaders; i++)
+        if (ex_readers[i]->event) {
+            d->lineno = ev->line;
+            int status = ex_readers[i]->event(d->states[i], ev);
+            if (status != EX_WANT_XML)
+                return status;
+        }
+    return EX_WANT_XML;
+}
+
 /* libevtx missing: the reason, for ex_driver_error. */
 static int note_unavailable(struct ex_driver *d, int status)
 {
@@ -270,7 +286,7 @@ static int feed_kind(struct ex_driver *d, const void *bytes, size_t n)
 static int decide_kind(struct ex_driver *d)
 {
     d->kind = ex_evtx_signature(d->first, d->nfirst) ? INPUT_EVTX : INPUT_TEXT;
-    if (d->kind == INPUT_EVTX && !(d->evtx = ex_evtx_new(on_evtx_record, d)))
+    if (d->kind == INPUT_EVTX && !(d->evtx = ex_evtx_new(on_evtx_record, on_evtx_event, d)))
         return EX_STATUS_NOMEM;
     return feed_kind(d, d->first, d->nfirst);
 }

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct ex_event; /* event.h */
+
 enum ex_severity { EX_OK, EX_NOTE, EX_WARNING, EX_CRITICAL };
 
 #define EX_MAX_CODES 4
@@ -73,7 +75,15 @@ struct ex_reader_ops {
      * line is fed; when true, the line goes to this reader alone, and to the code fallback:
      * the text readers' work on a million lines of event XML was a third of the run. */
     bool (*claims)(void *state, const char *text, size_t len);
+    /* Optional: an .evtx record as an event read from libevtx's record fields (evtx.h), fed
+     * in place of its XML line (numbered by its EventRecordID). Returns 0 when taken, an
+     * ex_status to stop, or EX_WANT_XML: the record's XML is then rendered and fed as a line
+     * to every reader, as when no reader takes events. */
+    int (*event)(void *state, struct ex_event *ev);
 };
+
+/* What a reader's event() returns to have the record's XML instead. */
+#define EX_WANT_XML (-1)
 
 /* Longest line (bytes of UTF-8) a line() reader is given; the rest of a longer line is dropped. */
 #define EX_LINE_MAX 8192

@@ -49,7 +49,7 @@ int main(int argc, char **argv)
 {
     size_t piece = argc > 1 ? strtoul(argv[1], NULL, 10) : 65536;
     struct ex_event_xml *x = ex_event_xml_new(on_event, NULL);
-    struct ex_evtx *v = ex_evtx_new(on_record, x);
+    struct ex_evtx *v = ex_evtx_new(on_record, NULL, x);
     static unsigned char buf[1 << 20];
     if (!x || !v || piece == 0 || piece > sizeof buf)
         return 3;
