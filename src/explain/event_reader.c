@@ -60,15 +60,17 @@ static int on_xml_event(void *ctx, struct ex_event *ev)
 }
 
 /* An .evtx record read from libevtx's fields (evtx.h). Taken only when it leaves nothing to
- * print: a healthy 12290 from the licensing service, its fields written as one list as Windows
- * writes them, which the report counts. Any other event is printed with its provider and the
- * time as its XML has them, which its fields do not give (EventSourceName stands in for the
- * provider's Name; before libevtx 20190618, the time the record was written for TimeCreated):
- * it is read from its XML, as through a pipe. */
+ * print: a healthy 12290 from the licensing service, which the report counts, with its fields
+ * as Windows writes them, one comma-separated value (libevtx's values also hold a <Binary>
+ * element's data, which the XML reader does not read: a second value, or a first without
+ * commas, is left to the XML). Any other event is printed with its provider and time as its
+ * XML has them, which the fields do not give (EventSourceName stands in for the provider's
+ * Name; before libevtx 20190618, the time the record was written for TimeCreated): it is read
+ * from its XML, as through a pipe. */
 static int on_record_event(void *state, struct ex_event *ev)
 {
     struct events_state *s = state;
-    if (ev->id != 12290 || ev->nvalues != 1)
+    if (ev->id != 12290 || ev->nvalues != 1 || !strchr(ev->values[0], ','))
         return EX_WANT_XML;
     ex_event_split_list(ev);
     if (!ex_event_is_activation(ev) || ex_event_severity(ev) != EX_OK)

@@ -91,16 +91,33 @@ def events_of_xml(text):
     return out
 
 
-def ours(path, piece=65536):
+def ours(path, piece=65536, fields=False):
+    """The records as src/explain reads them: from their XML, or with `fields` from libevtx's
+    record fields (as explain reads a healthy 12290)."""
     with open(path, "rb") as f:
-        p = subprocess.run([EVTX_RECORDS, str(piece)], stdin=f, capture_output=True, text=True,
-                           errors="replace", timeout=60)
+        p = subprocess.run([EVTX_RECORDS, str(piece), *(["fields"] if fields else [])], stdin=f,
+                           capture_output=True, text=True, errors="replace", timeout=60)
     rows = []
     for line in p.stdout.splitlines():
         rid, eid, provider, computer, when, count, values = line.split("\t")
         rows.append((rid, eid, provider, computer, int(when),
                      values.split("|") if int(count) else []))
     return rows, p
+
+
+def sources_and_binary(path):
+    """Per record of evtxexport's XML: the source name libevtx's fields give (EventSourceName,
+    else the provider's Name) and the data of EventData's <Binary> elements."""
+    out = []
+    xml = subprocess.run(["evtxexport", "-f", "xml", path], capture_output=True, text=True,
+                         timeout=60).stdout
+    for block in re.findall(r"<Event[ >].*?</Event>", xml, re.S):
+        e = ET.fromstring(block)
+        provider = e.find(NS + "System").find(NS + "Provider")
+        data = e.find(NS + "EventData")
+        binary = [] if data is None else [as_read(b.text or "") for b in data.findall(NS + "Binary")]
+        out.append((provider.get("EventSourceName") or provider.get("Name"), binary))
+    return out
 
 
 def evtxexport(path):
@@ -147,6 +164,46 @@ class ReaderAgainstIndependentParsers(unittest.TestCase):
         for piece in (1, 7, 4095, 4097, 65537):
             with self.subTest(piece=piece):
                 self.assertEqual(ours(APPLICATION, piece)[0], whole)
+
+
+class RecordFieldsAgainstTheirXml(unittest.TestCase):
+    """explain reads a healthy 12290 from libevtx's record fields, without rendering its XML
+    (src/explain/evtx.c, event_reader.c): those fields, record by record, against the same
+    records read from their XML."""
+
+    def check(self, path, same_time=True):
+        from_xml, p_xml = ours(path)
+        from_fields, p_fields = ours(path, fields=True)
+        self.assertEqual(p_fields.returncode, p_xml.returncode)
+        self.assertEqual(p_fields.stderr, p_xml.stderr)
+        extras = sources_and_binary(path)
+        self.assertEqual(len(from_fields), len(from_xml))
+        self.assertEqual(len(from_fields), len(extras))
+        for x, f, (source, binary) in zip(from_xml, from_fields, extras):
+            with self.subTest(record=x[0]):
+                self.assertEqual(f[1], x[1])  # EventID
+                self.assertEqual(f[2], source)  # EventSourceName, else Name
+                self.assertEqual(f[3], x[3])  # Computer
+                if same_time:
+                    self.assertEqual(f[4], x[4])  # TimeCreated
+                # The values in order; libevtx's also hold a <Binary> element's data, which
+                # is why a 12290 is taken from its fields only as one comma-separated value.
+                self.assertEqual(f[5], x[5] + binary)
+        return from_fields
+
+    def test_application_log(self):
+        rows = self.check(APPLICATION)
+        self.assertIn(("435", "1003", "Software Protection Platform Service"),
+                      [r[:3] for r in rows])
+        self.assertIn(["WSearch", "D9060000"], [r[5] for r in rows])  # event 6000's <Binary>
+
+    def test_security_log(self):
+        # Its header times differ from TimeCreated by up to 11 s: before libevtx 20190618 the
+        # fields give the time the record was written, not TimeCreated.
+        self.check(SECURITY, same_time=False)
+
+    def test_damaged_file_same_records_and_error(self):
+        self.assertEqual(len(self.check(BAD_CHUNK)), 267)
 
 
 class ExplainEvtx(unittest.TestCase):
@@ -253,6 +310,13 @@ class GeneratedKmsHostLog(unittest.TestCase):
         self.assertGreater(os.path.getsize(self.evtx), 4096 + 3 * 65536)
         self.assertEqual(evtxexport(self.evtx), self.meant)
         self.assertEqual(evtx_dump(self.evtx), self.meant)
+
+    def test_record_fields_match_their_xml(self):
+        # 12290's client fields (name, CMID, request time ...), the host's name, TimeCreated,
+        # as the report reads them from libevtx's fields, against the records' XML.
+        rows = RecordFieldsAgainstTheirXml().check(self.evtx)
+        self.assertEqual({r[2] for r in rows}, {"KmsRequests"})
+        self.assertEqual([r[5] for r in rows], [r[5][0].split(",") for r in self.meant])
 
     def test_our_reader_agrees(self):
         # 12290's one value is a comma-separated list, which the event reader splits.
