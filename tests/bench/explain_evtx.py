@@ -4,12 +4,14 @@
 export (`wevtutil qe /f:xml`), both written by tests/explain/gen_evtx.py, in the same run.
 Prints CPU times, the ratio (target: within 1.5x) and peak RSS; also `evtxexport -f xml`
 (libevtx alone, rendering the same records) so the share of libevtx is seen. Never fails on
-time.
+time; fails when the two files do not give the same records (the same work was not measured).
 
 Environment: SLERR, SLERR_SOURCE_ROOT, EVENTS (default 50000), CLIENTS (default 5000), RUNS
 (default 2), BENCH_DIR (where the files go; default a temporary directory, removed after)."""
 
+import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -43,6 +45,18 @@ def peak_mib(argv):
     return int(last.split()[-1]) / 1024 if last.startswith("maxrss") else 0.0
 
 
+def records(path):
+    """explain's --json records without the file name; SystemTime's fractional digits dropped
+    (libevtx writes nine, wevtutil seven)."""
+    out = subprocess.run([SLERR, "explain", "--json", path], capture_output=True, text=True).stdout
+    rows = []
+    for line in out.splitlines():
+        o = json.loads(line)
+        o.pop("file", None)
+        rows.append(re.sub(r"(T\d\d:\d\d:\d\d)\.\d+Z", r"\1Z", json.dumps(o)))
+    return rows
+
+
 def main():
     if not os.path.exists("/usr/bin/time"):
         print("explain_evtx: needs GNU time (time): scripts/install-deps")
@@ -62,7 +76,10 @@ def main():
         if rc1 not in (0, 1) or rc1 != rc2:
             print("explain_evtx: exit statuses differ or fail: .evtx %d, XML %d" % (rc1, rc2))
             return 1
-        print("  best of %d runs, CPU (user+sys)" % runs)
+        if records(evtx) != records(xml):
+            print("explain_evtx: the .evtx and its XML export give different records")
+            return 1
+        print("  best of %d runs, CPU (user+sys); both give the same records" % runs)
         print("  slerr explain FILE.evtx        %7.2f s" % evtx_cpu)
         print("  slerr explain FILE.xml         %7.2f s  (baseline)" % xml_cpu)
         print("  ratio .evtx/XML                %7.2fx  (target <= 1.5x)" % (evtx_cpu / xml_cpu))

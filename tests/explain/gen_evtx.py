@@ -199,7 +199,9 @@ class Chunk:
             xml += v
         xml += b"\x00"  # the end of the record's fragment
         size = 24 + len(xml) + 4
-        if self.pos(size) > CHUNK_SIZE:
+        # libevtx (20181227 and 20240504) drops, without an error, a record that ends less
+        # than 4 bytes before the end of its chunk: such a chunk would read one record short.
+        if self.pos(size) > CHUNK_SIZE - 4:
             if saved is not None:
                 self.names = saved
             return None
