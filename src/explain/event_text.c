@@ -85,7 +85,6 @@ static const struct info_shape {
     { 12289, "hhdddddt" },   /* result, flags, activated, unused, count, intervals, time */
     { 12290, "hd*gtdddg" },  /* result, N, client, CMID, time, VM, state, minutes, ActID */
 };
-#define INFO_SHAPE_MAX 10
 
 /* 12308 writes its fields as "Sku Id = ...", "AO name = ...", "AO DN = ..." lines. */
 #define NAMED_SEPARATOR " = "
@@ -301,14 +300,44 @@ static const struct message_start *message_of(unsigned id)
     return NULL;
 }
 
-/* The known message of the event whose Info list this line is, whole; NULL when it is none. */
-static const struct message_start *info_list_event(const char *s, size_t n)
+/* Where the list starts: at the line's start, or after a label that ends in a colon ("Info: 0x0,
+ * ...", "情報: 0x0, ..." in whatever language the label is). NULL when the line opens otherwise. */
+static const char *list_start(const char *s, size_t n)
+{
+    const char *colon = NULL;
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] == '0' && (s[i + 1] | 0x20) == 'x') {
+            if (i == 0)
+                return s;
+            if (!colon)
+                return NULL;
+            for (const char *q = colon + 1; q < s + i; q++)
+                if (*q != ' ' && *q != '\t')
+                    return NULL;
+            return s + i;
+        }
+        if (s[i] == ':')
+            colon = s + i;
+    }
+    return NULL;
+}
+
+/* The known message of the event whose Info list this line holds, whole, from *list on; NULL
+ * when it holds none. */
+static const struct message_start *info_list_event(const char *line, size_t len, const char **list)
 {
     size_t commas = 0;
+    for (size_t i = 0; i < len; i++)
+        commas += line[i] == ',';
+    if (commas < 7)
+        return NULL; /* most lines end here */
+    const char *s = list_start(line, len);
+    if (!s)
+        return NULL;
+    size_t n = len - (size_t)(s - line);
+    commas = 0;
     for (size_t i = 0; i < n; i++)
         commas += s[i] == ',';
-    if (commas < 7 || commas >= INFO_SHAPE_MAX)
-        return NULL; /* most lines end here */
     const struct info_shape *shape = NULL;
     for (size_t k = 0; k < sizeof info_shapes / sizeof *info_shapes && !shape; k++)
         if (strlen(info_shapes[k].fields) == commas + 1)
@@ -326,6 +355,7 @@ static const struct message_start *info_list_event(const char *s, size_t n)
             return NULL;
         field = end + 1;
     }
+    *list = s;
     return message_of(shape->id);
 }
 
@@ -666,8 +696,9 @@ int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, si
     if (m)
         return begin_message(t, m, s, n, lineno);
     if (!(t->open && (t->in_message || t->in_info))) {
-        if ((m = info_list_event(s, n)) != NULL)
-            return begin_info_list(t, m, s, n, lineno);
+        const char *list;
+        if ((m = info_list_event(s, n, &list)) != NULL)
+            return begin_info_list(t, m, list, n - (size_t)(list - s), lineno);
         if (licence_entry_line(s, n))
             return begin_licence_list(t, s, n, lineno);
     }

@@ -186,6 +186,10 @@ class DescriptionOnly(unittest.TestCase):
     def test_a_message_in_no_known_language_is_read_by_its_info_list(self):
         self.one_12288(self.UNREAD + LIST_12288 + b"\n")
 
+    def test_the_list_after_a_label_of_no_known_language_on_its_line(self):
+        self.one_12288(b"[the message, in a display language no row holds] [its Info label]: " +
+                       LIST_12288 + b"\n")
+
     def test_each_kms_event_by_the_shape_of_its_list(self):
         data = (self.UNREAD + b"0xC004F038, 0x04000000, 0, 0, 3, 120, 10080, 14.03.2024 09:12\n\n" +
                 self.UNREAD + b"0x0,25,PC1.contoso.com,3c2a1f60-5d7e-4b8a-9c1e-2f4b6a8d0e11,"
