@@ -555,6 +555,61 @@ const char *ex_license_state_name(int state)
     return state >= 0 && state <= 6 ? state_names[state] : NULL;
 }
 
+/* Words in prose: ASCII letters and digits make a word; any other byte (blank, punctuation,
+ * the bytes of a CJK character) ends one, so a CJK label needs no blank around it. */
+static bool word_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Whether `word` stands at text[at] as a word of its own, ASCII letters in any case. */
+static bool word_at(const char *text, size_t len, size_t at, const char *word)
+{
+    size_t n = strlen(word);
+    return n > 0 && at + n <= len && (at == 0 || !word_byte(text[at - 1]) || !word_byte(word[0])) &&
+           strncasecmp(text + at, word, n) == 0 &&
+           (at + n == len || !word_byte(text[at + n]) || !word_byte(word[n - 1]));
+}
+
+static bool row_named_in(const struct ex_label_row *row, enum ex_label label, const char *text,
+                         size_t len)
+{
+    if (row->id != label)
+        return false;
+    for (size_t at = 0; at < len; at++)
+        if (word_at(text, len, at, row->text))
+            return true;
+    return false;
+}
+
+bool ex_label_named_in(enum ex_label label, const char *text, size_t len)
+{
+    for (size_t i = 0; i < NROWS; i++)
+        if (row_named_in(&rows[i], label, text, len))
+            return true;
+    for (size_t i = 0; i < nextra_rows; i++)
+        if (row_named_in(&extra_rows[i], label, text, len))
+            return true;
+    return false;
+}
+
+static int state_word_in(const struct ex_state_row *table, size_t count, const char *text,
+                         size_t len, size_t *wlen)
+{
+    for (size_t i = 0; i < count; i++)
+        if (word_at(text, len, 0, table[i].text)) {
+            *wlen = strlen(table[i].text);
+            return table[i].state;
+        }
+    return -1;
+}
+
+int ex_license_state_word(const char *text, size_t len, size_t *wlen)
+{
+    int state = state_word_in(states, sizeof states / sizeof states[0], text, len, wlen);
+    return state >= 0 ? state : state_word_in(extra_states, nextra_states, text, len, wlen);
+}
+
 /* Appends a copy of `size` bytes to a growing array; its strings are copied by the caller. */
 static void *grow(void *array, size_t *cap, size_t used, size_t size)
 {

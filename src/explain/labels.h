@@ -93,6 +93,12 @@ size_t ex_labels_missing(const char *lang, enum ex_label *missing, size_t max);
 int ex_license_state(const char *text, size_t len);
 /* The canonical name of a state 0-6 ("notification"); NULL for any other number. */
 const char *ex_license_state_name(int state);
+/* Prose, for a state told in a sentence ("License status is Unlicensed"): whether text names
+ * the field `label` by the text of one of its rows (any language or tool, ASCII in any case) as
+ * words of their own; and the state whose word (a row of the state table) opens text as a word
+ * of its own ("Unlicensed," but not "Licensedness"), -1 when none, its length in *wlen. */
+bool ex_label_named_in(enum ex_label label, const char *text, size_t len);
+int ex_license_state_word(const char *text, size_t len, size_t *wlen);
 
 /* One row of the state table: a state (0-6), a language and the word Windows prints. */
 struct ex_state_row {

@@ -11,6 +11,7 @@ const struct ex_reader_ops *const ex_readers[] = {
     &ex_reader_oslicense,
     &ex_reader_vnext,
     &ex_reader_events,
+    &ex_reader_sentence,
     NULL,
 };
 
@@ -21,6 +22,7 @@ const char *const ex_reader_kinds[] = {
     "OSLicense objects (Get-OSLicenseInfo ...) as ConvertTo-Json, Format-Table; Set- results",
     "Microsoft 365 Apps licences as vNextDiag.ps1 -action list prints them, and their licence files",
     "activation events (12288-12294, 8198, 8209, 1003 ...) as text, XML or .evtx files",
+    "a licence state told in a sentence (\"License status is Unlicensed\")",
     "activation error codes anywhere in the text (those slerr annotate marks), or their messages",
     NULL,
 };

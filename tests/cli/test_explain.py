@@ -525,6 +525,47 @@ class MoreForms(unittest.TestCase):
         self.assertEqual((objects[:-1], status), ([], 2))
 
 
+class StateInASentence(unittest.TestCase):
+    """A licence state told in prose: the status label and one state word of the label table in
+    one sentence (corpus en-ticket-gce-211, en-ticket-auditap-292 were "nothing recognisable")."""
+
+    def read(self, text):
+        objects, status = records(text.encode())
+        return [(o["kind"], [(f["rule"], f["value"]) for f in o["findings"]])
+                for o in objects[:-1]], status
+
+    def test_label_then_state(self):
+        got, status = self.read("We have images where License status is Unlicensed. Help?\n")
+        self.assertEqual(got, [("sentence", [("unlicensed", "Unlicensed")])])
+        self.assertEqual(status, 1)
+
+    def test_state_then_label_in_the_same_sentence(self):
+        got, _ = self.read("A test system, notification, according to the license status\u2026\n")
+        self.assertEqual(got, [("sentence", [("notification", "notification"),
+                                             ("missing-status-reason", "notification")])])
+
+    def test_labels_of_other_languages(self):
+        got, _ = self.read("\u8bb8\u53ef\u8bc1\u72b6\u6001\u662f\u672a\u8bb8\u53ef\u3002\n")  # 许可证状态是未许可。
+        self.assertEqual([(k, [r for r, _ in f]) for k, f in got], [("sentence", ["unlicensed"])])
+
+    def test_prose_that_tells_no_single_state_is_not_read(self):
+        for text in ("The product is licensed under the MIT licence.",  # no status label
+                     "Add a new check for the license status in SBD.",  # no state word
+                     "The license status is not Licensed.",  # turned round
+                     "License status was Licensed, now it shows Notification.",  # two states
+                     "The license status page loads slowly. It is Unlicensed.",  # two sentences
+                     "Check the license statuses: Licensedness matters."):  # longer words
+            got, status = self.read(text + "\n")
+            self.assertEqual((got, status), ([], 2), text)
+
+    def test_a_tool_line_or_a_code_is_not_prose(self):
+        # slmgr's own line is its reader's; a line with a code is the fallback's alone.
+        got, _ = self.read("Requests with License Status Unlicensed: 0\n")
+        self.assertEqual(got, [])
+        got, _ = self.read("License status is Unlicensed with 0xC004F074 when activating.\n")
+        self.assertEqual([kind for kind, _ in got], ["text"])
+
+
 class OneCodeParser(unittest.TestCase):
     def test_eight_digits_are_hex_as_in_a_lookup(self):
         # explain read this as the decimal 80070005 (0x04C5C575); `slerr 80070005` reads hex.

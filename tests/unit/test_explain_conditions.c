@@ -311,6 +311,24 @@ Test(labels, canonical_names)
     cr_expect_null(ex_license_state_name(7));
 }
 
+/* Prose: the label and the state words of the table found as words of their own in a sentence
+ * (reader_sentence.c builds on these). */
+Test(labels, named_in_prose_as_words_of_their_own)
+{
+    const char *s = "Have some images where License status is Unlicensed.";
+    cr_expect(ex_label_named_in(EXL_LICENSE_STATUS, s, strlen(s)));
+    s = "a license statuses page"; /* not the label: "statuses" is another word */
+    cr_expect(!ex_label_named_in(EXL_LICENSE_STATUS, s, strlen(s)));
+    s = "\xE8\xAE\xB8\xE5\x8F\xAF\xE8\xAF\x81\xE7\x8A\xB6\xE6\x80\x81\xE6\x98\xAF"; /* 许可证状态是 */
+    cr_expect(ex_label_named_in(EXL_LICENSE_STATUS, s, strlen(s)), "no blank needed around CJK");
+    size_t n = 0;
+    cr_expect_eq(ex_license_state_word("Unlicensed.", 11, &n), 0);
+    cr_expect_eq(n, 10);
+    cr_expect_eq(ex_license_state_word("licensed,", 9, &n), 1);
+    cr_expect_eq(ex_license_state_word("Licensedness", 12, &n), -1, "a longer word is another");
+    cr_expect_eq(ex_license_state_word("Notifications", 13, &n), -1);
+}
+
 /* Rows taken at run time (as a --labels file gives them) read a language the built-in table
  * lacks; reset forgets them. The texts are a made-up pseudo-language (German has built-in rows
  * since the de block). */

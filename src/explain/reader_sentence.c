@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: MIT */
+/* reader_sentence.c: a licence state told in prose ("License status is Unlicensed"): the status
+ * label and one state word, both words of the label table, in one sentence of a line that no
+ * tool's label opens and that holds no code (the code fallback speaks for such a line). */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "collect.h"
+#include "readers.h"
+
+#define ALL_FORMATS (EX_FMT_SLMGR | EX_FMT_OSPP | EX_FMT_CIM | EX_FMT_OSLICENSE)
+
+static void *sentence_create(ex_sink_fn sink, void *ctx)
+{
+    return ex_collector_new(sink, ctx);
+}
+
+static void sentence_destroy(void *state)
+{
+    free(state);
+}
+
+static bool hex_digit(char c)
+{
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+/* "0x" and a hex digit, or a word of eight hex digits: a code, which the fallback reports with
+ * the text around it; a state beside it would only repeat or blur it. */
+static bool holds_code(const char *text, size_t len)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '0' && i + 2 < len && (text[i + 1] | 0x20) == 'x' && hex_digit(text[i + 2]))
+            return true;
+        run = hex_digit(text[i]) ? run + 1 : 0;
+        if (run == 8 && (i + 1 == len || !hex_digit(text[i + 1])) &&
+            (i < 8 || !hex_digit(text[i - 8])))
+            return true;
+    }
+    return false;
+}
+
+/* Words that turn a state round ("is not Licensed", "isn't licensed any more"): such a sentence
+ * is left unread rather than read backwards. English only: a narrow rule. */
+static bool negated(const char *text, size_t len)
+{
+    static const char *const words[] = { " not ", "n't ", " never ", " no longer " };
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+        size_t n = strlen(words[w]);
+        for (size_t i = 0; i + n <= len; i++)
+            if (strncasecmp(text + i, words[w], n) == 0)
+                return true;
+    }
+    return false;
+}
+
+static bool in_word(char c)
+{
+    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* The one state a sentence tells beside the status label; -1 when it names no state, or two
+ * different ones ("was Licensed, now Unlicensed": which one holds is not for us to guess). */
+static int told_state(const char *text, size_t len, const char **word, size_t *wlen)
+{
+    int state = -1;
+    for (size_t i = 0; i < len; i++) {
+        size_t n;
+        int s = ex_license_state_word(text + i, len - i, &n);
+        if (s < 0 || (i > 0 && in_word(text[i - 1])))
+            continue; /* "Licensed" in "Unlicensed" */
+        if (state >= 0 && s != state)
+            return -1;
+        state = s;
+        *word = text + i;
+        *wlen = n;
+        i += n - 1;
+    }
+    return state;
+}
+
+/* Where the sentence that starts at text ends: at '.', '!', '?', ';', U+2026 or U+3002. */
+static size_t sentence_end(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '.' || text[i] == '!' || text[i] == '?' || text[i] == ';')
+            return i;
+        if (i + 2 < len && (memcmp(text + i, "\xE2\x80\xA6", 3) == 0 ||
+                            memcmp(text + i, "\xE3\x80\x82", 3) == 0))
+            return i;
+    }
+    return len;
+}
+
+static int sentence_line(void *state, const char *text, size_t len, size_t lineno)
+{
+    struct ex_collector *c = state;
+    const char *v;
+    size_t vl;
+    if (ex_label_find_row(ALL_FORMATS, text, len, &v, &vl) || holds_code(text, len))
+        return 0; /* a tool's own line, or a code's */
+    for (size_t at = 0; at < len;) {
+        size_t n = sentence_end(text + at, len - at);
+        const char *s = text + at;
+        const char *word = NULL;
+        size_t wlen = 0;
+        if (ex_label_named_in(EXL_LICENSE_STATUS, s, n) && !negated(s, n) &&
+            told_state(s, n, &word, &wlen) >= 0) {
+            ex_collector_start(c, lineno);
+            ex_collector_field(c, EXL_LICENSE_STATUS, word, wlen, text, len, true);
+            return ex_collector_emit(c, "sentence", false, EX_RECOGNISED);
+        }
+        at += n + 1;
+    }
+    return 0;
+}
+
+static int sentence_finish(void *state)
+{
+    (void)state;
+    return 0; /* each record is handed on with its line */
+}
+
+static const char *sentence_error_detail(void *state, size_t *lineno)
+{
+    (void)state;
+    *lineno = 0;
+    return NULL;
+}
+
+const struct ex_reader_ops ex_reader_sentence = {
+    .name = "sentence",
+    .create = sentence_create,
+    .line = sentence_line,
+    .finish = sentence_finish,
+    .destroy = sentence_destroy,
+    .error_detail = sentence_error_detail,
+};
