@@ -522,13 +522,10 @@ static bool seen(const struct ex_event_text *t, enum label_kind kind)
     return false;
 }
 
-/* A line that opens a known message: the message of the record being read when that has none
- * yet ("Event ID: 1003" and then the text), else a record of its own. */
-static int begin_message(struct ex_event_text *t, const struct message_start *m, const char *s,
-                         size_t n, size_t lineno)
+/* Ends the record being read unless the line joins it, and opens one of its own (a description
+ * pasted alone) when none is open; `id`, when not 0, is the event the line names. */
+static int open_bare(struct ex_event_text *t, bool joins, size_t lineno, unsigned id)
 {
-    bool joins = t->open && t->msg_len == 0 && t->info_len == 0 &&
-                 (!t->have_id || t->ev.id == m->id);
     if (t->open && !joins) {
         int rc = flush(t);
         if (rc)
@@ -537,7 +534,24 @@ static int begin_message(struct ex_event_text *t, const struct message_start *m,
     if (!t->open) {
         t->open = t->bare = true;
         t->ev.line = lineno;
+        if (id) {
+            t->ev.id = id;
+            t->id_from_message = true;
+        }
     }
+    return 0;
+}
+
+/* A line that opens a known message: the message of the record being read when that has none
+ * yet ("Event ID: 1003" and then the text), else a record of its own. */
+static int begin_message(struct ex_event_text *t, const struct message_start *m, const char *s,
+                         size_t n, size_t lineno)
+{
+    bool joins = t->open && t->msg_len == 0 && t->info_len == 0 &&
+                 (!t->have_id || t->ev.id == m->id);
+    int rc = open_bare(t, joins, lineno, 0);
+    if (rc)
+        return rc;
     note_start(t, m);
     t->in_message = true;
     message_line(t, s, n);
@@ -551,17 +565,9 @@ static int begin_info_list(struct ex_event_text *t, const struct message_start *
                            size_t n, size_t lineno)
 {
     bool joins = t->open && t->have_id && t->ev.id == m->id && t->info_len == 0;
-    if (t->open && !joins) {
-        int rc = flush(t);
-        if (rc)
-            return rc;
-    }
-    if (!t->open) {
-        t->open = t->bare = true;
-        t->ev.line = lineno;
-        t->ev.id = m->id;
-        t->id_from_message = true;
-    }
+    int rc = open_bare(t, joins, lineno, m->id);
+    if (rc)
+        return rc;
     t->start = m;
     t->in_message = t->in_info = true;
     append(t->info, sizeof t->info, &t->info_len, s, n, NULL);
@@ -575,17 +581,9 @@ static int begin_licence_list(struct ex_event_text *t, const char *s, size_t n, 
 {
     const struct message_start *m = message_of(1003);
     bool joins = t->open && t->have_id && t->ev.id == 1003 && t->body_len == 0;
-    if (t->open && !joins) {
-        int rc = flush(t);
-        if (rc)
-            return rc;
-    }
-    if (!t->open) {
-        t->open = t->bare = true;
-        t->ev.line = lineno;
-        t->ev.id = 1003;
-        t->id_from_message = true;
-    }
+    int rc = open_bare(t, joins, lineno, 1003);
+    if (rc)
+        return rc;
     t->start = m;
     t->ev.message_known = true;
     t->in_message = true;
