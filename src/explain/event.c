@@ -47,15 +47,38 @@ void ex_format(char *buf, size_t size, const char *fmt, ...)
         buf[ex_utf8_cut(buf, size - 1)] = '\0';
 }
 
+/* isspace() of the C locale, which slerr never changes, without a library call per byte. */
+static bool is_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 static size_t trimmed(const char **text, size_t len)
 {
-    while (len && isspace((unsigned char)**text)) {
+    while (len && is_space(**text)) {
         (*text)++;
         len--;
     }
-    while (len && isspace((unsigned char)(*text)[len - 1]))
+    while (len && is_space((*text)[len - 1]))
         len--;
     return len;
+}
+
+bool ex_event_decimal(const char *s, unsigned long max, unsigned long *out)
+{
+    unsigned long v = 0;
+    if (*s == '\0')
+        return false;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return false;
+        unsigned long digit = (unsigned long)(*s - '0');
+        if (v > (max - digit) / 10)
+            return false;
+        v = v * 10 + digit;
+    }
+    *out = v;
+    return true;
 }
 
 bool ex_event_add_value(struct ex_event *ev, const char *text, size_t len)
@@ -84,16 +107,19 @@ static bool is_list_event(unsigned id)
 
 void ex_event_split_list(struct ex_event *ev)
 {
-    if (!is_list_event(ev->id) || ev->nvalues != 1 || !strchr(ev->values[0], ','))
+    if (!is_list_event(ev->id) || ev->nvalues != 1)
+        return;
+    size_t total = strlen(ev->values[0]);
+    if (!memchr(ev->values[0], ',', total))
         return;
     char list[EX_EVENT_VALUE_MAX];
-    memcpy(list, ev->values[0], sizeof list);
+    memcpy(list, ev->values[0], total);
     ev->nvalues = 0;
     ev->long_index = 0; /* these lists are short; the fields themselves are what is kept */
-    const char *p = list;
+    const char *p = list, *end = list + total;
     for (;;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        const char *comma = memchr(p, ',', (size_t)(end - p));
+        size_t len = comma ? (size_t)(comma - p) : (size_t)(end - p);
         /* The guide's examples end the list with a comma: no empty last field. */
         if (!comma && len == 0)
             break;

@@ -59,6 +59,9 @@ void ex_format(char *buf, size_t size, const char *fmt, ...);
 /* Appends a value (cut to EX_EVENT_VALUE_MAX - 1 bytes; the first one that is cut is also kept
  * whole, up to EX_EVENT_LONG_MAX - 1 bytes, in long_value); false when there are too many. */
 bool ex_event_add_value(struct ex_event *ev, const char *text, size_t len);
+/* Reads s when it is a plain decimal number (digits only: no sign, space or prefix) not above
+ * max; false otherwise. Events write their counts and states so; strtol is for the rest. */
+bool ex_event_decimal(const char *s, unsigned long max, unsigned long *out);
 /* Activation events carry their fields as one comma-separated list (12288 to 12290): when an
  * event of such an ID holds a single value with commas, that value becomes its fields. */
 void ex_event_split_list(struct ex_event *ev);

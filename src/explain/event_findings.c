@@ -62,11 +62,8 @@ static bool read_flags(const char *s, uint32_t *out)
 
 static long read_number(const char *s)
 {
-    char *end;
-    if (*s < '0' || *s > '9')
-        return -1;
-    unsigned long v = strtoul(s, &end, 10);
-    return *end == '\0' && v <= 0x7fffffffUL ? (long)v : -1;
+    unsigned long v;
+    return ex_event_decimal(s, 0x7fffffffUL, &v) ? (long)v : -1;
 }
 
 /* 8198 carries "hr=0x..." somewhere in its values or message; others the result first. */

@@ -184,8 +184,11 @@ static void end_capture(struct ex_event_xml *x)
     x->buf[x->blen] = '\0';
     switch (x->cap) {
     case CAP_ID: {
-        char *end;
-        unsigned long id = strtoul(x->buf, &end, 10);
+        unsigned long id;
+        if (!ex_event_decimal(x->buf, 65535, &id)) { /* spaces, a sign or text after it */
+            char *end;
+            id = strtoul(x->buf, &end, 10);
+        }
         x->ev.id = id <= 65535 ? (unsigned)id : 0;
         break;
     }

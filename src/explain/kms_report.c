@@ -4,6 +4,7 @@
  * requests per day and the count each product group reaches. One fixed-size slot per
  * (CMID, product) in an open-addressing table: memory follows clients, not events. */
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +152,23 @@ static uint64_t fnv1a(const char *s, uint64_t h)
     return h;
 }
 
+/* The form events write a CMID in, 8-4-4-4-12 hex digits (and the brace after it, if any),
+ * read at fixed places; false for any other form. */
+static bool canonical_guid(const char *p, uint8_t key[16])
+{
+    static const unsigned char at[16] = { 0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34 };
+    if (strnlen(p, 36) < 36 || p[8] != '-' || p[13] != '-' || p[18] != '-' || p[23] != '-' ||
+        (p[36] != '\0' && p[36] != '}'))
+        return false;
+    int bad = 0;
+    for (size_t i = 0; i < 16; i++) {
+        int high = ex_hex_value(p[at[i]]), low = ex_hex_value(p[at[i] + 1]);
+        bad |= high | low; /* -1 for a byte that is no hex digit */
+        key[i] = (uint8_t)((unsigned)high << 4 | (unsigned)low);
+    }
+    return bad >= 0;
+}
+
 /* A CMID is a GUID: its 16 bytes are the key. Anything else is hashed into 16 bytes. */
 static void cmid_key(const char *text, uint8_t key[16])
 {
@@ -158,6 +176,8 @@ static void cmid_key(const char *text, uint8_t key[16])
     const char *p = text;
     if (*p == '{')
         p++;
+    if (canonical_guid(p, key))
+        return;
     for (; *p && n < 32; p++) {
         if (*p == '-')
             continue;
@@ -268,6 +288,10 @@ static const char *field(const struct ex_event *ev, size_t n)
 
 static long number(const char *s)
 {
+    unsigned long u;
+    /* Plain decimal, as events write it, read directly; hex, octal, signs and spaces by strtol. */
+    if ((s[0] != '0' || s[1] == '\0') && ex_event_decimal(s, LONG_MAX, &u))
+        return (long)u;
     char *end;
     long v = strtol(s, &end, 0);
     return end != s && *end == '\0' ? v : -1;

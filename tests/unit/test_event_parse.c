@@ -352,6 +352,23 @@ Test(event, dates_as_windows_writes_them)
     cr_assert_eq(ex_event_parse_time("1600-03-14T21:40:13Z"), EX_EVENT_TIME_NONE);
 }
 
+/* Counts and states are read by a direct scan; anything but plain digits within the bound is
+ * refused, so the callers' strtol path still reads it. */
+Test(event, plain_decimals)
+{
+    unsigned long v = 7;
+    cr_assert(ex_event_decimal("12290", 65535, &v) && v == 12290);
+    cr_assert(ex_event_decimal("0", 1, &v) && v == 0);
+    cr_assert(ex_event_decimal("65535", 65535, &v) && v == 65535);
+    cr_assert_not(ex_event_decimal("65536", 65535, &v));
+    cr_assert_not(ex_event_decimal("99999999999999999999999", (unsigned long)-1, &v));
+    cr_assert_not(ex_event_decimal("", 10, &v));
+    cr_assert_not(ex_event_decimal(" 1", 10, &v));
+    cr_assert_not(ex_event_decimal("+1", 10, &v));
+    cr_assert_not(ex_event_decimal("1 ", 10, &v));
+    cr_assert_not(ex_event_decimal("0x1", 10, &v));
+}
+
 Test(event, activation_source_check)
 {
     struct ex_event ev;

@@ -229,3 +229,30 @@ Test(kms_report, long_client_names_are_cut_between_characters)
     cr_assert(clones, "the clone example names the first name, cut before the 'é'");
     ex_kms_report_free(r);
 }
+
+/* A CMID is read as its 16 bytes whatever the writer's form (braces, capitals, no dashes): one
+ * client. Each of its 32 digits counts: changing any one makes another client. */
+Test(kms_report, cmid_forms_are_one_client_and_every_digit_counts)
+{
+    struct ex_kms_report *r = ex_kms_report_new();
+    add_request(r, "0a1b2c3d-4e5f-4a7b-8c9d-0e1f2a3b4c5d", "PC1", 1710374400);
+    add_request(r, "{0A1B2C3D-4E5F-4A7B-8C9D-0E1F2A3B4C5D}", "PC1", 1710374401);
+    add_request(r, "0a1b2c3d4e5f4a7b8c9d0e1f2a3b4c5d", "PC1", 1710374402);
+    assert_summary_and_free(r, "3 requests, 1 CMIDs, 1 machine names");
+
+    r = ex_kms_report_new();
+    const char base[] = "0a1b2c3d-4e5f-4a7b-8c9d-0e1f2a3b4c5d";
+    add_request(r, base, "PC1", 1710374400);
+    size_t digits = 0;
+    for (size_t i = 0; base[i]; i++) {
+        if (base[i] == '-')
+            continue;
+        char other[sizeof base];
+        memcpy(other, base, sizeof base);
+        other[i] = base[i] == '0' ? '1' : '0';
+        add_request(r, other, "PC1", 1710374400 + (int64_t)i);
+        digits++;
+    }
+    cr_assert_eq(digits, 32);
+    assert_summary_and_free(r, "33 requests, 33 CMIDs");
+}
