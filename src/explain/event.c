@@ -2,6 +2,7 @@
 /* event.c: what the event parsers share: filling an event, telling the licensing service's
  * events from other services' events with the same IDs, and reading their dates. */
 #include <ctype.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,10 +74,12 @@ bool ex_event_decimal(const char *s, unsigned long max, unsigned long *out)
         if (*s < '0' || *s > '9')
             return false;
         unsigned long digit = (unsigned long)(*s - '0');
-        if (v > (max - digit) / 10)
+        if (v > (ULONG_MAX - digit) / 10) /* a constant divisor: no division at run time */
             return false;
         v = v * 10 + digit;
     }
+    if (v > max)
+        return false;
     *out = v;
     return true;
 }

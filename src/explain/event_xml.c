@@ -62,6 +62,13 @@ static const char *local_name(const XML_Char *name)
     return colon ? colon + 1 : name;
 }
 
+/* strcmp(name, want) == 0 for a literal want of two bytes or more, its first two compared inline:
+ * most of the names an event holds differ there. */
+static bool is_named(const char *name, const char *want)
+{
+    return name[0] == want[0] && name[1] == want[1] && strcmp(name, want) == 0;
+}
+
 static void copy_cut(char *dst, size_t size, const char *src, size_t len)
 {
     if (len >= size)
@@ -73,7 +80,7 @@ static void copy_cut(char *dst, size_t size, const char *src, size_t len)
 static const char *attr(const XML_Char **atts, const char *want)
 {
     for (size_t i = 0; atts[i]; i += 2)
-        if (strcmp(local_name(atts[i]), want) == 0)
+        if (is_named(local_name(atts[i]), want))
             return atts[i + 1];
     return NULL;
 }
@@ -92,7 +99,7 @@ static void system_child(struct ex_event_xml *x, const char *name, const XML_Cha
 {
     switch (name[0]) { /* most children of <System> are not read: one byte tells most apart */
     case 'P':
-        if (strcmp(name, "Provider") == 0) {
+        if (is_named(name, "Provider")) {
             const char *v = attr(atts, "Name");
             if (v)
                 copy_cut(x->ev.provider, sizeof x->ev.provider, v, strlen(v));
@@ -102,7 +109,7 @@ static void system_child(struct ex_event_xml *x, const char *name, const XML_Cha
         }
         break;
     case 'T':
-        if (strcmp(name, "TimeCreated") == 0) {
+        if (is_named(name, "TimeCreated")) {
             const char *v = attr(atts, "SystemTime");
             if (v) {
                 copy_cut(x->ev.time, sizeof x->ev.time, v, strlen(v));
@@ -111,11 +118,11 @@ static void system_child(struct ex_event_xml *x, const char *name, const XML_Cha
         }
         break;
     case 'E':
-        if (strcmp(name, "EventID") == 0)
+        if (is_named(name, "EventID"))
             capture(x, CAP_ID);
         break;
     case 'C':
-        if (strcmp(name, "Computer") == 0)
+        if (is_named(name, "Computer"))
             capture(x, CAP_COMPUTER);
         break;
     default:
@@ -142,7 +149,7 @@ static void XMLCALL on_start(void *data, const XML_Char *qname, const XML_Char *
     int rel = ++x->depth - x->event_depth;
     x->blen = 0;
     if (!x->event_depth) {
-        if (strcmp(name, "Event") == 0) {
+        if (is_named(name, "Event")) {
             x->event_depth = x->depth;
             ex_event_clear(&x->ev);
             x->ev.line = x->lineno;
@@ -150,18 +157,18 @@ static void XMLCALL on_start(void *data, const XML_Char *qname, const XML_Char *
         return;
     }
     if (rel == 1) {
-        x->section = strcmp(name, "System") == 0        ? SEC_SYSTEM
-                     : strcmp(name, "EventData") == 0     ? SEC_EVENTDATA
-                     : strcmp(name, "UserData") == 0      ? SEC_USERDATA
-                     : strcmp(name, "RenderingInfo") == 0 ? SEC_RENDERING
+        x->section = is_named(name, "System")        ? SEC_SYSTEM
+                     : is_named(name, "EventData")     ? SEC_EVENTDATA
+                     : is_named(name, "UserData")      ? SEC_USERDATA
+                     : is_named(name, "RenderingInfo") ? SEC_RENDERING
                                                           : SEC_NONE;
     } else if (rel == 2 && x->section == SEC_SYSTEM) {
         system_child(x, name, atts);
-    } else if ((rel == 2 && x->section == SEC_EVENTDATA && strcmp(name, "Data") == 0) ||
+    } else if ((rel == 2 && x->section == SEC_EVENTDATA && is_named(name, "Data")) ||
                (rel == 3 && x->section == SEC_USERDATA)) {
         /* <EventData><Data>, or UserData/<the event's own element>/<one element per value> */
         capture(x, CAP_DATA);
-    } else if (rel == 2 && x->section == SEC_RENDERING && strcmp(name, "Message") == 0) {
+    } else if (rel == 2 && x->section == SEC_RENDERING && is_named(name, "Message")) {
         capture(x, CAP_MESSAGE);
     }
 }
