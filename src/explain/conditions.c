@@ -207,9 +207,19 @@ static bool unreadable_number(const struct ex_facts *f)
     return f->unreadable != EXL_NONE;
 }
 
+/* A host name found set on the machine (a trimmed /dlv's "Registered KMS machine name"): worth
+ * a note, as whoever set it may be gone. */
 static bool set_by_hand(const struct ex_facts *f)
 {
-    return registered(f) && f->state < 0 && !f->has_error && !f->is_host;
+    return registered(f) && f->state < 0 && !f->has_error && !f->is_host &&
+           !f->seen[EXL_SKMS_SET];
+}
+
+/* slmgr /skms's own success line: the user set the host and the command did it; no fault, and
+ * nothing the user does not know, beyond what the setting does. */
+static bool set_as_asked(const struct ex_facts *f)
+{
+    return registered(f) && f->seen[EXL_SKMS_SET] && !f->has_error;
 }
 
 /* Partial records: a trimmed paste is judged on what it holds, and a row below says what is
@@ -341,6 +351,12 @@ static const struct ex_condition table[] = {
         { 0 }, { "setting:KeyManagementServiceName", NULL },
         "`slerr diagnose --kms {host}` checks it." },
       set_by_hand, EXL_REGISTERED_KMS, 0 },
+    { { "kms-set", "registered-kms", EX_OK,
+        "KMS host set to {host}, as asked: from now on the client asks it alone, never DNS "
+        "(slmgr /ckms returns to DNS).",
+        { 0 }, { "setting:KeyManagementServiceName", NULL },
+        "`slerr diagnose --kms {host}` checks it." },
+      set_as_asked, EXL_REGISTERED_KMS, 0 },
     { { "no-kms-in-dns", "dns-auto-discovery", EX_CRITICAL,
         "DNS gave this client no KMS host (no _vlmcs._tcp SRV record) and none is set by hand. "
         "`slerr diagnose DOMAIN` checks the SRV record of its domain.",

@@ -59,16 +59,25 @@ static bool holds_more_than_version(const struct ex_collector *c)
     return false;
 }
 
-/* A one-line result: the label's value, with the product it concerns when known. */
-static int one_line(struct slmgr *s, const char *kind, enum ex_label label, const char *value,
-                    size_t vlen, size_t lineno)
+/* A one-line result: the label's value (under `also` too, unless EXL_NONE), with the product
+ * it concerns when known. */
+static int one_line_as(struct slmgr *s, const char *kind, enum ex_label label,
+                       enum ex_label also, const char *value, size_t vlen, size_t lineno)
 {
     ex_collector_start(s->one, lineno);
     s->one->own = true; /* a result line of slmgr's own */
     if (s->product[0])
         ex_facts_set(&s->one->facts, EXL_NAME, s->product, strlen(s->product));
     ex_facts_set(&s->one->facts, label, value, vlen);
+    if (also != EXL_NONE)
+        ex_facts_set(&s->one->facts, also, value, vlen);
     return ex_collector_emit(s->one, kind, false, true);
+}
+
+static int one_line(struct slmgr *s, const char *kind, enum ex_label label, const char *value,
+                    size_t vlen, size_t lineno)
+{
+    return one_line_as(s, kind, label, EXL_NONE, value, vlen, lineno);
 }
 
 static int result_line(struct slmgr *s, enum ex_label label, const char *v, size_t vl,
@@ -90,7 +99,9 @@ static int result_line(struct slmgr *s, enum ex_label label, const char *v, size
     case EXL_SKMS_SET: {
         /* the host and port; a language may join its grammar to them ("...:1688으로") */
         size_t n = strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_:[]");
-        return one_line(s, "slmgr-skms", EXL_REGISTERED_KMS, v, n < vl ? n : vl, lineno);
+        /* the host now set, and that it was set by this command (kms-set, not kms-set-by-hand) */
+        return one_line_as(s, "slmgr-skms", EXL_REGISTERED_KMS, EXL_SKMS_SET, v, n < vl ? n : vl,
+                           lineno);
     }
     default: /* /xpr: the product was named on the line before */
         return one_line(s, "slmgr-xpr", label, v, vl, lineno);

@@ -65,7 +65,7 @@ EXPECTED = {
         ("slmgr-error", "error"): ("error", "critical", ["0xC004F074"], None),
     },
     "skms.txt": {
-        ("slmgr-skms", "kms-set-by-hand"): ("registered-kms", "note", [], "diagnose --kms kms01.corp.example:1688"),
+        ("slmgr-skms", "kms-set"): ("registered-kms", "ok", [], "diagnose --kms kms01.corp.example:1688"),
     },
     "xpr.txt": {
         ("slmgr-xpr", "activation-until"): ("expiration", "ok", [], "7/12/2025 9:12:40 AM"),
@@ -503,7 +503,7 @@ class MoreForms(unittest.TestCase):
         cases = [
             ("弹出窗口提示：“成功地激活了产品”\n", ("slmgr-ato", "activation-succeeded", None)),
             ("弹出窗口提示：“密钥管理服务计算机名称成功地设置为kms.cangshui.net”，网络上非常多"
-             "这种服务器\n", ("slmgr-skms", "kms-set-by-hand", "kms.cangshui.net")),
+             "这种服务器\n", ("slmgr-skms", "kms-set", "kms.cangshui.net")),
             ("Le résultat : « Le produit a été activé. »\n",
              ("slmgr-ato", "activation-succeeded", None)),
         ]

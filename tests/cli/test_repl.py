@@ -66,7 +66,7 @@ class Batch(unittest.TestCase):
         # With a FILE it reads the file, and the next line is a command again.
         path = os.path.join(fixtures, "skms.txt")
         result = self.batch(f"explain --brief {path}", "0xC004F038")
-        self.assertIn(f"{path}:2: note registered-kms", result.stdout)
+        self.assertIn("1 record, nothing worse than OK.", result.stdout)  # /skms's success: ok
         self.assertIn("0xC004F038  SL_E_VL_NOT_ENOUGH_COUNT", result.stdout)
         self.assertEqual(result.returncode, 0)
 

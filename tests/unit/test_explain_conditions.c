@@ -51,6 +51,7 @@ static const struct cases cases[] = {
     { "kms-override-unreachable", false,
       { { EXL_REGISTERED_KMS, "old.example:1688" }, { EXL_ERROR, "0xC004F074" } } },
     { "kms-set-by-hand", false, { { EXL_REGISTERED_KMS, "kms.example:1688" } } },
+    { "kms-set", false, { { EXL_REGISTERED_KMS, "kms.example:1688" }, { EXL_SKMS_SET, "kms.example:1688" } } },
     { "no-kms-in-dns", false,
       { { EXL_LICENSE_STATUS, "Initial grace period" }, { EXL_DESCRIPTION, "Office 16, VOLUME_KMSCLIENT channel" },
         { EXL_DNS_DISCOVERY, "KMS name not available" } } },
@@ -207,6 +208,25 @@ Test(conditions, kms_host_named_with_its_diagnose_command)
     cr_assert_eq(judge(&good, out), 1);
     cr_expect_str_eq(out[0].rule, "kms-set-by-hand");
     cr_expect(strstr(out[0].text, "`slerr diagnose --kms kms.example:1688`"), "%s", out[0].text);
+}
+
+/* slmgr /skms's success is what the user asked for: ok (kms-set), not the note a host found set
+ * on the machine gets (kms-set-by-hand); both offer the diagnose command (corpus ko-skms-azure
+ * read a note). */
+Test(conditions, skms_success_is_ok_and_a_host_found_set_is_a_note)
+{
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    static const struct cases skms = {
+        "", false, { { EXL_REGISTERED_KMS, "kms.example:1688" }, { EXL_SKMS_SET, "kms.example:1688" } },
+    };
+    cr_assert_eq(judge(&skms, out), 1);
+    cr_expect_str_eq(out[0].rule, "kms-set");
+    cr_expect_eq(out[0].severity, EX_OK);
+    cr_expect(strstr(out[0].text, "`slerr diagnose --kms kms.example:1688`"), "%s", out[0].text);
+    static const struct cases found = { "", false, { { EXL_REGISTERED_KMS, "kms.example:1688" } } };
+    cr_assert_eq(judge(&found, out), 1);
+    cr_expect_str_eq(out[0].rule, "kms-set-by-hand");
+    cr_expect_eq(out[0].severity, EX_NOTE);
 }
 
 /* A value that is not a host name or address and port never reaches a suggested command:
