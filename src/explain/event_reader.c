@@ -67,10 +67,14 @@ static int on_xml_event(void *ctx, struct ex_event *ev)
  * XML has them, which the fields do not give (EventSourceName stands in for the provider's
  * Name; before libevtx 20190618, the time the record was written for TimeCreated): it is read
  * from its XML, as through a pipe. */
-static int on_record_event(void *state, struct ex_event *ev)
+static int on_record_event(void *state, struct ex_event *ev, bool complete)
 {
     struct events_state *s = state;
-    if (ev->id != 12290 || ev->nvalues != 1 || !strchr(ev->values[0], ','))
+    if (ev->id != 12290)
+        return EX_WANT_XML;
+    if (!complete)
+        return 0;
+    if (ev->nvalues != 1 || !strchr(ev->values[0], ','))
         return EX_WANT_XML;
     ex_event_split_list(ev);
     if (!ex_event_is_activation(ev) || ex_event_severity(ev) != EX_OK)

@@ -240,22 +240,30 @@ static void put_time(struct ex_event *ev, uint64_t filetime)
     ev->when = ex_event_parse_time(ev->time);
 }
 
-/* The event from libevtx's record fields into v->event; false when one of them cannot be read
- * (its XML then says what it can). libevtx is given no error to fill: a field that fails is
- * not reported here, only read another way. */
-static bool read_fields(struct ex_evtx *v, libevtx_record_t *record, uint64_t id)
+/* The record's event ID and line into v->event; false when the ID cannot be read. libevtx is
+ * given no error to fill, here and in read_fields: a field that fails is not reported, only
+ * read another way (from the XML, which says what it can). */
+static bool read_id(struct ex_evtx *v, libevtx_record_t *record, uint64_t id)
+{
+    struct ex_event *ev = &v->event;
+    uint32_t event_id = 0;
+    ex_event_clear(ev);
+    ev->line = (size_t)id;
+    if (v->api.libevtx_record_get_event_identifier(record, &event_id, NULL) != 1)
+        return false;
+    ev->id = event_id <= 65535 ? (unsigned)event_id : 0;
+    return true;
+}
+
+/* The rest of the event from libevtx's record fields; false when a value cannot be read. */
+static bool read_fields(struct ex_evtx *v, libevtx_record_t *record)
 {
     const struct evtx_api *api = &v->api;
     struct ex_event *ev = &v->event;
-    uint32_t event_id = 0;
     uint64_t filetime = 0;
     int nstrings = 0;
-    ex_event_clear(ev);
-    ev->line = (size_t)id;
-    if (api->libevtx_record_get_event_identifier(record, &event_id, NULL) != 1 ||
-        api->libevtx_record_get_number_of_strings(record, &nstrings, NULL) == -1)
+    if (api->libevtx_record_get_number_of_strings(record, &nstrings, NULL) != 1)
         return false;
-    ev->id = event_id <= 65535 ? (unsigned)event_id : 0;
     if (api->libevtx_record_get_utf8_source_name(record, (uint8_t *)v->value, VALUE_ROOM, NULL) == 1)
         ex_format(ev->source, sizeof ev->source, "%s", v->value);
     if (api->libevtx_record_get_utf8_computer_name(record, (uint8_t *)v->value, VALUE_ROOM,
@@ -274,17 +282,27 @@ static bool read_fields(struct ex_evtx *v, libevtx_record_t *record, uint64_t id
     return true;
 }
 
+/* The record as an event, its ID first: 0 or an ex_status when the receiver took it (or
+ * stops), EX_WANT_XML when its XML is wanted or a field could not be read. */
+static int offer(struct ex_evtx *v, libevtx_record_t *record, uint64_t id)
+{
+    if (!v->event_fn || !read_id(v, record, id))
+        return EX_WANT_XML;
+    int rc = v->event_fn(v->ctx, &v->event, false);
+    if (rc)
+        return rc;
+    return read_fields(v, record) ? v->event_fn(v->ctx, &v->event, true) : EX_WANT_XML;
+}
+
 /* One record to the receiver: as an event when it takes it so, else its XML to fn. */
 static int hand_on(struct ex_evtx *v, libevtx_record_t *record, int index)
 {
     libevtx_error_t *error = NULL;
     uint64_t id = record_id(v, record);
-    if (v->event_fn && read_fields(v, record, id)) {
-        int rc = v->event_fn(v->ctx, &v->event);
-        if (rc != EX_WANT_XML) {
-            v->records++;
-            return rc;
-        }
+    int offered = offer(v, record, id);
+    if (offered != EX_WANT_XML) {
+        v->records++;
+        return offered;
     }
     int rendered = render(v, record, &error);
     if (rendered == 0)

@@ -19,10 +19,11 @@ typedef int (*ex_evtx_record_fn)(void *ctx, const char *xml, size_t len, uint64_
  * rendering XML: its ID, computer, time, the source name libevtx gives (EventSourceName, else
  * the provider's Name) in `source`, its substitution values in order (not split into a list's
  * fields), `line` its EventRecordID. Rendering a record's XML costs libevtx more than reading
- * the record itself. Returns 0 when taken, EX_WANT_XML (record.h) to be handed the record's XML
- * instead, or an ex_status to stop. */
+ * the record itself. Called first with the ID and line alone (`complete` false), when
+ * EX_WANT_XML spares reading the rest and 0 asks for it; then with every field. Returns 0 when
+ * taken, EX_WANT_XML (record.h) to be handed the record's XML instead, or an ex_status. */
 struct ex_event;
-typedef int (*ex_evtx_event_fn)(void *ctx, struct ex_event *ev);
+typedef int (*ex_evtx_event_fn)(void *ctx, struct ex_event *ev, bool complete);
 
 /* Whether these first bytes of an input are an .evtx file's signature ("ElfFile\0"); n is at
  * least EX_EVTX_SIGNATURE_LEN. */

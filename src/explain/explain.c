@@ -253,13 +253,13 @@ static int on_evtx_record(void *ctx, const char *xml, size_t len, uint64_t recor
 
 /* An .evtx record as an event, to the reader that takes events. The code fallback does not see
  * it: a reader takes an event only when nothing in it is left to explain. */
-static int on_evtx_event(void *ctx, struct ex_event *ev)
+static int on_evtx_event(void *ctx, struct ex_event *ev, bool complete)
 {
     struct ex_driver *d = ctx;
     for (size_t i = 0; i < d->nreaders; i++)
         if (ex_readers[i]->event) {
             d->lineno = ev->line;
-            int status = ex_readers[i]->event(d->states[i], ev);
+            int status = ex_readers[i]->event(d->states[i], ev, complete);
             if (status != EX_WANT_XML)
                 return status;
         }

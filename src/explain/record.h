@@ -76,10 +76,11 @@ struct ex_reader_ops {
      * the text readers' work on a million lines of event XML was a third of the run. */
     bool (*claims)(void *state, const char *text, size_t len);
     /* Optional: an .evtx record as an event read from libevtx's record fields (evtx.h), fed
-     * in place of its XML line (numbered by its EventRecordID). Returns 0 when taken, an
+     * in place of its XML line (numbered by its EventRecordID); first with its ID alone
+     * (`complete` false: 0 asks for the other fields), then whole. Returns 0 when taken, an
      * ex_status to stop, or EX_WANT_XML: the record's XML is then rendered and fed as a line
      * to every reader, as when no reader takes events. */
-    int (*event)(void *state, struct ex_event *ev);
+    int (*event)(void *state, struct ex_event *ev, bool complete);
 };
 
 /* What a reader's event() returns to have the record's XML instead. */

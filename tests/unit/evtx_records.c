@@ -48,10 +48,12 @@ static int on_event(void *ctx, struct ex_event *ev)
 }
 
 /* A record from its fields, its list split as the XML reader splits it at the event's end. */
-static int on_fields(void *ctx, struct ex_event *ev)
+static int on_fields(void *ctx, struct ex_event *ev, bool complete)
 {
     char id[32];
     (void)ctx;
+    if (!complete)
+        return 0;
     ex_event_split_list(ev);
     snprintf(id, sizeof id, "%zu", ev->line);
     print_event(id, ev->source, ev);
