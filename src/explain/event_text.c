@@ -102,6 +102,9 @@ struct ex_event_text {
     bool bare;          /* the record began at its message: a description pasted alone */
     bool gap;           /* a blank line came while more of its fields were awaited */
     const struct message_start *start; /* the message, when it is a known one */
+    size_t pending_len;   /* a KMS value list begun on a line no record holds, cut by a forum */
+    size_t pending_line;  /* ... its first line */
+    unsigned pending_more; /* ... the lines joined to it so far */
     struct ex_event ev;
     char info[INFO_MAX];
     size_t info_len;
@@ -109,6 +112,7 @@ struct ex_event_text {
     char body[EX_EVENT_LONG_MAX]; /* message lines after the first, joined: 8198's hr=, 1003's
                                      licence status list */
     size_t body_len;
+    char pending[INFO_MAX];
 };
 
 static void reset(struct ex_event_text *t);
@@ -653,11 +657,65 @@ static int labelled_line(struct ex_event_text *t, const char *s, size_t n, size_
     return 0;
 }
 
+#define WRAPPED_LINES_MAX 3
+
+/* The opening of a KMS value list that a forum cut across lines: an HRESULT, a comma, and fewer
+ * fields than any list has. */
+static bool list_opening(const char *line, size_t len)
+{
+    if (!memchr(line, ',', len))
+        return false; /* most lines end here */
+    const char *s = list_start(line, len);
+    if (!s)
+        return false;
+    size_t n = len - (size_t)(s - line);
+    const char *comma = memchr(s, ',', n);
+    if (!comma)
+        return false;
+    const char *v = s;
+    size_t vlen = trim(&v, (size_t)(comma - s));
+    size_t commas = 0;
+    for (size_t i = 0; i < n; i++)
+        commas += s[i] == ',';
+    return commas < 7 && field_fits('h', v, vlen);
+}
+
+/* A line after a held list opening: the two joined (a cut falls anywhere, even inside a GUID)
+ * are a KMS event's value list, or are still its opening, or were none (the opening is let go
+ * and the line read as any other). Returns whether the line was taken; *rc is then the result. */
+static bool wrapped_list(struct ex_event_text *t, const char *s, size_t n, int *rc)
+{
+    *rc = 0;
+    if (!message_start(s, n) && t->pending_len + n < sizeof t->pending) {
+        char joined[INFO_MAX];
+        memcpy(joined, t->pending, t->pending_len);
+        memcpy(joined + t->pending_len, s, n);
+        size_t jlen = t->pending_len + n;
+        const char *list;
+        const struct message_start *m = info_list_event(joined, jlen, &list);
+        if (m) {
+            t->pending_len = 0;
+            *rc = begin_info_list(t, m, list, jlen - (size_t)(list - joined), t->pending_line);
+            return true;
+        }
+        if (++t->pending_more < WRAPPED_LINES_MAX && memchr(s, ',', n) &&
+            list_opening(joined, jlen)) {
+            memcpy(t->pending, joined, jlen);
+            t->pending_len = jlen;
+            return true;
+        }
+    }
+    t->pending_len = 0;
+    return false;
+}
+
 int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, size_t lineno)
 {
     const char *s = text;
     size_t n = trim(&s, len);
     if (n == 0) {
+        if (t->pending_len)
+            return 0; /* a list cut by a forum may go on after a blank line */
         if (t->open && awaiting_fields(t)) {
             t->gap = true;
             return 0;
@@ -669,6 +727,9 @@ int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, si
     }
     if (s[0] == '<')
         return 0; /* XML is the other parser's */
+    int taken_rc;
+    if (t->pending_len && wrapped_list(t, s, n, &taken_rc))
+        return taken_rc;
     if ((n >= 6 && strncmp(s, "Event[", 6) == 0 && s[n - 1] == ':') ||
         (n == 10 && strncmp(s, "Event Xml:", 10) == 0)) {
         /* Event Viewer's "Copy details" ends with the same event as XML: read it once. */
@@ -699,6 +760,13 @@ int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, si
             return begin_info_list(t, m, list, n - (size_t)(list - s), lineno);
         if (licence_entry_line(s, n))
             return begin_licence_list(t, s, n, lineno);
+        if (!t->open && n < sizeof t->pending && list_opening(s, n)) {
+            memcpy(t->pending, s, n);
+            t->pending_len = n;
+            t->pending_line = lineno;
+            t->pending_more = 0;
+            return 0;
+        }
     }
     return labelled_line(t, s, n, lineno);
 }

@@ -190,6 +190,17 @@ class DescriptionOnly(unittest.TestCase):
         self.one_12288(b"[the message, in a display language no row holds] [its Info label]: " +
                        LIST_12288 + b"\n")
 
+    def test_a_list_in_no_known_language_cut_by_the_forum(self):
+        cut = LIST_12288.index(b"4b8a")  # inside the CMID, as forums wrap
+        self.one_12288(self.UNREAD + LIST_12288[:cut] + b"\n" + LIST_12288[cut:] + b"\n")
+
+    def test_a_cut_opening_lets_go_of_the_lines_after_it(self):
+        # an HRESULT and a comma, then an English event: the event is read, the code stays text
+        objs, r = records(b"0x80070005, 0x0,\n" + MSG_12288 + b"\nInfo:\n" + LIST_12288 + b"\n")
+        self.assertEqual([o["title"] for o in objs if o["kind"] == "event"], ["event 12288"])
+        self.assertIn("0x8007274C", rules_of(objs)["12288-failed"]["codes"])
+        self.assertEqual(rules_of(objs, "text")["code-in-text"]["codes"], ["0x80070005"])
+
     def test_each_kms_event_by_the_shape_of_its_list(self):
         data = (self.UNREAD + b"0xC004F038, 0x04000000, 0, 0, 3, 120, 10080, 14.03.2024 09:12\n\n" +
                 self.UNREAD + b"0x0,25,PC1.contoso.com,3c2a1f60-5d7e-4b8a-9c1e-2f4b6a8d0e11,"
