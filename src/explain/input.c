@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* input.c: decodes evidence as people paste or export it into bounded UTF-8 lines. Invalid
  * sequences become U+FFFD, so readers and output only ever see valid UTF-8. */
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -12,7 +13,9 @@ static const char replacement[] = "\xEF\xBF\xBD";
 
 void ex_input_init(struct ex_input *in, ex_line_fn emit, void *ctx)
 {
-    memset(in, 0, sizeof *in);
+    /* buf is written before it is read (len says how much): zeroing its 8 KiB cost every
+     * explain run two pages. */
+    memset(in, 0, offsetof(struct ex_input, buf));
     in->emit = emit;
     in->ctx = ctx;
     in->lineno = 1;

@@ -28,7 +28,7 @@ struct ex_input {
     size_t lineno;
     bool in_line;          /* a piece of the current line was already emitted */
     size_t len;
-    char buf[EX_LINE_MAX + 8];
+    char buf[EX_LINE_MAX + 8]; /* last: ex_input_init leaves it unzeroed */
 };
 
 void ex_input_init(struct ex_input *in, ex_line_fn emit, void *ctx);
