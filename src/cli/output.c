@@ -235,11 +235,28 @@ static size_t escape_next(const unsigned char *p, size_t left, unsigned flags, c
     return n;
 }
 
+/* How many bytes at p are printable ASCII that escape_next() would pass through as they are:
+ * most of any text, copied as one run rather than character by character. */
+static size_t plain_run(const unsigned char *p, size_t left, unsigned flags)
+{
+    size_t n = 0;
+    while (n < left && p[n] >= 0x20 && p[n] < 0x7F && !(p[n] == '|' && (flags & OUTPUT_PLUGIN)))
+        n++;
+    return n;
+}
+
 void output_untrusted(struct output *o, const char *text, unsigned flags)
 {
     const unsigned char *p = (const unsigned char *)text;
     size_t left = strlen(text);
     while (left > 0) {
+        size_t run = plain_run(p, left, flags);
+        if (run) {
+            fwrite(p, 1, run, o->stream);
+            p += run;
+            left -= run;
+            continue;
+        }
         char piece[16];
         size_t used, n = escape_next(p, left, flags, piece, &used);
         fwrite(piece, 1, used, o->stream);
@@ -255,6 +272,18 @@ char *output_escape(const char *text, char *out, size_t size)
     if (size == 0)
         return out;
     while (left > 0) {
+        size_t run = plain_run(p, left, 0);
+        if (run) {
+            if (run > size - 1 - done)
+                run = size - 1 - done; /* cut: between characters, as they are ASCII */
+            memcpy(out + done, p, run);
+            done += run;
+            p += run;
+            left -= run;
+            if (done + 1 >= size)
+                break;
+            continue;
+        }
         char piece[16];
         size_t used, n = escape_next(p, left, 0, piece, &used);
         if (done + used >= size)

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "output.h"
 
@@ -90,6 +91,29 @@ Test(output, untrusted_text_is_made_harmless)
         char *out = untrusted(cases[i].in, cases[i].flags);
         cr_assert_str_eq(out, cases[i].out, "case %zu", i);
         free(out);
+    }
+}
+
+/* output_escape fills a fixed buffer: it cuts between characters (never inside an escape or
+ * a UTF-8 sequence) and always terminates, whether a run of plain ASCII or an escape meets
+ * the end. */
+Test(output, escape_cuts_between_characters)
+{
+    static const struct { const char *in; size_t size; const char *out; } cases[] = {
+        { "abcdef", 4, "abc" },
+        { "abcdef", 7, "abcdef" },
+        { "abc\x1b", 6, "abc" },           /* the escape \x1b needs 4 more bytes */
+        { "abc\x1b", 8, "abc\\x1b" },
+        { "ab\xc3\xa9", 4, "ab" },         /* e-acute needs 2 more bytes and the NUL */
+        { "ab\xc3\xa9", 5, "ab\xc3\xa9" },
+        { "a\x1b" "bcd", 7, "a\\x1bb" },
+        { "abc", 1, "" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[16];
+        memset(out, 'X', sizeof out);
+        cr_assert_str_eq(output_escape(cases[i].in, out, cases[i].size), cases[i].out,
+                         "case %zu", i);
     }
 }
 
