@@ -7,6 +7,7 @@
 #include "facts.h"
 
 #define NOT_SET 4294967295UL /* what CIM prints for a count or port that does not apply */
+#define MINUTES_PER_DAY 1440L
 
 void ex_facts_clear(struct ex_facts *f)
 {
@@ -61,18 +62,12 @@ void ex_facts_append(struct ex_facts *f, enum ex_label label, const char *value,
     copy_bounded(t, strlen(t), EX_VALUE_MAX, value, len);
 }
 
-/* A count or number of minutes at the start of a field (after '(' when `in_parens`): digits
- * that end a word, at most 2^31 - 1. NOT_SET (CIM's "does not apply") gives -1. Anything else
- * (a sign, 0xFFFF..., 30 digits, no digits at all) marks the field unreadable in *bad and
- * gives -1: such a value is reported, never judged. */
-static long count_in(struct ex_facts *f, enum ex_label label, bool in_parens)
+/* A count or number of minutes at `text`, in the field `label`: digits that end a word, at
+ * most 2^31 - 1. NOT_SET (CIM's "does not apply") gives -1. Anything else (a sign,
+ * 0xFFFF..., 30 digits, no digits at all) marks the field unreadable in *bad and gives -1: such
+ * a value is reported, never judged. */
+static long count_at(struct ex_facts *f, enum ex_label label, const char *text)
 {
-    const char *text = f->text[label];
-    if (in_parens) {
-        const char *p = strchr(text, '(');
-        if (p)
-            text = p + 1;
-    }
     while (*text == ' ' || *text == '\t')
         text++;
     unsigned long long v = 0;
@@ -90,6 +85,39 @@ static long count_in(struct ex_facts *f, enum ex_label label, bool in_parens)
         return -1;
     }
     return (long)v;
+}
+
+/* The same at the start of a field, or after its '(' when `in_parens`. */
+static long count_in(struct ex_facts *f, enum ex_label label, bool in_parens)
+{
+    const char *text = f->text[label];
+    if (in_parens) {
+        const char *p = strchr(text, '(');
+        if (p)
+            text = p + 1;
+    }
+    return count_at(f, label, text);
+}
+
+/* slmgr's clocks read "259200 minute(s) (180 day(s))". A poster who blanks the minutes leaves
+ * "minute(s) (180 day(s))": when the first number of the value opens a parenthesis after
+ * words, it is the days, read instead (to the day); anything else is read as minutes, and what
+ * is no number there stays unreadable. */
+static long clock_in(struct ex_facts *f, enum ex_label label)
+{
+    const char *text = f->text[label];
+    size_t first = strcspn(text, "0123456789+-"), open = first;
+    while (open > 0 && (text[open - 1] == ' ' || text[open - 1] == '\t'))
+        open--;
+    if (!(text[first] >= '0' && text[first] <= '9') || open < 2 || text[open - 1] != '(')
+        return count_in(f, label, false);
+    long days = count_at(f, label, text + first);
+    if (days > 0x7FFFFFFFL / MINUTES_PER_DAY) {
+        if (f->unreadable == EXL_NONE)
+            f->unreadable = label;
+        return -1;
+    }
+    return days < 0 ? -1 : days * MINUTES_PER_DAY;
 }
 
 static bool filled(const struct ex_facts *f, enum ex_label label)
@@ -110,7 +138,7 @@ static void derive_grace(struct ex_facts *f, bool cim)
     for (size_t i = 0; i < sizeof clocks / sizeof clocks[0]; i++)
         if (filled(f, clocks[i].label)) {
             f->grace = clocks[i].grace;
-            f->minutes = count_in(f, clocks[i].label, false);
+            f->minutes = clock_in(f, clocks[i].label);
             return;
         }
     if (!filled(f, EXL_REMAINING_GRACE))

@@ -372,6 +372,34 @@ Test(labels, rows_added_at_run_time)
     cr_expect(!ex_labels_add(&bad));
 }
 
+/* A clock whose minutes the poster blanked ("Volume activation expiration:  minute(s) (180
+ * day(s))", corpus en-dlv-office-mas-71, read as unreadable) is read from its days; a sign or
+ * a word in the days' place stays unreadable. */
+Test(conditions, blanked_minutes_are_read_from_the_days)
+{
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    struct cases fresh = { "", false, { { EXL_LICENSE_STATUS, "Licensed" },
+                                        { EXL_DESCRIPTION, "Office 19, VOLUME_KMSCLIENT channel" },
+                                        { EXL_VOLUME_EXPIRATION, "minute(s) (180 day(s))" } } };
+    size_t n = judge(&fresh, out);
+    cr_assert_eq(n, 1);
+    cr_expect_str_eq(out[0].rule, "licensed");
+    struct cases short_of = fresh;
+    short_of.fields[2].value = "minute(s) (100 day(s))";
+    n = judge(&short_of, out);
+    cr_assert_eq(n, 2);
+    cr_expect_str_eq(out[1].rule, "renewals-missed");
+    cr_expect(strstr(out[1].text, "100 days"), "%s", out[1].text);
+    static const char *const bad[] = { "minute(s) (-10 day(s))", "minute(s) (lots)",
+                                       "(12)", "minute(s) (99999999999 day(s))" };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        struct cases c = fresh;
+        c.fields[2].value = bad[i];
+        n = judge(&c, out);
+        cr_expect_str_eq(out[n - 1].rule, "unreadable-number", "%s", bad[i]);
+    }
+}
+
 /* A count that is no valid number is reported as unreadable and never judged: "-1" lost its
  * sign, 30 digits saturated and 0xFFFF... read as 0, and each was then judged. */
 Test(conditions, unreadable_counts_are_not_judged)
