@@ -363,6 +363,27 @@ static const struct message_start *info_list_event(const char *line, size_t len,
     return message_of(shape->id);
 }
 
+/* The opening of a KMS value list that a forum cut across lines: an HRESULT, a comma, and fewer
+ * fields than any list has. */
+static bool list_opening(const char *line, size_t len)
+{
+    if (!memchr(line, ',', len))
+        return false; /* most lines end here */
+    const char *s = list_start(line, len);
+    if (!s)
+        return false;
+    size_t n = len - (size_t)(s - line);
+    const char *comma = memchr(s, ',', n);
+    if (!comma)
+        return false;
+    const char *v = s;
+    size_t vlen = trim(&v, (size_t)(comma - s));
+    size_t commas = 0;
+    for (size_t i = 0; i < n; i++)
+        commas += s[i] == ',';
+    return commas < 7 && field_fits('h', v, vlen);
+}
+
 /* An entry of event 1003's licence status list opens the line ("1: <SKU ID>, 1, 1 [(0
  * [0x00000000, 1, 0], ..."): the list is written alike in every display language. */
 static bool licence_entry_line(const char *s, size_t n)
@@ -440,9 +461,32 @@ static void message_text(struct ex_event_text *t, const char *s, size_t len)
     }
 }
 
+static bool kms_list_event(unsigned id)
+{
+    return id == 12288 || id == 12289 || id == 12290;
+}
+
+/* The message of a KMS event in a language no row holds, its "Info:" in that language too: the
+ * first line that holds (or opens) its value list is where the values begin. */
+static const char *list_in_message(const struct ex_event_text *t, const char *s, size_t len)
+{
+    if (t->in_info || t->info_len || !(t->start ? t->start->info : kms_list_event(t->ev.id)))
+        return NULL;
+    const char *list;
+    if (info_list_event(s, len, &list) || list_opening(s, len))
+        return list_start(s, len);
+    return NULL;
+}
+
 static void message_line(struct ex_event_text *t, const char *s, size_t len)
 {
     const char *info = t->in_info ? NULL : info_marker(t, s, len);
+    const char *list = info ? NULL : list_in_message(t, s, len);
+    if (list) {
+        t->in_info = true;
+        append(t->info, sizeof t->info, &t->info_len, list, len - (size_t)(list - s), NULL);
+        return;
+    }
     if (!info) {
         message_text(t, s, len);
         return;
@@ -658,27 +702,6 @@ static int labelled_line(struct ex_event_text *t, const char *s, size_t n, size_
 }
 
 #define WRAPPED_LINES_MAX 3
-
-/* The opening of a KMS value list that a forum cut across lines: an HRESULT, a comma, and fewer
- * fields than any list has. */
-static bool list_opening(const char *line, size_t len)
-{
-    if (!memchr(line, ',', len))
-        return false; /* most lines end here */
-    const char *s = list_start(line, len);
-    if (!s)
-        return false;
-    size_t n = len - (size_t)(s - line);
-    const char *comma = memchr(s, ',', n);
-    if (!comma)
-        return false;
-    const char *v = s;
-    size_t vlen = trim(&v, (size_t)(comma - s));
-    size_t commas = 0;
-    for (size_t i = 0; i < n; i++)
-        commas += s[i] == ',';
-    return commas < 7 && field_fits('h', v, vlen);
-}
 
 /* A line after a held list opening: the two joined (a cut falls anywhere, even inside a GUID)
  * are a KMS event's value list, or are still its opening, or were none (the opening is let go

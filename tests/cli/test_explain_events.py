@@ -201,6 +201,20 @@ class DescriptionOnly(unittest.TestCase):
         self.assertIn("0x8007274C", rules_of(objs)["12288-failed"]["codes"])
         self.assertEqual(rules_of(objs, "text")["code-in-text"]["codes"], ["0x80070005"])
 
+    def test_format_list_of_a_machine_in_another_language(self):
+        # Get-WinEvent's property names are English on every machine, its Message is not: the
+        # list after a label of that language is the values (before, the label was taken into
+        # the first value and the failure was lost: the headline was a note)
+        head = (b"TimeCreated  : 14.03.2024 09:12:00\nProviderName : Microsoft-Windows-Security-SPP\n"
+                b"Id           : 12288\nMessage      : [the message, in a language no row holds]\n"
+                b"               [its Info label]:\n")
+        cut = LIST_12288.index(b"4b8a")  # Format-List wraps at the console's width
+        for body in (b"               " + LIST_12288 + b"\n",
+                     b"               " + LIST_12288[:cut] + b"\n               " +
+                     LIST_12288[cut:] + b"\n"):
+            with self.subTest(wrapped=body.count(b"\n") > 1):
+                self.one_12288(head + body)
+
     def test_each_kms_event_by_the_shape_of_its_list(self):
         data = (self.UNREAD + b"0xC004F038, 0x04000000, 0, 0, 3, 120, 10080, 14.03.2024 09:12\n\n" +
                 self.UNREAD + b"0x0,25,PC1.contoso.com,3c2a1f60-5d7e-4b8a-9c1e-2f4b6a8d0e11,"
