@@ -104,38 +104,35 @@ class OnDemand(unittest.TestCase):
         self.assertLessEqual({"libexpat.so", "libevtx.so"}, libraries)
         self.assertLessEqual(libraries, {"libexpat.so", "libevtx.so", "libbfio.so"})
 
-    def test_without_libevtx_only_evtx_input_fails_exit_5(self):
-        """A libevtx.so.1 that is not a library, found first through LD_LIBRARY_PATH: the .evtx
-        file is "not available" (exit 5, the loader's reason); text is explained as before."""
-        tmp, env = without("libevtx.so.1")
+    def only_its_input_fails_exit_5(self, library, sample, reason):
+        """With `library` refused by the loader, `sample` is "not available" (exit 5, nothing
+        on stdout, `reason` on stderr: the file, what and the loader's message); text is
+        explained as before."""
+        tmp, env = without(library)
         self.addCleanup(shutil.rmtree, tmp)
-        evtx = subprocess.run([SLERR, "explain", SAMPLE_EVTX], capture_output=True,
-                              text=True, env=env, timeout=60)
-        self.assertEqual(evtx.returncode, 5, evtx.stderr)
-        self.assertEqual(evtx.stdout, "")
-        self.assertRegex(evtx.stderr, r"^slerr: .*Application_no_crc32\.evtx: reading \.evtx "
-                                      r"files is not available: .*libevtx\.so\.1")
+        failed = subprocess.run([SLERR, "explain", sample], capture_output=True, text=True,
+                                env=env, timeout=60)
+        self.assertEqual(failed.returncode, 5, failed.stderr)
+        self.assertEqual(failed.stdout, "")
+        self.assertRegex(failed.stderr, reason)
         text = subprocess.run([SLERR, "explain", SAMPLE_TEXT], capture_output=True, text=True,
                               env=env, timeout=60)
         self.assertIn(text.returncode, (0, 1), text.stderr)
         self.assertIn("slmgr", text.stdout)
 
+    def test_without_libevtx_only_evtx_input_fails_exit_5(self):
+        self.only_its_input_fails_exit_5(
+            "libevtx.so.1", SAMPLE_EVTX,
+            r"^slerr: .*Application_no_crc32\.evtx: reading \.evtx files is not available: "
+            r".*libevtx\.so\.1")
+
     def test_without_expat_only_xml_input_fails_exit_5(self):
-        """The same for expat (before, a missing libexpat.so.1 made the whole explain module
-        unavailable, text too): XML events are "not available" (exit 5, the loader's reason
-        and the file); text is explained as before."""
-        tmp, env = without("libexpat.so.1")
-        self.addCleanup(shutil.rmtree, tmp)
-        xml = subprocess.run([SLERR, "explain", SAMPLE_XML], capture_output=True, text=True,
-                             env=env, timeout=60)
-        self.assertEqual(xml.returncode, 5, xml.stderr)
-        self.assertEqual(xml.stdout, "")
-        self.assertRegex(xml.stderr, r"^slerr: .*12290-wevtutil\.xml: reading XML events is not "
-                                     r"available: .*libexpat\.so\.1")
-        text = subprocess.run([SLERR, "explain", SAMPLE_TEXT], capture_output=True, text=True,
-                              env=env, timeout=60)
-        self.assertIn(text.returncode, (0, 1), text.stderr)
-        self.assertIn("slmgr", text.stdout)
+        """Before, a missing libexpat.so.1 made the whole explain module unavailable, text
+        too."""
+        self.only_its_input_fails_exit_5(
+            "libexpat.so.1", SAMPLE_XML,
+            r"^slerr: .*12290-wevtutil\.xml: reading XML events is not available: "
+            r".*libexpat\.so\.1")
 
     def test_modules_work_from_the_build_tree(self):
         repl = run("repl", stdin="0xC004F074\n")
