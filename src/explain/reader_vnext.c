@@ -41,7 +41,7 @@ struct vnext {
     bool mid_line;                 /* the next piece continues a line */
     struct ex_vnext_file *file;    /* licence files in the input */
     int64_t now;
-    struct ex_finding findings[6];
+    struct ex_finding findings[6]; /* last: create() leaves it unzeroed (filled before read) */
 };
 
 static const struct ex_row row_licensed = { "vnext-licensed", "license-state", EX_OK,
@@ -88,9 +88,12 @@ static bool contains(const char *text, const char *word)
 
 static void *create(ex_sink_fn sink, void *ctx)
 {
-    struct vnext *v = calloc(1, sizeof *v);
+    /* Not calloc: findings[] is written before a record reads it; zeroing its 5 KiB touched
+     * pages at every explain run. */
+    struct vnext *v = malloc(sizeof *v);
     if (!v)
         return NULL;
+    memset(v, 0, offsetof(struct vnext, findings));
     v->file = ex_vnext_file_new();
     if (!v->file) {
         free(v);
