@@ -123,18 +123,11 @@ static int sentence_finish(void *state)
     return 0; /* each record is handed on with its line */
 }
 
-static const char *sentence_error_detail(void *state, size_t *lineno)
-{
-    (void)state;
-    *lineno = 0;
-    return NULL;
-}
-
 const struct ex_reader_ops ex_reader_sentence = {
     .name = "sentence",
     .create = sentence_create,
     .line = sentence_line,
     .finish = sentence_finish,
     .destroy = sentence_destroy,
-    .error_detail = sentence_error_detail,
+    /* no error_detail: prose is never malformed */
 };

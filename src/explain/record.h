@@ -63,7 +63,8 @@ struct ex_reader_ops {
     int (*line)(void *state, const char *text, size_t len, size_t lineno); /* 0, or an ex_status */
     int (*finish)(void *state);                          /* end of input: flush what is pending */
     void (*destroy)(void *state);
-    /* After EX_STATUS_MALFORMED: what was wrong and the input line where it stopped. */
+    /* After EX_STATUS_MALFORMED: what was wrong and the input line where it stopped (NULL for
+     * a reader that never reports it). */
     const char *(*error_detail)(void *state, size_t *lineno);
     /* Optional (NULL: line() is used). Lines reach line() cut to EX_LINE_MAX bytes; a reader
      * that needs every byte (XML exported on one line) sets piece() instead of line() and gets
