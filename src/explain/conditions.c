@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "facts.h"
+#include "prose.h"
 
 #define DAY 1440L                    /* minutes */
 #define KMS_VALIDITY (180 * DAY)     /* a KMS activation lasts 180 days ... */
@@ -27,6 +28,11 @@ static bool oot_grace(const struct ex_facts *f) { return state_is(f, 3); }
 static bool nongenuine(const struct ex_facts *f) { return state_is(f, 4); }
 static bool notification(const struct ex_facts *f) { return state_is(f, 5); }
 static bool extended_grace(const struct ex_facts *f) { return state_is(f, 6); }
+
+/* Told in prose, where no state line or code says more. */
+static bool told_failed(const struct ex_facts *f) { return f->told == EX_TOLD_ACTIVATION_FAILED; }
+static bool told_not_activated(const struct ex_facts *f) { return f->told == EX_TOLD_NOT_ACTIVATED; }
+static bool told_expiring(const struct ex_facts *f) { return f->told == EX_TOLD_EXPIRING; }
 
 static bool evaluation(const struct ex_facts *f)
 {
@@ -290,6 +296,23 @@ static const struct ex_condition table[] = {
         "Running on an extended grace period: activation is still owed.",
         { 0x4004FC06u, 0 }, { NULL }, NULL },
       extended_grace, EXL_LICENSE_STATUS, EX_ADD_REASON },
+    { { "activation-failed", "license-status", EX_CRITICAL,
+        "Activation failed, as the text tells it, and nothing in the paste says why: the code "
+        "is in the output of `slmgr.vbs /ato` (or `ospp.vbs /act` for Office); paste it with "
+        "`slmgr.vbs /dlv`.",
+        { 0 }, { NULL }, NULL },
+      told_failed, EXL_LICENSE_STATUS, 0 },
+    { { "not-activated", "license-status", EX_CRITICAL,
+        "Not activated, as the text tells it; whether a grace period still runs, and why it "
+        "does not activate, is not in the paste: paste `slmgr.vbs /dlv` (or `ospp.vbs "
+        "/dstatus`).",
+        { 0 }, { NULL }, NULL },
+      told_not_activated, EXL_LICENSE_STATUS, 0 },
+    { { "license-expiring", "license-status", EX_WARNING,
+        "The licence is close to its end, as the text tells it: `slmgr.vbs /xpr` says when, and "
+        "`slmgr.vbs /dlv` which licence (an evaluation, a KMS activation that stopped renewing).",
+        { 0 }, { NULL }, NULL },
+      told_expiring, EXL_LICENSE_STATUS, 0 },
     { { "activation-until", "expiration", EX_OK,
         "KMS activation valid until {value}; every renewal moves this date on.",
         { 0 }, { NULL }, NULL },

@@ -14,7 +14,7 @@ void ex_facts_clear(struct ex_facts *f)
     memset(f->seen, 0, sizeof f->seen);
     for (size_t i = 0; i < EXL_LABEL_COUNT; i++)
         f->text[i] = "";
-    f->state = -1;
+    f->state = f->told = -1;
     f->has_reason = f->no_dns_host = f->is_host = f->has_error = false;
     f->reason = f->error = 0;
     f->channel = EX_CH_UNKNOWN;
@@ -187,6 +187,8 @@ void ex_facts_derive(struct ex_facts *f, bool cim)
         f->state = 1; /* /xpr says so in words */
     else if (f->state < 0 && f->seen[EXL_XPR_NOTIFICATION])
         f->state = 5;
+    if (f->state < 0 && f->told >= 0 && f->told <= 6)
+        f->state = f->told; /* told in prose ("the license is expired") */
     const char *reason = f->text[EXL_STATUS_REASON];
     f->has_reason = filled(f, EXL_STATUS_REASON) &&
                     ex_code_parse(reason, strlen(reason), cim, &f->reason);

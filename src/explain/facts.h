@@ -21,6 +21,7 @@ struct ex_facts {
     const char *text[EXL_LABEL_COUNT]; /* each field as read (in value[]); "" when absent */
     bool seen[EXL_LABEL_COUNT];
     int state;                 /* licence state 0-6 (LicenseStatus numbering); -1 unknown */
+    int told;                  /* a state or failure told in prose (prose.h); -1 none */
     bool has_reason;
     uint32_t reason;           /* LicenseStatusReason / Notification Reason */
     enum ex_channel channel;

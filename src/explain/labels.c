@@ -571,6 +571,11 @@ static bool word_at(const char *text, size_t len, size_t at, const char *word)
            (at + n == len || !word_byte(text[at + n]) || !word_byte(word[n - 1]));
 }
 
+bool ex_word_at(const char *text, size_t len, size_t at, const char *word)
+{
+    return word_at(text, len, at, word);
+}
+
 static bool row_named_in(const struct ex_label_row *row, enum ex_label label, const char *text,
                          size_t len)
 {

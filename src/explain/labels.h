@@ -99,6 +99,9 @@ const char *ex_license_state_name(int state);
  * of its own ("Unlicensed," but not "Licensedness"), -1 when none, its length in *wlen. */
 bool ex_label_named_in(enum ex_label label, const char *text, size_t len);
 int ex_license_state_word(const char *text, size_t len, size_t *wlen);
+/* Whether `word` stands at text[at] as a word of its own, ASCII letters in any case (a word
+ * that starts or ends in a script without spaces needs no break on that side). */
+bool ex_word_at(const char *text, size_t len, size_t at, const char *word);
 
 /* One row of the state table: a state (0-6), a language and the word Windows prints. */
 struct ex_state_row {

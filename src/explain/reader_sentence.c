@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "collect.h"
+#include "prose.h"
 #include "readers.h"
 
 #define ALL_FORMATS (EX_FMT_SLMGR | EX_FMT_OSPP | EX_FMT_CIM | EX_FMT_OSLICENSE)
@@ -81,6 +82,22 @@ static int told_state(const char *text, size_t len, const char **word, size_t *w
     return state;
 }
 
+/* What a phrase of the prose table (prose.h) tells in a sentence, -1 when none: not after a
+ * negation, not in a supposition ("If it is not activated, ..."), not in the clause a question
+ * ends with ("Is it not activated?"; "已经激活, 这个会有影响吗?" still tells it). */
+static int prose_told(const char *s, size_t n, bool question, const char **word, size_t *wlen)
+{
+    size_t at = 0, plen = 0;
+    int told = ex_prose_told(s, n, &at, &plen);
+    if (told < 0 || ex_prose_hypothetical(s, n) || negated(s, at))
+        return -1;
+    for (size_t i = at + plen; question && i < n; i++)
+        question = s[i] != ',' && !(i + 2 < n && memcmp(s + i, "\xE3\x80\x81", 3) == 0); /* 、 */
+    *word = s + at;
+    *wlen = plen;
+    return question ? -1 : told;
+}
+
 /* Where the sentence that starts at text ends: at '.', '!', '?', ';', U+2026 or U+3002. */
 static size_t sentence_end(const char *text, size_t len)
 {
@@ -110,6 +127,13 @@ static int sentence_line(void *state, const char *text, size_t len, size_t linen
             told_state(s, n, &word, &wlen) >= 0) {
             ex_collector_start(c, lineno);
             ex_collector_field(c, EXL_LICENSE_STATUS, word, wlen, text, len, true);
+            return ex_collector_emit(c, "sentence", false, EX_RECOGNISED);
+        }
+        int told = prose_told(s, n, at + n < len && text[at + n] == '?', &word, &wlen);
+        if (told >= 0) {
+            ex_collector_start(c, lineno);
+            ex_collector_field(c, EXL_LICENSE_STATUS, word, wlen, text, len, true);
+            c->facts.told = told;
             return ex_collector_emit(c, "sentence", false, EX_RECOGNISED);
         }
         at += n + 1;

@@ -566,6 +566,64 @@ class StateInASentence(unittest.TestCase):
         self.assertEqual([kind for kind, _ in got], ["text"])
 
 
+class StateOrFailureInProse(unittest.TestCase):
+    """A state or failure told in a phrase of the prose table (src/explain/prose_rows.c), each
+    sentence from the corpus paste its row names (all but the zh-CN, de, fr and ja ones were
+    nothing recognisable): the phrase's rule, its words as the value."""
+
+    read = StateInASentence.read
+
+    def test_each_phrase_tells_its_own_state_or_failure(self):
+        cases = [
+            ("The VM is unexpectedly shutdown because WLM.EXE tells License is expired :)",
+             "notification", "License is expired"),
+            ("Evaluation editions cannot be activated outside of their evaluation period.",
+             "activation-failed", "cannot be activated"),
+            ("Versions 1.1.0 & 1.1.1 do not license from the IBM KMS servers",
+             "activation-failed", "do not license"),
+            ("Activation: Windows is not activated", "not-activated", "not activated"),
+            ("Ein Hinweis, dass Ihr Windows nicht aktiviert ist.", "not-activated",
+             "nicht aktiviert"),
+            ("Activation indiquant \u00ab Non activ\u00e9 \u00bb malgr\u00e9 une licence.",
+             "not-activated", "Non activ\u00e9"),
+            ("Windows\u304c\u30e9\u30a4\u30bb\u30f3\u30b9\u8a8d\u8a3c\u3055\u308c\u3066"
+             "\u3044\u307e\u305b\u3093\u3002\u306e\u30a8\u30e9\u30fc\u753b\u9762",
+             "not-activated", "\u30e9\u30a4\u30bb\u30f3\u30b9\u8a8d\u8a3c\u3055\u308c"
+             "\u3066\u3044\u307e\u305b\u3093"),
+            # 系统显示是已经激活状态，这个会有影响吗？ a question follows, in a clause of its own
+            ("\u7cfb\u7edf\u663e\u793a\u662f\u5df2\u7ecf\u6fc0\u6d3b\u72b6\u6001\uff0c"
+             "\u8fd9\u4e2a\u4f1a\u6709\u5f71\u54cd\u5417\uff1f", "licensed",
+             "\u5df2\u7ecf\u6fc0\u6d3b"),
+            ("Un errore del pc: l\u2019imminente scadenza della licenza di Windows 10.",
+             "license-expiring", "scadenza della licenza"),
+        ]
+        for text, rule, value in cases:
+            with self.subTest(text=text):
+                got, status = self.read(text + "\n")
+                self.assertEqual([(k, f[0]) for k, f in got], [("sentence", (rule, value))])
+                self.assertEqual(status, 0 if rule == "licensed" else 1)
+
+    def test_prose_that_tells_no_state_of_this_machine_is_not_read(self):
+        for text in ("We use KMS activation for every server in the lab.",  # no state told
+                     "Is it activated?",  # a question
+                     "Is Windows not activated?",
+                     "To activate, run slmgr.vbs /ato as an administrator.",  # a how-to
+                     "If Windows is not activated, run slmgr.vbs /ato.",  # a supposition
+                     "Wenn Windows nicht aktiviert ist, hilft slmgr.",
+                     "It is not true that the license is expired.",  # turned round
+                     "It was activation failed, then not activated.",  # two things told
+                     "Our images are not activatedly built.",  # a longer word
+                     # neg-zh-steam-key-2: a bare 激活失败 also fails a Steam key
+                     "\u53d1\u73b0\u6fc0\u6d3b\u8d85\u8fc710\u4e2akey\u4f1a\u663e\u793a "
+                     "\u7136\u540e\u6fc0\u6d3b\u5931\u8d25."):
+            got, status = self.read(text + "\n")
+            self.assertEqual((got, status), ([], 2), text)
+
+    def test_a_code_in_the_line_is_the_fallbacks(self):
+        got, _ = self.read("Windows is not activated: 0xC004F074 when activating.\n")
+        self.assertEqual([kind for kind, _ in got], ["text"])
+
+
 class OneCodeParser(unittest.TestCase):
     def test_eight_digits_are_hex_as_in_a_lookup(self):
         # explain read this as the decimal 80070005 (0x04C5C575); `slerr 80070005` reads hex.

@@ -2,9 +2,11 @@
 /* test_explain_conditions.c: the condition table of src/explain (conditions.c) row by row:
  * each row fires on the facts it describes, and every code and entry it points at exists. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "facts.h"
+#include "prose.h"
 #include "slerr.h"
 
 struct pair {
@@ -87,6 +89,10 @@ static const struct cases cases[] = {
       { { EXL_LICENSE_STATUS, "Initial grace period" }, { EXL_DESCRIPTION, "Windows(R), VOLUME_KMSCLIENT channel" } } },
     { "missing-channel", false,
       { { EXL_LICENSE_STATUS, "Initial grace period" }, { EXL_ERROR, "0xC004F074" } } },
+    /* told in prose: the reader sets what is told beside the words (told_by below) */
+    { "activation-failed", false, { { EXL_LICENSE_STATUS, "cannot be activated" } } },
+    { "not-activated", false, { { EXL_LICENSE_STATUS, "not activated" } } },
+    { "license-expiring", false, { { EXL_LICENSE_STATUS, "scadenza della licenza" } } },
 };
 
 static const struct ex_condition *row_named(const char *name)
@@ -97,12 +103,22 @@ static const struct ex_condition *row_named(const char *name)
     return NULL;
 }
 
+/* The failure told in prose (prose.h) whose name is a case's row; EX_TOLD_NONE for others. */
+static int told_by(const char *row)
+{
+    for (int t = EX_TOLD_ACTIVATION_FAILED; ex_told_name(t); t++)
+        if (strcmp(ex_told_name(t), row) == 0)
+            return t;
+    return EX_TOLD_NONE;
+}
+
 static size_t judge(const struct cases *c, struct ex_finding *out)
 {
     static struct ex_facts f;
     ex_facts_clear(&f);
     for (size_t i = 0; i < 6 && c->fields[i].label; i++)
         ex_facts_set(&f, c->fields[i].label, c->fields[i].value, strlen(c->fields[i].value));
+    f.told = told_by(c->row);
     ex_facts_derive(&f, c->cim);
     return ex_judge(&f, out, EX_MAX_FINDINGS);
 }
@@ -347,6 +363,58 @@ Test(labels, named_in_prose_as_words_of_their_own)
     cr_expect_eq(ex_license_state_word("licensed,", 9, &n), 1);
     cr_expect_eq(ex_license_state_word("Licensedness", 12, &n), -1, "a longer word is another");
     cr_expect_eq(ex_license_state_word("Notifications", 13, &n), -1);
+}
+
+/* Each phrase of the prose table, in a sentence as the sentence reader hands it on, is read as
+ * what its row tells and judged by the condition row of that name, at the row's severity and
+ * nothing worse: a row whose state or severity is changed, or swapped with another's, fails. */
+Test(prose, each_row_is_judged_at_its_severity)
+{
+    size_t count = 0;
+    const struct ex_prose_row *rows = ex_prose_rows(&count);
+    cr_assert_gt(count, 0);
+    static struct ex_facts f;
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    for (size_t r = 0; r < count; r++) {
+        char sentence[160];
+        int n = snprintf(sentence, sizeof sentence, "It says %s now", rows[r].text);
+        size_t at = 0, plen = 0;
+        cr_expect_eq(ex_prose_told(sentence, (size_t)n, &at, &plen), rows[r].told, "%s", rows[r].text);
+        cr_expect_eq(at, 8, "%s", rows[r].text);
+        cr_expect_eq(plen, strlen(rows[r].text), "%s", rows[r].text);
+        ex_facts_clear(&f);
+        ex_facts_set(&f, EXL_LICENSE_STATUS, sentence + at, plen);
+        f.told = rows[r].told;
+        ex_facts_derive(&f, false);
+        size_t found = ex_judge(&f, out, EX_MAX_FINDINGS);
+        cr_assert_gt(found, 0, "%s judged nothing", rows[r].text);
+        cr_expect_str_eq(out[0].rule, ex_told_name(rows[r].told), "%s", rows[r].text);
+        for (size_t i = 0; i < found; i++)
+            cr_expect_leq(out[i].severity, rows[r].severity, "%s: %s", rows[r].text, out[i].rule);
+        cr_expect_eq(out[0].severity, rows[r].severity, "%s", rows[r].text);
+        cr_expect(rows[r].source && rows[r].source[0], "%s names no source", rows[r].text);
+    }
+}
+
+/* Words matched as words, two different things told are none, a supposition is seen. */
+Test(prose, phrases_are_words_and_one_thing_is_told)
+{
+    size_t at, n;
+    const char *s = "the licenses are not activatedly handled";
+    cr_expect_eq(ex_prose_told(s, strlen(s), &at, &n), EX_TOLD_NONE, "a longer word is another");
+    s = "Windows is Not Activated";
+    cr_expect_eq(ex_prose_told(s, strlen(s), &at, &n), EX_TOLD_NOT_ACTIVATED, "any case");
+    s = "activation failed, and later not activated";
+    cr_expect_eq(ex_prose_told(s, strlen(s), &at, &n), EX_TOLD_NONE, "two things told");
+    s = "\xE6\x98\xBE\xE7\xA4\xBA\xE6\x9C\xAA\xE6\xBF\x80\xE6\xB4\xBB"; /* 显示未激活 */
+    cr_expect_eq(ex_prose_told(s, strlen(s), &at, &n), EX_TOLD_NOT_ACTIVATED, "CJK as a phrase");
+    cr_expect_eq(at, 6);
+    s = "If Windows is not activated";
+    cr_expect(ex_prose_hypothetical(s, strlen(s)));
+    s = "Windows is not activated, the watermark is back";
+    cr_expect(!ex_prose_hypothetical(s, strlen(s)));
+    cr_expect_str_eq(ex_told_name(5), "notification");
+    cr_expect_null(ex_told_name(EX_TOLD_NONE));
 }
 
 /* Rows taken at run time (as a --labels file gives them) read a language the built-in table
