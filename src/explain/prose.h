@@ -19,14 +19,14 @@ enum ex_told {
     EX_TOLD_EXPIRING,              /* the licence runs out soon */
 };
 
-/* One row: what is told, the language, the phrase as writers put it, the severity an
- * activation engineer gives it (the condition table judges; a test keeps the two equal), and
+/* One row: what is told, the severity an activation engineer gives it, the language, the
+ * phrase as writers put it (the condition table judges; a test keeps the two equal), and
  * where the phrase was seen (a corpus paste's name or a public URL). */
 struct ex_prose_row {
     int told;
+    enum ex_severity severity;
     const char *lang;
     const char *text;
-    enum ex_severity severity;
     const char *source;
 };
 

@@ -13,33 +13,33 @@
  * reads the phrase; a test holds each equal to the condition table's verdict. */
 static const struct ex_prose_row rows[] = {
     /* The evaluation edition's licence ran out and WLM shuts it down: notification mode. */
-    { 5, "en", "license is expired", EX_CRITICAL,
+    { 5, EX_CRITICAL, "en", "license is expired",
       "en-ticket-packer-templates-10 (\"WLM.EXE tells License is expired\")" },
-    { EX_TOLD_ACTIVATION_FAILED, "en", "cannot be activated", EX_CRITICAL,
+    { EX_TOLD_ACTIVATION_FAILED, EX_CRITICAL, "en", "cannot be activated",
       "en-ticket-mas-561 (\"Evaluation editions cannot be activated outside of ...\")" },
-    { EX_TOLD_ACTIVATION_FAILED, "en", "do not license", EX_CRITICAL,
+    { EX_TOLD_ACTIVATION_FAILED, EX_CRITICAL, "en", "do not license",
       "en-ticket-cloudbase-init-49 (\"they do not license correctly when ...\")" },
-    { EX_TOLD_ACTIVATION_FAILED, "en", "activation failed", EX_CRITICAL,
+    { EX_TOLD_ACTIVATION_FAILED, EX_CRITICAL, "en", "activation failed",
       "en-ticket-mas-1103 (\"Activation Failed [Error Code: ...]\")" },
     /* Settings > Activation's words: the state is not given, the product does not run. */
-    { EX_TOLD_NOT_ACTIVATED, "en", "not activated", EX_CRITICAL,
+    { EX_TOLD_NOT_ACTIVATED, EX_CRITICAL, "en", "not activated",
       "en-ticket-vlmcsd-37-settings (\"Activation: Windows is not activated\")" },
-    { EX_TOLD_NOT_ACTIVATED, "de", "nicht aktiviert", EX_CRITICAL,
+    { EX_TOLD_NOT_ACTIVATED, EX_CRITICAL, "de", "nicht aktiviert",
       "de-blog-silverpc-0x803fa067 (\"dass Ihr Windows nicht aktiviert ist\")" },
-    { EX_TOLD_NOT_ACTIVATED, "fr", "non activ\xC3\xA9", EX_CRITICAL, /* non activé */
+    { EX_TOLD_NOT_ACTIVATED, EX_CRITICAL, "fr", "non activ\xC3\xA9", /* non activé */
       "fr-blog-0xC004C003-ittrip-update (Activation indiquant \xC2\xAB Non activ\xC3\xA9 \xC2\xBB)" },
-    { EX_TOLD_NOT_ACTIVATED, "ja",
+    { EX_TOLD_NOT_ACTIVATED, EX_CRITICAL, "ja",
       "\xE3\x83\xA9\xE3\x82\xA4\xE3\x82\xBB\xE3\x83\xB3\xE3\x82\xB9\xE8\xAA\x8D\xE8\xA8\xBC\xE3\x81"
       "\x95\xE3\x82\x8C\xE3\x81\xA6\xE3\x81\x84\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93", /* ライセンス認証されていません */
-      EX_CRITICAL, "ja-blog-0xC004F213-dot1 (Windows\xE3\x81\x8C...)" },
-    { EX_TOLD_NOT_ACTIVATED, "zh-CN", "\xE6\x9C\xAA\xE6\xBF\x80\xE6\xB4\xBB", /* 未激活 */
-      EX_CRITICAL, "zh-ticket-cmwtat-54 (\xE8\xAE\xBE\xE7\xBD\xAE...\xE6\x9C\xAA\xE6\xBF\x80\xE6"
-      "\xB4\xBB\xE7\x8A\xB6\xE6\x80\x81)" },
-    { 1, "zh-CN", "\xE5\xB7\xB2\xE7\xBB\x8F\xE6\xBF\x80\xE6\xB4\xBB", EX_OK, /* 已经激活 */
+      "ja-blog-0xC004F213-dot1 (Windows\xE3\x81\x8C...)" },
+    { EX_TOLD_NOT_ACTIVATED, EX_CRITICAL, "zh-CN", "\xE6\x9C\xAA\xE6\xBF\x80\xE6\xB4\xBB", /* 未激活 */
+      "zh-ticket-cmwtat-54 (\xE8\xAE\xBE\xE7\xBD\xAE...\xE6\x9C\xAA\xE6\xBF\x80\xE6\xB4\xBB"
+      "\xE7\x8A\xB6\xE6\x80\x81)" },
+    { 1, EX_OK, "zh-CN", "\xE5\xB7\xB2\xE7\xBB\x8F\xE6\xBF\x80\xE6\xB4\xBB", /* 已经激活 */
       "zh-ticket-kmsserver-5 (\xE7\xB3\xBB\xE7\xBB\x9F\xE6\x98\xBE\xE7\xA4\xBA\xE6\x98\xAF\xE5\xB7"
       "\xB2\xE7\xBB\x8F\xE6\xBF\x80\xE6\xB4\xBB\xE7\x8A\xB6\xE6\x80\x81)" },
     /* A licence close to its end, not yet ended: a warning, as the sidecar reads it. */
-    { EX_TOLD_EXPIRING, "it", "scadenza della licenza", EX_WARNING,
+    { EX_TOLD_EXPIRING, EX_WARNING, "it", "scadenza della licenza",
       "it-blog-nexsys-licenza-in-scadenza (\"l'imminente scadenza della licenza di Windows 10\")" },
 };
 
