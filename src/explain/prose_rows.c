@@ -21,6 +21,9 @@ static const struct ex_prose_row rows[] = {
       "en-ticket-cloudbase-init-49 (\"they do not license correctly when ...\")" },
     { EX_TOLD_ACTIVATION_FAILED, EX_CRITICAL, "en", "activation failed",
       "en-ticket-mas-1103 (\"Activation Failed [Error Code: ...]\")" },
+    /* slmgr /xpr's "The machine is permanently activated." as a writer words it. */
+    { 1, EX_OK, "en", "permanently activated",
+      "en-xpr-windowspp-1 (\"The result was : _This machine is permanently activated_\")" },
     /* Settings > Activation's words: the state is not given, the product does not run. */
     { EX_TOLD_NOT_ACTIVATED, EX_CRITICAL, "en", "not activated",
       "en-ticket-vlmcsd-37-settings (\"Activation: Windows is not activated\")" },

@@ -82,6 +82,22 @@ static int told_state(const char *text, size_t len, const char **word, size_t *w
     return state;
 }
 
+/* Whether a phrase a tool prints opens at a word of the sentence up to `at`: a result quoted in
+ * prose ("The result was : _The machine is permanently activated_"), which its reader reads. */
+static bool quotes_a_tool(const char *s, size_t n, size_t at)
+{
+    const char *v;
+    size_t vl;
+    for (size_t i = 0; i <= at && i < n; i++) {
+        const struct ex_label_row *row = i == 0 || !in_word(s[i - 1])
+                                             ? ex_label_find_row(ALL_FORMATS, s + i, n - i, &v, &vl)
+                                             : NULL;
+        if (row && row->shape == EX_PHRASE)
+            return true;
+    }
+    return false;
+}
+
 /* What a phrase of the prose table (prose.h) tells in a sentence, -1 when none: not after a
  * negation, not in a supposition ("If it is not activated, ..."), not in the clause a question
  * ends with ("Is it not activated?"; "已经激活, 这个会有影响吗?" still tells it). */
@@ -89,7 +105,7 @@ static int prose_told(const char *s, size_t n, bool question, const char **word,
 {
     size_t at = 0, plen = 0;
     int told = ex_prose_told(s, n, &at, &plen);
-    if (told < 0 || ex_prose_hypothetical(s, n) || negated(s, at))
+    if (told < 0 || ex_prose_hypothetical(s, n) || negated(s, at) || quotes_a_tool(s, n, at))
         return -1;
     for (size_t i = at + plen; question && i < n; i++)
         question = s[i] != ',' && !(i + 2 < n && memcmp(s + i, "\xE3\x80\x81", 3) == 0); /* 、 */

@@ -581,6 +581,8 @@ class StateOrFailureInProse(unittest.TestCase):
              "activation-failed", "cannot be activated"),
             ("Versions 1.1.0 & 1.1.1 do not license from the IBM KMS servers",
              "activation-failed", "do not license"),
+            ("The result was : _This machine is permanently activated_. But the key ends with "
+             "3V66T.", "licensed", "permanently activated"),
             ("Activation: Windows is not activated", "not-activated", "not activated"),
             ("Ein Hinweis, dass Ihr Windows nicht aktiviert ist.", "not-activated",
              "nicht aktiviert"),
@@ -607,6 +609,7 @@ class StateOrFailureInProse(unittest.TestCase):
         for text in ("We use KMS activation for every server in the lab.",  # no state told
                      "Is it activated?",  # a question
                      "Is Windows not activated?",
+                     "So will it stay permanently activated?",
                      "To activate, run slmgr.vbs /ato as an administrator.",  # a how-to
                      "If Windows is not activated, run slmgr.vbs /ato.",  # a supposition
                      "Wenn Windows nicht aktiviert ist, hilft slmgr.",
