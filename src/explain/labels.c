@@ -562,10 +562,9 @@ static bool word_byte(char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* Whether `word` stands at text[at] as a word of its own, ASCII letters in any case. */
-static bool word_at(const char *text, size_t len, size_t at, const char *word)
+/* Whether `word` (n bytes) stands at text[at] as a word of its own, ASCII letters in any case. */
+static bool word_at(const char *text, size_t len, size_t at, const char *word, size_t n)
 {
-    size_t n = strlen(word);
     return n > 0 && at + n <= len && (at == 0 || !word_byte(text[at - 1]) || !word_byte(word[0])) &&
            strncasecmp(text + at, word, n) == 0 &&
            (at + n == len || !word_byte(text[at + n]) || !word_byte(word[n - 1]));
@@ -573,16 +572,19 @@ static bool word_at(const char *text, size_t len, size_t at, const char *word)
 
 bool ex_word_at(const char *text, size_t len, size_t at, const char *word)
 {
-    return word_at(text, len, at, word);
+    /* The first byte rules out most places before the word's length is taken: callers try
+     * every row of a table at every byte of a sentence. */
+    if (at >= len || first_key(text + at) != first_key(word))
+        return false;
+    return word_at(text, len, at, word, strlen(word));
 }
 
-static bool row_named_in(const struct ex_label_row *row, enum ex_label label, const char *text,
-                         size_t len)
+static bool row_named_in(const struct ex_label_row *row, const char *text, size_t len)
 {
-    if (row->id != label)
-        return false;
-    for (size_t at = 0; at < len; at++)
-        if (word_at(text, len, at, row->text))
+    size_t n = strlen(row->text);
+    unsigned char first = first_key(row->text);
+    for (size_t at = 0; at + n <= len; at++) /* the first byte rules out most places */
+        if (((unsigned char)text[at] | 0x20) == first && word_at(text, len, at, row->text, n))
             return true;
     return false;
 }
@@ -590,10 +592,10 @@ static bool row_named_in(const struct ex_label_row *row, enum ex_label label, co
 bool ex_label_named_in(enum ex_label label, const char *text, size_t len)
 {
     for (size_t i = 0; i < NROWS; i++)
-        if (row_named_in(&rows[i], label, text, len))
+        if (rows[i].id == label && row_named_in(&rows[i], text, len))
             return true;
     for (size_t i = 0; i < nextra_rows; i++)
-        if (row_named_in(&extra_rows[i], label, text, len))
+        if (extra_rows[i].id == label && row_named_in(&extra_rows[i], text, len))
             return true;
     return false;
 }
@@ -602,7 +604,7 @@ static int state_word_in(const struct ex_state_row *table, size_t count, const c
                          size_t len, size_t *wlen)
 {
     for (size_t i = 0; i < count; i++)
-        if (word_at(text, len, 0, table[i].text)) {
+        if (word_at(text, len, 0, table[i].text, strlen(table[i].text))) {
             *wlen = strlen(table[i].text);
             return table[i].state;
         }

@@ -1,26 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* reader_sentence.c: a licence state told in prose ("License status is Unlicensed"): the status
  * label and one state word, both words of the label table, in one sentence of a line that no
- * tool's label opens and that holds no code (the code fallback speaks for such a line). */
-#include <stdlib.h>
+ * tool's label opens and that holds no code (the code fallback speaks for such a line). The
+ * slmgr reader hands it the lines that are none of slmgr's, so a tool's paste costs little. */
 #include <string.h>
 #include <strings.h>
 
-#include "collect.h"
 #include "prose.h"
-#include "readers.h"
+#include "sentence.h"
 
 #define ALL_FORMATS (EX_FMT_SLMGR | EX_FMT_OSPP | EX_FMT_CIM | EX_FMT_OSLICENSE)
-
-static void *sentence_create(ex_sink_fn sink, void *ctx)
-{
-    return ex_collector_new(sink, ctx);
-}
-
-static void sentence_destroy(void *state)
-{
-    free(state);
-}
 
 static bool hex_digit(char c)
 {
@@ -127,9 +116,8 @@ static size_t sentence_end(const char *text, size_t len)
     return len;
 }
 
-static int sentence_line(void *state, const char *text, size_t len, size_t lineno)
+int ex_sentence_line(struct ex_collector *c, const char *text, size_t len, size_t lineno)
 {
-    struct ex_collector *c = state;
     const char *v;
     size_t vl;
     if (ex_label_find_row(ALL_FORMATS, text, len, &v, &vl) || holds_code(text, len))
@@ -156,18 +144,3 @@ static int sentence_line(void *state, const char *text, size_t len, size_t linen
     }
     return 0;
 }
-
-static int sentence_finish(void *state)
-{
-    (void)state;
-    return 0; /* each record is handed on with its line */
-}
-
-const struct ex_reader_ops ex_reader_sentence = {
-    .name = "sentence",
-    .create = sentence_create,
-    .line = sentence_line,
-    .finish = sentence_finish,
-    .destroy = sentence_destroy,
-    /* no error_detail: prose is never malformed */
-};

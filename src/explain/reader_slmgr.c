@@ -7,10 +7,12 @@
 
 #include "collect.h"
 #include "readers.h"
+#include "sentence.h"
 
 struct slmgr {
     struct ex_collector *rec; /* a /dli or /dlv record */
     struct ex_collector *one; /* a one-line result */
+    struct ex_collector *prose; /* a licence state told in a sentence (sentence.h) */
     char product[EX_VALUE_MAX]; /* the product an /ato or /xpr line speaks of */
 };
 
@@ -21,9 +23,11 @@ static void *slmgr_create(ex_sink_fn sink, void *ctx)
         return NULL;
     s->rec = ex_collector_new(sink, ctx);
     s->one = ex_collector_new(sink, ctx);
-    if (!s->rec || !s->one) {
+    s->prose = ex_collector_new(sink, ctx);
+    if (!s->rec || !s->one || !s->prose) {
         free(s->rec);
         free(s->one);
+        free(s->prose);
         free(s);
         return NULL;
     }
@@ -35,6 +39,7 @@ static void slmgr_destroy(void *state)
     struct slmgr *s = state;
     free(s->rec);
     free(s->one);
+    free(s->prose);
     free(s);
 }
 
@@ -249,7 +254,7 @@ static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t 
             remember_product(s, text + start, len - start, false);
         else
             s->product[0] = '\0';
-        return status;
+        return status ? status : ex_sentence_line(s->prose, text, len, lineno);
     }
     case EXL_SERVICE_VERSION:
     case EXL_NAME:

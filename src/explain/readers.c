@@ -11,7 +11,6 @@ const struct ex_reader_ops *const ex_readers[] = {
     &ex_reader_oslicense,
     &ex_reader_vnext,
     &ex_reader_events,
-    &ex_reader_sentence,
     NULL,
 };
 

@@ -21,9 +21,6 @@ extern const struct ex_reader_ops ex_reader_vnext;
  * and the KMS host report over many of them (event.h). */
 extern const struct ex_reader_ops ex_reader_events;
 
-/* A licence state told in a sentence of prose: the status label and one state word. */
-extern const struct ex_reader_ops ex_reader_sentence;
-
 /* All of them, NULL-terminated, in the order they see each line. */
 extern const struct ex_reader_ops *const ex_readers[];
 

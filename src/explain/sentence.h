@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: MIT */
+/* sentence.h: a licence state or an activation failure told in a sentence of prose
+ * (reader_sentence.c). */
+#ifndef SLERR_EXPLAIN_SENTENCE_H
+#define SLERR_EXPLAIN_SENTENCE_H
+
+#include "collect.h"
+
+/* Reads one line that no slmgr label opens: when one of its sentences tells a licence state
+ * (the status label and one state word of the label table, or a phrase of prose.h's table) and
+ * the line is no other tool's and holds no code, hands on a record of kind "sentence" through
+ * `c`. Returns the sink's answer (0 or EX_STATUS_STOPPED). */
+int ex_sentence_line(struct ex_collector *c, const char *text, size_t len, size_t lineno);
+
+#endif
