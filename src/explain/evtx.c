@@ -19,6 +19,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "dl_table.h"
 #include "event.h"
 #include "evtx.h"
 #include "record.h"
@@ -83,34 +84,22 @@ bool ex_evtx_signature(const void *bytes, size_t n)
     return n >= EX_EVTX_SIGNATURE_LEN && memcmp(bytes, file_signature, sizeof file_signature) == 0;
 }
 
+#define EVTX_SYMBOL(name) EX_DL_SYMBOL(struct evtx_api, name)
+static const struct ex_dl_symbol evtx_symbols[] = {EVTX_FUNCTIONS(EVTX_SYMBOL)};
+
 /* Loads libevtx and finds every function; false (and why in v->error) when it cannot. Kept
  * loaded until the process ends (RTLD_NODELETE): the next file finds it mapped and bound. */
 static bool load_libevtx(struct ex_evtx *v)
 {
     struct evtx_api *api = &v->api;
-    void *symbol;
-    const char *missing = NULL;
-    api->handle = dlopen(LIBEVTX_SONAME, RTLD_LAZY | RTLD_LOCAL | RTLD_NODELETE);
-    if (!api->handle) {
-        const char *why = dlerror();
-        snprintf(v->error, sizeof v->error, "%s", why ? why : LIBEVTX_SONAME " not found");
+    api->handle = ex_dl_table(LIBEVTX_SONAME, RTLD_LAZY | RTLD_LOCAL | RTLD_NODELETE, evtx_symbols,
+                              sizeof evtx_symbols / sizeof *evtx_symbols, api, v->error,
+                              sizeof v->error);
+    if (!api->handle)
         return false;
-    }
     /* memcpy: ISO C has no conversion from dlsym's object pointer to a function pointer. */
-#define EVTX_RESOLVE(name)                                                                      \
-    if (!missing && !(symbol = dlsym(api->handle, #name)))                                     \
-        missing = #name;                                                                       \
-    else if (!missing)                                                                         \
-        memcpy(&api->name, &symbol, sizeof symbol);
-    EVTX_FUNCTIONS(EVTX_RESOLVE)
-#undef EVTX_RESOLVE
-    if (missing) {
-        snprintf(v->error, sizeof v->error, "%s has no %s", LIBEVTX_SONAME, missing);
-        dlclose(api->handle);
-        api->handle = NULL;
-        return false;
-    }
-    if ((symbol = dlsym(api->handle, "libevtx_record_get_creation_time")))
+    void *symbol = dlsym(api->handle, "libevtx_record_get_creation_time");
+    if (symbol)
         memcpy(&api->creation_time, &symbol, sizeof symbol);
     return true;
 }
