@@ -14,6 +14,8 @@
  * these, which no licence state names. */
 enum ex_told {
     EX_TOLD_NONE = -1,
+    EX_TOLD_LICENSED = 1,          /* LicenseStatus 1 */
+    EX_TOLD_NOTIFICATION = 5,      /* LicenseStatus 5 */
     EX_TOLD_ACTIVATION_FAILED = 7, /* an attempt to activate failed */
     EX_TOLD_NOT_ACTIVATED,         /* the product is not activated, in which state unknown */
     EX_TOLD_EXPIRING,              /* the licence runs out soon */

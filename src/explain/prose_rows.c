@@ -13,7 +13,7 @@
  * reads the phrase; a test holds each equal to the condition table's verdict. */
 static const struct ex_prose_row rows[] = {
     /* The evaluation edition's licence ran out and WLM shuts it down: notification mode. */
-    { 5, EX_CRITICAL, "en", "license is expired",
+    { EX_TOLD_NOTIFICATION, EX_CRITICAL, "en", "license is expired",
       "en-ticket-packer-templates-10 (\"WLM.EXE tells License is expired\")" },
     { EX_TOLD_ACTIVATION_FAILED, EX_CRITICAL, "en", "cannot be activated",
       "en-ticket-mas-561 (\"Evaluation editions cannot be activated outside of ...\")" },
@@ -22,7 +22,7 @@ static const struct ex_prose_row rows[] = {
     { EX_TOLD_ACTIVATION_FAILED, EX_CRITICAL, "en", "activation failed",
       "en-ticket-mas-1103 (\"Activation Failed [Error Code: ...]\")" },
     /* slmgr /xpr's "The machine is permanently activated." as a writer words it. */
-    { 1, EX_OK, "en", "permanently activated",
+    { EX_TOLD_LICENSED, EX_OK, "en", "permanently activated",
       "en-xpr-windowspp-1 (\"The result was : _This machine is permanently activated_\")" },
     /* Settings > Activation's words: the state is not given, the product does not run. */
     { EX_TOLD_NOT_ACTIVATED, EX_CRITICAL, "en", "not activated",
@@ -38,7 +38,7 @@ static const struct ex_prose_row rows[] = {
     { EX_TOLD_NOT_ACTIVATED, EX_CRITICAL, "zh-CN", "\xE6\x9C\xAA\xE6\xBF\x80\xE6\xB4\xBB", /* 未激活 */
       "zh-ticket-cmwtat-54 (\xE8\xAE\xBE\xE7\xBD\xAE...\xE6\x9C\xAA\xE6\xBF\x80\xE6\xB4\xBB"
       "\xE7\x8A\xB6\xE6\x80\x81)" },
-    { 1, EX_OK, "zh-CN", "\xE5\xB7\xB2\xE7\xBB\x8F\xE6\xBF\x80\xE6\xB4\xBB", /* 已经激活 */
+    { EX_TOLD_LICENSED, EX_OK, "zh-CN", "\xE5\xB7\xB2\xE7\xBB\x8F\xE6\xBF\x80\xE6\xB4\xBB", /* 已经激活 */
       "zh-ticket-kmsserver-5 (\xE7\xB3\xBB\xE7\xBB\x9F\xE6\x98\xBE\xE7\xA4\xBA\xE6\x98\xAF\xE5\xB7"
       "\xB2\xE7\xBB\x8F\xE6\xBF\x80\xE6\xB4\xBB\xE7\x8A\xB6\xE6\x80\x81)" },
     /* A licence close to its end, not yet ended: a warning, as the sidecar reads it. */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "hex.h"
 #include "prose.h"
 #include "sentence.h"
 
@@ -13,7 +14,7 @@
 
 static bool hex_digit(char c)
 {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+    return ex_hex_value(c) >= 0;
 }
 
 /* "0x" and a hex digit, or a word of eight hex digits: a code, which the fallback reports with
