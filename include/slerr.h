@@ -141,7 +141,8 @@ enum slerr_status slerr_parse(const char *text, uint32_t *code);
 /* The code in a word as copied with what surrounds it: "(0xC004F074)", "0xC004F074.",
  * "hr=0xc004f074,", "'1722'", "0xC004F074\r". Reads len bytes of text: skips blanks, opening
  * brackets and quotes and one "name=" (ASCII letters and '='), takes the word up to a blank,
- * bracket, quote, ',' or ';', drops a final '.', ':', '!' or '?', and reads it by slerr_parse's
+ * bracket, quote, ',', ';' or a character outside ASCII ("0xC004F069在运行": Chinese runs on
+ * without a blank), drops a final '.', ':', '!' or '?', and reads it by slerr_parse's
  * rules as `flags` adjust them. The one parser for a code inside text that the program's lookup
  * words, its REPL and slerr explain's fields share. Stores the code, and where its text starts
  * in `text` and how long it is in *start and *length (either may be NULL). Returns SLERR_OK,

@@ -306,9 +306,12 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
 void ex_fallback_claim(struct ex_fallback *fb, const struct ex_record *record, size_t last_line)
 {
     fb->context = true;
+    /* A record that judged nothing leaves its lines' codes to the fallback: a reader that took
+     * a line and could not read its code must not hide a failure. */
     size_t kept = 0;
     for (size_t i = 0; i < fb->npending; i++)
-        if (fb->pending[i].line < record->line || fb->pending[i].line > last_line)
+        if (record->nfindings == 0 || fb->pending[i].line < record->line ||
+            fb->pending[i].line > last_line)
             fb->pending[kept++] = fb->pending[i];
     fb->npending = kept;
     for (size_t i = 0; i < record->nfindings; i++)

@@ -22,8 +22,8 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
                       bool markup);
 /* A reader's record, read from lines record->line to last_line: the codes of its findings are
  * claimed (explained there), and so is every code on those lines (the reader read them and
- * judged what matters); the input is activation evidence, so general Windows codes elsewhere
- * in it count too. */
+ * judged what matters) unless the record has no finding at all; the input is activation
+ * evidence, so general Windows codes elsewhere in it count too. */
 void ex_fallback_claim(struct ex_fallback *fb, const struct ex_record *record, size_t last_line);
 /* End of input: one record of kind "text" per unclaimed notable code, to the sink. Returns
  * 0, or EX_STATUS_STOPPED when the sink asked to stop. */

@@ -157,10 +157,13 @@ static bool opens(char c)
     return c != '\0' && strchr("([{<\"'`", c) != NULL;
 }
 
-/* What ends a word: a blank, a bracket or quote, a list separator. */
+/* What ends a word: a blank, a bracket or quote, a list separator, or a character outside
+ * ASCII: no code or symbol holds one, and Chinese or Japanese text runs on after a code with no
+ * blank ("0xC004F069在运行"). */
 static bool ends_word(char c)
 {
-    return c == '\0' || is_blank(c) || strchr("()[]{}<>\"'`,;", c) != NULL;
+    return c == '\0' || (unsigned char)c >= 0x80 || is_blank(c) ||
+           strchr("()[]{}<>\"'`,;", c) != NULL;
 }
 
 /* What may follow a whole word: closing punctuation, a sentence's end, blanks, a line end. */

@@ -171,6 +171,15 @@ class CodeFallback(unittest.TestCase):
         self.assertIn("`slerr 0xC004F074`", f["text"])
         self.assertEqual(record["line"], 1)
 
+    def test_a_line_a_reader_took_but_judged_nothing_keeps_its_code(self):
+        # The slmgr reader takes "Error:" lines and reads the code as the value's first word;
+        # when that word is no code it judged nothing, and the fallback, leaving the line to it,
+        # showed the failure as ok (exit 0).
+        objects, status = records(b"Error: see 0xC004F069 below\n")
+        self.assertEqual(status, 1, objects)
+        f = [f for o in objects if o["kind"] == "text" for f in o["findings"]]
+        self.assertEqual([(x["rule"], x["codes"]) for x in f], [("code-in-text", ["0xC004F069"])])
+
     def test_line_and_text_around_a_code_in_a_long_paste(self):
         text = "hello\n\n" + "x " * 100 + "then Error 0xC004F074 came" + " y" * 100 + "\n"
         record, f, _ = self.only_finding(text)
@@ -633,6 +642,15 @@ class OneCodeParser(unittest.TestCase):
         objects, status = records(b"Error: 80070005\n")
         f = [f for o in objects if o["kind"] == "slmgr-error" for f in o["findings"]][0]
         self.assertEqual((f["rule"], f["codes"]), ("error", ["0x80070005"]))
+        self.assertEqual(status, 1)
+
+    def test_a_code_chinese_runs_on_after_is_read(self):
+        # Batch 7's zh-ticket-kmstools-31: a zh-CN slmgr error box, the code glued to the next
+        # word (错误：0xC004F069在运行...). The error record came back with no finding and the
+        # fallback left its line to it: a failure shown as ok, exit 0.
+        objects, status = records("错误：0xC004F069在运行Microsoft Windows 非核心版本的计算机上\n".encode())
+        f = [f for o in objects if o["kind"] == "slmgr-error" for f in o["findings"]]
+        self.assertEqual([(x["rule"], x["codes"]) for x in f], [("error", ["0xC004F069"])])
         self.assertEqual(status, 1)
 
     def test_decimal_only_where_the_field_is_decimal(self):

@@ -178,6 +178,9 @@ ParameterizedTestParameters(parse_word, accepted)
         { "0xC004F074 (the message)", SLERR_PARSE_FIRST_WORD, 0xC004F074u, 0, 10 },
         { "0xC004F009. The grace", SLERR_PARSE_FIRST_WORD, 0xC004F009u, 0, 10 },
         { "1074066433 more", SLERR_PARSE_FIRST_WORD | SLERR_PARSE_DECIMAL, 1074066433u, 0, 10 },
+        /* Chinese runs on after a code with no blank (a zh-CN slmgr error box) */
+        { "0xC004F069\xE5\x9C\xA8\xE8\xBF\x90\xE8\xA1\x8C", SLERR_PARSE_FIRST_WORD, 0xC004F069u, 0,
+          10 },
     };
     return cr_make_param_array(struct in_word, cases, sizeof cases / sizeof cases[0]);
 }
@@ -209,6 +212,7 @@ ParameterizedTestParameters(parse_word, refused)
         { "banana.", 0, 0, 0, 0 },
         { "-0", 0, 0, 0, 0 },                    /* no code a person types */
         { "0xC004F074é", 0, 0, 0, 0 },
+        { "0xC004F069\xE5\x9C\xA8", 0, 0, 0, 0 }, /* a lookup word: only punctuation may follow */
     };
     return cr_make_param_array(struct in_word, cases, sizeof cases / sizeof cases[0]);
 }
