@@ -41,6 +41,16 @@ static const struct ex_prose_row rows[] = {
     { EX_TOLD_LICENSED, EX_OK, "zh-CN", "\xE5\xB7\xB2\xE7\xBB\x8F\xE6\xBF\x80\xE6\xB4\xBB", /* 已经激活 */
       "zh-ticket-kmsserver-5 (\xE7\xB3\xBB\xE7\xBB\x9F\xE6\x98\xBE\xE7\xA4\xBA\xE6\x98\xAF\xE5\xB7"
       "\xB2\xE7\xBB\x8F\xE6\xBF\x80\xE6\xB4\xBB\xE7\x8A\xB6\xE6\x80\x81)" },
+    { EX_TOLD_NOTIFICATION, EX_CRITICAL, "en", "license expired",
+      "en-ticket-detectionlab-415-expired (\"still getting Win10 host license expired\")" },
+    { EX_TOLD_NOT_ACTIVATED, EX_CRITICAL, "en", "not activating",
+      "en-ticket-mas-42-o365 (\"Office 365 is not activating\")" },
+    { EX_TOLD_ACTIVATION_FAILED, EX_CRITICAL, "en", "unable to activate",
+      "en-ticket-pykms-138-server2022 (\"I was unable to activate Server 2022\")" },
+    { EX_TOLD_LICENSED, EX_OK, "en", "activation was successful",
+      "en-ticket-mas-622-upk (\"But the activation was successful, what happened?\")" },
+    { EX_TOLD_ACTIVATION_FAILED, EX_CRITICAL, "zh-CN", "\xE4\xB8\x8D\xE8\x83\xBD\xE6\xBF\x80\xE6\xB4\xBB", /* 不能激活 */
+      "zh-ticket-heu-136 (windows server 2022\xE4\xB8\x8D\xE8\x83\xBD\xE6\xBF\x80\xE6\xB4\xBB)" },
     /* A licence close to its end, not yet ended: a warning, as the sidecar reads it. */
     { EX_TOLD_EXPIRING, EX_WARNING, "it", "scadenza della licenza",
       "it-blog-nexsys-licenza-in-scadenza (\"l'imminente scadenza della licenza di Windows 10\")" },

@@ -607,6 +607,16 @@ class StateOrFailureInProse(unittest.TestCase):
              "\u5df2\u7ecf\u6fc0\u6d3b"),
             ("Un errore del pc: l\u2019imminente scadenza della licenza di Windows 10.",
              "license-expiring", "scadenza della licenza"),
+            ("Tried destroying Win10 and re-provisioned and still getting Win10 host license "
+             "expired.", "notification", "license expired"),
+            ("Office 365 is not activating", "not-activated", "not activating"),
+            ("Using the GVLK keys provided by MS I was unable to activate Server 2022 build 20344.",
+             "activation-failed", "unable to activate"),
+            ("But the activation was successful, what happened?", "licensed",
+             "activation was successful"),
+            # windows server 2022不能激活, 这个可以支持吗
+            ("windows server 2022\u4e0d\u80fd\u6fc0\u6d3b, \u8fd9\u4e2a\u53ef\u4ee5\u652f"
+             "\u6301\u5417", "activation-failed", "\u4e0d\u80fd\u6fc0\u6d3b"),
         ]
         for text, rule, value in cases:
             with self.subTest(text=text):
@@ -617,6 +627,8 @@ class StateOrFailureInProse(unittest.TestCase):
     def test_prose_that_tells_no_state_of_this_machine_is_not_read(self):
         for text in ("We use KMS activation for every server in the lab.",  # no state told
                      "Is it activated?",  # a question
+                     "I am able to activate all other Windows and Office software.",  # not unable
+                     "Why was the activation successful on one machine only?",
                      "Is Windows not activated?",
                      "So will it stay permanently activated?",
                      "To activate, run slmgr.vbs /ato as an administrator.",  # a how-to
