@@ -5,6 +5,7 @@
 #include <slerr.h>
 
 #include "code.h"
+#include "hex.h"
 
 bool ex_code_parse(const char *text, size_t len, bool decimal, uint32_t *code)
 {
@@ -21,6 +22,36 @@ bool ex_event_code(const char *value, uint32_t *code)
         return false;
     return slerr_parse_word(value, strlen(value), SLERR_PARSE_HRESULT, code, NULL, NULL) ==
            SLERR_OK;
+}
+
+static bool hex_digit(char c)
+{
+    return ex_hex_value(c) >= 0;
+}
+
+/* Whether a line may hold a code in a form the scanner knows ("0x", eight hex digits not in a
+ * GUID, eight to ten decimal digits): a scanner costs milliseconds to make, and most pastes
+ * hold no code on most lines. A superset: the scanner decides. */
+bool ex_may_hold_code(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        if (!hex_digit(text[i])) {
+            i++;
+            continue;
+        }
+        if (text[i] == '0' && i + 1 < len && (text[i + 1] | 0x20) == 'x')
+            return true;
+        size_t run = i;
+        bool digits = true;
+        while (run < len && hex_digit(text[run]))
+            digits &= text[run] >= '0' && text[run] <= '9', run++;
+        size_t n = run - i;
+        bool in_guid = (i > 0 && text[i - 1] == '-') || (run < len && text[run] == '-');
+        if ((n == 8 && !in_guid) || (digits && n >= 8 && n <= 10))
+            return true;
+        i = run;
+    }
+    return false;
 }
 
 void ex_code_text(uint32_t code, char out[11])

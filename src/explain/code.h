@@ -23,6 +23,10 @@ bool ex_activation_code(uint32_t code);
 struct slerr_entry;
 /* The same for an entry at hand (NULL: false), without looking its code up again. */
 bool ex_activation_entry(const struct slerr_entry *e);
+/* Whether a line may hold a code in a form libslerr's scanner knows ("0x", eight hex digits
+ * not in a GUID, eight to ten decimal digits): a cheap superset, for the fallback (whose
+ * scanner costs milliseconds to make) and for the readers that leave a code's line to it. */
+bool ex_may_hold_code(const char *text, size_t len);
 /* A code in our spelling, "0xC004F074". */
 void ex_code_text(uint32_t code, char out[11]);
 

@@ -20,6 +20,7 @@
 #include "facts.h"
 #include "fallback.h"
 #include "finding.h"
+#include "hex.h"
 #include "labels.h"
 #include "message.h"
 
@@ -100,32 +101,7 @@ struct ex_fallback *ex_fallback_new(void)
 
 static bool is_hex(char c)
 {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
-}
-
-/* Whether a line may hold a code in a form the scanner knows ("0x", eight hex digits not in a
- * GUID, eight to ten decimal digits): a scanner costs milliseconds to make, and most pastes
- * hold no code on most lines. A superset: the scanner decides. */
-static bool may_hold_code(const char *text, size_t len)
-{
-    for (size_t i = 0; i < len;) {
-        if (!is_hex(text[i])) {
-            i++;
-            continue;
-        }
-        if (text[i] == '0' && i + 1 < len && (text[i + 1] | 0x20) == 'x')
-            return true;
-        size_t run = i;
-        bool digits = true;
-        while (run < len && is_hex(text[run]))
-            digits &= text[run] >= '0' && text[run] <= '9', run++;
-        size_t n = run - i;
-        bool in_guid = (i > 0 && text[i - 1] == '-') || (run < len && text[run] == '-');
-        if ((n == 8 && !in_guid) || (digits && n >= 8 && n <= 10))
-            return true;
-        i = run;
-    }
-    return false;
+    return ex_hex_value(c) >= 0;
 }
 
 void ex_fallback_free(struct ex_fallback *fb)
@@ -250,7 +226,7 @@ static bool named_outside_urls(const char *text, size_t len, uint32_t code)
 
 static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
 {
-    if (!fb->scanner && (fb->failed || !may_hold_code(text, len)))
+    if (!fb->scanner && (fb->failed || !ex_may_hold_code(text, len)))
         return;
     if (!fb->scanner && !(fb->scanner = slerr_scanner_new(0))) {
         fb->failed = true; /* out of memory: the readers' records still come */

@@ -6,32 +6,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "hex.h"
+#include "code.h"
 #include "prose.h"
 #include "sentence.h"
 
 #define ALL_FORMATS (EX_FMT_SLMGR | EX_FMT_OSPP | EX_FMT_CIM | EX_FMT_OSLICENSE)
-
-static bool hex_digit(char c)
-{
-    return ex_hex_value(c) >= 0;
-}
-
-/* "0x" and a hex digit, or a word of eight hex digits: a code, which the fallback reports with
- * the text around it; a state beside it would only repeat or blur it. */
-static bool holds_code(const char *text, size_t len)
-{
-    size_t run = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (text[i] == '0' && i + 2 < len && (text[i + 1] | 0x20) == 'x' && hex_digit(text[i + 2]))
-            return true;
-        run = hex_digit(text[i]) ? run + 1 : 0;
-        if (run == 8 && (i + 1 == len || !hex_digit(text[i + 1])) &&
-            (i < 8 || !hex_digit(text[i - 8])))
-            return true;
-    }
-    return false;
-}
 
 /* Words that turn a state round ("is not Licensed", "isn't licensed any more"): such a sentence
  * is left unread rather than read backwards. English only: a narrow rule. */
@@ -121,7 +100,7 @@ int ex_sentence_line(struct ex_collector *c, const char *text, size_t len, size_
 {
     const char *v;
     size_t vl;
-    if (ex_label_find_row(ALL_FORMATS, text, len, &v, &vl) || holds_code(text, len))
+    if (ex_label_find_row(ALL_FORMATS, text, len, &v, &vl) || ex_may_hold_code(text, len))
         return 0; /* a tool's own line, or a code's */
     for (size_t at = 0; at < len;) {
         size_t n = sentence_end(text + at, len - at);
