@@ -73,13 +73,9 @@ static bool string(struct walk *w, char *out, size_t size)
             if (o + 1 < size)
                 out[o++] = as[plain - "\"\\/bfnrt"];
         } else if (e == 'u' && w->i + 4 < w->n) {
-            unsigned long cp = 0;
-            for (int k = 1; k <= 4; k++) {
-                int h = ex_hex_value(w->s[w->i + k]);
-                if (h < 0)
-                    return fail(w, "a \\u escape without four hex digits");
-                cp = cp * 16 + (unsigned long)h;
-            }
+            unsigned long cp;
+            if (!ex_hex_digits(w->s + w->i + 1, 4, &cp))
+                return fail(w, "a \\u escape without four hex digits");
             w->i += 4;
             put_utf8(out, size, &o, cp >= 0xD800 && cp <= 0xDFFF ? 0xFFFD : cp);
         } else {

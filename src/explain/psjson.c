@@ -5,19 +5,6 @@
 #include "hex.h"
 #include "psjson.h"
 
-static bool hex4(const char *s, unsigned *out)
-{
-    unsigned v = 0;
-    for (int k = 0; k < 4; k++) {
-        int d = ex_hex_value(s[k]);
-        if (d < 0)
-            return false;
-        v = v * 16 + (unsigned)d;
-    }
-    *out = v;
-    return true;
-}
-
 /* \" \\ \/ and \uXXXX below 0x80 (PowerShell 5.1 writes ' as \u0027); control escapes become
  * a space: values are read as one line. */
 static size_t unescape(char *s, size_t len)
@@ -27,8 +14,8 @@ static size_t unescape(char *s, size_t len)
         char ch = s[i];
         if (ch == '\\' && i + 1 < len) {
             char e = s[++i];
-            unsigned cp = 0;
-            if (e == 'u' && i + 4 < len && hex4(s + i + 1, &cp) && cp < 0x80) {
+            unsigned long cp = 0;
+            if (e == 'u' && i + 4 < len && ex_hex_digits(s + i + 1, 4, &cp) && cp < 0x80) {
                 ch = cp >= 0x20 ? (char)cp : ' ';
                 i += 4;
             } else {
