@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
-/* bytes.h: whether 16 bytes are plain ASCII free of up to three given bytes, the test that lets
- * the input layer and the normalizer pass over the long ASCII runs of an export a block at a time. */
+/* bytes.h: byte classes the text layers share: whether 16 bytes are plain ASCII free of up to
+ * three given bytes (the input layer and the normalizer pass over an export's long ASCII runs a
+ * block at a time), and what makes a word in prose and names. */
 #ifndef SLERR_EXPLAIN_BYTES_H
 #define SLERR_EXPLAIN_BYTES_H
 
@@ -10,6 +11,13 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+
+/* ASCII letters and digits make a word; any other byte (a blank, punctuation, the bytes of a
+ * CJK character) ends one. */
+static inline bool ex_word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
 /* True when none of p[0..15] is >= 0x80 or equal to a, b or c (repeat one to test fewer). */
 static inline bool ex_bytes16_plain(const unsigned char *p, unsigned char a, unsigned char b,

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bytes.h"
 #include "labels.h"
 
 #define SL EX_FMT_SLMGR
@@ -555,19 +556,19 @@ const char *ex_license_state_name(int state)
     return state >= 0 && state <= 6 ? state_names[state] : NULL;
 }
 
-/* Words in prose: ASCII letters and digits make a word; any other byte (blank, punctuation,
- * the bytes of a CJK character) ends one, so a CJK label needs no blank around it. */
-static bool word_byte(char c)
+/* Whether a word edge lies between bytes a and b: one of them is no word byte (bytes.h), so a
+ * CJK label needs no blank around it. */
+static bool edge(char a, char b)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return !ex_word_byte((unsigned char)a) || !ex_word_byte((unsigned char)b);
 }
 
 /* Whether `word` (n bytes) stands at text[at] as a word of its own, ASCII letters in any case. */
 static bool word_at(const char *text, size_t len, size_t at, const char *word, size_t n)
 {
-    return n > 0 && at + n <= len && (at == 0 || !word_byte(text[at - 1]) || !word_byte(word[0])) &&
+    return n > 0 && at + n <= len && (at == 0 || edge(text[at - 1], word[0])) &&
            strncasecmp(text + at, word, n) == 0 &&
-           (at + n == len || !word_byte(text[at + n]) || !word_byte(word[n - 1]));
+           (at + n == len || edge(text[at + n], word[n - 1]));
 }
 
 bool ex_word_at(const char *text, size_t len, size_t at, const char *word)
@@ -581,10 +582,8 @@ bool ex_word_at(const char *text, size_t len, size_t at, const char *word)
 
 static bool row_named_in(const struct ex_label_row *row, const char *text, size_t len)
 {
-    size_t n = strlen(row->text);
-    unsigned char first = first_key(row->text);
-    for (size_t at = 0; at + n <= len; at++) /* the first byte rules out most places */
-        if (((unsigned char)text[at] | 0x20) == first && word_at(text, len, at, row->text, n))
+    for (size_t at = 0; at < len; at++)
+        if (ex_word_at(text, len, at, row->text))
             return true;
     return false;
 }

@@ -76,11 +76,6 @@ static size_t list_marker(const char *text, size_t len)
     return 0;
 }
 
-static bool is_word_byte(unsigned char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 /* `**` or `__` at text[i] marks bold only at a word's edge: between two word characters it is
  * part of a name (a host PC__01, a share \\srv\a**b) and must reach the readers unchanged.
  * `before` is the byte the input held before i (rewriting may already have overwritten it). */
@@ -89,8 +84,8 @@ static bool is_bold_marker(const char *text, size_t i, size_t len, unsigned char
     unsigned char c = (unsigned char)text[i];
     if ((c != '*' && c != '_') || i + 1 >= len || text[i + 1] != (char)c)
         return false;
-    bool inside_word = i > 0 && is_word_byte(before) && i + 2 < len &&
-                       is_word_byte((unsigned char)text[i + 2]);
+    bool inside_word = i > 0 && ex_word_byte(before) && i + 2 < len &&
+                       ex_word_byte((unsigned char)text[i + 2]);
     return !inside_word;
 }
 

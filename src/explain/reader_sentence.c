@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "bytes.h"
 #include "code.h"
 #include "prose.h"
 #include "sentence.h"
@@ -26,11 +27,6 @@ static bool negated(const char *text, size_t len)
     return false;
 }
 
-static bool in_word(char c)
-{
-    return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
-}
-
 /* The one state a sentence tells beside the status label; -1 when it names no state, or two
  * different ones ("was Licensed, now Unlicensed": which one holds is not for us to guess). */
 static int told_state(const char *text, size_t len, const char **word, size_t *wlen)
@@ -39,7 +35,7 @@ static int told_state(const char *text, size_t len, const char **word, size_t *w
     for (size_t i = 0; i < len; i++) {
         size_t n;
         int s = ex_license_state_word(text + i, len - i, &n);
-        if (s < 0 || (i > 0 && in_word(text[i - 1])))
+        if (s < 0 || (i > 0 && ex_word_byte((unsigned char)text[i - 1])))
             continue; /* "Licensed" in "Unlicensed" */
         if (state >= 0 && s != state)
             return -1;
@@ -58,7 +54,7 @@ static bool quotes_a_tool(const char *s, size_t n, size_t at)
     const char *v;
     size_t vl;
     for (size_t i = 0; i <= at && i < n; i++) {
-        const struct ex_label_row *row = i == 0 || !in_word(s[i - 1])
+        const struct ex_label_row *row = i == 0 || !ex_word_byte((unsigned char)s[i - 1])
                                              ? ex_label_find_row(ALL_FORMATS, s + i, n - i, &v, &vl)
                                              : NULL;
         if (row && row->shape == EX_PHRASE)
