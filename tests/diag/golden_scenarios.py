@@ -37,9 +37,9 @@ class Lab:
             self.ports[server.port] = role
         return server
 
-    def port(self, role, kind=None):
-        """A loopback port where nothing listens, named `role`."""
-        port = servers.free_port(kind) if kind else servers.free_port()
+    def port(self, role):
+        """A loopback port that refuses TCP and UDP, named `role`."""
+        port = servers.refused_port()
         self.ports[port] = role
         return port
 
@@ -55,7 +55,7 @@ class Lab:
         """dnsmasq with the zones of servers.test_zone()."""
         return self.once("dns", lambda: servers.Dnsmasq(servers.test_zone(
             self.kms().port, self.once("kms-ndr", lambda: servers.RpcResponder(servers.ACK_NDR)).port,
-            self.port("closed-kms", servers.socket.SOCK_STREAM))).start())
+            self.port("closed-kms"))).start())
 
     def dns_arg(self, server=None):
         return ["--dns-server", f"{LOOPBACK}:{(server or self.dns()).port}"]
@@ -66,7 +66,7 @@ class Lab:
 
     def quiet_clock(self):
         return ["--ntp", f"{LOOPBACK}:{self.port('closed-ntp')}",
-                "--smb-port", str(self.port("closed-smb", servers.socket.SOCK_STREAM))]
+                "--smb-port", str(self.port("closed-smb"))]
 
     def resolv_conf(self, text):
         f = tempfile.NamedTemporaryFile("w", suffix=".conf", delete=False)

@@ -221,7 +221,7 @@ def quiet_clock_args():
     """For the runs that are not about the clock: both clock sources (NTP and SMB, --clock auto)
     point at loopback ports where nothing listens, so each ends at once with a note and no
     server is needed; with --clock auto the clock is optional, so no verdict depends on it."""
-    return ["--ntp", f"{LOOPBACK}:{free_port()}", "--smb-port", str(free_port(socket.SOCK_STREAM))]
+    return ["--ntp", f"{LOOPBACK}:{refused_port()}", "--smb-port", str(refused_port())]
 
 
 class Chronyd(Process):
@@ -340,9 +340,30 @@ class Listener:
             conn.close()
 
 
+# The sockets that keep refused ports taken until the test process ends.
+_refusing = []
+
+
 def refused_port():
-    """A loopback port where nothing listens."""
-    return free_port(socket.SOCK_STREAM)
+    """A loopback port that refuses TCP and UDP for as long as this process runs. A port merely
+    found free could be taken meanwhile by a concurrent test's server, which would then answer
+    (a "refused" NTP probe once got a reply): it stays bound here instead. A TCP socket bound
+    but not listening refuses a connect; a UDP socket connected to another port matches no
+    datagram sent to it, so the kernel answers port unreachable."""
+    while True:
+        tcp = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        tcp.bind((LOOPBACK, 0))
+        port = tcp.getsockname()[1]
+        udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        try:
+            udp.bind((LOOPBACK, port))
+        except OSError:
+            tcp.close()
+            udp.close()
+            continue
+        udp.connect((LOOPBACK, 9))
+        _refusing.extend((tcp, udp))
+        return port
 
 
 def mute(listener, conn):

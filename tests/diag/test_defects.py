@@ -43,6 +43,30 @@ def json_probes(report):
     return sorted((WORDS[p["severity"]], p["probe"], p["target"], p["result"]) for p in report["probes"])
 
 
+
+class RefusedPortsStayRefused(unittest.TestCase):
+    """The tcp-timed-out golden scenario once got an NTP reply from its "closed" port: the port
+    had only been found free, and a concurrent test's server took it. A refused port now stays
+    taken by this process, and still refuses both protocols."""
+
+    def test_nobody_else_can_take_a_refused_port(self):
+        port = servers.refused_port()
+        for kind in (servers.socket.SOCK_STREAM, servers.socket.SOCK_DGRAM):
+            with servers.socket.socket(servers.socket.AF_INET, kind) as s, \
+                    self.assertRaises(OSError):
+                s.bind((LOOPBACK, port))
+
+    def test_a_refused_port_refuses_tcp_and_udp(self):
+        port = servers.refused_port()
+        with self.assertRaises(ConnectionRefusedError):
+            servers.socket.create_connection((LOOPBACK, port), timeout=5).close()
+        with servers.socket.socket(servers.socket.AF_INET, servers.socket.SOCK_DGRAM) as s:
+            s.settimeout(5)
+            s.connect((LOOPBACK, port))
+            s.send(b"ping")
+            with self.assertRaises(ConnectionRefusedError):
+                s.recv(16)
+
 class HostileText(Scenario):
     """Defect 11: strings from the network never reach the terminal raw nor forge Nagios fields."""
 
