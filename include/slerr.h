@@ -174,6 +174,13 @@ const struct slerr_entry *slerr_lookup_symbol(const char *symbol);   /* any case
 /* The closest catalog symbol to a misspelt one, or NULL when nothing is close. */
 const struct slerr_entry *slerr_suggest_symbol(const char *text);
 
+/* The code meant by one written with a digit too many or too few ("0x800070002", "0x803F701";
+ * "0x" optional, len bytes of text, nothing around them): the one catalog code that dropping
+ * or adding one digit gives, or when several do, the one a repeated or missed key explains (a
+ * digit typed twice, a double digit typed once). NULL otherwise, and for eight digits: those
+ * are a code as written. Since 1.2. */
+const struct slerr_entry *slerr_suggest_code(const char *text, size_t len);
+
 /* The official message, or a generic sentence for unknown codes: never NULL. */
 const char *slerr_message(uint32_t code);
 

@@ -52,17 +52,39 @@ static bool looks_like_symbol(const char *text)
     return true;
 }
 
+/* The code a word meant when its first run of letters and digits is a code with a digit too
+ * many or too few ("0x800070002", "(0x803F701)"); NULL otherwise. */
+static const struct slerr_entry *meant_code(const char *text)
+{
+    while (*text && !isalnum((unsigned char)*text))
+        text++;
+    size_t n = 0;
+    while (isalnum((unsigned char)text[n]))
+        n++;
+    return slerr_suggest_code(text, n);
+}
+
+static void suggest_code(const struct slerr_entry *meant)
+{
+    const char *name = slerr_entry_symbol(meant);
+    fprintf(stderr, "Did you mean 0x%08X (%s)?\n", slerr_entry_code(meant),
+            name ? name : slerr_entry_message(meant));
+}
+
 static void report_bad_code(const char *text)
 {
     if (!text) /* never for an operand; the one caller that could pass NULL is a library's */
         text = "";
     const struct slerr_entry *guess = looks_like_symbol(text) ? slerr_suggest_symbol(text) : NULL;
+    const struct slerr_entry *meant = guess ? NULL : meant_code(text);
     if (strlen(text) > 64)
         cli_error("'%.64s...' is not an error code", text);
     else
         cli_error("'%s' is not an error code", text);
     if (guess)
         fprintf(stderr, "Did you mean %s (0x%08X)?\n", slerr_entry_symbol(guess), slerr_entry_code(guess));
+    if (meant)
+        suggest_code(meant);
     fprintf(stderr, "%s.\n", ACCEPTED_FORMS);
 }
 
@@ -127,8 +149,15 @@ int cmd_lookup(int argc, char **argv)
         if (i > first && out.format == FORMAT_TEXT && detail == RENDER_FULL)
             output_text(&out, "\n");
         render_code(&out, text, code, detail);
-        if (!slerr_lookup(code) && !slerr_win32_reading(code) && status == EXIT_OK)
+        if (slerr_lookup(code) || slerr_win32_reading(code))
+            continue;
+        if (status == EXIT_OK)
             status = EXIT_NOT_FOUND;
+        const struct slerr_entry *meant = meant_code(text); /* "0x803F701": seven digits */
+        if (meant) {
+            fflush(out.stream); /* the hint follows the block it is about */
+            suggest_code(meant);
+        }
     }
     return cli_finish(&out, status);
 }

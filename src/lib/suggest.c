@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* suggest.c: "did you mean" for a misspelt symbol, by edit distance over the catalog.
+/* suggest.c: "did you mean": for a misspelt symbol, by edit distance over the catalog; for a
+ * code with a digit too many or too few, the one catalog code that slip explains.
  * Fixed-size rows on the stack: no allocation, and inputs too long to be a typo are refused. */
 #include <ctype.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "slerr.h"
@@ -64,4 +67,113 @@ const struct slerr_entry *slerr_suggest_symbol(const char *text)
         }
     }
     return best;
+}
+
+/* ---- Codes mistyped by one digit ---- */
+
+#define CODE_DIGITS 8
+
+static int hex_digit(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c = (char)toupper((unsigned char)c);
+    return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* The distinct catalog codes one slip away, and for each whether a repeated or missed key
+ * explains it (a digit typed twice, or a double digit typed once). Past NEAR_MAX the answer
+ * is "ambiguous" whatever follows. */
+#define NEAR_MAX 4
+struct near_codes {
+    const struct slerr_entry *entry[NEAR_MAX];
+    bool repeat[NEAR_MAX];
+    unsigned count;
+};
+
+static void consider(struct near_codes *near, const int digits[CODE_DIGITS], bool repeat)
+{
+    uint32_t code = 0;
+    for (int i = 0; i < CODE_DIGITS; i++)
+        code = code << 4 | (uint32_t)digits[i];
+    const struct slerr_entry *entry = slerr_lookup(code);
+    if (!entry)
+        return;
+    for (unsigned i = 0; i < near->count && i < NEAR_MAX; i++)
+        if (near->entry[i] == entry) { /* the same code reached by two slips counts once */
+            near->repeat[i] |= repeat;
+            return;
+        }
+    if (near->count < NEAR_MAX) {
+        near->entry[near->count] = entry;
+        near->repeat[near->count] = repeat;
+    }
+    near->count++;
+}
+
+/* The one candidate, or the one a repeat-key slip explains; NULL when that is not one. */
+static const struct slerr_entry *the_one(const struct near_codes *near)
+{
+    if (near->count == 1)
+        return near->entry[0];
+    if (near->count > NEAR_MAX)
+        return NULL;
+    const struct slerr_entry *found = NULL;
+    for (unsigned i = 0; i < near->count; i++)
+        if (near->repeat[i]) {
+            if (found)
+                return NULL;
+            found = near->entry[i];
+        }
+    return found;
+}
+
+/* Nine digits: one was typed too many. Dropping it is a repeat-key slip when it equals the
+ * digit before it. */
+static void one_too_many(struct near_codes *near, const int *typed)
+{
+    int kept[CODE_DIGITS];
+    for (int drop = 0; drop <= CODE_DIGITS; drop++) {
+        for (int i = 0, k = 0; i <= CODE_DIGITS; i++)
+            if (i != drop)
+                kept[k++] = typed[i];
+        consider(near, kept, drop > 0 && typed[drop] == typed[drop - 1]);
+    }
+}
+
+/* Seven digits: one was left out. Putting it back is a missed double when it equals a
+ * neighbour. */
+static void one_left_out(struct near_codes *near, const int *typed)
+{
+    int whole[CODE_DIGITS];
+    for (int at = 0; at < CODE_DIGITS; at++)
+        for (int digit = 0; digit < 16; digit++) {
+            for (int i = 0, k = 0; i < CODE_DIGITS; i++)
+                whole[i] = i == at ? digit : typed[k++];
+            bool repeat = (at > 0 && typed[at - 1] == digit) ||
+                          (at < CODE_DIGITS - 1 && typed[at] == digit);
+            consider(near, whole, repeat);
+        }
+}
+
+const struct slerr_entry *slerr_suggest_code(const char *text, size_t len)
+{
+    if (!text)
+        return NULL;
+    if (len >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+        text += 2;
+        len -= 2;
+    }
+    if (len != CODE_DIGITS - 1 && len != CODE_DIGITS + 1)
+        return NULL; /* eight digits are a code as written; more or fewer slips are a guess */
+    int typed[CODE_DIGITS + 1];
+    for (size_t i = 0; i < len; i++)
+        if ((typed[i] = hex_digit(text[i])) < 0)
+            return NULL;
+    struct near_codes near = { { NULL }, { false }, 0 };
+    if (len > CODE_DIGITS)
+        one_too_many(&near, typed);
+    else
+        one_left_out(&near, typed);
+    return the_one(&near);
 }

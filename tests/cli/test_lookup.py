@@ -140,6 +140,25 @@ class UnknownAndBad(unittest.TestCase):
         self.assertEqual(result.returncode, 2)
         self.assertIn("Did you mean SL_E_VL_NOT_ENOUGH_COUNT (0xC004F038)?", result.stderr)
 
+    def test_did_you_mean_a_code_with_a_digit_too_many(self):
+        # a ticket's "0x800070002": a zero typed twice; not a code as written (nine digits)
+        result = run("0x800070002")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("Did you mean 0x80070002 (ERROR_FILE_NOT_FOUND)?", result.stderr)
+
+    def test_did_you_mean_a_code_with_a_digit_too_few(self):
+        # seven digits read as written (0x0C004F74, not in the catalog), then the hint
+        result = run("(0xC004F74)")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("0x0C004F74", result.stdout)
+        self.assertIn("Did you mean 0xC004F074 (SL_E_VL_BINDING_SERVICE_UNAVAILABLE)?",
+                      result.stderr)
+
+    def test_no_hint_when_a_slip_gives_several_codes(self):
+        result = run("0xC004C03")  # a missed double of 0, of 3 ...: no one answer
+        self.assertEqual(result.returncode, 1)
+        self.assertNotIn("Did you mean", result.stderr)
+
     def test_good_and_bad_together(self):
         result = run("0xC004F038", "banana", "0xC004F999")
         self.assertEqual(result.returncode, 2)
