@@ -16,6 +16,7 @@
 
 #include <slerr.h>
 
+#include "bytes.h"
 #include "code.h"
 #include "facts.h"
 #include "fallback.h"
@@ -36,6 +37,7 @@ struct pending {
     bool information; /* the line says the code is for information only */
     bool activation;  /* a code of the licensing service itself */
     bool message;     /* named by its official message, not its number */
+    char written[12]; /* a code written with a digit too many or too few, as written; or "" */
     uint32_t shared[EX_MESSAGE_CODES]; /* a message's codes, when it is several codes' */
     size_t nshared;
     char around[EX_VALUE_MAX];
@@ -81,6 +83,12 @@ const struct ex_row ex_fallback_message_shared_row = {
 const struct ex_row ex_fallback_message_information_row = {
     "message-in-text-information", "code", EX_NOTE,
     "The text quotes the official message of {code} ({symbol}), which reports no failure.",
+    { 0 }, { NULL }, "`slerr {code}` explains it.",
+};
+const struct ex_row ex_fallback_mistyped_row = {
+    "code-mistyped-in-text", "code", EX_CRITICAL,
+    "The text names {written}, a code with a digit too many or too few: read as {code} "
+    "({symbol}), a failure, the one catalog code that slip explains.",
     { 0 }, { NULL }, "`slerr {code}` explains it.",
 };
 const struct ex_row ex_fallback_information_row = {
@@ -153,6 +161,7 @@ static struct pending *add_pending(struct ex_fallback *fb, uint32_t code, size_t
     p->code = code;
     p->line = fb->lineno;
     p->message = message;
+    p->written[0] = '\0';
     p->nshared = 0;
     p->activation = ex_activation_code(code);
     p->information = ex_phrase_in(EX_PH_INFORMATION_ONLY, fb->text, fb->len);
@@ -224,6 +233,34 @@ static bool named_outside_urls(const char *text, size_t len, uint32_t code)
     return false;
 }
 
+static bool claimed_or_pending(const struct ex_fallback *fb, uint32_t code);
+
+/* Codes written with a digit too many or too few after "0x" ("0x800070002", "0x803F701"): the
+ * failure meant, when libslerr finds the one code that slip explains. */
+static void scan_mistyped(struct ex_fallback *fb, const char *text, size_t len)
+{
+    for (size_t i = 0; i + 2 < len; i++) {
+        if (text[i] != '0' || (text[i + 1] | 0x20) != 'x' ||
+            (i > 0 && ex_word_byte((unsigned char)text[i - 1])))
+            continue;
+        size_t end = i + 2;
+        while (end < len && is_hex(text[end]))
+            end++;
+        size_t digits = end - i - 2;
+        const struct slerr_entry *meant = NULL;
+        if ((digits == 7 || digits == 9) && (end == len || !ex_word_byte((unsigned char)text[end])))
+            meant = slerr_suggest_code(text + i, end - i);
+        uint32_t code = meant ? slerr_entry_code(meant) : 0;
+        struct pending *p = (code & 0x80000000u) && slerr_notable(code) &&
+                                    !claimed_or_pending(fb, code)
+                                ? add_pending(fb, code, i, end - i, false)
+                                : NULL;
+        if (p)
+            snprintf(p->written, sizeof p->written, "%.*s", (int)(end - i), text + i);
+        i = end;
+    }
+}
+
 static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
 {
     if (!fb->scanner && (fb->failed || !ex_may_hold_code(text, len)))
@@ -245,6 +282,7 @@ static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
             continue; /* a link's address names it, the writer does not */
         add_pending(fb, f->code, f->at, f->n, false);
     }
+    scan_mistyped(fb, text, len);
 }
 
 static bool claimed_or_pending(const struct ex_fallback *fb, uint32_t code)
@@ -317,6 +355,8 @@ static const char *fill(const void *subject, const char *key, size_t len, bool c
         }
         return buf;
     }
+    if (!command && len == 7 && memcmp(key, "written", 7) == 0)
+        return p->written; /* "0x" and hex digits only: nothing to escape */
     if (!command && len == 6 && memcmp(key, "symbol", 6) == 0) {
         const struct slerr_entry *e = slerr_lookup(p->code);
         snprintf(buf, size, "%s", e && slerr_entry_symbol(e) ? slerr_entry_symbol(e) : "no symbol");
@@ -339,6 +379,8 @@ int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
                                                   : &ex_fallback_information_row);
         if (p->nshared > 1 && failure)
             row = &ex_fallback_message_shared_row;
+        if (p->written[0])
+            row = &ex_fallback_mistyped_row; /* only failures are read from a slip */
         ex_finding_from_row(&fb->finding, row, p->around, fill, p);
         ex_finding_add_code(&fb->finding, p->code);
         for (size_t k = 1; k < p->nshared; k++)

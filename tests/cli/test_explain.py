@@ -207,6 +207,22 @@ class CodeFallback(unittest.TestCase):
         _, f, status = self.only_finding("Activation Failed [Error Code: 0x80070005]\n")
         self.assertEqual((f["rule"], f["codes"], status), ("code-in-text", ["0x80070005"], 1))
 
+    def test_a_code_with_a_digit_too_many_or_too_few_is_the_one_it_meant(self):
+        # corpus en-ticket-mas-80 ("0x800070002") and en-ticket-mas-1482 ("0x803F701") came
+        # back "nothing recognisable" (exit 2)
+        for written, meant in (("0x800070002", "0x80070002"), ("0x803F701", "0x803F7001")):
+            with self.subTest(written=written):
+                _, f, status = self.only_finding(f"Activation fails: error {written}.\n")
+                self.assertEqual((f["rule"], f["severity"], f["codes"], status),
+                                 ("code-mistyped-in-text", "critical", [meant], 1))
+                self.assertIn(f"names {written}, a code with a digit too many", f["text"])
+
+    def test_a_slip_that_explains_no_one_code_is_not_read(self):
+        # 0xC004C03 is a missed double of several digits; a nine-digit address is no code
+        for line in ("activation error 0xC004C03\n", "activation crashed at 0x7ffd12345\n"):
+            with self.subTest(line=line):
+                self.assertEqual(explain(stdin=line.encode()).returncode, 2)
+
     def test_a_code_named_only_by_its_official_message(self):
         # A ticket quoting slmgr's dialog without the number: it came back "nothing
         # recognisable" (corpus zh-ticket-message-only-kmspro-36).
