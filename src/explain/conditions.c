@@ -208,6 +208,17 @@ static bool seen_license_installed(const struct ex_facts *f)
     return f->seen[EXL_LICENSE_INSTALLED];
 }
 
+static bool seen_ato_failed(const struct ex_facts *f) { return f->seen[EXL_ACT_FAILED]; }
+static bool seen_setting_applied(const struct ex_facts *f)
+{
+    return f->seen[EXL_SETTING_APPLIED];
+}
+static bool seen_no_kms_licenses(const struct ex_facts *f)
+{
+    return f->seen[EXL_NO_KMS_LICENSES];
+}
+static bool seen_service_down(const struct ex_facts *f) { return f->seen[EXL_SERVICE_DOWN]; }
+
 static bool unreadable_number(const struct ex_facts *f)
 {
     return f->unreadable != EXL_NONE;
@@ -471,6 +482,28 @@ static const struct ex_condition table[] = {
     { { "license-installed", "result", EX_OK,
         "The licence files were installed.", { 0 }, { NULL }, NULL },
       seen_license_installed, EXL_LICENSE_INSTALLED, 0 },
+    { { "ato-not-licensed", "result", EX_CRITICAL,
+        "slmgr /ato gave no error code, yet the product is not licensed after it: `slmgr.vbs "
+        "/dlv` shows the state it was left in and why (its Notification Reason).",
+        { 0 }, { NULL }, NULL },
+      seen_ato_failed, EXL_ACT_FAILED, 0 },
+    { { "setting-applied", "result", EX_OK,
+        "The command made the setting it was asked to make; nothing failed.",
+        { 0 }, { NULL }, NULL },
+      seen_setting_applied, EXL_SETTING_APPLIED, 0 },
+    { { "no-kms-licence", "result", EX_CRITICAL,
+        "Office holds no volume (KMS) licence, so the KMS setting was not made and no KMS host "
+        "can activate it: a retail or Microsoft 365 installation needs converting to volume "
+        "licensing (its KMS licence files and a KMS client key) first.",
+        { 0 }, { NULL }, NULL },
+      seen_no_kms_licenses, EXL_NO_KMS_LICENSES, 0 },
+    { { "licensing-service-down", "service", EX_CRITICAL,
+        "The licensing service ospp.vbs talks to (osppsvc for Office 2010 and 2013 on Windows 7, "
+        "sppsvc otherwise) is not installed or not running: nothing can be read or activated "
+        "until it runs (repair Office for osppsvc; `sc query sppsvc` and the System event log "
+        "tell why sppsvc stopped).",
+        { 0 }, { NULL }, NULL },
+      seen_service_down, EXL_SERVICE_DOWN, 0 },
     { { "missing-status-reason", "status-reason", EX_NOTE,
         "The paste does not hold why the product is in notification mode (the grace period ran "
         "out, a non-genuine verdict, a KMS activation that lapsed): paste the Notification "

@@ -187,11 +187,19 @@ void ex_facts_derive(struct ex_facts *f, bool cim)
         f->state = 1; /* /xpr says so in words */
     else if (f->state < 0 && f->seen[EXL_XPR_NOTIFICATION])
         f->state = 5;
+    else if (f->state < 0 && f->seen[EXL_NON_GENUINE])
+        f->state = 4; /* /ato's words for the state it left the product in */
+    else if (f->state < 0 && f->seen[EXL_NON_GENUINE_NOTIFICATION])
+        f->state = 5;
     if (f->state < 0 && f->told >= 0 && f->told <= 6)
         f->state = f->told; /* told in prose ("the license is expired") */
     const char *reason = f->text[EXL_STATUS_REASON];
     f->has_reason = filled(f, EXL_STATUS_REASON) &&
                     ex_code_parse(reason, strlen(reason), cim, &f->reason);
+    if (!f->has_reason && f->seen[EXL_NON_GENUINE_NOTIFICATION]) {
+        f->has_reason = true; /* slmgr words it so for that reason alone */
+        f->reason = 0xC004F200u; /* SL_E_NOT_GENUINE */
+    }
     const char *described = filled(f, EXL_DESCRIPTION) ? f->text[EXL_DESCRIPTION]
                                                        : f->text[EXL_KEY_CHANNEL];
     f->channel = ex_channel_find(described, strlen(described));

@@ -15,6 +15,7 @@
 #define SL EX_FMT_SLMGR
 #define OS EX_FMT_OSPP
 #define CI EX_FMT_CIM
+#define SLE EX_FMT_SLMGR_ERROR
 
 /* Canonical field names, by enum ex_label: what readers, findings and --labels files use. */
 static const char *const label_names[EXL_LABEL_COUNT] = {
@@ -54,6 +55,10 @@ static const char *const label_names[EXL_LABEL_COUNT] = {
     [EXL_SUBSCRIPTION_INVALID] = "subscription-invalid",
     [EXL_AD_OBJECT_NAME] = "activation-object", [EXL_AD_OBJECT_DN] = "activation-object-dn",
     [EXL_AD_CSVLK_PID] = "ad-csvlk-pid", [EXL_AD_CSVLK_SKU_ID] = "ad-csvlk-sku-id",
+    [EXL_ACT_FAILED] = "ato-failed", [EXL_NON_GENUINE] = "ato-non-genuine",
+    [EXL_NON_GENUINE_NOTIFICATION] = "ato-non-genuine-notification",
+    [EXL_SETTING_APPLIED] = "setting-applied", [EXL_NO_KMS_LICENSES] = "no-kms-licenses",
+    [EXL_SERVICE_DOWN] = "licensing-service-down",
 };
 
 const char *ex_label_name(enum ex_label label)
@@ -147,6 +152,33 @@ static const struct ex_label_row rows[] = {
     { EXL_XPR_GRACE, "en", "Extended grace period ends", SL, EX_PHRASE },
     { EXL_XPR_GRACE, "en", "Non-genuine grace period ends", SL, EX_PHRASE },
     { EXL_XPR_NOTIFICATION, "en", "Windows is in Notification mode", SL, EX_PHRASE },
+    /* slmgr.vbs's words after its "Error: " (L_MsgErrorText_8): /ato's verdict on the state
+     * the product is left in (L_MsgActivated_Failed; L_MsgErrorText_11 for LicenseStatus 4,
+     * L_MsgErrorText_12 for 5 with reason SL_E_NOT_GENUINE) and no product or key to act on
+     * (L_MsgErrorProductNotFound, L_MsgErrorPKey). Looked up in an Error line's value only. */
+    { EXL_ACT_FAILED, "en", "Product activation failed", SLE, EX_PHRASE },
+    { EXL_NON_GENUINE, "en", "The machine is running within the non-genuine grace period", SLE,
+      EX_PHRASE },
+    { EXL_NON_GENUINE_NOTIFICATION, "en",
+      "Windows is running within the non-genuine notification period", SLE, EX_PHRASE },
+    { EXL_NO_KEYS, "en", "product key not found", SLE, EX_PHRASE },
+    { EXL_NO_KEYS, "en", "product not found", SLE, EX_PHRASE },
+    /* slmgr.vbs's settings, as each option's success line prints it (L_MsgKmsNameCleared,
+     * L_MsgKmsLookupDomainSet/Cleared, L_MsgClearedPKey, L_MsgKmsPortSet, L_MsgRenewalSet,
+     * L_MsgActivationSet, L_MsgVLActivationTypeSet, L_MsgKmsPriSetToLow/Normal), and /atp's
+     * (L_MsgConfID: the confirmation ID deposited activates the product) */
+    { EXL_SETTING_APPLIED, "en", "Key Management Service machine name cleared successfully", SL,
+      EX_PHRASE },
+    { EXL_SETTING_APPLIED, "en", "Key Management Service lookup domain set to", SL, EX_PHRASE },
+    { EXL_SETTING_APPLIED, "en", "Key Management Service lookup domain cleared successfully", SL,
+      EX_PHRASE },
+    { EXL_SETTING_APPLIED, "en", "Product key from registry cleared successfully", SL, EX_PHRASE },
+    { EXL_SETTING_APPLIED, "en", "KMS port set to", SL, EX_PHRASE },
+    { EXL_SETTING_APPLIED, "en", "Volume renewal interval set to", SL, EX_PHRASE },
+    { EXL_SETTING_APPLIED, "en", "Volume activation interval set to", SL, EX_PHRASE },
+    { EXL_SETTING_APPLIED, "en", "Volume activation type set successfully", SL, EX_PHRASE },
+    { EXL_SETTING_APPLIED, "en", "KMS priority set to", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "en", "Confirmation ID for product", SL, EX_PHRASE },
     /* Windows Script Host's banner before slmgr.vbs and ospp.vbs output under cscript */
     { EXL_BANNER, "en", "Microsoft (R) Windows Script Host Version", SL | OS, EX_PHRASE },
     { EXL_BANNER, "en", "Copyright (C) Microsoft Corporation", SL | OS, EX_PHRASE },
@@ -183,6 +215,16 @@ static const struct ex_label_row rows[] = {
     { EXL_OTHER, "en", "To view the activation event history run", OS, EX_LABEL },
     { EXL_OTHER, "en", "NOTICE", OS, EX_LABEL },
     { EXL_OTHER, "en", "FOR MORE INFORMATION PLEASE VISIT", OS, EX_LABEL },
+    /* ospp.vbs's results of its settings (/sethst, /setprt, /remhst, /actype, /skms-domain,
+     * /ckms-domain, /cachst: MSG_SUCCESS; MSG_NOKMSLICS when no licence is a KMS one, and the
+     * setting is then not made) and its checks of the Office 2010/2013 service on Windows 7
+     * (MSG_OSPPSVC_NOINSTALL, MSG_OSPPSVC_NORUN) */
+    { EXL_SETTING_APPLIED, "en", "Successfully applied setting", OS, EX_PHRASE },
+    { EXL_NO_KMS_LICENSES, "en", "No Office KMS licenses were found on the system", OS, EX_PHRASE },
+    { EXL_SERVICE_DOWN, "en", "Error: The Software Protection Platform service is not installed",
+      OS, EX_PHRASE },
+    { EXL_SERVICE_DOWN, "en", "Error: The Software Protection Platform service is not running",
+      OS, EX_PHRASE },
     /* ospp.vbs /dhistorykms: one block per client event 12288 */
     { EXL_OTHER, "en", "Searching for KMS activation events on machine", OS, EX_LABEL },
     { EXL_OTHER, "en", "Event ID", OS, EX_LABEL },

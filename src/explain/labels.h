@@ -14,6 +14,8 @@ enum ex_format {
     EX_FMT_OSPP = 1u << 1,
     EX_FMT_CIM = 1u << 2,
     EX_FMT_OSLICENSE = 1u << 3, /* the OSLicense module's own properties (its results) */
+    EX_FMT_SLMGR_ERROR = 1u << 4, /* the text slmgr.vbs prints after its "Error: " label, looked
+                                     up only there (ex_label_find_row on that value) */
 };
 
 enum ex_label {
@@ -48,6 +50,11 @@ enum ex_label {
     EXL_SUBSCRIPTION_ACTIVE, EXL_SUBSCRIPTION_INVALID,
     /* Active Directory-based activation: the activation object a product activated from */
     EXL_AD_OBJECT_NAME, EXL_AD_OBJECT_DN, EXL_AD_CSVLK_PID, EXL_AD_CSVLK_SKU_ID,
+    /* results without a code: slmgr /ato's failures told in words (the state after activating),
+     * settings applied (slmgr /ckms /sprt /sai ..., ospp /sethst ...), ospp finding no KMS
+     * licence to set, ospp finding its licensing service not installed or not running */
+    EXL_ACT_FAILED, EXL_NON_GENUINE, EXL_NON_GENUINE_NOTIFICATION, EXL_SETTING_APPLIED,
+    EXL_NO_KMS_LICENSES, EXL_SERVICE_DOWN,
     EXL_LABEL_COUNT
 };
 

@@ -31,6 +31,9 @@ static int close_block(struct ex_collector *c)
     bool recognised = ex_license_state(status, strlen(status)) >= 0;
     const char *kind = f->seen[EXL_KEY_INSTALLED] ? "ospp-inpkey"
                        : f->seen[EXL_LICENSE_INSTALLED] ? "ospp-inslic"
+                       : f->seen[EXL_SETTING_APPLIED] || f->seen[EXL_NO_KMS_LICENSES]
+                           ? "ospp-setting"
+                       : f->seen[EXL_SERVICE_DOWN] ? "ospp-service"
                        : f->seen[EXL_ACT_ATTEMPT] || f->seen[EXL_ACTIVATED_OK] ||
                                f->seen[EXL_NO_KEYS] || (!f->seen[EXL_LICENSE_STATUS] && f->seen[EXL_ERROR])
                            ? "ospp-act"
@@ -38,10 +41,12 @@ static int close_block(struct ex_collector *c)
     return ex_collector_emit(c, kind, false, recognised ? EX_RECOGNISED : EX_IF_FINDINGS);
 }
 
-/* "-------------", also "---Processing----------" and "---Exiting----": ospp's separators. */
+/* "-------------", also "---Processing----------" and "---Exiting----": ospp's separators;
+ * retyped by hand, their dashes become dots ("......Processing......"). */
 static bool dashed(const char *text, size_t len)
 {
-    return len >= 10 && strncmp(text, "---", 3) == 0 && text[len - 1] == '-';
+    return len >= 10 && (strncmp(text, "---", 3) == 0 || strncmp(text, "...", 3) == 0) &&
+           (text[len - 1] == '-' || text[len - 1] == '.');
 }
 
 /* Whether the open block holds any field but the /act line that announces a product. */

@@ -85,12 +85,24 @@ static int one_line(struct slmgr *s, const char *kind, enum ex_label label, cons
     return one_line_as(s, kind, label, EXL_NONE, value, vlen, lineno);
 }
 
+/* What slmgr's words after "Error: " say when they hold no code ("Error: Product activation
+ * failed."): the field of their row, EXL_ERROR when none. */
+static enum ex_label error_told(const char *v, size_t vl)
+{
+    const char *rest;
+    size_t rl;
+    const struct ex_label_row *row = ex_label_find_row(EX_FMT_SLMGR_ERROR, v, vl, &rest, &rl);
+    return row ? row->id : EXL_ERROR;
+}
+
 static int result_line(struct slmgr *s, enum ex_label label, const char *v, size_t vl,
                        size_t lineno)
 {
     switch (label) {
     case EXL_ERROR:
-        return one_line(s, "slmgr-error", EXL_ERROR, v, vl, lineno);
+        return one_line(s, "slmgr-error", error_told(v, vl), v, vl, lineno);
+    case EXL_SETTING_APPLIED:
+        return one_line(s, "slmgr-setting", label, v, vl, lineno);
     case EXL_ACTIVATED_OK:
         return one_line(s, "slmgr-ato", EXL_ACTIVATED_OK, v, vl, lineno);
     case EXL_KEY_INSTALLED:
@@ -218,6 +230,14 @@ static size_t joined_result(const char *text, size_t len, size_t *end)
 
 static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t lineno);
 
+/* Whether a line is one ospp.vbs prints (a row of its own format). */
+static bool ospp_line(const char *text, size_t len)
+{
+    const char *v;
+    size_t vl;
+    return ex_label_find_row(EX_FMT_OSPP, text, len, &v, &vl) != NULL;
+}
+
 static int slmgr_line(void *state, const char *text, size_t len, size_t lineno)
 {
     struct slmgr *s = state;
@@ -237,10 +257,7 @@ static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t 
     enum ex_label label = row ? row->id : EXL_NONE;
     /* A line no other tool prints: in zh-CN ospp's LICENSE STATUS reads 许可证状态 as
      * slmgr's does, and an ospp block is not slmgr's too. */
-    const char *ov;
-    size_t ovl;
-    bool own = row && row->formats == EX_FMT_SLMGR &&
-               !ex_label_find_row(EX_FMT_OSPP, text, len, &ov, &ovl);
+    bool own = row && row->formats == EX_FMT_SLMGR && !ospp_line(text, len);
     int status = 0;
 
     switch (label) {
@@ -273,6 +290,10 @@ static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t 
     case EXL_BANNER:
         return close_record(s); /* cscript's banner opens the output of a new command */
     case EXL_ERROR:
+        if (ospp_line(text, len))
+            return close_record(s); /* ospp's own "Error: ..." line is the ospp reader's */
+        /* fall through */
+    case EXL_SETTING_APPLIED:
     case EXL_ACTIVATED_OK:
     case EXL_KEY_INSTALLED:
     case EXL_KEY_UNINSTALLED:

@@ -15,8 +15,8 @@ const struct ex_reader_ops *const ex_readers[] = {
 };
 
 const char *const ex_reader_kinds[] = {
-    "slmgr.vbs /dli, /dlv, /xpr and its one-line results (/ato, /ipk, /upk, /rearm, /skms)",
-    "ospp.vbs /dstatus, /act, /inpkey, /inslic and /dhistorykms",
+    "slmgr.vbs /dli, /dlv, /xpr and its one-line results (/ato, /ipk, /upk, /rearm, /skms ...)",
+    "ospp.vbs /dstatus, /act, /inpkey, /inslic, /dhistorykms and its settings",
     "PowerShell Format-List of SoftwareLicensingProduct / SoftwareLicensingService",
     "OSLicense objects (Get-OSLicenseInfo ...) as ConvertTo-Json, Format-Table; Set- results",
     "Microsoft 365 Apps licences as vNextDiag.ps1 -action list prints them, and their licence files",

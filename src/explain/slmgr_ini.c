@@ -20,6 +20,8 @@ enum ini_kind {
     K_PAIR,        /* "KMS host caching is enabled" / "... disabled": what the pair shares */
     K_STATE,       /* a state word on its own ("Unlicensed", /xpr) */
     K_KEEP,        /* no rows of its own: the other half of a K_PAIR */
+    K_AFTER_ERROR, /* the words slmgr prints after its "Error: " (L_MsgErrorText_8) */
+    K_ERROR_LINE,  /* "Error: words": the words after the label, as K_AFTER_ERROR */
 };
 
 /* slmgr.vbs's L_Msg names (its English defaults are the "en" rows of labels.c). */
@@ -100,6 +102,22 @@ static const struct ini_name {
     { "L_MsgInstalledPKey", K_PHRASE_VAR, EXL_KEY_INSTALLED, 0, NULL },
     { "L_MsgUninstalledPKey", K_PHRASE, EXL_KEY_UNINSTALLED, 0, NULL },
     { "L_MsgRearm_1", K_PHRASE, EXL_COMMAND_OK, 0, NULL },
+    { "L_MsgActivated_Failed", K_ERROR_LINE, EXL_ACT_FAILED, 0, NULL },
+    { "L_MsgErrorText_11", K_AFTER_ERROR, EXL_NON_GENUINE, 0, NULL },
+    { "L_MsgErrorText_12", K_AFTER_ERROR, EXL_NON_GENUINE_NOTIFICATION, 0, NULL },
+    { "L_MsgErrorPKey", K_ERROR_LINE, EXL_NO_KEYS, 0, NULL },
+    { "L_MsgErrorProductNotFound", K_ERROR_LINE, EXL_NO_KEYS, 0, NULL },
+    { "L_MsgKmsNameCleared", K_PHRASE, EXL_SETTING_APPLIED, 0, NULL },
+    { "L_MsgKmsLookupDomainSet", K_PHRASE_VAR, EXL_SETTING_APPLIED, 0, NULL },
+    { "L_MsgKmsLookupDomainCleared", K_PHRASE, EXL_SETTING_APPLIED, 0, NULL },
+    { "L_MsgClearedPKey", K_PHRASE, EXL_SETTING_APPLIED, 0, NULL },
+    { "L_MsgKmsPortSet", K_PHRASE_VAR, EXL_SETTING_APPLIED, 0, NULL },
+    { "L_MsgRenewalSet", K_PHRASE_VAR, EXL_SETTING_APPLIED, 0, NULL },
+    { "L_MsgActivationSet", K_PHRASE_VAR, EXL_SETTING_APPLIED, 0, NULL },
+    { "L_MsgVLActivationTypeSet", K_PHRASE, EXL_SETTING_APPLIED, 0, NULL },
+    { "L_MsgKmsPriSetToLow", K_PAIR, EXL_SETTING_APPLIED, 0, "L_MsgKmsPriSetToNormal" },
+    { "L_MsgKmsPriSetToNormal", K_KEEP, EXL_NONE, 0, NULL },
+    { "L_MsgConfID", K_PHRASE_VAR, EXL_ACTIVATED_OK, 0, NULL },
 };
 #define NNAMES (sizeof names / sizeof names[0])
 
@@ -198,16 +216,22 @@ static char *label_colon(char *s, char **after)
     return ascii;
 }
 
-static bool add_label(enum ex_label id, enum ex_shape shape, const char *text, const char *lang,
-                      size_t *added)
+static bool add_row(enum ex_label id, unsigned formats, enum ex_shape shape, const char *text,
+                    const char *lang, size_t *added)
 {
     if (!text[0])
         return true;
-    struct ex_label_row row = { id, lang, text, EX_FMT_SLMGR, shape };
+    struct ex_label_row row = { id, lang, text, formats, shape };
     if (!ex_labels_add(&row))
         return false;
     (*added)++;
     return true;
+}
+
+static bool add_label(enum ex_label id, enum ex_shape shape, const char *text, const char *lang,
+                      size_t *added)
+{
+    return add_row(id, EX_FMT_SLMGR, shape, text, lang, added);
 }
 
 static bool add_state(int state, char *word, const char *lang, size_t *added)
@@ -274,6 +298,14 @@ static bool rows_of(const struct ini_name *n, char *text, const struct ini_load 
         return add_state(n->state, skip_blanks(text), lang, added);
     case K_KEEP:
         return true;
+    case K_ERROR_LINE:
+        if (!label_colon(text, &after))
+            return true;
+        text = after;
+        /* fall through */
+    case K_AFTER_ERROR:
+        trim_end(text, ".");
+        return add_row(n->id, EX_FMT_SLMGR_ERROR, EX_PHRASE, skip_blanks(text), lang, added);
     }
     return true;
 }

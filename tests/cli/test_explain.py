@@ -493,6 +493,71 @@ class MoreForms(unittest.TestCase):
         self.assertEqual(got, [("ospp-act", "error"), ("ospp-act", "activation-succeeded")])
         self.assertEqual(status, 1)
 
+    def test_slmgr_results_no_row_held(self):
+        # slmgr.vbs's own lines (its L_Msg strings): "Error: Product activation failed." and
+        # the non-genuine ones were read as an Error without a code, worst ok; the settings'
+        # and /atp's success lines were nothing recognisable.
+        cases = {
+            b"Error: Product activation failed.\n":
+                ("slmgr-error", "ato-not-licensed", "critical", []),
+            b"Error: The machine is running within the non-genuine grace period. Run "
+            b"'slui.exe' to go online and make the machine genuine.\n":
+                ("slmgr-error", "non-genuine-grace", "critical", ["0x4004F065"]),
+            b"Error: Windows is running within the non-genuine notification period. Run "
+            b"'slui.exe' to go online and validate Windows.\n":
+                ("slmgr-error", "notification", "critical", ["0xC004F200"]),
+            b"Error: product key not found.\n": ("slmgr-error", "no-key-installed", "warning", []),
+            b"Error: product not found.\n": ("slmgr-error", "no-key-installed", "warning", []),
+            b"Key Management Service machine name cleared successfully.\n":
+                ("slmgr-setting", "setting-applied", "ok", []),
+            b"Volume renewal interval set to 10080 minutes successfully.\n":
+                ("slmgr-setting", "setting-applied", "ok", []),
+            b"KMS priority set to Low\n": ("slmgr-setting", "setting-applied", "ok", []),
+            b"Confirmation ID for product 2de67392-b7a7-462a-b1ca-108dd189f588 deposited "
+            b"successfully.\n": ("slmgr-ato", "activation-succeeded", "ok", []),
+        }
+        for text, (kind, rule, severity, codes) in cases.items():
+            with self.subTest(text=text):
+                objects, status = records(self.BANNER + text)
+                got = [(o["kind"], f["rule"], f["severity"], f["codes"])
+                       for o in objects[:-1] for f in o["findings"]]
+                self.assertEqual(got, [(kind, rule, severity, codes)])
+                self.assertEqual(status, {"ok": 0}.get(severity, 1))
+
+    def test_ospp_results_no_row_held(self):
+        # ospp.vbs's MSG_NOKMSLICS, MSG_SUCCESS, MSG_OSPPSVC_NOINSTALL: nothing recognisable
+        # before (the service line was an slmgr Error without a code, worst ok). The service
+        # line is ospp's alone: no slmgr-error record beside it.
+        cases = {
+            b"No Office KMS licenses were found on the system.\n":
+                ("ospp-setting", "no-kms-licence", "critical"),
+            b"Successfully applied setting.\n": ("ospp-setting", "setting-applied", "ok"),
+            b"Error: The Software Protection Platform service is not installed.\n":
+                ("ospp-service", "licensing-service-down", "critical"),
+        }
+        for text, want in cases.items():
+            with self.subTest(text=text):
+                objects, _ = records(b"---Processing--------------------------\n"
+                                     b"---------------------------------------\n" + text +
+                                     b"---------------------------------------\n"
+                                     b"---Exiting-----------------------------\n")
+                got = [(o["kind"], f["rule"], f["severity"])
+                       for o in objects[:-1] for f in o["findings"]]
+                self.assertEqual(got, [want])
+
+    def test_ospp_separators_retyped_with_dots(self):
+        # corpus en-ospp-act-21z-10: ospp's dashes retyped as dots around its MSG_NOKMSLICS
+        # (nothing recognisable before); the separators still end the block.
+        objects, status = records(b"......Processing.......................\n"
+                                  b"No Office KMS licenses were found on the system.\n"
+                                  b"......Exiting...............................\n\n"
+                                  b".....Processing........................\n"
+                                  b"LICENSE NAME: Office 16, Office16O365ProPlusR_Subscription1 "
+                                  b"edition\n")
+        self.assertEqual([(o["kind"], o["findings"][0]["rule"]) for o in objects[:-1]],
+                         [("ospp-setting", "no-kms-licence")])
+        self.assertEqual(status, 1)
+
     def test_ospp_inpkey_and_no_keys(self):
         got, _ = self.rules(b"---Processing--------------------------\n"
                             b"<Product key installation successful>\n")

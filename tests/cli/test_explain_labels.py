@@ -29,6 +29,8 @@ INI_LINES = [
     'L_MsgActivating = "Åçţïvåţïñĝ %PRODUCTNAME% (%PRODUCTID%) ..."',
     'L_MsgKmsHostCachingEnabled = "ĶMŠ ĥöšţ çåçĥïñĝ ïš éñåbļéð"',
     'L_MsgKmsHostCachingDisabled = "ĶMŠ ĥöšţ çåçĥïñĝ ïš ðïšåbļéð"',
+    'L_MsgActivated_Failed = "Éŕŕöŕ: Þŕöðüçţ åçţïvåţïöñ ƒåïļéð."',
+    'L_MsgKmsNameCleared = "Ķéý Måñåĝéɱéñţ Šéŕvïçé ɱåçĥïñé ñåɱé çļéåŕéð šüççéššƒüļļý."',
     'L_MsgUnknownToUs = "Ignored: "',
 ]
 
@@ -100,6 +102,22 @@ class Labels(unittest.TestCase):
         lines, status, err = explain("--labels", self.utf16, stdin=ATO)
         self.assertEqual(status, 1, err)
         self.assertIn(("0xC004F074",), [f[3] for f in findings(lines) if f[1] == "error"])
+
+    def test_error_words_and_a_setting_in_the_files_language(self):
+        # L_MsgActivated_Failed ("Error: " and slmgr's words, looked up after any language's
+        # Error label) and a setting's success line (L_MsgKmsNameCleared).
+        text = ("Åçţïvåţïñĝ Windows(R), EnterpriseS edition (2d5a5a60-3040-48bf-beb0-fcd770c20ce0)"
+                " ...\nÉŕŕöŕ: Þŕöðüçţ åçţïvåţïöñ ƒåïļéð.\n")
+        lines, status, err = explain("--labels", self.utf16, stdin=text)
+        self.assertEqual(status, 1, err)
+        self.assertEqual([f["rule"] for o in lines[:-1] for f in o["findings"]],
+                         ["ato-not-licensed"])
+        lines, status, err = explain(
+            "--labels", self.utf16,
+            stdin="Ķéý Måñåĝéɱéñţ Šéŕvïçé ɱåçĥïñé ñåɱé çļéåŕéð šüççéššƒüļļý.\n")
+        self.assertEqual(status, 0, err)
+        self.assertEqual([f["rule"] for o in lines[:-1] for f in o["findings"]],
+                         ["setting-applied"])
 
     def test_utf8_file_reads_the_same(self):
         lines, status, _ = explain("--labels", self.utf8, stdin=NOTIFICATION)

@@ -74,6 +74,10 @@ static const struct cases cases[] = {
     { "no-key-installed", false, { { EXL_NO_KEYS, "" } } },
     { "rearm-completed", false, { { EXL_COMMAND_OK, "" } } },
     { "license-installed", false, { { EXL_LICENSE_INSTALLED, "" } } },
+    { "ato-not-licensed", false, { { EXL_ACT_FAILED, "." } } },
+    { "setting-applied", false, { { EXL_SETTING_APPLIED, "." } } },
+    { "no-kms-licence", false, { { EXL_NO_KMS_LICENSES, "." } } },
+    { "licensing-service-down", false, { { EXL_SERVICE_DOWN, "." } } },
     { "subscription-active", true,
       { { EXL_SUBSCRIPTION_STATUS, "Active" }, { EXL_SUBSCRIPTION_STATUS_VALUE, "1" } } },
     { "subscription-inactive", true,
@@ -167,6 +171,24 @@ Test(conditions, exclusions)
 }
 
 /* An activation object known by its DN alone is still one, and the DN is the row's value. */
+/* slmgr /ato's words for the state it left the product in are that state's rows: LicenseStatus
+ * 4, and 5 for the non-genuine reason (which is then not "missing"). */
+Test(conditions, ato_words_for_a_state_judge_as_that_state)
+{
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    static const struct cases grace = { "", false, { { EXL_NON_GENUINE, ". Run 'slui.exe'" } } };
+    size_t n = judge(&grace, out);
+    cr_assert_eq(n, 1);
+    cr_expect_str_eq(out[0].rule, "non-genuine-grace");
+    cr_expect_eq(out[0].severity, EX_CRITICAL);
+    static const struct cases notif = {
+        "", false, { { EXL_NON_GENUINE_NOTIFICATION, ". Run 'slui.exe'" } } };
+    n = judge(&notif, out);
+    cr_assert_eq(n, 1, "notification alone, no missing-status-reason: %zu", n);
+    cr_expect_str_eq(out[0].rule, "notification");
+    cr_expect_eq(out[0].codes[0], 0xC004F200u);
+}
+
 Test(conditions, adba_row_takes_the_dn_when_no_name_was_shown)
 {
     static struct ex_finding out[EX_MAX_FINDINGS];
@@ -333,6 +355,13 @@ Test(labels, find)
     cr_expect_eq(ex_license_state(v, n), 1);
     cr_expect_eq(ex_license_state(" ---EXTENDED GRACE--- ", 22), 6);
     cr_expect_eq(ex_license_state(" ---UNKNOWN--- ", 15), -1);
+    /* the words after slmgr's "Error: " are looked up there alone: a line that opens with them
+     * is no result of slmgr's */
+    cr_expect_eq(ex_label_find(EX_FMT_SLMGR_ERROR, "Product activation failed.", 26, &v, &n),
+                 EXL_ACT_FAILED);
+    cr_expect_eq(ex_label_find(EX_FMT_SLMGR, "Product activation failed.", 26, &v, &n), EXL_NONE);
+    cr_expect_eq(ex_label_find(EX_FMT_SLMGR, "Error: Product activation failed.", 33, &v, &n),
+                 EXL_ERROR);
 }
 
 Test(labels, canonical_names)
