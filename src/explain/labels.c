@@ -17,8 +17,9 @@
 #define CI EX_FMT_CIM
 #define SLE EX_FMT_SLMGR_ERROR
 
-/* Canonical field names, by enum ex_label: what readers, findings and --labels files use. */
-static const char *const label_names[EXL_LABEL_COUNT] = {
+/* Canonical field names, by enum ex_label: what readers, findings and --labels files use.
+ * Arrays, not pointers, like every table here (labels.h says why); "" for none. */
+static const char label_names[EXL_LABEL_COUNT][32] = {
     [EXL_NONE] = "none", [EXL_OTHER] = "other",
     [EXL_SERVICE_VERSION] = "service-version", [EXL_NAME] = "name",
     [EXL_DESCRIPTION] = "description", [EXL_ACTIVATION_ID] = "activation-id",
@@ -63,13 +64,13 @@ static const char *const label_names[EXL_LABEL_COUNT] = {
 
 const char *ex_label_name(enum ex_label label)
 {
-    return (unsigned)label < EXL_LABEL_COUNT && label_names[label] ? label_names[label] : "none";
+    return (unsigned)label < EXL_LABEL_COUNT && label_names[label][0] ? label_names[label] : "none";
 }
 
 enum ex_label ex_label_named(const char *name)
 {
     for (int i = EXL_OTHER; i < EXL_LABEL_COUNT; i++)
-        if (label_names[i] && strcmp(label_names[i], name) == 0)
+        if (label_names[i][0] && strcmp(label_names[i], name) == 0)
             return (enum ex_label)i;
     return EXL_NONE;
 }
@@ -77,7 +78,10 @@ enum ex_label ex_label_named(const char *name)
 /* The rows, one block per language and tool. English texts are those of slmgr.vbs and
  * ospp.vbs themselves (their L_Msg and MSG_ string constants) and of the WMI classes'
  * property names. A language block appended below names its source (a Windows slmgr.ini, a
- * public paste's URL) in its opening comment. */
+ * public paste's URL) in its opening comment.
+ * A row: { field, "language", "text as Windows prints it", formats, EX_LABEL or EX_PHRASE }.
+ * Its texts are held in the row (labels.h: EX_LABEL_LANG_MAX, EX_LABEL_TEXT_MAX bytes with the
+ * terminating NUL), so a text too long for them fails the build; raise the bound then. */
 static const struct ex_label_row rows[] = {
     /* slmgr.vbs /dli, /dlv: Windows 7 to 11, Server 2008 R2 to 2025 */
     { EXL_SERVICE_VERSION, "en", "Software licensing service version", SL, EX_LABEL },
@@ -384,9 +388,30 @@ static const struct ex_label_row rows[] = {
 
 #define NROWS (sizeof rows / sizeof rows[0])
 
-/* Rows added at run time, searched after the built-in ones. */
-static struct ex_label_row *extra_rows;
+/* Rows added at run time, searched after the built-in ones: the row that a match returns, and
+ * the texts it was given, of any length (owned). */
+struct added_row {
+    struct ex_label_row row; /* its lang and text stay empty */
+    char *lang, *text;
+};
+static struct added_row *extra_rows;
 static size_t nextra_rows, extra_rows_cap;
+
+size_t ex_label_row_count(void)
+{
+    return NROWS;
+}
+
+const struct ex_label_row *ex_label_row_at(size_t index)
+{
+    return index < NROWS ? &rows[index] : NULL;
+}
+
+/* A built-in row's text and its length: it fills its array at most (labels.h). */
+static size_t text_len(const struct ex_label_row *row)
+{
+    return strnlen(row->text, sizeof row->text);
+}
 
 static bool blank(char c)
 {
@@ -401,22 +426,22 @@ static void trim(const char **text, size_t *len)
         (*len)--;
 }
 
-/* Whether `line` opens with row's text and, for a label, blanks and ':'; sets the value. */
-static bool row_matches(const struct ex_label_row *row, const char *line, size_t len,
-                        const char **value, size_t *vlen)
+/* Whether `line` opens with a row's text (n bytes) and, for a label, blanks and ':'; sets the
+ * value. */
+static bool row_matches(const char *text, size_t n, enum ex_shape shape, const char *line,
+                        size_t len, const char **value, size_t *vlen)
 {
-    size_t n = strlen(row->text);
-    if (len < n || strncasecmp(line, row->text, n) != 0)
+    if (len < n || strncasecmp(line, text, n) != 0)
         return false;
     size_t i = n;
-    if (row->shape == EX_LABEL) {
+    if (shape == EX_LABEL) {
         while (i < len && blank(line[i]))
             i++;
         if (i == len || line[i] != ':')
             return false;
         i++;
     } else if (i < len && line[i] != ' ' && line[i] != '.' && line[i] != ':' && line[i] != ',' &&
-               (unsigned char)line[i] < 0x80 && (unsigned char)row->text[n - 1] < 0x80) {
+               (unsigned char)line[i] < 0x80 && (unsigned char)text[n - 1] < 0x80) {
         /* a phrase ends at a word's end; scripts without spaces excepted, on either side
          * ("...成功地设置为kms.example.com") */
         return false;
@@ -434,15 +459,17 @@ static unsigned char first_key(const char *text)
     return (unsigned char)text[0] | 0x20;
 }
 
-static const struct ex_label_row *find_in(const struct ex_label_row *table, size_t count,
-                                          unsigned formats, const char *line, size_t len,
-                                          const char **value, size_t *vlen)
+static const struct ex_label_row *find_added(unsigned formats, const char *line, size_t len,
+                                             const char **value, size_t *vlen)
 {
     unsigned char first = first_key(line);
-    for (size_t i = 0; i < count; i++)
-        if ((table[i].formats & formats) && first_key(table[i].text) == first &&
-            row_matches(&table[i], line, len, value, vlen))
-            return &table[i];
+    for (size_t i = 0; i < nextra_rows; i++) {
+        const struct added_row *added = &extra_rows[i];
+        if ((added->row.formats & formats) && first_key(added->text) == first &&
+            row_matches(added->text, strlen(added->text), added->row.shape, line, len, value,
+                        vlen))
+            return &added->row;
+    }
     return NULL;
 }
 
@@ -476,7 +503,8 @@ static const struct ex_label_row *find_builtin(unsigned formats, const char *lin
     unsigned char first = first_key(line);
     for (size_t k = by_first.start[first]; k < by_first.start[first + 1]; k++) {
         const struct ex_label_row *row = &rows[by_first.order[k]];
-        if ((row->formats & formats) && row_matches(row, line, len, value, vlen))
+        if ((row->formats & formats) &&
+            row_matches(row->text, text_len(row), row->shape, line, len, value, vlen))
             return row;
     }
     return NULL;
@@ -490,7 +518,7 @@ const struct ex_label_row *ex_label_find_row(unsigned formats, const char *line,
         return NULL;
     const struct ex_label_row *found = find_builtin(formats, line, len, value, vlen);
     if (!found && nextra_rows)
-        found = find_in(extra_rows, nextra_rows, formats, line, len, value, vlen);
+        found = find_added(formats, line, len, value, vlen);
     return found;
 }
 
@@ -522,12 +550,18 @@ bool ex_labels_complete(const char *lang, enum ex_label *missing)
 
 /* Licence states as each tool words them; compared at the start of the value, any case,
  * after ospp's "---" decoration. Canonical names by state number. */
-static const char *const state_names[7] = {
+static const char state_names[7][20] = {
     "unlicensed", "licensed", "initial-grace", "additional-grace", "non-genuine-grace",
     "notification", "extended-grace",
 };
 
-static const struct ex_state_row states[] = {
+/* A row: { state 0-6, "language", "the word" }, held in the row as the label rows' texts are. */
+static const struct {
+    int state;
+    /* cppcheck-suppress unusedStructMember ; it names each row's language, as in rows[] */
+    char lang[EX_LABEL_LANG_MAX];
+    char text[32];
+} states[] = {
     /* en: slmgr.vbs (L_MsgLicenseStatus*), ospp.vbs (MSG_LICENSED ...) */
     { 0, "en", "Unlicensed" },
     { 1, "en", "Licensed" },
@@ -577,20 +611,29 @@ static bool opens_with(const char *text, size_t len, const char *word)
     return true;
 }
 
-static int state_in(const struct ex_state_row *table, size_t count, const char *text, size_t len)
+#define NSTATES (sizeof states / sizeof states[0])
+
+/* The text of state row i: the built-in rows, then those added at run time. */
+static const char *state_text(size_t i, int *state)
 {
-    for (size_t i = 0; i < count; i++)
-        if (opens_with(text, len, table[i].text))
-            return table[i].state;
-    return -1;
+    if (i < NSTATES) {
+        *state = states[i].state;
+        return states[i].text;
+    }
+    *state = extra_states[i - NSTATES].state;
+    return extra_states[i - NSTATES].text;
 }
 
 int ex_license_state(const char *text, size_t len)
 {
     while (len > 0 && (*text == '-' || blank(*text)))
         text++, len--;
-    int state = state_in(states, sizeof states / sizeof states[0], text, len);
-    return state >= 0 ? state : state_in(extra_states, nextra_states, text, len);
+    for (size_t i = 0; i < NSTATES + nextra_states; i++) {
+        int state;
+        if (opens_with(text, len, state_text(i, &state)))
+            return state;
+    }
+    return -1;
 }
 
 const char *ex_license_state_name(int state)
@@ -622,10 +665,12 @@ bool ex_word_at(const char *text, size_t len, size_t at, const char *word)
     return word_at(text, len, at, word, strlen(word));
 }
 
-static bool row_named_in(const struct ex_label_row *row, const char *text, size_t len)
+/* Whether `word` (n bytes) stands anywhere in text as a word of its own. */
+static bool named_in(const char *word, size_t n, const char *text, size_t len)
 {
+    /* The first byte rules out most places before a comparison starts. */
     for (size_t at = 0; at < len; at++)
-        if (ex_word_at(text, len, at, row->text))
+        if (first_key(text + at) == first_key(word) && word_at(text, len, at, word, n))
             return true;
     return false;
 }
@@ -633,29 +678,26 @@ static bool row_named_in(const struct ex_label_row *row, const char *text, size_
 bool ex_label_named_in(enum ex_label label, const char *text, size_t len)
 {
     for (size_t i = 0; i < NROWS; i++)
-        if (rows[i].id == label && row_named_in(&rows[i], text, len))
+        if (rows[i].id == label && named_in(rows[i].text, text_len(&rows[i]), text, len))
             return true;
     for (size_t i = 0; i < nextra_rows; i++)
-        if (extra_rows[i].id == label && row_named_in(&extra_rows[i], text, len))
+        if (extra_rows[i].row.id == label &&
+            named_in(extra_rows[i].text, strlen(extra_rows[i].text), text, len))
             return true;
     return false;
 }
 
-static int state_word_in(const struct ex_state_row *table, size_t count, const char *text,
-                         size_t len, size_t *wlen)
-{
-    for (size_t i = 0; i < count; i++)
-        if (word_at(text, len, 0, table[i].text, strlen(table[i].text))) {
-            *wlen = strlen(table[i].text);
-            return table[i].state;
-        }
-    return -1;
-}
-
 int ex_license_state_word(const char *text, size_t len, size_t *wlen)
 {
-    int state = state_word_in(states, sizeof states / sizeof states[0], text, len, wlen);
-    return state >= 0 ? state : state_word_in(extra_states, nextra_states, text, len, wlen);
+    for (size_t i = 0; i < NSTATES + nextra_states; i++) {
+        int state;
+        const char *word = state_text(i, &state);
+        if (word_at(text, len, 0, word, strlen(word))) {
+            *wlen = strlen(word);
+            return state;
+        }
+    }
+    return -1;
 }
 
 /* Appends a copy of `size` bytes to a growing array; its strings are copied by the caller. */
@@ -670,32 +712,31 @@ static void *grow(void *array, size_t *cap, size_t used, size_t size)
     return bigger;
 }
 
-/* Replaces a row's borrowed text and language by copies the table owns; false (nothing
- * changed for the caller) when out of memory. */
-static bool own_text_and_lang(const char **text, const char **lang)
+/* Copies of a row's text and language that the table owns; false (nothing changed for the
+ * caller) when out of memory. */
+static bool own_text_and_lang(const char *text, const char *lang, char **t, char **l)
 {
-    char *t = strdup(*text), *l = strdup(*lang);
-    if (!t || !l) {
-        free(t), free(l);
+    *t = strdup(text), *l = strdup(lang);
+    if (!*t || !*l) {
+        free(*t), free(*l);
         return false;
     }
-    *text = t;
-    *lang = l;
     return true;
 }
 
-bool ex_labels_add(const struct ex_label_row *row)
+bool ex_labels_add(const struct ex_label_text *row)
 {
     if (!row || row->id <= EXL_NONE || row->id >= EXL_LABEL_COUNT || !row->text ||
         !row->text[0] || !row->lang)
         return false;
-    struct ex_label_row *grown = grow(extra_rows, &extra_rows_cap, nextra_rows, sizeof *grown);
+    struct added_row *grown = grow(extra_rows, &extra_rows_cap, nextra_rows, sizeof *grown);
     if (!grown)
         return false;
     extra_rows = grown; /* a moved array is the only copy now, even if what follows fails */
-    struct ex_label_row *added = &extra_rows[nextra_rows];
-    *added = *row;
-    if (!own_text_and_lang(&added->text, &added->lang))
+    struct added_row *added = &extra_rows[nextra_rows];
+    *added = (struct added_row){ .row = { .id = row->id, .formats = row->formats,
+                                          .shape = row->shape } };
+    if (!own_text_and_lang(row->text, row->lang, &added->text, &added->lang))
         return false;
     nextra_rows++;
     return true;
@@ -711,9 +752,10 @@ bool ex_states_add(const struct ex_state_row *row)
         return false;
     extra_states = grown; /* a moved array is the only copy now, even if what follows fails */
     struct ex_state_row *added = &extra_states[nextra_states];
-    *added = *row;
-    if (!own_text_and_lang(&added->text, &added->lang))
+    char *text, *lang;
+    if (!own_text_and_lang(row->text, row->lang, &text, &lang))
         return false;
+    *added = (struct ex_state_row){ row->state, lang, text };
     nextra_states++;
     return true;
 }
@@ -721,7 +763,7 @@ bool ex_states_add(const struct ex_state_row *row)
 void ex_labels_reset(void)
 {
     for (size_t i = 0; i < nextra_rows; i++)
-        free((char *)extra_rows[i].text), free((char *)extra_rows[i].lang);
+        free(extra_rows[i].text), free(extra_rows[i].lang);
     for (size_t i = 0; i < nextra_states; i++)
         free((char *)extra_states[i].text), free((char *)extra_states[i].lang);
     free(extra_rows), free(extra_states);
@@ -731,7 +773,7 @@ void ex_labels_reset(void)
 
 /* Channel tokens, most specific first: they are Windows' own identifiers, in every language. */
 static const struct {
-    const char *token;
+    char token[20];
     enum ex_channel channel;
 } channels[] = {
     { "VOLUME_KMSCLIENT", EX_CH_KMS_CLIENT },
@@ -766,7 +808,7 @@ enum ex_channel ex_channel_find(const char *text, size_t len)
 
 const char *ex_channel_name(enum ex_channel channel)
 {
-    static const char *const names[] = { "unknown", "retail", "OEM", "MAK", "KMS client",
+    static const char names[][12] = { "unknown", "retail", "OEM", "MAK", "KMS client",
                                          "KMS host", "evaluation" };
     return (unsigned)channel < sizeof names / sizeof names[0] ? names[channel] : "unknown";
 }
@@ -775,8 +817,8 @@ const char *ex_channel_name(enum ex_channel channel)
 static const struct {
     enum ex_phrase what;
     /* cppcheck-suppress unusedStructMember ; it names each row's language, as in rows[] */
-    const char *lang;
-    const char *text;
+    char lang[EX_LABEL_LANG_MAX];
+    char text[48];
 } phrases[] = {
     { EX_PH_NOT_AVAILABLE, "en", "KMS name not available" },
     { EX_PH_NOT_AVAILABLE, "en", "not available" },

@@ -69,12 +69,32 @@ enum ex_label ex_label_named(const char *name);
  * line is its value. */
 enum ex_shape { EX_LABEL, EX_PHRASE };
 
-/* One row of the label table: a field, a language and the text as Windows prints it there. */
+/* One row of the label table: a field, a language and the text as Windows prints it there.
+ * The texts are arrays, not pointers: a table of pointers in the explain module is rewritten by
+ * the loader at every start (a relocation per pointer) and the pages that hold it are copied.
+ * A text longer than EX_LABEL_TEXT_MAX - 1 bytes is an error of the build ("initializer-string
+ * for array of 'char' is too long") and of a unit test: raise the bound then. A row added at
+ * run time (ex_labels_add) keeps its texts apart: its lang and text here are empty. */
+#define EX_LABEL_LANG_MAX 8    /* "zh-CN", "pt-BR" and the terminating NUL */
+#define EX_LABEL_TEXT_MAX 128
 struct ex_label_row {
     enum ex_label id;
-    const char *lang;        /* "en", "de", "zh-CN" ... */
+    char lang[EX_LABEL_LANG_MAX];  /* "en", "de", "zh-CN" ... */
+    char text[EX_LABEL_TEXT_MAX];
+    unsigned formats;              /* enum ex_format bits */
+    enum ex_shape shape;
+};
+
+/* The built-in rows, in table order, for tests (index < ex_label_row_count()). */
+size_t ex_label_row_count(void);
+const struct ex_label_row *ex_label_row_at(size_t index);
+
+/* A row to add at run time: the same fields, its texts of any length (copied). */
+struct ex_label_text {
+    enum ex_label id;
+    const char *lang;
     const char *text;
-    unsigned formats;        /* enum ex_format bits */
+    unsigned formats;
     enum ex_shape shape;
 };
 
@@ -120,7 +140,7 @@ struct ex_state_row {
 /* Rows added while running (a `--labels` file read from a Windows machine): copied, kept until
  * ex_labels_reset(); they are searched after the built-in rows. Not for use while another
  * thread reads. Return false when out of memory or the row is not valid. */
-bool ex_labels_add(const struct ex_label_row *row);
+bool ex_labels_add(const struct ex_label_text *row);
 bool ex_states_add(const struct ex_state_row *row);
 void ex_labels_reset(void);
 

@@ -221,7 +221,7 @@ static bool add_row(enum ex_label id, unsigned formats, enum ex_shape shape, con
 {
     if (!text[0])
         return true;
-    struct ex_label_row row = { id, lang, text, formats, shape };
+    struct ex_label_text row = { id, lang, text, formats, shape };
     if (!ex_labels_add(&row))
         return false;
     (*added)++;

@@ -449,14 +449,30 @@ Test(prose, phrases_are_words_and_one_thing_is_told)
 /* Rows taken at run time (as a --labels file gives them) read a language the built-in table
  * lacks; reset forgets them. The texts are a made-up pseudo-language (German has built-in rows
  * since the de block). */
+/* The rows hold their texts in arrays (labels.h): a text the compiler had to cut (too long, or
+ * filling the array with no room for its NUL) would match a shorter label than Windows prints.
+ * Every row's language and text end inside their arrays, and none is empty. */
+Test(labels, every_row_fits_its_arrays)
+{
+    size_t count = ex_label_row_count();
+    cr_assert_gt(count, 100);
+    for (size_t i = 0; i < count; i++) {
+        const struct ex_label_row *row = ex_label_row_at(i);
+        cr_expect_lt(strnlen(row->text, sizeof row->text), sizeof row->text, "row %zu is cut", i);
+        cr_expect_lt(strnlen(row->lang, sizeof row->lang), sizeof row->lang, "row %zu", i);
+        cr_expect_neq(row->text[0], '\0', "row %zu is empty", i);
+    }
+    cr_expect_null(ex_label_row_at(count));
+}
+
 Test(labels, rows_added_at_run_time)
 {
     const char *v;
     size_t n;
     const char *line = "Ŀïçéñšé Šţåţüš: Ñöţïƒïçåţïöñ";
     cr_assert_eq(ex_label_find(EX_FMT_SLMGR, line, strlen(line), &v, &n), EXL_NONE);
-    struct ex_label_row row = { ex_label_named("license-status"), "xx-QPS", "Ŀïçéñšé Šţåţüš",
-                                EX_FMT_SLMGR, EX_LABEL };
+    struct ex_label_text row = { ex_label_named("license-status"), "xx-QPS", "Ŀïçéñšé Šţåţüš",
+                                 EX_FMT_SLMGR, EX_LABEL };
     struct ex_state_row state = { 5, "xx-QPS", "Ñöţïƒïçåţïöñ" };
     cr_assert(ex_labels_add(&row));
     cr_assert(ex_states_add(&state));
@@ -465,7 +481,7 @@ Test(labels, rows_added_at_run_time)
     cr_expect_eq(ex_label_find(EX_FMT_CIM, line, strlen(line), &v, &n), EXL_NONE);
     ex_labels_reset();
     cr_expect_eq(ex_label_find(EX_FMT_SLMGR, line, strlen(line), &v, &n), EXL_NONE);
-    struct ex_label_row bad = { EXL_LABEL_COUNT, "xx-QPS", "x", EX_FMT_SLMGR, EX_LABEL };
+    struct ex_label_text bad = { EXL_LABEL_COUNT, "xx-QPS", "x", EX_FMT_SLMGR, EX_LABEL };
     cr_expect(!ex_labels_add(&bad));
 }
 
