@@ -17,9 +17,10 @@
 
 enum label_kind { L_ID, L_PROVIDER, L_TIME, L_COMPUTER, L_MESSAGE, L_START, L_OTHER };
 
-/* English labels of the three writers; other languages are added here from real outputs. */
+/* English labels of the three writers; other languages are added here from real outputs. This
+ * file's tables hold their texts in arrays, not pointers: no relocation at load (labels.h). */
 static const struct label {
-    const char *text;
+    char text[24];
     enum label_kind kind;
 } labels[] = {
     { "Event ID", L_ID },           /* Event Viewer, wevtutil */
@@ -51,25 +52,25 @@ static const struct label {
  * label starts with one of these, and the opening says which event it is. */
 static const struct message_start {
     unsigned id;
-    const char *text; /* the opening, compared without case */
-    const char *also; /* a word the same line must hold as well, or NULL */
+    char text[96];    /* the opening, compared without case */
+    char also[16];    /* a word the same line must hold as well, or "" */
     bool info;        /* its fields follow an "Info:" line */
     unsigned fields;  /* comma-separated fields of a whole Info list; 0: not a list */
 } messages[] = {
-    { 12288, "The client has sent an activation request to the key management service", NULL,
+    { 12288, "The client has sent an activation request to the key management service", "",
       true, 10 },
     { 12289, "The client has processed an activation response from the key management service",
-      NULL, true, 8 },
-    { 12290, "An activation request has been processed", NULL, true, 9 },
+      "", true, 8 },
+    { 12290, "An activation request has been processed", "", true, 9 },
     { 12291, "Volume-licensed client was unable to initialize the Key Management Service renewal",
-      NULL, true, 1 },
-    { 12292, "Key Management Service (KMS) failed to initialize renewal timer", NULL, true, 1 },
+      "", true, 1 },
+    { 12292, "Key Management Service (KMS) failed to initialize renewal timer", "", true, 1 },
     { 12293, "Publishing the Key Management Service (KMS) to DNS in the", "failed", true, 1 },
     { 12294, "Publishing the Key Management Service (KMS) to DNS in the", "successful", false, 0 },
-    { 12308, "Active Directory Activation has succeeded", NULL, false, 0 },
-    { 1003, "The Software Protection service has completed licensing status check", NULL, false,
+    { 12308, "Active Directory Activation has succeeded", "", false, 0 },
+    { 1003, "The Software Protection service has completed licensing status check", "", false,
       0 },
-    { 8198, "License Activation (slui.exe) failed with the following error code", NULL, false, 0 },
+    { 8198, "License Activation (slui.exe) failed with the following error code", "", false, 0 },
 };
 
 /* The KMS events' Info lists are the same in every display language, while the message above
@@ -79,7 +80,7 @@ static const struct message_start {
  * '.' for digits a poster elided), t a date and time (digits and separators), * anything. */
 static const struct info_shape {
     unsigned id;
-    const char *fields;
+    char fields[12];
 } info_shapes[] = {
     { 12288, "hh*gtdddgd" }, /* result, flags, host:port, CMID, time, VM, state, minutes, ActID, N */
     { 12289, "hhdddddt" },   /* result, flags, activated, unused, count, intervals, time */
@@ -242,7 +243,7 @@ static const struct message_start *message_start(const char *s, size_t len)
 {
     for (size_t i = 0; i < sizeof messages / sizeof *messages; i++)
         if (starts_with_nocase(s, len, messages[i].text) &&
-            (!messages[i].also || line_holds(s, len, messages[i].also)))
+            (!messages[i].also[0] || line_holds(s, len, messages[i].also)))
             return &messages[i];
     return NULL;
 }

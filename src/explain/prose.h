@@ -23,13 +23,17 @@ enum ex_told {
 
 /* One row: what is told, the severity an activation engineer gives it, the language, the
  * phrase as writers put it (the condition table judges; a test keeps the two equal), and
- * where the phrase was seen (a corpus paste's name or a public URL). */
+ * where the phrase was seen (a corpus paste's name or a public URL). The texts are held in the
+ * row, not pointed to, so that the table needs no relocation at load (labels.h says why); a
+ * text longer than its array (less its NUL) fails the build and a test: raise the bound. */
+#define EX_PROSE_TEXT_MAX 64
+#define EX_PROSE_SOURCE_MAX 128
 struct ex_prose_row {
     int told;
     enum ex_severity severity;
-    const char *lang;
-    const char *text;
-    const char *source;
+    char lang[8]; /* "zh-CN", "pt-BR" and the NUL */
+    char text[EX_PROSE_TEXT_MAX];
+    char source[EX_PROSE_SOURCE_MAX];
 };
 
 /* The rows, for the reader and for tests. */

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* prose_rows.c: the phrases in which people tell an activation state or failure in prose, one
  * row each, every row from a paste of the corpus (tests/explain/corpus, named) where a writer
- * used it; and the words that make a sentence hypothetical. */
+ * used it; and the words that make a sentence hypothetical.
+ * A row: { told, severity, "language", "phrase", "where it was seen" }, its texts held in the
+ * row (prose.h bounds them: a longer one fails the build). */
 #include <string.h>
 
 #include "labels.h"
@@ -58,7 +60,7 @@ static const struct ex_prose_row rows[] = {
 
 /* Words that make a sentence a supposition or a how-to about some machine, not a report of
  * one: "If Windows is not activated, run ...". */
-static const char *const hypothetical[] = {
+static const char hypothetical[][8] = {
     "if", "whether", "unless",                   /* en */
     "wenn", "falls", "ob",                       /* de */
     "si",                                        /* fr */

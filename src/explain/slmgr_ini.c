@@ -24,9 +24,11 @@ enum ini_kind {
     K_ERROR_LINE,  /* "Error: words": the words after the label, as K_AFTER_ERROR */
 };
 
-/* slmgr.vbs's L_Msg names (its English defaults are the "en" rows of labels.c). */
+/* slmgr.vbs's L_Msg names (its English defaults are the "en" rows of labels.c). A name is an
+ * array, not a pointer, so that the table needs no relocation at load (labels.h); a partner is
+ * NULL but in two rows. */
 static const struct ini_name {
-    const char *name;
+    char name[40];
     enum ini_kind kind;
     enum ex_label id;
     int state;           /* K_LABEL_STATE, K_STATE */

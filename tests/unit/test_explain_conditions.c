@@ -394,6 +394,20 @@ Test(labels, named_in_prose_as_words_of_their_own)
     cr_expect_eq(ex_license_state_word("Notifications", 13, &n), -1);
 }
 
+/* The prose rows hold their texts in arrays (prose.h): a text the compiler had to cut would be
+ * a shorter phrase than the paste's. Every row's texts end inside their arrays. */
+Test(prose, every_row_fits_its_arrays)
+{
+    size_t count = 0;
+    const struct ex_prose_row *rows = ex_prose_rows(&count);
+    for (size_t r = 0; r < count; r++) {
+        cr_expect_lt(strnlen(rows[r].text, sizeof rows[r].text), sizeof rows[r].text, "row %zu", r);
+        cr_expect_lt(strnlen(rows[r].source, sizeof rows[r].source), sizeof rows[r].source,
+                     "row %zu", r);
+        cr_expect_lt(strnlen(rows[r].lang, sizeof rows[r].lang), sizeof rows[r].lang, "row %zu", r);
+    }
+}
+
 /* Each phrase of the prose table, in a sentence as the sentence reader hands it on, is read as
  * what its row tells and judged by the condition row of that name, at the row's severity and
  * nothing worse: a row whose state or severity is changed, or swapped with another's, fails. */
@@ -421,7 +435,7 @@ Test(prose, each_row_is_judged_at_its_severity)
         for (size_t i = 0; i < found; i++)
             cr_expect_leq(out[i].severity, rows[r].severity, "%s: %s", rows[r].text, out[i].rule);
         cr_expect_eq(out[0].severity, rows[r].severity, "%s", rows[r].text);
-        cr_expect(rows[r].source && rows[r].source[0], "%s names no source", rows[r].text);
+        cr_expect(rows[r].source[0], "%s names no source", rows[r].text);
     }
 }
 
