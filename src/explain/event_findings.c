@@ -66,13 +66,20 @@ static long read_number(const char *s)
     return ex_event_decimal(s, 0x7fffffffUL, &v) ? (long)v : -1;
 }
 
-/* 8198 carries "hr=0x..." somewhere in its values or message; others the result first. */
+/* Events whose code stands inside their text ("hr=0x...", "(hr=0x...)", "Error Code: 0x..."):
+ * the first 0x and hex digits in their values or message. */
+static bool code_in_text(unsigned id)
+{
+    return id == 8198 || id == 8200 || id == 8208 || id == 8209 || id == 16385;
+}
+
+/* Such an event carries its code somewhere in its values or message; others the result first. */
 static void read_result(struct view *v)
 {
     const struct ex_event *ev = v->ev;
-    if (ev->id == 12294 || ev->id == 1003)
+    if (ev->id == 12294 || ev->id == 1003 || ev->id == 16384)
         return;
-    if (ev->id != 8198 && ev->id != 8209) {
+    if (!code_in_text(ev->id)) {
         v->has_result = ex_event_code(value(ev, 1), &v->result);
         return;
     }
@@ -248,6 +255,7 @@ static bool no_licence_in_use(const struct view *v)
 }
 static bool unused_licences(const struct view *v) { return v->licences > v->in_use; }
 static bool has_activation_object(const struct view *v) { return v->ao_name && v->ao_name[0]; }
+static bool always(const struct view *v) { (void)v; return true; }
 
 /* ---- the table ---- */
 
@@ -463,6 +471,20 @@ static const struct rule rules[] = {
     R(1003, "1003-unused-licences", "unused-licenses", EX_OK, 0, 0, NULL, NULL, NULL,
       unused_licences, unused_value, false,
       "The other licences have no product key (0xC004F014 in the list): editions the installation could use but does not. That is normal."),
+    /* 8200, 8208: a licence (a genuine ticket) fetched from Microsoft's servers; 16384, 16385:
+     * the service scheduling its own next start */
+    R(8200, "8200-acquisition-failed", "result", EX_WARNING, 0, 0, "event:8208", "event:8198",
+      NULL, failed, result_value, true,
+      "The service could not fetch a licence from Microsoft's servers (usually a genuine ticket some component asked for), for the reason this code gives: most often no Internet access. It is not the product's activation failing; slmgr.vbs /dli or event 8198 says whether that fails too."),
+    R(8208, "8208-genuine-ticket-failed", "result", EX_WARNING, 0, 0, "event:8200", NULL, NULL,
+      failed, result_value, true,
+      "A genuine ticket could not be acquired, for the reason this code gives (0x80072EE7 and other WinINet codes: no Internet access). It recurs while the asking component retries; the product's activation is judged elsewhere (slmgr.vbs /dli, event 8198)."),
+    R(16384, "16384-restart-scheduled", "event", EX_OK, 0, 0, "event:16385", NULL, NULL, always,
+      message_value, false,
+      "Routine: the service scheduled its own next start. Many of these a day, or a date a century ahead, are normal."),
+    R(16385, "16385-restart-not-scheduled", "result", EX_WARNING, 0, 0, "event:16384", NULL,
+      NULL, failed, result_value, true,
+      "The service could not schedule its next start with Task Scheduler, so its licence checks and renewals may not run on time: the code says why (0x80070005: access denied to the task)."),
     /* 12308: a client activated through Active Directory */
     R(12308, "12308-adba-activated", "activation-object", EX_OK, 0, 0,
       "symptom:kms-count-not-increasing", NULL, NULL, has_activation_object, object_value, false,
@@ -508,8 +530,9 @@ static void apply(const struct rule *r, const struct view *v, struct ex_finding 
 
 /* The catalog's events, as see-references (the test checks each exists). */
 static const char *const event_refs[] = {
-    "event:1003", "event:8198", "event:8209", "event:12288", "event:12289", "event:12290",
-    "event:12291", "event:12292", "event:12293", "event:12294", "event:12308",
+    "event:1003", "event:8198", "event:8200", "event:8208", "event:8209", "event:12288",
+    "event:12289", "event:12290", "event:12291", "event:12292", "event:12293", "event:12294",
+    "event:12308", "event:16384", "event:16385",
 };
 
 /* The first finding names the event itself, so that a record always says what it read. */

@@ -71,6 +71,13 @@ static const struct message_start {
     { 1003, "The Software Protection service has completed licensing status check", "", false,
       0 },
     { 8198, "License Activation (slui.exe) failed with the following error code", "", false, 0 },
+    /* as support article KB2958281 quotes them (8200's code on the next line, "hr=0x...") */
+    { 8200, "License acquisition failure details", "", false, 0 },
+    { 8208, "Acquisition of genuine ticket failed", "", false, 0 },
+    /* as forum posts quote them ("... at 2125-01-24T09:08:26Z. Reason: RulesEngine.", and
+     * 16385's "Error Code: 0x80070005") */
+    { 16384, "Successfully scheduled Software Protection service for re-start", "", false, 0 },
+    { 16385, "Failed to schedule Software Protection service for re-start", "", false, 0 },
 };
 
 /* The KMS events' Info lists are the same in every display language, while the message above

@@ -20,7 +20,7 @@ const char *const ex_reader_kinds[] = {
     "PowerShell Format-List of SoftwareLicensingProduct / SoftwareLicensingService",
     "OSLicense objects (Get-OSLicenseInfo ...) as ConvertTo-Json, Format-Table; Set- results",
     "Microsoft 365 Apps licences as vNextDiag.ps1 -action list prints them, and their licence files",
-    "activation events (12288-12294, 8198, 8209, 1003 ...) as text, XML or .evtx files",
+    "activation events (12288-12294, 8198, 8200, 8208, 8209, 1003 ...) as text, XML or .evtx files",
     "a licence state told in a sentence (\"License status is Unlicensed\")",
     "activation error codes anywhere in the text (those slerr annotate marks), or their messages",
     NULL,

@@ -303,6 +303,43 @@ class DescriptionOnly(unittest.TestCase):
         self.assertEqual(rules["1003-unused-licences"]["value"], "44 of 45 licences")
 
 
+class GenuineTicketAndRestart(unittest.TestCase):
+    """Security-SPP's 8200, 8208 (KB2958281's genuine-ticket failures, corpus
+    en-event-text-kb2958281), 16384 and 16385: no rule read them; the Event Viewer copy was the
+    fallback's bare code (critical), a description alone nothing or the same."""
+
+    CASES = [
+        (b"Log Name: Application\nSource: Microsoft-Windows-Security-SPP\nEvent ID: 8200\n"
+         b"Level: Error\nDescription:\nLicense acquisition failure details.\nhr=0x80072EE7\n",
+         "8200-acquisition-failed", "warning", "0x80072EE7"),
+        (b"Acquisition of genuine ticket failed (hr=0x80072EE7) for template Id "
+         b"{99d92734-d682-4d71-983e-d6ec3f16059f}\n",
+         "8208-genuine-ticket-failed", "warning", "0x80072EE7"),
+        (b"Failed to schedule Software Protection service for re-start at "
+         b"2121-02-23T10:00:00Z. Error Code: 0x80070005.\n",
+         "16385-restart-not-scheduled", "warning", "0x80070005"),
+        (b"Successfully scheduled Software Protection service for re-start at "
+         b"2125-01-24T09:08:26Z. Reason: RulesEngine.\n",
+         "16384-restart-scheduled", "ok", None),
+    ]
+
+    def test_each_event_by_its_rule(self):
+        for data, rule, severity, code in self.CASES:
+            with self.subTest(rule=rule):
+                objs, r = records(data)
+                self.assertEqual([o["kind"] for o in objs], ["event"], objs)
+                rules = rules_of(objs)
+                self.assertEqual(rules[rule]["severity"], severity)
+                if code:
+                    self.assertEqual(rules[rule]["codes"][0], code)
+                self.assertEqual(r.returncode, 0 if severity == "ok" else 1)
+
+    def test_another_sources_event_with_the_same_id_is_not_read(self):
+        objs, r = records(b"Log Name: Application\nSource: SomeBackupAgent\nEvent ID: 8208\n"
+                          b"Description:\nJob finished.\n")
+        self.assertEqual((objs, r.returncode), ([], 2))
+
+
 class ActiveDirectory(unittest.TestCase):
     ADBA = (b"Active Directory Activation has succeeded.\n\nSku Id = 2de67392-b7a7-462a-b1ca-"
             b"108dd189f588\n\nAO name = Windows(R) Operating System, VOLUME_KMS_2012-R2_WIN10 "
