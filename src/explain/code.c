@@ -24,6 +24,21 @@ bool ex_event_code(const char *value, uint32_t *code)
            SLERR_OK;
 }
 
+bool ex_win32_decimal(const char *text, size_t len, uint32_t *code)
+{
+    if (len == 0 || len > 5)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+    uint32_t value;
+    if (slerr_parse_word(text, len, 0, &value, NULL, NULL) != SLERR_OK ||
+        (value & 0xFFFF0000u) != 0x80070000u)
+        return false; /* 0, or 65536 and more: no Win32 error */
+    *code = value;
+    return true;
+}
+
 static bool hex_digit(char c)
 {
     return ex_hex_value(c) >= 0;

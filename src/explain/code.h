@@ -27,6 +27,11 @@ bool ex_activation_entry(const struct slerr_entry *e);
  * not in a GUID, eight to ten decimal digits): a cheap superset, for the fallback (whose
  * scanner costs milliseconds to make) and for the readers that leave a code's line to it. */
 bool ex_may_hold_code(const char *text, size_t len);
+/* A Win32 error code written in decimal where the tool that printed it says it is one (sc's
+ * "[SC] StartService FAILED 577:", net's "System error 5 has occurred."): 1 to 5 digits
+ * filling text, 1 to 65535, read by libslerr's parser as it reads a short decimal
+ * (HRESULT_FROM_WIN32: 577 is 0x80070241). */
+bool ex_win32_decimal(const char *text, size_t len, uint32_t *code);
 /* A code in our spelling, "0xC004F074". */
 void ex_code_text(uint32_t code, char out[11]);
 

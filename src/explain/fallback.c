@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <slerr.h>
 
@@ -37,7 +38,9 @@ struct pending {
     bool information; /* the line says the code is for information only */
     bool activation;  /* a code of the licensing service itself */
     bool message;     /* named by its official message, not its number */
-    char written[12]; /* a code written with a digit too many or too few, as written; or "" */
+    char written[12]; /* a code written with a digit too many or too few, as written, or a
+                         Win32 error's decimal digits; or "" */
+    bool decimal;     /* written is a Win32 error in decimal, as a tool printed it */
     uint32_t shared[EX_MESSAGE_CODES]; /* a message's codes, when it is several codes' */
     size_t nshared;
     char around[EX_VALUE_MAX];
@@ -89,6 +92,12 @@ const struct ex_row ex_fallback_mistyped_row = {
     "code-mistyped-in-text", "code", EX_CRITICAL,
     "The text names {written}, a code with a digit too many or too few: read as {code} "
     "({symbol}), a failure, the one catalog code that slip explains.",
+    { 0 }, { NULL }, "`slerr {code}` explains it.",
+};
+const struct ex_row ex_fallback_win32_decimal_row = {
+    "win32-decimal-in-text", "code", EX_CRITICAL,
+    "The text gives Win32 error {written} in decimal, as the tool that printed it does: the "
+    "HRESULT {code} ({symbol}), a failure.",
     { 0 }, { NULL }, "`slerr {code}` explains it.",
 };
 const struct ex_row ex_fallback_information_row = {
@@ -162,6 +171,7 @@ static struct pending *add_pending(struct ex_fallback *fb, uint32_t code, size_t
     p->line = fb->lineno;
     p->message = message;
     p->written[0] = '\0';
+    p->decimal = false;
     p->nshared = 0;
     p->activation = ex_activation_code(code);
     p->information = ex_phrase_in(EX_PH_INFORMATION_ONLY, fb->text, fb->len);
@@ -261,6 +271,61 @@ static void scan_mistyped(struct ex_fallback *fb, const char *text, size_t len)
     }
 }
 
+/* Lines in which Windows' own tools print a Win32 error in decimal, each at the line's start:
+ * sc.exe's "[SC] StartService FAILED 577:" (any of its calls), net.exe's "System error 5 has
+ * occurred.", and a line that ran sc and gives its exit code as activation scripts print it
+ * ("sc start sppsvc [ Error Code: 577]"). The number follows `before` and ends where `after`
+ * starts ("": at any byte that is no digit). */
+static const struct win32_line {
+    const char *opens, *before, *after;
+} win32_lines[] = {
+    { "[SC] ", " FAILED ", ":" },
+    { "System error ", "System error ", " has occurred" },
+    { "sc ", "Error Code:", "" },
+};
+
+/* Where `word` first stands in text, or NULL (run on the few lines that open as above). */
+static const char *find_in(const char *text, size_t len, const char *word, size_t n)
+{
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(text + i, word, n) == 0)
+            return text + i;
+    return NULL;
+}
+
+static void scan_win32_decimal(struct ex_fallback *fb, const char *text, size_t len)
+{
+    if (len < 8 || (text[0] != '[' && (text[0] | 0x20) != 's'))
+        return; /* most lines: no look further */
+    for (size_t k = 0; k < sizeof win32_lines / sizeof win32_lines[0]; k++) {
+        const struct win32_line *w = &win32_lines[k];
+        size_t open = strlen(w->opens), nb = strlen(w->before), na = strlen(w->after);
+        if (len < open || strncasecmp(text, w->opens, open) != 0)
+            continue;
+        const char *b = find_in(text, len, w->before, nb);
+        if (!b)
+            continue;
+        size_t at = (size_t)(b - text) + nb;
+        while (at < len && text[at] == ' ')
+            at++;
+        size_t end = at;
+        while (end < len && text[end] >= '0' && text[end] <= '9')
+            end++;
+        bool closed = na ? len - end >= na && memcmp(text + end, w->after, na) == 0
+                         : end == len || !ex_word_byte((unsigned char)text[end]);
+        uint32_t code;
+        if (!closed || !ex_win32_decimal(text + at, end - at, &code) || !slerr_lookup(code) ||
+            !slerr_notable(code) || claimed_or_pending(fb, code))
+            return;
+        struct pending *p = add_pending(fb, code, at, end - at, false);
+        if (p) {
+            snprintf(p->written, sizeof p->written, "%.*s", (int)(end - at), text + at);
+            p->decimal = true;
+        }
+        return;
+    }
+}
+
 static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
 {
     if (!fb->scanner && (fb->failed || !ex_may_hold_code(text, len)))
@@ -302,6 +367,7 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
     fb->len = len;
     fb->lineno = lineno;
     scan_codes(fb, text, len);
+    scan_win32_decimal(fb, text, len);
     if (markup)
         return;
     uint32_t codes[EX_MESSAGE_CODES];
@@ -380,7 +446,8 @@ int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
         if (p->nshared > 1 && failure)
             row = &ex_fallback_message_shared_row;
         if (p->written[0])
-            row = &ex_fallback_mistyped_row; /* only failures are read from a slip */
+            row = p->decimal ? &ex_fallback_win32_decimal_row
+                             : &ex_fallback_mistyped_row; /* only failures are read from a slip */
         ex_finding_from_row(&fb->finding, row, p->around, fill, p);
         ex_finding_add_code(&fb->finding, p->code);
         for (size_t k = 1; k < p->nshared; k++)

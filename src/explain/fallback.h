@@ -32,6 +32,6 @@ int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx);
 /* The rows its findings come from, for tests. */
 extern const struct ex_row ex_fallback_failure_row, ex_fallback_information_row,
     ex_fallback_message_row, ex_fallback_message_information_row, ex_fallback_message_shared_row,
-    ex_fallback_mistyped_row;
+    ex_fallback_mistyped_row, ex_fallback_win32_decimal_row;
 
 #endif

@@ -187,6 +187,37 @@ class CodeFallback(unittest.TestCase):
         self.assertIn("then Error 0xC004F074 came", f["value"])
         self.assertLess(len(f["value"]), 200, "only the text around the code")
 
+    def test_a_win32_error_in_decimal_where_the_tool_says_so(self):
+        # corpus en-ticket-mas-1488-sppsvc-577 and what sc.exe and net.exe print when sppsvc
+        # does not start: nothing recognisable before (the scanner reads no short decimal).
+        cases = [
+            ("sc start sppsvc [ Error Code: 577]\n", "577", "0x80070241"),
+            ("C:\\>sc start sppsvc\n\n[SC] StartService FAILED 577:\n\nWindows cannot verify "
+             "the digital signature for this file.\n", "577", "0x80070241"),
+            ("C:\\>net start sppsvc\nThe Software Protection service could not be started.\n\n"
+             "System error 1058 has occurred.\n", "1058", "0x80070422"),
+            ("> net stop sppsvc\nSystem error 5 has occurred.\n\nAccess is denied.\n", "5",
+             "0x80070005"),
+        ]
+        for text, written, code in cases:
+            with self.subTest(text=text):
+                _, f, status = self.only_finding(text)
+                self.assertEqual((f["rule"], f["severity"], f["codes"], status),
+                                 ("win32-decimal-in-text", "critical", [code], 1))
+                self.assertIn("Win32 error %s in decimal" % written, f["text"])
+
+    def test_a_decimal_no_tool_calls_a_win32_error_is_not_read(self):
+        # Narrow: only sc's and net's own lines say the number is a Win32 error; a count, a
+        # port, a number beyond 65535, or any text without a word about activation is nothing.
+        for text in ("sppsvc listens, Error Code: 577 says the log\n",
+                     "sc start sppsvc [ Error Code: 70000]\n",
+                     "[SC] StartService FAILED 577:\n",
+                     "System error 5 has occurred.\nAccess is denied.\n",
+                     "sc start sppsvc [ Error Code: 0]\n"):
+            with self.subTest(text=text):
+                objects, status = records(text.encode())
+                self.assertEqual((objects, status), ([], 2))
+
     def test_informational_code_is_a_note(self):
         _, f, status = self.only_finding("ospp said 0x4004F040 afterwards\n")
         self.assertEqual((f["rule"], f["severity"]), ("code-in-text-information", "note"))

@@ -282,6 +282,21 @@ Test(conditions, unchecked_host_gets_no_command)
     }
 }
 
+/* A Win32 error in decimal, where a tool says it is one: libslerr's reading of a short
+ * decimal (HRESULT_FROM_WIN32), 1 to 65535 only, digits alone. */
+Test(codes, win32_decimal)
+{
+    uint32_t code = 0;
+    cr_expect(ex_win32_decimal("577", 3, &code) && code == 0x80070241u);
+    cr_expect(ex_win32_decimal("5", 1, &code) && code == 0x80070005u);
+    cr_expect(ex_win32_decimal("65535", 5, &code) && code == 0x8007FFFFu);
+    cr_expect(!ex_win32_decimal("0", 1, &code), "ERROR_SUCCESS is no failure");
+    cr_expect(!ex_win32_decimal("65536", 5, &code));
+    cr_expect(!ex_win32_decimal("80070005", 8, &code), "eight digits are an HRESULT, not this");
+    cr_expect(!ex_win32_decimal("0x5", 3, &code));
+    cr_expect(!ex_win32_decimal("", 0, &code));
+}
+
 /* One code parser: libslerr's rules everywhere; decimal only in a decimal field. */
 Test(codes, parse_forms)
 {
