@@ -72,16 +72,27 @@ static void keep_worse(struct ex_finding *kept, bool *have, size_t *at, size_t n
 }
 
 /* The worst finding; a low count where clients use Active Directory is a note, and then the
- * Active Directory finding leads in its place, as it says why. */
+ * Active Directory finding leads in its place, as it says why; a state told in prose counts
+ * only where no tool's output in the input gives the licence status. */
 static void settle(struct ex_summary *s)
 {
+    struct ex_finding other = s->other;
+    bool have_other = s->have_other;
+    size_t other_at = s->other_at;
+    if (s->have_prose && !s->have_tool_status &&
+        (!have_other || s->prose.severity > other.severity ||
+         (s->prose.severity == other.severity && s->prose_at < other_at))) {
+        other = s->prose;
+        have_other = true;
+        other_at = s->prose_at;
+    }
     bool soften = s->have_adba && s->have_count && s->count.severity > EX_NOTE;
     enum ex_severity count = soften ? EX_NOTE : s->count.severity;
-    s->have_worst = s->have_count || s->have_other;
-    if (s->have_other && (!s->have_count || s->other.severity > count ||
-                          (s->other.severity == count && s->other_at < s->count_at))) {
-        s->worst = s->other.severity;
-        s->worst_finding = s->other;
+    s->have_worst = s->have_count || have_other;
+    if (have_other && (!s->have_count || other.severity > count ||
+                       (other.severity == count && other_at < s->count_at))) {
+        s->worst = other.severity;
+        s->worst_finding = other;
     } else if (s->have_count) {
         s->worst = count;
         s->worst_finding = soften ? s->adba : s->count;
@@ -92,9 +103,16 @@ static void settle(struct ex_summary *s)
 void ex_summary_add(struct ex_summary *s, const struct ex_record *record)
 {
     s->records++;
+    bool prose = strcmp(record->kind, "sentence") == 0;
     for (size_t i = 0; i < record->nfindings; i++) {
         const struct ex_finding *f = &record->findings[i];
         size_t now = s->findings++;
+        if (prose) {
+            keep_worse(&s->prose, &s->have_prose, &s->prose_at, now, f);
+            continue;
+        }
+        if (f->field && strcmp(f->field, "license-status") == 0)
+            s->have_tool_status = true;
         if (is_host_count(f))
             keep_worse(&s->count, &s->have_count, &s->count_at, now, f);
         else

@@ -21,6 +21,11 @@ struct ex_summary {
     bool have_count, have_other, have_adba;
     size_t findings, count_at, other_at; /* findings added; when each kept one came */
     struct ex_finding count, other, adba;
+    /* A state told in prose yields to a licence status a tool printed in the same input: the
+     * machine's own output outranks a writer's account of it. */
+    bool have_prose, have_tool_status;
+    size_t prose_at;
+    struct ex_finding prose;
 };
 
 void ex_summary_add(struct ex_summary *summary, const struct ex_record *record);

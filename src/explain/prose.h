@@ -1,52 +1,120 @@
 /* SPDX-License-Identifier: MIT */
-/* prose.h: activation states and failures as people tell them in prose ("the license is
- * expired", "未激活"), as data: one table of rows (what is told, language, phrase, severity,
- * the paste or page it was seen in), read by the sentence reader in lines that are no tool's
- * and hold no code. */
+/* prose.h: activation states and failures as people tell them in prose, in any language the
+ * word table holds: a subject word (activation, Lizenz, 激活) and an outcome word (failed,
+ * abgelaufen, 即将过期) close together in one clause tell a state; words of negation,
+ * supposition, question and instruction keep a sentence from telling one. The words are data
+ * (prose_words.c); the reading is prose_read.c's. */
 #ifndef SLERR_EXPLAIN_PROSE_H
 #define SLERR_EXPLAIN_PROSE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "record.h"
 
-/* What a phrase tells: a licence state 0-6 (LicenseStatus numbering, labels.h), or one of
- * these, which no licence state names. */
+/* What a sentence tells: a licence state 0-6 (LicenseStatus numbering, labels.h), or one of
+ * these, which no licence state names. Each has a condition row of the name ex_told_name
+ * gives (conditions.c). */
 enum ex_told {
     EX_TOLD_NONE = -1,
     EX_TOLD_LICENSED = 1,          /* LicenseStatus 1 */
-    EX_TOLD_NOTIFICATION = 5,      /* LicenseStatus 5 */
+    EX_TOLD_NOTIFICATION = 5,      /* LicenseStatus 5: the licence or its period expired */
     EX_TOLD_ACTIVATION_FAILED = 7, /* an attempt to activate failed */
     EX_TOLD_NOT_ACTIVATED,         /* the product is not activated, in which state unknown */
     EX_TOLD_EXPIRING,              /* the licence runs out soon */
 };
 
-/* One row: what is told, the severity an activation engineer gives it, the language, the
- * phrase as writers put it (the condition table judges; a test keeps the two equal), and
- * where the phrase was seen (a corpus paste's name or a public URL). The texts are held in the
- * row, not pointed to, so that the table needs no relocation at load (labels.h says why); a
- * text longer than its array (less its NUL) fails the build and a test: raise the bound. */
-#define EX_PROSE_TEXT_MAX 64
-#define EX_PROSE_SOURCE_MAX 128
-struct ex_prose_row {
-    int told;
-    enum ex_severity severity;
-    char lang[8]; /* "zh-CN", "pt-BR" and the NUL */
-    char text[EX_PROSE_TEXT_MAX];
-    char source[EX_PROSE_SOURCE_MAX];
+/* What a word of the table is to a sentence. */
+enum ex_word_kind {
+    /* subjects: what a state is told of */
+    EXW_ACT = 1,    /* activation or licence: activation, Lizenz, 激活, KMS */
+    EXW_PERIOD,     /* a licence period: evaluation, grace period, 评估期 */
+    EXW_MARK,       /* the "Activate Windows" watermark */
+    EXW_PRODUCT,    /* no subject, but makes a weak one count: Windows, Office, 系统 */
+    /* outcomes, each bound to a subject close by */
+    EXW_FAILED,     /* failed, unable, cannot, fehlgeschlagen, 失败 */
+    EXW_EXPIRED,    /* expired, abgelaufen, 过期 */
+    EXW_EXPIRING,   /* about to expire, läuft ab, 即将过期 */
+    EXW_SUCCEEDED,  /* successfully, erfolgreich, 成功 */
+    EXW_PRESENT,    /* (the watermark) is back, appears */
+    EXW_UNLICENSED, /* a word that is itself "not activated": unlicensed, 未激活 */
+    /* modifiers */
+    EXW_NOT,        /* not, nicht, 未: turns what is told round */
+    EXW_SOON,       /* soon, almost, bald, 即将: expired -> expiring, succeeded -> not yet */
+    /* what keeps a sentence or clause from telling a state of this machine */
+    EXW_IF,         /* supposition, anywhere in the sentence: if, wenn, 如果 */
+    EXW_MODAL,      /* supposition of its own clause: should, could, potrebbe */
+    EXW_WHEN,       /* a subordinate clause: when, quand, 时 (the rest of the clause) */
+    EXW_HOWTO,      /* a how-to or a question, anywhere in the sentence: how, why, 如何 */
+    EXW_LEAD,       /* an instruction or heading when it opens the sentence: to, run, fix */
+    EXW_STATUS,     /* status, 状态: "activation status" names a field, not an outcome */
+    EXW_BUT,        /* but, aber, 但是: ends a clause */
+    EXW_FILLER,     /* the, a, le: not counted as a word between two others */
 };
 
-/* The rows, for the reader and for tests. */
-const struct ex_prose_row *ex_prose_rows(size_t *count);
+/* Flags of a word. */
+enum {
+    EXW_STEM = 1u << 0,   /* a prefix: aktivier* (the start is still a word's start) */
+    EXW_VERB = 1u << 1,   /* an ACT word a negation next to it makes "not activated" */
+    EXW_SELF = 1u << 2,   /* an outcome word that names its own ACT subject (已激活) */
+    EXW_WEAK = 1u << 3,   /* an ACT word that counts only beside a product word or a
+                           * stronger subject in the line (zh 激活 also activates game keys) */
+    EXW_BEFORE = 1u << 4, /* a WHEN word that closes its clause (时, とき): the clause before it */
+    EXW_NAMES = 1u << 5,  /* a subject that names the product as a product word does (KMS) */
+    EXW_NEGATING = 1u << 6, /* a failure word that is a negated verb ("does not", "kann nicht"):
+                             * beside another failure word it turns it round ("did not fail") */
+};
 
-/* The one thing `text` (a sentence) tells through a phrase of the table, standing as words of
- * their own (ASCII in any case; a CJK phrase anywhere); its place in *at and *plen. -1 when it
- * tells none, or two different things. */
-int ex_prose_told(const char *text, size_t len, size_t *at, size_t *plen);
+/* Languages, as bits: a word of negation, outcome or supposition counts only beside a subject
+ * word of its language (Spanish "se" is no Italian "if"). */
+enum {
+    EXW_EN = 1u << 0, EXW_DE = 1u << 1, EXW_FR = 1u << 2, EXW_ES = 1u << 3,
+    EXW_IT = 1u << 4, EXW_PT = 1u << 5, EXW_RU = 1u << 6, EXW_PL = 1u << 7,
+    EXW_NL = 1u << 8, EXW_JA = 1u << 9, EXW_ZH = 1u << 10, EXW_KO = 1u << 11,
+    EXW_ALL = (1u << 12) - 1,
+};
 
-/* Whether the sentence is hypothetical ("If Windows is not activated, ..."): it then tells no
- * state of this machine. */
-bool ex_prose_hypothetical(const char *text, size_t len);
+/* One word of the table, lower case, inline (no pointer: no relocation at start-up). */
+struct ex_prose_word {
+    char text[31];
+    unsigned char len;
+    unsigned char kind;
+    unsigned char flags;
+    unsigned short langs;
+};
+
+/* The table, for the reader and for tests. */
+const struct ex_prose_word *ex_prose_words(size_t *count);
+
+/* The longest word of the table that stands at text[at] (a word's start for a word in Latin or
+ * Cyrillic letters, any character for CJK; ASCII, Latin-1, Latin Extended-A and Cyrillic
+ * letters in any case; ’ or no apostrophe for '), and the bytes it takes in *tlen; NULL when
+ * none. `subjects_only` tries only subject and product words (a line's first, cheap pass). */
+const struct ex_prose_word *ex_prose_word_at(const char *text, size_t len, size_t at,
+                                             bool subjects_only, size_t *tlen);
+
+/* Whether a byte at text[at] starts a word or a CJK character, where a word may be tried. */
+bool ex_prose_word_start(const char *text, size_t len, size_t at);
+
+/* The bytes the character or word at text[at] takes when no word of the table stands there,
+ * and whether it counts as a word (a letter run, a CJK character) rather than punctuation. */
+size_t ex_prose_skip(const char *text, size_t len, size_t at, bool *counts);
+
+/* The first pass over a line (most lines hold no subject word and cost only this): bits of
+ * what it holds. */
+enum {
+    EX_PROSE_SUBJECT = 1u << 0, /* a subject word */
+    EX_PROSE_STRONG = 1u << 1,  /* a word that lets a weak subject count (a product, KMS) */
+    EX_PROSE_NAMED = 1u << 2,   /* a word that names the product (Windows, Office, KMS) */
+};
+unsigned ex_prose_scan(const char *text, size_t len);
+
+/* What a sentence tells (enum ex_told), EX_TOLD_NONE when it tells nothing, or two different
+ * things, or only in a supposition, a question's last clause, a how-to, a heading, under a
+ * negation. `question`: the sentence ended with '?'. `strong`: as ex_prose_subject_in gave it
+ * for the line. The words that told it span text[*at .. *at + *plen). */
+int ex_prose_told(const char *text, size_t len, bool question, bool strong, size_t *at,
+                  size_t *plen);
 
 /* The canonical name of what is told ("notification", "activation-failed"); NULL for none. */
 const char *ex_told_name(int told);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* reader_sentence.c: a licence state told in prose ("License status is Unlicensed"): the status
- * label and one state word, both words of the label table, in one sentence of a line that no
- * tool's label opens and that holds no code (the code fallback speaks for such a line). The
- * slmgr reader hands it the lines that are none of slmgr's, so a tool's paste costs little. */
+/* reader_sentence.c: a licence state told in prose, in a line that no tool's label opens and
+ * that holds no code (the code fallback speaks for such a line): the status label and a state
+ * word of the label table ("License status is Unlicensed"), or words of the prose table
+ * (prose.h: "activation failed", "Aktivierung fehlgeschlagen", 许可证即将过期). The slmgr
+ * reader hands it the lines that are none of slmgr's, so a tool's paste costs little. */
 #include <string.h>
 #include <strings.h>
 
@@ -14,7 +15,7 @@
 #define ALL_FORMATS (EX_FMT_SLMGR | EX_FMT_OSPP | EX_FMT_CIM | EX_FMT_OSLICENSE)
 
 /* Words that turn a state round ("is not Licensed", "isn't licensed any more"): such a sentence
- * is left unread rather than read backwards. English only: a narrow rule. */
+ * is left unread rather than read backwards. English only: a narrow rule for the label route. */
 static bool negated(const char *text, size_t len)
 {
     static const char *const words[] = { " not ", "n't ", " never ", " no longer " };
@@ -63,27 +64,26 @@ static bool quotes_a_tool(const char *s, size_t n, size_t at)
     return false;
 }
 
-/* What a phrase of the prose table (prose.h) tells in a sentence, -1 when none: not after a
- * negation, not in a supposition ("If it is not activated, ..."), not in the clause a question
- * ends with ("Is it not activated?"; "已经激活, 这个会有影响吗?" still tells it). */
-static int prose_told(const char *s, size_t n, bool question, const char **word, size_t *wlen)
+/* Whether a sentence asks: it ends with '?', or with a Chinese question particle (吗, 么, 呢). */
+static bool asks(const char *text, size_t len, size_t end)
 {
-    size_t at = 0, plen = 0;
-    int told = ex_prose_told(s, n, &at, &plen);
-    if (told < 0 || ex_prose_hypothetical(s, n) || negated(s, at) || quotes_a_tool(s, n, at))
-        return -1;
-    for (size_t i = at + plen; question && i < n; i++)
-        question = s[i] != ',' && !(i + 2 < n && memcmp(s + i, "\xE3\x80\x81", 3) == 0); /* 、 */
-    *word = s + at;
-    *wlen = plen;
-    return question ? -1 : told;
+    if (end < len && text[end] == '?')
+        return true;
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+        end--;
+    return end >= 3 && (memcmp(text + end - 3, "\xE5\x90\x97", 3) == 0 ||
+                        memcmp(text + end - 3, "\xE4\xB9\x88", 3) == 0 ||
+                        memcmp(text + end - 3, "\xE5\x91\xA2", 3) == 0);
 }
 
-/* Where the sentence that starts at text ends: at '.', '!', '?', ';', U+2026 or U+3002. */
+/* Where the sentence that starts at text ends: at '!', '?', ';', U+2026, U+3002, or a '.' that
+ * no letter or digit follows ("slmgr.vbs" and "1.1.0" go on). */
 static size_t sentence_end(const char *text, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
-        if (text[i] == '.' || text[i] == '!' || text[i] == '?' || text[i] == ';')
+        bool closes = i + 1 < len && text[i + 1] == ')'; /* "(all maybe?)" goes on */
+        if (((text[i] == '!' || text[i] == '?') && !closes) || text[i] == ';' ||
+            (text[i] == '.' && !closes && (i + 1 == len || !ex_word_byte((unsigned char)text[i + 1]))))
             return i;
         if (i + 2 < len && (memcmp(text + i, "\xE2\x80\xA6", 3) == 0 ||
                             memcmp(text + i, "\xE3\x80\x82", 3) == 0))
@@ -92,30 +92,59 @@ static size_t sentence_end(const char *text, size_t len)
     return len;
 }
 
-int ex_sentence_line(struct ex_collector *c, const char *text, size_t len, size_t lineno)
+static int emit(struct ex_collector *c, size_t lineno, const char *word, size_t wlen,
+                const char *text, size_t len, int told)
+{
+    ex_collector_start(c, lineno);
+    ex_collector_field(c, EXL_LICENSE_STATUS, word, wlen, text, len, true);
+    c->facts.told = told;
+    return ex_collector_emit(c, "sentence", false, EX_RECOGNISED);
+}
+
+/* Whether the line is a program's source rather than prose: a batch file's echo or comment, a
+ * script's print ("echo :: Could not activate Office" in an activator's source). ('#' also
+ * opens a Markdown heading that holds a ticket's text.) */
+static bool source_line(const char *text, size_t len)
+{
+    static const char *const openers[] = { "echo", "rem", "write-host", "write-output",
+                                           "print", "printf", "::", "//" };
+    while (len > 0 && (*text == ' ' || *text == '\t' || *text == '@'))
+        text++, len--;
+    for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++) {
+        size_t n = strlen(openers[i]);
+        if (len >= n && strncasecmp(text, openers[i], n) == 0 &&
+            (n == len || !ex_word_byte((unsigned char)text[n]) || !ex_word_byte((unsigned char)text[0])))
+            return true;
+    }
+    return false;
+}
+
+int ex_sentence_line(struct ex_collector *c, bool *named, const char *text, size_t len,
+                     size_t lineno)
 {
     const char *v;
     size_t vl;
-    if (ex_label_find_row(ALL_FORMATS, text, len, &v, &vl) || ex_may_hold_code(text, len))
-        return 0; /* a tool's own line, or a code's */
+    if (ex_label_find_row(ALL_FORMATS, text, len, &v, &vl) || ex_may_hold_code(text, len)) {
+        *named = true; /* a tool's own line, or a code's: the product is in question */
+        return 0;
+    }
+    unsigned found = ex_prose_scan(text, len); /* most lines: no subject, after one pass */
+    *named |= (found & EX_PROSE_NAMED) != 0;
+    bool prose = (found & EX_PROSE_SUBJECT) && *named && !source_line(text, len);
+    bool strong = (found & EX_PROSE_STRONG) != 0;
     for (size_t at = 0; at < len;) {
         size_t n = sentence_end(text + at, len - at);
         const char *s = text + at;
         const char *word = NULL;
         size_t wlen = 0;
         if (ex_label_named_in(EXL_LICENSE_STATUS, s, n) && !negated(s, n) &&
-            told_state(s, n, &word, &wlen) >= 0) {
-            ex_collector_start(c, lineno);
-            ex_collector_field(c, EXL_LICENSE_STATUS, word, wlen, text, len, true);
-            return ex_collector_emit(c, "sentence", false, EX_RECOGNISED);
-        }
-        int told = prose_told(s, n, at + n < len && text[at + n] == '?', &word, &wlen);
-        if (told >= 0) {
-            ex_collector_start(c, lineno);
-            ex_collector_field(c, EXL_LICENSE_STATUS, word, wlen, text, len, true);
-            c->facts.told = told;
-            return ex_collector_emit(c, "sentence", false, EX_RECOGNISED);
-        }
+            told_state(s, n, &word, &wlen) >= 0)
+            return emit(c, lineno, word, wlen, text, len, EX_TOLD_NONE);
+        size_t w = 0;
+        int told = prose ? ex_prose_told(s, n, asks(text, len, at + n), strong, &w, &wlen)
+                         : EX_TOLD_NONE;
+        if (told != EX_TOLD_NONE && !quotes_a_tool(s, n, w))
+            return emit(c, lineno, s + w, wlen, text, len, told);
         at += n + 1;
     }
     return 0;

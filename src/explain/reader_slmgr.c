@@ -13,6 +13,7 @@ struct slmgr {
     struct ex_collector *rec; /* a /dli or /dlv record */
     struct ex_collector *one; /* a one-line result */
     struct ex_collector *prose; /* a licence state told in a sentence (sentence.h) */
+    bool product_named;         /* a line so far named the product prose may speak of */
     char product[EX_VALUE_MAX]; /* the product an /ato or /xpr line speaks of */
 };
 
@@ -259,6 +260,7 @@ static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t 
      * slmgr's does, and an ospp block is not slmgr's too. */
     bool own = row && row->formats == EX_FMT_SLMGR && !ospp_line(text, len);
     int status = 0;
+    s->product_named |= label != EXL_NONE; /* a tool's output speaks of a product */
 
     switch (label) {
     case EXL_NONE: {
@@ -271,7 +273,7 @@ static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t 
             remember_product(s, text + start, len - start, false);
         else
             s->product[0] = '\0';
-        return status ? status : ex_sentence_line(s->prose, text, len, lineno);
+        return status ? status : ex_sentence_line(s->prose, &s->product_named, text, len, lineno);
     }
     case EXL_SERVICE_VERSION:
     case EXL_NAME:

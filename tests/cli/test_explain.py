@@ -688,11 +688,15 @@ class StateInASentence(unittest.TestCase):
 
 
 class StateOrFailureInProse(unittest.TestCase):
-    """A state or failure told in a phrase of the prose table (src/explain/prose_rows.c), each
-    sentence from the corpus paste its row names (all but the zh-CN, de, fr and ja ones were
-    nothing recognisable): the phrase's rule, its words as the value."""
+    """A state or failure told in prose, read from the words of src/explain/prose_words.c (a
+    subject word and an outcome word close together in a clause), each sentence from the corpus
+    paste that uses it (batch 7's were nothing recognisable). Prose counts once the input has
+    named the product (a product word, a tool's line, a code) on that line or before it."""
 
-    read = StateInASentence.read
+    CONTEXT = "Seen on Windows 10.\n"
+
+    def read(self, text):
+        return StateInASentence.read(self, self.CONTEXT + text)
 
     def test_each_phrase_tells_its_own_state_or_failure(self):
         cases = [
@@ -729,6 +733,20 @@ class StateOrFailureInProse(unittest.TestCase):
             # windows server 2022不能激活, 这个可以支持吗
             ("windows server 2022\u4e0d\u80fd\u6fc0\u6d3b, \u8fd9\u4e2a\u53ef\u4ee5\u652f"
              "\u6301\u5417", "activation-failed", "\u4e0d\u80fd\u6fc0\u6d3b"),
+            # batch 7 and earlier, listed in KNOWN_FAILING until the words were read one by one
+            ("windows server 2022 | activation seems not working any more",  # mas-1305
+             "activation-failed", "activation seems not working"),
+            ("the \u201cActivate Windows\u201d watermark had returned.", "not-activated",
+             "watermark had returned"),
+            ('a warning on start reading, "Microsoft Office cannot verify the license for this '
+             'product.', "activation-failed", "cannot verify the license"),  # mas-531
+            # 收到「Windows 许可证即将过期」的通知 (zh-blog-tencent-769055)
+            ("\u6536\u5230\u300cWindows \u8bb8\u53ef\u8bc1\u5373\u5c06\u8fc7\u671f\u300d"
+             "\u7684\u901a\u77e5", "license-expiring",
+             "\u8bb8\u53ef\u8bc1\u5373\u5c06\u8fc7\u671f"),
+            # windows 已经快要激活成功了 (zh-ticket-cmwtat-105): nearly, so not yet
+            ("windows \u5df2\u7ecf\u5feb\u8981\u6fc0\u6d3b\u6210\u529f\u4e86\u3002",
+             "not-activated", "\u6fc0\u6d3b\u6210\u529f"),
         ]
         for text, rule, value in cases:
             with self.subTest(text=text):
@@ -749,11 +767,35 @@ class StateOrFailureInProse(unittest.TestCase):
                      "It is not true that the license is expired.",  # turned round
                      "It was activation failed, then not activated.",  # two things told
                      "Our images are not activatedly built.",  # a longer word
+                     "It does not let you activate once, but as often as you need it.",
+                     "It doesn't change the activation status.",  # a status named
+                     "How to fix activation failed on Windows 11",  # a heading
+                     "echo :: Could not activate Office with any KMS server. ::",  # source
                      # neg-zh-steam-key-2: a bare 激活失败 also fails a Steam key
                      "\u53d1\u73b0\u6fc0\u6d3b\u8d85\u8fc710\u4e2akey\u4f1a\u663e\u793a "
                      "\u7136\u540e\u6fc0\u6d3b\u5931\u8d25."):
             got, status = self.read(text + "\n")
             self.assertEqual((got, status), ([], 2), text)
+
+    def test_no_product_named_no_state(self):
+        # neg-en-crunch-188: another program's activation, and nothing names Windows or Office
+        got, status = records(b"Crunch 2 could not be activated. You've activated too many.\n")
+        self.assertEqual(([o for o in got if o["kind"] == "sentence"], status), ([], 2))
+        # named on the line itself, it counts
+        got, status = records(b"Windows could not be activated.\n")
+        self.assertEqual([f["rule"] for o in got for f in o.get("findings", [])
+                          if o["kind"] == "sentence"], ["activation-failed"])
+
+    def test_a_tools_licence_status_outranks_prose(self):
+        # en-dlv-esu-windows10esu-3: slmgr says Licensed, the writer's script says otherwise
+        dlv = fixture("dlv-kms-client.txt")
+        alone, _ = records(dlv)
+        got, status = records(dlv + b"\nbut running your script tells me that Windows is not "
+                                    b"licensed.\n")
+        kinds = [o["kind"] for o in got[:-1]]
+        self.assertIn("sentence", kinds)  # the sentence is still read and shown ...
+        self.assertEqual(got[-1]["worst"], alone[-1]["worst"])  # ... but the verdict is slmgr's
+        self.assertNotEqual(got[-1]["worst"], "critical")
 
     def test_a_code_in_the_line_is_the_fallbacks(self):
         got, _ = self.read("Windows is not activated: 0xC004F074 when activating.\n")

@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: MIT */
+/* prose_read.c: what a sentence tells, read from the words of prose_words.c: an outcome word
+ * bound to a subject word close by in one clause, turned round or set aside by the words of
+ * negation, supposition, question and instruction around it. One pass over the sentence. */
+#include <string.h>
+
+#include "labels.h"
+#include "prose.h"
+
+/* Words a sentence may hold that the reading keeps; a sentence with more tells nothing (a
+ * paragraph glued into one line without a full stop is no report of one state). */
+#define MAX_TOKENS 48
+/* How far (in words; a CJK character is a word) an outcome may stand from its subject, and a
+ * negation from the word it turns round. */
+#define NEAR 6
+#define NEXT_TO 3
+/* A failure word before its subject fails the next verb or two: "cannot be activated",
+ * "cannot verify the license", not "does not let you activate". */
+#define FAILS_NEXT 2
+
+struct token {
+    const struct ex_prose_word *w;
+    unsigned pos;    /* the word's number in the sentence */
+    unsigned clause; /* the clause's number */
+    size_t start, end;
+    bool dropped;    /* set aside: a subordinate clause's, a status's name */
+};
+
+struct sentence {
+    struct token t[MAX_TOKENS];
+    size_t n;
+    unsigned clauses;
+};
+
+static bool subject(const struct ex_prose_word *w)
+{
+    return w->kind == EXW_ACT || w->kind == EXW_PERIOD || w->kind == EXW_MARK ||
+           (w->flags & EXW_SELF);
+}
+
+static bool outcome(const struct ex_prose_word *w)
+{
+    return w->kind >= EXW_FAILED && w->kind <= EXW_UNLICENSED;
+}
+
+/* The bytes of a clause separator at text[i] (',', ':', '|', brackets, a dash between blanks,
+ * the ideographic comma), else 0. */
+static size_t separator(const char *text, size_t len, size_t i)
+{
+    char c = text[i];
+    if (c == ',' || c == ':' || c == '|' || c == '(' || c == ')' || c == '[' || c == ']')
+        return 1;
+    if (c == ' ' && i + 2 < len && text[i + 1] == '-' && text[i + 2] == ' ')
+        return 3;
+    if (i + 2 < len && (memcmp(text + i, "\xE3\x80\x81", 3) == 0 ||  /* 、 */
+                        memcmp(text + i, "\xE2\x80\x93", 3) == 0 ||  /* – */
+                        memcmp(text + i, "\xE2\x80\x94", 3) == 0))   /* — */
+        return 3;
+    return 0;
+}
+
+/* The sentence's words of the table, numbered, with their clauses; false when it holds more
+ * than MAX_TOKENS of them. */
+static bool tokenize(const char *text, size_t len, struct sentence *s)
+{
+    unsigned pos = 0;
+    s->n = 0;
+    s->clauses = 0;
+    for (size_t i = 0; i < len;) {
+        size_t n = separator(text, len, i);
+        if (n > 0) {
+            s->clauses++;
+            i += n;
+            continue;
+        }
+        const struct ex_prose_word *w = ex_prose_word_at(text, len, i, false, &n);
+        if (w) {
+            if (w->kind == EXW_BUT) {
+                s->clauses++;
+            } else if (w->kind == EXW_FILLER) {
+                i += n;
+                continue;
+            } else {
+                if (s->n == MAX_TOKENS)
+                    return false;
+                s->t[s->n++] = (struct token){ w, pos, s->clauses, i, i + n, false };
+            }
+            pos++;
+            i += n;
+            continue;
+        }
+        bool counts;
+        i += ex_prose_skip(text, len, i, &counts);
+        pos += counts;
+    }
+    return true;
+}
+
+/* Sets aside what tells no state: a weak subject with nothing beside it to make it count, a
+ * subordinate clause's words, a clause a modal verb makes a supposition, a subject that names
+ * a status ("activation status"). */
+static void set_aside(struct sentence *s, bool strong)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const struct token *k = &s->t[i];
+        if (!strong && (k->w->flags & EXW_WEAK))
+            s->t[i].dropped = true;
+        if (k->w->kind != EXW_WHEN && k->w->kind != EXW_STATUS && k->w->kind != EXW_MODAL)
+            continue;
+        for (size_t j = 0; j < s->n; j++) {
+            struct token *o = &s->t[j];
+            if (o->clause != k->clause || !(o->w->langs & k->w->langs))
+                continue;
+            if (k->w->kind == EXW_MODAL)
+                o->dropped = true;
+            else if (k->w->kind == EXW_WHEN)
+                o->dropped |= (k->w->flags & EXW_BEFORE) ? o->pos < k->pos : o->pos > k->pos;
+            else if (o->w->kind == EXW_ACT && !(o->w->flags & EXW_SELF))
+                o->dropped |= o->pos + 1 == k->pos || (o->pos > k->pos && o->pos <= k->pos + 3);
+        }
+    }
+}
+
+/* The languages of the subjects left in a clause (all clauses: UINT_MAX). */
+static unsigned langs_of(const struct sentence *s, unsigned clause)
+{
+    unsigned langs = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (!s->t[i].dropped && subject(s->t[i].w) && (clause == ~0u || s->t[i].clause == clause))
+            langs |= s->t[i].w->langs;
+    return langs;
+}
+
+/* Whether a word of supposition or how-to stands anywhere in the sentence, or an instruction
+ * opens it, in a language of its subjects. */
+static bool not_a_report(const struct sentence *s)
+{
+    unsigned langs = langs_of(s, ~0u);
+    for (size_t i = 0; i < s->n; i++) {
+        const struct ex_prose_word *w = s->t[i].w;
+        if (!(w->langs & langs))
+            continue;
+        if (w->kind == EXW_IF || w->kind == EXW_HOWTO || (w->kind == EXW_LEAD && s->t[i].pos == 0))
+            return true;
+    }
+    return false;
+}
+
+static unsigned distance(const struct token *a, const struct token *b)
+{
+    return a->pos > b->pos ? a->pos - b->pos : b->pos - a->pos;
+}
+
+/* The subject an outcome word is told of: itself for a word that names it, else the nearest
+ * subject of its kind and language in its clause, within NEAR words; NULL when none. */
+static const struct token *subject_of(const struct sentence *s, const struct token *o)
+{
+    if (o->w->flags & EXW_SELF)
+        return o;
+    const struct token *best = NULL;
+    for (size_t i = 0; i < s->n; i++) {
+        const struct token *k = &s->t[i];
+        if (k->dropped || k->clause != o->clause || !(k->w->langs & o->w->langs))
+            continue;
+        bool fits = o->w->kind == EXW_PRESENT ? k->w->kind == EXW_MARK
+                    : o->w->kind == EXW_EXPIRED || o->w->kind == EXW_EXPIRING
+                        ? k->w->kind == EXW_ACT || k->w->kind == EXW_PERIOD
+                        : k->w->kind == EXW_ACT;
+        unsigned near = o->w->kind == EXW_FAILED && k->pos > o->pos ? FAILS_NEXT : NEAR;
+        if (fits && distance(k, o) <= near && (!best || distance(k, o) < distance(best, o)))
+            best = k;
+    }
+    return best;
+}
+
+/* The first word of a kind in a clause, in its languages, within `near` words of `to` (any
+ * distance when `to` is NULL). */
+static const struct token *find(const struct sentence *s, unsigned clause, unsigned langs,
+                                unsigned kind, const struct token *to, unsigned near)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const struct token *k = &s->t[i];
+        if (!k->dropped && k->clause == clause && k->w->kind == kind && (k->w->langs & langs) &&
+            (!to || distance(k, to) <= near))
+            return k;
+    }
+    return NULL;
+}
+
+static void span(const struct token *a, const struct token *b, size_t *at, size_t *plen)
+{
+    size_t start = a->start < b->start ? a->start : b->start;
+    size_t end = a->end > b->end ? a->end : b->end;
+    *at = start;
+    *plen = end - start;
+}
+
+/* A clause with no outcome word: a negation next to a verb of activation ("not activated",
+ * "nicht aktiviert", "されていません") tells "not activated". */
+static int negated_verb(const struct sentence *s, unsigned clause, size_t *at, size_t *plen)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const struct token *k = &s->t[i];
+        if (k->dropped || k->clause != clause || k->w->kind != EXW_ACT || !(k->w->flags & EXW_VERB))
+            continue;
+        const struct token *n = find(s, clause, k->w->langs, EXW_NOT, k, NEXT_TO);
+        if (n) {
+            span(n, k, at, plen);
+            return EX_TOLD_NOT_ACTIVATED;
+        }
+    }
+    return EX_TOLD_NONE;
+}
+
+/* Whether a clause holds a negated verb of failure and another failure word ("did not fail",
+ * "kann nicht fehlschlagen"): the two cancel. */
+static bool double_negative(const struct sentence *s, unsigned clause)
+{
+    bool negating = false, plain = false;
+    for (size_t i = 0; i < s->n; i++) {
+        const struct token *k = &s->t[i];
+        if (k->dropped || k->clause != clause || k->w->kind != EXW_FAILED)
+            continue;
+        if (k->w->flags & EXW_NEGATING)
+            negating = true;
+        else
+            plain = true;
+    }
+    return negating && plain;
+}
+
+/* What one clause tells. */
+static int clause_told(const struct sentence *s, unsigned clause, size_t *at, size_t *plen)
+{
+    unsigned langs = langs_of(s, clause);
+    if (langs == 0)
+        return EX_TOLD_NONE;
+    const struct token *o = NULL, *subj = NULL;
+    for (size_t i = 0; i < s->n; i++) {
+        const struct token *k = &s->t[i];
+        if (k->dropped || k->clause != clause || !outcome(k->w))
+            continue;
+        const struct token *sj = subject_of(s, k);
+        if (!sj)
+            continue;
+        if (o && o->w->kind != k->w->kind)
+            return EX_TOLD_NONE; /* two outcomes: "succeeded, but ... failed" is not ours to pick */
+        if (!o)
+            o = k, subj = sj;
+    }
+    if (!o)
+        return negated_verb(s, clause, at, plen);
+    const struct token *neg = find(s, clause, langs, EXW_NOT, NULL, 0);
+    bool soon = find(s, clause, langs, EXW_SOON, NULL, 0) != NULL;
+    span(o, subj, at, plen);
+    switch (o->w->kind) {
+    case EXW_SUCCEEDED:
+        if (neg && (distance(neg, o) <= NEXT_TO || distance(neg, subj) <= NEXT_TO)) {
+            span(neg, o, at, plen);
+            return EX_TOLD_ACTIVATION_FAILED; /* "not successful", 激活不成功 */
+        }
+        return neg ? EX_TOLD_NONE : soon ? EX_TOLD_NOT_ACTIVATED : EX_TOLD_LICENSED;
+    case EXW_FAILED:
+        return neg || soon || double_negative(s, clause) ? EX_TOLD_NONE
+                                                          : EX_TOLD_ACTIVATION_FAILED;
+    case EXW_EXPIRED:
+        return neg ? EX_TOLD_NONE : soon ? EX_TOLD_EXPIRING : EX_TOLD_NOTIFICATION;
+    case EXW_EXPIRING:
+        return neg ? EX_TOLD_NONE : EX_TOLD_EXPIRING;
+    default: /* the watermark present, a word that is "not activated" */
+        return neg ? EX_TOLD_NONE : EX_TOLD_NOT_ACTIVATED;
+    }
+}
+
+int ex_prose_told(const char *text, size_t len, bool question, bool strong, size_t *at,
+                  size_t *plen)
+{
+    struct sentence s;
+    if (!tokenize(text, len, &s))
+        return EX_TOLD_NONE;
+    set_aside(&s, strong);
+    if (not_a_report(&s))
+        return EX_TOLD_NONE;
+    int told = EX_TOLD_NONE;
+    /* a question's last clause asks; the clauses before it may still tell ("已经激活, 这个会有
+     * 影响吗?") */
+    unsigned last = question ? s.clauses : s.clauses + 1;
+    for (unsigned c = 0; c < last; c++) {
+        size_t a = 0, p = 0;
+        int t = clause_told(&s, c, &a, &p);
+        if (t == EX_TOLD_NONE)
+            continue;
+        if (told != EX_TOLD_NONE && t != told)
+            return EX_TOLD_NONE; /* "activated, then not activated": two states told */
+        if (told == EX_TOLD_NONE) {
+            told = t;
+            *at = a;
+            *plen = p;
+        }
+    }
+    return told;
+}
+
+const char *ex_told_name(int told)
+{
+    switch (told) {
+    case EX_TOLD_ACTIVATION_FAILED: return "activation-failed";
+    case EX_TOLD_NOT_ACTIVATED: return "not-activated";
+    case EX_TOLD_EXPIRING: return "license-expiring";
+    default: return ex_license_state_name(told);
+    }
+}

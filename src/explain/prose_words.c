@@ -1,0 +1,942 @@
+/* SPDX-License-Identifier: MIT */
+/* prose_words.c: the words in which people tell an activation state or failure in prose, per
+ * language, as data (what each kind of word does: prose.h), and the matcher that finds them.
+ * Words are the languages' own vocabulary, lower case; where a corpus paste (tests/explain/
+ * corpus) uses one, the comment names the paste. */
+#include <string.h>
+
+#include "bytes.h"
+#include "prose.h"
+
+#define EN EXW_EN
+#define DE EXW_DE
+#define FR EXW_FR
+#define ES EXW_ES
+#define IT EXW_IT
+#define PT EXW_PT
+#define RU EXW_RU
+#define PL EXW_PL
+#define NL EXW_NL
+#define JA EXW_JA
+#define ZH EXW_ZH
+#define KO EXW_KO
+#define ALL EXW_ALL
+
+#define S EXW_STEM
+#define V EXW_VERB
+#define X EXW_SELF
+#define WK EXW_WEAK
+#define BF EXW_BEFORE
+#define N EXW_NEGATING
+
+#define W(kind, flags, langs, text) { text, sizeof text - 1, kind, flags, langs }
+
+/* Subject and product words come first: a line's first pass tries only these. */
+static const struct ex_prose_word words[] = {
+    /* --- activation and licence --- */
+    /* "activation failed" (en-ticket-mas-1103), "unable to activate" (en-ticket-pykms-138-
+     * server2022), "activation was successful" (en-ticket-mas-622-upk) */
+    W(EXW_ACT, S, EN | FR, "activat"),
+    W(EXW_ACT, V, EN, "activated"), /* "not activated" (en-ticket-vlmcsd-37-settings) */
+    W(EXW_ACT, V, EN, "activating"), /* "not activating" (en-ticket-mas-42-o365) */
+    W(EXW_ACT, V, EN, "activate"),
+    W(EXW_ACT, S, EN | FR, "reactivat"),
+    /* "license is expired" (en-ticket-packer-templates-10), "cannot verify the license"
+     * (en-ticket-mas-531-office-verify) */
+    W(EXW_ACT, S, EN, "licens"),
+    W(EXW_ACT, V, EN, "licensed"),
+    W(EXW_ACT, V, EN, "license"), /* "do not license" (en-ticket-cloudbase-init-49) */
+    W(EXW_ACT, S, EN | FR, "licenc"),
+    W(EXW_ACT, EXW_NAMES, EN, "product key"),
+    W(EXW_ACT, EXW_NAMES, ALL, "kms"),
+    W(EXW_ACT, EXW_NAMES, ALL, "gvlk"),
+    W(EXW_ACT, S, DE, "aktivier"),
+    W(EXW_ACT, S | V, DE, "aktiviert"), /* "nicht aktiviert" (de-blog-silverpc-0x803fa067) */
+    W(EXW_ACT, S, DE, "reaktivier"),
+    W(EXW_ACT, S, DE, "lizenz"),
+    W(EXW_ACT, S | V, DE, "lizenziert"),
+    W(EXW_ACT, 0, DE, "produktschlüssel"),
+    W(EXW_ACT, S | V, FR, "activé"), /* "non activé" (fr-blog-0xC004C003-ittrip-update) */
+    W(EXW_ACT, S, FR, "réactiv"),
+    W(EXW_ACT, S, ES, "activaci"),
+    W(EXW_ACT, S | V, ES, "activar"),
+    W(EXW_ACT, S | V, ES | PT, "activad"),
+    W(EXW_ACT, V, ES, "activó"),
+    W(EXW_ACT, S, ES, "licencia"),
+    W(EXW_ACT, S, IT, "attivazion"),
+    W(EXW_ACT, S | V, IT, "attivar"),
+    W(EXW_ACT, S | V, IT, "attivat"),
+    W(EXW_ACT, S, IT, "licenz"), /* "scadenza della licenza" (it-blog-nexsys-licenza-in-scadenza) */
+    W(EXW_ACT, S, PT, "ativaç"),
+    W(EXW_ACT, S, PT, "activaç"),
+    W(EXW_ACT, S | V, PT, "ativar"),
+    W(EXW_ACT, S | V, PT, "ativad"),
+    W(EXW_ACT, S, PT, "licenç"),
+    W(EXW_ACT, S, RU, "активац"),
+    W(EXW_ACT, S | V, RU, "активир"),
+    W(EXW_ACT, S, RU, "лиценз"),
+    W(EXW_ACT, S, PL, "aktywac"),
+    W(EXW_ACT, S | V, PL, "aktywow"),
+    W(EXW_ACT, S, PL, "licencj"),
+    W(EXW_ACT, S | V, FR | NL, "activer"), /* activer; activering, activeren */
+    W(EXW_ACT, S | V, NL, "geactiveerd"),
+    W(EXW_ACT, S, NL, "licentie"),
+    W(EXW_ACT, S | V, NL, "gelicentieerd"),
+    /* "ライセンス認証されていません" (ja-blog-0xC004F213-dot1) */
+    W(EXW_ACT, V, JA, "ライセンス認証"),
+    W(EXW_ACT, V, JA, "ライセンス"),
+    W(EXW_ACT, V, JA, "アクティベーション"),
+    W(EXW_ACT, V, JA, "アクティベート"),
+    W(EXW_ACT, V, JA, "アクティブ化"),
+    /* 激活 also activates game keys and accounts (neg-zh-steam-key-2): weak */
+    W(EXW_ACT, V | WK, ZH, "激活"), /* 不能激活 (zh-ticket-heu-136) */
+    W(EXW_ACT, V, ZH, "许可证"), /* 许可证即将过期 (zh-blog-tencent-769055) */
+    W(EXW_ACT, V, ZH, "授权"),
+    W(EXW_UNLICENSED, X | WK, ZH, "未激活"), /* 未激活状态 (zh-ticket-cmwtat-54) */
+    W(EXW_UNLICENSED, X | WK, ZH, "没有激活"),
+    W(EXW_UNLICENSED, X | WK, ZH, "没激活"),
+    W(EXW_SUCCEEDED, X | WK, ZH, "已激活"),
+    W(EXW_SUCCEEDED, X | WK, ZH, "已经激活"), /* 已经激活状态 (zh-ticket-kmsserver-5) */
+    W(EXW_ACT, V, KO, "정품 인증"),
+    W(EXW_ACT, V, KO, "정품인증"),
+    W(EXW_ACT, V, KO, "활성화"),
+    W(EXW_ACT, V, KO, "라이선스"),
+    W(EXW_ACT, V, KO, "라이센스"),
+    W(EXW_FAILED, X, DE, "aktivierungsfehler"),
+
+    /* --- licence periods --- */
+    W(EXW_PERIOD, EXW_NAMES, EN, "evaluation period"),
+    W(EXW_PERIOD, S | EXW_NAMES, EN, "evaluation edition"),
+    W(EXW_PERIOD, 0, EN, "evaluation"),
+    W(EXW_PERIOD, 0, EN, "eval"),
+    W(EXW_PERIOD, EXW_NAMES, EN, "grace period"),
+    W(EXW_PERIOD, 0, EN, "trial period"),
+    W(EXW_PERIOD, 0, EN, "trial"),
+    W(EXW_PERIOD, S, DE, "testzeitraum"),
+    W(EXW_PERIOD, S, DE, "testphase"),
+    W(EXW_PERIOD, S, DE, "testversion"),
+    W(EXW_PERIOD, S, DE, "evaluierung"),
+    W(EXW_PERIOD, S, DE, "toleranzzeitraum"),
+    W(EXW_PERIOD, 0, FR, "période d'évaluation"),
+    W(EXW_PERIOD, 0, FR, "période d'essai"),
+    W(EXW_PERIOD, 0, FR, "période de grâce"),
+    W(EXW_PERIOD, 0, ES | PT, "período de evaluación"),
+    W(EXW_PERIOD, 0, ES, "periodo de evaluación"),
+    W(EXW_PERIOD, 0, ES | PT, "período de prueba"),
+    W(EXW_PERIOD, 0, ES, "periodo de prueba"),
+    W(EXW_PERIOD, 0, IT, "periodo di valutazione"),
+    W(EXW_PERIOD, 0, IT, "periodo di prova"),
+    W(EXW_PERIOD, 0, PT, "período de avaliação"),
+    W(EXW_PERIOD, 0, PT, "período de teste"),
+    W(EXW_PERIOD, S, RU, "пробн"),
+    W(EXW_PERIOD, S, RU, "ознакомительн"),
+    W(EXW_PERIOD, S, RU, "льготн"),
+    W(EXW_PERIOD, 0, PL, "okres próbny"),
+    W(EXW_PERIOD, 0, PL, "okres ewaluacyjny"),
+    W(EXW_PERIOD, 0, PL, "okres karencji"),
+    W(EXW_PERIOD, S, NL, "evaluatieperiode"),
+    W(EXW_PERIOD, S, NL, "proefperiode"),
+    W(EXW_PERIOD, 0, JA, "評価期間"),
+    W(EXW_PERIOD, 0, JA, "猶予期間"),
+    W(EXW_PERIOD, 0, JA, "試用期間"),
+    W(EXW_PERIOD, 0, ZH, "评估期"),
+    W(EXW_PERIOD, 0, ZH, "试用期"),
+    W(EXW_PERIOD, 0, ZH, "宽限期"),
+    W(EXW_PERIOD, 0, KO, "평가 기간"),
+    W(EXW_PERIOD, 0, KO, "유예 기간"),
+
+    /* --- the watermark (en-ticket-mas-1305-watermark: "the “Activate Windows” watermark had
+     * returned") --- */
+    W(EXW_MARK, S, EN, "watermark"),
+    W(EXW_MARK, S, DE, "wasserzeichen"),
+    W(EXW_MARK, S, FR, "filigrane"),
+    W(EXW_MARK, 0, ES, "marca de agua"),
+    W(EXW_MARK, S, IT, "filigran"),
+    W(EXW_MARK, 0, PT, "marca d'água"),
+    W(EXW_MARK, 0, RU, "водяной знак"),
+    W(EXW_MARK, 0, PL, "znak wodny"),
+    W(EXW_MARK, S, NL, "watermerk"),
+    W(EXW_MARK, 0, JA, "透かし"),
+    W(EXW_MARK, 0, JA, "ウォーターマーク"),
+    W(EXW_MARK, 0, ZH, "水印"),
+    W(EXW_MARK, 0, KO, "워터마크"),
+
+    /* --- products: they let a weak subject count --- */
+    W(EXW_PRODUCT, S, ALL, "windows"),
+    W(EXW_PRODUCT, S, ALL, "win1"), /* win10, win11 */
+    W(EXW_PRODUCT, 0, ALL, "win7"),
+    W(EXW_PRODUCT, S, ALL, "win8"),
+    W(EXW_PRODUCT, S, ALL, "slmgr"),
+    W(EXW_PRODUCT, S, ALL, "ospp"),
+    W(EXW_PRODUCT, 0, ALL, "microsoft"),
+    W(EXW_PRODUCT, S, ALL, "office"),
+    W(EXW_PRODUCT, S, ALL, "server"),
+    W(EXW_PRODUCT, 0, ZH, "系统"),
+    W(EXW_PRODUCT, 0, ZH, "微软"),
+    W(EXW_PRODUCT, 0, ZH, "电脑"),
+    W(EXW_PRODUCT, 0, ZH, "专业版"),
+    W(EXW_PRODUCT, 0, ZH, "企业版"),
+    W(EXW_PRODUCT, 0, ZH, "家庭版"),
+
+    /* --- articles and possessives: no word between a verb and its object ("cannot verify
+     * the license" is as close as "cannot be activated") --- */
+    W(EXW_FILLER, 0, EN, "the"),
+    W(EXW_FILLER, 0, EN, "a"),
+    W(EXW_FILLER, 0, EN, "an"),
+    W(EXW_FILLER, 0, EN, "this"),
+    W(EXW_FILLER, 0, EN, "my"),
+    W(EXW_FILLER, 0, EN, "its"),
+    W(EXW_FILLER, 0, EN, "our"),
+    W(EXW_FILLER, 0, EN, "your"),
+    W(EXW_FILLER, 0, DE, "die"),
+    W(EXW_FILLER, 0, DE, "der"),
+    W(EXW_FILLER, 0, DE, "das"),
+    W(EXW_FILLER, 0, FR, "le"),
+    W(EXW_FILLER, 0, FR, "la"),
+    W(EXW_FILLER, 0, FR, "l'"),
+    W(EXW_FILLER, 0, ES, "el"),
+    W(EXW_FILLER, 0, IT, "il"),
+
+    /* --- failed --- */
+    W(EXW_FAILED, S, EN, "fail"),
+    W(EXW_FAILED, 0, EN, "unable"),
+    W(EXW_FAILED, N, EN, "cannot"), /* "cannot be activated" (en-ticket-mas-561) */
+    W(EXW_FAILED, N, EN, "can't"),
+    W(EXW_FAILED, N, EN, "can not"),
+    W(EXW_FAILED, N, EN, "couldn't"),
+    W(EXW_FAILED, N, EN, "could not"),
+    W(EXW_FAILED, N, EN, "won't"),
+    W(EXW_FAILED, N, EN, "will not"),
+    W(EXW_FAILED, N, EN, "wouldn't"),
+    W(EXW_FAILED, N, EN, "would not"),
+    W(EXW_FAILED, N, EN, "doesn't"),
+    W(EXW_FAILED, N, EN, "does not"),
+    W(EXW_FAILED, N, EN, "didn't"),
+    W(EXW_FAILED, N, EN, "did not"),
+    W(EXW_FAILED, N, EN, "don't"),
+    W(EXW_FAILED, N, EN, "do not"),
+    W(EXW_FAILED, N, EN, "not able"),
+    W(EXW_FAILED, 0, EN, "not working"), /* (en-ticket-mas-1305-watermark) */
+    W(EXW_FAILED, 0, EN, "isn't working"),
+    W(EXW_FAILED, 0, EN, "stopped working"),
+    W(EXW_FAILED, 0, EN, "not successful"),
+    W(EXW_FAILED, S, EN, "unsuccessful"),
+    W(EXW_FAILED, 0, EN | FR, "impossible"),
+    W(EXW_FAILED, 0, DE, "fehlgeschlagen"),
+    W(EXW_FAILED, 0, DE, "schlägt fehl"),
+    W(EXW_FAILED, 0, DE, "schlug fehl"),
+    W(EXW_FAILED, 0, DE, "misslungen"),
+    W(EXW_FAILED, 0, DE, "gescheitert"),
+    W(EXW_FAILED, 0, DE, "scheitert"),
+    W(EXW_FAILED, N, DE, "kann nicht"),
+    W(EXW_FAILED, N, DE, "konnte nicht"),
+    W(EXW_FAILED, N, DE, "lässt sich nicht"),
+    W(EXW_FAILED, N, DE, "ließ sich nicht"),
+    W(EXW_FAILED, 0, DE, "funktioniert nicht"),
+    W(EXW_FAILED, 0, DE, "klappt nicht"),
+    W(EXW_FAILED, 0, DE, "nicht möglich"),
+    W(EXW_FAILED, 0, DE, "nicht erfolgreich"),
+    W(EXW_FAILED, 0, FR, "échec"),
+    W(EXW_FAILED, S, FR, "échou"),
+    W(EXW_FAILED, N, FR, "ne peut pas"),
+    W(EXW_FAILED, N, FR, "ne peux pas"),
+    W(EXW_FAILED, N, FR, "n'a pas pu"),
+    W(EXW_FAILED, N, FR, "n'ai pas pu"),
+    W(EXW_FAILED, N, FR, "n'arrive pas"),
+    W(EXW_FAILED, 0, FR, "ne fonctionne pas"),
+    W(EXW_FAILED, 0, FR, "ne marche pas"),
+    W(EXW_FAILED, S, ES, "fallid"),
+    W(EXW_FAILED, 0, ES, "falló"),
+    W(EXW_FAILED, 0, ES, "fallo"),
+    W(EXW_FAILED, 0, ES, "falla"),
+    W(EXW_FAILED, N, ES, "no se puede"),
+    W(EXW_FAILED, N, ES, "no se pudo"),
+    W(EXW_FAILED, N, ES, "no puedo"),
+    W(EXW_FAILED, N, ES, "no pude"),
+    W(EXW_FAILED, 0, ES, "no funciona"),
+    W(EXW_FAILED, 0, ES, "no es posible"),
+    W(EXW_FAILED, 0, ES, "imposible"),
+    W(EXW_FAILED, 0, ES, "sin éxito"),
+    W(EXW_FAILED, S, IT, "fallit"),
+    W(EXW_FAILED, N, IT, "non riesco"),
+    W(EXW_FAILED, S, IT, "non riuscit"),
+    W(EXW_FAILED, 0, IT, "non funziona"),
+    W(EXW_FAILED, 0, IT, "non è possibile"),
+    W(EXW_FAILED, 0, IT, "impossibile"),
+    W(EXW_FAILED, 0, PT, "falhou"),
+    W(EXW_FAILED, S, PT, "falha"),
+    W(EXW_FAILED, 0, PT, "não foi possível"),
+    W(EXW_FAILED, N, PT, "não consigo"),
+    W(EXW_FAILED, N, PT, "não consegui"),
+    W(EXW_FAILED, 0, PT, "não funciona"),
+    W(EXW_FAILED, 0, PT, "impossível"),
+    W(EXW_FAILED, 0, PT, "sem sucesso"),
+    W(EXW_FAILED, 0, RU, "не удалось"),
+    W(EXW_FAILED, 0, RU, "не удалась"),
+    W(EXW_FAILED, 0, RU, "не удаётся"),
+    W(EXW_FAILED, 0, RU, "не удается"),
+    W(EXW_FAILED, N, RU, "не могу"),
+    W(EXW_FAILED, N, RU, "не может"),
+    W(EXW_FAILED, 0, RU, "не получается"),
+    W(EXW_FAILED, 0, RU, "не получилось"),
+    W(EXW_FAILED, 0, RU, "не работает"),
+    W(EXW_FAILED, 0, RU, "невозможно"),
+    W(EXW_FAILED, 0, RU, "сбой"),
+    W(EXW_FAILED, S, PL, "nie powiod"),
+    W(EXW_FAILED, 0, PL, "nie udało"),
+    W(EXW_FAILED, N, PL, "nie można"),
+    W(EXW_FAILED, N, PL, "nie mogę"),
+    W(EXW_FAILED, 0, PL, "nie działa"),
+    W(EXW_FAILED, S, PL, "nieudan"),
+    W(EXW_FAILED, 0, PL, "niepowodzenie"),
+    W(EXW_FAILED, 0, NL, "mislukt"),
+    W(EXW_FAILED, N, NL, "kan niet"),
+    W(EXW_FAILED, N, NL, "kon niet"),
+    W(EXW_FAILED, 0, NL, "niet gelukt"),
+    W(EXW_FAILED, 0, NL, "lukt niet"),
+    W(EXW_FAILED, 0, NL, "werkt niet"),
+    W(EXW_FAILED, 0, NL, "niet mogelijk"),
+    W(EXW_FAILED, 0, JA, "失敗"),
+    W(EXW_FAILED, 0, JA, "できません"),
+    W(EXW_FAILED, 0, JA, "できない"),
+    W(EXW_FAILED, 0, ZH, "失败"),
+    W(EXW_FAILED, N, ZH, "不能"), /* 不能激活 (zh-ticket-heu-136) */
+    W(EXW_FAILED, 0, ZH, "无法"),
+    W(EXW_FAILED, 0, ZH, "不了"),
+    W(EXW_FAILED, N, ZH, "不会"),
+    W(EXW_FAILED, N, ZH, "没法"),
+    W(EXW_FAILED, 0, KO, "실패"),
+    W(EXW_FAILED, 0, KO, "할 수 없"),
+    W(EXW_FAILED, 0, KO, "수 없"),
+
+    /* --- expired --- */
+    /* "license expired" (en-ticket-detectionlab-415-expired) */
+    W(EXW_EXPIRED, 0, EN, "expired"),
+    W(EXW_EXPIRED, 0, EN, "ran out"),
+    W(EXW_EXPIRED, 0, EN, "run out"),
+    W(EXW_EXPIRED, 0, EN, "is over"),
+    W(EXW_EXPIRED, 0, EN, "ended"),
+    W(EXW_EXPIRED, 0, EN, "lapsed"),
+    W(EXW_EXPIRED, 0, DE, "abgelaufen"),
+    W(EXW_EXPIRED, 0, DE, "ausgelaufen"),
+    W(EXW_EXPIRED, S, FR, "expiré"),
+    W(EXW_EXPIRED, S, ES | PT, "expirad"),
+    W(EXW_EXPIRED, S, ES, "caducad"),
+    W(EXW_EXPIRED, S, ES | PT, "vencid"),
+    W(EXW_EXPIRED, 0, PT, "expirou"),
+    W(EXW_EXPIRED, S, IT, "scadut"),
+    W(EXW_EXPIRED, S, RU, "истек"),
+    W(EXW_EXPIRED, S, RU, "истёк"),
+    W(EXW_EXPIRED, S, RU, "закончил"),
+    W(EXW_EXPIRED, S, PL, "wygasł"),
+    W(EXW_EXPIRED, 0, NL, "verlopen"),
+    W(EXW_EXPIRED, 0, JA, "期限切れ"),
+    W(EXW_EXPIRED, 0, JA, "期限が切れ"),
+    W(EXW_EXPIRED, 0, JA, "失効"),
+    W(EXW_EXPIRED, 0, ZH, "过期"),
+    W(EXW_EXPIRED, 0, ZH, "到期"),
+    W(EXW_EXPIRED, 0, ZH, "失效"),
+    W(EXW_EXPIRED, 0, KO, "만료"),
+
+    /* --- expiring --- */
+    W(EXW_EXPIRING, 0, EN, "expiring"),
+    W(EXW_EXPIRING, 0, EN, "about to expire"),
+    W(EXW_EXPIRING, 0, EN, "will expire"),
+    W(EXW_EXPIRING, 0, EN, "expires soon"),
+    W(EXW_EXPIRING, 0, EN, "expire soon"),
+    W(EXW_EXPIRING, 0, EN, "ends"),
+    W(EXW_EXPIRING, 0, EN, "will end"),
+    W(EXW_EXPIRING, 0, DE, "läuft ab"),
+    W(EXW_EXPIRING, 0, DE, "läuft bald ab"),
+    W(EXW_EXPIRING, 0, DE, "abläuft"),
+    W(EXW_EXPIRING, 0, DE, "ablaufen"),
+    W(EXW_EXPIRING, 0, FR, "expire bientôt"),
+    W(EXW_EXPIRING, 0, FR, "va expirer"),
+    W(EXW_EXPIRING, 0, FR, "expirera"),
+    W(EXW_EXPIRING, 0, ES | PT, "expirará"),
+    W(EXW_EXPIRING, 0, ES, "caducará"),
+    W(EXW_EXPIRING, 0, ES, "vencerá"),
+    W(EXW_EXPIRING, 0, ES, "va a expirar"),
+    W(EXW_EXPIRING, 0, PT, "vai expirar"),
+    W(EXW_EXPIRING, 0, IT, "scadenza"), /* (it-blog-nexsys-licenza-in-scadenza) */
+    W(EXW_EXPIRING, 0, IT, "scadrà"),
+    W(EXW_EXPIRING, 0, IT, "sta per scadere"),
+    W(EXW_EXPIRING, 0, RU, "истекает"),
+    W(EXW_EXPIRING, 0, RU, "истечёт"),
+    W(EXW_EXPIRING, 0, RU, "истечет"),
+    W(EXW_EXPIRING, 0, PL, "wygasa"),
+    W(EXW_EXPIRING, 0, PL, "wygaśnie"),
+    W(EXW_EXPIRING, 0, NL, "verloopt"),
+    W(EXW_EXPIRING, 0, NL, "loopt af"),
+    W(EXW_EXPIRING, 0, JA, "期限が近"),
+    W(EXW_EXPIRING, 0, ZH, "即将过期"), /* (zh-blog-tencent-769055) */
+    W(EXW_EXPIRING, 0, ZH, "即将到期"),
+    W(EXW_EXPIRING, 0, ZH, "快过期"),
+    W(EXW_EXPIRING, 0, ZH, "快到期"),
+    W(EXW_EXPIRING, 0, ZH, "将过期"),
+    W(EXW_EXPIRING, 0, ZH, "将到期"),
+    W(EXW_EXPIRING, 0, KO, "만료 예정"),
+    W(EXW_EXPIRING, 0, KO, "만료될"),
+
+    /* --- succeeded --- */
+    W(EXW_SUCCEEDED, S, EN, "succe"), /* "activation was successful" (en-ticket-mas-622-upk) */
+    /* "permanently activated" (en-xpr-windowspp-1) */
+    W(EXW_SUCCEEDED, X, EN, "permanently activated"),
+    W(EXW_SUCCEEDED, S, DE, "erfolgreich"),
+    W(EXW_SUCCEEDED, S, FR, "réussi"),
+    W(EXW_SUCCEEDED, 0, FR, "avec succès"),
+    W(EXW_SUCCEEDED, 0, ES | IT, "correctamente"),
+    W(EXW_SUCCEEDED, 0, ES, "con éxito"),
+    W(EXW_SUCCEEDED, S, ES, "exitos"),
+    W(EXW_SUCCEEDED, 0, IT, "correttamente"),
+    W(EXW_SUCCEEDED, 0, IT, "con successo"),
+    W(EXW_SUCCEEDED, S, IT, "riuscit"),
+    W(EXW_SUCCEEDED, 0, PT, "com sucesso"),
+    W(EXW_SUCCEEDED, 0, PT, "corretamente"),
+    W(EXW_SUCCEEDED, S, RU, "успешн"),
+    W(EXW_SUCCEEDED, 0, PL, "pomyślnie"),
+    W(EXW_SUCCEEDED, S, PL, "powiodł"),
+    W(EXW_SUCCEEDED, 0, PL, "udało się"),
+    W(EXW_SUCCEEDED, 0, NL, "geslaagd"),
+    W(EXW_SUCCEEDED, 0, NL, "gelukt"),
+    W(EXW_SUCCEEDED, 0, NL, "succesvol"),
+    W(EXW_SUCCEEDED, 0, JA, "されています"),
+    W(EXW_SUCCEEDED, 0, JA | ZH, "成功"),
+    W(EXW_SUCCEEDED, 0, KO, "성공"),
+
+    /* --- present (the watermark) --- */
+    W(EXW_PRESENT, 0, EN, "back"),
+    W(EXW_PRESENT, 0, EN, "returned"), /* (en-ticket-mas-1305-watermark) */
+    W(EXW_PRESENT, S, EN, "reappear"),
+    W(EXW_PRESENT, S, EN, "appear"),
+    W(EXW_PRESENT, 0, EN, "shows"),
+    W(EXW_PRESENT, 0, EN, "showing"),
+    W(EXW_PRESENT, 0, EN, "showed"),
+    W(EXW_PRESENT, 0, EN, "displayed"),
+    W(EXW_PRESENT, 0, EN, "still there"),
+    W(EXW_PRESENT, 0, DE, "wieder da"),
+    W(EXW_PRESENT, 0, DE, "erscheint"),
+    W(EXW_PRESENT, 0, DE, "erschienen"),
+    W(EXW_PRESENT, 0, DE, "angezeigt"),
+    W(EXW_PRESENT, 0, DE, "aufgetaucht"),
+    W(EXW_PRESENT, S, FR, "réapparu"),
+    W(EXW_PRESENT, 0, FR, "apparaît"),
+    W(EXW_PRESENT, S, FR, "affiché"),
+    W(EXW_PRESENT, 0, FR, "de retour"),
+    W(EXW_PRESENT, 0, ES | PT, "aparece"),
+    W(EXW_PRESENT, 0, ES, "apareció"),
+    W(EXW_PRESENT, 0, ES, "volvió"),
+    W(EXW_PRESENT, 0, IT, "appare"),
+    W(EXW_PRESENT, S, IT, "ricompars"),
+    W(EXW_PRESENT, S, IT, "tornat"),
+    W(EXW_PRESENT, 0, PT, "apareceu"),
+    W(EXW_PRESENT, 0, PT, "voltou"),
+    W(EXW_PRESENT, S, RU, "появил"),
+    W(EXW_PRESENT, 0, RU, "появляется"),
+    W(EXW_PRESENT, S, RU, "вернул"),
+    W(EXW_PRESENT, S, PL, "pojawi"),
+    W(EXW_PRESENT, S, PL, "wrócił"),
+    W(EXW_PRESENT, 0, NL, "verschijnt"),
+    W(EXW_PRESENT, 0, NL, "verschenen"),
+    W(EXW_PRESENT, 0, NL, "terug"),
+    W(EXW_PRESENT, 0, JA, "表示され"),
+    W(EXW_PRESENT, 0, JA, "出て"),
+    W(EXW_PRESENT, 0, ZH, "出现"),
+    W(EXW_PRESENT, 0, ZH, "显示"),
+    W(EXW_PRESENT, 0, KO, "나타나"),
+    W(EXW_PRESENT, 0, KO, "표시"),
+
+    /* --- negation --- */
+    W(EXW_NOT, 0, EN, "not"),
+    W(EXW_NOT, 0, EN, "isn't"),
+    W(EXW_NOT, 0, EN, "wasn't"),
+    W(EXW_NOT, 0, EN, "aren't"),
+    W(EXW_NOT, 0, EN, "hasn't"),
+    W(EXW_NOT, 0, EN, "haven't"),
+    W(EXW_NOT, 0, EN, "never"),
+    W(EXW_NOT, 0, EN, "no longer"),
+    W(EXW_NOT, 0, DE, "nicht"),
+    W(EXW_NOT, S, DE, "kein"),
+    W(EXW_NOT, 0, FR, "pas"),
+    W(EXW_NOT, 0, FR, "jamais"),
+    W(EXW_NOT, 0, FR, "n'est plus"),
+    W(EXW_NOT, 0, ES, "no"),
+    W(EXW_NOT, 0, ES | PT, "nunca"),
+    W(EXW_NOT, 0, ES, "sin"),
+    W(EXW_NOT, 0, FR | IT, "non"),
+    W(EXW_NOT, 0, IT, "mai"),
+    W(EXW_NOT, 0, PT, "não"),
+    W(EXW_NOT, 0, PT, "sem"),
+    W(EXW_NOT, 0, RU, "не"),
+    W(EXW_NOT, 0, RU, "нет"),
+    W(EXW_NOT, 0, RU, "никогда"),
+    W(EXW_NOT, 0, DE | PL, "nie"),
+    W(EXW_NOT, 0, PL, "nigdy"),
+    W(EXW_NOT, 0, NL, "niet"),
+    W(EXW_NOT, 0, NL, "geen"),
+    W(EXW_NOT, 0, NL, "nooit"),
+    W(EXW_NOT, 0, JA, "されていません"), /* (ja-blog-0xC004F213-dot1) */
+    W(EXW_NOT, 0, JA, "されていない"),
+    W(EXW_NOT, 0, JA, "されません"),
+    W(EXW_NOT, 0, JA, "されない"),
+    W(EXW_NOT, 0, JA, "ではありません"),
+    W(EXW_NOT, 0, JA, "ではない"),
+    W(EXW_NOT, 0, JA | ZH, "未"),
+    W(EXW_NOT, 0, ZH, "没有"),
+    W(EXW_NOT, 0, ZH, "没"),
+    W(EXW_NOT, 0, ZH, "不"),
+    W(EXW_NOT, 0, KO, "되지 않"),
+    W(EXW_NOT, 0, KO, "않"),
+
+    /* --- soon, almost --- */
+    W(EXW_SOON, 0, EN, "soon"),
+    W(EXW_SOON, 0, EN, "about to"),
+    W(EXW_SOON, 0, EN, "almost"),
+    W(EXW_SOON, 0, EN, "nearly"),
+    W(EXW_SOON, 0, DE, "bald"),
+    W(EXW_SOON, 0, DE, "demnächst"),
+    W(EXW_SOON, 0, DE, "in kürze"),
+    W(EXW_SOON, 0, DE, "fast"),
+    W(EXW_SOON, 0, FR, "bientôt"),
+    W(EXW_SOON, 0, FR, "presque"),
+    W(EXW_SOON, 0, FR, "sur le point"),
+    W(EXW_SOON, 0, ES, "pronto"),
+    W(EXW_SOON, 0, ES, "a punto de"),
+    W(EXW_SOON, 0, ES, "casi"),
+    W(EXW_SOON, 0, IT, "presto"),
+    W(EXW_SOON, 0, IT, "a breve"),
+    W(EXW_SOON, 0, IT, "quasi"),
+    W(EXW_SOON, 0, IT, "sta per"),
+    W(EXW_SOON, 0, PT, "em breve"),
+    W(EXW_SOON, 0, PT, "prestes"),
+    W(EXW_SOON, 0, PT, "quase"),
+    W(EXW_SOON, 0, RU, "скоро"),
+    W(EXW_SOON, 0, RU, "почти"),
+    W(EXW_SOON, 0, PL, "wkrótce"),
+    W(EXW_SOON, 0, PL, "niedługo"),
+    W(EXW_SOON, 0, PL, "prawie"),
+    W(EXW_SOON, 0, NL, "binnenkort"),
+    W(EXW_SOON, 0, NL, "bijna"),
+    W(EXW_SOON, 0, JA, "まもなく"),
+    W(EXW_SOON, 0, JA, "間もなく"),
+    W(EXW_SOON, 0, JA, "もうすぐ"),
+    W(EXW_SOON, 0, ZH, "即将"),
+    W(EXW_SOON, 0, ZH, "快要"), /* 快要激活成功 (zh-ticket-cmwtat-105) */
+    W(EXW_SOON, 0, ZH, "马上"),
+    W(EXW_SOON, 0, ZH, "将要"),
+    W(EXW_SOON, 0, KO, "곧"),
+
+    /* --- supposition: the sentence tells no state of this machine --- */
+    W(EXW_IF, 0, EN, "if"),
+    W(EXW_IF, 0, EN, "whether"),
+    W(EXW_IF, 0, EN, "unless"),
+    W(EXW_MODAL, 0, EN, "should"),
+    W(EXW_MODAL, 0, EN, "would"),
+    W(EXW_MODAL, 0, EN, "might"),
+    W(EXW_MODAL, 0, EN, "may"),
+    W(EXW_MODAL, 0, EN, "must"),
+    W(EXW_IF, 0, EN, "in case"),
+    W(EXW_IF, 0, EN, "supposed"),
+    W(EXW_IF, 0, DE, "wenn"),
+    W(EXW_IF, 0, DE, "falls"),
+    W(EXW_IF, 0, DE, "ob"),
+    W(EXW_MODAL, S, DE, "sollte"),
+    W(EXW_MODAL, S, DE, "würde"),
+    W(EXW_MODAL, S, DE, "könnte"),
+    W(EXW_IF, 0, FR, "au cas"),
+    W(EXW_MODAL, S, FR, "devrai"),
+    W(EXW_MODAL, S, FR, "pourrai"),
+    W(EXW_IF, 0, FR | ES, "si"),
+    W(EXW_IF, 0, ES, "en caso"),
+    W(EXW_MODAL, 0, ES, "debería"),
+    W(EXW_MODAL, 0, ES, "podría"),
+    W(EXW_IF, 0, IT | PT, "se"),
+    W(EXW_IF, 0, IT, "qualora"),
+    W(EXW_MODAL, 0, IT, "dovrebbe"),
+    W(EXW_MODAL, 0, IT, "potrebbe"),
+    W(EXW_IF, 0, PT, "caso"),
+    W(EXW_MODAL, 0, PT, "deveria"),
+    W(EXW_MODAL, 0, PT, "poderia"),
+    W(EXW_IF, 0, RU, "если"),
+    W(EXW_IF, 0, RU, "в случае"),
+    W(EXW_MODAL, S, RU, "должн"),
+    W(EXW_MODAL, 0, RU, "может"),
+    W(EXW_IF, 0, PL, "jeśli"),
+    W(EXW_IF, 0, PL, "jeżeli"),
+    W(EXW_IF, 0, PL, "gdyby"),
+    W(EXW_IF, 0, PL, "w przypadku"),
+    W(EXW_MODAL, S, PL, "powin"),
+    W(EXW_IF, 0, NL, "als"),
+    W(EXW_IF, 0, NL, "indien"),
+    W(EXW_MODAL, 0, NL, "zou"),
+    W(EXW_IF, 0, NL, "mocht"),
+    W(EXW_IF, 0, JA, "場合"),
+    W(EXW_IF, 0, JA, "なら"),
+    W(EXW_IF, 0, JA, "れば"),
+    W(EXW_IF, 0, ZH, "如果"),
+    W(EXW_IF, 0, ZH, "假如"),
+    W(EXW_IF, 0, ZH, "的话"),
+    W(EXW_IF, 0, KO, "경우"),
+    W(EXW_IF, 0, KO, "만약"),
+
+    /* --- a subordinate clause: from the word to the clause's end --- */
+    /* (modal verbs above make their own clause a supposition: "un errore che potrebbe
+     * presentarsi ...: l'imminente scadenza della licenza" still tells the expiry) */
+    W(EXW_WHEN, 0, EN, "when"),
+    W(EXW_WHEN, 0, EN, "whenever"),
+    W(EXW_WHEN, 0, EN, "once"),
+    W(EXW_WHEN, 0, EN, "until"),
+    W(EXW_WHEN, 0, EN, "before"),
+    W(EXW_WHEN, 0, EN, "after"),
+    W(EXW_WHEN, 0, DE, "sobald"),
+    W(EXW_WHEN, 0, DE, "nachdem"),
+    W(EXW_WHEN, 0, DE, "bevor"),
+    W(EXW_WHEN, 0, FR, "quand"),
+    W(EXW_WHEN, 0, FR, "lorsque"),
+    W(EXW_WHEN, 0, FR, "lorsqu'"),
+    W(EXW_WHEN, 0, FR, "dès que"),
+    W(EXW_WHEN, 0, FR, "une fois"),
+    W(EXW_WHEN, 0, ES, "cuando"),
+    W(EXW_WHEN, 0, ES, "una vez"),
+    W(EXW_WHEN, 0, IT | PT, "quando"),
+    W(EXW_WHEN, 0, RU, "когда"),
+    W(EXW_WHEN, 0, PL, "kiedy"),
+    W(EXW_WHEN, 0, PL, "gdy"),
+    W(EXW_WHEN, 0, NL, "wanneer"),
+    W(EXW_WHEN, 0, NL, "zodra"),
+    W(EXW_WHEN, BF, JA, "とき"),
+    W(EXW_WHEN, BF, JA, "時"),
+    W(EXW_WHEN, BF, JA, "際"),
+    W(EXW_WHEN, BF, ZH, "时"),
+    W(EXW_WHEN, BF, KO, "때"),
+
+    /* --- a how-to or a question --- */
+    W(EXW_HOWTO, 0, EN, "how"),
+    W(EXW_HOWTO, 0, EN, "why"),
+    W(EXW_HOWTO, S, EN, "troubleshoot"),
+    W(EXW_HOWTO, 0, DE, "wie"),
+    W(EXW_HOWTO, 0, DE, "warum"),
+    W(EXW_HOWTO, 0, DE, "wieso"),
+    W(EXW_HOWTO, S, DE, "anleitung"),
+    W(EXW_HOWTO, S, DE, "beheb"),
+    W(EXW_HOWTO, 0, FR, "comment"),
+    W(EXW_HOWTO, 0, FR, "pourquoi"),
+    W(EXW_HOWTO, 0, FR, "résoudre"),
+    W(EXW_HOWTO, 0, FR, "corriger"),
+    W(EXW_HOWTO, 0, ES, "cómo"),
+    W(EXW_HOWTO, 0, ES, "por qué"),
+    W(EXW_HOWTO, 0, ES, "solucionar"),
+    W(EXW_HOWTO, 0, IT, "come"),
+    W(EXW_HOWTO, 0, IT, "perché"),
+    W(EXW_HOWTO, 0, IT, "risolvere"),
+    W(EXW_HOWTO, 0, PT, "como"),
+    W(EXW_HOWTO, 0, PT, "por que"),
+    W(EXW_HOWTO, 0, PT, "resolver"),
+    W(EXW_HOWTO, 0, RU, "как"),
+    W(EXW_HOWTO, 0, RU, "почему"),
+    W(EXW_HOWTO, 0, RU, "исправить"),
+    W(EXW_HOWTO, 0, PL, "jak"),
+    W(EXW_HOWTO, 0, PL, "dlaczego"),
+    W(EXW_HOWTO, 0, PL, "naprawić"),
+    W(EXW_HOWTO, 0, NL, "hoe"),
+    W(EXW_HOWTO, 0, NL, "waarom"),
+    W(EXW_HOWTO, 0, NL, "oplossen"),
+    W(EXW_HOWTO, 0, JA, "対処"),
+    W(EXW_HOWTO, 0, JA, "解決"),
+    W(EXW_HOWTO, 0, JA, "手順"),
+    W(EXW_HOWTO, 0, JA, "なぜ"),
+    W(EXW_HOWTO, 0, ZH, "如何"),
+    W(EXW_HOWTO, 0, ZH, "怎么"),
+    W(EXW_HOWTO, 0, ZH, "怎样"),
+    W(EXW_HOWTO, 0, JA | ZH, "方法"),
+    W(EXW_HOWTO, 0, ZH, "解决"),
+    W(EXW_HOWTO, 0, ZH, "教程"),
+    W(EXW_HOWTO, 0, ZH, "为什么"),
+    W(EXW_HOWTO, 0, KO, "방법"),
+    W(EXW_HOWTO, 0, KO, "해결"),
+    W(EXW_HOWTO, 0, KO, "어떻게"),
+    W(EXW_HOWTO, 0, KO, "왜"),
+
+    /* --- an instruction or heading, when it opens the sentence --- */
+    W(EXW_LEAD, 0, EN, "to"), /* "To activate Windows, run ..." */
+    W(EXW_LEAD, 0, EN, "run"),
+    W(EXW_LEAD, 0, EN | ES | PT, "use"),
+    W(EXW_LEAD, 0, EN, "try"),
+    W(EXW_LEAD, 0, EN, "check"),
+    W(EXW_LEAD, 0, EN, "make sure"),
+    W(EXW_LEAD, 0, EN, "ensure"),
+    W(EXW_LEAD, 0, EN, "verify"),
+    W(EXW_LEAD, 0, EN, "open"),
+    W(EXW_LEAD, 0, EN, "click"),
+    W(EXW_LEAD, 0, EN, "see"),
+    W(EXW_LEAD, S, EN, "fix"),
+    W(EXW_LEAD, S, EN, "resolv"),
+    W(EXW_LEAD, 0, EN, "solve"),
+    W(EXW_LEAD, S, EN | FR, "solution"),
+    W(EXW_LEAD, 0, EN, "workaround"),
+    W(EXW_LEAD, 0, EN, "note"),
+    W(EXW_LEAD, 0, EN, "example"),
+    W(EXW_LEAD, 0, DE, "um"),
+    W(EXW_LEAD, 0, DE, "führen sie"),
+    W(EXW_LEAD, 0, DE, "verwenden sie"),
+    W(EXW_LEAD, 0, DE, "prüfen sie"),
+    W(EXW_LEAD, 0, DE, "öffnen sie"),
+    W(EXW_LEAD, 0, DE, "lösung"),
+    W(EXW_LEAD, 0, DE, "siehe"),
+    W(EXW_LEAD, 0, DE, "hinweis"),
+    W(EXW_LEAD, 0, FR, "pour"),
+    W(EXW_LEAD, 0, FR, "exécutez"),
+    W(EXW_LEAD, 0, FR, "utilisez"),
+    W(EXW_LEAD, 0, FR, "vérifiez"),
+    W(EXW_LEAD, 0, FR, "ouvrez"),
+    W(EXW_LEAD, 0, FR, "remarque"),
+    W(EXW_LEAD, 0, ES | PT, "para"),
+    W(EXW_LEAD, 0, ES, "ejecute"),
+    W(EXW_LEAD, 0, ES, "utilice"),
+    W(EXW_LEAD, 0, ES, "compruebe"),
+    W(EXW_LEAD, 0, ES, "solución"),
+    W(EXW_LEAD, 0, IT, "per"),
+    W(EXW_LEAD, 0, IT, "esegui"),
+    W(EXW_LEAD, 0, IT, "eseguire"),
+    W(EXW_LEAD, 0, IT, "verifica"),
+    W(EXW_LEAD, 0, IT, "soluzione"),
+    W(EXW_LEAD, 0, PT, "execute"),
+    W(EXW_LEAD, 0, PT, "verifique"),
+    W(EXW_LEAD, 0, PT, "solução"),
+    W(EXW_LEAD, 0, RU, "чтобы"),
+    W(EXW_LEAD, 0, RU, "выполните"),
+    W(EXW_LEAD, 0, RU, "запустите"),
+    W(EXW_LEAD, 0, RU, "проверьте"),
+    W(EXW_LEAD, 0, RU, "решение"),
+    W(EXW_LEAD, 0, PL, "aby"),
+    W(EXW_LEAD, 0, PL, "uruchom"),
+    W(EXW_LEAD, 0, PL, "sprawdź"),
+    W(EXW_LEAD, 0, PL, "rozwiązanie"),
+    W(EXW_LEAD, 0, NL, "om"),
+    W(EXW_LEAD, 0, NL, "voer"),
+    W(EXW_LEAD, 0, NL, "controleer"),
+    W(EXW_LEAD, 0, NL, "oplossing"),
+    W(EXW_LEAD, 0, ZH, "请"),
+
+    /* --- a status named, not an outcome --- */
+    W(EXW_STATUS, 0, EN | DE | NL | PT | PL | RU, "status"),
+    W(EXW_STATUS, 0, EN, "state"),
+    W(EXW_STATUS, 0, DE, "zustand"),
+    W(EXW_STATUS, 0, FR, "état"),
+    W(EXW_STATUS, 0, FR, "statut"),
+    W(EXW_STATUS, 0, ES | PT, "estado"),
+    W(EXW_STATUS, 0, IT, "stato di"), /* not "è stato attivato" (has been) */
+    W(EXW_STATUS, 0, RU, "состояние"),
+    W(EXW_STATUS, 0, RU, "статус"),
+    W(EXW_STATUS, 0, PL, "stan"),
+    W(EXW_STATUS, 0, JA, "状態"),
+    W(EXW_STATUS, 0, ZH, "状态"),
+    W(EXW_STATUS, 0, KO, "상태"),
+
+    /* --- a clause ends --- */
+    W(EXW_BUT, 0, ALL, "but"),
+    W(EXW_BUT, 0, ALL, "aber"),
+    W(EXW_BUT, 0, ALL, "mais"),
+    W(EXW_BUT, 0, ALL, "pero"),
+    W(EXW_BUT, 0, ALL, "però"),
+    W(EXW_BUT, 0, ALL, "но"),
+    W(EXW_BUT, 0, ALL, "однако"),
+    W(EXW_BUT, 0, ALL, "maar"),
+    W(EXW_BUT, 0, ALL, "ale"),
+    W(EXW_BUT, 0, ALL, "但是"),
+    W(EXW_BUT, 0, ALL, "但"),
+    W(EXW_BUT, 0, ALL, "不过"),
+    W(EXW_BUT, 0, ALL, "可是"),
+    W(EXW_BUT, 0, ALL, "しかし"),
+    W(EXW_BUT, 0, ALL, "하지만"),
+};
+
+#define NWORDS (sizeof words / sizeof words[0])
+
+const struct ex_prose_word *ex_prose_words(size_t *count)
+{
+    *count = NWORDS;
+    return words;
+}
+
+/* The character at p folded to lower case in out (ASCII, Latin-1, Latin Extended-A, Cyrillic:
+ * the letters of the table's languages other than CJK; folding keeps a character's length).
+ * Its length, 1 or 2; 0 for a byte to compare as it is. */
+static size_t fold(const unsigned char *p, size_t n, unsigned char out[2])
+{
+    unsigned char c = p[0];
+    if (c < 0x80) {
+        out[0] = c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+        return 1;
+    }
+    if (n < 2 || c < 0xC3 || c > 0xD1 || (p[1] & 0xC0) != 0x80)
+        return 0;
+    unsigned cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+        cp += 0x20;
+    else if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+        cp |= 1u; /* even upper, odd lower */
+    else if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) && (cp & 1u))
+        cp++; /* odd upper, even lower: Ł ł, Ż ż */
+    else if (cp >= 0x410 && cp <= 0x42F)
+        cp += 0x20;
+    else if (cp >= 0x400 && cp <= 0x40F)
+        cp += 0x50;
+    out[0] = (unsigned char)(0xC0 | (cp >> 6));
+    out[1] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 2;
+}
+
+/* Whether the character before `at` is a letter of a word (ASCII letter or digit, a two-byte
+ * letter); CJK characters and punctuation are none: a CJK word needs no blank around it. */
+static bool letter_before(const unsigned char *t, size_t at)
+{
+    if (at == 0)
+        return false;
+    unsigned char b = t[at - 1];
+    if (b < 0x80)
+        return ex_word_byte(b);
+    return (b & 0xC0) == 0x80 && at >= 2 && t[at - 2] >= 0xC3 && t[at - 2] <= 0xDF;
+}
+
+static bool letter_at(const unsigned char *t, size_t len, size_t at)
+{
+    if (at >= len)
+        return false;
+    return t[at] < 0x80 ? ex_word_byte(t[at]) : t[at] >= 0xC3 && t[at] <= 0xDF;
+}
+
+/* Whether the word's last character is CJK (three bytes or more): it needs no end boundary. */
+static bool ends_cjk(const struct ex_prose_word *w)
+{
+    size_t k = w->len - 1;
+    while (k > 0 && ((unsigned char)w->text[k] & 0xC0) == 0x80)
+        k--;
+    return (unsigned char)w->text[k] >= 0xE0;
+}
+
+/* The bytes of text from `at` the word takes (0: it does not stand there). A blank in the word
+ * takes a run of blanks; an apostrophe takes ', ’ or nothing ("doesnt"). */
+static size_t match(const unsigned char *t, size_t len, size_t at, const struct ex_prose_word *w)
+{
+    const unsigned char *s = (const unsigned char *)w->text;
+    size_t i = 0, j = at;
+    while (i < w->len) {
+        if (s[i] == '\'') {
+            i++;
+            if (j < len && t[j] == '\'')
+                j++;
+            else if (j + 2 < len && t[j] == 0xE2 && t[j + 1] == 0x80 && t[j + 2] == 0x99)
+                j += 3;
+            continue;
+        }
+        if (j >= len)
+            return 0;
+        if (s[i] == ' ') {
+            if (t[j] != ' ' && t[j] != '\t')
+                return 0;
+            while (j < len && (t[j] == ' ' || t[j] == '\t'))
+                j++;
+            i++;
+            continue;
+        }
+        unsigned char f[2];
+        size_t fl = fold(t + j, len - j, f);
+        if (fl == 0)
+            fl = 1, f[0] = t[j];
+        if (i + fl > w->len || f[0] != s[i] || (fl == 2 && f[1] != s[i + 1]))
+            return 0;
+        i += fl;
+        j += fl;
+    }
+    if (w->flags & EXW_STEM) {
+        while (letter_at(t, len, j)) /* the rest of the word: "activation" is one word */
+            j += t[j] < 0x80 ? 1 : 2;
+        return j > len ? len - at : j - at;
+    }
+    if (!ends_cjk(w) && letter_at(t, len, j))
+        return 0;
+    return j - at;
+}
+
+bool ex_prose_word_start(const char *text, size_t len, size_t at)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    if (at >= len || (t[at] & 0xC0) == 0x80)
+        return false;
+    return t[at] >= 0xE0 || !letter_before(t, at);
+}
+
+const struct ex_prose_word *ex_prose_word_at(const char *text, size_t len, size_t at,
+                                             bool subjects_only, size_t *tlen)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    if (!ex_prose_word_start(text, len, at))
+        return NULL;
+    unsigned char f[2];
+    unsigned char first = fold(t + at, len - at, f) ? f[0] : t[at];
+    const struct ex_prose_word *best = NULL;
+    size_t best_len = 0;
+    for (size_t i = 0; i < NWORDS; i++) {
+        const struct ex_prose_word *w = &words[i];
+        if (subjects_only && w->kind > EXW_PRODUCT && !(w->flags & EXW_SELF))
+            break;
+        if ((unsigned char)w->text[0] != first)
+            continue;
+        size_t n = match(t, len, at, w);
+        /* the longest; of two as long, the longer entry ("aktiviert" over "aktivier"), then
+         * the whole word over a stem ("activated" over "activat") */
+        if (n > best_len ||
+            (n > 0 && n == best_len &&
+             (w->len > best->len || (w->len == best->len && (best->flags & EXW_STEM) &&
+                                     !(w->flags & EXW_STEM))))) {
+            best = w;
+            best_len = n;
+        }
+    }
+    *tlen = best_len;
+    return best;
+}
+
+size_t ex_prose_skip(const char *text, size_t len, size_t at, bool *counts)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t i = at;
+    if (letter_at(t, len, i)) {
+        while (letter_at(t, len, i))
+            i += t[i] < 0x80 ? 1 : 2;
+        *counts = true;
+        return (i > len ? len : i) - at;
+    }
+    unsigned char c = t[i];
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (at + n > len)
+        n = len - at;
+    /* CJK letters: kana and on (U+3041...), Han, Hangul; not CJK punctuation (U+3000-303F) */
+    *counts = n >= 3 && (c >= 0xE4 || (c == 0xE3 && t[i + 1] >= 0x81));
+    if (c >= 0xEE && c <= 0xEF)
+        *counts = false; /* private use, compatibility forms, full-width punctuation */
+    return n;
+}
+
+unsigned ex_prose_scan(const char *text, size_t len)
+{
+    unsigned found = 0;
+    for (size_t at = 0; at < len;) {
+        size_t n = 0;
+        const struct ex_prose_word *w = ex_prose_word_at(text, len, at, true, &n);
+        if (w) {
+            if (w->kind != EXW_PRODUCT)
+                found |= EX_PROSE_SUBJECT;
+            if (w->kind == EXW_PRODUCT || !(w->flags & EXW_WEAK))
+                found |= EX_PROSE_STRONG;
+            if (w->kind == EXW_PRODUCT || (w->flags & EXW_NAMES))
+                found |= EX_PROSE_NAMED;
+            at += n;
+            continue;
+        }
+        bool counts;
+        at += ex_prose_skip(text, len, at, &counts);
+    }
+    return found;
+}

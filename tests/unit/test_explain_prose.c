@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: MIT */
+/* test_explain_prose.c: states and failures told in prose (prose_words.c, prose_read.c), per
+ * language: each outcome class read from a subject word and an outcome word, and judged by the
+ * condition row of its name at that row's severity; negation, supposition, question, how-to,
+ * instruction, heading and two states read as nothing. Sentences written for the test, in the
+ * words of each language (the corpus's real pastes are tests/cli/test_explain.py's). */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "facts.h"
+#include "prose.h"
+#include "slerr.h"
+
+struct told_case {
+    const char *lang;
+    const char *text;
+    int told;
+};
+
+#define FAILED EX_TOLD_ACTIVATION_FAILED
+#define EXPIRED EX_TOLD_NOTIFICATION
+#define EXPIRING EX_TOLD_EXPIRING
+#define OK EX_TOLD_LICENSED
+#define NOT_ACT EX_TOLD_NOT_ACTIVATED
+#define NONE EX_TOLD_NONE
+
+/* What a sentence tells, as the sentence reader asks: a trailing '?' makes it a question. */
+static int told(const char *text, bool strong, size_t *at, size_t *plen)
+{
+    size_t len = strlen(text);
+    bool question = len > 0 && text[len - 1] == '?';
+    return ex_prose_told(text, question ? len - 1 : len, question, strong, at, plen);
+}
+
+static const struct told_case positives[] = {
+    { "en", "Activation failed on the new laptop", FAILED },
+    { "en", "I am unable to activate Windows Server 2022", FAILED },
+    { "en", "Microsoft Office cannot verify the license for this product", FAILED },
+    { "en", "The Windows license has expired", EXPIRED },
+    { "en", "The evaluation period has expired", EXPIRED },
+    { "en", "Our KMS activation will expire soon", EXPIRING },
+    { "en", "Windows activated successfully", OK },
+    { "en", "Windows is not activated", NOT_ACT },
+    { "en", "The Activate Windows watermark is back", NOT_ACT },
+    { "en", "Windows is almost activated successfully", NOT_ACT },
+    { "de", "Die Aktivierung ist fehlgeschlagen", FAILED },
+    { "de", "Die Lizenz ist abgelaufen", EXPIRED },
+    { "de", "Ihre Lizenz läuft bald ab", EXPIRING },
+    { "de", "Windows wurde erfolgreich aktiviert", OK },
+    { "de", "Windows ist nicht aktiviert", NOT_ACT },
+    { "fr", "L'activation a échoué", FAILED },
+    { "fr", "La licence a expiré", EXPIRED },
+    { "fr", "Votre licence Windows expire bientôt", EXPIRING },
+    { "fr", "Windows a été activé avec succès", OK },
+    { "fr", "Windows n'est pas activé", NOT_ACT },
+    { "es", "No se puede activar Windows", FAILED },
+    { "es", "La licencia ha caducado", EXPIRED },
+    { "es", "La licencia de Windows expirará pronto", EXPIRING },
+    { "es", "Windows fue activado correctamente", OK },
+    { "es", "Windows no está activado", NOT_ACT },
+    { "it", "L'attivazione di Windows non è riuscita", FAILED },
+    { "it", "La licenza è scaduta", EXPIRED },
+    { "it", "La licenza di Windows scadrà presto", EXPIRING },
+    { "it", "Windows è stato attivato correttamente", OK },
+    { "it", "Windows non è attivato", NOT_ACT },
+    { "pt", "A ativação do Windows falhou", FAILED },
+    { "pt", "A licença expirou", EXPIRED },
+    { "pt", "A licença do Windows vai expirar em breve", EXPIRING },
+    { "pt", "O Windows foi ativado com sucesso", OK },
+    { "pt", "O Windows não está ativado", NOT_ACT },
+    { "ru", "Активация Windows не удалась", FAILED },
+    { "ru", "Срок действия лицензии истек", EXPIRED },
+    { "ru", "Срок действия лицензии скоро истечёт", EXPIRING },
+    { "ru", "Windows успешно активирована", OK },
+    { "ru", "Windows не активирована", NOT_ACT },
+    { "pl", "Aktywacja systemu Windows nie powiodła się", FAILED },
+    { "pl", "Licencja wygasła", EXPIRED },
+    { "pl", "Licencja systemu Windows wkrótce wygaśnie", EXPIRING },
+    { "pl", "System Windows został pomyślnie aktywowany", OK },
+    { "pl", "System Windows nie jest aktywowany", NOT_ACT },
+    { "nl", "De activering van Windows is mislukt", FAILED },
+    { "nl", "De licentie is verlopen", EXPIRED },
+    { "nl", "De licentie verloopt binnenkort", EXPIRING },
+    { "nl", "Windows is succesvol geactiveerd", OK },
+    { "nl", "Windows is niet geactiveerd", NOT_ACT },
+    { "ja", "Windows のライセンス認証に失敗しました", FAILED },
+    { "ja", "ライセンスが期限切れです", EXPIRED },
+    { "ja", "ライセンスはまもなく期限切れになります", EXPIRING },
+    { "ja", "Windows はライセンス認証されています", OK },
+    { "ja", "Windows はライセンス認証されていません", NOT_ACT },
+    { "zh-CN", "Windows 激活失败", FAILED },
+    { "zh-CN", "Windows 许可证已过期", EXPIRED },
+    { "zh-CN", "您的 Windows 许可证即将过期", EXPIRING },
+    { "zh-CN", "Windows 激活成功", OK },
+    { "zh-CN", "Windows 未激活", NOT_ACT },
+    { "ko", "Windows 정품 인증에 실패했습니다", FAILED },
+    { "ko", "라이선스가 만료되었습니다", EXPIRED },
+    { "ko", "라이선스가 곧 만료됩니다", EXPIRING },
+    { "ko", "정품 인증에 성공했습니다", OK },
+    { "ko", "Windows 정품 인증되지 않았습니다", NOT_ACT },
+};
+
+/* Each sentence tells its class, and the condition row of that name judges it at the
+ * severity an activation engineer gives the class: swapping two classes' words, or two rows'
+ * names, fails here. */
+Test(prose, each_language_tells_each_outcome)
+{
+    static struct ex_facts f;
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    for (size_t i = 0; i < sizeof positives / sizeof positives[0]; i++) {
+        const struct told_case *c = &positives[i];
+        size_t at = 0, plen = 0;
+        int t = told(c->text, true, &at, &plen);
+        cr_expect_eq(t, c->told, "%s: \"%s\" told %s, not %s", c->lang, c->text,
+                     t < 0 ? "nothing" : ex_told_name(t), ex_told_name(c->told));
+        if (t != c->told)
+            continue;
+        cr_expect(plen > 0 && at + plen <= strlen(c->text), "%s: span", c->text);
+        ex_facts_clear(&f);
+        ex_facts_set(&f, EXL_LICENSE_STATUS, c->text + at, plen);
+        f.told = t;
+        ex_facts_derive(&f, false);
+        size_t found = ex_judge(&f, out, EX_MAX_FINDINGS);
+        cr_assert_gt(found, 0, "%s judged nothing", c->text);
+        cr_expect_str_eq(out[0].rule, ex_told_name(c->told), "%s", c->text);
+        enum ex_severity want = c->told == OK ? EX_OK
+                                : c->told == EXPIRING ? EX_WARNING : EX_CRITICAL;
+        cr_expect_eq(out[0].severity, want, "%s: %s", c->text, out[0].rule);
+    }
+}
+
+/* Sentences about activation that tell no state of this machine, per language: turned round,
+ * supposed, asked, a how-to, an instruction or heading, two states, a "when" clause. */
+static const struct told_case negatives[] = {
+    { "en", "The activation did not fail", NONE },               /* negated */
+    { "en", "The license has not expired", NONE },
+    { "en", "If activation fails, run slmgr /ato", NONE },      /* supposition */
+    { "en", "Activation should succeed within a minute", NONE }, /* modal */
+    { "en", "Has the license expired?", NONE },                  /* question */
+    { "en", "Why did activation fail", NONE },
+    { "en", "How to fix activation failed", NONE },              /* how-to, heading */
+    { "en", "Make sure activation succeeded", NONE },            /* instruction */
+    { "en", "Fix: activation failed after upgrade", NONE },      /* heading */
+    { "en", "Activation succeeded, then the license expired", NONE }, /* two states */
+    { "en", "When activation fails, check the DNS records", NONE },  /* a "when" clause */
+    { "en", "It doesn't change the activation status", NONE },  /* a status named */
+    { "en", "It does not let you activate once", NONE },         /* another verb's failure */
+    { "de", "Die Lizenz ist nicht abgelaufen", NONE },
+    { "de", "Falls die Aktivierung fehlgeschlagen ist, hilft slmgr", NONE },
+    { "de", "Warum ist die Aktivierung fehlgeschlagen?", NONE },
+    { "de", "Anleitung: Aktivierung fehlgeschlagen beheben", NONE },
+    { "de", "Prüfen Sie, ob die Aktivierung erfolgreich war", NONE },
+    { "de", "Die Aktivierung war erfolgreich, aber die Lizenz ist abgelaufen", NONE },
+    { "fr", "La licence n'a pas expiré", NONE },
+    { "fr", "Si l'activation échoue, exécutez slmgr", NONE },
+    { "fr", "Pourquoi l'activation a échoué ?", NONE },
+    { "fr", "Comment résoudre l'échec de l'activation", NONE },
+    { "fr", "Vérifiez que l'activation a réussi", NONE },
+    { "fr", "L'activation a réussi, mais la licence a expiré", NONE },
+    { "es", "La licencia no ha caducado", NONE },
+    { "es", "Si la activación falla, ejecute slmgr", NONE },
+    { "es", "¿Por qué falló la activación?", NONE },
+    { "es", "Cómo solucionar el error de activación fallida", NONE },
+    { "es", "Compruebe que la activación se realizó correctamente", NONE },
+    { "es", "La activación se completó con éxito, pero la licencia ha caducado", NONE },
+    { "it", "La licenza non è scaduta", NONE },
+    { "it", "Se l'attivazione è fallita, usa slmgr", NONE },
+    { "it", "Perché l'attivazione è fallita?", NONE },
+    { "it", "Come risolvere l'attivazione fallita", NONE },
+    { "it", "Verifica che l'attivazione sia riuscita", NONE },
+    { "it", "L'attivazione è riuscita, ma la licenza è scaduta", NONE },
+    { "pt", "A licença não expirou", NONE },
+    { "pt", "Se a ativação falhar, execute slmgr", NONE },
+    { "pt", "Por que a ativação falhou?", NONE },
+    { "pt", "Como resolver a falha de ativação", NONE },
+    { "pt", "Verifique se a ativação foi concluída com sucesso", NONE },
+    { "pt", "A ativação foi concluída com sucesso, mas a licença expirou", NONE },
+    { "ru", "Лицензия не истекла", NONE },
+    { "ru", "Если активация не удалась, запустите slmgr", NONE },
+    { "ru", "Почему активация не удалась?", NONE },
+    { "ru", "Как исправить неудачную активацию: активация не удалась", NONE },
+    { "ru", "Проверьте, что активация прошла успешно", NONE },
+    { "ru", "Активация прошла успешно, но лицензия истекла", NONE },
+    { "pl", "Licencja nie wygasła", NONE },
+    { "pl", "Jeśli aktywacja nie powiodła się, uruchom slmgr", NONE },
+    { "pl", "Dlaczego aktywacja nie powiodła się?", NONE },
+    { "pl", "Jak naprawić: aktywacja nie powiodła się", NONE },
+    { "pl", "Sprawdź, czy aktywacja się powiodła", NONE },
+    { "pl", "Aktywacja powiodła się, ale licencja wygasła", NONE },
+    { "nl", "De licentie is niet verlopen", NONE },
+    { "nl", "Als de activering mislukt, voer slmgr uit", NONE },
+    { "nl", "Waarom is de activering mislukt?", NONE },
+    { "nl", "Hoe los je een mislukte activering op", NONE },
+    { "nl", "Controleer of de activering is gelukt", NONE },
+    { "nl", "De activering is gelukt, maar de licentie is verlopen", NONE },
+    { "ja", "ライセンスは期限切れではありません", NONE },
+    { "ja", "ライセンス認証に失敗した場合は slmgr を実行します", NONE },
+    { "ja", "なぜライセンス認証に失敗するのですか", NONE },
+    { "ja", "ライセンス認証に失敗する問題の対処方法", NONE },
+    { "ja", "ライセンス認証に成功しましたが、ライセンスは期限切れです", NONE },
+    { "zh-CN", "许可证没有过期", NONE },
+    { "zh-CN", "如果激活失败，请运行 slmgr", NONE },
+    { "zh-CN", "为什么激活失败", NONE },
+    { "zh-CN", "激活失败的解决方法", NONE },
+    { "zh-CN", "激活成功，但是许可证已过期", NONE },
+    { "ko", "라이선스가 만료되지 않았습니다", NONE },
+    { "ko", "정품 인증에 실패한 경우 slmgr를 실행하십시오", NONE },
+    { "ko", "왜 정품 인증에 실패합니까", NONE },
+    { "ko", "정품 인증 실패 해결 방법", NONE },
+    { "ko", "정품 인증에 성공했지만, 라이선스가 만료되었습니다", NONE },
+};
+
+Test(prose, what_tells_no_state_of_this_machine_is_not_read)
+{
+    for (size_t i = 0; i < sizeof negatives / sizeof negatives[0]; i++) {
+        const struct told_case *c = &negatives[i];
+        size_t at = 0, plen = 0;
+        int t = told(c->text, true, &at, &plen);
+        cr_expect_eq(t, NONE, "%s: \"%s\" told %s", c->lang, c->text, ex_told_name(t));
+    }
+}
+
+/* Each sentence above, with its negation or supposition taken out, does tell: the negatives
+ * fail for the reason they name, not because their words are missing from the table. */
+Test(prose, negatives_tell_without_their_guard)
+{
+    static const struct told_case bare[] = {
+        { "en", "The activation did fail", FAILED },
+        { "en", "The license has expired", EXPIRED },
+        { "en", "activation fails, run slmgr /ato", FAILED },
+        { "de", "Die Lizenz ist abgelaufen", EXPIRED },
+        { "fr", "La licence a expiré", EXPIRED },
+        { "ja", "ライセンスは期限切れです", EXPIRED },
+        { "zh-CN", "许可证过期", EXPIRED },
+        { "ko", "라이선스가 만료되었습니다", EXPIRED },
+    };
+    for (size_t i = 0; i < sizeof bare / sizeof bare[0]; i++) {
+        size_t at = 0, plen = 0;
+        cr_expect_eq(told(bare[i].text, true, &at, &plen), bare[i].told, "%s", bare[i].text);
+    }
+}
+
+/* A word of one language's negation or supposition does not turn another's subject round:
+ * Spanish "se" is no Italian "if", English "no" no Spanish "not". */
+Test(prose, function_words_count_beside_subjects_of_their_language)
+{
+    size_t at, plen;
+    cr_expect_eq(told("No se puede activar Windows", true, &at, &plen), FAILED);
+    cr_expect_eq(told("Se l'attivazione è fallita, usa slmgr", true, &at, &plen), NONE);
+    cr_expect_eq(told("Windows se activó correctamente", true, &at, &plen), OK);
+    cr_expect_eq(told("No doubt Windows activated successfully", true, &at, &plen), OK);
+}
+
+/* Chinese 激活 also activates game keys (neg-zh-steam-key-2): it counts only with a product
+ * word or a stronger subject in the line. */
+Test(prose, a_weak_subject_needs_a_product_word)
+{
+    size_t at, plen;
+    const char *s = "然后激活失败"; /* "then activation fails" */
+    cr_expect_eq(told(s, false, &at, &plen), NONE);
+    cr_expect_eq(told(s, true, &at, &plen), FAILED);
+    cr_expect_eq(ex_prose_scan(s, strlen(s)), EX_PROSE_SUBJECT, "weak, nothing named");
+    s = "windows 激活失败";
+    cr_expect_eq(ex_prose_scan(s, strlen(s)),
+                 EX_PROSE_SUBJECT | EX_PROSE_STRONG | EX_PROSE_NAMED);
+    s = "The disk is full.";
+    cr_expect_eq(ex_prose_scan(s, strlen(s)), 0, "no subject: one cheap pass");
+}
+
+/* Words are words: a stem starts a word and takes its rest, a whole word ends at a word's end,
+ * CJK stands anywhere; case folds in Latin and Cyrillic letters; an apostrophe may be ’ or
+ * missing. */
+Test(prose, words_are_matched_as_words)
+{
+    size_t n = 0;
+    const struct ex_prose_word *w;
+    const char *s = "deactivated";
+    cr_expect_null(ex_prose_word_at(s, strlen(s), 2, false, &n), "not inside a word");
+    s = "Activation";
+    w = ex_prose_word_at(s, strlen(s), 0, false, &n);
+    cr_assert_not_null(w);
+    cr_expect_eq(w->kind, EXW_ACT);
+    cr_expect_eq(n, strlen(s), "a stem takes the rest of its word");
+    s = "АКТИВАЦИЯ";
+    w = ex_prose_word_at(s, strlen(s), 0, false, &n);
+    cr_assert_not_null(w, "Cyrillic capitals fold");
+    cr_expect_eq(w->kind, EXW_ACT);
+    s = "doesn\xE2\x80\x99t";
+    w = ex_prose_word_at(s, strlen(s), 0, false, &n);
+    cr_assert_not_null(w);
+    cr_expect_eq(w->kind, EXW_FAILED);
+    cr_expect_eq(n, strlen(s));
+    s = "doesnt";
+    w = ex_prose_word_at(s, strlen(s), 0, false, &n);
+    cr_assert_not_null(w, "an apostrophe left out (the normalizer drops a backtick)");
+    cr_expect_eq(w->kind, EXW_FAILED);
+    s = "nothing";
+    w = ex_prose_word_at(s, strlen(s), 0, false, &n);
+    cr_expect(w == NULL || w->kind != EXW_NOT, "\"not\" is no part of \"nothing\"");
+    s = "系统激活";
+    w = ex_prose_word_at(s, strlen(s), 6, false, &n);
+    cr_assert_not_null(w, "CJK needs no blank");
+    cr_expect_eq(w->kind, EXW_ACT);
+}
+
+/* The table itself: lower case, lengths right, a language each, one entry per text (two
+ * entries with one text would hide the second), subjects first (the cheap pass stops at the
+ * first word that is none). */
+Test(prose, the_word_table_is_well_formed)
+{
+    size_t count = 0;
+    const struct ex_prose_word *words = ex_prose_words(&count);
+    cr_assert_gt(count, 300);
+    bool subjects = true;
+    for (size_t i = 0; i < count; i++) {
+        const struct ex_prose_word *w = &words[i];
+        cr_expect_eq(w->len, strnlen(w->text, sizeof w->text), "%.31s", w->text);
+        cr_expect_neq(w->langs, 0, "%.31s", w->text);
+        for (size_t k = 0; k < w->len; k++)
+            cr_expect(!(w->text[k] >= 'A' && w->text[k] <= 'Z'), "%.31s: lower case", w->text);
+        bool subject = w->kind <= EXW_PRODUCT || (w->flags & EXW_SELF);
+        if (!subject)
+            subjects = false;
+        cr_expect(!subject || subjects || w->kind > EXW_PRODUCT, "%.31s after the subjects",
+                  w->text);
+        for (size_t j = i + 1; j < count; j++)
+            cr_expect(w->len != words[j].len || memcmp(w->text, words[j].text, w->len) != 0,
+                      "%.31s twice", w->text);
+    }
+}
