@@ -97,6 +97,9 @@ struct ex_event_text *ex_event_text_new(ex_event_fn fn, void *ctx);
 int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, size_t lineno);
 int ex_event_text_finish(struct ex_event_text *t);
 void ex_event_text_free(struct ex_event_text *t);
+/* Whether a line opens with the message of an event the text reader knows: Windows' own words
+ * ("License acquisition failure details."), which the prose reader leaves to it. */
+bool ex_event_message_line(const char *text, size_t len);
 
 /* One licence of event 1003's licence status list. */
 struct ex_licence {

@@ -255,6 +255,13 @@ static const struct message_start *message_start(const char *s, size_t len)
     return NULL;
 }
 
+bool ex_event_message_line(const char *text, size_t len)
+{
+    while (len > 0 && (*text == ' ' || *text == '\t'))
+        text++, len--;
+    return message_start(text, len) != NULL;
+}
+
 static bool all_of(const char *s, size_t len, int (*is)(int))
 {
     for (size_t i = 0; i < len; i++)

@@ -9,6 +9,7 @@
 
 #include "bytes.h"
 #include "code.h"
+#include "event.h"
 #include "prose.h"
 #include "sentence.h"
 
@@ -124,8 +125,9 @@ int ex_sentence_line(struct ex_collector *c, bool *named, const char *text, size
 {
     const char *v;
     size_t vl;
-    if (ex_label_find_row(ALL_FORMATS, text, len, &v, &vl) || ex_may_hold_code(text, len)) {
-        *named = true; /* a tool's own line, or a code's: the product is in question */
+    if (ex_label_find_row(ALL_FORMATS, text, len, &v, &vl) || ex_may_hold_code(text, len) ||
+        ex_event_message_line(text, len)) {
+        *named = true; /* a tool's or an event's own line, or a code's: a product in question */
         return 0;
     }
     unsigned found = ex_prose_scan(text, len); /* most lines: no subject, after one pass */
