@@ -154,7 +154,8 @@ static const struct ex_label_row rows[] = {
     { EXL_XPR_GRACE, "en", "Initial grace period ends", SL, EX_PHRASE },
     { EXL_XPR_GRACE, "en", "Additional grace period ends", SL, EX_PHRASE },
     { EXL_XPR_GRACE, "en", "Extended grace period ends", SL, EX_PHRASE },
-    { EXL_XPR_GRACE, "en", "Non-genuine grace period ends", SL, EX_PHRASE },
+    /* /xpr's non-genuine grace is LicenseStatus 4 in words: critical, not another grace */
+    { EXL_NON_GENUINE, "en", "Non-genuine grace period ends", SL, EX_PHRASE },
     { EXL_XPR_NOTIFICATION, "en", "Windows is in Notification mode", SL, EX_PHRASE },
     /* slmgr.vbs's words after its "Error: " (L_MsgErrorText_8): /ato's verdict on the state
      * the product is left in (L_MsgActivated_Failed; L_MsgErrorText_11 for LicenseStatus 4,

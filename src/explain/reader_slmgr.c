@@ -307,6 +307,7 @@ static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t 
     case EXL_XPR_TIMEBASED:
     case EXL_XPR_GRACE:
     case EXL_XPR_NOTIFICATION:
+    case EXL_NON_GENUINE:
         if ((status = close_record(s)) != 0)
             return status;
         return result_line(s, label, label == EXL_XPR_PERMANENT ? text : v,

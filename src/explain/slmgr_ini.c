@@ -97,7 +97,7 @@ static const struct ini_name {
     { "L_MsgLicenseStatusTBL", K_PHRASE_VAR, EXL_XPR_TIMEBASED, 0, NULL },
     { "L_MsgLicenseStatusInitialGrace", K_PHRASE_VAR, EXL_XPR_GRACE, 0, NULL },
     { "L_MsgLicenseStatusAdditionalGrace", K_PHRASE_VAR, EXL_XPR_GRACE, 0, NULL },
-    { "L_MsgLicenseStatusNonGenuineGrace", K_PHRASE_VAR, EXL_XPR_GRACE, 0, NULL },
+    { "L_MsgLicenseStatusNonGenuineGrace", K_PHRASE_VAR, EXL_NON_GENUINE, 0, NULL },
     { "L_MsgLicenseStatusExtendedGrace", K_PHRASE_VAR, EXL_XPR_GRACE, 0, NULL },
     { "L_MsgLicenseStatusNotification", K_PHRASE, EXL_XPR_NOTIFICATION, 0, NULL },
     { "L_MsgLicenseStatusUnlicensed", K_STATE, EXL_NONE, 0, NULL },

@@ -538,6 +538,9 @@ class MoreForms(unittest.TestCase):
             b"'slui.exe' to go online and validate Windows.\n":
                 ("slmgr-error", "notification", "critical", ["0xC004F200"]),
             b"Error: product key not found.\n": ("slmgr-error", "no-key-installed", "warning", []),
+            # /xpr's LicenseStatus 4 in words was the warning grace-until
+            b"Windows(R), Professional edition:\n    Non-genuine grace period ends 1/2/2026 "
+            b"3:00:00 AM\n": ("slmgr-xpr", "non-genuine-grace", "critical", ["0x4004F065"]),
             b"Error: product not found.\n": ("slmgr-error", "no-key-installed", "warning", []),
             b"Key Management Service machine name cleared successfully.\n":
                 ("slmgr-setting", "setting-applied", "ok", []),
