@@ -217,8 +217,12 @@ static const struct label *find_label(const char *s, size_t len, const char **va
         llen--;
     *value = colon + 1;
     *vlen = trim(value, len - (size_t)(colon + 1 - s));
+    /* The first byte (ASCII case folded by setting bit 5, as strncasecmp would match) rules out
+     * most labels before a length is taken: every line of every paste comes here. */
+    unsigned char first = (unsigned char)s[0] | 0x20;
     for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
-        if (strlen(labels[i].text) == llen && strncasecmp(labels[i].text, s, llen) == 0)
+        if (((unsigned char)labels[i].text[0] | 0x20) == first &&
+            strlen(labels[i].text) == llen && strncasecmp(labels[i].text, s, llen) == 0)
             return &labels[i];
     return NULL;
 }
@@ -233,6 +237,10 @@ static void copy_cut(char *dst, size_t size, const char *src, size_t len)
 
 static bool starts_with_nocase(const char *s, size_t len, const char *prefix)
 {
+    /* The first byte rules out most openings, as in find_label. */
+    if (prefix[0] &&
+        (len == 0 || ((unsigned char)s[0] | 0x20) != ((unsigned char)prefix[0] | 0x20)))
+        return false;
     size_t n = strlen(prefix);
     return len >= n && strncasecmp(s, prefix, n) == 0;
 }

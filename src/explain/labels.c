@@ -4,6 +4,7 @@
  * against literal text of their own: a new language is a new block of rows here, each block
  * naming where its texts come from, or rows added at run time (ex_labels_add). */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -477,35 +478,43 @@ static const struct ex_label_row *find_added(unsigned formats, const char *line,
 /* The built-in rows by first byte, each byte's rows in table order (so the first row that
  * matches is the one a scan of the table finds): a line is compared with its byte's rows
  * alone. Every line of every input is looked up by several readers; scanning all rows cost
- * most of a short explain run's own work. Built once per process. */
+ * most of a short explain run's own work. Built once per process, with each row's length. */
 _Static_assert(NROWS < UINT16_MAX, "row indexes fit 16 bits");
+_Static_assert(EX_LABEL_TEXT_MAX <= UINT8_MAX + 1, "text lengths fit 8 bits");
 static struct {
     uint16_t start[257]; /* rows of byte b: order[start[b] .. start[b + 1]) */
     uint16_t order[NROWS];
+    uint8_t len[NROWS]; /* text_len(&rows[i]) */
 } by_first;
 static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
+static atomic_bool by_first_built; /* spares every lookup a pthread_once call */
 
 static void by_first_build(void)
 {
-    for (size_t i = 0; i < NROWS; i++)
+    for (size_t i = 0; i < NROWS; i++) {
         by_first.start[first_key(rows[i].text) + 1]++;
+        by_first.len[i] = (uint8_t)text_len(&rows[i]);
+    }
     for (size_t b = 1; b <= 256; b++)
         by_first.start[b] = (uint16_t)(by_first.start[b] + by_first.start[b - 1]);
     uint16_t next[256];
     memcpy(next, by_first.start, sizeof next);
     for (size_t i = 0; i < NROWS; i++)
         by_first.order[next[first_key(rows[i].text)]++] = (uint16_t)i;
+    atomic_store_explicit(&by_first_built, true, memory_order_release);
 }
 
 static const struct ex_label_row *find_builtin(unsigned formats, const char *line, size_t len,
                                                const char **value, size_t *vlen)
 {
-    pthread_once(&by_first_once, by_first_build);
+    if (!atomic_load_explicit(&by_first_built, memory_order_acquire))
+        pthread_once(&by_first_once, by_first_build);
     unsigned char first = first_key(line);
     for (size_t k = by_first.start[first]; k < by_first.start[first + 1]; k++) {
         const struct ex_label_row *row = &rows[by_first.order[k]];
         if ((row->formats & formats) &&
-            row_matches(row->text, text_len(row), row->shape, line, len, value, vlen))
+            row_matches(row->text, by_first.len[by_first.order[k]], row->shape, line, len, value,
+                        vlen))
             return row;
     }
     return NULL;
@@ -657,12 +666,8 @@ static bool word_at(const char *text, size_t len, size_t at, const char *word, s
            (at + n == len || edge(text[at + n], word[n - 1]));
 }
 
-bool ex_word_at(const char *text, size_t len, size_t at, const char *word)
+bool ex_word_stands_at(const char *text, size_t len, size_t at, const char *word)
 {
-    /* The first byte rules out most places before the word's length is taken: callers try
-     * every row of a table at every byte of a sentence. */
-    if (at >= len || first_key(text + at) != first_key(word))
-        return false;
     return word_at(text, len, at, word, strlen(word));
 }
 
@@ -693,7 +698,8 @@ int ex_license_state_word(const char *text, size_t len, size_t *wlen)
     for (size_t i = 0; i < NSTATES + nextra_states; i++) {
         int state;
         const char *word = state_text(i, &state);
-        if (word_at(text, len, 0, word, strlen(word))) {
+        if (len > 0 && first_key(text) == first_key(word) &&
+            word_at(text, len, 0, word, strlen(word))) {
             *wlen = strlen(word);
             return state;
         }

@@ -127,8 +127,15 @@ const char *ex_license_state_name(int state);
 bool ex_label_named_in(enum ex_label label, const char *text, size_t len);
 int ex_license_state_word(const char *text, size_t len, size_t *wlen);
 /* Whether `word` stands at text[at] as a word of its own, ASCII letters in any case (a word
- * that starts or ends in a script without spaces needs no break on that side). */
-bool ex_word_at(const char *text, size_t len, size_t at, const char *word);
+ * that starts or ends in a script without spaces needs no break on that side). Callers try
+ * every row of a table at every byte of a sentence: the first byte (ASCII case folded by
+ * setting bit 5, as strncasecmp would match) rules out most places here, without a call. */
+bool ex_word_stands_at(const char *text, size_t len, size_t at, const char *word);
+static inline bool ex_word_at(const char *text, size_t len, size_t at, const char *word)
+{
+    return at < len && ((unsigned char)text[at] | 0x20) == ((unsigned char)word[0] | 0x20) &&
+           ex_word_stands_at(text, len, at, word);
+}
 
 /* One row of the state table: a state (0-6), a language and the word Windows prints. */
 struct ex_state_row {
