@@ -195,6 +195,10 @@ static size_t opening_quote(const char *text, size_t len, const char **close)
 static size_t joined_result(const char *text, size_t len, size_t *end)
 {
     for (size_t i = 0; i + 2 <= len; i++) {
+        /* Every mark below opens with one of these bytes, which most bytes are not. */
+        unsigned char c = (unsigned char)text[i];
+        if (c != '.' && c != ':' && c != '"' && c != 0xC2 && c != 0xE2 && c != 0xE3)
+            continue;
         size_t stop = 0, quote = 0;
         const char *close = NULL;
         if (i + 3 <= len && (memcmp(text + i, "...", 3) == 0 ||
