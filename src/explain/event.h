@@ -22,18 +22,14 @@
 #define EX_EVENT_TIME_NONE INT64_MIN
 
 /* One event, fixed size: parsers fill one in place and reuse it, so reading a log of a million
- * events allocates nothing per event. Strings are UTF-8, NUL-terminated, cut when too long. */
+ * events allocates nothing per event. Strings are UTF-8, NUL-terminated, cut when too long.
+ * What ex_event_clear writes comes first, the values last: clearing an event touches its first
+ * kilobyte only (a parser that sees no event never touches the rest). */
 struct ex_event {
     unsigned id;                             /* 12290; 0 while unknown */
-    char provider[EX_EVENT_NAME_MAX];        /* Provider Name or Source as written */
-    char source[EX_EVENT_NAME_MAX];          /* EventSourceName (XML), when given */
-    char computer[EX_EVENT_NAME_MAX];        /* the computer that logged it */
-    char time[64];                           /* when it was logged, as written */
     int64_t when;                            /* the same in seconds since 1970 (UTC when the
                                                 writer said so), or EX_EVENT_TIME_NONE */
-    char message[EX_EVENT_VALUE_MAX];        /* the first line of its message, when present */
     size_t nvalues;                          /* its data values, in order */
-    char values[EX_EVENT_MAX_VALUES][EX_EVENT_VALUE_MAX];
     size_t line;                             /* its first input line, 1-based */
     bool xml_follows;                        /* text: the same event follows as XML */
     bool message_known;                      /* text: its message is one the licensing service
@@ -43,7 +39,13 @@ struct ex_event {
                                                 ended inside it (a paste cut short), else 0 */
     size_t long_index;                       /* values[long_index - 1] is kept whole in long_value;
                                                 0 when no value was cut */
+    char provider[EX_EVENT_NAME_MAX];        /* Provider Name or Source as written */
+    char source[EX_EVENT_NAME_MAX];          /* EventSourceName (XML), when given */
+    char computer[EX_EVENT_NAME_MAX];        /* the computer that logged it */
+    char time[64];                           /* when it was logged, as written */
+    char message[EX_EVENT_VALUE_MAX];        /* the first line of its message, when present */
     char long_value[EX_EVENT_LONG_MAX];
+    char values[EX_EVENT_MAX_VALUES][EX_EVENT_VALUE_MAX];
 };
 
 void ex_event_clear(struct ex_event *ev);

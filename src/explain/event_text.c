@@ -113,13 +113,14 @@ struct ex_event_text {
     size_t pending_len;   /* a KMS value list begun on a line no record holds, cut by a forum */
     size_t pending_line;  /* ... its first line */
     unsigned pending_more; /* ... the lines joined to it so far */
-    struct ex_event ev;
-    char info[INFO_MAX];
     size_t info_len;
     size_t msg_len;
+    size_t body_len;
+    /* From here on, written before read: ex_event_text_new zeroes what comes before. */
+    struct ex_event ev;
+    char info[INFO_MAX];
     char body[EX_EVENT_LONG_MAX]; /* message lines after the first, joined: 8198's hr=, 1003's
                                      licence status list */
-    size_t body_len;
     char pending[INFO_MAX];
 };
 
