@@ -96,6 +96,16 @@ static enum ex_label error_told(const char *v, size_t vl)
     return row ? row->id : EXL_ERROR;
 }
 
+/* An "Error:" line whose words are neither a code nor slmgr's own ("ERROR: Minions returned
+ * with non-zero exit code", slmgr's words in a language no row holds): it judges nothing as a
+ * result, and was shown as an ok record. Read as any other line instead: a failure told in
+ * prose, or a code further on that the fallback finds. */
+static bool error_unread(const char *v, size_t vl)
+{
+    uint32_t code;
+    return error_told(v, vl) == EXL_ERROR && !ex_code_parse(v, vl, false, &code);
+}
+
 static int result_line(struct slmgr *s, enum ex_label label, const char *v, size_t vl,
                        size_t lineno)
 {
@@ -260,6 +270,8 @@ static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t 
     size_t vl;
     const struct ex_label_row *row = ex_label_find_row(EX_FMT_SLMGR, text, len, &v, &vl);
     enum ex_label label = row ? row->id : EXL_NONE;
+    if (label == EXL_ERROR && (ospp_line(text, len) || error_unread(v, vl)))
+        label = EXL_NONE, row = NULL; /* no result of slmgr's: read as any other line */
     /* A line no other tool prints: in zh-CN ospp's LICENSE STATUS reads 许可证状态 as
      * slmgr's does, and an ospp block is not slmgr's too. */
     bool own = row && row->formats == EX_FMT_SLMGR && !ospp_line(text, len);
@@ -296,9 +308,6 @@ static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t 
     case EXL_BANNER:
         return close_record(s); /* cscript's banner opens the output of a new command */
     case EXL_ERROR:
-        if (ospp_line(text, len))
-            return close_record(s); /* ospp's own "Error: ..." line is the ospp reader's */
-        /* fall through */
     case EXL_SETTING_APPLIED:
     case EXL_ACTIVATED_OK:
     case EXL_KEY_INSTALLED:

@@ -558,6 +558,17 @@ class MoreForms(unittest.TestCase):
                 self.assertEqual(got, [(kind, rule, severity, codes)])
                 self.assertEqual(status, {"ok": 0}.get(severity, 1))
 
+    def test_an_error_line_of_no_words_of_slmgr_is_no_ok_result(self):
+        # Another program's "ERROR: ..." (corpus en-ipk-salt-64948's Salt line) was an
+        # slmgr-error record without findings: worst ok, exit 0 for a text that says nothing
+        # judged. It is read as any other line now.
+        objects, status = records(b"ERROR: Minions returned with non-zero exit code\n")
+        self.assertEqual((objects, status), ([], 2))
+        objects, _ = records(fixture("ato-unreachable.txt") + b"ERROR: Minions returned with "
+                             b"non-zero exit code\n")
+        self.assertEqual([(o["kind"], len(o["findings"])) for o in objects[:-1]],
+                         [("slmgr-error", 1)])
+
     def test_ospp_results_no_row_held(self):
         # ospp.vbs's MSG_NOKMSLICS, MSG_SUCCESS, MSG_OSPPSVC_NOINSTALL: nothing recognisable
         # before (the service line was an slmgr Error without a code, worst ok). The service
