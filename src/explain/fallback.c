@@ -7,7 +7,10 @@
  * 0x80070005 is not taken for activation evidence. Codes a writer cites rather than a machine
  * reports are left out: a line naming LIST_MIN or more distinct codes is a list (a changelog,
  * a documentation table), and a code standing only inside a URL is a link's address unless
- * the line names the same code outside it (a link whose text spells the code).
+ * the line names the same code outside it (a link whose text spells the code). A failure code
+ * the catalog does not hold (another component's HRESULT an activation surfaced: 0x87E107F9,
+ * 0x8A010001) is reported only when its own line speaks of activation or licensing in a
+ * language of the prose table: the line ties it to activation, no other line can.
  * Memory is bounded: the first PENDING_MAX distinct codes and CLAIMED_MAX claimed ones are
  * kept. */
 #include <stddef.h>
@@ -26,6 +29,7 @@
 #include "hex.h"
 #include "labels.h"
 #include "message.h"
+#include "prose.h"
 
 #define PENDING_MAX 32
 #define CLAIMED_MAX 128
@@ -42,6 +46,7 @@ struct pending {
     char written[12]; /* a code written with a digit too many or too few, as written, or a
                          Win32 error's decimal digits; or "" */
     bool decimal;     /* written is a Win32 error in decimal, as a tool printed it */
+    bool uncatalogued; /* not in the catalog, tied to activation by its own line */
     uint32_t shared[EX_MESSAGE_CODES]; /* a message's codes, when it is several codes' */
     size_t nshared;
     char around[EX_VALUE_MAX];
@@ -54,6 +59,8 @@ struct found {
 
 struct ex_fallback {
     size_t nfound, ndistinct;
+    struct found unknown[LINE_FOUND]; /* its failure codes the catalog does not hold */
+    size_t nunknown;
     struct slerr_scanner *scanner; /* made at the first line that may hold a code */
     struct ex_messages *messages;  /* codes named by their message text */
     bool failed;                   /* making it failed */
@@ -102,6 +109,13 @@ const struct ex_row ex_fallback_win32_decimal_row = {
     "The text gives Win32 error {written} in decimal, as the tool that printed it does: the "
     "HRESULT {code} ({symbol}), a failure.",
     { 0 }, { NULL }, "`slerr {code}` explains it.",
+};
+const struct ex_row ex_fallback_uncatalogued_row = {
+    "uncatalogued-code-in-text", "code", EX_CRITICAL,
+    "The text names {code} where it speaks of activation or licensing: a failure code slerr's "
+    "catalog does not hold (another component's, reported through activation), so what it "
+    "means is not known here.",
+    { 0 }, { NULL }, "`slerr {code}` decodes its fields (facility, code).",
 };
 const struct ex_row ex_fallback_information_row = {
     "code-in-text-information", "code", EX_NOTE,
@@ -179,6 +193,7 @@ static struct pending *add_pending(struct ex_fallback *fb, uint32_t code, size_t
     p->message = message;
     p->written[0] = '\0';
     p->decimal = false;
+    p->uncatalogued = false;
     p->nshared = 0;
     p->activation = ex_activation_code(code);
     p->information = ex_phrase_in(EX_PH_INFORMATION_ONLY, fb->text, fb->len);
@@ -191,6 +206,12 @@ static struct pending *add_pending(struct ex_fallback *fb, uint32_t code, size_t
 static int on_match(const struct slerr_match *m, void *ctx)
 {
     struct ex_fallback *fb = ctx;
+    if (!m->entry && (m->code & 0x80000000u) && m->offset >= fb->line_start &&
+        fb->nunknown < LINE_FOUND) {
+        fb->unknown[fb->nunknown++] = (struct found){ m->code, (size_t)(m->offset - fb->line_start),
+                                                      m->length };
+        return 0;
+    }
     if (!m->entry || !slerr_notable(m->code) || m->offset < fb->line_start)
         return 0;
     bool seen = false;
@@ -333,16 +354,33 @@ static void scan_win32_decimal(struct ex_fallback *fb, const char *text, size_t 
     }
 }
 
+/* The line's failure codes the catalog does not hold, when the line speaks of activation or
+ * licensing (a subject word of the prose table) and each is not a link's address alone. */
+static void scan_uncatalogued(struct ex_fallback *fb, const char *text, size_t len)
+{
+    if (fb->nunknown == 0 || !(ex_prose_scan(text, len) & EX_PROSE_SUBJECT))
+        return;
+    for (size_t i = 0; i < fb->nunknown; i++) {
+        const struct found *f = &fb->unknown[i];
+        if ((url_end_at(text, len, f->at) && !named_outside_urls(text, len, f->code)) ||
+            claimed_or_pending(fb, f->code))
+            continue;
+        struct pending *p = add_pending(fb, f->code, f->at, f->n, false);
+        if (p)
+            p->uncatalogued = true;
+    }
+}
+
 static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
 {
     if (!fb->scanner && (fb->failed || !ex_may_hold_code(text, len)))
         return;
-    if (!fb->scanner && !(fb->scanner = slerr_scanner_new(0))) {
+    if (!fb->scanner && !(fb->scanner = slerr_scanner_new(SLERR_SCAN_UNKNOWN))) {
         fb->failed = true; /* out of memory: the readers' records still come */
         return;
     }
     fb->line_start = 0;
-    fb->nfound = fb->ndistinct = 0;
+    fb->nfound = fb->ndistinct = fb->nunknown = 0;
     slerr_scan(fb->scanner, text, len, on_match, fb);
     slerr_scan(fb->scanner, "\n", 1, on_match, fb); /* every code of the line is whole now */
     slerr_scan_finish(fb->scanner, NULL, NULL);      /* each line is a stream of its own */
@@ -355,6 +393,7 @@ static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
         add_pending(fb, f->code, f->at, f->n, false);
     }
     scan_mistyped(fb, text, len);
+    scan_uncatalogued(fb, text, len);
 }
 
 static bool claimed_or_pending(const struct ex_fallback *fb, uint32_t code)
@@ -442,7 +481,7 @@ int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
 {
     for (size_t i = 0; i < fb->npending; i++) {
         const struct pending *p = &fb->pending[i];
-        if (claimed(fb, p->code) || (!p->activation && !fb->context))
+        if (claimed(fb, p->code) || (!p->activation && !p->uncatalogued && !fb->context))
             continue;
         bool failure = (p->code & 0x80000000u) && !p->information;
         const struct ex_row *row = p->message
@@ -452,7 +491,9 @@ int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
                                                   : &ex_fallback_information_row);
         if (p->nshared > 1 && failure)
             row = &ex_fallback_message_shared_row;
-        if (p->written[0])
+        if (p->uncatalogued)
+            row = &ex_fallback_uncatalogued_row;
+        else if (p->written[0])
             row = p->decimal ? &ex_fallback_win32_decimal_row
                              : &ex_fallback_mistyped_row; /* only failures are read from a slip */
         ex_finding_from_row(&fb->finding, row, p->around, fill, p);

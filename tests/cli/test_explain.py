@@ -218,6 +218,27 @@ class CodeFallback(unittest.TestCase):
                 objects, status = records(text.encode())
                 self.assertEqual((objects, status), ([], 2))
 
+    def test_an_uncatalogued_code_where_its_line_speaks_of_activation(self):
+        # An activation script's "Activation Failed [Error Code: 0x80131501]" (a .NET code
+        # the catalog does not hold) was nothing, and a status block around it read ok.
+        _, f, status = self.only_finding("Activation Failed [Error Code: 0x80131501]\n")
+        self.assertEqual((f["rule"], f["severity"], f["codes"]),
+                         ("uncatalogued-code-in-text", "critical", ["0x80131501"]))
+        self.assertEqual(status, 1)
+        _, f, _ = self.only_finding("Der Fehlercode 0x87E107F9 ist ein Aktivierungsfehler.\n")
+        self.assertEqual((f["rule"], f["codes"]), ("uncatalogued-code-in-text", ["0x87E107F9"]))
+
+    def test_an_uncatalogued_code_needs_its_own_line_to_speak_of_activation(self):
+        # Other lines about activation do not tie it: a crash dump's or a setup log's code.
+        for text in ("Backup failed with 0x80131501\n",
+                     "Windows activation failed.\nThe backup job ended with 0x80131501\n",
+                     "activation 0x00131501 done\n",
+                     "see https://example.com/licensing/0x80131501 for the license\n"):
+            with self.subTest(text=text):
+                objects, _ = records(text.encode())
+                rules = [f["rule"] for o in objects if o["kind"] != "summary" for f in o["findings"]]
+                self.assertNotIn("uncatalogued-code-in-text", rules)
+
     def test_informational_code_is_a_note(self):
         _, f, status = self.only_finding("ospp said 0x4004F040 afterwards\n")
         self.assertEqual((f["rule"], f["severity"]), ("code-in-text-information", "note"))
