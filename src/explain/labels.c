@@ -385,6 +385,15 @@ static const struct ex_label_row rows[] = {
     { EXL_KEY_UNINSTALLED, "zh-CN", "成功地卸载了产品密钥", SL, EX_PHRASE },
     { EXL_KEY_INSTALLED, "zh-CN", "成功地安装了产品密钥", SL, EX_PHRASE },
     { EXL_SKMS_SET, "zh-CN", "密钥管理服务计算机名称成功地设置为", SL, EX_PHRASE },
+    /* hu and zh-TW, slmgr.vbs /ato's results as the Hungarian (machine-translated) and
+     * Traditional Chinese copies of the same Azure article quote them:
+     * https://github.com/tsunami416604/azure-docs.hu-hu/blob/1307c65cef1f54d952b5b2ac5bead5b79e4b6b15/articles/virtual-machines/windows/troubleshoot-activation-problems.md
+     * ("... aktiválása... A termék aktiválása sikeres.": the product comes before its
+     * "activating", so no row opens that line) and
+     * https://github.com/ningchencontact/azure-docs.zh-tw/blob/41d19a6352ffe802643a7e0e35c3e68fb364e864/articles/virtual-machines/windows/troubleshoot-activation-problems.md */
+    { EXL_ACTIVATED_OK, "hu", "A termék aktiválása sikeres", SL, EX_PHRASE },
+    { EXL_ACTIVATED_OK, "zh-TW", "產品已成功啟用", SL, EX_PHRASE },
+    { EXL_ACTIVATING, "zh-TW", "正在啟用", SL, EX_PHRASE },
     /* Further languages: append a block here naming its public source. */
 };
 

@@ -175,12 +175,22 @@ class BuiltInResultRows(unittest.TestCase):
             "활성화했습니다.", "pl": "Produkt aktywowany pomyślnie.", "pt-BR": "Produto ativado com "
             "sucesso.", "ru": "Активация выполнена успешно.", "nl": "Product is geactiveerd.",
             "tr": "Ürün başarıyla etkinleştirildi.", "cs": "Produkt se úspěšně aktivoval.",
-            "sv": "Produkten har aktiverats."}
+            "sv": "Produkten har aktiverats.", "hu": "A termék aktiválása sikeres.",
+            "zh-TW": "產品已成功啟用。"}
         for lang, line in results.items():
             with self.subTest(lang=lang):
                 found, status, err = self.ato(line + "\n")
                 self.assertEqual(status, 0, err)
                 self.assertEqual([(f[1], f[2]) for f in found], [("result", "ok")])
+
+    def test_hungarian_result_after_its_product(self):
+        # Hungarian puts the product before "aktiválása...": no Activating row opens the line,
+        # the result is found after the ellipsis (hu-ato-azure-success).
+        found, status, err = self.ato("Windows(R), ServerDatacenter edition (12345678-1234-1234-"
+                                      "1234-12345678) aktiválása... A termék aktiválása "
+                                      "sikeres.\n")
+        self.assertEqual(status, 0, err)
+        self.assertEqual([(f[1], f[2]) for f in found], [("result", "ok")])
 
     def test_russian_result_row_comes_before_the_activating_row_it_opens_like(self):
         # "Активация выполнена успешно" opens with the Activating text "Активация": read as
