@@ -47,6 +47,18 @@ static const struct ex_prose_word words[] = {
     W(EXW_ACT, V, EN, "licensed"),
     W(EXW_ACT, V, EN, "license"), /* "do not license" (en-ticket-cloudbase-init-49) */
     W(EXW_ACT, S, EN | FR, "licenc"),
+    /* words that are themselves "not activated": "in Office it still shows as unactivated"
+     * (en-ticket-dockerkms-16-office-unactivated), "Windows deactivates after running a Docker
+     * container" (en-ticket-moby-40545-watermark), "Windows states it needs to be activated"
+     * (en-ticket-automatedlab-1286-needs-activation); not the imperative "deactivate" */
+    W(EXW_UNLICENSED, X, EN, "unactivated"),
+    W(EXW_UNLICENSED, X, EN, "deactivated"),
+    W(EXW_UNLICENSED, X, EN, "deactivates"),
+    W(EXW_UNLICENSED, X, EN, "needs to be activated"),
+    W(EXW_UNLICENSED, X, EN, "need to be activated"),
+    W(EXW_UNLICENSED, X, EN, "needs activation"),
+    W(EXW_UNLICENSED, X, EN, "needs activating"),
+    W(EXW_UNLICENSED, X, EN, "requires activation"),
     W(EXW_ACT, EXW_NAMES, EN, "product key"),
     W(EXW_ACT, EXW_NAMES, ALL, "kms"),
     W(EXW_ACT, EXW_NAMES, ALL, "gvlk"),
@@ -58,6 +70,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_ACT, 0, DE, "produktschlüssel"),
     W(EXW_ACT, S | V, FR, "activé"), /* "non activé" (fr-blog-0xC004C003-ittrip-update) */
     W(EXW_ACT, S, FR, "réactiv"),
+    /* "la clé de licence a été désactivée" (fr-blog-henri-cheli-contrefacon) */
+    W(EXW_UNLICENSED, X | S, FR, "désactivé"),
     W(EXW_ACT, S, ES, "activaci"),
     W(EXW_ACT, S | V, ES, "activar"),
     W(EXW_ACT, S | V, ES | PT, "activad"),
@@ -102,6 +116,9 @@ static const struct ex_prose_word words[] = {
     W(EXW_ACT, V, KO, "활성화"),
     W(EXW_ACT, V, KO, "라이선스"),
     W(EXW_ACT, V, KO, "라이센스"),
+    /* 인증 alone (verification) is activation in tickets ("인증이 안되는 현상",
+     * ko-ticket-mas-1395-office), and a certificate's or a login's too: weak */
+    W(EXW_ACT, V | WK, KO, "인증"),
     W(EXW_FAILED, X, DE, "aktivierungsfehler"),
 
     /* --- licence periods --- */
@@ -177,6 +194,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_PRODUCT, 0, ZH, "专业版"),
     W(EXW_PRODUCT, 0, ZH, "企业版"),
     W(EXW_PRODUCT, 0, ZH, "家庭版"),
+    W(EXW_PRODUCT, 0, KO, "윈도우"),
+    W(EXW_PRODUCT, 0, KO, "오피스"), /* (ko-ticket-mas-1395-office) */
 
     /* --- articles and possessives: no word between a verb and its object ("cannot verify
      * the license" is as close as "cannot be activated") --- */
@@ -201,6 +220,14 @@ static const struct ex_prose_word words[] = {
     W(EXW_FAILED, S, EN, "fail"),
     W(EXW_FAILED, 0, EN, "unable"),
     W(EXW_FAILED, N, EN, "cannot"), /* "cannot be activated" (en-ticket-mas-561) */
+    /* "cannot be used to activate Office" (en-ticket-deployoffice-870-sca-products), as
+     * Windows says of a key for another edition */
+    W(EXW_FAILED, N, EN, "cannot be used to"),
+    W(EXW_FAILED, N, EN, "can't be used to"),
+    W(EXW_FAILED, N, EN, "can not be used to"),
+    /* "XP Home's activation would fail" (en-blog-danielschneller-xp-activation-invalid-key):
+     * a failure told, where "would" alone supposes */
+    W(EXW_FAILED, 0, EN, "would fail"),
     W(EXW_FAILED, N, EN, "can't"),
     W(EXW_FAILED, N, EN, "can not"),
     W(EXW_FAILED, N, EN, "couldn't"),
@@ -308,6 +335,10 @@ static const struct ex_prose_word words[] = {
     W(EXW_FAILED, 0, KO, "실패"),
     W(EXW_FAILED, 0, KO, "할 수 없"),
     W(EXW_FAILED, 0, KO, "수 없"),
+    W(EXW_FAILED, 0, KO, "안되"), /* "인증이 안되는" (ko-ticket-mas-1395-office) */
+    W(EXW_FAILED, 0, KO, "안 되"),
+    W(EXW_FAILED, 0, KO, "안됩"),
+    W(EXW_FAILED, 0, KO, "안 됩"),
 
     /* --- expired --- */
     /* "license expired" (en-ticket-detectionlab-415-expired) */
@@ -324,6 +355,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_EXPIRED, S, ES, "caducad"),
     W(EXW_EXPIRED, S, ES | PT, "vencid"),
     W(EXW_EXPIRED, 0, PT, "expirou"),
+    W(EXW_EXPIRED, 0, PT, "venceu"), /* "a licença venceu" (pt-BR-qa-bpiropo-xp-licenca-venceu) */
     W(EXW_EXPIRED, S, IT, "scadut"),
     W(EXW_EXPIRED, S, RU, "истек"),
     W(EXW_EXPIRED, S, RU, "истёк"),
@@ -413,6 +445,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_PRESENT, 0, EN, "showing"),
     W(EXW_PRESENT, 0, EN, "showed"),
     W(EXW_PRESENT, 0, EN, "displayed"),
+    W(EXW_PRESENT, 0, EN, "displays"), /* "displays the Activation watermark" (en-ticket-moby-40545-watermark) */
     W(EXW_PRESENT, 0, EN, "still there"),
     W(EXW_PRESENT, 0, DE, "wieder da"),
     W(EXW_PRESENT, 0, DE, "erscheint"),
@@ -445,6 +478,10 @@ static const struct ex_prose_word words[] = {
     W(EXW_PRESENT, 0, ZH, "显示"),
     W(EXW_PRESENT, 0, KO, "나타나"),
     W(EXW_PRESENT, 0, KO, "표시"),
+
+    /* --- lost: not activated any more, told of a subject ("Windows activation on the host is
+     * lost", en-ticket-navcontainerhelper-1331-host) --- */
+    W(EXW_UNLICENSED, 0, EN, "lost"),
 
     /* --- negation --- */
     W(EXW_NOT, 0, EN, "not"),
@@ -588,6 +625,9 @@ static const struct ex_prose_word words[] = {
     W(EXW_WHEN, 0, EN, "until"),
     W(EXW_WHEN, 0, EN, "before"),
     W(EXW_WHEN, 0, EN, "after"),
+    W(EXW_WHEN, 0, EN, "whether or not"), /* concessive, no supposition: "Activation is unsuccessful
+                                             * whether or not you enter ..." (en-kb-quote-
+                                             * supportarticles-32777-wpa) */
     W(EXW_WHEN, 0, DE, "sobald"),
     W(EXW_WHEN, 0, DE, "nachdem"),
     W(EXW_WHEN, 0, DE, "bevor"),
@@ -663,6 +703,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_LEAD, 0, EN | ES | PT, "use"),
     W(EXW_LEAD, 0, EN, "try"),
     W(EXW_LEAD, 0, EN, "check"),
+    W(EXW_LEAD, 0, EN, "set"), /* slmgr /?'s "Set interval (minutes) for unactivated clients"
+                                * (neg-en-slmgr-usage-temp-windows) */
     W(EXW_LEAD, 0, EN, "make sure"),
     W(EXW_LEAD, 0, EN, "ensure"),
     W(EXW_LEAD, 0, EN, "verify"),

@@ -329,3 +329,62 @@ Test(prose, the_word_table_is_well_formed)
                       "%.31s twice", w->text);
     }
 }
+
+/* Words added from batches 8-11's pastes (each names its paste in prose_words.c), each class
+ * with a sentence that tells it and one that must not. */
+static const struct told_case more_positives[] = {
+    /* words that are themselves "not activated" */
+    { "en", "In Office it still shows as unactivated", NOT_ACT },
+    { "en", "Windows deactivates after running a container", NOT_ACT },
+    { "en", "Windows states it needs to be activated", NOT_ACT },
+    { "fr", "La clé de licence a été désactivée", NOT_ACT },
+    /* lost, told of a subject */
+    { "en", "Windows activation on the host is lost", NOT_ACT },
+    /* failures: a key or product that cannot be used to activate; a failure told with "would" */
+    { "en", "The products cannot be used to activate Office", FAILED },
+    { "en", "Activation would fail with a message", FAILED },
+    /* a concessive clause is no supposition */
+    { "en", "Activation is unsuccessful whether or not you enter a password", FAILED },
+    /* the watermark displayed */
+    { "en", "Windows displays the Activation watermark", NOT_ACT },
+    /* pt-BR: a licence that ran out */
+    { "pt", "Instalei o Windows, mas a licença venceu", EXPIRED },
+    /* ko: 인증 alone beside a product word, and its failure */
+    { "ko", "윈도우 인증이 안되는 현상이 발생했습니다", FAILED },
+    { "ko", "오피스 인증이 성공적으로 이루어졌습니다", OK },
+};
+
+Test(prose, words_of_batches_8_to_11_tell_their_class)
+{
+    for (size_t i = 0; i < sizeof more_positives / sizeof more_positives[0]; i++) {
+        const struct told_case *c = &more_positives[i];
+        size_t at = 0, plen = 0;
+        int t = told(c->text, true, &at, &plen);
+        cr_expect_eq(t, c->told, "%s: \"%s\" told %s, not %s", c->lang, c->text,
+                     t < 0 ? "nothing" : ex_told_name(t), ex_told_name(c->told));
+    }
+}
+
+Test(prose, words_of_batches_8_to_11_keep_their_guards)
+{
+    static const struct told_case cases[] = {
+        { "en", "Set interval (minutes) for unactivated clients to attempt KMS connection",
+          NONE },                                                 /* an instruction */
+        { "en", "If Windows needs to be activated, run slmgr /ato", NONE }, /* supposition */
+        { "en", "Windows activation was never lost", NONE },           /* negated */
+        { "en", "This activation would not fail", NONE },              /* negated */
+        { "en", "Deactivate the key before you reinstall", NONE },     /* no state: imperative */
+        { "fr", "Pourquoi la licence a été désactivée ?", NONE },      /* question */
+        { "pt", "A licença não venceu", NONE },                        /* negated */
+        { "ko", "인증이 안되는 경우 slmgr를 실행하십시오", NONE },     /* supposition */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t at = 0, plen = 0;
+        int t = told(cases[i].text, true, &at, &plen);
+        cr_expect_eq(t, NONE, "%s: \"%s\" told %s", cases[i].lang, cases[i].text,
+                     ex_told_name(t));
+    }
+    /* 인증 (also a certificate's, a login's) counts only beside a product word */
+    size_t at, plen;
+    cr_expect_eq(told("로그인 인증이 안되는 현상", false, &at, &plen), NONE);
+}
