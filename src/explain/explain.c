@@ -5,7 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <slerr.h>
+
 #include "checkmk.h"
+#include "code.h"
 #include "event.h"
 #include "evtx.h"
 #include "explain.h"
@@ -14,6 +17,7 @@
 #include "readers.h"
 
 #define UNREACHABLE_KMS 0xC004F074u /* the client's "no KMS could be contacted" */
+#define HELD_MAX 4 /* lone error lines kept until the input says whether it is about activation */
 
 const char *ex_strerror(enum ex_status status)
 {
@@ -158,12 +162,56 @@ struct ex_driver {
     struct ex_checkmk checkmk; /* a Checkmk agent's dump: only its win_license section is read */
     bool hidden;               /* the current line is kept from the readers */
     size_t claimed;            /* the current line is for reader claimed - 1 alone (0: all) */
+    /* Error lines whose labels other programs print too ("Error: 0x80070426 ...", "Error
+     * code: 0x1608"), naming only general Windows codes, met before anything in the input
+     * spoke of activation: reported at the end only if something did. */
+    struct held {
+        struct ex_record record;
+        struct ex_finding findings[EX_MAX_CODES];
+    } held[HELD_MAX];
+    size_t nheld;
     struct ex_input input;
 };
+
+/* A record of a bare error line naming only codes that are not the licensing service's:
+ * slmgr's "Error:" label with a general Windows code (another program's "Error: 0x80070426
+ * The service has not been started." reads the same), or either error label ("Error code:"
+ * of ospp /act too) with a code the catalog does not hold (a Remote Desktop client's
+ * "Error code: 0x1608"). "Error code: 0x800705b4" alone, as activation scripts print it,
+ * stays a record. */
+static bool lone_general_error(const struct ex_record *record)
+{
+    bool slmgr = strcmp(record->kind, "slmgr-error") == 0;
+    if (!slmgr && strcmp(record->kind, "ospp-act") != 0)
+        return false;
+    size_t ncodes = 0;
+    for (size_t i = 0; i < record->nfindings; i++)
+        for (size_t j = 0; j < record->findings[i].ncodes && j < EX_MAX_CODES; j++, ncodes++) {
+            uint32_t code = record->findings[i].codes[j];
+            if (ex_activation_code(code) || (!slmgr && slerr_lookup(code)))
+                return false;
+        }
+    return ncodes > 0 && record->nfindings <= EX_MAX_CODES;
+}
+
+static bool hold(struct ex_driver *d, const struct ex_record *record)
+{
+    if (d->nheld == HELD_MAX || ex_fallback_about_activation(d->fallback) ||
+        !lone_general_error(record))
+        return false;
+    struct held *h = &d->held[d->nheld++];
+    memcpy(h->findings, record->findings, record->nfindings * sizeof record->findings[0]);
+    h->record = *record;
+    h->record.findings = h->findings;
+    h->record.title = NULL; /* a reader's buffer; an error line has none */
+    return true;
+}
 
 static int summing_sink(void *ctx, const struct ex_record *record)
 {
     struct ex_driver *d = ctx;
+    if (hold(d, record))
+        return 0;
     ex_summary_add(d->summary, record);
     /* A record handed on while a line is fed was ended by that line (unless it is the line's
      * own record); at the end of input it reaches the last line. */
@@ -363,6 +411,13 @@ enum ex_status ex_driver_finish(struct ex_driver *d)
             d->failed = ex_readers[i];
             d->failed_state = d->states[i];
         }
+    }
+    bool about = ex_fallback_about_activation(d->fallback);
+    for (size_t i = 0; i < d->nheld && !status && about; i++) {
+        const struct ex_record *r = &d->held[i].record;
+        ex_summary_add(d->summary, r);
+        ex_fallback_claim(d->fallback, r, r->line);
+        status = d->sink(d->ctx, r);
     }
     if (!status)
         status = ex_fallback_finish(d->fallback, fallback_sink, d);

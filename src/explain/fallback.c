@@ -448,6 +448,11 @@ void ex_fallback_claim(struct ex_fallback *fb, const struct ex_record *record, s
         }
 }
 
+bool ex_fallback_about_activation(const struct ex_fallback *fb)
+{
+    return fb->context;
+}
+
 static const char *fill(const void *subject, const char *key, size_t len, bool command,
                         char *buf, size_t size)
 {

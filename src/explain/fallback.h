@@ -28,10 +28,13 @@ void ex_fallback_claim(struct ex_fallback *fb, const struct ex_record *record, s
 /* End of input: one record of kind "text" per unclaimed notable code, to the sink. Returns
  * 0, or EX_STATUS_STOPPED when the sink asked to stop. */
 int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx);
+/* Whether the input read so far is about activation: a word of activation or licensing, an
+ * activation code, or a reader's record claimed. */
+bool ex_fallback_about_activation(const struct ex_fallback *fb);
 
 /* The rows its findings come from, for tests. */
 extern const struct ex_row ex_fallback_failure_row, ex_fallback_information_row,
     ex_fallback_message_row, ex_fallback_message_information_row, ex_fallback_message_shared_row,
-    ex_fallback_mistyped_row, ex_fallback_win32_decimal_row;
+    ex_fallback_mistyped_row, ex_fallback_win32_decimal_row, ex_fallback_uncatalogued_row;
 
 #endif

@@ -854,7 +854,14 @@ static const struct {
     { EX_PH_ACTIVATION_CONTEXT, "en", "Software Protection" },
     { EX_PH_ACTIVATION_CONTEXT, "de", "aktivier" },
     { EX_PH_ACTIVATION_CONTEXT, "de", "lizenz" },
-    { EX_PH_ACTIVATION_CONTEXT, "fr", "activ" },
+    /* Not the bare stem "activ": English "Activity ID" (a Remote Desktop error's) is no word
+     * of activation. */
+    { EX_PH_ACTIVATION_CONTEXT, "fr", "activer" },
+    { EX_PH_ACTIVATION_CONTEXT, "fr", "activ\xC3\xA9" }, /* activé */
+    { EX_PH_ACTIVATION_CONTEXT, "fr", "activez" },
+    { EX_PH_ACTIVATION_CONTEXT, "es", "activaci" },
+    { EX_PH_ACTIVATION_CONTEXT, "es", "activar" },
+    { EX_PH_ACTIVATION_CONTEXT, "es", "activad" },
     { EX_PH_ACTIVATION_CONTEXT, "it", "attiva" },
     { EX_PH_ACTIVATION_CONTEXT, "pt", "ativa" },
     { EX_PH_ACTIVATION_CONTEXT, "pl", "aktywac" },

@@ -239,6 +239,29 @@ class CodeFallback(unittest.TestCase):
                 rules = [f["rule"] for o in objects if o["kind"] != "summary" for f in o["findings"]]
                 self.assertNotIn("uncatalogued-code-in-text", rules)
 
+    def test_a_bare_error_line_with_a_general_code_needs_words_of_activation(self):
+        # WSL's "Error: 0x80070426 The service has not been started." and a Remote Desktop
+        # client's "Error code: 0x1608" were read as slmgr's and ospp's failures (critical).
+        for text in ("WslRegisterDistribution failed with error: 0x80070426\n"
+                     "Error: 0x80070426 The service has not been started.\n",
+                     "We have blocked the connection.\nError code: 0x1608\nActivity ID: 0\n"):
+            with self.subTest(text=text):
+                self.assertEqual(records(text.encode()), ([], 2))
+        # Words of activation before or after it, or a code of the licensing service, make it
+        # the tool's line again: the slmgr-error record's row.
+        for text in ("slmgr.vbs /ato\nError: 0x80070426 The service has not been started.\n",
+                     "Error: 0x80070426 The service has not been started.\nthe license is gone\n",
+                     "Error: 0x80070426 The service has not been started.\nthen 0xC004F074\n"):
+            with self.subTest(text=text):
+                objects, status = records(text.encode())
+                got = [(o["kind"], f["rule"], f["codes"]) for o in objects
+                       if o["kind"] != "summary" for f in o["findings"]]
+                self.assertIn(("slmgr-error", "error", ["0x80070426"]), got)
+                self.assertEqual(status, 1)
+        # An activation code on the bare line is never held back.
+        objects, status = records(b"Error: 0xC004F074 no host\n")
+        self.assertEqual((objects[0]["kind"], status), ("slmgr-error", 1))
+
     def test_informational_code_is_a_note(self):
         _, f, status = self.only_finding("ospp said 0x4004F040 afterwards\n")
         self.assertEqual((f["rule"], f["severity"]), ("code-in-text-information", "note"))
@@ -840,7 +863,9 @@ class StateOrFailureInProse(unittest.TestCase):
 class OneCodeParser(unittest.TestCase):
     def test_eight_digits_are_hex_as_in_a_lookup(self):
         # explain read this as the decimal 80070005 (0x04C5C575); `slerr 80070005` reads hex.
-        objects, status = records(b"Error: 80070005\n")
+        # (slmgr's command above it: a bare "Error:" line with a general code needs words of
+        # activation, CodeFallback.test_a_bare_error_line_with_a_general_code_needs_words_...)
+        objects, status = records(b"slmgr /ato\nError: 80070005\n")
         f = [f for o in objects if o["kind"] == "slmgr-error" for f in o["findings"]][0]
         self.assertEqual((f["rule"], f["codes"]), ("error", ["0x80070005"]))
         self.assertEqual(status, 1)
