@@ -93,10 +93,14 @@ bool ex_collector_repeats(const struct ex_collector *c, enum ex_label label)
 static int hand_on(struct ex_collector *c, const char *kind, size_t lineno, bool cim,
                    int recognised)
 {
+    /* A record that is handed on nowhere is not judged: none of its lines is one only this
+     * reader's tool prints (ospp's reader sees a /dlv's "License Status:", a label of both
+     * tools), or the reader does not recognise it. */
+    if (!c->own || recognised == EX_NOT_RECOGNISED)
+        return 0;
     ex_facts_derive(&c->facts, cim);
     size_t n = ex_judge(&c->facts, c->findings, EX_MAX_FINDINGS);
-    if (!c->own || recognised == EX_NOT_RECOGNISED ||
-        (recognised == EX_IF_FINDINGS && n == 0))
+    if (recognised == EX_IF_FINDINGS && n == 0)
         return 0;
     const char *name = c->facts.text[EXL_NAME];
     struct ex_record record = { kind, lineno, c->findings, n, name[0] ? name : NULL };
