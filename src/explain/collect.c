@@ -37,13 +37,17 @@ void ex_collector_start(struct ex_collector *c, size_t lineno)
     c->own = false;
 }
 
-/* Counts columns as a console does: one per character (UTF-8 continuation bytes take none). */
-static size_t columns(const char *text, size_t len)
+/* Whether a line fills the console's width, its columns counted as a console does: one per
+ * character (UTF-8 continuation bytes take none). A shorter line is told by its length alone:
+ * every field line of every record comes here. */
+static bool fills_console(const char *text, size_t len)
 {
+    if (len < CONSOLE_WIDTH)
+        return false;
     size_t n = 0;
-    for (size_t i = 0; i < len; i++)
+    for (size_t i = 0; i < len && n <= CONSOLE_WIDTH; i++)
         n += ((unsigned char)text[i] & 0xC0) != 0x80;
-    return n;
+    return n == CONSOLE_WIDTH;
 }
 
 /* Whether text is one word: not empty, no blank inside. */
@@ -69,7 +73,7 @@ void ex_collector_field(struct ex_collector *c, enum ex_label label, const char 
     c->own |= own;
     ex_facts_set(&c->facts, label, value, vlen);
     c->last = label;
-    c->last_len = columns(line, len);
+    c->last_full = fills_console(line, len);
     c->last_token = one_word(value, vlen);
 }
 
@@ -77,11 +81,11 @@ bool ex_collector_rejoin(struct ex_collector *c, const char *text, size_t len)
 {
     if (!c->open || c->last == EXL_NONE || len == 0 || text[0] == ' ' || text[0] == '\t')
         return false;
-    if (c->last_len != CONSOLE_WIDTH &&
+    if (!c->last_full &&
         !(c->last == EXL_OTHER && c->last_token && wrapped_word(text, len)))
         return false;
     ex_facts_append(&c->facts, c->last, text, len);
-    c->last_len = columns(text, len);
+    c->last_full = fills_console(text, len);
     return true;
 }
 

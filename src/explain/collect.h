@@ -13,7 +13,7 @@ struct ex_collector {
     size_t line;               /* its first line */
     enum ex_label last;        /* the field the previous line set, for wrapped values */
     bool own;                  /* it holds a line only this reader's tool prints */
-    size_t last_len;           /* that line's length */
+    bool last_full;            /* that line filled the console's width */
     bool last_token;           /* its value is one word (a URL, an ID: no blank inside) */
     struct ex_facts facts;
     struct ex_finding findings[EX_MAX_FINDINGS]; /* last: ex_collector_new leaves it unzeroed */
