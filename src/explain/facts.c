@@ -185,12 +185,11 @@ void ex_facts_derive(struct ex_facts *f, bool cim)
     if (f->state < 0 && (f->seen[EXL_XPR_PERMANENT] || f->seen[EXL_XPR_VOLUME] ||
                          f->seen[EXL_XPR_TIMEBASED]))
         f->state = 1; /* /xpr says so in words */
-    else if (f->state < 0 && f->seen[EXL_XPR_NOTIFICATION])
+    else if (f->state < 0 && (f->seen[EXL_XPR_NOTIFICATION] ||
+                              f->seen[EXL_NON_GENUINE_NOTIFICATION]))
         f->state = 5;
     else if (f->state < 0 && f->seen[EXL_NON_GENUINE])
-        f->state = 4; /* /ato's words for the state it left the product in */
-    else if (f->state < 0 && f->seen[EXL_NON_GENUINE_NOTIFICATION])
-        f->state = 5;
+        f->state = 4; /* slmgr's words (/ato, /xpr) for that state */
     if (f->state < 0 && f->told >= 0 && f->told <= 6)
         f->state = f->told; /* told in prose ("the license is expired") */
     const char *reason = f->text[EXL_STATUS_REASON];
