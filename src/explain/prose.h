@@ -63,6 +63,8 @@ enum {
     EXW_NAMES = 1u << 5,  /* a subject that names the product as a product word does (KMS) */
     EXW_NEGATING = 1u << 6, /* a failure word that is a negated verb ("does not", "kann nicht"):
                              * beside another failure word it turns it round ("did not fail") */
+    EXW_AHEAD = 1u << 7,  /* a negation that turns round only a verb after it (English "not
+                           * activated"; in "License Servers NOT running" it is another verb's) */
 };
 
 /* Languages, as bits: a word of negation, outcome or supposition counts only beside a subject

@@ -204,6 +204,8 @@ static int negated_verb(const struct sentence *s, unsigned clause, size_t *at, s
         if (k->dropped || k->clause != clause || k->w->kind != EXW_ACT || !(k->w->flags & EXW_VERB))
             continue;
         const struct token *n = find(s, clause, k->w->langs, EXW_NOT, k, NEXT_TO);
+        if (n && (n->w->flags & EXW_AHEAD) && n->pos > k->pos)
+            continue;
         if (n) {
             span(n, k, at, plen);
             return EX_TOLD_NOT_ACTIVATED;
@@ -243,9 +245,12 @@ static int clause_told(const struct sentence *s, unsigned clause, size_t *at, si
         const struct token *sj = subject_of(s, k);
         if (!sj)
             continue;
-        if (o && o->w->kind != k->w->kind)
+        if (o && o->w->kind != k->w->kind &&
+            (o->w->kind == EXW_SUCCEEDED || k->w->kind == EXW_SUCCEEDED))
             return EX_TOLD_NONE; /* two outcomes: "succeeded, but ... failed" is not ours to pick */
-        if (!o)
+        /* two bad ones ("许可证过期无法激活": expired, cannot be activated) tell the worse: an
+         * expiry to come yields to a failure told beside it */
+        if (!o || (o->w->kind == EXW_EXPIRING && k->w->kind != EXW_EXPIRING))
             o = k, subj = sj;
     }
     if (!o)
@@ -290,9 +295,11 @@ int ex_prose_told(const char *text, size_t len, bool question, bool strong, size
         int t = clause_told(&s, c, &a, &p);
         if (t == EX_TOLD_NONE)
             continue;
-        if (told != EX_TOLD_NONE && t != told)
+        if (told != EX_TOLD_NONE && t != told &&
+            (told == EX_TOLD_LICENSED || t == EX_TOLD_LICENSED))
             return EX_TOLD_NONE; /* "activated, then not activated": two states told */
-        if (told == EX_TOLD_NONE) {
+        /* two bad states ("许可证过期，并且激活码无法激活") tell the worse, as in one clause */
+        if (told == EX_TOLD_NONE || (told == EX_TOLD_EXPIRING && t != EX_TOLD_EXPIRING)) {
             told = t;
             *at = a;
             *plen = p;

@@ -28,6 +28,7 @@
 #define WK EXW_WEAK
 #define BF EXW_BEFORE
 #define N EXW_NEGATING
+#define AH EXW_AHEAD
 
 #define W(kind, flags, langs, text) { text, sizeof text - 1, kind, flags, langs }
 
@@ -484,14 +485,14 @@ static const struct ex_prose_word words[] = {
     W(EXW_UNLICENSED, 0, EN, "lost"),
 
     /* --- negation --- */
-    W(EXW_NOT, 0, EN, "not"),
-    W(EXW_NOT, 0, EN, "isn't"),
-    W(EXW_NOT, 0, EN, "wasn't"),
-    W(EXW_NOT, 0, EN, "aren't"),
-    W(EXW_NOT, 0, EN, "hasn't"),
-    W(EXW_NOT, 0, EN, "haven't"),
-    W(EXW_NOT, 0, EN, "never"),
-    W(EXW_NOT, 0, EN, "no longer"),
+    W(EXW_NOT, AH, EN, "not"),
+    W(EXW_NOT, AH, EN, "isn't"),
+    W(EXW_NOT, AH, EN, "wasn't"),
+    W(EXW_NOT, AH, EN, "aren't"),
+    W(EXW_NOT, AH, EN, "hasn't"),
+    W(EXW_NOT, AH, EN, "haven't"),
+    W(EXW_NOT, AH, EN, "never"),
+    W(EXW_NOT, AH, EN, "no longer"),
     W(EXW_NOT, 0, DE, "nicht"),
     W(EXW_NOT, S, DE, "kein"),
     W(EXW_NOT, 0, FR, "pas"),

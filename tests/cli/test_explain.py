@@ -823,7 +823,8 @@ class StateOrFailureInProse(unittest.TestCase):
                      "If Windows is not activated, run slmgr.vbs /ato.",  # a supposition
                      "Wenn Windows nicht aktiviert ist, hilft slmgr.",
                      "It is not true that the license is expired.",  # turned round
-                     "It was activation failed, then not activated.",  # two things told
+                     # two things told, a success and a failure (two bad ones tell the worse)
+                     "It was activated successfully, then not activated.",
                      "Our images are not activatedly built.",  # a longer word
                      "It does not let you activate once, but as often as you need it.",
                      "It doesn't change the activation status.",  # a status named

@@ -388,3 +388,29 @@ Test(prose, words_of_batches_8_to_11_keep_their_guards)
     size_t at, plen;
     cr_expect_eq(told("로그인 인증이 안되는 현상", false, &at, &plen), NONE);
 }
+
+/* An English negation turns round the verb after it, not a noun before it: a FlexLM licence
+ * server's "License Servers NOT running" (neg-en-monitoringplugins-687-flexlm) tells no
+ * Windows state; German and Japanese negations still follow their verb. */
+Test(prose, an_english_negation_turns_round_what_follows_it)
+{
+    size_t at, plen;
+    cr_expect_eq(told("License Servers NOT running", true, &at, &plen), NONE);
+    cr_expect_eq(told("Windows is still NOT licensed", true, &at, &plen), NOT_ACT);
+    cr_expect_eq(told("Windows aktiviert sich nicht", true, &at, &plen), NOT_ACT);
+    cr_expect_eq(told("Windows はライセンス認証されていません", true, &at, &plen), NOT_ACT);
+}
+
+/* Two bad outcomes in one clause or sentence tell the worse (zh-ticket-heu-188-ltsc-expired:
+ * 许可证过期无法激活, "licence expired, cannot be activated"); a success beside a failure still
+ * tells nothing (two states, the writer's to untangle). */
+Test(prose, two_bad_outcomes_tell_the_worse)
+{
+    size_t at, plen;
+    cr_expect_eq(told("win10 显示许可证过期无法激活", true, &at, &plen), EXPIRED);
+    cr_expect_eq(told("许可证过期，并且激活码无法激活", true, &at, &plen), EXPIRED);
+    cr_expect_eq(told("The license will expire soon, activation failed", true, &at, &plen),
+                 FAILED);
+    cr_expect_eq(told("Activation failed, then it activated successfully", true, &at, &plen),
+                 NONE);
+}
