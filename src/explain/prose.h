@@ -95,6 +95,10 @@ const struct ex_prose_word *ex_prose_words(size_t *count);
 const struct ex_prose_word *ex_prose_word_at(const char *text, size_t len, size_t at,
                                              bool subjects_only, size_t *tlen);
 
+/* The ASCII letters a subject or product word may start with, as bits ('a' bit 0): the first
+ * pass tries no other word (for a test that keeps it equal to the table). */
+unsigned long ex_prose_subject_letters(void);
+
 /* Whether a byte at text[at] starts a word or a CJK character, where a word may be tried. */
 bool ex_prose_word_start(const char *text, size_t len, size_t at);
 

@@ -910,14 +910,30 @@ bool ex_prose_word_start(const char *text, size_t len, size_t at)
     return t[at] >= 0xE0 || !letter_before(t, at);
 }
 
+/* The ASCII letters subject and product words start with (a test keeps it equal to the
+ * table's): the first pass over a line rules most words out by their first letter. */
+#define SUBJECT_LETTERS "aefgklmoprstwz"
+
+unsigned long ex_prose_subject_letters(void)
+{
+    unsigned long mask = 0;
+    for (const char *c = SUBJECT_LETTERS; *c; c++)
+        mask |= 1ul << (*c - 'a');
+    return mask;
+}
+
 const struct ex_prose_word *ex_prose_word_at(const char *text, size_t len, size_t at,
                                              bool subjects_only, size_t *tlen)
 {
     const unsigned char *t = (const unsigned char *)text;
+    *tlen = 0;
     if (!ex_prose_word_start(text, len, at))
         return NULL;
     unsigned char f[2];
     unsigned char first = fold(t + at, len - at, f) ? f[0] : t[at];
+    if (subjects_only && first < 0x80 &&
+        (first < 'a' || first > 'z' || !strchr(SUBJECT_LETTERS, first)))
+        return NULL;
     const struct ex_prose_word *best = NULL;
     size_t best_len = 0;
     for (size_t i = 0; i < NWORDS; i++) {

@@ -312,6 +312,12 @@ Test(prose, the_word_table_is_well_formed)
     size_t count = 0;
     const struct ex_prose_word *words = ex_prose_words(&count);
     cr_assert_gt(count, 300);
+    unsigned long letters = 0;
+    for (size_t i = 0; i < count && (words[i].kind <= EXW_PRODUCT || (words[i].flags & EXW_SELF));
+         i++)
+        if (words[i].text[0] >= 'a' && words[i].text[0] <= 'z')
+            letters |= 1ul << (words[i].text[0] - 'a');
+    cr_expect_eq(ex_prose_subject_letters(), letters, "the first pass's letters are the table's");
     bool subjects = true;
     for (size_t i = 0; i < count; i++) {
         const struct ex_prose_word *w = &words[i];
