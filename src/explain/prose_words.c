@@ -112,6 +112,12 @@ static const struct ex_prose_word words[] = {
     W(EXW_UNLICENSED, X | WK, ZH, "没激活"),
     W(EXW_SUCCEEDED, X | WK, ZH, "已激活"),
     W(EXW_SUCCEEDED, X | WK, ZH, "已经激活"), /* 已经激活状态 (zh-ticket-kmsserver-5) */
+    /* Traditional Chinese (zh-TW) writes 啟用 and 授權; 啟用 also enables any feature: weak */
+    W(EXW_ACT, V | WK, ZH, "啟用"),
+    W(EXW_ACT, V, ZH, "授權"),
+    W(EXW_ACT, V, ZH, "許可證"),
+    W(EXW_UNLICENSED, X | WK, ZH, "未啟用"),
+    W(EXW_SUCCEEDED, X | WK, ZH, "已啟用"),
     W(EXW_ACT, V, KO, "정품 인증"),
     W(EXW_ACT, V, KO, "정품인증"),
     W(EXW_ACT, V, KO, "활성화"),
@@ -197,6 +203,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_PRODUCT, 0, ZH, "家庭版"),
     W(EXW_PRODUCT, 0, KO, "윈도우"),
     W(EXW_PRODUCT, 0, KO, "오피스"), /* (ko-ticket-mas-1395-office) */
+    W(EXW_PRODUCT, 0, ZH, "系統"),
+    W(EXW_PRODUCT, 0, ZH, "微軟"),
 
     /* --- articles and possessives: no word between a verb and its object ("cannot verify
      * the license" is as close as "cannot be activated") --- */
@@ -324,7 +332,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_FAILED, 0, NL, "lukt niet"),
     W(EXW_FAILED, 0, NL, "werkt niet"),
     W(EXW_FAILED, 0, NL, "niet mogelijk"),
-    W(EXW_FAILED, 0, JA, "失敗"),
+    W(EXW_FAILED, 0, JA | ZH, "失敗"), /* ja; zh-TW */
     W(EXW_FAILED, 0, JA, "できません"),
     W(EXW_FAILED, 0, JA, "できない"),
     W(EXW_FAILED, 0, ZH, "失败"),
@@ -333,6 +341,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_FAILED, 0, ZH, "不了"),
     W(EXW_FAILED, N, ZH, "不会"),
     W(EXW_FAILED, N, ZH, "没法"),
+    W(EXW_FAILED, N, ZH, "無法"),
     W(EXW_FAILED, 0, KO, "실패"),
     W(EXW_FAILED, 0, KO, "할 수 없"),
     W(EXW_FAILED, 0, KO, "수 없"),
@@ -369,6 +378,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_EXPIRED, 0, ZH, "过期"),
     W(EXW_EXPIRED, 0, ZH, "到期"),
     W(EXW_EXPIRED, 0, ZH, "失效"),
+    W(EXW_EXPIRED, 0, ZH, "過期"),
     W(EXW_EXPIRED, 0, KO, "만료"),
 
     /* --- expiring --- */
@@ -408,6 +418,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_EXPIRING, 0, ZH, "快到期"),
     W(EXW_EXPIRING, 0, ZH, "将过期"),
     W(EXW_EXPIRING, 0, ZH, "将到期"),
+    W(EXW_EXPIRING, 0, ZH, "即將過期"),
+    W(EXW_EXPIRING, 0, ZH, "即將到期"),
     W(EXW_EXPIRING, 0, KO, "만료 예정"),
     W(EXW_EXPIRING, 0, KO, "만료될"),
 
@@ -522,6 +534,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_NOT, 0, JA | ZH, "未"),
     W(EXW_NOT, 0, ZH, "没有"),
     W(EXW_NOT, 0, ZH, "没"),
+    W(EXW_NOT, 0, ZH, "沒有"),
+    W(EXW_NOT, 0, ZH, "沒"),
     W(EXW_NOT, 0, ZH, "不"),
     W(EXW_NOT, 0, KO, "되지 않"),
     W(EXW_NOT, 0, KO, "않"),
@@ -562,6 +576,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_SOON, 0, ZH, "快要"), /* 快要激活成功 (zh-ticket-cmwtat-105) */
     W(EXW_SOON, 0, ZH, "马上"),
     W(EXW_SOON, 0, ZH, "将要"),
+    W(EXW_SOON, 0, ZH, "即將"),
     W(EXW_SOON, 0, KO, "곧"),
 
     /* --- supposition: the sentence tells no state of this machine --- */
@@ -624,8 +639,6 @@ static const struct ex_prose_word words[] = {
     W(EXW_WHEN, 0, EN, "whenever"),
     W(EXW_WHEN, 0, EN, "once"),
     W(EXW_WHEN, 0, EN, "until"),
-    W(EXW_WHEN, 0, EN, "before"),
-    W(EXW_WHEN, 0, EN, "after"),
     W(EXW_WHEN, 0, EN, "whether or not"), /* concessive, no supposition: "Activation is unsuccessful
                                              * whether or not you enter ..." (en-kb-quote-
                                              * supportarticles-32777-wpa) */
@@ -683,7 +696,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_HOWTO, 0, NL, "waarom"),
     W(EXW_HOWTO, 0, NL, "oplossen"),
     W(EXW_HOWTO, 0, JA, "対処"),
-    W(EXW_HOWTO, 0, JA, "解決"),
+    W(EXW_HOWTO, 0, JA | ZH, "解決"),
     W(EXW_HOWTO, 0, JA, "手順"),
     W(EXW_HOWTO, 0, JA, "なぜ"),
     W(EXW_HOWTO, 0, ZH, "如何"),
@@ -693,6 +706,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_HOWTO, 0, ZH, "解决"),
     W(EXW_HOWTO, 0, ZH, "教程"),
     W(EXW_HOWTO, 0, ZH, "为什么"),
+    W(EXW_HOWTO, 0, ZH, "怎麼"),
+    W(EXW_HOWTO, 0, ZH, "為什麼"),
     W(EXW_HOWTO, 0, KO, "방법"),
     W(EXW_HOWTO, 0, KO, "해결"),
     W(EXW_HOWTO, 0, KO, "어떻게"),
@@ -774,6 +789,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_STATUS, 0, PL, "stan"),
     W(EXW_STATUS, 0, JA, "状態"),
     W(EXW_STATUS, 0, ZH, "状态"),
+    W(EXW_STATUS, 0, ZH, "狀態"),
     W(EXW_STATUS, 0, KO, "상태"),
 
     /* --- a clause ends --- */

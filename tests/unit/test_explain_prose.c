@@ -99,6 +99,10 @@ static const struct told_case positives[] = {
     { "ko", "라이선스가 곧 만료됩니다", EXPIRING },
     { "ko", "정품 인증에 성공했습니다", OK },
     { "ko", "Windows 정품 인증되지 않았습니다", NOT_ACT },
+    { "zh-TW", "Windows 無法啟用", FAILED },
+    { "zh-TW", "您的 Windows 許可證即將過期", EXPIRING },
+    { "zh-TW", "Windows 未啟用", NOT_ACT },
+    { "en", "After the update Windows is no longer activated", NOT_ACT }, /* "after": no clause */
 };
 
 /* Each sentence tells its class, and the condition row of that name judges it at the
@@ -204,6 +208,7 @@ static const struct told_case negatives[] = {
     { "zh-CN", "为什么激活失败", NONE },
     { "zh-CN", "激活失败的解决方法", NONE },
     { "zh-CN", "激活成功，但是许可证已过期", NONE },
+    { "zh-TW", "如果啟用失敗，請執行 slmgr", NONE },
     { "ko", "라이선스가 만료되지 않았습니다", NONE },
     { "ko", "정품 인증에 실패한 경우 slmgr를 실행하십시오", NONE },
     { "ko", "왜 정품 인증에 실패합니까", NONE },
