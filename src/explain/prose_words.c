@@ -30,7 +30,7 @@
 #define N EXW_NEGATING
 #define AH EXW_AHEAD
 
-#define W(kind, flags, langs, text) { text, sizeof text - 1, kind, flags, langs }
+#define W(kind, flags, langs, text) { text, sizeof(text) - 1, kind, flags, langs }
 
 /* Subject and product words come first: a line's first pass tries only these. */
 static const struct ex_prose_word words[] = {
@@ -831,14 +831,12 @@ static size_t fold(const unsigned char *p, size_t n, unsigned char out[2])
     if (n < 2 || c < 0xC3 || c > 0xD1 || (p[1] & 0xC0) != 0x80)
         return 0;
     unsigned cp = ((c & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-        cp += 0x20;
+    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x410 && cp <= 0x42F))
+        cp += 0x20; /* À-Þ, А-Я */
     else if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
         cp |= 1u; /* even upper, odd lower */
     else if (((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) && (cp & 1u))
         cp++; /* odd upper, even lower: Ł ł, Ż ż */
-    else if (cp >= 0x410 && cp <= 0x42F)
-        cp += 0x20;
     else if (cp >= 0x400 && cp <= 0x40F)
         cp += 0x50;
     out[0] = (unsigned char)(0xC0 | (cp >> 6));
