@@ -7,7 +7,10 @@
  * 0x80070005 is not taken for activation evidence. Codes a writer cites rather than a machine
  * reports are left out: a line naming LIST_MIN or more distinct codes is a list (a changelog,
  * a documentation table), and a code standing only inside a URL is a link's address unless
- * the line names the same code outside it (a link whose text spells the code). A failure code
+ * the line names the same code outside it (a link whose text spells the code), and a line that
+ * supposes a code as an example ("for example, if the event holds 0x8007267C") illustrates it,
+ * there and further on.
+ * A failure code
  * the catalog does not hold (another component's HRESULT an activation surfaced: 0x87E107F9,
  * 0x8A010001) is reported only when its own line speaks of activation or licensing in a
  * language of the prose table: the line ties it to activation, no other line can.
@@ -386,6 +389,14 @@ static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
     slerr_scan_finish(fb->scanner, NULL, NULL);      /* each line is a stream of its own */
     if (fb->ndistinct >= LIST_MIN)
         return; /* a list of codes: documentation or a changelog, no machine's state */
+    if ((fb->nfound || fb->nunknown) && ex_phrase_in(EX_PH_EXAMPLE_IF, text, len)) {
+        /* "for example, if the event holds 0x...": an illustration, and so is the same code
+         * further on (the command the example goes on to show) */
+        for (size_t i = 0; i < fb->nfound && fb->nclaimed < CLAIMED_MAX; i++)
+            if (!claimed(fb, fb->found[i].code))
+                fb->claimed[fb->nclaimed++] = fb->found[i].code;
+        return;
+    }
     for (size_t i = 0; i < fb->nfound; i++) {
         const struct found *f = &fb->found[i];
         if (url_end_at(text, len, f->at) && !named_outside_urls(text, len, f->code))

@@ -262,6 +262,18 @@ class CodeFallback(unittest.TestCase):
         objects, status = records(b"Error: 0xC004F074 no host\n")
         self.assertEqual((objects[0]["kind"], status), ("slmgr-error", 1))
 
+    def test_a_code_supposed_as_an_example_is_no_report(self):
+        # Documentation: "for example, if event 12293 holds 0x8007267C, run slui 0x2a ...";
+        # the code was read as the machine's failure, there and in the command below.
+        for text in ("Por ejemplo, si el Id. de evento 12293 contiene el código de error "
+                     "0x8007267C, ejecuta:\nslui.exe 0x2a 0x8007267C\n",
+                     "For example, if slmgr reports 0xC004F074, check DNS.\n"):
+            with self.subTest(text=text):
+                self.assertEqual(records(text.encode()), ([], 2))
+        # An example that tells what happened is a report.
+        _, f, status = self.only_finding("For example, slmgr /ato gives 0xC004F074 here\n")
+        self.assertEqual((f["rule"], f["codes"], status), ("code-in-text", ["0xC004F074"], 1))
+
     def test_informational_code_is_a_note(self):
         _, f, status = self.only_finding("ospp said 0x4004F040 afterwards\n")
         self.assertEqual((f["rule"], f["severity"]), ("code-in-text-information", "note"))
