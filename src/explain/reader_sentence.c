@@ -120,6 +120,24 @@ static bool source_line(const char *text, size_t len)
     return false;
 }
 
+/* Whether the line is a documentation page's section title: a Markdown heading that opens
+ * with a named anchor ("## <a name=\"...\"></a>Der Computer wird nicht aktiviert."), which
+ * names a topic of the page, not the state of a machine. (A ticket's or a support article's
+ * heading without one can tell its symptom: "# Windows activation watermark ...".) */
+static bool section_title(const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (text[i] == ' ' || text[i] == '\t'))
+        i++;
+    size_t marks = 0;
+    while (i < len && text[i] == '#')
+        i++, marks++;
+    while (i < len && text[i] == ' ')
+        i++;
+    return marks > 0 && len - i >= 8 &&
+           (strncasecmp(text + i, "<a name=", 8) == 0 || strncasecmp(text + i, "<a id=", 6) == 0);
+}
+
 int ex_sentence_line(struct ex_collector *c, bool *named, const char *text, size_t len,
                      size_t lineno)
 {
@@ -132,7 +150,8 @@ int ex_sentence_line(struct ex_collector *c, bool *named, const char *text, size
     }
     unsigned found = ex_prose_scan(text, len); /* most lines: no subject, after one pass */
     *named |= (found & EX_PROSE_NAMED) != 0;
-    bool prose = (found & EX_PROSE_SUBJECT) && *named && !source_line(text, len);
+    bool prose = (found & EX_PROSE_SUBJECT) && *named && !source_line(text, len) &&
+                 !section_title(text, len);
     bool strong = (found & EX_PROSE_STRONG) != 0;
     for (size_t at = 0; at < len;) {
         size_t n = sentence_end(text + at, len - at);

@@ -274,6 +274,18 @@ class CodeFallback(unittest.TestCase):
         _, f, status = self.only_finding("For example, slmgr /ato gives 0xC004F074 here\n")
         self.assertEqual((f["rule"], f["codes"], status), ("code-in-text", ["0xC004F074"], 1))
 
+    def test_a_documentation_section_title_tells_no_state(self):
+        # A documentation page's headings open with a named anchor and name its topics
+        # ("Der Computer wird nicht aktiviert."): they were read as the machine's state.
+        for text in ('## <a name="x"></a>Windows wird nicht aktiviert.\n',
+                     '# <a id="y"></a>Windows activation failed\n'):
+            with self.subTest(text=text):
+                self.assertEqual(records(text.encode()), ([], 2))
+        # A heading without one (a ticket's title, a support article's symptom) still tells it.
+        objects, status = records(b"## Windows wird nicht aktiviert.\n")
+        self.assertEqual(([o["findings"][0]["rule"] for o in objects[:-1]], status),
+                         (["not-activated"], 1))
+
     def test_informational_code_is_a_note(self):
         _, f, status = self.only_finding("ospp said 0x4004F040 afterwards\n")
         self.assertEqual((f["rule"], f["severity"]), ("code-in-text-information", "note"))
