@@ -45,6 +45,19 @@ static const struct label {
     { "MatchedQueryIds", L_OTHER }, { "Bookmark", L_OTHER }, { "LevelDisplayName", L_OTHER },
     { "OpcodeDisplayName", L_OTHER }, { "TaskDisplayName", L_OTHER },
     { "KeywordsDisplayNames", L_OTHER }, { "Properties", L_OTHER },
+    /* Japanese, as the Japanese copy of support article KB2958281 quotes an Event Viewer copy
+     * (tests/explain/corpus/ja-event-text-kb2958281-8200-8208) */
+    { "\xE3\x83\xAD\xE3\x82\xB0\xE5\x90\x8D", L_START },          /* ログ名 */
+    { "\xE3\x82\xBD\xE3\x83\xBC\xE3\x82\xB9", L_PROVIDER },       /* ソース */
+    { "\xE3\x82\xA4\xE3\x83\x99\xE3\x83\xB3\xE3\x83\x88 ID", L_ID }, /* イベント ID */
+    { "\xE3\x82\xBF\xE3\x82\xB9\xE3\x82\xAF \xE3\x82\xAB\xE3\x83\x86\xE3\x82\xB4\xE3\x83\xAA",
+      L_OTHER },                                                      /* タスク カテゴリ */
+    { "\xE3\x83\xAC\xE3\x83\x99\xE3\x83\xAB", L_OTHER },          /* レベル */
+    { "\xE3\x82\xAD\xE3\x83\xBC\xE3\x83\xAF\xE3\x83\xBC\xE3\x83\x89", L_OTHER }, /* キーワード */
+    { "\xE3\x83\xA6\xE3\x83\xBC\xE3\x82\xB6\xE3\x83\xBC", L_OTHER }, /* ユーザー */
+    { "\xE3\x82\xB3\xE3\x83\xB3\xE3\x83\x94\xE3\x83\xA5\xE3\x83\xBC\xE3\x82\xBF\xE3\x83\xBC",
+      L_COMPUTER },                                                   /* コンピューター */
+    { "\xE8\xAA\xAC\xE6\x98\x8E", L_MESSAGE },                     /* 説明 */
 };
 
 /* How each message of the licensing service opens, as Windows prints it in English (the

@@ -321,6 +321,13 @@ class GenuineTicketAndRestart(unittest.TestCase):
         (b"Successfully scheduled Software Protection service for re-start at "
          b"2125-01-24T09:08:26Z. Reason: RulesEngine.\n",
          "16384-restart-scheduled", "ok", None),
+        # Event Viewer's labels in Japanese, as KB2958281's Japanese copy quotes them (corpus
+        # ja-event-text-kb2958281-8200-8208): no label was read and the code was the fallback's
+        # bare failure (critical).
+        ("ログ名: アプリケーション\nソース: Microsoft-Windows-Security-SPP\nイベント ID: 8200\n"
+         "タスク カテゴリ: なし\nレベル: エラー\nコンピューター: Server1\n説明:\n"
+         "ライセンス取得エラーの詳細。\nhr=0x80072EE7\n".encode(),
+         "8200-acquisition-failed", "warning", "0x80072EE7"),
     ]
 
     def test_each_event_by_its_rule(self):
