@@ -325,7 +325,8 @@ static const struct ex_condition table[] = {
         { 0 }, { NULL }, NULL },
       told_expiring, EXL_LICENSE_STATUS, 0 },
     { { "activation-until", "expiration", EX_OK,
-        "KMS activation valid until {value}; every renewal moves this date on.",
+        "Volume activation valid until {value}; every renewal (from the KMS host, or the "
+        "Hyper-V host for Automatic VM activation) moves this date on.",
         { 0 }, { NULL }, NULL },
       xpr_volume, EXL_XPR_VOLUME, 0 },
     { { "time-limited", "expiration", EX_NOTE,

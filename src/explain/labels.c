@@ -150,6 +150,10 @@ static const struct ex_label_row rows[] = {
     { EXL_LICENSE_INSTALLED, "en", "License files re-installed successfully", SL, EX_PHRASE },
     { EXL_SKMS_SET, "en", "Key Management Service machine name set to", SL, EX_PHRASE },
     { EXL_XPR_VOLUME, "en", "Volume activation will expire", SL, EX_PHRASE },
+    /* Automatic VM activation (L_MsgLicenseStatusAVMA, _AVMA_1): renewed from the Hyper-V host
+     * as a KMS client is from its host; its /dlv clock is days, not KMS's 180, so not judged */
+    { EXL_XPR_VOLUME, "en", "Automatic VM activation will expire", SL, EX_PHRASE },
+    { EXL_OTHER, "en", "Automatic VM activation expiration", SL, EX_LABEL },
     { EXL_XPR_PERMANENT, "en", "The machine is permanently activated", SL, EX_PHRASE },
     { EXL_XPR_TIMEBASED, "en", "Timebased activation will expire", SL, EX_PHRASE },
     { EXL_XPR_GRACE, "en", "Initial grace period ends", SL, EX_PHRASE },

@@ -93,6 +93,8 @@ static const struct ini_name {
     { "L_MsgActivated", K_PHRASE, EXL_ACTIVATED_OK, 0, NULL },
     { "L_MsgKmsNameSet", K_PHRASE_VAR, EXL_SKMS_SET, 0, NULL },
     { "L_MsgLicenseStatusVL", K_PHRASE_VAR, EXL_XPR_VOLUME, 0, NULL },
+    { "L_MsgLicenseStatusAVMA", K_PHRASE_VAR, EXL_XPR_VOLUME, 0, NULL },
+    { "L_MsgLicenseStatusAVMA_1", K_LABEL, EXL_OTHER, 0, NULL },
     { "L_MsgLicenseStatusLicensed", K_PHRASE, EXL_XPR_PERMANENT, 0, NULL },
     { "L_MsgLicenseStatusTBL", K_PHRASE_VAR, EXL_XPR_TIMEBASED, 0, NULL },
     { "L_MsgLicenseStatusInitialGrace", K_PHRASE_VAR, EXL_XPR_GRACE, 0, NULL },

@@ -606,6 +606,10 @@ class MoreForms(unittest.TestCase):
             b"'slui.exe' to go online and validate Windows.\n":
                 ("slmgr-error", "notification", "critical", ["0xC004F200"]),
             b"Error: product key not found.\n": ("slmgr-error", "no-key-installed", "warning", []),
+            # Automatic VM activation's /xpr line was read as prose: a licence running out
+            b"Windows(R), ServerDatacenter edition:\n    Automatic VM activation will expire "
+            b"5/12/2026 9:00:00 AM\n": [("slmgr-xpr", "licensed", "ok", []),
+                                       ("slmgr-xpr", "activation-until", "ok", [])],
             # /xpr's LicenseStatus 4 in words was the warning grace-until
             b"Windows(R), Professional edition:\n    Non-genuine grace period ends 1/2/2026 "
             b"3:00:00 AM\n": ("slmgr-xpr", "non-genuine-grace", "critical", ["0x4004F065"]),
@@ -618,13 +622,14 @@ class MoreForms(unittest.TestCase):
             b"Confirmation ID for product 2de67392-b7a7-462a-b1ca-108dd189f588 deposited "
             b"successfully.\n": ("slmgr-ato", "activation-succeeded", "ok", []),
         }
-        for text, (kind, rule, severity, codes) in cases.items():
+        for text, want in cases.items():
+            want = want if isinstance(want, list) else [want]
             with self.subTest(text=text):
                 objects, status = records(self.BANNER + text)
                 got = [(o["kind"], f["rule"], f["severity"], f["codes"])
                        for o in objects[:-1] for f in o["findings"]]
-                self.assertEqual(got, [(kind, rule, severity, codes)])
-                self.assertEqual(status, {"ok": 0}.get(severity, 1))
+                self.assertEqual(got, want)
+                self.assertEqual(status, {"ok": 0}.get(want[-1][2], 1))
 
     def test_an_error_line_of_no_words_of_slmgr_is_no_ok_result(self):
         # Another program's "ERROR: ..." (corpus en-ipk-salt-64948's Salt line) was an
