@@ -112,6 +112,11 @@ static const struct ex_prose_word words[] = {
     W(EXW_UNLICENSED, X | WK, ZH, "没激活"),
     W(EXW_SUCCEEDED, X | WK, ZH, "已激活"),
     W(EXW_SUCCEEDED, X | WK, ZH, "已经激活"), /* 已经激活状态 (zh-ticket-kmsserver-5) */
+    /* 啟動 is Office's activation in zh-TW ("產品啟動失敗", zh-TW-ticket-otp-561-office-verify),
+     * and also "start": weak */
+    W(EXW_ACT, V | WK, ZH, "啟動"),
+    W(EXW_ACT, EXW_NAMES, ZH, "產品金鑰"),
+    W(EXW_UNLICENSED, X | WK, ZH, "沒有啟用"),
     /* Traditional Chinese (zh-TW) writes 啟用 and 授權; 啟用 also enables any feature: weak */
     W(EXW_ACT, V | WK, ZH, "啟用"),
     W(EXW_ACT, V, ZH, "授權"),
@@ -166,6 +171,9 @@ static const struct ex_prose_word words[] = {
     W(EXW_PERIOD, 0, ZH, "评估期"),
     W(EXW_PERIOD, 0, ZH, "试用期"),
     W(EXW_PERIOD, 0, ZH, "宽限期"),
+    W(EXW_PERIOD, 0, ZH, "評估期"),
+    W(EXW_PERIOD, 0, ZH, "試用期"),
+    W(EXW_PERIOD, 0, ZH, "寬限期"),
     W(EXW_PERIOD, 0, KO, "평가 기간"),
     W(EXW_PERIOD, 0, KO, "유예 기간"),
 
@@ -183,6 +191,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_MARK, 0, JA, "透かし"),
     W(EXW_MARK, 0, JA, "ウォーターマーク"),
     W(EXW_MARK, 0, ZH, "水印"),
+    W(EXW_MARK, 0, ZH, "浮水印"),
     W(EXW_MARK, 0, KO, "워터마크"),
 
     /* --- products: they let a weak subject count --- */
@@ -205,6 +214,9 @@ static const struct ex_prose_word words[] = {
     W(EXW_PRODUCT, 0, KO, "오피스"), /* (ko-ticket-mas-1395-office) */
     W(EXW_PRODUCT, 0, ZH, "系統"),
     W(EXW_PRODUCT, 0, ZH, "微軟"),
+    W(EXW_PRODUCT, 0, ZH, "電腦"),
+    W(EXW_PRODUCT, 0, ZH, "專業版"),
+    W(EXW_PRODUCT, 0, ZH, "家用版"),
 
     /* --- articles and possessives: no word between a verb and its object ("cannot verify
      * the license" is as close as "cannot be activated") --- */
@@ -342,6 +354,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_FAILED, N, ZH, "不会"),
     W(EXW_FAILED, N, ZH, "没法"),
     W(EXW_FAILED, N, ZH, "無法"),
+    W(EXW_FAILED, N, ZH, "不會"),
+    W(EXW_FAILED, N, ZH, "沒法"),
     W(EXW_FAILED, 0, KO, "실패"),
     W(EXW_FAILED, 0, KO, "할 수 없"),
     W(EXW_FAILED, 0, KO, "수 없"),
@@ -420,6 +434,9 @@ static const struct ex_prose_word words[] = {
     W(EXW_EXPIRING, 0, ZH, "将到期"),
     W(EXW_EXPIRING, 0, ZH, "即將過期"),
     W(EXW_EXPIRING, 0, ZH, "即將到期"),
+    W(EXW_EXPIRING, 0, ZH, "快過期"),
+    W(EXW_EXPIRING, 0, ZH, "將過期"),
+    W(EXW_EXPIRING, 0, ZH, "將到期"),
     W(EXW_EXPIRING, 0, KO, "만료 예정"),
     W(EXW_EXPIRING, 0, KO, "만료될"),
 
@@ -489,6 +506,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_PRESENT, 0, JA, "出て"),
     W(EXW_PRESENT, 0, ZH, "出现"),
     W(EXW_PRESENT, 0, ZH, "显示"),
+    W(EXW_PRESENT, 0, ZH, "出現"),
+    W(EXW_PRESENT, 0, ZH, "顯示"),
     W(EXW_PRESENT, 0, KO, "나타나"),
     W(EXW_PRESENT, 0, KO, "표시"),
 
@@ -577,6 +596,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_SOON, 0, ZH, "马上"),
     W(EXW_SOON, 0, ZH, "将要"),
     W(EXW_SOON, 0, ZH, "即將"),
+    W(EXW_SOON, 0, ZH, "馬上"),
+    W(EXW_SOON, 0, ZH, "將要"),
     W(EXW_SOON, 0, KO, "곧"),
 
     /* --- supposition: the sentence tells no state of this machine --- */
@@ -629,6 +650,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_IF, 0, ZH, "如果"),
     W(EXW_IF, 0, ZH, "假如"),
     W(EXW_IF, 0, ZH, "的话"),
+    W(EXW_IF, 0, ZH, "的話"),
     W(EXW_IF, 0, KO, "경우"),
     W(EXW_IF, 0, KO, "만약"),
 
@@ -659,7 +681,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_WHEN, 0, NL, "wanneer"),
     W(EXW_WHEN, 0, NL, "zodra"),
     W(EXW_WHEN, BF, JA, "とき"),
-    W(EXW_WHEN, BF, JA, "時"),
+    W(EXW_WHEN, BF, JA | ZH, "時"), /* zh-TW writes 时 so */
     W(EXW_WHEN, BF, JA, "際"),
     W(EXW_WHEN, BF, ZH, "时"),
     W(EXW_WHEN, BF, KO, "때"),
@@ -708,6 +730,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_HOWTO, 0, ZH, "为什么"),
     W(EXW_HOWTO, 0, ZH, "怎麼"),
     W(EXW_HOWTO, 0, ZH, "為什麼"),
+    W(EXW_HOWTO, 0, ZH, "怎樣"),
+    W(EXW_HOWTO, 0, ZH, "教學"),
     W(EXW_HOWTO, 0, KO, "방법"),
     W(EXW_HOWTO, 0, KO, "해결"),
     W(EXW_HOWTO, 0, KO, "어떻게"),
@@ -775,6 +799,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_LEAD, 0, NL, "controleer"),
     W(EXW_LEAD, 0, NL, "oplossing"),
     W(EXW_LEAD, 0, ZH, "请"),
+    W(EXW_LEAD, 0, ZH, "請"),
 
     /* --- a status named, not an outcome --- */
     W(EXW_STATUS, 0, EN | DE | NL | PT | PL | RU, "status"),
@@ -806,6 +831,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_BUT, 0, ALL, "但"),
     W(EXW_BUT, 0, ALL, "不过"),
     W(EXW_BUT, 0, ALL, "可是"),
+    W(EXW_BUT, 0, ALL, "不過"),
     W(EXW_BUT, 0, ALL, "しかし"),
     W(EXW_BUT, 0, ALL, "하지만"),
 };

@@ -425,3 +425,32 @@ Test(prose, two_bad_outcomes_tell_the_worse)
     cr_expect_eq(told("Activation failed, then it activated successfully", true, &at, &plen),
                  NONE);
 }
+
+/* Traditional Chinese (zh-TW, zh-HK): 啟用 (Windows), 啟動 (Office) and 授權, each outcome class,
+ * its guards, and 啟用's weakness (it also enables a feature). */
+Test(prose, traditional_chinese_tells_each_outcome)
+{
+    static const struct told_case cases[] = {
+        { "zh-TW", "Windows 啟用失敗", FAILED },
+        { "zh-TW", "Office 標題會顯示(產品啟動失敗)", FAILED },
+        { "zh-TW", "Windows 授權已過期", EXPIRED },
+        { "zh-TW", "您的 Windows 授權即將到期", EXPIRING },
+        { "zh-TW", "Windows 已成功啟用", OK },
+        { "zh-TW", "Windows 未啟用", NOT_ACT },
+        { "zh-TW", "Windows 啟用浮水印又出現了", NOT_ACT },
+        { "zh-TW", "Windows 授權沒有過期", NONE },         /* negated */
+        { "zh-TW", "如果啟用失敗，請執行 slmgr", NONE },    /* supposition */
+        { "zh-TW", "為什麼 Windows 啟用失敗", NONE },       /* question */
+        { "zh-TW", "Windows 啟用失敗的解決方法", NONE },    /* how-to */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t at = 0, plen = 0;
+        int t = told(cases[i].text, true, &at, &plen);
+        cr_expect_eq(t, cases[i].told, "\"%s\" told %s, not %s", cases[i].text,
+                     t < 0 ? "nothing" : ex_told_name(t), ex_told_name(cases[i].told));
+    }
+    size_t at, plen;
+    const char *s = "啟用 BitLocker 失敗";
+    cr_expect_eq(ex_prose_scan(s, strlen(s)), EX_PROSE_SUBJECT, "啟用 is weak, nothing named");
+    cr_expect_eq(told(s, false, &at, &plen), NONE);
+}
