@@ -453,6 +453,16 @@ class Report(unittest.TestCase):
         self.assertTrue(rules["report-clones"]["value"].startswith("2 CMIDs under several names"))
         self.assertIn("0xC004F038", rules["report-count-low"]["codes"])
 
+    def test_a_log_too_short_to_count_names_no_low_count_code(self):
+        # One 12290 (a support article's copy, corpus en-kb-quote-supportarticles-0xC004F074-
+        # 12288-12290): the short-log note said the host "may count more" and still named
+        # 0xC004F038, a cause nothing in the paste shows.
+        r = explain("--json", stdin=fixture("12290-wevtutil.txt"))
+        objs = [json.loads(x) for x in r.stdout.decode().splitlines() if x.strip()]
+        rules = rules_of(objs, "kms-host-report")
+        self.assertEqual(rules["report-count-short-log"]["severity"], "note")
+        self.assertEqual(rules["report-count-short-log"]["codes"], [])
+
 
 class Broken(unittest.TestCase):
     def test_xml_cut_before_its_data_reports_then_fails_with_the_line(self):
