@@ -120,6 +120,12 @@ const struct ex_row ex_fallback_uncatalogued_row = {
     "means is not known here.",
     { 0 }, { NULL }, "`slerr {code}` decodes its fields (facility, code).",
 };
+const struct ex_row ex_fallback_grace_row = {
+    "grace-code-in-text", "code", EX_WARNING,
+    "The text names {code} ({symbol}): not activated yet, the product runs on a grace period "
+    "(the licence status that code stands for is a warning too).",
+    { 0 }, { NULL }, "`slerr {code}` explains it.",
+};
 const struct ex_row ex_fallback_information_row = {
     "code-in-text-information", "code", EX_NOTE,
     "The text names {code} ({symbol}), which reports no failure: it is for information.",
@@ -459,6 +465,20 @@ void ex_fallback_claim(struct ex_fallback *fb, const struct ex_record *record, s
         }
 }
 
+/* Whether an informational code is a grace period's, one the condition table's licence-status
+ * rows hold as a warning (0x4004F00C initial grace, 0x4004F00D out-of-tolerance grace ...): the
+ * same state told by its code is judged as the status line judges it. */
+static bool grace_code(uint32_t code)
+{
+    for (size_t i = 0; i < ex_condition_count(); i++) {
+        const struct ex_row *r = &ex_condition_at(i)->row;
+        if (r->codes[0] == code && r->severity == EX_WARNING && r->field &&
+            strcmp(r->field, "license-status") == 0)
+            return true;
+    }
+    return false;
+}
+
 bool ex_fallback_about_activation(const struct ex_fallback *fb)
 {
     return fb->context;
@@ -509,6 +529,8 @@ int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
             row = &ex_fallback_message_shared_row;
         if (p->uncatalogued)
             row = &ex_fallback_uncatalogued_row;
+        else if (!failure && !p->message && !p->information && grace_code(p->code))
+            row = &ex_fallback_grace_row;
         else if (p->written[0])
             row = p->decimal ? &ex_fallback_win32_decimal_row
                              : &ex_fallback_mistyped_row; /* only failures are read from a slip */

@@ -286,6 +286,16 @@ class CodeFallback(unittest.TestCase):
         self.assertEqual(([o["findings"][0]["rule"] for o in objects[:-1]], status),
                          (["not-activated"], 1))
 
+    def test_a_grace_period_code_is_a_warning_as_its_status_line_is(self):
+        # 0x4004F00C and 0x4004F00D are the initial-grace and additional-grace rows' codes
+        # (warnings); named in a sentence they were the information row's note.
+        for code in ("0x4004F00C", "0x4004F00D"):
+            with self.subTest(code=code):
+                _, f, status = self.only_finding("Office shows %s after install\n" % code)
+                self.assertEqual((f["rule"], f["severity"], f["codes"]),
+                                 ("grace-code-in-text", "warning", [code]))
+                self.assertEqual(status, 1)
+
     def test_informational_code_is_a_note(self):
         _, f, status = self.only_finding("ospp said 0x4004F040 afterwards\n")
         self.assertEqual((f["rule"], f["severity"]), ("code-in-text-information", "note"))
