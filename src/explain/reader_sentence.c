@@ -120,6 +120,18 @@ static bool source_line(const char *text, size_t len)
     return false;
 }
 
+/* Whether the line names an event provider ("Microsoft-Windows-Security-SPP"): a log's line or
+ * an event catalogue's row ("...8202HighKMS client activation failed"), not a writer's. */
+static bool names_a_provider(const char *text, size_t len)
+{
+    static const char provider[] = "Microsoft-Windows-";
+    size_t n = sizeof provider - 1;
+    for (const char *p = text; (p = memchr(p, 'M', len - (size_t)(p - text))) != NULL; p++)
+        if ((size_t)(p - text) + n <= len && memcmp(p, provider, n) == 0)
+            return true;
+    return false;
+}
+
 /* Whether the line is a documentation page's section title: a Markdown heading that opens
  * with a named anchor ("## <a name=\"...\"></a>Der Computer wird nicht aktiviert."), which
  * names a topic of the page, not the state of a machine. (A ticket's or a support article's
@@ -146,6 +158,10 @@ int ex_sentence_line(struct ex_collector *c, bool *named, const char *text, size
     if (ex_label_find_row(ALL_FORMATS, text, len, &v, &vl) || ex_may_hold_code(text, len) ||
         ex_event_message_line(text, len)) {
         *named = true; /* a tool's or an event's own line, or a code's: a product in question */
+        return 0;
+    }
+    if (names_a_provider(text, len)) {
+        *named = true; /* a log's or an event catalogue's line, not prose */
         return 0;
     }
     unsigned found = ex_prose_scan(text, len); /* most lines: no subject, after one pass */

@@ -844,6 +844,11 @@ class StateOrFailureInProse(unittest.TestCase):
             # windows 已经快要激活成功了 (zh-ticket-cmwtat-105): nearly, so not yet
             ("windows \u5df2\u7ecf\u5feb\u8981\u6fc0\u6d3b\u6210\u529f\u4e86\u3002",
              "not-activated", "\u6fc0\u6d3b\u6210\u529f"),
+            # a form's label in a section heading opens its text; a page's title is read
+            ("### Description of the issue: Observing Win10 license expired.", "notification",
+             "license expired"),
+            ("# Windows activation watermark continues to be displayed", "not-activated",
+             "watermark continues to be displayed"),
         ]
         for text, rule, value in cases:
             with self.subTest(text=text):
@@ -869,6 +874,12 @@ class StateOrFailureInProse(unittest.TestCase):
                      "It doesn't change the activation status.",  # a status named
                      "How to fix activation failed on Windows 11",  # a heading
                      "echo :: Could not activate Office with any KMS server. ::",  # source
+                     # neg-de-docs-mak-known-issues: a section heading, one known issue of many
+                     "## <a name=\"the-computer-does-not-activate\"></a>Der Computer wird "
+                     "nicht aktiviert.",
+                     # neg-en-motadata-vas-event-catalogue: an event catalogue's row
+                     "Microsoft-Windows-Security-SPP/Software Protection Service8202HighKMS "
+                     "client activation failed (network or DNS issue)",
                      # neg-zh-steam-key-2: a bare 激活失败 also fails a Steam key
                      "\u53d1\u73b0\u6fc0\u6d3b\u8d85\u8fc710\u4e2akey\u4f1a\u663e\u793a "
                      "\u7136\u540e\u6fc0\u6d3b\u5931\u8d25."):
