@@ -309,16 +309,20 @@ static void scan_mistyped(struct ex_fallback *fb, const char *text, size_t len)
 }
 
 /* Lines in which Windows' own tools print a Win32 error in decimal, each at the line's start:
- * sc.exe's "[SC] StartService FAILED 577:" (any of its calls), net.exe's "System error 5 has
- * occurred.", and a line that ran sc and gives its exit code as activation scripts print it
- * ("sc start sppsvc [ Error Code: 577]"). The number follows `before` and ends where `after`
- * starts ("": at any byte that is no digit). */
+ * sc.exe's "[SC] StartService FAILED 577:" (any of its calls) and its query's
+ * "WIN32_EXIT_CODE    : 1067  (0x42b)", net.exe's "System error 5 has occurred.", and a line
+ * that ran sc and gives its exit code as activation scripts print it ("sc start sppsvc
+ * [ Error Code: 577]"). The number follows `before` and ends where `after` starts ("": at any
+ * byte that is no word's); `routine` is a code that line gives with no failure (a stopped
+ * service that has not run since boot: ERROR_SERVICE_NEVER_STARTED), 0 for none. */
 static const struct win32_line {
     const char *opens, *before, *after;
+    unsigned routine;
 } win32_lines[] = {
-    { "[SC] ", " FAILED ", ":" },
-    { "System error ", "System error ", " has occurred" },
-    { "sc ", "Error Code:", "" },
+    { "[SC] ", " FAILED ", ":", 0 },
+    { "System error ", "System error ", " has occurred", 0 },
+    { "sc ", "Error Code:", "", 0 },
+    { "WIN32_EXIT_CODE ", ":", "", 1077 },
 };
 
 /* Where `word` first stands in text, or NULL (run on the few lines that open as above). */
@@ -332,7 +336,11 @@ static const char *find_in(const char *text, size_t len, const char *word, size_
 
 static void scan_win32_decimal(struct ex_fallback *fb, const char *text, size_t len)
 {
-    if (len < 8 || (text[0] != '[' && (text[0] | 0x20) != 's'))
+    size_t lead = 0;
+    while (lead < len && (text[lead] == ' ' || text[lead] == '\t'))
+        lead++;
+    text += lead, len -= lead; /* sc query indents its fields */
+    if (len < 8 || (text[0] != '[' && (text[0] | 0x20) != 's' && text[0] != 'W'))
         return; /* most lines: no look further */
     for (size_t k = 0; k < sizeof win32_lines / sizeof win32_lines[0]; k++) {
         const struct win32_line *w = &win32_lines[k];
@@ -352,9 +360,10 @@ static void scan_win32_decimal(struct ex_fallback *fb, const char *text, size_t 
                          : end == len || !ex_word_byte((unsigned char)text[end]);
         uint32_t code;
         if (!closed || !ex_win32_decimal(text + at, end - at, &code) || !slerr_lookup(code) ||
-            !slerr_notable(code) || claimed_or_pending(fb, code))
+            !slerr_notable(code) || claimed_or_pending(fb, code) ||
+            (w->routine && code == (0x80070000u | w->routine)))
             return;
-        struct pending *p = add_pending(fb, code, at, end - at, false);
+        struct pending *p = add_pending(fb, code, lead + at, end - at, false);
         if (p) {
             snprintf(p->written, sizeof p->written, "%.*s", (int)(end - at), text + at);
             p->decimal = true;

@@ -153,6 +153,15 @@ class Fixtures(unittest.TestCase):
         self.assertEqual(r.stdout, b"")
 
 
+# sc query's answer for a service that ended on its own (its fields indented as sc prints them)
+SC_QUERY = ("C:\\>sc query sppsvc\n\nSERVICE_NAME: sppsvc\n"
+            "        TYPE               : 10  WIN32_OWN_PROCESS\n"
+            "        STATE              : 1  STOPPED\n"
+            "        WIN32_EXIT_CODE    : 1067  (0x42b)\n"
+            "        SERVICE_EXIT_CODE  : 0  (0x0)\n"
+            "        CHECKPOINT         : 0x0\n")
+
+
 class CodeFallback(unittest.TestCase):
     """Codes that no reader claimed, through libslerr's scanner (what annotate marks)."""
 
@@ -198,6 +207,7 @@ class CodeFallback(unittest.TestCase):
              "System error 1058 has occurred.\n", "1058", "0x80070422"),
             ("> net stop sppsvc\nSystem error 5 has occurred.\n\nAccess is denied.\n", "5",
              "0x80070005"),
+            (SC_QUERY, "1067", "0x8007042B"),
         ]
         for text, written, code in cases:
             with self.subTest(text=text):
@@ -213,7 +223,9 @@ class CodeFallback(unittest.TestCase):
                      "sc start sppsvc [ Error Code: 70000]\n",
                      "[SC] StartService FAILED 577:\n",
                      "System error 5 has occurred.\nAccess is denied.\n",
-                     "sc start sppsvc [ Error Code: 0]\n"):
+                     "sc start sppsvc [ Error Code: 0]\n",
+                     # a stopped service that has not run since boot: routine
+                     SC_QUERY.replace("1067  (0x42b)", "1077  (0x435)")):
             with self.subTest(text=text):
                 objects, status = records(text.encode())
                 self.assertEqual((objects, status), ([], 2))
