@@ -97,15 +97,17 @@ static const struct ex_prose_word words[] = {
     W(EXW_ACT, S | V, NL, "geactiveerd"),
     W(EXW_ACT, S, NL, "licentie"),
     W(EXW_ACT, S | V, NL, "gelicentieerd"),
-    /* "ライセンス認証されていません" (ja-blog-0xC004F213-dot1) */
-    W(EXW_ACT, V, JA, "ライセンス認証"),
+    /* "ライセンス認証されていません" (ja-blog-0xC004F213-dot1). ライセンス認証, 정품 인증 and
+     * 许可证 are Windows' own words for its activation and licence: they name the product as
+     * "Windows" does (zh-ticket-pentestwin-35-expired: 许可证过期, no other word names it) */
+    W(EXW_ACT, V | EXW_NAMES, JA, "ライセンス認証"),
     W(EXW_ACT, V, JA, "ライセンス"),
     W(EXW_ACT, V, JA, "アクティベーション"),
     W(EXW_ACT, V, JA, "アクティベート"),
     W(EXW_ACT, V, JA, "アクティブ化"),
     /* 激活 also activates game keys and accounts (neg-zh-steam-key-2): weak */
     W(EXW_ACT, V | WK, ZH, "激活"), /* 不能激活 (zh-ticket-heu-136) */
-    W(EXW_ACT, V, ZH, "许可证"), /* 许可证即将过期 (zh-blog-tencent-769055) */
+    W(EXW_ACT, V | EXW_NAMES, ZH, "许可证"), /* 许可证即将过期 (zh-blog-tencent-769055) */
     W(EXW_ACT, V, ZH, "授权"),
     W(EXW_UNLICENSED, X | WK, ZH, "未激活"), /* 未激活状态 (zh-ticket-cmwtat-54) */
     W(EXW_UNLICENSED, X | WK, ZH, "没有激活"),
@@ -120,11 +122,11 @@ static const struct ex_prose_word words[] = {
     /* Traditional Chinese (zh-TW) writes 啟用 and 授權; 啟用 also enables any feature: weak */
     W(EXW_ACT, V | WK, ZH, "啟用"),
     W(EXW_ACT, V, ZH, "授權"),
-    W(EXW_ACT, V, ZH, "許可證"),
+    W(EXW_ACT, V | EXW_NAMES, ZH, "許可證"),
     W(EXW_UNLICENSED, X | WK, ZH, "未啟用"),
     W(EXW_SUCCEEDED, X | WK, ZH, "已啟用"),
-    W(EXW_ACT, V, KO, "정품 인증"),
-    W(EXW_ACT, V, KO, "정품인증"),
+    W(EXW_ACT, V | EXW_NAMES, KO, "정품 인증"),
+    W(EXW_ACT, V | EXW_NAMES, KO, "정품인증"),
     W(EXW_ACT, V, KO, "활성화"),
     W(EXW_ACT, V, KO, "라이선스"),
     W(EXW_ACT, V, KO, "라이센스"),

@@ -269,6 +269,10 @@ Test(prose, a_weak_subject_needs_a_product_word)
     s = "windows 激活失败";
     cr_expect_eq(ex_prose_scan(s, strlen(s)),
                  EX_PROSE_SUBJECT | EX_PROSE_STRONG | EX_PROSE_NAMED);
+    s = "许可证过期"; /* Windows' own word for its licence names the product */
+    cr_expect_eq(ex_prose_scan(s, strlen(s)) & EX_PROSE_NAMED, EX_PROSE_NAMED);
+    s = "Crunch 2 could not be activated"; /* another program's: nothing named */
+    cr_expect_eq(ex_prose_scan(s, strlen(s)), EX_PROSE_SUBJECT | EX_PROSE_STRONG);
     s = "The disk is full.";
     cr_expect_eq(ex_prose_scan(s, strlen(s)), 0, "no subject: one cheap pass");
 }
