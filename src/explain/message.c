@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* message.c: a code named only by its official message ("... reported that the product key is
- * invalid."), as tickets quote the dialog slmgr showed: the catalog's activation messages,
- * indexed by data/gen-catalog.py, found in a line in linear time. */
+ * invalid."), as tickets quote the dialog slmgr showed: the catalog's activation messages and
+ * a few Win32 errors' that activation surfaces ("The data is invalid."), indexed by
+ * data/gen-catalog.py, found in a line in linear time. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 
 /* 40: shorter messages ("Trusted store tampered") say too little */
 #define MESSAGE_MIN CATALOG_MESSAGE_MIN
+#define SHORTEST CATALOG_MESSAGE_SHORTEST /* a message body, without its final '.' */
 #define HEAD CATALOG_MESSAGE_HEAD /* 8, "the soft": most places a message could start are none */
 #define HEAD_BITS CATALOG_MESSAGE_HEAD_BITS
 
@@ -23,10 +25,15 @@ struct message {
     size_t len;       /* without its final '.' */
 };
 
+#define NSHORT (sizeof catalog_message_win32 / sizeof catalog_message_win32[0])
+
 struct ex_messages {
     bool built;
     size_t count;
     struct message *all;      /* sorted by text, folded */
+    bool shorts_known;        /* the Win32 messages below, looked up at the first use */
+    const char *shorts[NSHORT];
+    size_t short_len[NSHORT]; /* without the final '.' */
 };
 
 static unsigned char fold(char c)
@@ -107,7 +114,12 @@ static void merge_shared(struct ex_messages *m)
 bool ex_messages_selects(const struct slerr_entry *e)
 {
     const char *text = slerr_entry_message(e);
-    return ex_activation_entry(e) && text && strlen(text) >= MESSAGE_MIN;
+    if (!text || !*text)
+        return false;
+    for (size_t i = 0; i < sizeof catalog_message_win32 / sizeof catalog_message_win32[0]; i++)
+        if (slerr_entry_code(e) == catalog_message_win32[i])
+            return true;
+    return ex_activation_entry(e) && strlen(text) >= MESSAGE_MIN;
 }
 
 size_t ex_messages_catalog(const uint32_t **codes)
@@ -129,7 +141,7 @@ static void build(struct ex_messages *m)
     for (size_t i = 0; i < total; i++) {
         const char *text = slerr_entry_message(slerr_lookup(codes[i]));
         size_t len = text ? strlen(text) : 0;
-        if (len < MESSAGE_MIN)
+        if (len < SHORTEST)
             continue; /* another catalog than the build's: cannot happen, costs nothing */
         struct message *msg = &m->all[m->count++];
         msg->codes[0] = codes[i];
@@ -164,14 +176,48 @@ static bool word_start(const char *text, size_t at)
     return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
 }
 
+/* One of the short Win32 messages (catalog_message_win32) standing at text: its code in
+ * codes[0] and 1, or 0. Positions with no room for a long message look only for these, so a
+ * short line never builds the message table. */
+static size_t short_message_at(struct ex_messages *m, const char *text, size_t avail,
+                               uint32_t codes[EX_MESSAGE_CODES])
+{
+    if (!m->shorts_known) {
+        m->shorts_known = true;
+        for (size_t k = 0; k < NSHORT; k++) {
+            const char *msg = slerr_entry_message(slerr_lookup(catalog_message_win32[k]));
+            size_t n = msg ? strlen(msg) : 0;
+            m->shorts[k] = msg;
+            m->short_len[k] = n - (n && msg[n - 1] == '.');
+        }
+    }
+    for (size_t k = 0; k < NSHORT; k++) {
+        size_t n = m->short_len[k], j = 0;
+        while (j < n && j < avail && fold(text[j]) == fold(m->shorts[k][j]))
+            j++;
+        if (n > 0 && j == n) {
+            codes[0] = catalog_message_win32[k];
+            return 1;
+        }
+    }
+    return 0;
+}
+
 size_t ex_messages_find(struct ex_messages *m, const char *text, size_t len,
                         uint32_t codes[EX_MESSAGE_CODES], size_t *at)
 {
-    if (len < MESSAGE_MIN - 1)
+    if (len < SHORTEST)
         return 0;
-    for (size_t i = 0; i + MESSAGE_MIN - 1 <= len; i++) {
+    for (size_t i = 0; i + SHORTEST <= len; i++) {
         if (!catalog_message_first[fold(text[i])] || !word_start(text, i))
             continue;
+        if (len - i < MESSAGE_MIN - 1) { /* room for a short Win32 message only: no table */
+            size_t n = short_message_at(m, text + i, len - i, codes);
+            if (!n)
+                continue;
+            *at = i;
+            return n;
+        }
         unsigned h = head_hash(text + i);
         if (!(catalog_message_heads[h / 8] & (1u << (h % 8))))
             continue;

@@ -308,6 +308,21 @@ class CodeFallback(unittest.TestCase):
                                  ("grace-code-in-text", "warning", [code]))
                 self.assertEqual(status, 1)
 
+    def test_a_win32_message_activation_surfaces_names_its_code(self):
+        # "The data is invalid." (slmgr /ato against a broken KMS emulator) and sppsvc's
+        # "The service cannot be started, either because it is disabled ..." were nothing.
+        for text, code in (("slmgr /ato showed \"The data is invalid\".\n", "0x8007000D"),
+                           ("The service cannot be started, either because it is disabled or "
+                            "because it has no enabled devices associated with it\n"
+                            "so Windows activation is off\n", "0x80070422")):
+            with self.subTest(code=code):
+                objects, status = records(text.encode())
+                got = [(f["rule"], f["codes"]) for o in objects if o["kind"] == "text"
+                       for f in o["findings"]]
+                self.assertEqual((got, status), ([("message-in-text", [code])], 1))
+        # A general Windows code's message counts only in text about activation.
+        self.assertEqual(records(b"The backup said: The data is invalid.\n"), ([], 2))
+
     def test_informational_code_is_a_note(self):
         _, f, status = self.only_finding("ospp said 0x4004F040 afterwards\n")
         self.assertEqual((f["rule"], f["severity"]), ("code-in-text-information", "note"))
