@@ -287,6 +287,11 @@ static const struct ex_prose_word words[] = {
     W(EXW_FAILED, 0, DE, "nicht möglich"),
     W(EXW_FAILED, 0, DE, "nicht erfolgreich"),
     W(EXW_FAILED, 0, FR, "échec"),
+    /* "l'impossibilité d'activer" (fr-news-generationnt-reactivation-hardware) */
+    W(EXW_FAILED, S, FR, "impossibilit"),
+    W(EXW_FAILED, S, ES, "imposibilidad"),
+    W(EXW_FAILED, S, IT, "impossibilità"),
+    W(EXW_FAILED, S, PT, "impossibilidade"),
     W(EXW_FAILED, S, FR, "échou"),
     W(EXW_FAILED, N, FR, "ne peut pas"),
     W(EXW_FAILED, N, FR, "ne peux pas"),
