@@ -73,7 +73,11 @@ enum {
     EXW_EN = 1u << 0, EXW_DE = 1u << 1, EXW_FR = 1u << 2, EXW_ES = 1u << 3,
     EXW_IT = 1u << 4, EXW_PT = 1u << 5, EXW_RU = 1u << 6, EXW_PL = 1u << 7,
     EXW_NL = 1u << 8, EXW_JA = 1u << 9, EXW_ZH = 1u << 10, EXW_KO = 1u << 11,
-    EXW_ALL = (1u << 12) - 1,
+    /* Ukrainian shares Russian's bit, Slovak Czech's, Danish and Norwegian Swedish's (EXW_NO):
+     * their function words mean nothing else in the sister language */
+    EXW_HU = 1u << 12, EXW_ID = 1u << 13, EXW_CS = 1u << 14, EXW_VI = 1u << 15,
+    EXW_TR = 1u << 16, EXW_RO = 1u << 17, EXW_NO = 1u << 18,
+    EXW_ALL = (1u << 19) - 1,
 };
 
 /* One word of the table, lower case, inline (no pointer: no relocation at start-up). */
@@ -82,7 +86,7 @@ struct ex_prose_word {
     unsigned char len;
     unsigned char kind;
     unsigned char flags;
-    unsigned short langs;
+    unsigned langs;
 };
 
 /* The table, for the reader and for tests. */

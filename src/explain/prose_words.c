@@ -20,6 +20,14 @@
 #define JA EXW_JA
 #define ZH EXW_ZH
 #define KO EXW_KO
+#define HU EXW_HU
+#define ID EXW_ID
+#define CS EXW_CS
+#define VI EXW_VI
+#define TR EXW_TR
+#define RO EXW_RO
+#define NO EXW_NO
+#define UK EXW_RU /* Ukrainian: Russian's bit (prose.h) */
 #define ALL EXW_ALL
 
 #define S EXW_STEM
@@ -44,10 +52,10 @@ static const struct ex_prose_word words[] = {
     W(EXW_ACT, S, EN | FR, "reactivat"),
     /* "license is expired" (en-ticket-packer-templates-10), "cannot verify the license"
      * (en-ticket-mas-531-office-verify) */
-    W(EXW_ACT, S, EN, "licens"),
+    W(EXW_ACT, S, EN | NO, "licens"), /* da, sv licens */
     W(EXW_ACT, V, EN, "licensed"),
     W(EXW_ACT, V, EN, "license"), /* "do not license" (en-ticket-cloudbase-init-49) */
-    W(EXW_ACT, S, EN | FR, "licenc"),
+    W(EXW_ACT, S, EN | FR | CS | HU, "licenc"), /* cs licence, sk licencia, hu licenc */
     /* words that are themselves "not activated": "in Office it still shows as unactivated"
      * (en-ticket-dockerkms-16-office-unactivated), "Windows deactivates after running a Docker
      * container" (en-ticket-moby-40545-watermark), "Windows states it needs to be activated"
@@ -60,7 +68,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_UNLICENSED, X, EN, "needs activation"),
     W(EXW_UNLICENSED, X, EN, "needs activating"),
     W(EXW_UNLICENSED, X, EN, "requires activation"),
-    W(EXW_ACT, EXW_NAMES, EN, "product key"),
+    W(EXW_ACT, EXW_NAMES, EN | CS, "product key"), /* cs, sk "kód Product Key" */
     W(EXW_ACT, EXW_NAMES, ALL, "kms"),
     W(EXW_ACT, EXW_NAMES, ALL, "gvlk"),
     W(EXW_ACT, S, DE, "aktivier"),
@@ -134,6 +142,48 @@ static const struct ex_prose_word words[] = {
      * ko-ticket-mas-1395-office), and a certificate's or a login's too: weak */
     W(EXW_ACT, V | WK, KO, "인증"),
     W(EXW_FAILED, X, DE, "aktivierungsfehler"),
+
+    /* --- hu, id, cs and sk, vi, tr, ro, uk, da, nb and sv: each language's plain words for
+     * activation and licence (Windows' own where it has one: hu aktiválás, id aktivasi, cs
+     * aktivace, sk aktivácia, vi kích hoạt, tr etkinleştirme, ro activare, uk активація, sv
+     * aktivering) --- */
+    /* "akan terlihat bahwa Windows belum diaktifkan" (id-blog-panduanpc-minta-aktivasi-ulang) */
+    W(EXW_ACT, S, ID, "aktivasi"),
+    W(EXW_ACT, V, ID, "diaktifkan"),
+    W(EXW_ACT, V, ID, "mengaktifkan"),
+    W(EXW_ACT, V, ID, "teraktivasi"),
+    W(EXW_ACT, S, ID, "lisensi"),
+    W(EXW_ACT, EXW_NAMES, ID, "kunci produk"),
+    W(EXW_ACT, S | V, HU, "aktivál"),
+    W(EXW_ACT, EXW_NAMES, HU, "termékkulcs"),
+    W(EXW_ACT, S, CS, "aktivac"),
+    W(EXW_ACT, S, CS, "aktivác"),
+    W(EXW_ACT, S | V, CS, "aktivov"),
+    W(EXW_UNLICENSED, X | S, CS, "neaktivov"),
+    W(EXW_ACT, V, VI, "kích hoạt"),
+    W(EXW_ACT, 0, VI, "giấy phép"),
+    W(EXW_ACT, S | V, TR, "etkinleştir"),
+    W(EXW_ACT, S, TR, "aktivasyon"),
+    W(EXW_ACT, V, TR, "aktive"),
+    W(EXW_ACT, S, TR, "lisans"),
+    W(EXW_ACT, EXW_NAMES, TR, "ürün anahtarı"),
+    W(EXW_FAILED, X | S, TR, "etkinleştirilemedi"),
+    W(EXW_FAILED, X | S, TR, "etkinleştirilemiyor"),
+    W(EXW_UNLICENSED, X | S, TR, "etkinleştirilmedi"),
+    W(EXW_UNLICENSED, X | S, TR, "etkinleştirilmemiş"),
+    W(EXW_ACT, S, RO, "activare"),
+    W(EXW_ACT, S, RO, "licenț"),
+    W(EXW_UNLICENSED, X | S, RO, "neactivat"),
+    W(EXW_UNLICENSED, X | S, RO, "nu este activat"),
+    W(EXW_UNLICENSED, X | S, RO, "nu a fost activat"),
+    W(EXW_ACT, S | V, UK, "активова"),
+    W(EXW_ACT, S | V, UK, "активу"),
+    W(EXW_ACT, S, UK, "ліценз"),
+    W(EXW_ACT, S | V, NO, "aktiver"),
+    W(EXW_ACT, S, NO, "lisens"),
+    W(EXW_ACT, EXW_NAMES, NO, "produktnøgle"),
+    W(EXW_ACT, EXW_NAMES, NO, "produktnøkkel"),
+    W(EXW_ACT, EXW_NAMES, NO, "produktnyckel"),
 
     /* --- licence periods --- */
     W(EXW_PERIOD, EXW_NAMES, EN, "evaluation period"),
@@ -718,7 +768,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_HOWTO, 0, RU, "как"),
     W(EXW_HOWTO, 0, RU, "почему"),
     W(EXW_HOWTO, 0, RU, "исправить"),
-    W(EXW_HOWTO, 0, PL, "jak"),
+    W(EXW_HOWTO, 0, PL | CS, "jak"),
     W(EXW_HOWTO, 0, PL, "dlaczego"),
     W(EXW_HOWTO, 0, PL, "naprawić"),
     W(EXW_HOWTO, 0, NL, "hoe"),
@@ -841,6 +891,176 @@ static const struct ex_prose_word words[] = {
     W(EXW_BUT, 0, ALL, "不過"),
     W(EXW_BUT, 0, ALL, "しかし"),
     W(EXW_BUT, 0, ALL, "하지만"),
+
+    /* --- hu, id, cs and sk, vi, tr, ro, uk, da, nb and sv: outcomes, negation, supposition,
+     * how-to, "when" (each language's plain words, as the rows above hold them for the
+     * others) --- */
+    W(EXW_FAILED, 0, ID, "gagal"),
+    W(EXW_FAILED, N, ID, "tidak bisa"),
+    W(EXW_FAILED, N, ID, "tidak dapat"),
+    W(EXW_FAILED, N, ID, "tak bisa"),
+    W(EXW_EXPIRED, 0, ID, "kedaluwarsa"),
+    W(EXW_EXPIRED, 0, ID, "kadaluarsa"),
+    W(EXW_EXPIRED, 0, ID, "kedaluarsa"),
+    W(EXW_EXPIRING, 0, ID, "akan berakhir"),
+    W(EXW_SUCCEEDED, 0, ID, "berhasil"),
+    W(EXW_SUCCEEDED, 0, ID, "sukses"),
+    W(EXW_NOT, 0, ID, "belum"), /* "belum diaktifkan" (id-blog-panduanpc-minta-aktivasi-ulang) */
+    W(EXW_NOT, 0, ID, "tidak"),
+    W(EXW_NOT, 0, ID, "tak"),
+    W(EXW_NOT, 0, ID, "bukan"),
+    W(EXW_SOON, 0, ID, "segera"),
+    W(EXW_IF, 0, ID, "jika"),
+    W(EXW_IF, 0, ID, "kalau"),
+    W(EXW_IF, 0, ID, "apabila"),
+    W(EXW_IF, 0, ID, "bila"),
+    W(EXW_WHEN, 0, ID, "ketika"),
+    W(EXW_HOWTO, 0, ID, "cara"),
+    W(EXW_HOWTO, 0, ID, "bagaimana"),
+    W(EXW_HOWTO, 0, ID, "mengapa"),
+    W(EXW_HOWTO, 0, ID, "kenapa"),
+    W(EXW_HOWTO, 0, ID, "mengatasi"),
+
+    W(EXW_FAILED, 0, HU, "sikertelen"),
+    W(EXW_FAILED, 0, HU, "nem sikerült"),
+    W(EXW_FAILED, N, HU, "nem lehet"),
+    W(EXW_EXPIRED, 0, HU, "lejárt"),
+    W(EXW_EXPIRING, 0, HU, "lejár"),
+    W(EXW_SUCCEEDED, 0, HU, "sikeres"),
+    W(EXW_SUCCEEDED, 0, HU, "sikeresen"),
+    W(EXW_NOT, 0, HU, "nem"),
+    W(EXW_NOT, 0, HU, "nincs"),
+    W(EXW_SOON, 0, HU, "hamarosan"),
+    W(EXW_IF, 0, HU, "ha"),
+    W(EXW_IF, 0, HU, "amennyiben"),
+    W(EXW_WHEN, 0, HU, "amikor"),
+    W(EXW_HOWTO, 0, HU, "hogyan"),
+    W(EXW_HOWTO, 0, HU, "miért"),
+    W(EXW_STATUS, 0, HU, "állapot"),
+
+    W(EXW_FAILED, S, CS, "selhal"),
+    W(EXW_FAILED, S, CS, "zlyhal"),
+    W(EXW_FAILED, S, CS, "nezdařil"),
+    W(EXW_FAILED, S, CS, "nepodařil"),
+    W(EXW_FAILED, S, CS, "nepodaril"),
+    W(EXW_FAILED, N, CS, "nelze"),
+    W(EXW_FAILED, N, CS, "nejde"),
+    W(EXW_FAILED, 0, CS, "nefunguje"),
+    W(EXW_FAILED, S, CS, "neplatn"), /* invalid: "... Product Key ... je neplatný" */
+    W(EXW_EXPIRED, S, CS, "vypršel"),
+    W(EXW_EXPIRED, S, CS, "vypršal"),
+    W(EXW_EXPIRING, 0, CS, "vyprší"),
+    W(EXW_SUCCEEDED, 0, CS, "úspěšně"),
+    W(EXW_SUCCEEDED, 0, CS, "úspešne"),
+    W(EXW_NOT, 0, CS, "není"),
+    W(EXW_NOT, S, CS, "nebyl"),
+    W(EXW_NOT, 0, CS, "nie je"),
+    W(EXW_NOT, S, CS, "nebol"),
+    W(EXW_SOON, 0, CS, "brzy"),
+    W(EXW_SOON, 0, CS, "čoskoro"),
+    W(EXW_IF, 0, CS, "pokud"),
+    W(EXW_IF, 0, CS, "jestliže"),
+    W(EXW_IF, 0, CS, "ak"),
+    W(EXW_WHEN, 0, CS, "když"),
+    W(EXW_WHEN, 0, CS, "keď"),
+    W(EXW_HOWTO, 0, CS, "ako"),
+    W(EXW_HOWTO, 0, CS, "proč"),
+    W(EXW_HOWTO, 0, CS, "prečo"),
+    W(EXW_HOWTO, 0, CS, "návod"),
+    W(EXW_STATUS, 0, CS, "stav"),
+
+    W(EXW_FAILED, 0, VI, "thất bại"),
+    W(EXW_FAILED, N, VI, "không thể"),
+    W(EXW_EXPIRED, 0, VI, "hết hạn"),
+    W(EXW_EXPIRED, 0, VI, "hết hiệu lực"),
+    W(EXW_EXPIRING, 0, VI, "sắp hết hạn"),
+    W(EXW_SUCCEEDED, 0, VI, "thành công"),
+    W(EXW_NOT, 0, VI, "chưa"),
+    W(EXW_NOT, 0, VI, "không"),
+    W(EXW_IF, 0, VI, "nếu"),
+    W(EXW_WHEN, 0, VI, "khi"),
+    W(EXW_HOWTO, 0, VI, "cách"),
+    W(EXW_HOWTO, 0, VI, "làm sao"),
+    W(EXW_HOWTO, 0, VI, "tại sao"),
+    W(EXW_HOWTO, 0, VI, "hướng dẫn"),
+
+    W(EXW_FAILED, S, TR, "başarısız"),
+    W(EXW_FAILED, 0, TR, "yapılamadı"),
+    W(EXW_EXPIRED, 0, TR, "süresi doldu"),
+    W(EXW_EXPIRED, 0, TR, "sona erdi"),
+    W(EXW_EXPIRING, 0, TR, "sona erecek"),
+    W(EXW_EXPIRING, 0, TR, "süresi dolacak"),
+    W(EXW_SUCCEEDED, 0, TR, "başarıyla"),
+    W(EXW_SUCCEEDED, 0, TR, "başarılı"),
+    W(EXW_NOT, 0, TR, "değil"),
+    W(EXW_NOT, 0, TR, "edilmedi"),
+    W(EXW_NOT, 0, TR, "edilmemiş"),
+    W(EXW_IF, 0, TR, "eğer"),
+    W(EXW_HOWTO, 0, TR, "nasıl"),
+    W(EXW_HOWTO, 0, TR, "neden"),
+
+    W(EXW_FAILED, 0, RO, "a eșuat"),
+    W(EXW_FAILED, 0, RO, "eșuat"),
+    W(EXW_FAILED, N, RO, "nu se poate"),
+    W(EXW_FAILED, N, RO, "nu poate"),
+    W(EXW_FAILED, 0, RO, "imposibil"),
+    W(EXW_EXPIRED, S, RO, "expirat"),
+    W(EXW_EXPIRING, 0, RO, "va expira"),
+    W(EXW_SUCCEEDED, 0, RO, "cu succes"),
+    W(EXW_NOT, 0, RO, "nu"),
+    W(EXW_IF, 0, RO, "dacă"),
+    W(EXW_WHEN, 0, RO, "când"),
+    W(EXW_HOWTO, 0, RO, "cum"),
+    W(EXW_HOWTO, 0, RO, "de ce"),
+    W(EXW_STATUS, 0, RO, "stare"),
+
+    W(EXW_FAILED, 0, UK, "не вдалося"),
+    W(EXW_FAILED, 0, UK, "не вдалось"),
+    W(EXW_FAILED, 0, UK, "не вдалася"),
+    W(EXW_FAILED, 0, UK, "не вдався"),
+    W(EXW_FAILED, 0, UK, "неможливо"),
+    W(EXW_FAILED, 0, UK, "не працює"),
+    W(EXW_EXPIRED, S, UK, "закінчил"),
+    W(EXW_EXPIRED, 0, UK, "минув"),
+    W(EXW_EXPIRED, 0, UK, "сплив"),
+    W(EXW_EXPIRING, 0, UK, "закінчується"),
+    W(EXW_EXPIRING, 0, UK, "спливає"),
+    W(EXW_SUCCEEDED, 0, UK, "успішно"),
+    W(EXW_IF, 0, UK, "якщо"),
+    W(EXW_WHEN, 0, UK, "коли"),
+    W(EXW_HOWTO, 0, UK, "як"),
+    W(EXW_HOWTO, 0, UK, "чому"),
+
+    W(EXW_FAILED, S, NO, "misslyck"),
+    W(EXW_FAILED, S, NO, "mislykk"),
+    W(EXW_FAILED, 0, NO, "mislyktes"),
+    W(EXW_FAILED, N, NO, "kan inte"),
+    W(EXW_FAILED, N, NO, "kan ikke"),
+    W(EXW_FAILED, N, NO, "kunne ikke"), /* "Windows kunne ikke aktiveres" (da-kb-929826-0x8007232b) */
+    W(EXW_FAILED, N, NO, "kunde inte"),
+    W(EXW_FAILED, 0, NO, "fungerar inte"),
+    W(EXW_FAILED, 0, NO, "fungerer ikke"),
+    W(EXW_FAILED, 0, NO, "virker ikke"),
+    W(EXW_EXPIRED, 0, NO, "har gått ut"),
+    W(EXW_EXPIRED, 0, NO, "udløbet"),
+    W(EXW_EXPIRED, 0, NO, "utløpt"),
+    W(EXW_EXPIRING, 0, NO, "udløber"),
+    W(EXW_EXPIRING, 0, NO, "utløper"),
+    W(EXW_EXPIRING, 0, NO, "löper ut"),
+    W(EXW_SUCCEEDED, 0, NO, "lyckades"),
+    W(EXW_SUCCEEDED, 0, NO, "lykkedes"),
+    W(EXW_SUCCEEDED, 0, NO, "lyktes"),
+    W(EXW_NOT, 0, NO, "inte"),
+    W(EXW_NOT, 0, NO, "ikke"),
+    W(EXW_SOON, 0, NO, "snart"),
+    W(EXW_IF, 0, NO, "hvis"),
+    W(EXW_IF, 0, NO, "ifall"),
+    W(EXW_WHEN, 0, NO, "när"),
+    W(EXW_WHEN, 0, NO, "når"),
+    W(EXW_HOWTO, 0, NO, "hur"),
+    W(EXW_HOWTO, 0, NO, "hvordan"),
+    W(EXW_HOWTO, 0, NO, "varför"),
+    W(EXW_HOWTO, 0, NO, "hvorfor"),
 };
 
 #define NWORDS (sizeof words / sizeof words[0])

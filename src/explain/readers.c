@@ -21,7 +21,7 @@ const char *const ex_reader_kinds[] = {
     "OSLicense objects (Get-OSLicenseInfo ...) as ConvertTo-Json, Format-Table; Set- results",
     "Microsoft 365 Apps licences as vNextDiag.ps1 -action list prints them, and their licence files",
     "activation events (12288-12294, 8198, 8200, 8208, 8209, 1003 ...) as text, XML or .evtx files",
-    "a licence state or failure told in prose, in 12 languages (\"activation failed\", \"许可证即将过期\")",
+    "a licence state or failure told in prose, in 23 languages (\"activation failed\", \"许可证即将过期\")",
     "activation error codes anywhere in the text (those slerr annotate marks), or their messages",
     NULL,
 };

@@ -462,3 +462,75 @@ Test(prose, traditional_chinese_tells_each_outcome)
     cr_expect_eq(ex_prose_scan(s, strlen(s)), EX_PROSE_SUBJECT, "啟用 is weak, nothing named");
     cr_expect_eq(told(s, false, &at, &plen), NONE);
 }
+
+/* The languages added for batches 8-11's pastes (hu, id, cs and sk, vi, tr, ro, uk, da, nb, sv):
+ * each outcome class told in the language's plain words, and the guards of negation,
+ * supposition and how-to in the same words. */
+static const struct told_case new_languages[] = {
+    { "id", "Windows belum diaktifkan", NOT_ACT }, /* id-blog-panduanpc-minta-aktivasi-ulang */
+    { "id", "Aktivasi Windows gagal", FAILED },
+    { "id", "Lisensi Windows sudah kedaluwarsa", EXPIRED },
+    { "id", "Windows berhasil diaktifkan", OK },
+    { "id", "Jika aktivasi gagal, jalankan slmgr", NONE },
+    { "id", "Cara mengatasi aktivasi gagal", NONE },
+    { "hu", "A Windows aktiválása sikertelen", FAILED },
+    { "hu", "A licenc lejárt", EXPIRED },
+    { "hu", "A licenc hamarosan lejár", EXPIRING },
+    { "hu", "A termék aktiválása sikeres", OK },
+    { "hu", "A Windows nincs aktiválva", NOT_ACT },
+    { "hu", "Ha az aktiválás sikertelen, futtassa az slmgr parancsot", NONE },
+    { "hu", "A licenc nem lejárt", NONE },
+    { "cs", "Aktivace systému Windows selhala", FAILED },
+    { "cs", "Systém Windows není aktivován", NOT_ACT },
+    { "cs", "Licence vypršela", EXPIRED },
+    { "cs", "Windows byl úspěšně aktivován", OK },
+    { "sk", "Aktivácia zlyhala", FAILED },
+    { "sk", "Kód Product Key je neplatný", FAILED },
+    { "sk", "Ak aktivácia zlyhala, spustite slmgr", NONE },
+    { "vi", "Kích hoạt Windows thất bại", FAILED },
+    { "vi", "Windows chưa kích hoạt", NOT_ACT },
+    { "vi", "Giấy phép đã hết hạn", EXPIRED },
+    { "vi", "Kích hoạt thành công", OK },
+    { "vi", "Nếu kích hoạt thất bại, hãy chạy slmgr", NONE },
+    { "tr", "Windows etkinleştirilemedi", FAILED },
+    { "tr", "Windows etkinleştirilmedi", NOT_ACT },
+    { "tr", "Lisans süresi doldu", EXPIRED },
+    { "tr", "Windows başarıyla etkinleştirildi", OK },
+    { "tr", "Etkinleştirme nasıl yapılır", NONE },
+    { "ro", "Activarea Windows a eșuat", FAILED },
+    { "ro", "Windows nu este activat", NOT_ACT },
+    { "ro", "Licența a expirat", EXPIRED },
+    { "ro", "Dacă activarea a eșuat, rulați slmgr", NONE },
+    { "uk", "Активація Windows не вдалася", FAILED },
+    { "uk", "Windows не активовано", NOT_ACT },
+    { "uk", "Windows успішно активовано", OK },
+    { "uk", "Якщо Windows не активовано, запустіть slmgr", NONE },
+    { "da", "Windows kunne ikke aktiveres", FAILED }, /* da-kb-929826-0x8007232b */
+    { "nb", "Aktiveringen mislyktes", FAILED },
+    { "sv", "Aktiveringen misslyckades", FAILED },
+    { "sv", "Windows är inte aktiverat", NOT_ACT },
+    { "nb", "Lisensen har utløpt", EXPIRED },
+    { "sv", "Aktiveringen lyckades", OK },
+    { "sv", "Hur aktiverar man Windows om aktiveringen misslyckades", NONE },
+};
+
+Test(prose, new_languages_tell_each_outcome_and_keep_their_guards)
+{
+    for (size_t i = 0; i < sizeof new_languages / sizeof new_languages[0]; i++) {
+        const struct told_case *c = &new_languages[i];
+        size_t at = 0, plen = 0;
+        int t = told(c->text, true, &at, &plen);
+        cr_expect_eq(t, c->told, "%s: \"%s\" told %s, not %s", c->lang, c->text,
+                     t < 0 ? "nothing" : ex_told_name(t),
+                     c->told < 0 ? "nothing" : ex_told_name(c->told));
+    }
+}
+
+/* A language's function words count beside its own subjects only: Romanian "se" (reflexive)
+ * is no Italian "if", Indonesian "tak" no Polish "yes" (a Polish subject stays unread by it). */
+Test(prose, new_languages_function_words_keep_to_their_language)
+{
+    size_t at, plen;
+    cr_expect_eq(told("Windows nu se activează, activarea a eșuat", true, &at, &plen), FAILED);
+    cr_expect_eq(told("Aktywacja tak nie powiodła się", true, &at, &plen), FAILED);
+}
