@@ -611,23 +611,6 @@ static const struct {
     /* zh-CN: ospp's OOB_GRACE as Office Tool Plus renders it ("许可证状态:  OOB_宽限期"),
      * https://github.com/YerongAI/Office-Tool/issues/601 */
     { 2, "zh-CN", "OOB_宽限期" },
-    /* A supposition given as an example ("For example, if event 12293 holds 0x8007267C, run
-     * slui ..."): the codes of such a line are a writer's illustration, no machine's report
-     * (neg-es-docs-kms-known-issues). */
-    { EX_PH_EXAMPLE_IF, "en", "for example, if" },
-    { EX_PH_EXAMPLE_IF, "en", "for example if" },
-    { EX_PH_EXAMPLE_IF, "en", "for instance, if" },
-    { EX_PH_EXAMPLE_IF, "en", "e.g. if" },
-    { EX_PH_EXAMPLE_IF, "en", "e.g., if" },
-    { EX_PH_EXAMPLE_IF, "es", "por ejemplo, si" },
-    { EX_PH_EXAMPLE_IF, "es", "por ejemplo si" },
-    { EX_PH_EXAMPLE_IF, "de", "zum beispiel, wenn" },
-    { EX_PH_EXAMPLE_IF, "de", "beispielsweise, wenn" },
-    { EX_PH_EXAMPLE_IF, "fr", "par exemple, si" },
-    { EX_PH_EXAMPLE_IF, "it", "ad esempio, se" },
-    { EX_PH_EXAMPLE_IF, "pt", "por exemplo, se" },
-    { EX_PH_EXAMPLE_IF, "zh-CN", "\xE4\xBE\x8B\xE5\xA6\x82\xEF\xBC\x8C\xE5\xA6\x82\xE6\x9E\x9C" }, /* 例如，如果 */
-    { EX_PH_EXAMPLE_IF, "zh-CN", "\xE4\xBE\x8B\xE5\xA6\x82,\xE5\xA6\x82\xE6\x9E\x9C" }, /* 例如,如果 (full-width comma normalized) */
     /* Further languages: append a block here, naming its source. */
 };
 

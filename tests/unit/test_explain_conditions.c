@@ -407,6 +407,10 @@ Test(labels, named_in_prose_as_words_of_their_own)
     cr_expect_eq(ex_license_state_word("licensed,", 9, &n), 1);
     cr_expect_eq(ex_license_state_word("Licensedness", 12, &n), -1, "a longer word is another");
     cr_expect_eq(ex_license_state_word("Notifications", 13, &n), -1);
+    /* The example phrases (EX_PH_EXAMPLE_IF) once landed in the state table too, as rows of
+     * state 4 (non-genuine grace): "e.g. if" read as a licence state. */
+    cr_expect_eq(ex_license_state_word("e.g. if", 7, &n), -1);
+    cr_expect_eq(ex_license_state_word("for example, if", 15, &n), -1);
 }
 
 /* Rows taken at run time (as a --labels file gives them) read a language the built-in table
