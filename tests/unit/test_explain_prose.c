@@ -349,6 +349,18 @@ Test(prose, the_word_table_is_well_formed)
     }
 }
 
+/* Each case tells its class (NONE: nothing), the sentence read as the sentence reader asks. */
+static void expect_each(const struct told_case *cases, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t at = 0, plen = 0;
+        int t = told(cases[i].text, true, &at, &plen);
+        cr_expect_eq(t, cases[i].told, "%s: \"%s\" told %s, not %s", cases[i].lang,
+                     cases[i].text, t < 0 ? "nothing" : ex_told_name(t),
+                     cases[i].told < 0 ? "nothing" : ex_told_name(cases[i].told));
+    }
+}
+
 /* Words added from batches 8-11's pastes (each names its paste in prose_words.c), each class
  * with a sentence that tells it and one that must not. */
 static const struct told_case more_positives[] = {
@@ -375,13 +387,7 @@ static const struct told_case more_positives[] = {
 
 Test(prose, words_of_batches_8_to_11_tell_their_class)
 {
-    for (size_t i = 0; i < sizeof more_positives / sizeof more_positives[0]; i++) {
-        const struct told_case *c = &more_positives[i];
-        size_t at = 0, plen = 0;
-        int t = told(c->text, true, &at, &plen);
-        cr_expect_eq(t, c->told, "%s: \"%s\" told %s, not %s", c->lang, c->text,
-                     t < 0 ? "nothing" : ex_told_name(t), ex_told_name(c->told));
-    }
+    expect_each(more_positives, sizeof more_positives / sizeof more_positives[0]);
 }
 
 Test(prose, words_of_batches_8_to_11_keep_their_guards)
@@ -397,12 +403,7 @@ Test(prose, words_of_batches_8_to_11_keep_their_guards)
         { "pt", "A licença não venceu", NONE },                        /* negated */
         { "ko", "인증이 안되는 경우 slmgr를 실행하십시오", NONE },     /* supposition */
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        size_t at = 0, plen = 0;
-        int t = told(cases[i].text, true, &at, &plen);
-        cr_expect_eq(t, NONE, "%s: \"%s\" told %s", cases[i].lang, cases[i].text,
-                     ex_told_name(t));
-    }
+    expect_each(cases, sizeof cases / sizeof cases[0]);
     /* 인증 (also a certificate's, a login's) counts only beside a product word */
     size_t at, plen;
     cr_expect_eq(told("로그인 인증이 안되는 현상", false, &at, &plen), NONE);
@@ -451,12 +452,7 @@ Test(prose, traditional_chinese_tells_each_outcome)
         { "zh-TW", "為什麼 Windows 啟用失敗", NONE },       /* question */
         { "zh-TW", "Windows 啟用失敗的解決方法", NONE },    /* how-to */
     };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        size_t at = 0, plen = 0;
-        int t = told(cases[i].text, true, &at, &plen);
-        cr_expect_eq(t, cases[i].told, "\"%s\" told %s, not %s", cases[i].text,
-                     t < 0 ? "nothing" : ex_told_name(t), ex_told_name(cases[i].told));
-    }
+    expect_each(cases, sizeof cases / sizeof cases[0]);
     size_t at, plen;
     const char *s = "啟用 BitLocker 失敗";
     cr_expect_eq(ex_prose_scan(s, strlen(s)), EX_PROSE_SUBJECT, "啟用 is weak, nothing named");
@@ -516,14 +512,7 @@ static const struct told_case new_languages[] = {
 
 Test(prose, new_languages_tell_each_outcome_and_keep_their_guards)
 {
-    for (size_t i = 0; i < sizeof new_languages / sizeof new_languages[0]; i++) {
-        const struct told_case *c = &new_languages[i];
-        size_t at = 0, plen = 0;
-        int t = told(c->text, true, &at, &plen);
-        cr_expect_eq(t, c->told, "%s: \"%s\" told %s, not %s", c->lang, c->text,
-                     t < 0 ? "nothing" : ex_told_name(t),
-                     c->told < 0 ? "nothing" : ex_told_name(c->told));
-    }
+    expect_each(new_languages, sizeof new_languages / sizeof new_languages[0]);
 }
 
 /* A language's function words count beside its own subjects only: Romanian "se" (reflexive)
