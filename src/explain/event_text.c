@@ -268,10 +268,30 @@ static bool line_holds(const char *s, size_t len, const char *word)
     return false;
 }
 
+/* The event ID a description opens with, as forum posts list events ("16384: Successfully
+ * scheduled ..."): the ID, and in *skip the bytes up to the message; 0 when none. */
+static unsigned id_before_message(const char *s, size_t len, size_t *skip)
+{
+    size_t i = 0;
+    unsigned id = 0;
+    while (i < len && i < 5 && s[i] >= '0' && s[i] <= '9')
+        id = id * 10 + (unsigned)(s[i++] - '0');
+    if (i == 0 || i >= len || s[i] != ':')
+        return 0;
+    i++;
+    while (i < len && s[i] == ' ')
+        i++;
+    *skip = i;
+    return id;
+}
+
 static const struct message_start *message_start(const char *s, size_t len)
 {
+    size_t skip = 0;
+    unsigned id = len && s[0] >= '0' && s[0] <= '9' ? id_before_message(s, len, &skip) : 0;
     for (size_t i = 0; i < sizeof messages / sizeof *messages; i++)
-        if (starts_with_nocase(s, len, messages[i].text) &&
+        if ((!id || messages[i].id == id) &&
+            starts_with_nocase(s + skip, len - skip, messages[i].text) &&
             (!messages[i].also[0] || line_holds(s, len, messages[i].also)))
             return &messages[i];
     return NULL;

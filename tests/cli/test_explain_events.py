@@ -328,6 +328,12 @@ class GenuineTicketAndRestart(unittest.TestCase):
          "タスク カテゴリ: なし\nレベル: エラー\nコンピューター: Server1\n説明:\n"
          "ライセンス取得エラーの詳細。\nhr=0x80072EE7\n".encode(),
          "8200-acquisition-failed", "warning", "0x80072EE7"),
+        # A description behind its own event ID, as a forum post lists the events it sees
+        # (corpus en-event-desc-qa-8059600-16384): the opening was looked for at the line's
+        # start only, and the paste was nothing recognisable.
+        (b"16384: Successfully scheduled Software Protection service for re-start at "
+         b"2125-01-12T22:38:50Z. Reason: RulesEngine.\n",
+         "16384-restart-scheduled", "ok", None),
     ]
 
     def test_each_event_by_its_rule(self):
@@ -340,6 +346,11 @@ class GenuineTicketAndRestart(unittest.TestCase):
                 if code:
                     self.assertEqual(rules[rule]["codes"][0], code)
                 self.assertEqual(r.returncode, 0 if severity == "ok" else 1)
+
+    def test_a_description_behind_another_events_id_is_not_read(self):
+        objs, r = records(b"8200: Successfully scheduled Software Protection service for "
+                          b"re-start at 2125-01-12T22:38:50Z. Reason: RulesEngine.\n")
+        self.assertEqual((objs, r.returncode), ([], 2))
 
     def test_another_sources_event_with_the_same_id_is_not_read(self):
         objs, r = records(b"Log Name: Application\nSource: SomeBackupAgent\nEvent ID: 8208\n"
