@@ -611,6 +611,11 @@ static const struct {
     /* zh-CN: ospp's OOB_GRACE as Office Tool Plus renders it ("许可证状态:  OOB_宽限期"),
      * https://github.com/YerongAI/Office-Tool/issues/601 */
     { 2, "zh-CN", "OOB_宽限期" },
+    /* en: a KMS emulator's log of a client's request (py-kms's licenseStates, as its logs print
+     * "License Status: Notifications Mode", en-ticket-dockerkms-10-notifications-mode):
+     * https://github.com/Py-KMS-Organization/py-kms/blob/445d011487b3b44a8c896a76b836a6eb79f5eaf5/py-kms/pykms_Base.py */
+    { 5, "en", "Notifications Mode" },
+    { 3, "en", "Out-of-Tolerance Grace Period" },
     /* Further languages: append a block here, naming its source. */
 };
 

@@ -156,6 +156,18 @@ class BuiltInGermanRows(unittest.TestCase):
         self.assertEqual(status, 0, err)
         self.assertEqual([f[2] for f in findings(lines) if f[1] == "license-status"], ["ok"])
 
+    def test_kms_emulator_log_state_words(self):
+        # py-kms logs a client's licence state in its own words (labels.c names the source):
+        # "Notifications Mode" is notification, "Out-of-Tolerance Grace Period" the OOT grace.
+        for state, severity in (("Notifications Mode", "critical"),
+                                ("Out-of-Tolerance Grace Period", "warning")):
+            with self.subTest(state=state):
+                lines, status, err = explain(stdin="Fri, 07 Feb 2025 12:29:24 INFO     "
+                                                   "License Status: " + state + "\n")
+                self.assertEqual(status, 1, err)
+                self.assertEqual([f[2] for f in findings(lines) if f[1] == "license-status"],
+                                 [severity])
+
 
 class BuiltInResultRows(unittest.TestCase):
     """The /ato and /skms result rows of labels.c in the languages Microsoft's localized Azure
