@@ -706,6 +706,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_IF, 0, JA, "れば"),
     W(EXW_IF, 0, ZH, "如果"),
     W(EXW_IF, 0, ZH, "假如"),
+    W(EXW_IF, 0, ZH, "一旦"), /* "once ...": zh-blog-ourseo-jihuo-windows-watermark */
     W(EXW_IF, 0, ZH, "的话"),
     W(EXW_IF, 0, ZH, "的話"),
     W(EXW_IF, 0, KO, "경우"),

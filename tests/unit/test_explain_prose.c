@@ -210,6 +210,9 @@ static const struct told_case negatives[] = {
     { "zh-CN", "为什么激活失败", NONE },
     { "zh-CN", "激活失败的解决方法", NONE },
     { "zh-CN", "激活成功，但是许可证已过期", NONE },
+    /* "once activated, you can ...": 一旦 supposes (corpus zh-blog-ourseo-jihuo-windows-watermark
+     * was read as a licensed machine, ok, where the explainer speaks of no machine's state) */
+    { "zh-CN", "一旦成功激活，您可以继续正常使用系统的所有功能", NONE },
     { "zh-TW", "如果啟用失敗，請執行 slmgr", NONE },
     { "ko", "라이선스가 만료되지 않았습니다", NONE },
     { "ko", "정품 인증에 실패한 경우 slmgr를 실행하십시오", NONE },
