@@ -5,21 +5,11 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "hex-digit.h"
 #include "slerr.h"
 
 #define WIN32_LIMIT 0x10000u
 #define HRESULT_WIN32_BASE 0x80070000u
-
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 /* Reads 1..8 hex digits filling the whole string. */
 static bool parse_hex(const char *s, uint32_t *value)
@@ -29,7 +19,7 @@ static bool parse_hex(const char *s, uint32_t *value)
         return false;
     uint32_t v = 0;
     for (size_t i = 0; i < n; i++) {
-        int d = hex_value(s[i]);
+        int d = slerr__hex_value(s[i]);
         if (d < 0)
             return false;
         v = (v << 4) | (uint32_t)d;

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "hex-digit.h"
 #include "slerr.h"
 
 #define MAX_SYMBOL 96
@@ -72,14 +73,6 @@ const struct slerr_entry *slerr_suggest_symbol(const char *text)
 /* ---- Codes mistyped by one digit ---- */
 
 #define CODE_DIGITS 8
-
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    c = (char)toupper((unsigned char)c);
-    return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
 
 /* The distinct catalog codes one slip away, and for each whether a repeated or missed key
  * explains it (a digit typed twice, or a double digit typed once). Past NEAR_MAX the answer
@@ -168,7 +161,7 @@ const struct slerr_entry *slerr_suggest_code(const char *text, size_t len)
         return NULL; /* eight digits are a code as written; more or fewer slips are a guess */
     int typed[CODE_DIGITS + 1];
     for (size_t i = 0; i < len; i++)
-        if ((typed[i] = hex_digit(text[i])) < 0)
+        if ((typed[i] = slerr__hex_value(text[i])) < 0)
             return NULL;
     struct near_codes near = { { NULL }, { false }, 0 };
     if (len > CODE_DIGITS)
