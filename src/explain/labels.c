@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "bytes.h"
+#include "first_index.h"
 #include "labels.h"
 
 #define SL EX_FMT_SLMGR
@@ -495,7 +496,7 @@ static const struct ex_label_row *find_added(unsigned formats, const char *line,
 _Static_assert(NROWS < UINT16_MAX, "row indexes fit 16 bits");
 _Static_assert(EX_LABEL_TEXT_MAX <= UINT8_MAX + 1, "text lengths fit 8 bits");
 static struct {
-    uint16_t start[257]; /* rows of byte b: order[start[b] .. start[b + 1]) */
+    struct ex_first_index index;
     uint16_t order[NROWS];
     uint8_t len[NROWS]; /* text_len(&rows[i]) */
 } by_first;
@@ -504,16 +505,12 @@ static atomic_bool by_first_built; /* spares every lookup a pthread_once call */
 
 static void by_first_build(void)
 {
+    unsigned char keys[NROWS];
     for (size_t i = 0; i < NROWS; i++) {
-        by_first.start[first_key(rows[i].text) + 1]++;
+        keys[i] = first_key(rows[i].text);
         by_first.len[i] = (uint8_t)text_len(&rows[i]);
     }
-    for (size_t b = 1; b <= 256; b++)
-        by_first.start[b] = (uint16_t)(by_first.start[b] + by_first.start[b - 1]);
-    uint16_t next[256];
-    memcpy(next, by_first.start, sizeof next);
-    for (size_t i = 0; i < NROWS; i++)
-        by_first.order[next[first_key(rows[i].text)]++] = (uint16_t)i;
+    ex_first_index_build(&by_first.index, by_first.order, NROWS, keys);
     atomic_store_explicit(&by_first_built, true, memory_order_release);
 }
 
@@ -523,7 +520,7 @@ static const struct ex_label_row *find_builtin(unsigned formats, const char *lin
     if (!atomic_load_explicit(&by_first_built, memory_order_acquire))
         pthread_once(&by_first_once, by_first_build);
     unsigned char first = first_key(line);
-    for (size_t k = by_first.start[first]; k < by_first.start[first + 1]; k++) {
+    for (size_t k = by_first.index.start[first]; k < by_first.index.start[first + 1]; k++) {
         const struct ex_label_row *row = &rows[by_first.order[k]];
         if ((row->formats & formats) &&
             row_matches(row->text, by_first.len[by_first.order[k]], row->shape, line, len, value,

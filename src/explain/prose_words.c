@@ -3,9 +3,13 @@
  * language, as data (what each kind of word does: prose.h), and the matcher that finds them.
  * Words are the languages' own vocabulary, lower case; where a corpus paste (tests/explain/
  * corpus) uses one, the comment names the paste. */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "bytes.h"
+#include "first_index.h"
 #include "prose.h"
 
 #define EN EXW_EN
@@ -1190,6 +1194,42 @@ unsigned long ex_prose_subject_letters(void)
     return mask;
 }
 
+/* The second byte of the text at `at` as a word's text holds it: the second byte of its first
+ * character folded (flen 2, f), of its second character folded after an ASCII letter, or the
+ * byte as it is (0 past the end). */
+static unsigned char second_byte(const unsigned char *t, size_t len, size_t at, size_t flen,
+                                 const unsigned char f[2])
+{
+    if (flen == 2)
+        return f[1];
+    if (at + 1 >= len)
+        return 0;
+    unsigned char g[2];
+    if (flen == 1 && fold(t + at + 1, len - at - 1, g))
+        return g[0];
+    return t[at + 1];
+}
+
+/* The words by first byte: every word start of every line is looked up, and comparing it with
+ * each of the table's words in turn cost most of explain's time on prose. Built once per
+ * process. */
+_Static_assert(NWORDS < UINT16_MAX, "word indexes fit 16 bits");
+static struct {
+    struct ex_first_index index;
+    uint16_t order[NWORDS];
+} by_first;
+static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
+static atomic_bool by_first_built; /* spares every lookup a pthread_once call */
+
+static void by_first_build(void)
+{
+    unsigned char keys[NWORDS];
+    for (size_t i = 0; i < NWORDS; i++)
+        keys[i] = (unsigned char)words[i].text[0];
+    ex_first_index_build(&by_first.index, by_first.order, NWORDS, keys);
+    atomic_store_explicit(&by_first_built, true, memory_order_release);
+}
+
 const struct ex_prose_word *ex_prose_word_at(const char *text, size_t len, size_t at,
                                              bool subjects_only, size_t *tlen)
 {
@@ -1198,18 +1238,23 @@ const struct ex_prose_word *ex_prose_word_at(const char *text, size_t len, size_
     if (!ex_prose_word_start(text, len, at))
         return NULL;
     unsigned char f[2];
-    unsigned char first = fold(t + at, len - at, f) ? f[0] : t[at];
+    size_t flen = fold(t + at, len - at, f);
+    unsigned char first = flen ? f[0] : t[at];
+    unsigned char second = second_byte(t, len, at, flen, f);
     if (subjects_only && first < 0x80 &&
         (first < 'a' || first > 'z' || !strchr(SUBJECT_LETTERS, first)))
         return NULL;
     const struct ex_prose_word *best = NULL;
     size_t best_len = 0;
-    for (size_t i = 0; i < NWORDS; i++) {
-        const struct ex_prose_word *w = &words[i];
+    if (!atomic_load_explicit(&by_first_built, memory_order_acquire))
+        pthread_once(&by_first_once, by_first_build);
+    for (size_t k = by_first.index.start[first]; k < by_first.index.start[first + 1]; k++) {
+        const struct ex_prose_word *w = &words[by_first.order[k]];
         if (subjects_only && w->kind > EXW_PRODUCT && !(w->flags & EXW_SELF))
             break;
-        if ((unsigned char)w->text[0] != first)
-            continue;
+        unsigned char w2 = (unsigned char)w->text[1];
+        if (w->len > 1 && w2 != second && w2 != ' ' && w2 != '\'')
+            continue; /* a blank or apostrophe in the word matches more than itself */
         size_t n = match(t, len, at, w);
         /* the longest; of two as long, the longer entry ("aktiviert" over "aktivier"), then
          * the whole word over a stem ("activated" over "activat") */
