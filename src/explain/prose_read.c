@@ -21,6 +21,9 @@
 struct token {
     const struct ex_prose_word *w;
     unsigned pos;    /* the word's number in the sentence */
+    /* the words outside the table before it, in Latin or Cyrillic letters (no number) and CJK:
+     * what stands between a weak word and its product */
+    unsigned others, others_cjk;
     unsigned clause; /* the clause's number */
     size_t start, end;
     bool dropped;    /* set aside: a subordinate clause's, a status's name */
@@ -59,11 +62,20 @@ static size_t separator(const char *text, size_t len, size_t i)
     return 0;
 }
 
+/* Whether text[0 .. n) is a number ("10" in "Windows 10 已啟用"). */
+static bool digits(const char *text, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+    return true;
+}
+
 /* The sentence's words of the table, numbered, with their clauses; false when it holds more
  * than MAX_TOKENS of them. */
 static bool tokenize(const char *text, size_t len, struct sentence *s)
 {
-    unsigned pos = 0;
+    unsigned pos = 0, others = 0, others_cjk = 0;
     s->n = 0;
     s->clauses = 0;
     for (size_t i = 0; i < len;) {
@@ -83,27 +95,62 @@ static bool tokenize(const char *text, size_t len, struct sentence *s)
             } else {
                 if (s->n == MAX_TOKENS)
                     return false;
-                s->t[s->n++] = (struct token){ w, pos, s->clauses, i, i + n, false };
+                s->t[s->n++] =
+                    (struct token){ w, pos, others, others_cjk, s->clauses, i, i + n, false };
             }
             pos++;
             i += n;
             continue;
         }
         bool counts;
-        i += ex_prose_skip(text, len, i, &counts);
+        n = ex_prose_skip(text, len, i, &counts);
         pos += counts;
+        if (counts && (unsigned char)text[i] >= 0xE0)
+            others_cjk++;
+        else if (counts && !digits(text + i, n))
+            others++;
+        i += n;
     }
     return true;
 }
 
-/* Sets aside what tells no state: a weak subject with nothing beside it to make it count, a
+static unsigned distance(const struct token *a, const struct token *b)
+{
+    return a->pos > b->pos ? a->pos - b->pos : b->pos - a->pos;
+}
+
+static unsigned apart(unsigned a, unsigned b)
+{
+    return a > b ? a - b : b - a;
+}
+
+/* Whether a weak word that tells a state (已啟用 is also "Enabled", a feature's) is told of the
+ * product: a product word with only words of the table, numbers and at most two other CJK
+ * characters between ("Windows 10 已啟用", "系统仍然未激活"; not "Windows Defender 已啟用",
+ * "Windows 防火牆已啟用"), or a subject that is no weak word close by. */
+static bool backed(const struct sentence *s, const struct token *k)
+{
+    for (size_t j = 0; j < s->n; j++) {
+        const struct token *o = &s->t[j];
+        if (o->w->kind == EXW_PRODUCT && apart(o->others, k->others) == 0 &&
+            apart(o->others_cjk, k->others_cjk) <= 2)
+            return true;
+        if (subject(o->w) && !(o->w->flags & EXW_WEAK) && distance(o, k) <= NEAR)
+            return true;
+    }
+    return false;
+}
+
+/* Sets aside what tells no state: a weak subject with nothing beside it to make it count (a
+ * product or a stronger subject in the line; for a weak word of state, next to it), a
  * subordinate clause's words, a clause a modal verb makes a supposition, a subject that names
  * a status ("activation status"). */
 static void set_aside(struct sentence *s, bool strong)
 {
     for (size_t i = 0; i < s->n; i++) {
         const struct token *k = &s->t[i];
-        if (!strong && (k->w->flags & EXW_WEAK))
+        bool state = (k->w->flags & EXW_SELF) != 0;
+        if ((k->w->flags & EXW_WEAK) && (!strong || (state && !backed(s, k))))
             s->t[i].dropped = true;
         if (k->w->kind != EXW_WHEN && k->w->kind != EXW_STATUS && k->w->kind != EXW_MODAL)
             continue;
@@ -144,11 +191,6 @@ static bool not_a_report(const struct sentence *s)
             return true;
     }
     return false;
-}
-
-static unsigned distance(const struct token *a, const struct token *b)
-{
-    return a->pos > b->pos ? a->pos - b->pos : b->pos - a->pos;
 }
 
 /* The subject an outcome word is told of: itself for a word that names it, else the nearest

@@ -284,6 +284,24 @@ Test(prose, a_weak_subject_needs_a_product_word)
     cr_expect_eq(ex_prose_scan(s, strlen(s)), 0, "no subject: one cheap pass");
 }
 
+/* A weak word of state counts only beside its product: "Windows Defender 已啟用" says
+ * Defender is enabled, though the line names Windows; "Windows 10 已啟用" (a version between),
+ * "系统仍然未激活" (an adverb) tell the product's state. */
+Test(prose, a_weak_word_counts_only_next_to_its_product)
+{
+    size_t at, plen;
+    cr_expect_eq(told("Windows Defender 已啟用", true, &at, &plen), NONE,
+                 "已啟用 told of Defender: enabled, no licence state");
+    cr_expect_eq(told("Windows 防火牆已啟用", true, &at, &plen), NONE);
+    cr_expect_eq(told("Windows 已啟用", true, &at, &plen), OK);
+    cr_expect_eq(told("Windows 10 已啟用", true, &at, &plen), OK);
+    cr_expect_eq(told("系统已激活", true, &at, &plen), OK);
+    cr_expect_eq(told("系统仍然未激活", true, &at, &plen), NOT_ACT);
+    cr_expect_eq(told("激活 Windows 失败", true, &at, &plen), FAILED);
+    cr_expect_eq(told("许可证过期无法激活", true, &at, &plen), EXPIRED,
+                 "a strong subject in the clause lets 激活 count");
+}
+
 /* Words are words: a stem starts a word and takes its rest, a whole word ends at a word's end,
  * CJK stands anywhere; case folds in Latin and Cyrillic letters; an apostrophe may be ’ or
  * missing. */
