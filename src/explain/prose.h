@@ -30,6 +30,8 @@ enum ex_word_kind {
     EXW_ACT = 1,    /* activation or licence: activation, Lizenz, 激活, KMS */
     EXW_PERIOD,     /* a licence period: evaluation, grace period, 评估期 */
     EXW_MARK,       /* the "Activate Windows" watermark */
+    EXW_REFER,      /* a phrase that stands for the product: this product, the box, 该产品 */
+    EXW_PRONOUN,    /* it: stands for the product or activation the sentence named before it */
     EXW_PRODUCT,    /* no subject, but makes a weak one count: Windows, Office, 系统 */
     /* outcomes, each bound to a subject close by */
     EXW_FAILED,     /* failed, unable, cannot, fehlgeschlagen, 失败 */
@@ -38,6 +40,7 @@ enum ex_word_kind {
     EXW_SUCCEEDED,  /* successfully, erfolgreich, 成功 */
     EXW_PRESENT,    /* (the watermark) is back, appears */
     EXW_UNLICENSED, /* a word that is itself "not activated": unlicensed, 未激活 */
+    EXW_ASKS,       /* asks for (activation): the product asks to be activated, minta */
     /* modifiers */
     EXW_NOT,        /* not, nicht, 未: turns what is told round */
     EXW_SOON,       /* soon, almost, bald, 即将: expired -> expiring, succeeded -> not yet */
@@ -50,6 +53,7 @@ enum ex_word_kind {
     EXW_STATUS,     /* status, 状态: "activation status" names a field, not an outcome */
     EXW_BUT,        /* but, aber, 但是: ends a clause */
     EXW_FILLER,     /* the, a, le: not counted as a word between two others */
+    EXW_THING,      /* something else an "it" may stand for: certificate, password, driver */
 };
 
 /* Flags of a word. */
@@ -65,6 +69,9 @@ enum {
                              * beside another failure word it turns it round ("did not fail") */
     EXW_AHEAD = 1u << 7,  /* a negation that turns round only a verb after it (English "not
                            * activated"; in "License Servers NOT running" it is another verb's) */
+    EXW_AUX = 1u << 8,    /* a failure word that is an auxiliary ("does not"): after its subject
+                           * it fails the verb that follows it, which may be another's ("the
+                           * KMS count does not increase") */
 };
 
 /* Languages, as bits: a word of negation, outcome or supposition counts only beside a subject
@@ -85,7 +92,7 @@ struct ex_prose_word {
     char text[31];
     unsigned char len;
     unsigned char kind;
-    unsigned char flags;
+    unsigned short flags;
     unsigned langs;
 };
 

@@ -27,38 +27,47 @@ struct token {
     unsigned clause; /* the clause's number */
     size_t start, end;
     bool dropped;    /* set aside: a subordinate clause's, a status's name */
+    bool plain_next; /* the next word, in the same clause, is none of the table's */
 };
 
 struct sentence {
     struct token t[MAX_TOKENS];
     size_t n;
-    unsigned clauses;
+    unsigned clauses; /* clause numbers given */
+    unsigned last;    /* the clause the sentence ends in */
 };
 
 static bool subject(const struct ex_prose_word *w)
 {
     return w->kind == EXW_ACT || w->kind == EXW_PERIOD || w->kind == EXW_MARK ||
-           (w->flags & EXW_SELF);
+           w->kind == EXW_REFER || w->kind == EXW_PRONOUN || (w->flags & EXW_SELF);
 }
 
 static bool outcome(const struct ex_prose_word *w)
 {
-    return w->kind >= EXW_FAILED && w->kind <= EXW_UNLICENSED;
+    return w->kind >= EXW_FAILED && w->kind <= EXW_ASKS;
 }
 
-/* The bytes of a clause separator at text[i] (',', ':', '|', brackets, a dash between blanks,
- * the ideographic comma), else 0. */
-static size_t separator(const char *text, size_t len, size_t i)
+/* What a character at text[i] does to clauses: 1 opens a bracket, -1 closes one, 0 separates
+ * (',', ':', '|', a dash between blanks, the ideographic comma); *n its bytes (0: none). */
+static int separator(const char *text, size_t len, size_t i, size_t *n)
 {
     char c = text[i];
-    if (c == ',' || c == ':' || c == '|' || c == '(' || c == ')' || c == '[' || c == ']')
+    *n = 1;
+    if (c == '(' || c == '[')
         return 1;
+    if (c == ')' || c == ']')
+        return -1;
+    if (c == ',' || c == ':' || c == '|')
+        return 0;
+    *n = 3;
     if (c == ' ' && i + 2 < len && text[i + 1] == '-' && text[i + 2] == ' ')
-        return 3;
+        return 0;
     if (i + 2 < len && (memcmp(text + i, "\xE3\x80\x81", 3) == 0 ||  /* 、 */
                         memcmp(text + i, "\xE2\x80\x93", 3) == 0 ||  /* – */
                         memcmp(text + i, "\xE2\x80\x94", 3) == 0))   /* — */
-        return 3;
+        return 0;
+    *n = 0;
     return 0;
 }
 
@@ -71,32 +80,43 @@ static bool digits(const char *text, size_t n)
     return true;
 }
 
+/* How deep brackets may nest before a closing one no longer goes back to its clause. */
+#define BRACKETS 4
+
 /* The sentence's words of the table, numbered, with their clauses; false when it holds more
- * than MAX_TOKENS of them. */
+ * than MAX_TOKENS of them. A bracket's inside is a clause of its own, and the clause around it
+ * goes on after it ("ライセンス認証(slui.exe)が失敗しました": activation ... failed). */
 static bool tokenize(const char *text, size_t len, struct sentence *s)
 {
-    unsigned pos = 0, others = 0, others_cjk = 0;
+    unsigned pos = 0, others = 0, others_cjk = 0, cur = 0, outer[BRACKETS], depth = 0;
     s->n = 0;
-    s->clauses = 0;
+    s->clauses = 1;
     for (size_t i = 0; i < len;) {
-        size_t n = separator(text, len, i);
+        size_t n;
+        int sep = separator(text, len, i, &n);
         if (n > 0) {
-            s->clauses++;
+            if (sep < 0 && depth > 0) {
+                cur = outer[--depth];
+            } else {
+                if (sep > 0 && depth < BRACKETS)
+                    outer[depth++] = cur;
+                cur = s->clauses++;
+            }
             i += n;
             continue;
         }
         const struct ex_prose_word *w = ex_prose_word_at(text, len, i, false, &n);
         if (w) {
             if (w->kind == EXW_BUT) {
-                s->clauses++;
+                cur = s->clauses++;
             } else if (w->kind == EXW_FILLER) {
                 i += n;
                 continue;
             } else {
                 if (s->n == MAX_TOKENS)
                     return false;
-                s->t[s->n++] =
-                    (struct token){ w, pos, others, others_cjk, s->clauses, i, i + n, false };
+                s->t[s->n++] = (struct token){ w, pos, others, others_cjk, cur, i, i + n,
+                                                false, false };
             }
             pos++;
             i += n;
@@ -104,6 +124,8 @@ static bool tokenize(const char *text, size_t len, struct sentence *s)
         }
         bool counts;
         n = ex_prose_skip(text, len, i, &counts);
+        if (counts && s->n > 0 && s->t[s->n - 1].pos + 1 == pos && s->t[s->n - 1].clause == cur)
+            s->t[s->n - 1].plain_next = true;
         pos += counts;
         if (counts && (unsigned char)text[i] >= 0xE0)
             others_cjk++;
@@ -111,6 +133,7 @@ static bool tokenize(const char *text, size_t len, struct sentence *s)
             others++;
         i += n;
     }
+    s->last = cur;
     return true;
 }
 
@@ -135,7 +158,8 @@ static bool backed(const struct sentence *s, const struct token *k)
         if (o->w->kind == EXW_PRODUCT && apart(o->others, k->others) == 0 &&
             apart(o->others_cjk, k->others_cjk) <= 2)
             return true;
-        if (subject(o->w) && !(o->w->flags & EXW_WEAK) && distance(o, k) <= NEAR)
+        if (subject(o->w) && o->w->kind != EXW_PRONOUN && !(o->w->flags & EXW_WEAK) &&
+            distance(o, k) <= NEAR)
             return true;
     }
     return false;
@@ -193,8 +217,53 @@ static bool not_a_report(const struct sentence *s)
     return false;
 }
 
+/* Whether a word that stands for something (it, this product) stands for the product or its
+ * activation: a pronoun needs a subject or product word before it in the sentence, with no word
+ * of another thing (certificate, driver) between; a failure needs that word to be activation's
+ * ("the key, but it doesn't work"), as a product fails in many ways ("Windows, but it doesn't
+ * boot"). */
+static bool refers_to_product(const struct sentence *s, const struct token *r, unsigned kind)
+{
+    if (r->w->kind == EXW_REFER)
+        return true;
+    const struct token *before = NULL;
+    for (size_t i = 0; i < s->n && s->t[i].pos < r->pos; i++) {
+        const struct token *k = &s->t[i];
+        if (k->dropped)
+            continue;
+        if (k->w->kind == EXW_THING)
+            before = NULL;
+        else if (k->w->kind == EXW_ACT || k->w->kind == EXW_PERIOD ||
+                 (k->w->kind == EXW_PRODUCT && kind != EXW_FAILED))
+            before = k;
+    }
+    return before != NULL;
+}
+
+/* Whether a subject word fits an outcome's kind. */
+static bool fits(const struct sentence *s, const struct token *k, const struct token *o)
+{
+    unsigned kind = o->w->kind;
+    switch (k->w->kind) {
+    case EXW_ACT: /* a product key is asked for by setup as well ("asks for a product key") */
+        return kind != EXW_PRESENT &&
+               (kind != EXW_ASKS || !(k->w->flags & (EXW_NAMES | EXW_WEAK)));
+    case EXW_PERIOD:
+        return kind == EXW_EXPIRED || kind == EXW_EXPIRING;
+    case EXW_MARK:
+        return kind == EXW_PRESENT;
+    case EXW_REFER:
+    case EXW_PRONOUN: /* a bad outcome only: "it was successful" is too often something else */
+        return kind != EXW_PRESENT && kind != EXW_SUCCEEDED && refers_to_product(s, k, kind);
+    default:
+        return false;
+    }
+}
+
 /* The subject an outcome word is told of: itself for a word that names it, else the nearest
- * subject of its kind and language in its clause, within NEAR words; NULL when none. */
+ * subject of its kind and language in its clause, within NEAR words; NULL when none. A failure
+ * or a request before its subject takes only the next verb or two ("cannot be activated", "asks
+ * for activation"). */
 static const struct token *subject_of(const struct sentence *s, const struct token *o)
 {
     if (o->w->flags & EXW_SELF)
@@ -204,12 +273,12 @@ static const struct token *subject_of(const struct sentence *s, const struct tok
         const struct token *k = &s->t[i];
         if (k->dropped || k->clause != o->clause || !(k->w->langs & o->w->langs))
             continue;
-        bool fits = o->w->kind == EXW_PRESENT ? k->w->kind == EXW_MARK
-                    : o->w->kind == EXW_EXPIRED || o->w->kind == EXW_EXPIRING
-                        ? k->w->kind == EXW_ACT || k->w->kind == EXW_PERIOD
-                        : k->w->kind == EXW_ACT;
-        unsigned near = o->w->kind == EXW_FAILED && k->pos > o->pos ? FAILS_NEXT : NEAR;
-        if (fits && distance(k, o) <= near && (!best || distance(k, o) < distance(best, o)))
+        bool ahead = o->w->kind == EXW_FAILED || o->w->kind == EXW_ASKS;
+        unsigned near = ahead && k->pos > o->pos ? FAILS_NEXT : NEAR;
+        if (o->w->kind == EXW_ASKS && k->pos < o->pos)
+            continue;
+        if (fits(s, k, o) && distance(k, o) <= near &&
+            (!best || distance(k, o) < distance(best, o)))
             best = k;
     }
     return best;
@@ -285,8 +354,8 @@ static int clause_told(const struct sentence *s, unsigned clause, size_t *at, si
         if (k->dropped || k->clause != clause || !outcome(k->w))
             continue;
         const struct token *sj = subject_of(s, k);
-        if (!sj)
-            continue;
+        if (!sj || ((k->w->flags & EXW_AUX) && k->plain_next && sj->pos < k->pos))
+            continue; /* "the count does not increase": another verb's failure */
         if (o && o->w->kind != k->w->kind &&
             (o->w->kind == EXW_SUCCEEDED || k->w->kind == EXW_SUCCEEDED))
             return EX_TOLD_NONE; /* two outcomes: "succeeded, but ... failed" is not ours to pick */
@@ -331,8 +400,9 @@ int ex_prose_told(const char *text, size_t len, bool question, bool strong, size
     int told = EX_TOLD_NONE;
     /* a question's last clause asks; the clauses before it may still tell ("已经激活, 这个会有
      * 影响吗?") */
-    unsigned last = question ? s.clauses : s.clauses + 1;
-    for (unsigned c = 0; c < last; c++) {
+    for (unsigned c = 0; c < s.clauses; c++) {
+        if (question && c == s.last)
+            continue;
         size_t a = 0, p = 0;
         int t = clause_told(&s, c, &a, &p);
         if (t == EX_TOLD_NONE)

@@ -41,6 +41,7 @@
 #define BF EXW_BEFORE
 #define N EXW_NEGATING
 #define AH EXW_AHEAD
+#define AU EXW_AUX
 
 #define W(kind, flags, langs, text) { text, sizeof(text) - 1, kind, flags, langs }
 
@@ -250,11 +251,77 @@ static const struct ex_prose_word words[] = {
     W(EXW_MARK, 0, ZH, "浮水印"),
     W(EXW_MARK, 0, KO, "워터마크"),
 
+    /* --- what stands for the product, read only beside a bad outcome (prose_read.c): "but
+     * this product is still unlicensed" (en-ticket-office2021-21z-2-still-unlicensed); "it",
+     * only after a subject or product word of its sentence ("The Windows 10 box says it is
+     * expired", en-ticket-detectionlab-446-rearm) --- */
+    W(EXW_REFER, 0, EN, "this product"),
+    W(EXW_REFER, 0, EN, "this copy"),
+    W(EXW_REFER, 0, EN, "the box"),
+    W(EXW_REFER, 0, EN, "this box"),
+    W(EXW_REFER, 0, EN, "the machine"),
+    W(EXW_REFER, 0, EN, "this machine"),
+    W(EXW_REFER, 0, EN, "the vm"),
+    W(EXW_REFER, 0, EN, "this vm"),
+    W(EXW_REFER, 0, DE, "dieses produkt"),
+    W(EXW_REFER, 0, FR, "ce produit"),
+    W(EXW_REFER, 0, ES, "este producto"),
+    W(EXW_REFER, 0, PT, "este produto"),
+    W(EXW_REFER, 0, IT, "questo prodotto"),
+    W(EXW_REFER, 0, ZH, "该产品"),
+    W(EXW_REFER, 0, ZH, "此产品"),
+    W(EXW_REFER, 0, ZH, "這個產品"),
+    W(EXW_REFER, 0, ZH, "这个产品"),
+    W(EXW_REFER, 0, JA, "この製品"),
+    W(EXW_PRONOUN, 0, EN, "it"),
+    /* "this product key" is a key, not the product */
+    W(EXW_ACT, EXW_NAMES, EN, "this product key"),
+    /* a key, told of without "product" ("the key is expired", en-ticket-metasploitable3-517-
+     * eval; "the AVMA key returns the error", en-ticket-serverdocs-1580-avma-key); a registry
+     * key or a keyboard's too: weak */
+    W(EXW_ACT, WK, EN, "key"),
+    W(EXW_ACT, WK, FR, "clé"),
+    W(EXW_ACT, WK, ES, "clave"),
+    W(EXW_ACT, WK, PT, "chave"),
+    W(EXW_ACT, WK | S, RU, "ключ"),
+    W(EXW_ACT, WK, ZH, "密钥"),
+    W(EXW_ACT, WK, ZH, "金鑰"),
+    W(EXW_ACT, EXW_NAMES, FR, "clé de produit"),
+    W(EXW_ACT, EXW_NAMES, ES, "clave de producto"),
+    W(EXW_ACT, EXW_NAMES, PT, "chave de produto"),
+    W(EXW_ACT, EXW_NAMES, ZH, "产品密钥"),
+    W(EXW_ACT, EXW_NAMES, JA, "プロダクトキー"),
+    /* "not genuine": Windows' own notice of a copy that failed validation ("この Windows の
+     * コピーは正規品ではありません", ja-blog-cafebreak-activated-but-not-genuine; "a cópia do
+     * seu Windows não é genuína", pt-blog-safepctuga-windows-nao-genuino) */
+    W(EXW_UNLICENSED, X, EN, "not genuine"),
+    W(EXW_UNLICENSED, X, EN, "non-genuine"),
+    W(EXW_UNLICENSED, X, EN, "isn't genuine"),
+    W(EXW_UNLICENSED, X, JA, "正規品ではない"),
+    W(EXW_UNLICENSED, X, JA, "正規品ではあり"),
+    W(EXW_UNLICENSED, X, JA, "正規品でない"),
+    W(EXW_UNLICENSED, X | S, PT, "não é genuín"),
+    W(EXW_UNLICENSED, X | S, PT, "não genuín"),
+    W(EXW_UNLICENSED, X | S, ES, "no es genuin"),
+    W(EXW_UNLICENSED, X, FR, "n'est pas authentique"),
+    W(EXW_UNLICENSED, X, FR, "non authentique"),
+    W(EXW_UNLICENSED, X, KO, "정품이 아닙"),
+    W(EXW_UNLICENSED, X, KO, "정품이 아닌"),
+    W(EXW_UNLICENSED, X | WK, ZH, "非正版"),
+    W(EXW_UNLICENSED, X | WK, ZH, "不是正版"),
+    W(EXW_UNLICENSED, X | S, RU, "нелицензионн"),
+    /* "It does activate, but ..." (en-ticket-dockerkms-39-it-activates) */
+    W(EXW_SUCCEEDED, X, EN, "does activate"),
+    W(EXW_SUCCEEDED, X, EN, "did activate"),
+
     /* --- products: they let a weak subject count --- */
     W(EXW_PRODUCT, S, ALL, "windows"),
     W(EXW_PRODUCT, S, ALL, "win1"), /* win10, win11 */
     W(EXW_PRODUCT, 0, ALL, "win7"),
     W(EXW_PRODUCT, S, ALL, "win8"),
+    W(EXW_PRODUCT, S, ALL, "win2k"), /* win2k8, win2k12 (en-ticket-metasploitable3-517-eval) */
+    W(EXW_PRODUCT, 0, ALL, "winxp"),
+    W(EXW_PRODUCT, 0, ALL, "win xp"), /* (en-ticket-ievms-225-xp-activation) */
     W(EXW_PRODUCT, S, ALL, "slmgr"),
     W(EXW_PRODUCT, S, ALL, "ospp"),
     W(EXW_PRODUCT, 0, ALL, "microsoft"),
@@ -292,8 +359,73 @@ static const struct ex_prose_word words[] = {
     W(EXW_FILLER, 0, FR, "l'"),
     W(EXW_FILLER, 0, ES, "el"),
     W(EXW_FILLER, 0, IT, "il"),
+    /* "si bien que" (so that) supposes nothing (fr-news-itespresso-xp-sp1-cle-invalide) */
+    W(EXW_FILLER, 0, FR, "si bien que"),
 
     /* --- failed --- */
+    /* "does not" after its subject fails the verb after it, which may be another's ("the KMS
+     * current count does not increase", en-kb-quote-supportarticles-kms-count-cmid): AUX;
+     * "does not work" and its hedges fail the subject itself */
+    W(EXW_FAILED, 0, EN, "does not work"),
+    W(EXW_FAILED, 0, EN, "doesn't work"),
+    W(EXW_FAILED, 0, EN, "did not work"),
+    W(EXW_FAILED, 0, EN, "didn't work"),
+    W(EXW_FAILED, 0, EN, "do not work"),
+    W(EXW_FAILED, 0, EN, "don't work"),
+    W(EXW_FAILED, 0, EN, "does not appear to work"), /* (en-ticket-serverdocs-1580-avma-key) */
+    W(EXW_FAILED, 0, EN, "doesn't appear to work"),
+    W(EXW_FAILED, 0, EN, "does not seem to work"),
+    W(EXW_FAILED, 0, EN, "doesn't seem to work"),
+    W(EXW_FAILED, 0, EN, "don't seem to work"),
+    /* Office's "There's a problem with your Office license" (en-ticket-mas-52-office-license-
+     * problem), "problemas relacionados com a ativação" (pt-news-tecnologiafacil-ativacao-
+     * hardware): before its subject, as a failure word */
+    W(EXW_FAILED, 0, EN, "problem with"),
+    W(EXW_FAILED, 0, EN, "problems with"),
+    W(EXW_FAILED, 0, EN, "issue with"),
+    W(EXW_FAILED, 0, EN, "issues with"),
+    W(EXW_FAILED, 0, EN, "trouble with"),
+    W(EXW_FAILED, 0, DE, "problem mit"),
+    W(EXW_FAILED, 0, DE, "probleme mit"),
+    W(EXW_FAILED, 0, FR, "problème avec"),
+    W(EXW_FAILED, 0, FR, "problèmes avec"),
+    W(EXW_FAILED, 0, ES | IT, "problema con"),
+    W(EXW_FAILED, 0, ES, "problemas con"),
+    W(EXW_FAILED, 0, IT, "problemi con"),
+    W(EXW_FAILED, 0, PT, "problema com"),
+    W(EXW_FAILED, 0, PT, "problemas com"),
+    W(EXW_FAILED, 0, PT, "problemas relacionados com"),
+    /* "version 2004 is breaking our office activation" (en-ticket-officedocs-support-713-
+     * win10-2004) */
+    W(EXW_FAILED, 0, EN, "broken"),
+    W(EXW_FAILED, 0, EN, "breaking"),
+    W(EXW_FAILED, 0, EN, "breaks"),
+    W(EXW_FAILED, 0, EN, "broke"),
+    /* a key or licence refused: invalid, blocked ("l'invalidité de leur clé d'activation",
+     * fr-news-itespresso-xp-sp1-cle-invalide; "the key has been blocked") */
+    W(EXW_FAILED, S, EN | PT | ES, "invalid"),
+    W(EXW_FAILED, S, PT | ES, "inválid"),
+    W(EXW_FAILED, S, FR, "invalide"),
+    W(EXW_FAILED, S, FR, "invalidit"),
+    W(EXW_FAILED, S, DE, "ungültig"),
+    W(EXW_FAILED, S, NL, "ongeldig"),
+    W(EXW_FAILED, S, PL, "nieprawidłow"),
+    W(EXW_FAILED, S, RU, "недействител"),
+    W(EXW_FAILED, S, RU, "неверн"),
+    W(EXW_FAILED, 0, ZH, "无效"),
+    W(EXW_FAILED, 0, ZH, "無效"),
+    W(EXW_FAILED, 0, JA, "無効"),
+    W(EXW_FAILED, 0, TR, "geçersiz"),
+    W(EXW_FAILED, 0, EN, "blocked"),
+    W(EXW_FAILED, S, FR, "bloqué"),
+    W(EXW_FAILED, S, PT | ES, "bloquead"),
+    W(EXW_FAILED, 0, DE, "gesperrt"),
+    W(EXW_FAILED, S, RU, "заблокирован"),
+    /* ja: できなくなった, 出来ない (ja-blog-pasonal-parts-changed: ライセンス認証が出来なく) */
+    W(EXW_FAILED, 0, JA, "できなく"),
+    W(EXW_FAILED, 0, JA, "出来ない"),
+    W(EXW_FAILED, 0, JA, "出来なく"),
+    W(EXW_FAILED, 0, JA, "出来ません"),
     W(EXW_FAILED, S, EN, "fail"),
     W(EXW_FAILED, 0, EN, "unable"),
     W(EXW_FAILED, N, EN, "cannot"), /* "cannot be activated" (en-ticket-mas-561) */
@@ -313,12 +445,12 @@ static const struct ex_prose_word words[] = {
     W(EXW_FAILED, N, EN, "will not"),
     W(EXW_FAILED, N, EN, "wouldn't"),
     W(EXW_FAILED, N, EN, "would not"),
-    W(EXW_FAILED, N, EN, "doesn't"),
-    W(EXW_FAILED, N, EN, "does not"),
-    W(EXW_FAILED, N, EN, "didn't"),
-    W(EXW_FAILED, N, EN, "did not"),
-    W(EXW_FAILED, N, EN, "don't"),
-    W(EXW_FAILED, N, EN, "do not"),
+    W(EXW_FAILED, N | AU, EN, "doesn't"),
+    W(EXW_FAILED, N | AU, EN, "does not"),
+    W(EXW_FAILED, N | AU, EN, "didn't"),
+    W(EXW_FAILED, N | AU, EN, "did not"),
+    W(EXW_FAILED, N | AU, EN, "don't"),
+    W(EXW_FAILED, N | AU, EN, "do not"),
     W(EXW_FAILED, N, EN, "not able"),
     W(EXW_FAILED, 0, EN, "not working"), /* (en-ticket-mas-1305-watermark) */
     W(EXW_FAILED, 0, EN, "isn't working"),
@@ -575,9 +707,85 @@ static const struct ex_prose_word words[] = {
     /* --- lost: not activated any more, told of a subject ("Windows activation on the host is
      * lost", en-ticket-navcontainerhelper-1331-host) --- */
     W(EXW_UNLICENSED, 0, EN, "lost"),
+    /* "but this product is still unlicensed" (en-ticket-office2021-21z-2-still-unlicensed): told
+     * of a subject, not alone (a table's "| 0 | Unlicensed |" names a state, of no machine) */
+    W(EXW_UNLICENSED, 0, EN, "unlicensed"),
+    /* lost in other languages: "perdiam a ativação" (pt-news-tecnologiafacil-ativacao-
+     * hardware), "слетела активация" */
+    W(EXW_UNLICENSED, S, PT | ES, "perd"),
+    W(EXW_UNLICENSED, 0, FR, "perdu"),
+    W(EXW_UNLICENSED, 0, IT, "perso"),
+    W(EXW_UNLICENSED, S, IT, "perdut"),
+    W(EXW_UNLICENSED, 0, DE | NL, "verloren"),
+    W(EXW_UNLICENSED, S, RU, "слетел"),
+    W(EXW_UNLICENSED, S, RU, "потерял"),
+    W(EXW_UNLICENSED, 0, ZH, "丢失"),
+    W(EXW_UNLICENSED, 0, ZH, "丟失"),
+
+    /* --- asks to be activated, told before what it asks for: "it still prompting for
+     * activation" (en-ticket-ievms-225-xp-activation), "minta aktivasi ulang"
+     * (id-blog-solusipc-minta-aktivasi-ulang) --- */
+    W(EXW_ASKS, 0, EN, "asking for"),
+    W(EXW_ASKS, 0, EN, "asks for"),
+    W(EXW_ASKS, 0, EN, "asked for"),
+    W(EXW_ASKS, 0, EN, "asking to"),
+    W(EXW_ASKS, 0, EN, "asks to"),
+    W(EXW_ASKS, 0, EN, "prompting for"),
+    W(EXW_ASKS, 0, EN, "prompts for"),
+    W(EXW_ASKS, 0, EN, "prompted for"),
+    W(EXW_ASKS, 0, ID, "minta"),
+    W(EXW_ASKS, 0, ID, "meminta"),
+    W(EXW_ASKS, 0, PT, "pede"),
+    W(EXW_ASKS, 0, PT, "pedindo"),
+    W(EXW_ASKS, 0, ES, "pide"),
+    W(EXW_ASKS, 0, ES, "pidiendo"),
+    W(EXW_ASKS, 0, PT | ES, "solicita"),
+    W(EXW_ASKS, 0, FR, "demande"),
+    W(EXW_ASKS, 0, IT, "chiede"),
+    W(EXW_ASKS, 0, IT, "richiede"),
+    W(EXW_ASKS, 0, DE, "fordert"),
+    W(EXW_ASKS, 0, DE, "verlangt"),
+    W(EXW_ASKS, 0, RU, "требует"),
+    W(EXW_ASKS, 0, RU, "просит"),
+    W(EXW_ASKS, 0, PL, "wymaga"),
+    W(EXW_ASKS, 0, PL, "prosi o"),
+    W(EXW_ASKS, 0, NL, "vraagt om"),
+    W(EXW_ASKS, 0, ZH, "要求"),
+    W(EXW_ASKS, 0, ZH, "提示"),
+    W(EXW_ASKS, 0, JA, "求め"),
+    W(EXW_ASKS, 0, KO, "요구"),
+
+    /* --- other things an "it" may stand for --- */
+    W(EXW_THING, S, EN, "certificate"),
+    W(EXW_THING, 0, EN, "cert"),
+    W(EXW_THING, S, EN, "password"),
+    W(EXW_THING, S, EN, "driver"),
+    W(EXW_THING, S, EN, "account"),
+    W(EXW_THING, S, EN, "token"),
+    W(EXW_THING, S, EN, "update"),
+    W(EXW_THING, S, EN, "printer"),
+    W(EXW_THING, 0, EN, "disk"),
+    W(EXW_THING, 0, EN, "drive"),
+    W(EXW_THING, 0, EN, "support"),
+    W(EXW_THING, 0, EN, "service"),
+    W(EXW_THING, S, EN, "script"),
+    W(EXW_THING, 0, EN, "tool"),
+    W(EXW_THING, 0, EN, "app"),
+    W(EXW_THING, 0, EN, "program"),
+    W(EXW_THING, 0, EN, "game"),
 
     /* --- negation --- */
     W(EXW_NOT, AH, EN, "not"),
+    /* hedged: "Office does not appear to be activated either" (en-ticket-mas-1057-office-not-
+     * activated) */
+    W(EXW_NOT, AH, EN, "does not appear to be"),
+    W(EXW_NOT, AH, EN, "doesn't appear to be"),
+    W(EXW_NOT, AH, EN, "do not appear to be"),
+    W(EXW_NOT, AH, EN, "don't appear to be"),
+    W(EXW_NOT, AH, EN, "does not seem to be"),
+    W(EXW_NOT, AH, EN, "doesn't seem to be"),
+    W(EXW_NOT, AH, EN, "do not seem to be"),
+    W(EXW_NOT, AH, EN, "don't seem to be"),
     W(EXW_NOT, AH, EN, "isn't"),
     W(EXW_NOT, AH, EN, "wasn't"),
     W(EXW_NOT, AH, EN, "aren't"),
@@ -1184,7 +1392,7 @@ bool ex_prose_word_start(const char *text, size_t len, size_t at)
 
 /* The ASCII letters subject and product words start with (a test keeps it equal to the
  * table's): the first pass over a line rules most words out by their first letter. */
-#define SUBJECT_LETTERS "adefgklmnoprstuwz"
+#define SUBJECT_LETTERS "acdefgiklmnopqrstuwz"
 
 unsigned long ex_prose_subject_letters(void)
 {
@@ -1294,11 +1502,14 @@ size_t ex_prose_skip(const char *text, size_t len, size_t at, bool *counts)
 unsigned ex_prose_scan(const char *text, size_t len)
 {
     unsigned found = 0;
+    bool refers = false;
     for (size_t at = 0; at < len;) {
         size_t n = 0;
         const struct ex_prose_word *w = ex_prose_word_at(text, len, at, true, &n);
         if (w) {
-            if (w->kind != EXW_PRODUCT)
+            if (w->kind == EXW_REFER || w->kind == EXW_PRONOUN)
+                refers = true; /* a subject only beside a subject or product word */
+            else if (w->kind != EXW_PRODUCT)
                 found |= EX_PROSE_SUBJECT;
             if (w->kind == EXW_PRODUCT || !(w->flags & EXW_WEAK))
                 found |= EX_PROSE_STRONG;
@@ -1310,5 +1521,7 @@ unsigned ex_prose_scan(const char *text, size_t len)
         bool counts;
         at += ex_prose_skip(text, len, at, &counts);
     }
+    if (refers && (found & (EX_PROSE_SUBJECT | EX_PROSE_NAMED)))
+        found |= EX_PROSE_SUBJECT;
     return found;
 }

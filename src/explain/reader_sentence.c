@@ -150,8 +150,19 @@ static bool section_title(const char *text, size_t len)
            (strncasecmp(text + i, "<a name=", 8) == 0 || strncasecmp(text + i, "<a id=", 6) == 0);
 }
 
-int ex_sentence_line(struct ex_collector *c, bool *named, const char *text, size_t len,
-                     size_t lineno)
+/* Whether the line quotes Windows' message of a code: the fallback reports that code, which
+ * says more than the state the prose tells. */
+static bool quotes_a_message(struct ex_messages **messages, const char *text, size_t len)
+{
+    if (!*messages)
+        *messages = ex_messages_new();
+    uint32_t codes[EX_MESSAGE_CODES];
+    size_t at;
+    return *messages && ex_messages_find(*messages, text, len, codes, &at) > 0;
+}
+
+int ex_sentence_line(struct ex_collector *c, bool *named, struct ex_messages **messages,
+                     const char *text, size_t len, size_t lineno)
 {
     const char *v;
     size_t vl;
@@ -180,8 +191,11 @@ int ex_sentence_line(struct ex_collector *c, bool *named, const char *text, size
         size_t w = 0;
         int told = prose ? ex_prose_told(s, n, asks(text, len, at + n), strong, &w, &wlen)
                          : EX_TOLD_NONE;
-        if (told != EX_TOLD_NONE && !quotes_a_tool(s, n, w))
+        if (told != EX_TOLD_NONE && !quotes_a_tool(s, n, w)) {
+            if (quotes_a_message(messages, text, len))
+                return 0;
             return emit(c, lineno, s + w, wlen, text, len, told);
+        }
         at += n + 1;
     }
     return 0;

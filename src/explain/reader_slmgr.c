@@ -14,6 +14,7 @@ struct slmgr {
     struct ex_collector *one; /* a one-line result */
     struct ex_collector *prose; /* a licence state told in a sentence (sentence.h) */
     bool product_named;         /* a line so far named the product prose may speak of */
+    struct ex_messages *messages; /* Windows' messages, which prose leaves to the fallback */
     char product[EX_VALUE_MAX]; /* the product an /ato or /xpr line speaks of */
 };
 
@@ -41,6 +42,7 @@ static void slmgr_destroy(void *state)
     free(s->rec);
     free(s->one);
     free(s->prose);
+    ex_messages_free(s->messages);
     free(s);
 }
 
@@ -289,7 +291,8 @@ static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t 
             remember_product(s, text + start, len - start, false);
         else
             s->product[0] = '\0';
-        return status ? status : ex_sentence_line(s->prose, &s->product_named, text, len, lineno);
+        return status ? status : ex_sentence_line(s->prose, &s->product_named, &s->messages, text,
+                                                  len, lineno);
     }
     case EXL_SERVICE_VERSION:
     case EXL_NAME:

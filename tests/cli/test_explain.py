@@ -381,6 +381,16 @@ class CodeFallback(unittest.TestCase):
         self.assertIn("0xC004E016, 0xC004F010 or 0xC004F050", f["text"])
         self.assertEqual(record["line"], 2)
 
+    def test_a_message_the_prose_reader_also_reads_names_its_code(self):
+        # Windows' message of 0xC004F009 tells its state in words the prose reader knows
+        # ("grace period expired"): the sentence reader took the line and told notification
+        # without the code; the line is left to the message, which names it.
+        record, f, status = self.only_finding(
+            "Windows 10 Pro\nThe Software Licensing Service reported that the grace period "
+            "expired.\n")
+        self.assertEqual((f["rule"], f["codes"], f["severity"], status, record["line"]),
+                         ("message-in-text", ["0xC004F009"], "critical", 1, 2))
+
     def test_the_number_beside_its_message_is_reported_once(self):
         objects, _ = records(b"I see 0xC004F069: The Software Licensing Service reported that "
                              b"the product SKU is not found.\n")

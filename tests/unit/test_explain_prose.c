@@ -564,3 +564,102 @@ Test(prose, new_languages_function_words_keep_to_their_language)
     cr_expect_eq(told("Windows nu se activează, activarea a eșuat", true, &at, &plen), FAILED);
     cr_expect_eq(told("Aktywacja tak nie powiodła się", true, &at, &plen), FAILED);
 }
+
+/* A mechanism of round 7, each with a sentence it reads (the told class, judged by the
+ * condition row of that name at its severity) and one beside it that it must not read. */
+struct paired_case {
+    const char *what;
+    const char *reads;    /* tells `told` */
+    int told;
+    const char *not_read; /* tells nothing */
+};
+
+static const struct paired_case round7[] = {
+    /* "it" stands for the product or activation named before it in the sentence... */
+    { "pronoun after a product", "The Windows 10 box says it is expired", EXPIRED,
+      "The Windows 10 box says the certificate is expired, it is expired" },
+    { "pronoun, nothing named before it", "Windows: the box says it is expired", EXPIRED,
+      "It is expired" },
+    /* ...and fails only as activation's: a product fails in many ways */
+    { "pronoun for a key", "I used the v1803 key, but it doesn't work", FAILED,
+      "I installed Windows, but it doesn't work" },
+    { "a phrase for the product", "but this product is still unlicensed", NOT_ACT,
+      "| 0 | Unlicensed |" },
+    /* a key told without "product" (weak: the line names the product) */
+    { "a key", "After setting up win2k8 it says the key is expired", EXPIRED,
+      "After setting up win2k8 it says the key is not expired" },
+    /* asks to be activated: before an activation word, not a product key */
+    { "asks for activation", "Windows XP keeps asking for activation", NOT_ACT,
+      "Setup asks for a product key" },
+    { "asks for activation (id)", "laptop yang baru upgrade RAM malah minta aktivasi ulang",
+      NOT_ACT, "Jika Windows minta aktivasi ulang, jalankan slmgr" },
+    /* a hedged negation is a negation */
+    { "hedged not activated", "Office does not appear to be activated either", NOT_ACT,
+      "It does not appear to be an activation problem" },
+    /* an auxiliary after its subject fails the verb after it, which may be another's */
+    { "auxiliary, activation's verb", "Windows does not activate", FAILED,
+      "The KMS current count does not increase" },
+    { "a problem with", "There's a problem with your Office license", FAILED,
+      "Fix problems with Office activation" },
+    { "broken", "Version 2004 is breaking our Office activation", FAILED,
+      "Version 2004 is not breaking our Office activation" },
+    { "invalid", "The product key is invalid", FAILED, "The product key is not invalid" },
+    { "blocked", "Windows says the key has been blocked", FAILED,
+      "How to unblock a key that has been blocked" },
+    { "lost (pt)", "os sistemas do Windows perdiam a ativação", NOT_ACT,
+      "mudar o hardware do Windows sem perder a ativação" },
+    { "not genuine (en)", "This copy of Windows is not genuine", NOT_ACT,
+      "If this copy of Windows is not genuine, run the tool" },
+    { "not genuine (ja)", "このWindowsのコピーは正規品ではありません", NOT_ACT,
+      "正規品の Windows 7 を使用しています" },
+    { "cannot any more (ja)", "ライセンス認証が出来なくなってしまった", FAILED,
+      "ライセンス認証が出来ない場合の対処方法" },
+    /* a bracket's inside is a clause of its own; the clause around it goes on after it */
+    { "around a bracket", "ライセンス認証(slui.exe)が失敗しました", FAILED,
+      "ライセンス認証(失敗した場合)を実行します" },
+    { "emphatic success", "It does activate, but should say the edition", OK,
+      "If it does activate, check the edition" },
+    /* "si bien que" (so that) supposes nothing, "si" alone does */
+    { "si bien que (fr)", "Si bien que, après le SP1, leur clé d'activation est invalide",
+      FAILED, "Si votre clé d'activation est invalide, contactez Microsoft" },
+};
+
+Test(prose, round7_mechanisms_read_their_sentence_and_not_its_neighbour)
+{
+    static struct ex_facts f;
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    for (size_t i = 0; i < sizeof round7 / sizeof round7[0]; i++) {
+        const struct paired_case *c = &round7[i];
+        size_t at = 0, plen = 0;
+        int t = told(c->reads, true, &at, &plen);
+        cr_expect_eq(t, c->told, "%s: \"%s\" told %s, not %s", c->what, c->reads,
+                     t < 0 ? "nothing" : ex_told_name(t), ex_told_name(c->told));
+        if (t == c->told) {
+            ex_facts_clear(&f);
+            ex_facts_set(&f, EXL_LICENSE_STATUS, c->reads + at, plen);
+            f.told = t;
+            ex_facts_derive(&f, false);
+            size_t found = ex_judge(&f, out, EX_MAX_FINDINGS);
+            cr_assert_gt(found, 0, "%s judged nothing", c->reads);
+            cr_expect_str_eq(out[0].rule, ex_told_name(c->told), "%s", c->reads);
+            enum ex_severity want = c->told == OK ? EX_OK
+                                    : c->told == EXPIRING ? EX_WARNING : EX_CRITICAL;
+            cr_expect_eq(out[0].severity, want, "%s: %s", c->reads, out[0].rule);
+        }
+        t = told(c->not_read, true, &at, &plen);
+        cr_expect_eq(t, NONE, "%s: \"%s\" told %s", c->what, c->not_read,
+                     t < 0 ? "nothing" : ex_told_name(t));
+    }
+}
+
+/* A weak key counts beside a product word only; "it" alone opens no reading of a line (the
+ * first pass asks for a subject or product word beside it). */
+Test(prose, a_key_and_a_pronoun_need_the_product)
+{
+    size_t at, plen;
+    cr_expect_eq(told("the key is expired", false, &at, &plen), NONE, "weak key, nothing strong");
+    const char *s = "it is expired";
+    cr_expect_eq(ex_prose_scan(s, strlen(s)) & EX_PROSE_SUBJECT, 0u);
+    s = "Windows says it is expired";
+    cr_expect_eq(ex_prose_scan(s, strlen(s)) & EX_PROSE_SUBJECT, (unsigned)EX_PROSE_SUBJECT);
+}
