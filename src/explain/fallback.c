@@ -372,11 +372,76 @@ static void scan_win32_decimal(struct ex_fallback *fb, const char *text, size_t 
     }
 }
 
+/* The words before a Win32 error's decimal number in a sentence ("it gives error 5"). */
+static const char *const error_words[] = { "error code", "error", "fehler", "erreur",
+                                           "\xE9\x94\x99\xE8\xAF\xAF" /* 错误 */ };
+
+/* Words that say a service does not start, in the languages of error_words. */
+static const char *const not_starting[] = {
+    "won't start", "wont start", "will not start", "not start", "to start", "cannot start",
+    "can't start", "could not be started", "startet nicht", "ne démarre pas",
+    "\xE6\x97\xA0\xE6\xB3\x95\xE5\x90\xAF\xE5\x8A\xA8", /* 无法启动 */
+    "\xE5\x90\xAF\xE5\x8A\xA8\xE5\xA4\xB1\xE8\xB4\xA5", /* 启动失败 */
+};
+
+static bool says_it_does_not_start(const char *text, size_t len)
+{
+    for (size_t k = 0; k < sizeof not_starting / sizeof not_starting[0]; k++) {
+        size_t n = strlen(not_starting[k]);
+        for (size_t i = 0; i + n <= len; i++)
+            if (strncasecmp(text + i, not_starting[k], n) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* The Win32 error a sentence gives in decimal when the licensing service it names does not
+ * start ("the software protection service won't start (sppsvc) it gives error 5"): an error
+ * word, blanks or a colon, then the number alone. A number told otherwise ("sppsvc listens,
+ * Error Code: 577 says the log") is no tool's error. */
+static void scan_service_error(struct ex_fallback *fb, const char *text, size_t len)
+{
+    if (!ex_phrase_in(EX_PH_LICENSING_SERVICE, text, len) || !says_it_does_not_start(text, len))
+        return;
+    fb->context = true; /* the licensing service named: the text is about it */
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && ex_word_byte((unsigned char)text[i - 1]))
+            continue;
+        for (size_t w = 0; w < sizeof error_words / sizeof error_words[0]; w++) {
+            size_t n = strlen(error_words[w]);
+            if (len - i < n || strncasecmp(text + i, error_words[w], n) != 0)
+                continue;
+            size_t at = i + n;
+            while (at < len && (text[at] == ' ' || text[at] == ':'))
+                at++;
+            size_t end = at;
+            while (end < len && text[end] >= '0' && text[end] <= '9')
+                end++;
+            uint32_t code;
+            bool alone = end == len || (!ex_word_byte((unsigned char)text[end]) &&
+                                        !(text[end] == '.' && end + 1 < len &&
+                                          text[end + 1] >= '0' && text[end + 1] <= '9'));
+            if (end > at && at > i + n && alone && ex_win32_decimal(text + at, end - at, &code) &&
+                slerr_lookup(code) && slerr_notable(code) && !claimed_or_pending(fb, code)) {
+                struct pending *p = add_pending(fb, code, at, end - at, false);
+                if (p) {
+                    snprintf(p->written, sizeof p->written, "%.*s", (int)(end - at), text + at);
+                    p->decimal = true;
+                }
+                return;
+            }
+            break; /* "error code" tried before "error" */
+        }
+    }
+}
+
 /* The line's failure codes the catalog does not hold, when the line speaks of activation or
- * licensing (a subject word of the prose table) and each is not a link's address alone. */
+ * licensing (a subject word of the prose table, or a word of the activation context: 正版) and
+ * each is not a link's address alone. */
 static void scan_uncatalogued(struct ex_fallback *fb, const char *text, size_t len)
 {
-    if (fb->nunknown == 0 || !(ex_prose_scan(text, len) & EX_PROSE_SUBJECT))
+    if (fb->nunknown == 0 || (!(ex_prose_scan(text, len) & EX_PROSE_SUBJECT) &&
+                              !ex_phrase_in(EX_PH_ACTIVATION_CONTEXT, text, len)))
         return;
     for (size_t i = 0; i < fb->nunknown; i++) {
         const struct found *f = &fb->unknown[i];
@@ -440,6 +505,7 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
     fb->lineno = lineno;
     scan_codes(fb, text, len);
     scan_win32_decimal(fb, text, len);
+    scan_service_error(fb, text, len);
     if (markup)
         return;
     uint32_t codes[EX_MESSAGE_CODES];

@@ -281,6 +281,12 @@ static const struct ex_label_row rows[] = {
     { EXL_SUBSCRIPTION_STATUS, "en", "SubscriptionStatus", EX_FMT_OSLICENSE, EX_LABEL },
     { EXL_SUBSCRIPTION_STATUS_VALUE, "en", "SubscriptionStatusValue", EX_FMT_OSLICENSE,
       EX_LABEL },
+    /* Ansible's win_product_facts (ansible.windows, plugins/modules/win_product_facts.ps1):
+     * SoftwareLicensingProduct's LicenseStatus as the word its switch gives ("Notification",
+     * "OOBGrace"), as a YAML fact line or a JSON member under ansible_facts
+     * (en-ticket-ansible-community-windows-247-notification); slmgr's state words, so read as
+     * slmgr's field (the CIM readers take a number) */
+    { EXL_LICENSE_STATUS, "en", "ansible_os_license_status", SL, EX_LABEL },
     /* Settings > Activation, Subscription, as Microsoft's "Deploy Windows Enterprise licenses"
      * page quotes it (learn.microsoft.com/windows/deployment/deploy-enterprise-licenses; its
      * Windows 10 line reads "Windows Enterprise 10"), pasted beside slmgr /dli's Pro key. */
@@ -878,6 +884,13 @@ static const struct {
     { EX_PH_ACTIVATION_CONTEXT, "zh-TW", "\xE5\x95\x9F\xE7\x94\xA8" }, /* 啟用 */
     { EX_PH_ACTIVATION_CONTEXT, "ja", "\xE3\x83\xA9\xE3\x82\xA4\xE3\x82\xBB\xE3\x83\xB3\xE3\x82\xB9" }, /* ライセンス */
     { EX_PH_ACTIVATION_CONTEXT, "ko", "\xEC\xA0\x95\xED\x92\x88 \xEC\x9D\xB8\xEC\xA6\x9D" }, /* 정품 인증 */
+    /* genuine validation (Windows Genuine Advantage, "validate a copy of Windows"): a check of
+     * the licence (en-kb-quote-supportarticles-0x80092026-validate,
+     * zh-HK-kb-wga-0x80080220-embedded's 正版) */
+    { EX_PH_ACTIVATION_CONTEXT, "en", "genuine" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "validate windows" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "validate a copy of windows" },
+    { EX_PH_ACTIVATION_CONTEXT, "zh-CN", "\xE6\xAD\xA3\xE7\x89\x88" }, /* 正版 (zh-TW too) */
     /* A supposition given as an example ("For example, if event 12293 holds 0x8007267C, run
      * slui ..."): the codes of such a line are a writer's illustration, no machine's report
      * (neg-es-docs-kms-known-issues). */
@@ -895,6 +908,16 @@ static const struct {
     { EX_PH_EXAMPLE_IF, "pt", "por exemplo, se" },
     { EX_PH_EXAMPLE_IF, "zh-CN", "\xE4\xBE\x8B\xE5\xA6\x82\xEF\xBC\x8C\xE5\xA6\x82\xE6\x9E\x9C" }, /* 例如，如果 */
     { EX_PH_EXAMPLE_IF, "zh-CN", "\xE4\xBE\x8B\xE5\xA6\x82,\xE5\xA6\x82\xE6\x9E\x9C" }, /* 例如,如果 (full-width comma normalized) */
+    /* The licensing service named, by its service name or its display name as Windows shows it
+     * in the Services console ("Software Protection"; de, fr, zh-CN, ja as localized Windows
+     * names it) */
+    { EX_PH_LICENSING_SERVICE, "en", "sppsvc" },
+    { EX_PH_LICENSING_SERVICE, "en", "osppsvc" },
+    { EX_PH_LICENSING_SERVICE, "en", "Software Protection" },
+    { EX_PH_LICENSING_SERVICE, "de", "Softwareschutz" },
+    { EX_PH_LICENSING_SERVICE, "fr", "Protection logicielle" },
+    { EX_PH_LICENSING_SERVICE, "zh-CN", "\xE8\xBD\xAF\xE4\xBB\xB6\xE4\xBF\x9D\xE6\x8A\xA4" }, /* 软件保护 */
+    { EX_PH_LICENSING_SERVICE, "ja", "\xE3\x82\xBD\xE3\x83\x95\xE3\x83\x88\xE3\x82\xA6\xE3\x82\xA7\xE3\x82\xA2\xE4\xBF\x9D\xE8\xAD\xB7" }, /* ソフトウェア保護 */
     /* Further languages: append a block here, naming its source. */
 };
 

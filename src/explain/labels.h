@@ -163,7 +163,7 @@ const char *ex_channel_name(enum ex_channel channel);
  * case): "not available"; a server product; "for information only"; words that make a text
  * about activation or licensing (for the code fallback). */
 enum ex_phrase { EX_PH_NOT_AVAILABLE, EX_PH_SERVER_PRODUCT, EX_PH_INFORMATION_ONLY,
-                 EX_PH_ACTIVATION_CONTEXT, EX_PH_EXAMPLE_IF };
+                 EX_PH_ACTIVATION_CONTEXT, EX_PH_EXAMPLE_IF, EX_PH_LICENSING_SERVICE };
 bool ex_phrase_in(enum ex_phrase what, const char *text, size_t len);
 
 #endif

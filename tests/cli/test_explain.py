@@ -230,6 +230,30 @@ class CodeFallback(unittest.TestCase):
                 objects, status = records(text.encode())
                 self.assertEqual((objects, status), ([], 2))
 
+    def test_a_win32_error_in_decimal_told_of_the_licensing_service(self):
+        # corpus en-ticket-hwid-15-sppsvc-error-5: "the software protection service won't start
+        # (sppsvc) it gives error 5" was nothing recognisable; a sentence that names the
+        # service and gives an error number gives that Win32 error.
+        for text, code in (("the software protection service won't start (sppsvc) it gives "
+                            "error 5\n", "0x80070005"),
+                           ("Der Dienst Softwareschutz startet nicht: Fehler 1058\n",
+                            "0x80070422"),
+                           ("sppsvc 服务无法启动，错误 577\n", "0x80070241")):
+            with self.subTest(text=text):
+                _, f, status = self.only_finding(text)
+                self.assertEqual((f["rule"], f["severity"], f["codes"], status),
+                                 ("win32-decimal-in-text", "critical", [code], 1))
+
+    def test_an_error_number_needs_the_licensing_service_in_its_sentence(self):
+        for text in ("the backup service won't start, it gives error 5\n",
+                     "sppsvc is running; see error 5.1 in the manual\n",
+                     "sppsvc started, error count 5\n",
+                     "sppsvc won't start after the update\nerror 5 in the backup log\n"):
+            with self.subTest(text=text):
+                objects, _ = records(text.encode())
+                rules = [f["rule"] for o in objects if o["kind"] != "summary" for f in o["findings"]]
+                self.assertNotIn("win32-decimal-in-text", rules)
+
     def test_an_uncatalogued_code_where_its_line_speaks_of_activation(self):
         # An activation script's "Activation Failed [Error Code: 0x80131501]" (a .NET code
         # the catalog does not hold) was nothing, and a status block around it read ok.
@@ -239,6 +263,9 @@ class CodeFallback(unittest.TestCase):
         self.assertEqual(status, 1)
         _, f, _ = self.only_finding("Der Fehlercode 0x87E107F9 ist ein Aktivierungsfehler.\n")
         self.assertEqual((f["rule"], f["codes"]), ("uncatalogued-code-in-text", ["0x87E107F9"]))
+        # a genuine check's words tie it too (corpus zh-HK-kb-wga-0x80080220-embedded)
+        _, f, _ = self.only_finding("完成 Windows 正版優點驗證程序時,您會收到錯誤碼 0x80080220\n")
+        self.assertEqual((f["rule"], f["codes"]), ("uncatalogued-code-in-text", ["0x80080220"]))
 
     def test_an_uncatalogued_code_needs_its_own_line_to_speak_of_activation(self):
         # Other lines about activation do not tie it: a crash dump's or a setup log's code.
