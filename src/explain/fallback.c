@@ -282,6 +282,38 @@ static bool named_outside_urls(const char *text, size_t len, uint32_t code)
 
 static bool claimed_or_pending(const struct ex_fallback *fb, uint32_t code);
 
+/* Whether the code at text[at] is one someone looks up or asks documentation for: a phrase of
+ * EX_PH_CODE_LOOKUP before it with only blanks, quotes, a colon and the words "error", "code"
+ * and "the" between ("missing the troubleshooting for error '0xc004e015'", "查询错误代码
+ * 0xC004C004"). A failure told between them ("lookup failed with 0x...") is a report. */
+static bool looked_up(const char *text, size_t at)
+{
+    static const char *const between[] = { "error", "code", "the",
+                                           "\xE9\x94\x99\xE8\xAF\xAF\xE4\xBB\xA3\xE7\xA0\x81" /* 错误代码 */ };
+    for (;;) {
+        while (at > 0 && strchr(" \t'\"`:", text[at - 1]))
+            at--;
+        if (at >= 3 && (memcmp(text + at - 3, "\xE2\x80\x98", 3) == 0 ||  /* ‘ */
+                        memcmp(text + at - 3, "\xE2\x80\x9C", 3) == 0)) { /* “ */
+            at -= 3;
+            continue;
+        }
+        size_t w = 0;
+        for (; w < sizeof between / sizeof between[0]; w++) {
+            size_t n = strlen(between[w]);
+            if (at >= n && strncasecmp(text + at - n, between[w], n) == 0 &&
+                (at == n || !ex_word_byte((unsigned char)text[at - n - 1]) ||
+                 (unsigned char)between[w][0] >= 0x80))
+                break;
+        }
+        if (ex_phrase_ends_at(EX_PH_CODE_LOOKUP, text, at))
+            return true;
+        if (w == sizeof between / sizeof between[0])
+            return false;
+        at -= strlen(between[w]);
+    }
+}
+
 /* Codes written with a digit too many or too few after "0x" ("0x800070002", "0x803F701"): the
  * failure meant, when libslerr finds the one code that slip explains. */
 static void scan_mistyped(struct ex_fallback *fb, const char *text, size_t len)
@@ -481,6 +513,8 @@ static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
         const struct found *f = &fb->found[i];
         if (url_end_at(text, len, f->at) && !named_outside_urls(text, len, f->code))
             continue; /* a link's address names it, the writer does not */
+        if (looked_up(text, f->at))
+            continue; /* cited here; a line further on may still report it */
         add_pending(fb, f->code, f->at, f->n, false);
     }
     scan_mistyped(fb, text, len);

@@ -918,6 +918,16 @@ static const struct {
     { EX_PH_LICENSING_SERVICE, "fr", "Protection logicielle" },
     { EX_PH_LICENSING_SERVICE, "zh-CN", "\xE8\xBD\xAF\xE4\xBB\xB6\xE4\xBF\x9D\xE6\x8A\xA4" }, /* 软件保护 */
     { EX_PH_LICENSING_SERVICE, "ja", "\xE3\x82\xBD\xE3\x83\x95\xE3\x83\x88\xE3\x82\xA6\xE3\x82\xA7\xE3\x82\xA2\xE4\xBF\x9D\xE8\xAD\xB7" }, /* ソフトウェア保護 */
+    /* A code someone asks documentation for or looks up, not one a machine reported
+     * (neg-en-azuredocs-38916, neg-zh-ticket-otp-899-lookup-crash) */
+    { EX_PH_CODE_LOOKUP, "en", "troubleshooting for" },
+    { EX_PH_CODE_LOOKUP, "en", "documentation for" },
+    { EX_PH_CODE_LOOKUP, "en", "documentation on" },
+    { EX_PH_CODE_LOOKUP, "en", "look up" },
+    { EX_PH_CODE_LOOKUP, "en", "looking up" },
+    { EX_PH_CODE_LOOKUP, "en", "lookup of" },
+    { EX_PH_CODE_LOOKUP, "zh-CN", "\xE6\x9F\xA5\xE8\xAF\xA2" }, /* 查询 (错误代码 ...) */
+    { EX_PH_CODE_LOOKUP, "zh-CN", "\xE6\x9F\xA5\xE8\xAF\xA2\xE9\x94\x99\xE8\xAF\xAF\xE4\xBB\xA3\xE7\xA0\x81" }, /* 查询错误代码 */
     /* Further languages: append a block here, naming its source. */
 };
 
@@ -930,6 +940,19 @@ static const char *token_in_any_case(const char *text, size_t len, const char *t
         if (((unsigned char)text[i] | 0x20) == first && strncasecmp(text + i, token, n) == 0)
             return text + i;
     return NULL;
+}
+
+bool ex_phrase_ends_at(enum ex_phrase what, const char *text, size_t end)
+{
+    for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
+        size_t n = strlen(phrases[i].text);
+        if (phrases[i].what == what && n <= end &&
+            strncasecmp(text + end - n, phrases[i].text, n) == 0 &&
+            (end == n || (unsigned char)text[end - n] >= 0x80 ||
+             !ex_word_byte((unsigned char)text[end - n - 1])))
+            return true;
+    }
+    return false;
 }
 
 bool ex_phrase_in(enum ex_phrase what, const char *text, size_t len)

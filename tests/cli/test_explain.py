@@ -230,6 +230,23 @@ class CodeFallback(unittest.TestCase):
                 objects, status = records(text.encode())
                 self.assertEqual((objects, status), ([], 2))
 
+    def test_a_code_someone_looks_up_is_cited_not_reported(self):
+        # corpus neg-en-azuredocs-38916 and neg-zh-ticket-otp-899-lookup-crash: a reader asking
+        # for a code's documentation, a tool asked to look a code up: no machine reported it.
+        for text in ("This page is missing the troubleshooting for error '0xc004e015'.\n",
+                     "查询错误代码 0xC004C004，崩溃。\n",
+                     "Please add documentation for 0xC004F074\n",
+                     "I tried to look up error code 0xC004F074 in the tool\n"):
+            with self.subTest(text=text):
+                objects, status = records(text.encode())
+                self.assertEqual((objects, status), ([], 2))
+        # the same words with a machine's failure between them and the code still report it
+        for text in ("The lookup failed with error 0x8007232B on slmgr /ato\n",
+                     "Troubleshooting for hours, slmgr /ato still gives 0xC004F074\n"):
+            with self.subTest(text=text):
+                _, f, status = self.only_finding(text)
+                self.assertEqual((f["rule"], f["severity"], status), ("code-in-text", "critical", 1))
+
     def test_a_win32_error_in_decimal_told_of_the_licensing_service(self):
         # corpus en-ticket-hwid-15-sppsvc-error-5: "the software protection service won't start
         # (sppsvc) it gives error 5" was nothing recognisable; a sentence that names the
