@@ -252,7 +252,10 @@ static bool fits(const struct sentence *s, const struct token *k, const struct t
         return kind == EXW_EXPIRED || kind == EXW_EXPIRING;
     case EXW_MARK:
         return kind == EXW_PRESENT;
-    case EXW_REFER:
+    case EXW_REFER: /* a machine fails in many ways: only a copy of the product fails so */
+        if (kind == EXW_FAILED && !(k->w->flags & EXW_NAMES))
+            return false;
+        /* fall through */
     case EXW_PRONOUN: /* a bad outcome only: "it was successful" is too often something else */
         return kind != EXW_PRESENT && kind != EXW_SUCCEEDED && refers_to_product(s, k, kind);
     default:
@@ -274,7 +277,7 @@ static const struct token *subject_of(const struct sentence *s, const struct tok
         if (k->dropped || k->clause != o->clause || !(k->w->langs & o->w->langs))
             continue;
         bool ahead = o->w->kind == EXW_FAILED || o->w->kind == EXW_ASKS;
-        unsigned near = ahead && k->pos > o->pos ? FAILS_NEXT : NEAR;
+        unsigned near = ahead && k->pos > o->pos ? FAILS_NEXT + !(k->w->flags & EXW_VERB) : NEAR;
         if (o->w->kind == EXW_ASKS && k->pos < o->pos)
             continue;
         if (fits(s, k, o) && distance(k, o) <= near &&

@@ -257,6 +257,11 @@ static const struct ex_prose_word words[] = {
      * expired", en-ticket-detectionlab-446-rearm) --- */
     W(EXW_REFER, 0, EN, "this product"),
     W(EXW_REFER, 0, EN, "this copy"),
+    /* "your copy of Office doesn't work in a shared computer scenario" (en-ticket-deployoffice-
+     * 381-shared-computer), "this copy of Windows is not genuine" */
+    W(EXW_REFER, EXW_NAMES, EN, "copy of windows"),
+    W(EXW_REFER, EXW_NAMES, EN, "copy of office"),
+    W(EXW_REFER, EXW_NAMES, EN, "copy of microsoft"),
     W(EXW_REFER, 0, EN, "the box"),
     W(EXW_REFER, 0, EN, "this box"),
     W(EXW_REFER, 0, EN, "the machine"),
@@ -310,6 +315,13 @@ static const struct ex_prose_word words[] = {
     W(EXW_UNLICENSED, X | WK, ZH, "非正版"),
     W(EXW_UNLICENSED, X | WK, ZH, "不是正版"),
     W(EXW_UNLICENSED, X | S, RU, "нелицензионн"),
+    /* Office's title bar: "Unlicensed Product", 未經授權的產品 (zh-TW-ticket-heu-163-unlicensed-
+     * product): the product's own words, naming it */
+    W(EXW_UNLICENSED, X | EXW_NAMES, EN, "unlicensed product"),
+    W(EXW_UNLICENSED, X | EXW_NAMES, ZH, "未經授權的產品"),
+    W(EXW_UNLICENSED, X | EXW_NAMES, ZH, "未经授权的产品"),
+    W(EXW_UNLICENSED, X | EXW_NAMES, ZH, "未授权产品"),
+    W(EXW_UNLICENSED, X | EXW_NAMES, ZH, "未授權產品"),
     /* "It does activate, but ..." (en-ticket-dockerkms-39-it-activates) */
     W(EXW_SUCCEEDED, X, EN, "does activate"),
     W(EXW_SUCCEEDED, X, EN, "did activate"),
@@ -703,6 +715,13 @@ static const struct ex_prose_word words[] = {
     W(EXW_PRESENT, 0, ZH, "顯示"),
     W(EXW_PRESENT, 0, KO, "나타나"),
     W(EXW_PRESENT, 0, KO, "표시"),
+    /* "워터마크가 선명하게 떠 있었습니다" (ko-blog-gihoechance-watermark-monday): 뜨다, of a
+     * notice on the screen */
+    W(EXW_PRESENT, 0, KO, "떠 있"),
+    W(EXW_PRESENT, 0, KO, "떠있"),
+    W(EXW_PRESENT, 0, KO, "떴"),
+    W(EXW_PRESENT, 0, KO, "뜬다"),
+    W(EXW_PRESENT, 0, KO, "뜹니다"),
 
     /* --- lost: not activated any more, told of a subject ("Windows activation on the host is
      * lost", en-ticket-navcontainerhelper-1331-host) --- */
@@ -733,6 +752,11 @@ static const struct ex_prose_word words[] = {
     W(EXW_ASKS, 0, EN, "prompting for"),
     W(EXW_ASKS, 0, EN, "prompts for"),
     W(EXW_ASKS, 0, EN, "prompted for"),
+    W(EXW_ASKS, 0, EN, "asking me"), /* "keeps asking me to activate" */
+    W(EXW_ASKS, 0, EN, "asks me"),
+    W(EXW_ASKS, 0, EN, "asked me"),
+    W(EXW_ASKS, 0, EN, "prompting me"),
+    W(EXW_ASKS, 0, EN, "prompts me"),
     W(EXW_ASKS, 0, ID, "minta"),
     W(EXW_ASKS, 0, ID, "meminta"),
     W(EXW_ASKS, 0, PT, "pede"),
@@ -1478,6 +1502,15 @@ const struct ex_prose_word *ex_prose_word_at(const char *text, size_t len, size_
     return best;
 }
 
+/* Whether p holds a Hangul syllable (U+AC00-U+D7A3). */
+static bool hangul(const unsigned char *p, size_t n)
+{
+    if (n < 3 || p[0] < 0xEA || p[0] > 0xED || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        return false;
+    unsigned cp = ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+    return cp >= 0xAC00 && cp <= 0xD7A3;
+}
+
 size_t ex_prose_skip(const char *text, size_t len, size_t at, bool *counts)
 {
     const unsigned char *t = (const unsigned char *)text;
@@ -1492,8 +1525,11 @@ size_t ex_prose_skip(const char *text, size_t len, size_t at, bool *counts)
     size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
     if (at + n > len)
         n = len - at;
-    /* CJK letters: kana and on (U+3041...), Han, Hangul; not CJK punctuation (U+3000-303F) */
-    *counts = n >= 3 && (c >= 0xE4 || (c == 0xE3 && t[i + 1] >= 0x81));
+    /* CJK letters: kana and on (U+3041...), Han, Hangul; not CJK punctuation (U+3000-303F).
+     * Korean writes blanks between its words: a Hangul syllable after another is the same word
+     * ("인증에": a particle, no word between 인증 and what follows) */
+    *counts = n >= 3 && (c >= 0xE4 || (c == 0xE3 && t[i + 1] >= 0x81)) &&
+              !(hangul(t + i, len - i) && at >= 3 && hangul(t + at - 3, 3));
     if (c >= 0xEE && c <= 0xEF)
         *counts = false; /* private use, compatibility forms, full-width punctuation */
     return n;
@@ -1507,13 +1543,14 @@ unsigned ex_prose_scan(const char *text, size_t len)
         size_t n = 0;
         const struct ex_prose_word *w = ex_prose_word_at(text, len, at, true, &n);
         if (w) {
+            bool names = w->kind == EXW_PRODUCT || (w->flags & EXW_NAMES);
             if (w->kind == EXW_REFER || w->kind == EXW_PRONOUN)
                 refers = true; /* a subject only beside a subject or product word */
             else if (w->kind != EXW_PRODUCT)
                 found |= EX_PROSE_SUBJECT;
-            if (w->kind == EXW_PRODUCT || !(w->flags & EXW_WEAK))
+            if (names || (w->kind != EXW_REFER && w->kind != EXW_PRONOUN && !(w->flags & EXW_WEAK)))
                 found |= EX_PROSE_STRONG;
-            if (w->kind == EXW_PRODUCT || (w->flags & EXW_NAMES))
+            if (names)
                 found |= EX_PROSE_NAMED;
             at += n;
             continue;

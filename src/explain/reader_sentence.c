@@ -49,6 +49,16 @@ static int told_state(const char *text, size_t len, const char **word, size_t *w
     return state;
 }
 
+/* Whether text at s[i] stands where a quotation may open: the sentence's start, or after a
+ * mark that is no letter, digit or comma ("was : _The machine ...", "says \"Activating"); not
+ * inside the writer's own clause ("After activating Office, ..."). */
+static bool quote_may_open(const char *s, size_t i)
+{
+    while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t'))
+        i--;
+    return i == 0 || (!ex_word_byte((unsigned char)s[i - 1]) && s[i - 1] != ',');
+}
+
 /* Whether a phrase a tool prints opens at a word of the sentence up to `at`: a result quoted in
  * prose ("The result was : _The machine is permanently activated_"), which its reader reads. */
 static bool quotes_a_tool(const char *s, size_t n, size_t at)
@@ -56,7 +66,8 @@ static bool quotes_a_tool(const char *s, size_t n, size_t at)
     const char *v;
     size_t vl;
     for (size_t i = 0; i <= at && i < n; i++) {
-        const struct ex_label_row *row = i == 0 || !ex_word_byte((unsigned char)s[i - 1])
+        const struct ex_label_row *row = (i == 0 || !ex_word_byte((unsigned char)s[i - 1])) &&
+                                                 quote_may_open(s, i)
                                              ? ex_label_find_row(ALL_FORMATS, s + i, n - i, &v, &vl)
                                              : NULL;
         if (row && row->shape == EX_PHRASE)

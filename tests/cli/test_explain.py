@@ -435,6 +435,17 @@ class CodeFallback(unittest.TestCase):
         self.assertEqual((f["rule"], f["codes"], f["severity"], status, record["line"]),
                          ("message-in-text", ["0xC004F009"], "critical", 1, 2))
 
+    def test_a_tool_word_in_the_writers_own_clause_quotes_no_tool(self):
+        # "Activating" opens slmgr's /ato line, and a sentence quoting a tool's result is left
+        # to that tool's reader; inside the writer's own clause it quotes nothing (corpus
+        # en-ticket-mas-500-office-verify-license was "nothing recognisable").
+        objects, status = records(
+            "Microsoft Office: After activating it shows: Looks like you have problem with your "
+            "activation\n".encode())
+        found = [(o["kind"], f["rule"]) for o in objects if o["kind"] != "summary"
+                 for f in o["findings"]]
+        self.assertEqual((found, status), ([("sentence", "activation-failed")], 1))
+
     def test_the_number_beside_its_message_is_reported_once(self):
         objects, _ = records(b"I see 0xC004F069: The Software Licensing Service reported that "
                              b"the product SKU is not found.\n")

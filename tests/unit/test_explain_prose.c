@@ -619,6 +619,22 @@ static const struct paired_case round7[] = {
       "ライセンス認証(失敗した場合)を実行します" },
     { "emphatic success", "It does activate, but should say the edition", OK,
       "If it does activate, check the edition" },
+    /* a copy of the product fails as the product; a machine fails in many ways */
+    { "a copy of the product", "your copy of Office doesn't work in a shared computer scenario",
+      FAILED, "the machine doesn't work in a shared computer scenario" },
+    /* a failure before an activation noun reaches past one more word (its modifier), before a
+     * verb it does not */
+    { "failure before a noun", "Each plan I tried says it doesn't support shared activation", FAILED,
+      "It cannot let you activate twice" },
+    { "asks me", "Office keeps asking me to activate", NOT_ACT,
+      "Office keeps asking me to sign in" },
+    { "Office's title bar (zh-TW)", "當前使用者帳戶仍然提示未經授權的產品", NOT_ACT,
+      "如果提示未經授權的產品，請重新登入" },
+    /* Korean: a particle is part of its word, so words are counted at blanks */
+    { "Korean words", "정품 인증을 다시 시도했지만 결국 실패했습니다", FAILED,
+      "정품 인증 후에 새 프로그램을 설치하고 여러 번 재부팅했는데 설치가 실패했습니다" },
+    { "watermark on the screen (ko)", "워터마크가 선명하게 떠 있었습니다", NOT_ACT,
+      "워터마크가 떠 있지 않습니다" },
     /* "si bien que" (so that) supposes nothing, "si" alone does */
     { "si bien que (fr)", "Si bien que, après le SP1, leur clé d'activation est invalide",
       FAILED, "Si votre clé d'activation est invalide, contactez Microsoft" },
@@ -662,4 +678,23 @@ Test(prose, a_key_and_a_pronoun_need_the_product)
     cr_expect_eq(ex_prose_scan(s, strlen(s)) & EX_PROSE_SUBJECT, 0u);
     s = "Windows says it is expired";
     cr_expect_eq(ex_prose_scan(s, strlen(s)) & EX_PROSE_SUBJECT, (unsigned)EX_PROSE_SUBJECT);
+}
+
+/* Office's title bar "Unlicensed Product" tells not activated; its words hold the label table's
+ * state word, so the status row of that state judges it (critical), as a status line would. */
+Test(prose, office_title_bar_unlicensed_product)
+{
+    static struct ex_facts f;
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    size_t at = 0, plen = 0;
+    const char *s = "Word shows Unlicensed Product in its title bar";
+    cr_assert_eq(told(s, true, &at, &plen), NOT_ACT);
+    ex_facts_clear(&f);
+    ex_facts_set(&f, EXL_LICENSE_STATUS, s + at, plen);
+    f.told = NOT_ACT;
+    ex_facts_derive(&f, false);
+    cr_assert_gt(ex_judge(&f, out, EX_MAX_FINDINGS), 0);
+    cr_expect_str_eq(out[0].rule, "unlicensed");
+    cr_expect_eq(out[0].severity, EX_CRITICAL);
+    cr_expect_eq(told("If Word shows Unlicensed Product, sign in again", true, &at, &plen), NONE);
 }
