@@ -98,6 +98,9 @@ struct ex_event_text;
 struct ex_event_text *ex_event_text_new(ex_event_fn fn, void *ctx);
 int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, size_t lineno);
 int ex_event_text_finish(struct ex_event_text *t);
+/* Whether the line is the open event's own: an "Error Code:" line under an event whose message
+ * gives its code so (16385), as a writer lists the event's fields. */
+bool ex_event_text_claims(const struct ex_event_text *t, const char *text, size_t len);
 void ex_event_text_free(struct ex_event_text *t);
 /* Whether a line opens with the message of an event the text reader knows: Windows' own words
  * ("License acquisition failure details."), which the prose reader leaves to it. */

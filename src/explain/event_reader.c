@@ -131,7 +131,7 @@ static int piece(void *state, const char *text, size_t len, size_t lineno, int e
 static bool claims(void *state, const char *text, size_t len)
 {
     struct events_state *s = state;
-    return ex_event_xml_claims(s->xml, text, len);
+    return ex_event_xml_claims(s->xml, text, len) || ex_event_text_claims(s->text, text, len);
 }
 
 static int line(void *state, const char *text, size_t len, size_t lineno)

@@ -15,7 +15,7 @@
 #include "event.h"
 #include "hex.h"
 
-enum label_kind { L_ID, L_PROVIDER, L_TIME, L_COMPUTER, L_MESSAGE, L_START, L_OTHER };
+enum label_kind { L_ID, L_PROVIDER, L_TIME, L_COMPUTER, L_MESSAGE, L_START, L_OTHER, L_CODE };
 
 /* English labels of the three writers; other languages are added here from real outputs. This
  * file's tables hold their texts in arrays, not pointers: no relocation at load (labels.h). */
@@ -45,6 +45,10 @@ static const struct label {
     { "MatchedQueryIds", L_OTHER }, { "Bookmark", L_OTHER }, { "LevelDisplayName", L_OTHER },
     { "OpcodeDisplayName", L_OTHER }, { "TaskDisplayName", L_OTHER },
     { "KeywordsDisplayNames", L_OTHER }, { "Properties", L_OTHER },
+    /* the code of an event whose message gives it so (16385's "Error Code: %2"), written as a
+     * field of its own by a writer who lists Source, Event ID and Error Code
+     * (en-blog-alunj-16385-0x80041316) */
+    { "Error Code", L_CODE },
     /* Japanese, as the Japanese copy of support article KB2958281 quotes an Event Viewer copy
      * (tests/explain/corpus/ja-event-text-kb2958281-8200-8208) */
     { "\xE3\x83\xAD\xE3\x82\xB0\xE5\x90\x8D", L_START },          /* ログ名 */
@@ -606,10 +610,30 @@ static void set_field(struct ex_event_text *t, const struct label *l, const char
             message_line(t, v, n);
         break;
     }
+    case L_CODE:
+        (void)ex_event_add_value(ev, v, n);
+        break;
     case L_START:
     case L_OTHER:
         break;
     }
+}
+
+/* The event whose message gives its code after "Error Code:" (16385), still without it. */
+static bool awaits_error_code(const struct ex_event_text *t)
+{
+    return t->open && t->have_id && t->ev.id == 16385 && t->ev.nvalues == 0 && t->msg_len == 0;
+}
+
+bool ex_event_text_claims(const struct ex_event_text *t, const char *text, size_t len)
+{
+    if (!awaits_error_code(t))
+        return false;
+    const char *s = text, *v;
+    size_t vlen;
+    bool padded;
+    const struct label *l = find_label(s, trim(&s, len), &v, &vlen, &padded);
+    return l && l->kind == L_CODE && vlen > 0;
 }
 
 /* Whether a label of this kind, already filled, starts the next record. */
@@ -622,7 +646,8 @@ static bool seen(const struct ex_event_text *t, enum label_kind kind)
     case L_COMPUTER: return t->ev.computer[0] != '\0';
     case L_MESSAGE: return t->msg_len || t->info_len;
     case L_START: return t->have_id || t->ev.provider[0] != '\0';
-    case L_OTHER: return false;
+    case L_OTHER:
+    case L_CODE: return false;
     }
     return false;
 }
@@ -737,6 +762,11 @@ static int labelled_line(struct ex_event_text *t, const char *s, size_t n, size_
     }
     if (!l) { /* another writer's label (Format-List pads it): the message has ended */
         t->in_message = t->in_info = false;
+        return 0;
+    }
+    if (l->kind == L_CODE) { /* the event's own only where its message gives a code so */
+        if (awaits_error_code(t))
+            set_field(t, l, v, vlen);
         return 0;
     }
     t->in_message = t->in_info = false;

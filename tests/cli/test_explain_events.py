@@ -334,6 +334,11 @@ class GenuineTicketAndRestart(unittest.TestCase):
         (b"16384: Successfully scheduled Software Protection service for re-start at "
          b"2125-01-12T22:38:50Z. Reason: RulesEngine.\n",
          "16384-restart-scheduled", "ok", None),
+        # 16385 written as its fields, its message's code on an "Error Code:" line of its own
+        # (corpus en-blog-alunj-16385-0x80041316): the line was ospp /act's ERROR CODE, a
+        # failure (critical) beside an event without its code.
+        (b"Source: Security-SPP\nEvent ID: 16385\nError Code: 0x80041316\n",
+         "16385-restart-not-scheduled", "warning", "0x80041316"),
     ]
 
     def test_each_event_by_its_rule(self):
@@ -346,6 +351,13 @@ class GenuineTicketAndRestart(unittest.TestCase):
                 if code:
                     self.assertEqual(rules[rule]["codes"][0], code)
                 self.assertEqual(r.returncode, 0 if severity == "ok" else 1)
+
+    def test_an_error_code_line_belongs_only_to_an_event_that_gives_its_code_so(self):
+        # under another event, or with no event, "Error Code:" stays the line it was
+        objs, _ = records(b"Source: Security-SPP\nEvent ID: 8198\nError Code: 0xC004F074\n")
+        self.assertIn("ospp-act", [o["kind"] for o in objs])
+        objs, _ = records(b"Error Code: 0xC004F074\n")
+        self.assertNotIn("event", [o["kind"] for o in objs])
 
     def test_a_description_behind_another_events_id_is_not_read(self):
         objs, r = records(b"8200: Successfully scheduled Software Protection service for "
