@@ -44,6 +44,7 @@ enum ex_word_kind {
     /* modifiers */
     EXW_NOT,        /* not, nicht, 未: turns what is told round */
     EXW_SOON,       /* soon, almost, bald, 即将: expired -> expiring, succeeded -> not yet */
+    EXW_LEFT,       /* time left, after "not activated": within, in 30 days -> expiring */
     /* what keeps a sentence or clause from telling a state of this machine */
     EXW_IF,         /* supposition, anywhere in the sentence: if, wenn, 如果 */
     EXW_MODAL,      /* supposition of its own clause: should, could, potrebbe */

@@ -204,14 +204,18 @@ static unsigned langs_of(const struct sentence *s, unsigned clause)
 
 /* Whether a word of supposition or how-to stands anywhere in the sentence, or an instruction
  * opens it, in a language of its subjects. */
-static bool not_a_report(const struct sentence *s)
+static bool not_a_report(const struct sentence *s, bool question)
 {
     unsigned langs = langs_of(s, ~0u);
     for (size_t i = 0; i < s->n; i++) {
         const struct ex_prose_word *w = s->t[i].w;
         if (!(w->langs & langs))
             continue;
-        if (w->kind == EXW_IF || w->kind == EXW_HOWTO || (w->kind == EXW_LEAD && s->t[i].pos == 0))
+        /* a question's last clause asks alone: "..., anyone knows how to activate it?" */
+        bool asks_alone = question && s->t[i].clause == s->last && s->last > 0 &&
+                          s->t[i].clause != s->t[0].clause;
+        if (w->kind == EXW_IF || (w->kind == EXW_HOWTO && !asks_alone) ||
+            (w->kind == EXW_LEAD && s->t[i].pos == 0))
             return true;
     }
     return false;
@@ -328,21 +332,32 @@ static int negated_verb(const struct sentence *s, unsigned clause, size_t *at, s
     return EX_TOLD_NONE;
 }
 
-/* Whether a clause holds a negated verb of failure and another failure word ("did not fail",
- * "kann nicht fehlschlagen"): the two cancel. */
+/* Whether a clause holds a negated verb of failure next to another failure word ("did not
+ * fail", "kann nicht fehlschlagen"): the two cancel. Far apart they are two failures ("is
+ * breaking our activation and you cannot fix it"). */
 static bool double_negative(const struct sentence *s, unsigned clause)
 {
-    bool negating = false, plain = false;
     for (size_t i = 0; i < s->n; i++) {
         const struct token *k = &s->t[i];
-        if (k->dropped || k->clause != clause || k->w->kind != EXW_FAILED)
+        if (k->dropped || k->clause != clause || k->w->kind != EXW_FAILED ||
+            !(k->w->flags & EXW_NEGATING))
             continue;
-        if (k->w->flags & EXW_NEGATING)
-            negating = true;
-        else
-            plain = true;
+        for (size_t j = 0; j < s->n; j++) {
+            const struct token *o = &s->t[j];
+            if (!o->dropped && o->clause == clause && o->w->kind == EXW_FAILED &&
+                !(o->w->flags & EXW_NEGATING) && distance(k, o) <= NEXT_TO)
+                return true;
+        }
     }
-    return negating && plain;
+    return false;
+}
+
+/* Whether a word of time left stands after an outcome word in its clause. */
+static bool left_after(const struct sentence *s, unsigned clause, unsigned langs,
+                       const struct token *o)
+{
+    const struct token *k = find(s, clause, langs, EXW_LEFT, NULL, 0);
+    return k && k->pos > o->pos;
 }
 
 /* What one clause tells. */
@@ -386,7 +401,10 @@ static int clause_told(const struct sentence *s, unsigned clause, size_t *at, si
         return neg ? EX_TOLD_NONE : soon ? EX_TOLD_EXPIRING : EX_TOLD_NOTIFICATION;
     case EXW_EXPIRING:
         return neg ? EX_TOLD_NONE : EX_TOLD_EXPIRING;
-    default: /* the watermark present, a word that is "not activated" */
+    default: /* the watermark present, a word that is "not activated"; time left to activate
+              * ("needs to be activated within 3 days") is the grace period's */
+        if (o->w->kind != EXW_PRESENT && left_after(s, clause, langs, o))
+            return neg ? EX_TOLD_NONE : EX_TOLD_EXPIRING;
         return neg ? EX_TOLD_NONE : EX_TOLD_NOT_ACTIVATED;
     }
 }
@@ -398,7 +416,7 @@ int ex_prose_told(const char *text, size_t len, bool question, bool strong, size
     if (!tokenize(text, len, &s))
         return EX_TOLD_NONE;
     set_aside(&s, strong);
-    if (not_a_report(&s))
+    if (not_a_report(&s, question))
         return EX_TOLD_NONE;
     int told = EX_TOLD_NONE;
     /* a question's last clause asks; the clauses before it may still tell ("已经激活, 这个会有

@@ -70,6 +70,9 @@ static const struct ex_prose_word words[] = {
     W(EXW_UNLICENSED, X, EN, "deactivates"),
     W(EXW_UNLICENSED, X, EN, "needs to be activated"),
     W(EXW_UNLICENSED, X, EN, "need to be activated"),
+    W(EXW_UNLICENSED, X | S, EN, "needs to be activat"), /* "need to be activate" as written */
+    W(EXW_UNLICENSED, X | S, EN, "need to be activat"),
+    W(EXW_UNLICENSED, X | S, EN, "must be activat"),
     W(EXW_UNLICENSED, X, EN, "needs activation"),
     W(EXW_UNLICENSED, X, EN, "needs activating"),
     W(EXW_UNLICENSED, X, EN, "requires activation"),
@@ -779,6 +782,25 @@ static const struct ex_prose_word words[] = {
     W(EXW_ASKS, 0, JA, "求め"),
     W(EXW_ASKS, 0, KO, "요구"),
 
+    /* --- time left to activate: "the windowns need to be activate in 30 days" (en-ticket-
+     * dockur-1492-xp-activate-30-days): not activated yet, within its grace period --- */
+    W(EXW_LEFT, 0, EN, "within"),
+    W(EXW_LEFT, 0, EN, "in # days"),
+    W(EXW_LEFT, 0, EN, "days left"),
+    W(EXW_LEFT, 0, EN, "days remaining"),
+    W(EXW_LEFT, 0, DE, "innerhalb"),
+    W(EXW_LEFT, 0, DE, "in # tagen"),
+    W(EXW_LEFT, 0, FR, "d'ici"),
+    W(EXW_LEFT, 0, FR, "dans # jours"),
+    W(EXW_LEFT, 0, ES | PT, "dentro de"),
+    W(EXW_LEFT, 0, ES, "en # días"),
+    W(EXW_LEFT, 0, PT, "em # dias"),
+    W(EXW_LEFT, 0, IT, "entro"),
+    W(EXW_LEFT, 0, RU, "в течение"),
+    W(EXW_LEFT, 0, JA | ZH, "以内"),
+    W(EXW_LEFT, 0, ZH, "之内"),
+    W(EXW_LEFT, 0, KO, "이내"),
+
     /* --- other things an "it" may stand for --- */
     W(EXW_THING, S, EN, "certificate"),
     W(EXW_THING, 0, EN, "cert"),
@@ -1363,7 +1385,7 @@ static bool ends_cjk(const struct ex_prose_word *w)
 }
 
 /* The bytes of text from `at` the word takes (0: it does not stand there). A blank in the word
- * takes a run of blanks; an apostrophe takes ', ’ or nothing ("doesnt"). */
+ * takes a run of blanks; an apostrophe takes ', ’ or nothing ("doesnt"); '#' a number. */
 static size_t match(const unsigned char *t, size_t len, size_t at, const struct ex_prose_word *w)
 {
     const unsigned char *s = (const unsigned char *)w->text;
@@ -1379,6 +1401,14 @@ static size_t match(const unsigned char *t, size_t len, size_t at, const struct 
         }
         if (j >= len)
             return 0;
+        if (s[i] == '#') { /* a number: "in 30 days" */
+            if (t[j] < '0' || t[j] > '9')
+                return 0;
+            while (j < len && t[j] >= '0' && t[j] <= '9')
+                j++;
+            i++;
+            continue;
+        }
         if (s[i] == ' ') {
             if (t[j] != ' ' && t[j] != '\t')
                 return 0;

@@ -381,6 +381,9 @@ Test(prose, every_word_is_found_at_its_own_text)
         char text[64];
         size_t len = words[i].len;
         memcpy(text, words[i].text, len);
+        for (size_t k = 0; k < len; k++)
+            if (text[k] == '#')
+                text[k] = '3'; /* a number: "in 3 days" */
         if (text[0] >= 'a' && text[0] <= 'z')
             text[0] = (char)(text[0] - 32); /* "Activation" as a sentence opens */
         size_t n = 0;
@@ -635,6 +638,12 @@ static const struct paired_case round7[] = {
       "정품 인증 후에 새 프로그램을 설치하고 여러 번 재부팅했는데 설치가 실패했습니다" },
     { "watermark on the screen (ko)", "워터마크가 선명하게 떠 있었습니다", NOT_ACT,
       "워터마크가 떠 있지 않습니다" },
+    /* a negated failure cancels a failure next to it ("did not fail"), not one far off */
+    { "two failures far apart", "Version 2004 is breaking our Office activation and you cannot fix it",
+      FAILED, "The Office activation did not fail" },
+    /* a question's last clause asks alone; a how-to word elsewhere still sets the sentence aside */
+    { "a question's last clause", "Windows needs to be activated in 30 days, anyone knows how to activate it?",
+      EXPIRING, "How do I activate it, Windows needs to be activated in 30 days?" },
     /* "si bien que" (so that) supposes nothing, "si" alone does */
     { "si bien que (fr)", "Si bien que, après le SP1, leur clé d'activation est invalide",
       FAILED, "Si votre clé d'activation est invalide, contactez Microsoft" },
@@ -697,4 +706,17 @@ Test(prose, office_title_bar_unlicensed_product)
     cr_expect_str_eq(out[0].rule, "unlicensed");
     cr_expect_eq(out[0].severity, EX_CRITICAL);
     cr_expect_eq(told("If Word shows Unlicensed Product, sign in again", true, &at, &plen), NONE);
+}
+
+/* Time left after "not activated" is the grace period's (a warning): "in 30 days", "within";
+ * before it, or with no such word, the machine is not activated (critical). */
+Test(prose, time_left_to_activate_is_a_grace_period)
+{
+    static const struct told_case cases[] = {
+        { "en", "Windows needs to be activated within 3 days", EXPIRING },
+        { "en", "the windowns need to be activate in 30 days", EXPIRING },
+        { "en", "Windows needs to be activated", NOT_ACT },
+        { "en", "Within a week of the upgrade Windows was deactivated", NOT_ACT },
+    };
+    expect_each(cases, sizeof cases / sizeof cases[0]);
 }
