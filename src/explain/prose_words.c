@@ -969,6 +969,10 @@ static const struct ex_prose_word words[] = {
     W(EXW_IF, 0, ZH, "的話"),
     W(EXW_IF, 0, KO, "경우"),
     W(EXW_IF, 0, KO, "만약"),
+    /* "-지 않으면" (if ... not): a how-to's "활성화하지 않으면, ... 워터마크가 표시됩니다"
+     * (neg-ko-blog-iseop-kms-howto); "-하면" alone also tells what happened ("인증 하면 에러가
+     * 발생", ko-ticket-mas-1395-office) and is not one */
+    W(EXW_IF, 0, KO, "않으면"),
 
     /* --- a subordinate clause: from the word to the clause's end --- */
     /* (modal verbs above make their own clause a supposition: "un errore che potrebbe
