@@ -70,7 +70,7 @@ static long read_number(const char *s)
  * the first 0x and hex digits in their values or message. */
 static bool code_in_text(unsigned id)
 {
-    return id == 8198 || id == 8200 || id == 8208 || id == 8209 || id == 16385;
+    return id == 8198 || id == 8200 || id == 8208 || id == 8209 || id == 16385 || id == 12321;
 }
 
 /* Such an event carries its code somewhere in its values or message; others the result first. */
@@ -485,6 +485,11 @@ static const struct rule rules[] = {
     R(16385, "16385-restart-not-scheduled", "result", EX_WARNING, 0, 0, "event:16384", NULL,
       NULL, failed, result_value, true,
       "The service could not schedule its next start with Task Scheduler, so its licence checks and renewals may not run on time: the code says why (0x80070005: access denied to the task)."),
+    /* 12321: the token-based activation check (Security-Licensing-SLC), a warning Windows logs
+     * on volume-licensed machines that activate through KMS or MAK as well */
+    R(12321, "12321-token-activation-failed", "result", EX_NOTE, 0, 0, NULL, NULL, NULL, failed,
+      result_value, true,
+      "Token-based activation is not set up here (the code says what is missing, 0xC004F011: no issuance licence installed). It matters only where machines are meant to activate by token; KMS and MAK activation go on without it."),
     /* 12308: a client activated through Active Directory */
     R(12308, "12308-adba-activated", "activation-object", EX_OK, 0, 0,
       "symptom:kms-count-not-increasing", NULL, NULL, has_activation_object, object_value, false,
@@ -532,7 +537,7 @@ static void apply(const struct rule *r, const struct view *v, struct ex_finding 
 static const char *const event_refs[] = {
     "event:1003", "event:8198", "event:8200", "event:8208", "event:8209", "event:12288",
     "event:12289", "event:12290", "event:12291", "event:12292", "event:12293", "event:12294",
-    "event:12308", "event:16384", "event:16385",
+    "event:12308", "event:16384", "event:16385", "event:12321",
 };
 
 /* The first finding names the event itself, so that a record always says what it read. */

@@ -95,6 +95,9 @@ static const struct message_start {
      * 16385's "Error Code: 0x80070005") */
     { 16384, "Successfully scheduled Software Protection service for re-start", "", false, 0 },
     { 16385, "Failed to schedule Software Protection service for re-start", "", false, 0 },
+    /* as support article KB2020644 says its description reads ("Token Based Activation
+     * failed.", its code on the next line as "HR=0x...") */
+    { 12321, "Token Based Activation failed", "", false, 0 },
 };
 
 /* The KMS events' Info lists are the same in every display language, while the message above

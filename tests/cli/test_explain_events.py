@@ -339,6 +339,14 @@ class GenuineTicketAndRestart(unittest.TestCase):
         # failure (critical) beside an event without its code.
         (b"Source: Security-SPP\nEvent ID: 16385\nError Code: 0x80041316\n",
          "16385-restart-not-scheduled", "warning", "0x80041316"),
+        # 12321 as Event Viewer copies it, its description as support article KB2020644 says
+        # it reads: no rule read it, the code was the fallback's failure (critical)
+        (b"Log Name: Application\nSource: Microsoft-Windows-Security-Licensing-SLC\n"
+         b"Event ID: 12321\nLevel: Warning\nDescription:\nToken Based Activation failed.\n"
+         b"HR=0xC004F011\n",
+         "12321-token-activation-failed", "note", "0xC004F011"),
+        (b"Token Based Activation failed.\nHR=0xC004F011\n",
+         "12321-token-activation-failed", "note", "0xC004F011"),
     ]
 
     def test_each_event_by_its_rule(self):
@@ -350,7 +358,7 @@ class GenuineTicketAndRestart(unittest.TestCase):
                 self.assertEqual(rules[rule]["severity"], severity)
                 if code:
                     self.assertEqual(rules[rule]["codes"][0], code)
-                self.assertEqual(r.returncode, 0 if severity == "ok" else 1)
+                self.assertEqual(r.returncode, 0 if severity in ("ok", "note") else 1)
 
     def test_an_error_code_line_belongs_only_to_an_event_that_gives_its_code_so(self):
         # under another event, or with no event, "Error Code:" stays the line it was

@@ -166,6 +166,7 @@ static struct row rows[] = {
     { 8208, "hr=0x80072EE7", "8208-genuine-ticket-failed", "result", EX_WARNING, 0x80072EE7, "event:8200" },
     { 16384, "2125-01-24T09:08:26Z", "16384-restart-scheduled", "event", EX_OK, 0, "event:16385" },
     { 16385, "2121-02-23T10:00:00Z,0x80070005", "16385-restart-not-scheduled", "result", EX_WARNING, 0x80070005, "event:16384" },
+    { 12321, "HR=0xC004F011", "12321-token-activation-failed", "result", EX_NOTE, 0xC004F011, "" },
     { 1003, "Application Id=55c92734-d682-4d71-983e-d6ec3f16059f", "1003-status-check", "license-check", EX_NOTE, 0, "" },
     { 1003, "55c92734-d682-4d71-983e-d6ec3f16059f|" LIC_UNUSED("1") " " LIC_OK("2"), "1003-licence-in-use", "license-in-use", EX_OK, 0, "" },
     { 1003, "55c92734-d682-4d71-983e-d6ec3f16059f|" LIC_UNUSED("1") " " LIC_OK("2"), "1003-unused-licences", "unused-licenses", EX_OK, 0, "" },
