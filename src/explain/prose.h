@@ -70,6 +70,8 @@ enum {
                              * beside another failure word it turns it round ("did not fail") */
     EXW_AHEAD = 1u << 7,  /* a negation that turns round only a verb after it (English "not
                            * activated"; in "License Servers NOT running" it is another verb's) */
+    EXW_OF_PRODUCT = 1u << 9, /* an outcome a product word may be the subject of ("Office is
+                               * unlicensed", "Windows has expired"); the first pass tries it */
     EXW_AUX = 1u << 8,    /* a failure word that is an auxiliary ("does not"): after its subject
                            * it fails the verb that follows it, which may be another's ("the
                            * KMS count does not increase") */

@@ -197,7 +197,8 @@ static unsigned langs_of(const struct sentence *s, unsigned clause)
 {
     unsigned langs = 0;
     for (size_t i = 0; i < s->n; i++)
-        if (!s->t[i].dropped && subject(s->t[i].w) && (clause == ~0u || s->t[i].clause == clause))
+        if (!s->t[i].dropped && (subject(s->t[i].w) || (s->t[i].w->flags & EXW_OF_PRODUCT)) &&
+            (clause == ~0u || s->t[i].clause == clause))
             langs |= s->t[i].w->langs;
     return langs;
 }
@@ -244,18 +245,34 @@ static bool refers_to_product(const struct sentence *s, const struct token *r, u
     return before != NULL;
 }
 
+/* Whether a word of another thing (password, support) stands between two words. */
+static bool thing_between(const struct sentence *s, const struct token *a, const struct token *b)
+{
+    unsigned lo = a->pos < b->pos ? a->pos : b->pos, hi = a->pos < b->pos ? b->pos : a->pos;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->t[i].w->kind == EXW_THING && s->t[i].pos > lo && s->t[i].pos < hi)
+            return true;
+    return false;
+}
+
 /* Whether a subject word fits an outcome's kind. */
 static bool fits(const struct sentence *s, const struct token *k, const struct token *o)
 {
     unsigned kind = o->w->kind;
     switch (k->w->kind) {
-    case EXW_ACT: /* a product key is asked for by setup as well ("asks for a product key") */
+    case EXW_ACT: /* a product key is asked for by setup as well ("asks for a product key"):
+                   * a request takes a verb of activation or a noun that is no key */
         return kind != EXW_PRESENT &&
-               (kind != EXW_ASKS || !(k->w->flags & (EXW_NAMES | EXW_WEAK)));
+               (kind != EXW_ASKS || (k->w->flags & EXW_VERB) ||
+                !(k->w->flags & (EXW_NAMES | EXW_WEAK)));
     case EXW_PERIOD:
         return kind == EXW_EXPIRED || kind == EXW_EXPIRING;
     case EXW_MARK:
         return kind == EXW_PRESENT;
+    case EXW_PRODUCT: /* "Windows 10 has expired", a verb between at most; not "the Windows
+                       * password expired", "the Office font I bought is unlicensed" */
+        return (o->w->flags & EXW_OF_PRODUCT) && k->pos < o->pos &&
+               o->others - k->others <= 2 && !thing_between(s, k, o);
     case EXW_REFER: /* a machine fails in many ways: only a copy of the product fails so */
         if (kind == EXW_FAILED && !(k->w->flags & EXW_NAMES))
             return false;
@@ -282,7 +299,8 @@ static const struct token *subject_of(const struct sentence *s, const struct tok
             continue;
         bool ahead = o->w->kind == EXW_FAILED || o->w->kind == EXW_ASKS;
         unsigned near = ahead && k->pos > o->pos ? FAILS_NEXT + !(k->w->flags & EXW_VERB) : NEAR;
-        if (o->w->kind == EXW_ASKS && k->pos < o->pos)
+        /* Japanese and Korean put the verb last: "ライセンス認証を求められる" */
+        if (o->w->kind == EXW_ASKS && k->pos < o->pos && !(o->w->langs & (EXW_JA | EXW_KO)))
             continue;
         if (fits(s, k, o) && distance(k, o) <= near &&
             (!best || distance(k, o) < distance(best, o)))

@@ -42,6 +42,7 @@
 #define N EXW_NEGATING
 #define AH EXW_AHEAD
 #define AU EXW_AUX
+#define OP EXW_OF_PRODUCT
 
 #define W(kind, flags, langs, text) { text, sizeof(text) - 1, kind, flags, langs }
 
@@ -68,11 +69,19 @@ static const struct ex_prose_word words[] = {
     W(EXW_UNLICENSED, X, EN, "unactivated"),
     W(EXW_UNLICENSED, X, EN, "deactivated"),
     W(EXW_UNLICENSED, X, EN, "deactivates"),
+    W(EXW_UNLICENSED, X, EN, "deactivating"), /* "Windows keeps deactivating" */
+    /* the watermark's own second line ("Go to Settings to activate Windows."), a notice only
+     * the unactivated see */
+    W(EXW_UNLICENSED, X | EXW_NAMES, EN, "settings to activate windows"),
     W(EXW_UNLICENSED, X, EN, "needs to be activated"),
     W(EXW_UNLICENSED, X, EN, "need to be activated"),
     W(EXW_UNLICENSED, X | S, EN, "needs to be activat"), /* "need to be activate" as written */
     W(EXW_UNLICENSED, X | S, EN, "need to be activat"),
     W(EXW_UNLICENSED, X | S, EN, "must be activat"),
+    /* "I need to activate the evaluation edition" (en-ticket-detectionlab-377-eval): the
+     * writer's own machine; "you need to activate" is a how-to's */
+    W(EXW_UNLICENSED, X, EN, "i need to activate"),
+    W(EXW_UNLICENSED, X, EN, "we need to activate"),
     W(EXW_UNLICENSED, X, EN, "needs activation"),
     W(EXW_UNLICENSED, X, EN, "needs activating"),
     W(EXW_UNLICENSED, X, EN, "requires activation"),
@@ -329,6 +338,20 @@ static const struct ex_prose_word words[] = {
     W(EXW_SUCCEEDED, X, EN, "does activate"),
     W(EXW_SUCCEEDED, X, EN, "did activate"),
 
+    /* --- outcomes a product word may be the subject of ("Office is unlicensed", "Windows 10
+     * has expired"; not "the Windows password expired": prose_read.c), tried by the first
+     * pass with the subjects. Expired: "license expired" (en-ticket-detectionlab-415-expired);
+     * unlicensed told alone names a state of no machine ("| 0 | Unlicensed |") --- */
+    W(EXW_EXPIRED, OP, EN, "expired"),
+    W(EXW_EXPIRED, OP, DE, "abgelaufen"),
+    W(EXW_EXPIRED, S | OP, FR, "expiré"),
+    W(EXW_EXPIRED, S | OP, ES | PT, "expirad"),
+    W(EXW_EXPIRED, S | OP, ES, "caducad"),
+    W(EXW_EXPIRED, S | OP, IT, "scadut"),
+    W(EXW_EXPIRED, S | OP, RU, "истек"),
+    W(EXW_EXPIRED, S | OP, RU, "истёк"),
+    W(EXW_UNLICENSED, OP, EN, "unlicensed"), /* (en-ticket-office2021-21z-2-still-unlicensed) */
+
     /* --- products: they let a weak subject count --- */
     W(EXW_PRODUCT, S, ALL, "windows"),
     W(EXW_PRODUCT, S, ALL, "win1"), /* win10, win11 */
@@ -574,23 +597,15 @@ static const struct ex_prose_word words[] = {
 
     /* --- expired --- */
     /* "license expired" (en-ticket-detectionlab-415-expired) */
-    W(EXW_EXPIRED, 0, EN, "expired"),
     W(EXW_EXPIRED, 0, EN, "ran out"),
     W(EXW_EXPIRED, 0, EN, "run out"),
     W(EXW_EXPIRED, 0, EN, "is over"),
     W(EXW_EXPIRED, 0, EN, "ended"),
     W(EXW_EXPIRED, 0, EN, "lapsed"),
-    W(EXW_EXPIRED, 0, DE, "abgelaufen"),
     W(EXW_EXPIRED, 0, DE, "ausgelaufen"),
-    W(EXW_EXPIRED, S, FR, "expiré"),
-    W(EXW_EXPIRED, S, ES | PT, "expirad"),
-    W(EXW_EXPIRED, S, ES, "caducad"),
     W(EXW_EXPIRED, S, ES | PT, "vencid"),
     W(EXW_EXPIRED, 0, PT, "expirou"),
     W(EXW_EXPIRED, 0, PT, "venceu"), /* "a licença venceu" (pt-BR-qa-bpiropo-xp-licenca-venceu) */
-    W(EXW_EXPIRED, S, IT, "scadut"),
-    W(EXW_EXPIRED, S, RU, "истек"),
-    W(EXW_EXPIRED, S, RU, "истёк"),
     W(EXW_EXPIRED, S, RU, "закончил"),
     W(EXW_EXPIRED, S, PL, "wygasł"),
     W(EXW_EXPIRED, 0, NL, "verlopen"),
@@ -729,9 +744,6 @@ static const struct ex_prose_word words[] = {
     /* --- lost: not activated any more, told of a subject ("Windows activation on the host is
      * lost", en-ticket-navcontainerhelper-1331-host) --- */
     W(EXW_UNLICENSED, 0, EN, "lost"),
-    /* "but this product is still unlicensed" (en-ticket-office2021-21z-2-still-unlicensed): told
-     * of a subject, not alone (a table's "| 0 | Unlicensed |" names a state, of no machine) */
-    W(EXW_UNLICENSED, 0, EN, "unlicensed"),
     /* lost in other languages: "perdiam a ativação" (pt-news-tecnologiafacil-ativacao-
      * hardware), "слетела активация" */
     W(EXW_UNLICENSED, S, PT | ES, "perd"),
@@ -743,6 +755,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_UNLICENSED, S, RU, "потерял"),
     W(EXW_UNLICENSED, 0, ZH, "丢失"),
     W(EXW_UNLICENSED, 0, ZH, "丟失"),
+    W(EXW_UNLICENSED, 0, KO, "풀렸"), /* 정품 인증이 풀렸다: activation came off */
+    W(EXW_UNLICENSED, 0, KO, "풀림"),
 
     /* --- asks to be activated, told before what it asks for: "it still prompting for
      * activation" (en-ticket-ievms-225-xp-activation), "minta aktivasi ulang"
@@ -781,6 +795,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_ASKS, 0, ZH, "提示"),
     W(EXW_ASKS, 0, JA, "求め"),
     W(EXW_ASKS, 0, KO, "요구"),
+    W(EXW_ASKS, 0, ZH, "需要"), /* 需要激活 */
 
     /* --- time left to activate: "the windowns need to be activate in 30 days" (en-ticket-
      * dockur-1492-xp-activate-30-days): not activated yet, within its grace period --- */
@@ -819,6 +834,16 @@ static const struct ex_prose_word words[] = {
     W(EXW_THING, 0, EN, "app"),
     W(EXW_THING, 0, EN, "program"),
     W(EXW_THING, 0, EN, "game"),
+    W(EXW_THING, S, DE, "passwort"),
+    W(EXW_THING, S, DE, "kennwort"),
+    W(EXW_THING, S, DE, "zertifikat"),
+    W(EXW_THING, 0, FR, "mot de passe"),
+    W(EXW_THING, S, FR | IT, "certificat"),
+    W(EXW_THING, 0, ES, "contraseña"),
+    W(EXW_THING, S, ES | PT | IT, "certificad"),
+    W(EXW_THING, 0, PT, "senha"),
+    W(EXW_THING, S, RU, "парол"),
+    W(EXW_THING, S, RU, "сертификат"),
 
     /* --- negation --- */
     W(EXW_NOT, AH, EN, "not"),
@@ -1516,7 +1541,7 @@ const struct ex_prose_word *ex_prose_word_at(const char *text, size_t len, size_
         pthread_once(&by_first_once, by_first_build);
     for (size_t k = by_first.index.start[first]; k < by_first.index.start[first + 1]; k++) {
         const struct ex_prose_word *w = &words[by_first.order[k]];
-        if (subjects_only && w->kind > EXW_PRODUCT && !(w->flags & EXW_SELF))
+        if (subjects_only && w->kind > EXW_PRODUCT && !(w->flags & (EXW_SELF | EXW_OF_PRODUCT)))
             break;
         unsigned char w2 = (unsigned char)w->text[1];
         if (w->len > 1 && w2 != second && w2 != ' ' && w2 != '\'')
@@ -1578,7 +1603,7 @@ unsigned ex_prose_scan(const char *text, size_t len)
         const struct ex_prose_word *w = ex_prose_word_at(text, len, at, true, &n);
         if (w) {
             bool names = w->kind == EXW_PRODUCT || (w->flags & EXW_NAMES);
-            if (w->kind == EXW_REFER || w->kind == EXW_PRONOUN)
+            if (w->kind == EXW_REFER || w->kind == EXW_PRONOUN || (w->flags & EXW_OF_PRODUCT))
                 refers = true; /* a subject only beside a subject or product word */
             else if (w->kind != EXW_PRODUCT)
                 found |= EX_PROSE_SUBJECT;

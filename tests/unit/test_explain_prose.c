@@ -347,7 +347,8 @@ Test(prose, the_word_table_is_well_formed)
     const struct ex_prose_word *words = ex_prose_words(&count);
     cr_assert_gt(count, 300);
     unsigned long letters = 0;
-    for (size_t i = 0; i < count && (words[i].kind <= EXW_PRODUCT || (words[i].flags & EXW_SELF));
+    for (size_t i = 0; i < count && (words[i].kind <= EXW_PRODUCT ||
+                                     (words[i].flags & (EXW_SELF | EXW_OF_PRODUCT)));
          i++)
         if (words[i].text[0] >= 'a' && words[i].text[0] <= 'z')
             letters |= 1ul << (words[i].text[0] - 'a');
@@ -359,7 +360,7 @@ Test(prose, the_word_table_is_well_formed)
         cr_expect_neq(w->langs, 0, "%.31s", w->text);
         for (size_t k = 0; k < w->len; k++)
             cr_expect(!(w->text[k] >= 'A' && w->text[k] <= 'Z'), "%.31s: lower case", w->text);
-        bool subject = w->kind <= EXW_PRODUCT || (w->flags & EXW_SELF);
+        bool subject = w->kind <= EXW_PRODUCT || (w->flags & (EXW_SELF | EXW_OF_PRODUCT));
         if (!subject)
             subjects = false;
         cr_expect(!subject || subjects || w->kind > EXW_PRODUCT, "%.31s after the subjects",
@@ -644,6 +645,23 @@ static const struct paired_case round7[] = {
     /* a question's last clause asks alone; a how-to word elsewhere still sets the sentence aside */
     { "a question's last clause", "Windows needs to be activated in 30 days, anyone knows how to activate it?",
       EXPIRING, "How do I activate it, Windows needs to be activated in 30 days?" },
+    /* a product word is the subject of "unlicensed" and "expired", not past another thing */
+    { "a product unlicensed", "Office is unlicensed", NOT_ACT, "The Office font I bought is unlicensed" },
+    { "a product expired", "My Windows 10 has expired", EXPIRED, "The Windows password expired" },
+    { "a product expired (de)", "Windows ist abgelaufen", EXPIRED,
+      "Das Windows-Passwort ist abgelaufen" },
+    { "the watermark's own line", "Activate Windows. Go to Settings to activate Windows", NOT_ACT,
+      "Open Settings to activate Windows" },
+    { "keeps deactivating", "Windows keeps deactivating after a reboot", NOT_ACT,
+      "Deactivate the key before you reinstall" },
+    /* Japanese and Korean put the verb last */
+    { "asks, verb last (ja)", "Windows のライセンス認証を求められる", NOT_ACT,
+      "Windows のライセンス認証を求められる場合の対処方法" },
+    { "needs activation (zh)", "系统需要激活", NOT_ACT, "系统不需要激活" },
+    { "activation came off (ko)", "윈도우 정품 인증이 풀렸어요", NOT_ACT,
+      "윈도우 정품 인증이 풀렸을 때 해결 방법" },
+    { "the writer needs to activate", "I need to activate the evaluation edition of Windows",
+      NOT_ACT, "To use it you need to activate the evaluation edition of Windows" },
     /* "si bien que" (so that) supposes nothing, "si" alone does */
     { "si bien que (fr)", "Si bien que, après le SP1, leur clé d'activation est invalide",
       FAILED, "Si votre clé d'activation est invalide, contactez Microsoft" },
