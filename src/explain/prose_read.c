@@ -245,12 +245,12 @@ static bool refers_to_product(const struct sentence *s, const struct token *r, u
     return before != NULL;
 }
 
-/* Whether a word of another thing (password, support) stands between two words. */
-static bool thing_between(const struct sentence *s, const struct token *a, const struct token *b)
+/* Whether a word of another thing (password, certificate) stands in a clause: the product
+ * word there may name that thing's ("the certificate in the Windows store has expired"). */
+static bool thing_in_clause(const struct sentence *s, unsigned clause)
 {
-    unsigned lo = a->pos < b->pos ? a->pos : b->pos, hi = a->pos < b->pos ? b->pos : a->pos;
     for (size_t i = 0; i < s->n; i++)
-        if (s->t[i].w->kind == EXW_THING && s->t[i].pos > lo && s->t[i].pos < hi)
+        if (s->t[i].w->kind == EXW_THING && s->t[i].clause == clause)
             return true;
     return false;
 }
@@ -272,7 +272,7 @@ static bool fits(const struct sentence *s, const struct token *k, const struct t
     case EXW_PRODUCT: /* "Windows 10 has expired", a verb between at most; not "the Windows
                        * password expired", "the Office font I bought is unlicensed" */
         return (o->w->flags & EXW_OF_PRODUCT) && k->pos < o->pos &&
-               o->others - k->others <= 2 && !thing_between(s, k, o);
+               o->others - k->others <= 2 && !thing_in_clause(s, o->clause);
     case EXW_REFER: /* a machine fails in many ways: only a copy of the product fails so */
         if (kind == EXW_FAILED && !(k->w->flags & EXW_NAMES))
             return false;

@@ -88,6 +88,15 @@ static const struct ex_prose_word words[] = {
     W(EXW_ACT, EXW_NAMES, EN | CS, "product key"), /* cs, sk "kód Product Key" */
     W(EXW_ACT, EXW_NAMES, ALL, "kms"),
     W(EXW_ACT, EXW_NAMES, ALL, "gvlk"),
+    /* a Multiple Activation Key ("The MAK key has run out of activations"); not Indonesian,
+     * where mak is a word of its own */
+    W(EXW_ACT, EXW_NAMES, ALL & ~ID, "mak"),
+    /* the watermark's text quoted ("shows \"Activate Windows\" in the corner") */
+    W(EXW_MARK, 0, EN, "\"activate windows\""),
+    W(EXW_MARK, 0, EN, "\xE2\x80\x9c" "activate windows\xE2\x80\x9d"),
+    /* reduced functionality: the notification state as Vista and Office name it ("Office is
+     * in reduced functionality mode") */
+    W(EXW_EXPIRED, X, EN, "reduced functionality"),
     W(EXW_ACT, S, DE, "aktivier"),
     W(EXW_ACT, S | V, DE, "aktiviert"), /* "nicht aktiviert" (de-blog-silverpc-0x803fa067) */
     W(EXW_ACT, S, DE, "reaktivier"),
@@ -169,6 +178,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_ACT, V, ID, "diaktifkan"),
     W(EXW_ACT, V, ID, "mengaktifkan"),
     W(EXW_ACT, V, ID, "teraktivasi"),
+    W(EXW_ACT, V, ID, "aktif"), /* "Windows tidak aktif lagi" */
     W(EXW_ACT, S, ID, "lisensi"),
     W(EXW_ACT, EXW_NAMES, ID, "kunci produk"),
     W(EXW_ACT, S | V, HU, "aktivál"),
@@ -395,6 +405,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_FILLER, 0, FR, "le"),
     W(EXW_FILLER, 0, FR, "la"),
     W(EXW_FILLER, 0, FR, "l'"),
+    W(EXW_FILLER, 0, FR, "d'"),
     W(EXW_FILLER, 0, ES, "el"),
     W(EXW_FILLER, 0, IT, "il"),
     /* "si bien que" (so that) supposes nothing (fr-news-itespresso-xp-sp1-cle-invalide) */
@@ -435,6 +446,14 @@ static const struct ex_prose_word words[] = {
     W(EXW_FAILED, 0, PT, "problemas relacionados com"),
     /* "version 2004 is breaking our office activation" (en-ticket-officedocs-support-713-
      * win10-2004) */
+    /* "Clients cannot reach the KMS server" reads already; "the KMS host is unreachable" */
+    W(EXW_FAILED, 0, EN, "unreachable"),
+    W(EXW_FAILED, 0, EN, "not reachable"),
+    W(EXW_FAILED, 0, DE, "nicht erreichbar"),
+    W(EXW_FAILED, 0, FR, "injoignable"),
+    /* a separable verb's particle at its clause's end: "Die Aktivierung schlägt immer wieder
+     * fehl" */
+    W(EXW_FAILED, 0, DE, "fehl"),
     W(EXW_FAILED, 0, EN, "broken"),
     W(EXW_FAILED, 0, EN, "breaking"),
     W(EXW_FAILED, 0, EN, "breaks"),
@@ -756,6 +775,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_UNLICENSED, 0, ZH, "丢失"),
     W(EXW_UNLICENSED, 0, ZH, "丟失"),
     W(EXW_UNLICENSED, 0, KO, "풀렸"), /* 정품 인증이 풀렸다: activation came off */
+    W(EXW_UNLICENSED, 0, KO, "해제되"), /* 정품 인증이 해제되었습니다: released */
+    W(EXW_UNLICENSED, 0, JA, "外れ"), /* ライセンス認証が外れました: came off */
     W(EXW_UNLICENSED, 0, KO, "풀림"),
 
     /* --- asks to be activated, told before what it asks for: "it still prompting for
@@ -1426,6 +1447,8 @@ static size_t match(const unsigned char *t, size_t len, size_t at, const struct 
                 j++;
             else if (j + 2 < len && t[j] == 0xE2 && t[j + 1] == 0x80 && t[j + 2] == 0x99)
                 j += 3;
+            else if (i == w->len)
+                return 0; /* an elision's apostrophe is written: "l'" is no "l" */
             continue;
         }
         if (j >= len)
@@ -1460,7 +1483,8 @@ static size_t match(const unsigned char *t, size_t len, size_t at, const struct 
             j += t[j] < 0x80 ? 1 : 2;
         return j > len ? len - at : j - at;
     }
-    if (!ends_cjk(w) && letter_at(t, len, j))
+    /* an elision ends its word at the apostrophe ("l'activation") */
+    if (!ends_cjk(w) && w->text[w->len - 1] != '\'' && letter_at(t, len, j))
         return 0;
     return j - at;
 }
