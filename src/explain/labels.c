@@ -919,13 +919,12 @@ static const struct {
     { EX_PH_LICENSING_SERVICE, "zh-CN", "\xE8\xBD\xAF\xE4\xBB\xB6\xE4\xBF\x9D\xE6\x8A\xA4" }, /* 软件保护 */
     { EX_PH_LICENSING_SERVICE, "ja", "\xE3\x82\xBD\xE3\x83\x95\xE3\x83\x88\xE3\x82\xA6\xE3\x82\xA7\xE3\x82\xA2\xE4\xBF\x9D\xE8\xAD\xB7" }, /* ソフトウェア保護 */
     /* A code someone asks documentation for or looks up, not one a machine reported
-     * (neg-en-azuredocs-38916, neg-zh-ticket-otp-899-lookup-crash) */
+     * (neg-en-azuredocs-38916, neg-zh-ticket-otp-899-lookup-crash: a tool's code lookup). Not
+     * English "look up": a user tells so of the code their machine gave ("I looked up
+     * 0xC004F074 and ..."). */
     { EX_PH_CODE_LOOKUP, "en", "troubleshooting for" },
     { EX_PH_CODE_LOOKUP, "en", "documentation for" },
     { EX_PH_CODE_LOOKUP, "en", "documentation on" },
-    { EX_PH_CODE_LOOKUP, "en", "look up" },
-    { EX_PH_CODE_LOOKUP, "en", "looking up" },
-    { EX_PH_CODE_LOOKUP, "en", "lookup of" },
     { EX_PH_CODE_LOOKUP, "zh-CN", "\xE6\x9F\xA5\xE8\xAF\xA2" }, /* 查询 (错误代码 ...) */
     { EX_PH_CODE_LOOKUP, "zh-CN", "\xE6\x9F\xA5\xE8\xAF\xA2\xE9\x94\x99\xE8\xAF\xAF\xE4\xBB\xA3\xE7\xA0\x81" }, /* 查询错误代码 */
     /* Further languages: append a block here, naming its source. */

@@ -235,14 +235,14 @@ class CodeFallback(unittest.TestCase):
         # for a code's documentation, a tool asked to look a code up: no machine reported it.
         for text in ("This page is missing the troubleshooting for error '0xc004e015'.\n",
                      "查询错误代码 0xC004C004，崩溃。\n",
-                     "Please add documentation for 0xC004F074\n",
-                     "I tried to look up error code 0xC004F074 in the tool\n"):
+                     "Please add documentation for 0xC004F074\n"):
             with self.subTest(text=text):
                 objects, status = records(text.encode())
                 self.assertEqual((objects, status), ([], 2))
         # the same words with a machine's failure between them and the code still report it
         for text in ("The lookup failed with error 0x8007232B on slmgr /ato\n",
-                     "Troubleshooting for hours, slmgr /ato still gives 0xC004F074\n"):
+                     "Troubleshooting for hours, slmgr /ato still gives 0xC004F074\n",
+                     "I looked up error 0xC004F074 that slmgr /ato gives me\n"):
             with self.subTest(text=text):
                 _, f, status = self.only_finding(text)
                 self.assertEqual((f["rule"], f["severity"], status), ("code-in-text", "critical", 1))
