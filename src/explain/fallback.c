@@ -340,6 +340,31 @@ static void scan_mistyped(struct ex_fallback *fb, const char *text, size_t len)
     }
 }
 
+/* A URL whose fragment is a failure code, behind at most a word or '_'
+ * ("...help/activation.html#_0x8007000d", "kb/2870357#Error0x8007000D"): the link points at
+ * that code's own entry, as a maintainer answers "do as it says" with it, and is the code's
+ * mention (the scanner reads no code glued to a word). A heading's anchor that goes on in words
+ * ("#0xc004c008-the-activation-server-...") names a page's section, not a code. */
+static void scan_url_fragments(struct ex_fallback *fb, const char *text, size_t len)
+{
+    for (size_t hash = 0; hash < len; hash++) {
+        if (text[hash] != '#')
+            continue;
+        size_t at = hash + 1;
+        while (at < len && at - hash <= 8 &&
+               (((text[at] | 0x20) >= 'a' && (text[at] | 0x20) <= 'z') || text[at] == '_'))
+            at++;
+        unsigned long code;
+        if (at + 10 > len || text[at] != '0' || (text[at + 1] | 0x20) != 'x' ||
+            !ex_hex_digits(text + at + 2, 8, &code) || url_end_at(text, len, at) != at + 10)
+            continue;
+        if (!(code & 0x80000000u) || !slerr_lookup((uint32_t)code) ||
+            !slerr_notable((uint32_t)code) || claimed_or_pending(fb, (uint32_t)code))
+            continue;
+        (void)add_pending(fb, (uint32_t)code, at, 10, false);
+    }
+}
+
 /* Lines in which Windows' own tools print a Win32 error in decimal, each at the line's start:
  * sc.exe's "[SC] StartService FAILED 577:" (any of its calls) and its query's
  * "WIN32_EXIT_CODE    : 1067  (0x42b)", net.exe's "System error 5 has occurred.", and a line
@@ -540,6 +565,8 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
     scan_codes(fb, text, len);
     scan_win32_decimal(fb, text, len);
     scan_service_error(fb, text, len);
+    if (memchr(text, '#', len))
+        scan_url_fragments(fb, text, len);
     if (markup)
         return;
     uint32_t codes[EX_MESSAGE_CODES];

@@ -460,6 +460,19 @@ class CodeFallback(unittest.TestCase):
                           b"#0xc004c008-the-activation-server-determined)\n")
         self.assertEqual(r.returncode, 2, r.stdout)
 
+    def test_a_link_to_a_codes_own_entry_names_it(self):
+        # corpus zh-ticket-otp-880-activation-failed: the maintainer answers an activation
+        # failure with the help page's entry for 0x8007000D ("#_0x8007000d") and "do as it
+        # says"; the code stood only in the link and the paste was nothing recognisable.
+        for text, code in (("产品激活失败\n\n[https://www.officetool.plus/zh-cn/help/activation.html"
+                            "#_0x8007000d](https://www.officetool.plus/zh-cn/help/activation.html"
+                            "#_0x8007000d)\n\n照做。\n", "0x8007000D"),
+                           ("Activation failed, see https://support.microsoft.com/kb/2870357"
+                            "#Error0xC004F074\n", "0xC004F074")):
+            with self.subTest(text=text):
+                _, f, status = self.only_finding(text)
+                self.assertEqual((f["rule"], f["codes"], status), ("code-in-text", [code], 1))
+
     def test_a_link_whose_text_spells_the_code_is_reported(self):
         # corpus en-ticket-letter-o-azuresandbox-145: the visible text writes the code with a
         # letter O, so only the URL gives the number; the writer does name it.
