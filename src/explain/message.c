@@ -87,9 +87,22 @@ static bool curated(uint32_t code)
     return slerr_entry_cause(slerr_lookup(code)) != NULL;
 }
 
-/* A message several codes share becomes one entry naming them, in code order: the curated
- * ones when there are any (the others are not met in practice), else all, up to
- * EX_MESSAGE_CODES. */
+/* Of the codes that share a message, the one Microsoft's "Resolve Windows activation error
+ * codes" page (learn.microsoft.com/windows-server/get-started/activation-error-codes) lists
+ * for it: the one slmgr and Office show with that message (a mistyped key's 0xC004F050). */
+static const uint32_t documented[] = { 0xC004C001u, 0xC004C003u, 0xC004F050u };
+
+static bool is_documented(uint32_t code)
+{
+    for (size_t i = 0; i < sizeof documented / sizeof documented[0]; i++)
+        if (documented[i] == code)
+            return true;
+    return false;
+}
+
+/* A message several codes share becomes one entry naming them, in code order: the one the
+ * error-code page documents when there is one, else the curated ones when there are any (the
+ * others are not met in practice), else all, up to EX_MESSAGE_CODES. */
 static void merge_shared(struct ex_messages *m)
 {
     size_t kept = 0;
@@ -98,12 +111,15 @@ static void merge_shared(struct ex_messages *m)
         while (j < m->count && same_text(&m->all[i], &m->all[j]))
             j++;
         struct message merged = m->all[i];
-        bool any_curated = false;
-        for (size_t k = i; k < j; k++)
+        bool any_curated = false, any_documented = false;
+        for (size_t k = i; k < j; k++) {
             any_curated |= curated(m->all[k].codes[0]);
+            any_documented |= is_documented(m->all[k].codes[0]);
+        }
         merged.ncodes = 0;
         for (size_t k = i; k < j && merged.ncodes < EX_MESSAGE_CODES; k++)
-            if (!any_curated || curated(m->all[k].codes[0]))
+            if (any_documented ? is_documented(m->all[k].codes[0])
+                               : !any_curated || curated(m->all[k].codes[0]))
                 merged.codes[merged.ncodes++] = m->all[k].codes[0];
         m->all[kept++] = merged;
         i = j;
