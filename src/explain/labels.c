@@ -886,8 +886,12 @@ static const struct {
     { EX_PH_ACTIVATION_CONTEXT, "ko", "\xEC\xA0\x95\xED\x92\x88 \xEC\x9D\xB8\xEC\xA6\x9D" }, /* 정품 인증 */
     /* genuine validation (Windows Genuine Advantage, "validate a copy of Windows"): a check of
      * the licence (en-kb-quote-supportarticles-0x80092026-validate,
-     * zh-HK-kb-wga-0x80080220-embedded's 正版) */
-    { EX_PH_ACTIVATION_CONTEXT, "en", "genuine" },
+     * zh-HK-kb-wga-0x80080220-embedded's 正版); not "genuine" alone, which a CPU's
+     * "GenuineIntel" in a crash dump or systeminfo holds too */
+    { EX_PH_ACTIVATION_CONTEXT, "en", "genuine windows" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "genuine advantage" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "not genuine" },
+    { EX_PH_ACTIVATION_CONTEXT, "en", "non-genuine" },
     { EX_PH_ACTIVATION_CONTEXT, "en", "validate windows" },
     { EX_PH_ACTIVATION_CONTEXT, "en", "validate a copy of windows" },
     { EX_PH_ACTIVATION_CONTEXT, "zh-CN", "\xE6\xAD\xA3\xE7\x89\x88" }, /* 正版 (zh-TW too) */

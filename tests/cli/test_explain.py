@@ -384,6 +384,13 @@ class CodeFallback(unittest.TestCase):
     def test_general_windows_code_needs_activation_context(self):
         r = explain(stdin=b"backup job: VSS writer failed, hr = 0x80070005\n")
         self.assertEqual(r.returncode, 2, "a backup log is not activation evidence")
+        # a genuine check's words make a text about activation, a CPU's "GenuineIntel" does not
+        r = explain(stdin=b"Processor(s): Intel64 Family 6 Model 158 GenuineIntel ~3600 Mhz\n"
+                          b"backup job: VSS writer failed, hr = 0x80070005\n")
+        self.assertEqual(r.returncode, 2, "systeminfo's processor line is not activation evidence")
+        _, f, _ = self.only_finding("When you try to validate a copy of Windows: Update "
+                                    "installation failed. Error information: 0x80092026\n")
+        self.assertEqual((f["rule"], f["codes"]), ("code-in-text", ["0x80092026"]))
         _, f, status = self.only_finding("Activation Failed [Error Code: 0x80070005]\n")
         self.assertEqual((f["rule"], f["codes"], status), ("code-in-text", ["0x80070005"], 1))
 
