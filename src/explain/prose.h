@@ -126,15 +126,27 @@ enum {
     EX_PROSE_SUBJECT = 1u << 0, /* a subject word */
     EX_PROSE_STRONG = 1u << 1,  /* a word that lets a weak subject count (a product, KMS) */
     EX_PROSE_NAMED = 1u << 2,   /* a word that names the product (Windows, Office, KMS) */
+    EX_PROSE_REFERS = 1u << 3,  /* a word that stands for something said before (it) */
 };
 unsigned ex_prose_scan(const char *text, size_t len);
+
+/* What the sentences before a sentence, in its paragraph, leave for its "it" to stand for:
+ * the product, its activation (ex_prose_refers). */
+enum {
+    EX_PROSE_BEFORE_PRODUCT = 1u << 0,
+    EX_PROSE_BEFORE_ACTIVATION = 1u << 1,
+};
 
 /* What a sentence tells (enum ex_told), EX_TOLD_NONE when it tells nothing, or two different
  * things, or only in a supposition, a question's last clause, a how-to, a heading, under a
  * negation. `question`: the sentence ended with '?'. `strong`: as ex_prose_subject_in gave it
- * for the line. The words that told it span text[*at .. *at + *plen). */
-int ex_prose_told(const char *text, size_t len, bool question, bool strong, size_t *at,
-                  size_t *plen);
+ * for the line. `*before`: EX_PROSE_BEFORE_* bits, what a pronoun with no subject before it
+ * in the sentence stands for; on return, what this sentence leaves for the sentences after it
+ * (its last product or activation words, none when a word of another thing, a certificate or
+ * a script, follows them; unchanged when it holds none of these words). The words that told
+ * it span text[*at .. *at + *plen). */
+int ex_prose_told(const char *text, size_t len, bool question, bool strong, unsigned *before,
+                  size_t *at, size_t *plen);
 
 /* The canonical name of what is told ("notification", "activation-failed"); NULL for none. */
 const char *ex_told_name(int told);

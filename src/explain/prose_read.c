@@ -33,6 +33,7 @@ struct token {
 struct sentence {
     struct token t[MAX_TOKENS];
     size_t n;
+    unsigned before; /* EX_PROSE_BEFORE_*: what the sentences before leave for "it" */
     unsigned clauses; /* clause numbers given */
     unsigned last;    /* the clause the sentence ends in */
 };
@@ -231,18 +232,21 @@ static bool refers_to_product(const struct sentence *s, const struct token *r, u
 {
     if (r->w->kind == EXW_REFER)
         return true;
-    const struct token *before = NULL;
+    /* what the sentences before leave, unless a word of this one comes first */
+    unsigned wanted = kind == EXW_FAILED ? EX_PROSE_BEFORE_ACTIVATION
+                                         : EX_PROSE_BEFORE_ACTIVATION | EX_PROSE_BEFORE_PRODUCT;
+    bool found = (s->before & wanted) != 0;
     for (size_t i = 0; i < s->n && s->t[i].pos < r->pos; i++) {
         const struct token *k = &s->t[i];
         if (k->dropped)
             continue;
         if (k->w->kind == EXW_THING)
-            before = NULL;
+            found = false;
         else if (k->w->kind == EXW_ACT || k->w->kind == EXW_PERIOD ||
                  (k->w->kind == EXW_PRODUCT && kind != EXW_FAILED))
-            before = k;
+            found = true;
     }
-    return before != NULL;
+    return found;
 }
 
 /* Whether a word of another thing (password, certificate) stands in a clause: the product
@@ -390,8 +394,14 @@ static int clause_told(const struct sentence *s, unsigned clause, size_t *at, si
         if (k->dropped || k->clause != clause || !outcome(k->w))
             continue;
         const struct token *sj = subject_of(s, k);
-        if (!sj || ((k->w->flags & EXW_AUX) && k->plain_next && sj->pos < k->pos))
-            continue; /* "the count does not increase": another verb's failure */
+        /* "the count does not increase", "it wouldn't make sense": another verb's failure */
+        if (!sj)
+            continue;
+        bool aux = (k->w->flags & EXW_AUX) ||
+                   ((k->w->flags & EXW_NEGATING) &&
+                    (sj->w->kind == EXW_PRONOUN || sj->w->kind == EXW_REFER));
+        if (aux && k->plain_next && sj->pos < k->pos)
+            continue;
         if (o && o->w->kind != k->w->kind &&
             (o->w->kind == EXW_SUCCEEDED || k->w->kind == EXW_SUCCEEDED))
             return EX_TOLD_NONE; /* two outcomes: "succeeded, but ... failed" is not ours to pick */
@@ -427,12 +437,32 @@ static int clause_told(const struct sentence *s, unsigned clause, size_t *at, si
     }
 }
 
-int ex_prose_told(const char *text, size_t len, bool question, bool strong, size_t *at,
-                  size_t *plen)
+/* What a sentence leaves for an "it" after it (ex_prose_told's *before). */
+static unsigned leaves(const struct sentence *s, unsigned before)
+{
+    unsigned left = before;
+    for (size_t i = 0; i < s->n; i++) {
+        unsigned kind = s->t[i].w->kind;
+        if (kind == EXW_THING)
+            left = 0;
+        else if (kind == EXW_ACT || kind == EXW_PERIOD)
+            left |= EX_PROSE_BEFORE_ACTIVATION;
+        else if (kind == EXW_PRODUCT || kind == EXW_REFER)
+            left |= EX_PROSE_BEFORE_PRODUCT;
+    }
+    return left;
+}
+
+int ex_prose_told(const char *text, size_t len, bool question, bool strong, unsigned *before,
+                  size_t *at, size_t *plen)
 {
     struct sentence s;
-    if (!tokenize(text, len, &s))
+    if (!tokenize(text, len, &s)) {
+        *before = 0;
         return EX_TOLD_NONE;
+    }
+    s.before = *before;
+    *before = leaves(&s, *before);
     set_aside(&s, strong);
     if (not_a_report(&s, question))
         return EX_TOLD_NONE;

@@ -1643,5 +1643,7 @@ unsigned ex_prose_scan(const char *text, size_t len)
     }
     if (refers && (found & (EX_PROSE_SUBJECT | EX_PROSE_NAMED)))
         found |= EX_PROSE_SUBJECT;
+    if (refers)
+        found |= EX_PROSE_REFERS;
     return found;
 }

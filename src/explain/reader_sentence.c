@@ -172,9 +172,16 @@ static bool quotes_a_message(struct ex_messages **messages, const char *text, si
     return *messages && ex_messages_find(*messages, text, len, codes, &at) > 0;
 }
 
-int ex_sentence_line(struct ex_collector *c, bool *named, struct ex_messages **messages,
-                     const char *text, size_t len, size_t lineno)
+void ex_sentence_state_clear(struct ex_sentence_state *st)
 {
+    ex_messages_free(st->messages);
+    st->messages = NULL;
+}
+
+int ex_sentence_line(struct ex_collector *c, struct ex_sentence_state *st, const char *text,
+                     size_t len, size_t lineno)
+{
+    bool *named = &st->named;
     const char *v;
     size_t vl;
     if (ex_label_find_row(ALL_FORMATS, text, len, &v, &vl) || ex_may_hold_code(text, len) ||
@@ -188,8 +195,10 @@ int ex_sentence_line(struct ex_collector *c, bool *named, struct ex_messages **m
     }
     unsigned found = ex_prose_scan(text, len); /* most lines: no subject, after one pass */
     *named |= (found & EX_PROSE_NAMED) != 0;
-    bool prose = (found & EX_PROSE_SUBJECT) && *named && !source_line(text, len) &&
-                 !section_title(text, len);
+    /* "It failed again." after a line that tried to activate */
+    bool refers_back = (found & EX_PROSE_REFERS) && st->before;
+    bool prose = ((found & EX_PROSE_SUBJECT) || refers_back) && *named &&
+                 !source_line(text, len) && !section_title(text, len);
     bool strong = (found & EX_PROSE_STRONG) != 0;
     for (size_t at = 0; at < len;) {
         size_t n = sentence_end(text + at, len - at);
@@ -200,14 +209,20 @@ int ex_sentence_line(struct ex_collector *c, bool *named, struct ex_messages **m
             told_state(s, n, &word, &wlen) >= 0)
             return emit(c, lineno, word, wlen, text, len, EX_TOLD_NONE);
         size_t w = 0;
-        int told = prose ? ex_prose_told(s, n, asks(text, len, at + n), strong, &w, &wlen)
+        int told = prose ? ex_prose_told(s, n, asks(text, len, at + n), strong, &st->before, &w,
+                                         &wlen)
                          : EX_TOLD_NONE;
         if (told != EX_TOLD_NONE && !quotes_a_tool(s, n, w)) {
-            if (quotes_a_message(messages, text, len))
+            if (quotes_a_message(&st->messages, text, len))
                 return 0;
             return emit(c, lineno, s + w, wlen, text, len, told);
         }
         at += n + 1;
     }
+    /* a line not read word by word leaves what its first pass found (a line without a word of
+     * the product or its activation leaves nothing: it may speak of anything) */
+    if (!prose)
+        st->before = ((found & EX_PROSE_NAMED) ? EX_PROSE_BEFORE_PRODUCT : 0) |
+                     ((found & EX_PROSE_SUBJECT) ? EX_PROSE_BEFORE_ACTIVATION : 0);
     return 0;
 }

@@ -13,8 +13,7 @@ struct slmgr {
     struct ex_collector *rec; /* a /dli or /dlv record */
     struct ex_collector *one; /* a one-line result */
     struct ex_collector *prose; /* a licence state told in a sentence (sentence.h) */
-    bool product_named;         /* a line so far named the product prose may speak of */
-    struct ex_messages *messages; /* Windows' messages, which prose leaves to the fallback */
+    struct ex_sentence_state sentence; /* what prose may speak of (sentence.h) */
     char product[EX_VALUE_MAX]; /* the product an /ato or /xpr line speaks of */
 };
 
@@ -42,7 +41,7 @@ static void slmgr_destroy(void *state)
     free(s->rec);
     free(s->one);
     free(s->prose);
-    ex_messages_free(s->messages);
+    ex_sentence_state_clear(&s->sentence);
     free(s);
 }
 
@@ -278,11 +277,13 @@ static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t 
      * slmgr's does, and an ospp block is not slmgr's too. */
     bool own = row && row->formats == EX_FMT_SLMGR && !ospp_line(text, len);
     int status = 0;
-    s->product_named |= label != EXL_NONE; /* a tool's output speaks of a product */
+    s->sentence.named |= label != EXL_NONE; /* a tool's output speaks of a product */
 
     switch (label) {
     case EXL_NONE: {
         size_t start = strspn(text, " \t");
+        if (start == len)
+            s->sentence.before = 0; /* a paragraph ends: "it" stands for nothing before */
         if (start == len || ex_collector_rejoin(s->rec, text, len))
             return 0; /* records hold blank lines; a value may wrap */
         status = close_record(s);
@@ -291,8 +292,7 @@ static int slmgr_one_line(struct slmgr *s, const char *text, size_t len, size_t 
             remember_product(s, text + start, len - start, false);
         else
             s->product[0] = '\0';
-        return status ? status : ex_sentence_line(s->prose, &s->product_named, &s->messages, text,
-                                                  len, lineno);
+        return status ? status : ex_sentence_line(s->prose, &s->sentence, text, len, lineno);
     }
     case EXL_SERVICE_VERSION:
     case EXL_NAME:

@@ -464,6 +464,16 @@ class CodeFallback(unittest.TestCase):
                  for f in o["findings"]]
         self.assertEqual((found, status), ([("sentence", "activation-failed")], 1))
 
+    def test_it_stands_for_the_activation_of_the_line_before(self):
+        # "It failed again." tells a failure of what the line before tried; a blank line
+        # between ends the paragraph, and "it" then stands for nothing.
+        objects, status = records(b"I tried to activate Windows with slmgr.\nIt failed again.\n")
+        found = [(o["kind"], o["line"], f["rule"]) for o in objects if o["kind"] != "summary"
+                 for f in o["findings"]]
+        self.assertEqual((found, status), ([("sentence", 2, "activation-failed")], 1))
+        objects, status = records(b"I tried to activate Windows with slmgr.\n\nIt failed again.\n")
+        self.assertEqual(status, 2, objects)
+
     def test_the_number_beside_its_message_is_reported_once(self):
         objects, _ = records(b"I see 0xC004F069: The Software Licensing Service reported that "
                              b"the product SKU is not found.\n")

@@ -30,7 +30,8 @@ static int told(const char *text, bool strong, size_t *at, size_t *plen)
 {
     size_t len = strlen(text);
     bool question = len > 0 && text[len - 1] == '?';
-    return ex_prose_told(text, question ? len - 1 : len, question, strong, at, plen);
+    unsigned before = 0;
+    return ex_prose_told(text, question ? len - 1 : len, question, strong, &before, at, plen);
 }
 
 static const struct told_case positives[] = {
@@ -748,4 +749,32 @@ Test(prose, time_left_to_activate_is_a_grace_period)
         { "en", "Within a week of the upgrade Windows was deactivated", NOT_ACT },
     };
     expect_each(cases, sizeof cases / sizeof cases[0]);
+}
+
+/* "it" with no subject before it in its sentence stands for what the sentences before left:
+ * the product for a bad state, activation for a failure too; another thing named after them
+ * takes "it" away. */
+static int told_after(const char *text, unsigned before, unsigned *left)
+{
+    size_t at, plen;
+    *left = before;
+    return ex_prose_told(text, strlen(text), false, true, left, &at, &plen);
+}
+
+Test(prose, it_stands_for_what_the_sentence_before_named)
+{
+    unsigned left;
+    cr_expect_eq(told_after("It says it has expired", EX_PROSE_BEFORE_PRODUCT, &left), EXPIRED);
+    cr_expect_eq(told_after("It says it has expired", 0, &left), NONE);
+    cr_expect_eq(told_after("It failed again", EX_PROSE_BEFORE_ACTIVATION, &left), FAILED);
+    cr_expect_eq(told_after("It failed again", EX_PROSE_BEFORE_PRODUCT, &left), NONE,
+                 "a product fails in many ways");
+    cr_expect_eq(told_after("It also wouldn't make any sense", EX_PROSE_BEFORE_ACTIVATION, &left),
+                 NONE, "the failure is another verb's");
+    told_after("I tried to activate Windows", 0, &left);
+    cr_expect_eq(left, (unsigned)(EX_PROSE_BEFORE_ACTIVATION | EX_PROSE_BEFORE_PRODUCT));
+    told_after("I tried to activate Windows with the script", 0, &left);
+    cr_expect_eq(left, 0u, "the script comes last");
+    told_after("Thanks", EX_PROSE_BEFORE_PRODUCT, &left);
+    cr_expect_eq(left, (unsigned)EX_PROSE_BEFORE_PRODUCT, "nothing named: what was before stays");
 }
