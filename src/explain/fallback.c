@@ -71,6 +71,7 @@ struct ex_fallback {
     const char *text;    /* that line */
     size_t len, lineno;
     bool context;        /* the input is about activation */
+    bool harmless;       /* it says the warning it tells of can be ignored */
     size_t npending, nclaimed;
     /* From here on, arrays written before they are read (up to their counts above) and the
      * finding being handed on: ex_fallback_new leaves them unzeroed. */
@@ -124,6 +125,12 @@ const struct ex_row ex_fallback_grace_row = {
     "grace-code-in-text", "code", EX_WARNING,
     "The text names {code} ({symbol}): not activated yet, the product runs on a grace period "
     "(the licence status that code stands for is a warning too).",
+    { 0 }, { NULL }, "`slerr {code}` explains it.",
+};
+const struct ex_row ex_fallback_harmless_row = {
+    "code-in-text-harmless", "code", EX_NOTE,
+    "The text names {code} ({symbol}), a failure, and says the warning that holds it can be "
+    "safely ignored here.",
     { 0 }, { NULL }, "`slerr {code}` explains it.",
 };
 const struct ex_row ex_fallback_information_row = {
@@ -559,6 +566,8 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
 {
     if (!fb->context && ex_phrase_in(EX_PH_ACTIVATION_CONTEXT, text, len))
         fb->context = true;
+    if (!fb->harmless && ex_phrase_in(EX_PH_HARMLESS, text, len))
+        fb->harmless = true;
     fb->text = text;
     fb->len = len;
     fb->lineno = lineno;
@@ -670,6 +679,8 @@ int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
         else if (p->written[0])
             row = p->decimal ? &ex_fallback_win32_decimal_row
                              : &ex_fallback_mistyped_row; /* only failures are read from a slip */
+        if (failure && fb->harmless && row != &ex_fallback_message_shared_row)
+            row = &ex_fallback_harmless_row;
         ex_finding_from_row(&fb->finding, row, p->around, fill, p);
         ex_finding_add_code(&fb->finding, p->code);
         for (size_t k = 1; k < p->nshared; k++)

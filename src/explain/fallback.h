@@ -36,6 +36,6 @@ bool ex_fallback_about_activation(const struct ex_fallback *fb);
 extern const struct ex_row ex_fallback_failure_row, ex_fallback_information_row,
     ex_fallback_message_row, ex_fallback_message_information_row, ex_fallback_message_shared_row,
     ex_fallback_mistyped_row, ex_fallback_win32_decimal_row, ex_fallback_uncatalogued_row,
-    ex_fallback_grace_row;
+    ex_fallback_grace_row, ex_fallback_harmless_row;
 
 #endif

@@ -931,6 +931,19 @@ static const struct {
     { EX_PH_CODE_LOOKUP, "en", "documentation on" },
     { EX_PH_CODE_LOOKUP, "zh-CN", "\xE6\x9F\xA5\xE8\xAF\xA2" }, /* 查询 (错误代码 ...) */
     { EX_PH_CODE_LOOKUP, "zh-CN", "\xE6\x9F\xA5\xE8\xAF\xA2\xE9\x94\x99\xE8\xAF\xAF\xE4\xBB\xA3\xE7\xA0\x81" }, /* 查询错误代码 */
+    /* A text that says the warning it tells of can be left alone, as support articles say
+     * of 12321 (en-kb-quote-supportarticles-12321-0xC004F011) and 1058, and maintainers of a
+     * KMS renewal's logged failures */
+    { EX_PH_HARMLESS, "en", "safely ignored" },
+    { EX_PH_HARMLESS, "en", "safely be ignored" },
+    { EX_PH_HARMLESS, "en", "safe to ignore" },
+    { EX_PH_HARMLESS, "en", "can be ignored" },
+    { EX_PH_HARMLESS, "de", "ignoriert werden" },
+    { EX_PH_HARMLESS, "fr", "peut \xC3\xAAtre ignor\xC3\xA9" }, /* peut être ignoré(e) */
+    { EX_PH_HARMLESS, "es", "puede ignorar" },
+    { EX_PH_HARMLESS, "es", "puede omitir" },
+    { EX_PH_HARMLESS, "zh-CN", "\xE5\x8F\xAF\xE4\xBB\xA5\xE5\xBF\xBD\xE7\x95\xA5" }, /* 可以忽略 */
+    { EX_PH_HARMLESS, "zh-CN", "\xE5\xAE\x89\xE5\x85\xA8\xE5\x9C\xB0\xE5\xBF\xBD\xE7\x95\xA5" }, /* 安全地忽略 */
     /* Further languages: append a block here, naming its source. */
 };
 

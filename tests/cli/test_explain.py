@@ -230,6 +230,19 @@ class CodeFallback(unittest.TestCase):
                 objects, status = records(text.encode())
                 self.assertEqual((objects, status), ([], 2))
 
+    def test_a_warning_the_text_calls_harmless_is_a_note(self):
+        # corpus en-kb-quote-supportarticles-12321-0xC004F011: the article tells event 12321's
+        # HR=0xC004F011 and says the warning can be safely ignored where token-based activation
+        # is not used; the code was a failure (critical).
+        text = ("The description field will state Token Based Activation failed.\n"
+                "HR=0xC004F011\n\nIf you are not using Token-Based Activation, this warning "
+                "message can be safely ignored.\n")
+        _, f, status = self.only_finding(text)
+        self.assertEqual((f["rule"], f["severity"], f["codes"], status),
+                         ("code-in-text-harmless", "note", ["0xC004F011"], 0))
+        _, f, _ = self.only_finding(text.split("\n\n")[0] + "\n")
+        self.assertEqual((f["rule"], f["severity"]), ("code-in-text", "critical"))
+
     def test_a_code_someone_looks_up_is_cited_not_reported(self):
         # corpus neg-en-azuredocs-38916 and neg-zh-ticket-otp-899-lookup-crash: a reader asking
         # for a code's documentation, a tool asked to look a code up: no machine reported it.
