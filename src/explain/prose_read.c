@@ -242,7 +242,7 @@ static bool refers_to_product(const struct sentence *s, const struct token *r, u
             continue;
         if (k->w->kind == EXW_THING)
             found = false;
-        else if (k->w->kind == EXW_ACT || k->w->kind == EXW_PERIOD ||
+        else if (k->w->kind == EXW_ACT || k->w->kind == EXW_PERIOD || (k->w->flags & EXW_SELF) ||
                  (k->w->kind == EXW_PRODUCT && kind != EXW_FAILED))
             found = true;
     }
@@ -445,7 +445,7 @@ static unsigned leaves(const struct sentence *s, unsigned before)
         unsigned kind = s->t[i].w->kind;
         if (kind == EXW_THING)
             left = 0;
-        else if (kind == EXW_ACT || kind == EXW_PERIOD)
+        else if (kind == EXW_ACT || kind == EXW_PERIOD || (s->t[i].w->flags & EXW_SELF))
             left |= EX_PROSE_BEFORE_ACTIVATION;
         else if (kind == EXW_PRODUCT || kind == EXW_REFER)
             left |= EX_PROSE_BEFORE_PRODUCT;

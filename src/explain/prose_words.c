@@ -347,6 +347,10 @@ static const struct ex_prose_word words[] = {
     /* "It does activate, but ..." (en-ticket-dockerkms-39-it-activates) */
     W(EXW_SUCCEEDED, X, EN, "does activate"),
     W(EXW_SUCCEEDED, X, EN, "did activate"),
+    W(EXW_SUCCEEDED, X, EN, "activated fine"), /* "Office 2021 activated fine" */
+    W(EXW_SUCCEEDED, X, EN, "activated ok"),
+    W(EXW_SUCCEEDED, X, EN, "activated correctly"),
+    W(EXW_SUCCEEDED, X, EN, "activated properly"),
 
     /* --- outcomes a product word may be the subject of ("Office is unlicensed", "Windows 10
      * has expired"; not "the Windows password expired": prose_read.c), tried by the first
@@ -1056,6 +1060,12 @@ static const struct ex_prose_word words[] = {
     W(EXW_HOWTO, 0, EN, "how"),
     W(EXW_HOWTO, 0, EN, "why"),
     W(EXW_HOWTO, S, EN, "troubleshoot"),
+    /* a fix told, not a state: "This update fixes an issue with activation of Office" (an
+     * update's notes), "a known issue with activation" */
+    W(EXW_HOWTO, 0, EN, "fixes"),
+    W(EXW_HOWTO, 0, EN, "resolves"),
+    W(EXW_HOWTO, 0, EN, "addresses"),
+    W(EXW_HOWTO, 0, EN, "known issue"),
     W(EXW_HOWTO, 0, DE, "wie"),
     W(EXW_HOWTO, 0, DE, "warum"),
     W(EXW_HOWTO, 0, DE, "wieso"),

@@ -690,6 +690,11 @@ static const struct paired_case round7[] = {
       "윈도우 정품 인증이 해제되는 이유와 해결 방법" },
     { "not active (id)", "Windows tiba-tiba tidak aktif lagi", NOT_ACT,
       "Cara membuat Windows aktif lagi" },
+    /* a fix told is no state: an update's notes */
+    { "a fix told", "There is an issue with activation of Office on ARM devices", FAILED,
+      "This update fixes an issue with activation of Office on ARM devices" },
+    { "activated fine", "Windows 10 Pro activated fine after the reboot", OK,
+      "Windows 10 Pro activated fine until the update, then it failed" },
     /* "si bien que" (so that) supposes nothing, "si" alone does */
     { "si bien que (fr)", "Si bien que, après le SP1, leur clé d'activation est invalide",
       FAILED, "Si votre clé d'activation est invalide, contactez Microsoft" },
