@@ -360,6 +360,23 @@ class GenuineTicketAndRestart(unittest.TestCase):
                     self.assertEqual(rules[rule]["codes"][0], code)
                 self.assertEqual(r.returncode, 0 if severity in ("ok", "note") else 1)
 
+    def test_events_run_together_on_one_line_are_each_read(self):
+        # A stored page or a forum that loses the line breaks gives Event Viewer's copies as one
+        # line (support article KB2958281's Symptoms, in English and in Japanese, as the corpus
+        # holds them, joined): the codes were the fallback's failures (critical) where the
+        # events are 8200 and 8208, warnings.
+        for name in ("en-event-text-kb2958281", "ja-event-text-kb2958281-8200-8208"):
+            with self.subTest(name=name):
+                with open(os.path.join(CORPUS, name + ".txt"), "rb") as f:
+                    joined = b" ".join(f.read().split(b"\n")) + b"\n"
+                objs, r = records(joined)
+                self.assertEqual([o["kind"] for o in objs], ["event", "event"], objs)
+                rules = rules_of(objs)
+                self.assertEqual((rules["8200-acquisition-failed"]["severity"],
+                                  rules["8208-genuine-ticket-failed"]["codes"][0]),
+                                 ("warning", "0x80072EE7"))
+                self.assertEqual(r.returncode, 1)
+
     def test_an_error_code_line_belongs_only_to_an_event_that_gives_its_code_so(self):
         # under another event, or with no event, "Error Code:" stays the line it was
         objs, _ = records(b"Source: Security-SPP\nEvent ID: 8198\nError Code: 0xC004F074\n")
