@@ -622,15 +622,21 @@ static void set_field(struct ex_event_text *t, const struct label *l, const char
     }
 }
 
-/* The event whose message gives its code after "Error Code:" (16385), still without it. */
+/* The event whose message gives its code after "Error Code:" (16385), still without it: as
+ * fields of their own, or its message wrapped before the code. */
 static bool awaits_error_code(const struct ex_event_text *t)
 {
     return t->open && t->have_id && t->ev.id == 16385 && t->ev.nvalues == 0 && t->msg_len == 0;
 }
 
+static bool message_awaits_error_code(const struct ex_event_text *t)
+{
+    return t->open && t->in_message && !t->in_info && t->ev.id == 16385 && t->msg_len > 0;
+}
+
 bool ex_event_text_claims(const struct ex_event_text *t, const char *text, size_t len)
 {
-    if (!awaits_error_code(t))
+    if (!awaits_error_code(t) && !message_awaits_error_code(t))
         return false;
     const char *s = text, *v;
     size_t vlen;
@@ -768,7 +774,9 @@ static int labelled_line(struct ex_event_text *t, const char *s, size_t n, size_
         return 0;
     }
     if (l->kind == L_CODE) { /* the event's own only where its message gives a code so */
-        if (awaits_error_code(t))
+        if (message_awaits_error_code(t)) /* 16385's message wrapped before its code */
+            message_line(t, s, n);
+        else if (awaits_error_code(t))
             set_field(t, l, v, vlen);
         return 0;
     }

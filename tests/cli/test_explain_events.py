@@ -339,6 +339,12 @@ class GenuineTicketAndRestart(unittest.TestCase):
         # failure (critical) beside an event without its code.
         (b"Source: Security-SPP\nEvent ID: 16385\nError Code: 0x80041316\n",
          "16385-restart-not-scheduled", "warning", "0x80041316"),
+        # its description wrapped before "Error Code:": the line ended the message, the event
+        # had no code and ospp /act's ERROR CODE row made the line a failure (critical)
+        (b"Log Name: Application\nSource: Microsoft-Windows-Security-SPP\nEvent ID: 16385\n"
+         b"Level: Error\nDescription:\nFailed to schedule Software Protection service for "
+         b"re-start at 2121-02-23T10:00:00Z.\nError Code: 0x80070005.\n",
+         "16385-restart-not-scheduled", "warning", "0x80070005"),
         # 12321 as Event Viewer copies it, its description as support article KB2020644 says
         # it reads: no rule read it, the code was the fallback's failure (critical)
         (b"Log Name: Application\nSource: Microsoft-Windows-Security-Licensing-SLC\n"
