@@ -617,6 +617,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_FAILED, 0, KO, "안 되"),
     W(EXW_FAILED, 0, KO, "안됩"),
     W(EXW_FAILED, 0, KO, "안 됩"),
+    W(EXW_FAILED, 0, KO, "안 돼"), /* 되어 contracted: "정품 인증이 안 돼요" */
+    W(EXW_FAILED, 0, KO, "안돼"),
 
     /* --- expired --- */
     /* "license expired" (en-ticket-detectionlab-415-expired) */
@@ -817,9 +819,9 @@ static const struct ex_prose_word words[] = {
     W(EXW_ASKS, 0, PL, "prosi o"),
     W(EXW_ASKS, 0, NL, "vraagt om"),
     W(EXW_ASKS, 0, ZH, "要求"),
-    W(EXW_ASKS, 0, ZH, "提示"),
     W(EXW_ASKS, 0, JA, "求め"),
     W(EXW_ASKS, 0, KO, "요구"),
+    W(EXW_ASKS, 0, KO, "받으라는"), /* "정품 인증을 받으라는 메시지": a message telling to activate */
     W(EXW_ASKS, 0, ZH, "需要"), /* 需要激活 */
 
     /* --- time left to activate: "the windowns need to be activate in 30 days" (en-ticket-
@@ -1010,6 +1012,8 @@ static const struct ex_prose_word words[] = {
     W(EXW_MODAL, 0, NL, "zou"),
     W(EXW_IF, 0, NL, "mocht"),
     W(EXW_IF, 0, JA, "場合"),
+    /* "...を求められることがあります" (it can happen that ...): a possibility, no report */
+    W(EXW_MODAL, 0, JA, "ことがあ"),
     W(EXW_IF, 0, JA, "なら"),
     W(EXW_IF, 0, JA, "れば"),
     W(EXW_IF, 0, ZH, "如果"),

@@ -695,6 +695,15 @@ static const struct paired_case round7[] = {
       "This update fixes an issue with activation of Office on ARM devices" },
     { "activated fine", "Windows 10 Pro activated fine after the reboot", OK,
       "Windows 10 Pro activated fine until the update, then it failed" },
+    /* zh 提示 is "says", no request: the expiry it shows stays a warning */
+    { "a notice shown (zh)", "系统提示许可证即将过期", EXPIRING,
+      "如果系统提示许可证即将过期，请联系管理员" },
+    { "cannot, contracted (ko)", "오피스 정품 인증이 안 돼요", FAILED,
+      "오피스 정품 인증이 안 돼요 해결 방법" },
+    { "a message telling to activate (ko)", "Windows 정품 인증을 받으라는 메시지가 뜹니다",
+      NOT_ACT, "Windows 정품 인증을 받으라는 메시지가 뜨는 경우" },
+    { "a possibility (ja)", "Windows 10 のライセンス認証を求められました", NOT_ACT,
+      "Windows 10 のライセンス認証を求められることがあります" },
     /* "si bien que" (so that) supposes nothing, "si" alone does */
     { "si bien que (fr)", "Si bien que, après le SP1, leur clé d'activation est invalide",
       FAILED, "Si votre clé d'activation est invalide, contactez Microsoft" },
