@@ -175,6 +175,9 @@ static void read_view(const struct ex_event *ev, struct view *v)
 
 static bool ok_result(const struct view *v) { return v->has_result && v->result == 0; }
 static bool failed(const struct view *v) { return v->has_result && v->result != 0; }
+/* 8200 and 8208 are failures whatever their code: one cut off (a stored page that ends inside
+ * the description) is still one */
+static bool failed_or_unread(const struct view *v) { return failed(v) || !v->has_result; }
 static bool skewed(const struct view *v) { return v->has_result && v->result == TIME_SKEW; }
 static bool failed_not_skew(const struct view *v) { return failed(v) && v->result != TIME_SKEW; }
 static bool not_owner(const struct view *v) { return v->has_result && v->result == NOT_OWNER; }
@@ -268,6 +271,8 @@ struct rule {
 
 static const char *result_value(const struct view *v, char *buf, size_t size)
 {
+    if (!v->has_result)
+        return "(no code in the paste)";
     ex_format(buf, size, "0x%08" PRIX32, v->result);
     return buf;
 }
@@ -474,10 +479,10 @@ static const struct rule rules[] = {
     /* 8200, 8208: a licence (a genuine ticket) fetched from Microsoft's servers; 16384, 16385:
      * the service scheduling its own next start */
     R(8200, "8200-acquisition-failed", "result", EX_WARNING, 0, 0, "event:8208", "event:8198",
-      NULL, failed, result_value, true,
+      NULL, failed_or_unread, result_value, true,
       "The service could not fetch a licence from Microsoft's servers (usually a genuine ticket some component asked for), for the reason this code gives: most often no Internet access. It is not the product's activation failing; slmgr.vbs /dli or event 8198 says whether that fails too."),
     R(8208, "8208-genuine-ticket-failed", "result", EX_WARNING, 0, 0, "event:8200", NULL, NULL,
-      failed, result_value, true,
+      failed_or_unread, result_value, true,
       "A genuine ticket could not be acquired, for the reason this code gives (0x80072EE7 and other WinINet codes: no Internet access). It recurs while the asking component retries; the product's activation is judged elsewhere (slmgr.vbs /dli, event 8198)."),
     R(16384, "16384-restart-scheduled", "event", EX_OK, 0, 0, "event:16385", NULL, NULL, always,
       message_value, false,
@@ -526,7 +531,7 @@ static void apply(const struct rule *r, const struct view *v, struct ex_finding 
     char buf[EX_VALUE_MAX];
     const char *val = r->value(v, buf, sizeof buf);
     ex_finding_from_row(f, &r->pub.row, val, fill, v);
-    if (r->result_code)
+    if (r->result_code && (v->has_result || v->result != 0)) /* 8200 cut off: no code */
         ex_finding_lead_code(f, v->result);
     if (r->result_code && v->ev->id == 1003) /* what its policies failed with, too */
         for (size_t i = 0; i < v->active.ndetail; i++)

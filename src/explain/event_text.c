@@ -833,14 +833,18 @@ static bool wrapped_list(struct ex_event_text *t, const char *s, size_t n, int *
 static int one_line(struct ex_event_text *t, const char *text, size_t len, size_t lineno);
 
 /* The length of the label of the table that stands at s[i] with its colon ("Event ID:"), at
- * the line's start or after a blank; 0 when none. */
-static size_t label_at(const char *s, size_t n, size_t i)
+ * the line's start or after a blank; 0 when none. `glued`: also right after the previous value
+ * ("...Security-SPPDate: ...PMEvent ID: 900Task Category: None"), as a page that lost its line
+ * breaks and the blanks with them gives it: a label of four letters or more, in its case. */
+static size_t label_at(const char *s, size_t n, size_t i, bool glued)
 {
-    if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '\t')
+    bool blank = i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t';
+    if (!blank && !glued)
         return 0;
     for (size_t k = 0; k < sizeof labels / sizeof *labels; k++) {
         size_t l = strlen(labels[k].text);
-        if (i + l < n && s[i + l] == ':' && memcmp(s + i, labels[k].text, l) == 0)
+        if (i + l < n && s[i + l] == ':' && (blank || l >= 4) &&
+            memcmp(s + i, labels[k].text, l) == 0)
             return l + 1;
     }
     return 0;
@@ -858,26 +862,27 @@ static bool holds(const char *s, size_t n, const char *word)
 /* Whether a line holds whole events run together, as a stored page or a forum that lost the
  * line breaks gives Event Viewer's copy ("Source: ... Event ID: 8200 Task Category: None ...
  * Description: License acquisition failure details. hr=0x80072EE7 Log Name: ..."): an event ID
- * label and at least three labels of the table after blanks. */
-static bool run_together(const char *s, size_t n)
+ * label and at least three labels of the table after blanks (or, `glued`, after anything). */
+static bool run_together(const char *s, size_t n, bool glued)
 {
     if (n < 40 || (!holds(s, n, "Event ID:") &&
                    !holds(s, n, "\xE3\x82\xA4\xE3\x83\x99\xE3\x83\xB3\xE3\x83\x88 ID:")))
         return false; /* most lines end here */
     size_t found = 0;
     for (size_t i = 1; i < n && found < 3; i++)
-        found += label_at(s, n, i) > 0;
+        found += label_at(s, n, i, glued) > 0;
     return found >= 3;
 }
 
 int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, size_t lineno)
 {
-    if (!run_together(text, len))
+    bool glued = false;
+    if (!run_together(text, len, false) && !(glued = run_together(text, len, true)))
         return one_line(t, text, len, lineno);
     /* each label and its value as a line of its own */
     size_t from = 0;
     for (size_t i = 1; i <= len; i++) {
-        if (i < len && !label_at(text, len, i))
+        if (i < len && !label_at(text, len, i, glued))
             continue;
         int rc = one_line(t, text + from, i - from, lineno);
         if (rc)

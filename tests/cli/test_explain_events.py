@@ -383,6 +383,17 @@ class GenuineTicketAndRestart(unittest.TestCase):
                                  ("warning", "0x80072EE7"))
                 self.assertEqual(r.returncode, 1)
 
+    def test_events_run_together_without_blanks_are_each_read(self):
+        # corpus vi-event-text-kb2958281-flattened: the Vietnamese copy of KB2958281 lost its
+        # line breaks and the blanks with them ("...Security-SPPDate: ...PMEvent ID: 900Task
+        # Category: None...") and is cut inside 8200's description: it was nothing recognisable;
+        # 8200 is a failure to fetch a licence even with its code cut off (a warning).
+        with open(os.path.join(CORPUS, "vi-event-text-kb2958281-flattened.txt"), "rb") as f:
+            objs, r = records(f.read())
+        self.assertEqual([o["kind"] for o in objs], ["event"], objs)
+        f = rules_of(objs)["8200-acquisition-failed"]
+        self.assertEqual((f["severity"], f["codes"], r.returncode), ("warning", [], 1))
+
     def test_an_error_code_line_belongs_only_to_an_event_that_gives_its_code_so(self):
         # under another event, or with no event, "Error Code:" stays the line it was
         objs, _ = records(b"Source: Security-SPP\nEvent ID: 8198\nError Code: 0xC004F074\n")
