@@ -93,6 +93,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_ACT, EXW_NAMES, ALL & ~ID, "mak"),
     /* the watermark's text quoted ("shows \"Activate Windows\" in the corner") */
     W(EXW_MARK, 0, EN, "\"activate windows\""),
+    W(EXW_MARK, 0, EN, "activate windows watermark"), /* a name of the watermark, no verb */
     W(EXW_MARK, 0, EN, "\xE2\x80\x9c" "activate windows\xE2\x80\x9d"),
     /* reduced functionality: the notification state as Vista and Office name it ("Office is
      * in reduced functionality mode") */
@@ -324,6 +325,7 @@ static const struct ex_prose_word words[] = {
     W(EXW_UNLICENSED, X, EN, "not genuine"),
     W(EXW_UNLICENSED, X, EN, "non-genuine"),
     W(EXW_UNLICENSED, X, EN, "isn't genuine"),
+    W(EXW_UNLICENSED, X, EN, "no longer genuine"),
     W(EXW_UNLICENSED, X, JA, "正規品ではない"),
     W(EXW_UNLICENSED, X, JA, "正規品ではあり"),
     W(EXW_UNLICENSED, X, JA, "正規品でない"),
@@ -451,6 +453,7 @@ static const struct ex_prose_word words[] = {
     /* "version 2004 is breaking our office activation" (en-ticket-officedocs-support-713-
      * win10-2004) */
     /* "Clients cannot reach the KMS server" reads already; "the KMS host is unreachable" */
+    W(EXW_FAILED, 0, EN, "unavailable"), /* "the activation server is unavailable" */
     W(EXW_FAILED, 0, EN, "unreachable"),
     W(EXW_FAILED, 0, EN, "not reachable"),
     W(EXW_FAILED, 0, DE, "nicht erreichbar"),
@@ -769,6 +772,7 @@ static const struct ex_prose_word words[] = {
     /* --- lost: not activated any more, told of a subject ("Windows activation on the host is
      * lost", en-ticket-navcontainerhelper-1331-host) --- */
     W(EXW_UNLICENSED, 0, EN, "lost"),
+    W(EXW_UNLICENSED, 0, EN, "gone"), /* "the activation is gone after the update" */
     /* lost in other languages: "perdiam a ativação" (pt-news-tecnologiafacil-ativacao-
      * hardware), "слетела активация" */
     W(EXW_UNLICENSED, S, PT | ES, "perd"),

@@ -704,6 +704,12 @@ static const struct paired_case round7[] = {
       NOT_ACT, "Windows 정품 인증을 받으라는 메시지가 뜨는 경우" },
     { "a possibility (ja)", "Windows 10 のライセンス認証を求められました", NOT_ACT,
       "Windows 10 のライセンス認証を求められることがあります" },
+    { "gone", "After the update the Windows activation is gone", NOT_ACT,
+      "After the update the Activate Windows watermark is gone" },
+    { "no longer genuine", "Windows is no longer genuine after the upgrade", NOT_ACT,
+      "If Windows is no longer genuine after the upgrade, run the tool" },
+    { "unavailable", "The activation server is unavailable", FAILED,
+      "This feature is unavailable until Windows is activated" },
     /* "si bien que" (so that) supposes nothing, "si" alone does */
     { "si bien que (fr)", "Si bien que, après le SP1, leur clé d'activation est invalide",
       FAILED, "Si votre clé d'activation est invalide, contactez Microsoft" },
