@@ -696,9 +696,10 @@ def write_code_filter(lines, params, codes):
 MESSAGE_MIN = 40  # src/explain/message.c: shorter messages say too little to name a code
 # Win32 errors that activation surfaces and that tickets quote by their message alone ("The
 # data is invalid." from slmgr /ato, "The service cannot be started, either because it is
-# disabled ..." when sppsvc is disabled): their messages are read too, whatever their length
-# (the code fallback still reports a general code only in text about activation).
-WIN32_MESSAGES = (0x8007000D, 0x80070422)
+# disabled ..." when sppsvc is disabled, "DNS name does not exist." when a KMS client finds no
+# host in DNS): their messages are read too, whatever their length (the code fallback still
+# reports a general code only in text about activation).
+WIN32_MESSAGES = (0x8007000D, 0x80070422, 0x8007232B)
 MESSAGE_HEAD, MESSAGE_HEAD_BITS = 8, 65536
 
 

@@ -371,7 +371,11 @@ class CodeFallback(unittest.TestCase):
         for text, code in (("slmgr /ato showed \"The data is invalid\".\n", "0x8007000D"),
                            ("The service cannot be started, either because it is disabled or "
                             "because it has no enabled devices associated with it\n"
-                            "so Windows activation is off\n", "0x80070422")):
+                            "so Windows activation is off\n", "0x80070422"),
+                           # corpus en-blog-qmatteoq-win8-dns-name-does-not-exist: a KMS client
+                           # that finds no host in DNS
+                           ("trying to activate Windows 8, by getting the error **DNS name** "
+                            "**does not exist.**\n", "0x8007232B")):
             with self.subTest(code=code):
                 objects, status = records(text.encode())
                 got = [(f["rule"], f["codes"]) for o in objects if o["kind"] == "text"
@@ -379,6 +383,7 @@ class CodeFallback(unittest.TestCase):
                 self.assertEqual((got, status), ([("message-in-text", [code])], 1))
         # A general Windows code's message counts only in text about activation.
         self.assertEqual(records(b"The backup said: The data is invalid.\n"), ([], 2))
+        self.assertEqual(records(b"ping: DNS name does not exist.\n"), ([], 2))
 
     def test_informational_code_is_a_note(self):
         _, f, status = self.only_finding("ospp said 0x4004F040 afterwards\n")
