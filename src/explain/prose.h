@@ -55,6 +55,10 @@ enum ex_word_kind {
     EXW_BUT,        /* but, aber, 但是: ends a clause */
     EXW_FILLER,     /* the, a, le: not counted as a word between two others */
     EXW_THING,      /* something else an "it" may stand for: certificate, password, driver */
+    EXW_AND,        /* and, und, et, 并且: joins two parts of a clause; a modal's or a "when"
+                     * word's reach ends at it ("failed to activate and I should retry") */
+    EXW_PERSON,     /* I, ich, je, 我: the writer tells of their own machine; such a clause is
+                     * a report though a how-to or instruction stands in another part */
 };
 
 /* Flags of a word. */
@@ -72,6 +76,7 @@ enum {
                            * activated"; in "License Servers NOT running" it is another verb's) */
     EXW_OF_PRODUCT = 1u << 9, /* an outcome a product word may be the subject of ("Office is
                                * unlicensed", "Windows has expired"); the first pass tries it */
+    EXW_FIRST = 1u << 10, /* a filler that is also a first-person word (my, our) */
     EXW_AUX = 1u << 8,    /* a failure word that is an auxiliary ("does not"): after its subject
                            * it fails the verb that follows it, which may be another's ("the
                            * KMS count does not increase") */

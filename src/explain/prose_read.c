@@ -17,6 +17,9 @@
 /* A failure word before its subject fails the next verb or two: "cannot be activated",
  * "cannot verify the license", not "does not let you activate". */
 #define FAILS_NEXT 2
+/* Parts of a sentence told apart (a clause, or a clause's part after "and"); past them a
+ * sentence's last parts are one. */
+#define MAX_PARTS 32
 
 struct token {
     const struct ex_prose_word *w;
@@ -25,8 +28,11 @@ struct token {
      * what stands between a weak word and its product */
     unsigned others, others_cjk;
     unsigned clause; /* the clause's number */
+    unsigned part;   /* the part's number: a new one at each clause and at "and" */
     size_t start, end;
     bool dropped;    /* set aside: a subordinate clause's, a status's name */
+    bool guarded;    /* set aside by a how-to, supposition or instruction elsewhere in the
+                      * sentence; still what an "it" after it may stand for */
     bool plain_next; /* the next word, in the same clause, is none of the table's */
 };
 
@@ -36,7 +42,29 @@ struct sentence {
     unsigned before; /* EX_PROSE_BEFORE_*: what the sentences before leave for "it" */
     unsigned clauses; /* clause numbers given */
     unsigned last;    /* the clause the sentence ends in */
+    unsigned parts;   /* part numbers given */
+    /* per part: the languages of the "and" that opened it (0: a clause opened it), of the
+     * first-person words in it, and its clause */
+    unsigned joined[MAX_PARTS], person[MAX_PARTS], part_clause[MAX_PARTS];
 };
+
+/* Opens a new part of the sentence in clause `clause`, joined by a word of `langs` (0: a
+ * clause's start); the last part goes on once MAX_PARTS are given. */
+static void open_part(struct sentence *s, unsigned clause, unsigned langs)
+{
+    if (s->parts == MAX_PARTS) {
+        s->joined[MAX_PARTS - 1] |= langs;
+        return;
+    }
+    s->joined[s->parts] = langs;
+    s->person[s->parts] = 0;
+    s->part_clause[s->parts++] = clause;
+}
+
+static unsigned part_now(const struct sentence *s)
+{
+    return s->parts - 1;
+}
 
 static bool subject(const struct ex_prose_word *w)
 {
@@ -92,6 +120,8 @@ static bool tokenize(const char *text, size_t len, struct sentence *s)
     unsigned pos = 0, others = 0, others_cjk = 0, cur = 0, outer[BRACKETS], depth = 0;
     s->n = 0;
     s->clauses = 1;
+    s->parts = 0;
+    open_part(s, 0, 0);
     for (size_t i = 0; i < len;) {
         size_t n;
         int sep = separator(text, len, i, &n);
@@ -103,21 +133,30 @@ static bool tokenize(const char *text, size_t len, struct sentence *s)
                     outer[depth++] = cur;
                 cur = s->clauses++;
             }
+            open_part(s, cur, 0);
             i += n;
             continue;
         }
         const struct ex_prose_word *w = ex_prose_word_at(text, len, i, false, &n);
+        /* a joining or first-person word marks its part and counts as any other word */
+        if (w && w->kind == EXW_AND)
+            open_part(s, cur, w->langs);
+        if (w && (w->kind == EXW_PERSON || (w->flags & EXW_FIRST)))
+            s->person[part_now(s)] |= w->langs;
+        if (w && (w->kind == EXW_AND || w->kind == EXW_PERSON))
+            w = NULL;
         if (w) {
             if (w->kind == EXW_BUT) {
                 cur = s->clauses++;
+                open_part(s, cur, 0);
             } else if (w->kind == EXW_FILLER) {
                 i += n;
                 continue;
             } else {
                 if (s->n == MAX_TOKENS)
                     return false;
-                s->t[s->n++] = (struct token){ w, pos, others, others_cjk, cur, i, i + n,
-                                                false, false };
+                s->t[s->n++] = (struct token){ w, pos, others, others_cjk, cur, part_now(s),
+                                                i, i + n, false, false, false };
             }
             pos++;
             i += n;
@@ -166,6 +205,19 @@ static bool backed(const struct sentence *s, const struct token *k)
     return false;
 }
 
+/* Whether a word joining parts of a clause, in one of `langs`, stands between two words
+ * ("failed to activate and I should retry": the modal reaches no further back than "and"). */
+static bool joined_between(const struct sentence *s, const struct token *a, const struct token *b,
+                           unsigned langs)
+{
+    unsigned lo = a->part < b->part ? a->part : b->part;
+    unsigned hi = a->part < b->part ? b->part : a->part;
+    for (unsigned p = lo + 1; p <= hi; p++)
+        if (s->joined[p] & langs)
+            return true;
+    return false;
+}
+
 /* Sets aside what tells no state: a weak subject with nothing beside it to make it count (a
  * product or a stronger subject in the line; for a weak word of state, next to it), a
  * subordinate clause's words, a clause a modal verb makes a supposition, a subject that names
@@ -181,7 +233,10 @@ static void set_aside(struct sentence *s, bool strong)
             continue;
         for (size_t j = 0; j < s->n; j++) {
             struct token *o = &s->t[j];
-            if (o->clause != k->clause || !(o->w->langs & k->w->langs))
+            /* a modal is its verb's, and "and" joins another verb; a "when" clause goes on
+             * past it ("when the host is down and activation fails") */
+            if (o->clause != k->clause || !(o->w->langs & k->w->langs) ||
+                (k->w->kind == EXW_MODAL && joined_between(s, k, o, k->w->langs)))
                 continue;
             if (k->w->kind == EXW_MODAL)
                 o->dropped = true;
@@ -193,34 +248,66 @@ static void set_aside(struct sentence *s, bool strong)
     }
 }
 
+/* Whether a word is set aside, by its own clause or by the sentence's guards. */
+static bool set_off(const struct token *k)
+{
+    return k->dropped || k->guarded;
+}
+
 /* The languages of the subjects left in a clause (all clauses: UINT_MAX). */
 static unsigned langs_of(const struct sentence *s, unsigned clause)
 {
     unsigned langs = 0;
     for (size_t i = 0; i < s->n; i++)
-        if (!s->t[i].dropped && (subject(s->t[i].w) || (s->t[i].w->flags & EXW_OF_PRODUCT)) &&
+        if (!set_off(&s->t[i]) && (subject(s->t[i].w) || (s->t[i].w->flags & EXW_OF_PRODUCT)) &&
             (clause == ~0u || s->t[i].clause == clause))
             langs |= s->t[i].w->langs;
     return langs;
 }
 
-/* Whether a word of supposition or how-to stands anywhere in the sentence, or an instruction
- * opens it, in a language of its subjects. */
-static bool not_a_report(const struct sentence *s, bool question)
+/* Whether a clause holds a first-person word of one of `langs`. */
+static bool told_by_writer(const struct sentence *s, unsigned clause, unsigned langs)
+{
+    for (unsigned p = 0; p < s->parts; p++)
+        if (s->part_clause[p] == clause && (s->person[p] & langs))
+            return true;
+    return false;
+}
+
+/* Whether a guard of the whole sentence reaches a word. A supposition holds the clause after
+ * it ("If you use KMS, activation fails"), and a how-to that opens the sentence is its title
+ * ("How do I ..., Windows needs to be activated"). Else a how-to or an instruction reaches its
+ * own part and the clauses where the writer does not speak of their own machine: "I rely on the
+ * Troubleshoot Function, after the deployment, I'm always unable to activate" reports, as does
+ * "To activate Windows, I ran slmgr /ato and it failed"; "Troubleshoot: activation failed" and
+ * "Windows failed to activate and here is how to fix it" do not. */
+static bool reaches(const struct sentence *s, const struct token *g, const struct token *o)
+{
+    bool opens = g->pos == 0 || (g == &s->t[0] && g->pos == 1); /* "So how do I ..." */
+    if (g->w->kind == EXW_IF || (g->w->kind == EXW_HOWTO && opens))
+        return true;
+    return o->part == g->part || !told_by_writer(s, o->clause, g->w->langs);
+}
+
+/* Sets aside what a word of supposition or how-to, or an instruction that opens the sentence,
+ * reaches, in a language of the sentence's subjects. */
+static void guard(struct sentence *s, bool question)
 {
     unsigned langs = langs_of(s, ~0u);
     for (size_t i = 0; i < s->n; i++) {
-        const struct ex_prose_word *w = s->t[i].w;
-        if (!(w->langs & langs))
+        const struct token *g = &s->t[i];
+        if (!(g->w->langs & langs))
             continue;
         /* a question's last clause asks alone: "..., anyone knows how to activate it?" */
-        bool asks_alone = question && s->t[i].clause == s->last && s->last > 0 &&
-                          s->t[i].clause != s->t[0].clause;
-        if (w->kind == EXW_IF || (w->kind == EXW_HOWTO && !asks_alone) ||
-            (w->kind == EXW_LEAD && s->t[i].pos == 0))
-            return true;
+        bool asks_alone = question && g->clause == s->last && s->last > 0 &&
+                          g->clause != s->t[0].clause;
+        if (g->w->kind != EXW_IF && (g->w->kind != EXW_HOWTO || asks_alone) &&
+            (g->w->kind != EXW_LEAD || g->pos != 0))
+            continue;
+        for (size_t j = 0; j < s->n; j++)
+            if (reaches(s, g, &s->t[j]))
+                s->t[j].guarded = true;
     }
-    return false;
 }
 
 /* Whether a word that stands for something (it, this product) stands for the product or its
@@ -299,7 +386,7 @@ static const struct token *subject_of(const struct sentence *s, const struct tok
     const struct token *best = NULL;
     for (size_t i = 0; i < s->n; i++) {
         const struct token *k = &s->t[i];
-        if (k->dropped || k->clause != o->clause || !(k->w->langs & o->w->langs))
+        if (set_off(k) || k->clause != o->clause || !(k->w->langs & o->w->langs))
             continue;
         bool ahead = o->w->kind == EXW_FAILED || o->w->kind == EXW_ASKS;
         unsigned near = ahead && k->pos > o->pos ? FAILS_NEXT + !(k->w->flags & EXW_VERB) : NEAR;
@@ -320,7 +407,7 @@ static const struct token *find(const struct sentence *s, unsigned clause, unsig
 {
     for (size_t i = 0; i < s->n; i++) {
         const struct token *k = &s->t[i];
-        if (!k->dropped && k->clause == clause && k->w->kind == kind && (k->w->langs & langs) &&
+        if (!set_off(k) && k->clause == clause && k->w->kind == kind && (k->w->langs & langs) &&
             (!to || distance(k, to) <= near))
             return k;
     }
@@ -341,7 +428,7 @@ static int negated_verb(const struct sentence *s, unsigned clause, size_t *at, s
 {
     for (size_t i = 0; i < s->n; i++) {
         const struct token *k = &s->t[i];
-        if (k->dropped || k->clause != clause || k->w->kind != EXW_ACT || !(k->w->flags & EXW_VERB))
+        if (set_off(k) || k->clause != clause || k->w->kind != EXW_ACT || !(k->w->flags & EXW_VERB))
             continue;
         const struct token *n = find(s, clause, k->w->langs, EXW_NOT, k, NEXT_TO);
         if (n && (n->w->flags & EXW_AHEAD) && n->pos > k->pos)
@@ -361,12 +448,12 @@ static bool double_negative(const struct sentence *s, unsigned clause)
 {
     for (size_t i = 0; i < s->n; i++) {
         const struct token *k = &s->t[i];
-        if (k->dropped || k->clause != clause || k->w->kind != EXW_FAILED ||
+        if (set_off(k) || k->clause != clause || k->w->kind != EXW_FAILED ||
             !(k->w->flags & EXW_NEGATING))
             continue;
         for (size_t j = 0; j < s->n; j++) {
             const struct token *o = &s->t[j];
-            if (!o->dropped && o->clause == clause && o->w->kind == EXW_FAILED &&
+            if (!set_off(o) && o->clause == clause && o->w->kind == EXW_FAILED &&
                 !(o->w->flags & EXW_NEGATING) && distance(k, o) <= NEXT_TO)
                 return true;
         }
@@ -391,7 +478,7 @@ static int clause_told(const struct sentence *s, unsigned clause, size_t *at, si
     const struct token *o = NULL, *subj = NULL;
     for (size_t i = 0; i < s->n; i++) {
         const struct token *k = &s->t[i];
-        if (k->dropped || k->clause != clause || !outcome(k->w))
+        if (set_off(k) || k->clause != clause || !outcome(k->w))
             continue;
         const struct token *sj = subject_of(s, k);
         /* "the count does not increase", "it wouldn't make sense": another verb's failure */
@@ -464,8 +551,7 @@ int ex_prose_told(const char *text, size_t len, bool question, bool strong, unsi
     s.before = *before;
     *before = leaves(&s, *before);
     set_aside(&s, strong);
-    if (not_a_report(&s, question))
-        return EX_TOLD_NONE;
+    guard(&s, question);
     int told = EX_TOLD_NONE;
     /* a question's last clause asks; the clauses before it may still tell ("已经激活, 这个会有
      * 影响吗?") */

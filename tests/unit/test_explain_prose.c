@@ -798,3 +798,70 @@ Test(prose, it_stands_for_what_the_sentence_before_named)
     told_after("Thanks", EX_PROSE_BEFORE_PRODUCT, &left);
     cr_expect_eq(left, (unsigned)EX_PROSE_BEFORE_PRODUCT, "nothing named: what was before stays");
 }
+
+/* How far a guard reaches (prose_read.c: set_aside, reaches). A modal is its own verb's: "and"
+ * ends its reach, while a "when" clause goes on past it. A how-to or an instruction sets aside
+ * its own part and every clause where the writer does not speak of their own machine; one that
+ * opens the sentence is its title, and sets the whole sentence aside. Each pair: the sentence
+ * read (judged by the condition row of its class, at that row's severity) and the sentence of
+ * the same shape whose guard reaches its outcome. */
+static const struct paired_case guard_reach[] = {
+    { "modal in the next part", "Windows failed to activate and I should try again later", FAILED,
+      "Activation may fail and the watermark may appear" },
+    { "modal in the part after", "Activation failed and should be retried", FAILED,
+      "Activation may fail, and should be retried" },
+    { "modal in the next part (de)",
+      "Die Aktivierung ist fehlgeschlagen und ich sollte es später erneut versuchen", FAILED,
+      "Die Aktivierung könnte fehlschlagen und Windows startet neu" },
+    { "modal in the next part (fr)", "L'activation a échoué et je devrais réessayer plus tard",
+      FAILED, "L'activation pourrait échouer et Windows redémarre" },
+    { "modal in the next part (es)", "La activación falló y debería intentarlo más tarde", FAILED,
+      "La activación podría fallar y Windows se reinicia" },
+    { "modal in the next part (ru)", "Активация не удалась и я должен попробовать позже", FAILED,
+      "Активация может не удаться и Windows перезагрузится" },
+    { "a when clause goes on past and", "The KMS host is down and activation fails", FAILED,
+      "When the KMS host is down and activation fails, the clients retry" },
+    { "how-to in another clause, the writer's machine",
+      "I rely on activating windows through the Troubleshoot Function, after the deployment, "
+      "Im always unable to activate windows",
+      FAILED, "Rely on the Troubleshoot Function: after the deployment, Windows is always unable "
+              "to activate" },
+    { "the troubleshooter the writer ran",
+      "I ran the activation troubleshooter and it says Windows cannot be activated", FAILED,
+      "Troubleshoot: activation failed" },
+    { "how-to after the report", "Windows failed to activate and I don't know how to fix it",
+      FAILED, "Windows failed to activate and here is how to fix it" },
+    { "how-to that opens the sentence", "My Windows failed to activate and I don't know how to fix it",
+      FAILED, "How do I fix it, my Windows failed to activate" },
+    { "instruction that opens the sentence", "To activate Windows, I ran slmgr /ato and it failed",
+      FAILED, "To activate Windows, run slmgr /ato: activation failed on old builds" },
+    { "instruction that opens the sentence (de)",
+      "Um Windows zu aktivieren, habe ich slmgr /ato ausgeführt und die Aktivierung ist "
+      "fehlgeschlagen",
+      FAILED, "Um Windows zu aktivieren, führen Sie slmgr /ato aus, die Aktivierung ist "
+              "fehlgeschlagen" },
+    { "how-to in another clause (de)", "Ich habe die Anleitung befolgt, meine Lizenz ist abgelaufen",
+      EXPIRED, "Anleitung: die Lizenz ist abgelaufen" },
+    { "how-to in another clause (fr)",
+      "Je suis le guide pour résoudre le problème, mon activation a échoué", FAILED,
+      "Comment résoudre le problème, l'activation a échoué" },
+    { "how-to in another clause (zh)", "我按照教程操作,我的 Windows 激活失败", FAILED,
+      "按照教程操作,Windows 激活失败" },
+    /* "we're" is no first-person word: without its apostrophe it is "were" */
+    { "we, not were", "We allowed the KMS IP addresses and we were able to activate Windows successfully",
+      OK, "Rules allow the KMS IP addresses and who were able to activate Windows successfully" },
+    { "success, then a modal of thanks", "Windows activated successfully and I would like to thank you",
+      OK, "Windows would activate successfully and I thank you" },
+};
+
+Test(prose, a_guard_reaches_its_part_or_clause_and_no_report_of_the_writer)
+{
+    for (size_t i = 0; i < sizeof guard_reach / sizeof guard_reach[0]; i++) {
+        const struct paired_case *c = &guard_reach[i];
+        expect_judged(c->what, c->reads, c->told);
+        size_t at = 0, plen = 0;
+        int t = told(c->not_read, true, &at, &plen);
+        cr_expect_eq(t, NONE, "%s: \"%s\" told %s", c->what, c->not_read,
+                     t < 0 ? "nothing" : ex_told_name(t));
+    }
+}
