@@ -94,6 +94,8 @@ static const struct ex_prose_word words[] = {
     /* the watermark's text quoted ("shows \"Activate Windows\" in the corner") */
     W(EXW_MARK, 0, EN, "\"activate windows\""),
     W(EXW_MARK, 0, EN, "activate windows watermark"), /* a name of the watermark, no verb */
+    W(EXW_MARK, 0, EN, "'activate windows'"), /* (en-ticket-mas-1547-eval-2025-activate-windows) */
+    W(EXW_MARK, 0, EN, "\xE2\x80\x98" "activate windows\xE2\x80\x99"),
     W(EXW_MARK, 0, EN, "\xE2\x80\x9c" "activate windows\xE2\x80\x9d"),
     /* reduced functionality: the notification state as Vista and Office name it ("Office is
      * in reduced functionality mode") */
@@ -326,6 +328,12 @@ static const struct ex_prose_word words[] = {
     W(EXW_UNLICENSED, X, EN, "non-genuine"),
     W(EXW_UNLICENSED, X, EN, "isn't genuine"),
     W(EXW_UNLICENSED, X, EN, "no longer genuine"),
+    /* "Your license is not original" (en-ticket-mas-35-office-not-genuine: Office's notice) */
+    W(EXW_UNLICENSED, X, EN, "not original"),
+    W(EXW_UNLICENSED, X, EN, "isn't original"),
+    /* "tu copia de Windows está desactivada" (es-blog-silverpc-windows-desactivado) */
+    W(EXW_UNLICENSED, X | S, ES, "desactivad"),
+    W(EXW_UNLICENSED, X | S, PT, "desativad"),
     W(EXW_UNLICENSED, X, JA, "正規品ではない"),
     W(EXW_UNLICENSED, X, JA, "正規品ではあり"),
     W(EXW_UNLICENSED, X, JA, "正規品でない"),
@@ -1551,8 +1559,8 @@ static size_t match(const unsigned char *t, size_t len, size_t at, const struct 
                 j++;
             else if (j + 2 < len && t[j] == 0xE2 && t[j + 1] == 0x80 && t[j + 2] == 0x99)
                 j += 3;
-            else if (i == w->len)
-                return 0; /* an elision's apostrophe is written: "l'" is no "l" */
+            else if (i == w->len || i == 1)
+                return 0; /* an elision's apostrophe, a quote's mark, is written: "l'" is no "l" */
             continue;
         }
         if (j >= len)

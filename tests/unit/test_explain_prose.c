@@ -710,6 +710,16 @@ static const struct paired_case round7[] = {
       "If Windows is no longer genuine after the upgrade, run the tool" },
     { "unavailable", "The activation server is unavailable", FAILED,
       "This feature is unavailable until Windows is activated" },
+    /* a how-to word written as a name inside the writer's sentence is a name; in a heading
+     * in Title Case it is still a how-to */
+    { "a name, no how-to", "I rely on the Troubleshoot Function, but I am unable to activate Windows",
+      FAILED, "Windows 10 Activation Failed How To Fix" },
+    { "not original", "Your Office license is not original", NOT_ACT,
+      "If your Office license is not original, buy one" },
+    { "desactivada (es)", "tu copia de Windows está desactivada", NOT_ACT,
+      "Cómo saber si tu copia de Windows está desactivada" },
+    { "quoted in single quotes", "System Settings still shows 'Activate Windows'", NOT_ACT,
+      "To remove 'Activate Windows', activate Windows" },
     /* "si bien que" (so that) supposes nothing, "si" alone does */
     { "si bien que (fr)", "Si bien que, après le SP1, leur clé d'activation est invalide",
       FAILED, "Si votre clé d'activation est invalide, contactez Microsoft" },
