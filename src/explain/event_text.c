@@ -292,6 +292,27 @@ static unsigned id_before_message(const char *s, size_t len, size_t *skip)
     return id;
 }
 
+/* How far after "Event <id>" its message may begin: a source's name between ("Event 16384,
+ * Security-SPP Successfully scheduled ..."). */
+#define NAMED_EVENT_GAP 48
+
+/* The event ID a forum post names before the event's message ("Event 16384, Security-SSP
+ * Successfully scheduled ...", "Event 8198 - License Activation ..."): the ID, and in *skip the
+ * bytes after it; 0 when the line does not open so. */
+static unsigned named_event(const char *s, size_t len, size_t *skip)
+{
+    if (len < 12 || strncasecmp(s, "Event ", 6) != 0)
+        return 0;
+    size_t i = 6;
+    unsigned id = 0;
+    while (i < len && i < 11 && s[i] >= '0' && s[i] <= '9')
+        id = id * 10 + (unsigned)(s[i++] - '0');
+    if (i == 6 || (i < len && s[i] != ',' && s[i] != ' ' && s[i] != ':' && s[i] != '-'))
+        return 0;
+    *skip = i;
+    return id;
+}
+
 static const struct message_start *message_start(const char *s, size_t len)
 {
     size_t skip = 0;
@@ -301,6 +322,16 @@ static const struct message_start *message_start(const char *s, size_t len)
             starts_with_nocase(s + skip, len - skip, messages[i].text) &&
             (!messages[i].also[0] || line_holds(s, len, messages[i].also)))
             return &messages[i];
+    if (id || (id = named_event(s, len, &skip)) == 0)
+        return NULL;
+    for (size_t i = 0; i < sizeof messages / sizeof *messages; i++) {
+        if (messages[i].id != id)
+            continue;
+        for (size_t at = skip; at < len && at <= skip + NAMED_EVENT_GAP; at++)
+            if (starts_with_nocase(s + at, len - at, messages[i].text) &&
+                (!messages[i].also[0] || line_holds(s, len, messages[i].also)))
+                return &messages[i];
+    }
     return NULL;
 }
 

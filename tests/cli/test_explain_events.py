@@ -401,6 +401,25 @@ class GenuineTicketAndRestart(unittest.TestCase):
         objs, _ = records(b"Error Code: 0xC004F074\n")
         self.assertNotIn("event", [o["kind"] for o in objs])
 
+    def test_a_description_behind_event_and_its_id_and_source(self):
+        # Forum posts name the event before its message: "Event 16384, Security-SSP
+        # Successfully scheduled ..." (corpus en-event-desc-windowsa-16384-reddit) was nothing
+        # recognisable; "Event 8198 - License Activation ..." gave only the fallback's code.
+        for data, rule, severity in (
+                (b"    Event 16384, Security-SSP Successfully scheduled Software Protection "
+                 b"service for re-start at 2121-02-23. Reason: RulesEngine.\n",
+                 "16384-restart-scheduled", "ok"),
+                (b"Event 8198 - License Activation (slui.exe) failed with the following error "
+                 b"code: hr=0xC004F074\n", "8198-failed", "critical")):
+            with self.subTest(rule=rule):
+                objs, _ = records(data)
+                self.assertEqual([o["kind"] for o in objs], ["event"], objs)
+                self.assertEqual(rules_of(objs)[rule]["severity"], severity)
+        # the message of another event behind the ID is none of it
+        objs, r = records(b"Event 8200, Security-SPP Successfully scheduled Software Protection "
+                          b"service for re-start at 2121-02-23. Reason: RulesEngine.\n")
+        self.assertEqual((objs, r.returncode), ([], 2))
+
     def test_a_description_behind_another_events_id_is_not_read(self):
         objs, r = records(b"8200: Successfully scheduled Software Protection service for "
                           b"re-start at 2125-01-12T22:38:50Z. Reason: RulesEngine.\n")
