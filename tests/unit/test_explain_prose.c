@@ -725,16 +725,23 @@ static const struct paired_case round7[] = {
       FAILED, "Si votre clé d'activation est invalide, contactez Microsoft" },
 };
 
-Test(prose, round7_mechanisms_read_their_sentence_and_not_its_neighbour)
+/* Each pair: its first sentence tells its class, judged by the row of that name; its second
+ * tells nothing. */
+static void expect_pairs(const struct paired_case *cases, size_t n)
 {
-    for (size_t i = 0; i < sizeof round7 / sizeof round7[0]; i++) {
-        const struct paired_case *c = &round7[i];
+    for (size_t i = 0; i < n; i++) {
+        const struct paired_case *c = &cases[i];
         expect_judged(c->what, c->reads, c->told);
         size_t at = 0, plen = 0;
         int t = told(c->not_read, true, &at, &plen);
         cr_expect_eq(t, NONE, "%s: \"%s\" told %s", c->what, c->not_read,
                      t < 0 ? "nothing" : ex_told_name(t));
     }
+}
+
+Test(prose, round7_mechanisms_read_their_sentence_and_not_its_neighbour)
+{
+    expect_pairs(round7, sizeof round7 / sizeof round7[0]);
 }
 
 /* A weak key counts beside a product word only; "it" alone opens no reading of a line (the
@@ -866,12 +873,5 @@ static const struct paired_case guard_reach[] = {
 
 Test(prose, a_guard_reaches_its_part_or_clause_and_no_report_of_the_writer)
 {
-    for (size_t i = 0; i < sizeof guard_reach / sizeof guard_reach[0]; i++) {
-        const struct paired_case *c = &guard_reach[i];
-        expect_judged(c->what, c->reads, c->told);
-        size_t at = 0, plen = 0;
-        int t = told(c->not_read, true, &at, &plen);
-        cr_expect_eq(t, NONE, "%s: \"%s\" told %s", c->what, c->not_read,
-                     t < 0 ? "nothing" : ex_told_name(t));
-    }
+    expect_pairs(guard_reach, sizeof guard_reach / sizeof guard_reach[0]);
 }
