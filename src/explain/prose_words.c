@@ -1422,6 +1422,13 @@ static const struct ex_prose_word words[] = {
     W(EXW_AND, 0, ZH, "而且"),
     W(EXW_AND, 0, JA, "そして"),
     W(EXW_AND, 0, KO, "그리고"),
+    /* "no failure" tells none, and turns no other outcome round ("failed with no error
+     * shown"): words passed over as fillers are (a wrapped sentence read whole: "Turning off a
+     * license server entirely / shows no failure in Nagios", neg-en-monitoringplugins-687) */
+    W(EXW_FILLER, 0, EN, "no failure"),
+    W(EXW_FILLER, 0, EN, "no failures"),
+    W(EXW_FILLER, 0, EN, "no error"),
+    W(EXW_FILLER, 0, EN, "no errors"),
     /* the writer's own machine: "after the deployment, I'm always unable to activate windows"
      * is a report though "Troubleshoot" stands in another clause of the sentence */
     W(EXW_PERSON, 0, EN, "i"),

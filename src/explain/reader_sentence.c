@@ -178,12 +178,103 @@ void ex_sentence_state_clear(struct ex_sentence_state *st)
     st->messages = NULL;
 }
 
+/* A line the page or the writer wrapped inside a sentence is at least this long; a shorter one
+ * that ends without a full stop is a heading or a list's item ("Lösung:"). */
+#define WRAPPED_LINE 40
+/* How much of a line's first sentence is read with the sentence the line before left open. */
+#define JOINED_HEAD 480
+
+/* Whether a line opens with a small letter (ASCII, Latin-1, Cyrillic): it goes on with the
+ * sentence the line before left open ("activate and that I should try again later."), where a
+ * new sentence, a heading or a tool's line opens with a capital, a digit or a mark. */
+static bool opens_small(const char *text, size_t len)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    if (i < len && t[i] >= 'a' && t[i] <= 'z')
+        return true;
+    if (i + 1 >= len)
+        return false;
+    unsigned a = t[i], b = t[i + 1];
+    return (a == 0xC3 && b >= 0x9F && b <= 0xBF && b != 0xB7) || /* ß-ÿ */
+           (a == 0xD0 && b >= 0xB0 && b <= 0xBF) || (a == 0xD1 && b >= 0x80 && b <= 0x8F);
+}
+
+/* Whether the words of a line (its first pass found `found`) are read as prose: it holds a
+ * subject, or an "it" after a line that tried to activate ("It failed again."), the input
+ * named the product, and it is no program's source nor a page's section title. */
+static bool prose_line(const struct ex_sentence_state *st, unsigned found, const char *text,
+                       size_t len)
+{
+    bool refers_back = (found & EX_PROSE_REFERS) && st->before;
+    return ((found & EX_PROSE_SUBJECT) || refers_back) && st->named && !source_line(text, len) &&
+           !section_title(text, len);
+}
+
+/* Reads one sentence s[0 .. n) of `line` (its words as prose when `prose`): hands on its
+ * record when it tells a state, and returns the sink's answer; -1 when it tells none. */
+static int read_sentence(struct ex_collector *c, struct ex_sentence_state *st, const char *s,
+                         size_t n, bool question, bool prose, bool strong, const char *line,
+                         size_t len, size_t lineno)
+{
+    const char *word = NULL;
+    size_t wlen = 0, w = 0;
+    if (ex_label_named_in(EXL_LICENSE_STATUS, s, n) && !negated(s, n) &&
+        told_state(s, n, &word, &wlen) >= 0)
+        return emit(c, lineno, word, wlen, line, len, EX_TOLD_NONE);
+    if (!prose)
+        return -1;
+    int told = ex_prose_told(s, n, question, strong, &st->before, &w, &wlen);
+    if (told == EX_TOLD_NONE || quotes_a_tool(s, n, w))
+        return -1;
+    if (quotes_a_message(&st->messages, line, len))
+        return 0;
+    return emit(c, lineno, s + w, wlen, line, len, told);
+}
+
+/* Reads the sentence the line before left open (st->tail) with the start of this line, up to
+ * its first sentence's end at text[n]: a supposition or a modal on one line reaches the words
+ * on the next ("If the organization" / "has more than one KMS host ... does not support"). */
+static int read_joined(struct ex_collector *c, struct ex_sentence_state *st, size_t tail,
+                       const char *text, size_t len, size_t n, size_t lineno)
+{
+    char joined[EX_SENTENCE_TAIL + 1 + JOINED_HEAD];
+    memcpy(joined, st->tail, tail);
+    joined[tail] = ' ';
+    memcpy(joined + tail + 1, text, n);
+    size_t jl = tail + 1 + n;
+    unsigned found = ex_prose_scan(joined, jl);
+    st->named |= (found & EX_PROSE_NAMED) != 0;
+    return read_sentence(c, st, joined, jl, asks(text, len, n), prose_line(st, found, joined, jl),
+                         (found & EX_PROSE_STRONG) != 0, joined, jl, lineno);
+}
+
+/* Keeps a line's last sentence for the next line when the line ends inside it. */
+static void keep_tail(struct ex_sentence_state *st, const char *text, size_t len, size_t last,
+                      size_t lineno)
+{
+    while (len > last && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+        len--;
+    if (len < WRAPPED_LINE || len <= last || len - last > EX_SENTENCE_TAIL)
+        return;
+    memcpy(st->tail, text + last, len - last);
+    st->tail_len = len - last;
+    st->tail_line = lineno;
+}
+
 int ex_sentence_line(struct ex_collector *c, struct ex_sentence_state *st, const char *text,
                      size_t len, size_t lineno)
 {
     bool *named = &st->named;
     const char *v;
     size_t vl;
+    /* the sentence the line before left open, when this line goes on with it */
+    size_t tail = st->tail_len > 0 && lineno == st->tail_line + 1 && opens_small(text, len)
+                      ? st->tail_len
+                      : 0;
+    st->tail_len = 0;
     if (ex_label_find_row(ALL_FORMATS, text, len, &v, &vl) || ex_may_hold_code(text, len) ||
         ex_event_message_line(text, len)) {
         *named = true; /* a tool's or an event's own line, or a code's: a product in question */
@@ -195,30 +286,30 @@ int ex_sentence_line(struct ex_collector *c, struct ex_sentence_state *st, const
     }
     unsigned found = ex_prose_scan(text, len); /* most lines: no subject, after one pass */
     *named |= (found & EX_PROSE_NAMED) != 0;
-    /* "It failed again." after a line that tried to activate */
-    bool refers_back = (found & EX_PROSE_REFERS) && st->before;
-    bool prose = ((found & EX_PROSE_SUBJECT) || refers_back) && *named &&
-                 !source_line(text, len) && !section_title(text, len);
+    bool prose = prose_line(st, found, text, len);
     bool strong = (found & EX_PROSE_STRONG) != 0;
-    for (size_t at = 0; at < len;) {
-        size_t n = sentence_end(text + at, len - at);
-        const char *s = text + at;
-        const char *word = NULL;
-        size_t wlen = 0;
-        if (ex_label_named_in(EXL_LICENSE_STATUS, s, n) && !negated(s, n) &&
-            told_state(s, n, &word, &wlen) >= 0)
-            return emit(c, lineno, word, wlen, text, len, EX_TOLD_NONE);
-        size_t w = 0;
-        int told = prose ? ex_prose_told(s, n, asks(text, len, at + n), strong, &st->before, &w,
-                                         &wlen)
-                         : EX_TOLD_NONE;
-        if (told != EX_TOLD_NONE && !quotes_a_tool(s, n, w)) {
-            if (quotes_a_message(&st->messages, text, len))
-                return 0;
-            return emit(c, lineno, s + w, wlen, text, len, told);
+    bool own = !source_line(text, len) && !section_title(text, len); /* a writer's line */
+    size_t at = 0, last = 0;
+    if (tail > 0 && own) {
+        size_t n = sentence_end(text, len);
+        if (n <= JOINED_HEAD) {
+            int status = read_joined(c, st, tail, text, len, n, lineno);
+            if (status >= 0)
+                return status;
+            at = last = n + 1; /* read with the line before, not alone */
         }
+    }
+    while (at < len) {
+        size_t n = sentence_end(text + at, len - at);
+        int status = read_sentence(c, st, text + at, n, asks(text, len, at + n), prose, strong,
+                                   text, len, lineno);
+        if (status >= 0)
+            return status;
+        last = at;
         at += n + 1;
     }
+    if (own && at == len + 1)
+        keep_tail(st, text, len, last, lineno);
     /* a line not read word by word leaves what its first pass found (a line without a word of
      * the product or its activation leaves nothing: it may speak of anything) */
     if (!prose)

@@ -7,6 +7,9 @@
 #include "collect.h"
 #include "message.h"
 
+/* How much of a line's unfinished last sentence is kept for the next line (longer: none). */
+#define EX_SENTENCE_TAIL 320
+
 /* What the sentence reader keeps from line to line of one input. */
 struct ex_sentence_state {
     /* whether the input named the product so far (a product word, a tool's line, a code):
@@ -19,6 +22,12 @@ struct ex_sentence_state {
      * is invalid.") is left to the code fallback, which names the code; made at the first such
      * line (NULL when out of memory) */
     struct ex_messages *messages;
+    /* the last sentence of the line before, when it ran on past the line's end (a paragraph
+     * the page wrapped: "... said that Windows failed to" / "activate and that I should try
+     * again later."): read again with the start of the next line when that goes on with a
+     * small letter */
+    char tail[EX_SENTENCE_TAIL];
+    size_t tail_len, tail_line;
 };
 
 /* Frees what the state holds (not the state). */

@@ -1037,6 +1037,24 @@ class StateOrFailureInProse(unittest.TestCase):
             got, status = self.read(text + "\n")
             self.assertEqual((got, status), ([], 2), text)
 
+    def test_a_sentence_the_page_wrapped_is_read_whole(self):
+        # en-blog-danielsaidi-activating-windows-8: the modal is the retry's, in its own part
+        got, status = self.read("When I tried to do so from the new Metro app, it just said "
+                                "that Windows failed to\nactivate and that I should try again "
+                                "later.\n")
+        self.assertEqual([(k, f[0]) for k, f in got],
+                         [("sentence", ("activation-failed", "failed to activate"))])
+        self.assertEqual(status, 1)
+        # neg-en-howto-programming4-kms-srv-nslookup: the supposition ends the line before
+        second = "has more than one KMS host or the network does not support DDNS, publish it.\n"
+        got, status = self.read("Clients find the KMS host through its SRV record. If the "
+                                "organization\n" + second)
+        self.assertEqual((got, status), ([], 2))
+        # the same line after a sentence that ended is read alone
+        got, status = self.read("Clients find the KMS host through its SRV record, always.\n" +
+                                second)
+        self.assertEqual([(k, f[0][0]) for k, f in got], [("sentence", "activation-failed")])
+
     def test_no_product_named_no_state(self):
         # neg-en-crunch-188: another program's activation, and nothing names Windows or Office
         got, status = records(b"Crunch 2 could not be activated. You've activated too many.\n")
