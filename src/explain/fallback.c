@@ -440,32 +440,14 @@ static void scan_win32_decimal(struct ex_fallback *fb, const char *text, size_t 
 static const char *const error_words[] = { "error code", "error", "fehler", "erreur",
                                            "\xE9\x94\x99\xE8\xAF\xAF" /* 错误 */ };
 
-/* Words that say a service does not start, in the languages of error_words. */
-static const char *const not_starting[] = {
-    "won't start", "wont start", "will not start", "not start", "to start", "cannot start",
-    "can't start", "could not be started", "startet nicht", "ne démarre pas",
-    "\xE6\x97\xA0\xE6\xB3\x95\xE5\x90\xAF\xE5\x8A\xA8", /* 无法启动 */
-    "\xE5\x90\xAF\xE5\x8A\xA8\xE5\xA4\xB1\xE8\xB4\xA5", /* 启动失败 */
-};
-
-static bool says_it_does_not_start(const char *text, size_t len)
-{
-    for (size_t k = 0; k < sizeof not_starting / sizeof not_starting[0]; k++) {
-        size_t n = strlen(not_starting[k]);
-        for (size_t i = 0; i + n <= len; i++)
-            if (strncasecmp(text + i, not_starting[k], n) == 0)
-                return true;
-    }
-    return false;
-}
-
 /* The Win32 error a sentence gives in decimal when the licensing service it names does not
  * start ("the software protection service won't start (sppsvc) it gives error 5"): an error
  * word, blanks or a colon, then the number alone. A number told otherwise ("sppsvc listens,
  * Error Code: 577 says the log") is no tool's error. */
 static void scan_service_error(struct ex_fallback *fb, const char *text, size_t len)
 {
-    if (!ex_phrase_in(EX_PH_LICENSING_SERVICE, text, len) || !says_it_does_not_start(text, len))
+    if (!ex_phrase_in(EX_PH_LICENSING_SERVICE, text, len) ||
+        !ex_phrase_in(EX_PH_NOT_STARTING, text, len))
         return;
     fb->context = true; /* the licensing service named: the text is about it */
     for (size_t i = 0; i < len; i++) {
