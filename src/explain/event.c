@@ -159,7 +159,7 @@ static bool explained_id(unsigned id)
 {
     return id == 1003 || id == 8198 || id == 8200 || id == 8208 || id == 8209 ||
            (id >= 12288 && id <= 12294) || id == 12308 || id == 16384 || id == 16385 ||
-           id == 12321;
+           id == 12321 || id == 900 || id == 902 || id == 903;
 }
 
 static bool reads_as_hresult(const char *s)

@@ -77,7 +77,8 @@ static bool code_in_text(unsigned id)
 static void read_result(struct view *v)
 {
     const struct ex_event *ev = v->ev;
-    if (ev->id == 12294 || ev->id == 1003 || ev->id == 16384)
+    if (ev->id == 12294 || ev->id == 1003 || ev->id == 16384 || ev->id == 900 || ev->id == 902 ||
+        ev->id == 903)
         return;
     if (!code_in_text(ev->id)) {
         v->has_result = ex_event_code(value(ev, 1), &v->result);
@@ -495,6 +496,13 @@ static const struct rule rules[] = {
     R(12321, "12321-token-activation-failed", "result", EX_NOTE, 0, 0, NULL, NULL, NULL, failed,
       result_value, true,
       "Token-based activation is not set up here (the code says what is missing, 0xC004F011: no issuance licence installed). It matters only where machines are meant to activate by token; KMS and MAK activation go on without it."),
+    /* 900, 902, 903: the service starting, started, stopped */
+    R(900, "900-service-starting", "event", EX_OK, 0, 0, "event:902", NULL, NULL, always,
+      message_value, false, "Routine: the licensing service is starting on a caller's demand."),
+    R(902, "902-service-started", "event", EX_OK, 0, 0, "event:900", NULL, NULL, always,
+      message_value, false, "Routine: the licensing service has started."),
+    R(903, "903-service-stopped", "event", EX_OK, 0, 0, "event:900", NULL, NULL, always,
+      message_value, false, "Routine: the licensing service stopped, as it does when idle."),
     /* 12308: a client activated through Active Directory */
     R(12308, "12308-adba-activated", "activation-object", EX_OK, 0, 0,
       "symptom:kms-count-not-increasing", NULL, NULL, has_activation_object, object_value, false,
@@ -542,7 +550,8 @@ static void apply(const struct rule *r, const struct view *v, struct ex_finding 
 static const char *const event_refs[] = {
     "event:1003", "event:8198", "event:8200", "event:8208", "event:8209", "event:12288",
     "event:12289", "event:12290", "event:12291", "event:12292", "event:12293", "event:12294",
-    "event:12308", "event:16384", "event:16385", "event:12321",
+    "event:12308", "event:16384", "event:16385", "event:12321", "event:900", "event:902",
+    "event:903",
 };
 
 /* The first finding names the event itself, so that a record always says what it read. */

@@ -98,6 +98,10 @@ static const struct message_start {
     /* as support article KB2020644 says its description reads ("Token Based Activation
      * failed.", its code on the next line as "HR=0x...") */
     { 12321, "Token Based Activation failed", "", false, 0 },
+    /* the service starting, started and stopped, as Windows writes them (KB2958281's copy) */
+    { 900, "The Software Protection service is starting", "", false, 0 },
+    { 902, "The Software Protection service has started", "", false, 0 },
+    { 903, "The Software Protection service has stopped", "", false, 0 },
 };
 
 /* The KMS events' Info lists are the same in every display language, while the message above
@@ -297,17 +301,18 @@ static unsigned id_before_message(const char *s, size_t len, size_t *skip)
 #define NAMED_EVENT_GAP 48
 
 /* The event ID a forum post names before the event's message ("Event 16384, Security-SSP
- * Successfully scheduled ...", "Event 8198 - License Activation ..."): the ID, and in *skip the
- * bytes after it; 0 when the line does not open so. */
+ * Successfully scheduled ...", "Event 8198 - License Activation ...", "Event ID 902 — The
+ * Software Protection service has started."): the ID, and in *skip the bytes after it; 0 when
+ * the line does not open so. */
 static unsigned named_event(const char *s, size_t len, size_t *skip)
 {
     if (len < 12 || strncasecmp(s, "Event ", 6) != 0)
         return 0;
-    size_t i = 6;
+    size_t i = strncasecmp(s, "Event ID ", 9) == 0 ? 9 : 6, first = i;
     unsigned id = 0;
-    while (i < len && i < 11 && s[i] >= '0' && s[i] <= '9')
+    while (i < len && i < first + 5 && s[i] >= '0' && s[i] <= '9')
         id = id * 10 + (unsigned)(s[i++] - '0');
-    if (i == 6 || (i < len && s[i] != ',' && s[i] != ' ' && s[i] != ':' && s[i] != '-'))
+    if (i == first || (i < len && s[i] != ',' && s[i] != ' ' && s[i] != ':' && s[i] != '-'))
         return 0;
     *skip = i;
     return id;

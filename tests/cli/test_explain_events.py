@@ -353,6 +353,13 @@ class GenuineTicketAndRestart(unittest.TestCase):
          "12321-token-activation-failed", "note", "0xC004F011"),
         (b"Token Based Activation failed.\nHR=0xC004F011\n",
          "12321-token-activation-failed", "note", "0xC004F011"),
+        # the service starting and started, as KB2958281 and a detection wiki's page (corpus
+        # en-event-json-detectionwiki-902) give them: no rule read them
+        (b"Source: Microsoft-Windows-Security-SPP\nEvent ID: 900\nLevel: Information\n"
+         b"Description:\nThe Software Protection service is starting.\n"
+         b"Parameters:caller=wsqmcons.exe\n", "900-service-starting", "ok", None),
+        ("Event ID 902 \u2014 The Software Protection service has started.\n".encode(),
+         "902-service-started", "ok", None),
     ]
 
     def test_each_event_by_its_rule(self):
@@ -376,7 +383,9 @@ class GenuineTicketAndRestart(unittest.TestCase):
                 with open(os.path.join(CORPUS, name + ".txt"), "rb") as f:
                     joined = b" ".join(f.read().split(b"\n")) + b"\n"
                 objs, r = records(joined)
-                self.assertEqual([o["kind"] for o in objs], ["event", "event"], objs)
+                # two service starts (900, routine) and the two failures
+                self.assertEqual([o["kind"] for o in objs], ["event"] * 4, objs)
+                self.assertEqual(rules_of(objs)["900-service-starting"]["severity"], "ok")
                 rules = rules_of(objs)
                 self.assertEqual((rules["8200-acquisition-failed"]["severity"],
                                   rules["8208-genuine-ticket-failed"]["codes"][0]),
@@ -390,7 +399,7 @@ class GenuineTicketAndRestart(unittest.TestCase):
         # 8200 is a failure to fetch a licence even with its code cut off (a warning).
         with open(os.path.join(CORPUS, "vi-event-text-kb2958281-flattened.txt"), "rb") as f:
             objs, r = records(f.read())
-        self.assertEqual([o["kind"] for o in objs], ["event"], objs)
+        self.assertEqual([o["kind"] for o in objs], ["event"] * 3, objs)  # 900, 900, 8200
         f = rules_of(objs)["8200-acquisition-failed"]
         self.assertEqual((f["severity"], f["codes"], r.returncode), ("warning", [], 1))
 
