@@ -984,10 +984,37 @@ bool ex_phrase_ends_at(enum ex_phrase what, const char *text, size_t end)
     return false;
 }
 
+#define PHRASES_OF_A_KIND 48 /* more rows of one kind than this are tried one by one */
+
 bool ex_phrase_in(enum ex_phrase what, const char *text, size_t len)
 {
-    for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
-        if (phrases[i].what == what && token_in_any_case(text, len, phrases[i].text))
-            return true;
+    /* One pass over the text for all the kind's phrases (the code fallback asks this of every
+     * line): a byte that opens none of them is passed at once. */
+    size_t kind[PHRASES_OF_A_KIND], n = 0;
+    unsigned char opens[256 / 8] = { 0 };
+    for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
+        if (phrases[i].what != what)
+            continue;
+        if (n == PHRASES_OF_A_KIND) { /* cannot happen with today's table */
+            if (token_in_any_case(text, len, phrases[i].text))
+                return true;
+            continue;
+        }
+        unsigned char first = (unsigned char)phrases[i].text[0] | 0x20;
+        opens[first / 8] |= (unsigned char)(1u << (first % 8));
+        kind[n++] = i;
+    }
+    for (size_t at = 0; at < len; at++) {
+        unsigned char c = (unsigned char)text[at] | 0x20;
+        if (!(opens[c / 8] & (1u << (c % 8))))
+            continue;
+        for (size_t k = 0; k < n; k++) {
+            const char *p = phrases[kind[k]].text;
+            size_t pn = strlen(p);
+            if (((unsigned char)p[0] | 0x20) == c && pn <= len - at &&
+                strncasecmp(text + at, p, pn) == 0)
+                return true;
+        }
+    }
     return false;
 }
