@@ -960,17 +960,6 @@ static const struct {
     /* Further languages: append a block here, naming its source. */
 };
 
-/* Where `token` stands in text, ASCII letters in any case; NULL when nowhere. */
-static const char *token_in_any_case(const char *text, size_t len, const char *token)
-{
-    size_t n = strlen(token);
-    unsigned char first = (unsigned char)token[0] | 0x20;
-    for (size_t i = 0; i + n <= len; i++)
-        if (((unsigned char)text[i] | 0x20) == first && strncasecmp(text + i, token, n) == 0)
-            return text + i;
-    return NULL;
-}
-
 bool ex_phrase_ends_at(enum ex_phrase what, const char *text, size_t end)
 {
     for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
@@ -984,35 +973,61 @@ bool ex_phrase_ends_at(enum ex_phrase what, const char *text, size_t end)
     return false;
 }
 
-#define PHRASES_OF_A_KIND 48 /* more rows of one kind than this are tried one by one */
+#define NPHRASES (sizeof phrases / sizeof phrases[0])
+
+/* Each kind's phrases by their first byte (ASCII letters lowered), with their lengths, built
+ * once per process: the code fallback asks for several kinds on every line of every input, and
+ * picking a kind's rows out of the table and trying each at every byte cost more than all the
+ * readers of a short paste together. */
+_Static_assert(NPHRASES < UINT16_MAX, "phrase indexes fit 16 bits");
+static struct {
+    uint16_t base[EX_PH_KIND_COUNT + 1]; /* kind k: row[base[k] .. base[k + 1]) */
+    uint16_t row[NPHRASES];               /* the table's rows, kind by kind */
+    uint16_t order[NPHRASES];             /* within a kind, its rows by first byte */
+    uint8_t len[NPHRASES];
+    struct ex_first_index first[EX_PH_KIND_COUNT];
+} by_kind;
+static pthread_once_t by_kind_once = PTHREAD_ONCE_INIT;
+static atomic_bool by_kind_built;
+
+static void by_kind_build(void)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < EX_PH_KIND_COUNT; k++) {
+        unsigned char keys[NPHRASES];
+        by_kind.base[k] = (uint16_t)n;
+        for (size_t i = 0; i < NPHRASES; i++) {
+            if (phrases[i].what != k)
+                continue;
+            keys[n - by_kind.base[k]] = (unsigned char)phrases[i].text[0] | 0x20;
+            by_kind.len[n] = (uint8_t)strlen(phrases[i].text);
+            by_kind.row[n++] = (uint16_t)i;
+        }
+        ex_first_index_build(&by_kind.first[k], by_kind.order + by_kind.base[k],
+                             n - by_kind.base[k], keys);
+    }
+    by_kind.base[EX_PH_KIND_COUNT] = (uint16_t)n;
+    atomic_store_explicit(&by_kind_built, true, memory_order_release);
+}
 
 bool ex_phrase_in(enum ex_phrase what, const char *text, size_t len)
 {
-    /* One pass over the text for all the kind's phrases (the code fallback asks this of every
-     * line): a byte that opens none of them is passed at once. */
-    size_t kind[PHRASES_OF_A_KIND], n = 0;
-    unsigned char opens[256 / 8] = { 0 };
-    for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
-        if (phrases[i].what != what)
-            continue;
-        if (n == PHRASES_OF_A_KIND) { /* cannot happen with today's table */
-            if (token_in_any_case(text, len, phrases[i].text))
-                return true;
-            continue;
-        }
-        unsigned char first = (unsigned char)phrases[i].text[0] | 0x20;
-        opens[first / 8] |= (unsigned char)(1u << (first % 8));
-        kind[n++] = i;
-    }
+    if ((unsigned)what >= EX_PH_KIND_COUNT)
+        return false;
+    if (!atomic_load_explicit(&by_kind_built, memory_order_acquire))
+        pthread_once(&by_kind_once, by_kind_build);
+    const uint16_t *start = by_kind.first[what].start;
+    const uint16_t *order = by_kind.order + by_kind.base[what];
+    const uint16_t *kind_rows = by_kind.row + by_kind.base[what];
+    const uint8_t *lens = by_kind.len + by_kind.base[what];
     for (size_t at = 0; at < len; at++) {
         unsigned char c = (unsigned char)text[at] | 0x20;
-        if (!(opens[c / 8] & (1u << (c % 8))))
-            continue;
-        for (size_t k = 0; k < n; k++) {
-            const char *p = phrases[kind[k]].text;
-            size_t pn = strlen(p);
-            if (((unsigned char)p[0] | 0x20) == c && pn <= len - at &&
-                strncasecmp(text + at, p, pn) == 0)
+        for (size_t j = start[c]; j < start[c + 1]; j++) { /* none for most bytes */
+            const unsigned char *p = (const unsigned char *)phrases[kind_rows[order[j]]].text;
+            size_t pn = lens[order[j]];
+            if (pn <= len - at &&
+                (pn == 1 || (p[1] | 0x20) == ((unsigned char)text[at + 1] | 0x20)) &&
+                strncasecmp(text + at, (const char *)p, pn) == 0)
                 return true;
         }
     }

@@ -167,7 +167,8 @@ const char *ex_channel_name(enum ex_channel channel);
  * not start ("won't start", 无法启动). */
 enum ex_phrase { EX_PH_NOT_AVAILABLE, EX_PH_SERVER_PRODUCT, EX_PH_INFORMATION_ONLY,
                  EX_PH_ACTIVATION_CONTEXT, EX_PH_EXAMPLE_IF, EX_PH_LICENSING_SERVICE,
-                 EX_PH_CODE_LOOKUP, EX_PH_HARMLESS, EX_PH_NOT_STARTING };
+                 EX_PH_CODE_LOOKUP, EX_PH_HARMLESS, EX_PH_NOT_STARTING,
+                 EX_PH_KIND_COUNT };
 bool ex_phrase_in(enum ex_phrase what, const char *text, size_t len);
 /* Whether a phrase for `what` ends at text[end] (it starts a word). */
 bool ex_phrase_ends_at(enum ex_phrase what, const char *text, size_t end);
