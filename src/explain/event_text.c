@@ -273,8 +273,9 @@ static bool starts_with_nocase(const char *s, size_t len, const char *prefix)
 static bool line_holds(const char *s, size_t len, const char *word)
 {
     size_t n = strlen(word);
-    for (size_t i = 0; i + n <= len; i++)
-        if (strncasecmp(s + i, word, n) == 0)
+    unsigned char first = (unsigned char)word[0] | 0x20;
+    for (size_t i = 0; i + n <= len; i++) /* most bytes differ from the word's first */
+        if (((unsigned char)s[i] | 0x20) == first && strncasecmp(s + i, word, n) == 0)
             return true;
     return false;
 }
@@ -886,23 +887,14 @@ static size_t label_at(const char *s, size_t n, size_t i, bool glued)
     return 0;
 }
 
-static bool holds(const char *s, size_t n, const char *word)
-{
-    size_t w = strlen(word);
-    for (size_t i = 0; i + w <= n; i++)
-        if (s[i] == word[0] && memcmp(s + i, word, w) == 0)
-            return true;
-    return false;
-}
-
 /* Whether a line holds whole events run together, as a stored page or a forum that lost the
  * line breaks gives Event Viewer's copy ("Source: ... Event ID: 8200 Task Category: None ...
  * Description: License acquisition failure details. hr=0x80072EE7 Log Name: ..."): an event ID
  * label and at least three labels of the table after blanks (or, `glued`, after anything). */
 static bool run_together(const char *s, size_t n, bool glued)
 {
-    if (n < 40 || (!holds(s, n, "Event ID:") &&
-                   !holds(s, n, "\xE3\x82\xA4\xE3\x83\x99\xE3\x83\xB3\xE3\x83\x88 ID:")))
+    if (n < 40 || (!line_holds(s, n, "Event ID:") &&
+                   !line_holds(s, n, "\xE3\x82\xA4\xE3\x83\x99\xE3\x83\xB3\xE3\x83\x88 ID:")))
         return false; /* most lines end here */
     size_t found = 0;
     for (size_t i = 1; i < n && found < 3; i++)
