@@ -887,15 +887,21 @@ static size_t label_at(const char *s, size_t n, size_t i, bool glued)
     return 0;
 }
 
-/* Whether a line holds whole events run together, as a stored page or a forum that lost the
- * line breaks gives Event Viewer's copy ("Source: ... Event ID: 8200 Task Category: None ...
- * Description: License acquisition failure details. hr=0x80072EE7 Log Name: ..."): an event ID
- * label and at least three labels of the table after blanks (or, `glued`, after anything). */
+/* Whether a line may hold whole events run together: an event ID label in a line long enough
+ * for several fields. Most lines end here, so it is asked once a line. */
+static bool may_run_together(const char *s, size_t n)
+{
+    return n >= 40 &&
+           (line_holds(s, n, "Event ID:") ||
+            line_holds(s, n, "\xE3\x82\xA4\xE3\x83\x99\xE3\x83\xB3\xE3\x83\x88 ID:"));
+}
+
+/* Whether a line that may hold events run together does, as a stored page or a forum that lost
+ * the line breaks gives Event Viewer's copy ("Source: ... Event ID: 8200 Task Category: None ...
+ * Description: License acquisition failure details. hr=0x80072EE7 Log Name: ..."): at least
+ * three labels of the table after blanks (or, `glued`, after anything). */
 static bool run_together(const char *s, size_t n, bool glued)
 {
-    if (n < 40 || (!line_holds(s, n, "Event ID:") &&
-                   !line_holds(s, n, "\xE3\x82\xA4\xE3\x83\x99\xE3\x83\xB3\xE3\x83\x88 ID:")))
-        return false; /* most lines end here */
     size_t found = 0;
     for (size_t i = 1; i < n && found < 3; i++)
         found += label_at(s, n, i, glued) > 0;
@@ -905,7 +911,8 @@ static bool run_together(const char *s, size_t n, bool glued)
 int ex_event_text_line(struct ex_event_text *t, const char *text, size_t len, size_t lineno)
 {
     bool glued = false;
-    if (!run_together(text, len, false) && !(glued = run_together(text, len, true)))
+    if (!may_run_together(text, len) ||
+        (!run_together(text, len, false) && !(glued = run_together(text, len, true))))
         return one_line(t, text, len, lineno);
     /* each label and its value as a line of its own */
     size_t from = 0;
