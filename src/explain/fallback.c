@@ -6,7 +6,9 @@
  * holds), so a backup tool's log with
  * 0x80070005 is not taken for activation evidence. Codes a writer cites rather than a machine
  * reports are left out: a line naming LIST_MIN or more distinct codes is a list (a changelog,
- * a documentation table), and a code standing only inside a URL is a link's address unless
+ * a documentation table; a success code "0x0" beside failures counts, a run of codes joined
+ * by slashes is one error's), a code after "e.g." or "for example" is an illustration, and a
+ * code standing only inside a URL is a link's address unless
  * the line names the same code outside it (a link whose text spells the code), and a line that
  * supposes a code as an example ("for example, if the event holds 0x8007267C") illustrates it,
  * there and further on.
@@ -321,6 +323,64 @@ static bool looked_up(const char *text, size_t at)
     }
 }
 
+/* Whether the word before text[at] (blanks before it skipped) is one of `words`, in any case;
+ * where it starts in *start. */
+static bool word_before(const char *text, size_t at, const char *const *words, size_t nwords,
+                        size_t *start)
+{
+    while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t'))
+        at--;
+    for (size_t w = 0; w < nwords; w++) {
+        size_t n = strlen(words[w]);
+        if (at >= n && strncasecmp(text + at - n, words[w], n) == 0 &&
+            (at == n || !ex_word_byte((unsigned char)text[at - n - 1]) ||
+             (unsigned char)words[w][0] >= 0x80)) {
+            *start = at - n;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Where the code written before text[at] starts ("0x" and hex digits, blanks between), or
+ * `at` when none stands there. */
+static size_t code_before(const char *text, size_t at)
+{
+    size_t end = at;
+    while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+        end--;
+    size_t from = end;
+    while (from > 0 && is_hex(text[from - 1]))
+        from--;
+    if (from < end && from >= 2 && (text[from - 1] | 0x20) == 'x' && text[from - 2] == '0' &&
+        (from == 2 || !ex_word_byte((unsigned char)text[from - 3])))
+        return from - 2;
+    return at;
+}
+
+/* Whether the code at text[at] is given as an example: a phrase of EX_PH_EXAMPLE before it,
+ * with only blanks, quotes, a colon, an opening bracket and other codes joined by commas,
+ * slashes or "or" between ("Note the error code shown (for example: 0xC004C003, 0xC004F034)",
+ * "(e.g. 0xC004C003 or 0xC004F034)"). A guide shows what a reader may meet; a ticket that
+ * gives its own error names it without one. */
+static bool given_as_example(const char *text, size_t at)
+{
+    static const char *const joins[] = { "or", "and", "oder", "ou", "o", "\xD0\xB8\xD0\xBB\xD0\xB8" /* или */, "\xE6\x88\x96" /* 或 */ };
+    for (;;) {
+        while (at > 0 && text[at - 1] != '\0' && strchr(" \t'\"`:(,/", text[at - 1]))
+            at--;
+        if (ex_phrase_ends_at(EX_PH_EXAMPLE, text, at))
+            return true;
+        size_t start = at;
+        if (word_before(text, at, joins, sizeof joins / sizeof joins[0], &start))
+            at = start;
+        size_t code = code_before(text, at);
+        if (code == at)
+            return false;
+        at = code;
+    }
+}
+
 /* Codes written with a digit too many or too few after "0x" ("0x800070002", "0x803F701"): the
  * failure meant, when libslerr finds the one code that slip explains. */
 static void scan_mistyped(struct ex_fallback *fb, const char *text, size_t len)
@@ -500,6 +560,47 @@ static void scan_uncatalogued(struct ex_fallback *fb, const char *text, size_t l
     }
 }
 
+/* Whether the line gives success as a code ("0x0 (Success)", "0x00000000") as one outcome
+ * beside failures: a description of what a step may answer, whose codes count as a list's. */
+static bool success_code_in(const char *text, size_t len)
+{
+    for (size_t i = 0; i + 3 <= len; i++) {
+        if (text[i] != '0' || (text[i + 1] | 0x20) != 'x' ||
+            (i > 0 && ex_word_byte((unsigned char)text[i - 1])))
+            continue;
+        size_t end = i + 2;
+        while (end < len && text[end] == '0')
+            end++;
+        if (end > i + 2 && end - i - 2 <= 8 && (end == len || !ex_word_byte((unsigned char)text[end])))
+            return true;
+    }
+    return false;
+}
+
+/* Whether the line's codes stand in one run joined by slashes alone ("エラー コード:
+ * 0xC004E015 / 0xC004D301 / 0xC004E002"): the codes one error was shown with, which a page
+ * gives as one problem, not a list of problems. */
+static bool one_slashed_run(const struct ex_fallback *fb, const char *text)
+{
+    if (fb->nfound != fb->ndistinct || fb->nunknown)
+        return false;
+    for (size_t i = 1; i < fb->nfound; i++) {
+        const struct found *a = &fb->found[i - 1], *b = &fb->found[i];
+        size_t slashes = 0;
+        if (b->at < a->at + a->n)
+            return false;
+        for (size_t k = a->at + a->n; k < b->at; k++) {
+            if (text[k] == '/')
+                slashes++;
+            else if (text[k] != ' ')
+                return false;
+        }
+        if (slashes != 1)
+            return false;
+    }
+    return true;
+}
+
 static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
 {
     if (!fb->scanner && (fb->failed || !ex_may_hold_code(text, len)))
@@ -513,7 +614,8 @@ static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
     slerr_scan(fb->scanner, text, len, on_match, fb);
     slerr_scan(fb->scanner, "\n", 1, on_match, fb); /* every code of the line is whole now */
     slerr_scan_finish(fb->scanner, NULL, NULL);      /* each line is a stream of its own */
-    if (fb->ndistinct >= LIST_MIN)
+    size_t listed = fb->ndistinct + (fb->ndistinct && success_code_in(text, len));
+    if (listed >= LIST_MIN && !one_slashed_run(fb, text))
         return; /* a list of codes: documentation or a changelog, no machine's state */
     if ((fb->nfound || fb->nunknown) && ex_phrase_in(EX_PH_EXAMPLE_IF, text, len)) {
         /* "for example, if the event holds 0x...": an illustration, and so is the same code
@@ -527,7 +629,7 @@ static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
         const struct found *f = &fb->found[i];
         if (url_end_at(text, len, f->at) && !named_outside_urls(text, len, f->code))
             continue; /* a link's address names it, the writer does not */
-        if (looked_up(text, f->at))
+        if (looked_up(text, f->at) || given_as_example(text, f->at))
             continue; /* cited here; a line further on may still report it */
         add_pending(fb, f->code, f->at, f->n, false);
     }

@@ -957,6 +957,32 @@ static const struct {
     { EX_PH_NOT_STARTING, "fr", "ne d\xC3\xA9marre pas" }, /* ne démarre pas */
     { EX_PH_NOT_STARTING, "zh-CN", "\xE6\x97\xA0\xE6\xB3\x95\xE5\x90\xAF\xE5\x8A\xA8" }, /* 无法启动 */
     { EX_PH_NOT_STARTING, "zh-CN", "\xE5\x90\xAF\xE5\x8A\xA8\xE5\xA4\xB1\xE8\xB4\xA5" }, /* 启动失败 */
+    /* Words that give the codes after them as examples of what a reader may see, as guides
+     * and answers write them ("Note the error code shown (for example: 0xC004C003, ...)",
+     * "If the key is reported as invalid (e.g. 0xC004C003 or 0xC004F034)":
+     * en-qa-answers-5924913-key-rejected): the writer illustrates, no machine reported them. */
+    { EX_PH_EXAMPLE, "en", "e.g." },
+    { EX_PH_EXAMPLE, "en", "e. g." },
+    { EX_PH_EXAMPLE, "en", "for example" },
+    { EX_PH_EXAMPLE, "en", "for instance" },
+    { EX_PH_EXAMPLE, "de", "z.B." },
+    { EX_PH_EXAMPLE, "de", "z. B." },
+    { EX_PH_EXAMPLE, "de", "zum Beispiel" },
+    { EX_PH_EXAMPLE, "de", "beispielsweise" },
+    { EX_PH_EXAMPLE, "fr", "par exemple" },
+    { EX_PH_EXAMPLE, "fr", "p. ex." },
+    { EX_PH_EXAMPLE, "es", "por ejemplo" },
+    { EX_PH_EXAMPLE, "es", "p. ej." },
+    { EX_PH_EXAMPLE, "it", "ad esempio" },
+    { EX_PH_EXAMPLE, "it", "per esempio" },
+    { EX_PH_EXAMPLE, "pt", "por exemplo" },
+    { EX_PH_EXAMPLE, "pl", "na przyk\xC5\x82""ad" }, /* na przykład */
+    { EX_PH_EXAMPLE, "ru", "\xD0\xBD\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB5\xD1\x80" }, /* например */
+    { EX_PH_EXAMPLE, "zh-CN", "\xE4\xBE\x8B\xE5\xA6\x82" }, /* 例如 */
+    { EX_PH_EXAMPLE, "zh-CN", "\xE6\xAF\x94\xE5\xA6\x82" }, /* 比如 */
+    { EX_PH_EXAMPLE, "ja", "\xE4\xBE\x8B\xE3\x81\x88\xE3\x81\xB0" }, /* 例えば */
+    { EX_PH_EXAMPLE, "ja", "\xE3\x81\x9F\xE3\x81\xA8\xE3\x81\x88\xE3\x81\xB0" }, /* たとえば */
+    { EX_PH_EXAMPLE, "ko", "\xEC\x98\x88\xEB\xA5\xBC \xEB\x93\xA4\xEC\x96\xB4" }, /* 예를 들어 */
     /* Further languages: append a block here, naming its source. */
 };
 

@@ -535,6 +535,41 @@ class CodeFallback(unittest.TestCase):
         codes = sorted(c for o in objects if o["kind"] == "text" for c in o["findings"][0]["codes"])
         self.assertEqual((codes, status), (["0x8007007B", "0xC004F056"], 1), "two codes are a report")
 
+    def test_codes_given_as_examples_are_no_report(self):
+        # An answer's "(e.g. 0xC004C003 or 0xC004F034)" (corpus en-qa-answers-5924913-key-rejected):
+        # the codes a reader may meet, reported as the machine's. Row: code-in-text.
+        for text in ("If the key is reported as invalid (e.g. 0xC004C003 or 0xC004F034), retry.\n",
+                     "Note the code shown (for example: 0xC004C003 / 0xC004F034).\n",
+                     "Codes wie z. B. 0xC004F074 nennen den KMS-Host.\n"):
+            with self.subTest(text=text):
+                self.assertEqual(records(text.encode()), ([], 2))
+        # The same codes told as the writer's own, joined by "or", are a report.
+        objects, status = records(b"Activation fails with 0xC004C003 or 0xC004F034 here\n")
+        codes = sorted(c for o in objects if o["kind"] == "text" for c in o["findings"][0]["codes"])
+        self.assertEqual((codes, status), (["0xC004C003", "0xC004F034"], 1))
+
+    def test_a_success_code_beside_failures_makes_a_list(self):
+        # A page's flow "responds with: - 0x0 (Success) - 0xC004F034 (Key invalid) - 0xC004C008"
+        # (corpus neg-en-page-key-installation-feature-codes): the outcomes a step may give.
+        r = explain(stdin="Server responds with: - 0x0 (Success) → unlocks - 0xC004F034 "
+                    "(Key invalid) → reject - 0xC004C008 (Key in use) → phone\n".encode())
+        self.assertEqual(r.returncode, 2, r.stdout)
+        # A failure and a tool's "0x0" elsewhere on its line stay a report (two codes).
+        _, f, status = self.only_finding("slmgr returned 0xC004F034 after 0x0 from ipk\n")
+        self.assertEqual((f["rule"], f["codes"], status), ("code-in-text", ["0xC004F034"], 1))
+
+    def test_codes_one_error_was_shown_with_are_no_list(self):
+        # "エラー コード: 0xC004E015 / 0xC004D301 / 0xC004E002" (corpus
+        # ja-kb-jpaztech-tokens-dat-0xC004E015): one error's codes, joined by slashes, read as
+        # a list of three and dropped; each is reported (row code-in-text).
+        objects, status = records("ライセンス認証で「エラー コード: 0xC004E015 / 0xC004D301 / "
+                                  "0xC004E002」が表示される\n".encode())
+        codes = sorted(c for o in objects if o["kind"] == "text" for c in o["findings"][0]["codes"])
+        self.assertEqual((codes, status), (["0xC004D301", "0xC004E002", "0xC004E015"], 1))
+        # Commas between them still make a list.
+        r = explain(stdin=b"Fixed 0xC004E015, 0xC004D301, 0xC004E002\n")
+        self.assertEqual(r.returncode, 2, r.stdout)
+
     def test_every_distinct_code_once(self):
         objects, _ = records(b"0xC004F074 and 0xC004F038, then 0xC004F074 again\n")
         codes = [o["findings"][0]["codes"][0] for o in objects if o["kind"] == "text"]
