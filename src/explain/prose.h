@@ -59,6 +59,11 @@ enum ex_word_kind {
                      * word's reach ends at it ("failed to activate and I should retry") */
     EXW_PERSON,     /* I, ich, je, 我: the writer tells of their own machine; such a clause is
                      * a report though a how-to or instruction stands in another part */
+    /* the trouble frame (prose_read.c): a writer telling their own failed attempt in words no
+     * outcome word binds ("I tried activating but there is an error", 我激活报错) */
+    EXW_TROUBLE,    /* error, problem, snag, Fehler, ошибка, 报错, エラー: a trouble named */
+    EXW_ATTEMPT,    /* tried, wanted to, 试了: the clause is the writer's attempt, the trouble
+                     * told in the clause after it is the attempt's */
 };
 
 /* Flags of a word. */
@@ -77,6 +82,8 @@ enum {
     EXW_OF_PRODUCT = 1u << 9, /* an outcome a product word may be the subject of ("Office is
                                * unlicensed", "Windows has expired"); the first pass tries it */
     EXW_FIRST = 1u << 10, /* a filler that is also a first-person word (my, our) */
+    EXW_MANY = 1u << 11,  /* a trouble word in the plural (errors, problems): a guide's topic
+                           * unless the writer speaks of their own */
     EXW_AUX = 1u << 8,    /* a failure word that is an auxiliary ("does not"): after its subject
                            * it fails the verb that follows it, which may be another's ("the
                            * KMS count does not increase") */

@@ -34,6 +34,8 @@ struct token {
     bool guarded;    /* set aside by a how-to, supposition or instruction elsewhere in the
                       * sentence; still what an "it" after it may stand for */
     bool plain_next; /* the next word, in the same clause, is none of the table's */
+    bool lost;       /* set aside for what it is, wherever it stands: a weak word nothing
+                      * backs, a status's name (the trouble frame honours only this) */
 };
 
 struct sentence {
@@ -156,7 +158,7 @@ static bool tokenize(const char *text, size_t len, struct sentence *s)
                 if (s->n == MAX_TOKENS)
                     return false;
                 s->t[s->n++] = (struct token){ w, pos, others, others_cjk, cur, part_now(s),
-                                                i, i + n, false, false, false };
+                                                i, i + n, false, false, false, false };
             }
             pos++;
             i += n;
@@ -228,7 +230,7 @@ static void set_aside(struct sentence *s, bool strong)
         const struct token *k = &s->t[i];
         bool state = (k->w->flags & EXW_SELF) != 0;
         if ((k->w->flags & EXW_WEAK) && (!strong || (state && !backed(s, k))))
-            s->t[i].dropped = true;
+            s->t[i].dropped = s->t[i].lost = true;
         if (k->w->kind != EXW_WHEN && k->w->kind != EXW_STATUS && k->w->kind != EXW_MODAL)
             continue;
         for (size_t j = 0; j < s->n; j++) {
@@ -242,8 +244,9 @@ static void set_aside(struct sentence *s, bool strong)
                 o->dropped = true;
             else if (k->w->kind == EXW_WHEN)
                 o->dropped |= (k->w->flags & EXW_BEFORE) ? o->pos < k->pos : o->pos > k->pos;
-            else if (o->w->kind == EXW_ACT && !(o->w->flags & EXW_SELF))
-                o->dropped |= o->pos + 1 == k->pos || (o->pos > k->pos && o->pos <= k->pos + 3);
+            else if (o->w->kind == EXW_ACT && !(o->w->flags & EXW_SELF) &&
+                     (o->pos + 1 == k->pos || (o->pos > k->pos && o->pos <= k->pos + 3)))
+                o->dropped = o->lost = true;
         }
     }
 }
@@ -540,6 +543,130 @@ static unsigned leaves(const struct sentence *s, unsigned before)
     return left;
 }
 
+/* --- the trouble frame: a writer's own failed attempt, told in words no outcome word binds
+ * ("I tried activating but there is an error with my sppsvc", "when I want to activate the
+ * windows 2019 Datacenter, the attached error will appear", 为什么我激活报错). Read only when
+ * the sentence tells nothing else. --- */
+
+/* How far (in words) a trouble may stand from the activation it is told of ("impossible to
+ * connect M$ servers in order to activate my license"). */
+#define TROUBLE_NEAR 10
+/* How close a trouble stands to activation to be told of it in the ticket's voice, with no
+ * first person: a compound ("activation error", "проблема с активацией", ライセンス認証エラー). */
+#define TROUBLE_BOUND 2
+
+/* Whether a part of the sentence is the writer's attempt: a first-person word and a word of
+ * attempt or time in it ("I tried activating", "when I want to activate"), in one of `langs`. */
+static bool attempt_part(const struct sentence *s, unsigned part, unsigned langs)
+{
+    if (!(s->person[part] & langs))
+        return false;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->t[i].part == part && (s->t[i].w->langs & langs) &&
+            (s->t[i].w->kind == EXW_ATTEMPT || s->t[i].w->kind == EXW_WHEN))
+            return true;
+    return false;
+}
+
+/* Whether the product is named in the sentence (Windows, Office, KMS, sppsvc) or in the one
+ * before it ("installed Win11 ... But when I check activation still the same problem"): an
+ * activation word alone may be any program's ("the error of maximum activations"). */
+static bool names_product(const struct sentence *s)
+{
+    if (s->before & EX_PROSE_BEFORE_PRODUCT)
+        return true;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->t[i].w->kind == EXW_PRODUCT || (s->t[i].w->flags & EXW_NAMES))
+            return true;
+    return false;
+}
+
+/* Whether something in the sentence keeps a trouble from being the writer's report: a
+ * supposition before it or in its clause ("if you get an activation error"), a success told beside it, a how-to
+ * that opens the sentence or stands where the writer does not speak of their own trouble, an
+ * instruction that opens it, a modal or a negation in the trouble's clause ("you may get an
+ * error", "no problem with activation"), a question the writer does not ask of their own. */
+static bool frame_guarded(const struct sentence *s, const struct token *t, unsigned langs,
+                          bool own, bool question)
+{
+    if (question && !own)
+        return true;
+    for (size_t i = 0; i < s->n; i++) {
+        const struct token *g = &s->t[i];
+        if (!(g->w->langs & langs) || g->lost)
+            continue;
+        bool opens = g->pos == 0 || (g == &s->t[0] && g->pos == 1);
+        switch (g->w->kind) {
+        case EXW_IF: /* a supposition after the trouble's clause supposes only its own:
+                      * "still the same problem, it looks like if Win11 is not connected" */
+            if (g->clause == t->clause || g->pos < t->pos)
+                return true;
+            break;
+        case EXW_SUCCEEDED:
+            return true;
+        case EXW_HOWTO:
+            if (opens || !own)
+                return true;
+            break;
+        case EXW_LEAD:
+            if (g->pos == 0)
+                return true;
+            break;
+        case EXW_MODAL:
+            if (g->clause == t->clause)
+                return true;
+            break;
+        case EXW_NOT: /* "no problem", 문제가 없는지 */
+            if (g->clause == t->clause)
+                return true;
+            break;
+        default:
+            break;
+        }
+    }
+    return false;
+}
+
+/* Whether a trouble is told of an activation word: close by in one part of a clause, or the
+ * activation in the writer's attempt, a part before it (a "when" clause of the writer's own is no
+ * supposition: "when I want to activate ..., the attached error will appear"); told by the
+ * writer (a first-person word in the trouble's part, or the attempt's), or bound to the
+ * activation as one noun, in the ticket's voice, with nothing set aside. */
+static bool trouble_of(const struct sentence *s, const struct token *t, const struct token *a,
+                       bool question)
+{
+    unsigned langs = t->w->langs & a->w->langs;
+    if (!langs || distance(t, a) > TROUBLE_NEAR)
+        return false;
+    bool own;
+    if (a->part == t->part)
+        own = (s->person[t->part] & langs) != 0;
+    else if (a->pos < t->pos && attempt_part(s, a->part, langs))
+        own = true;
+    else
+        return false;
+    bool bound = distance(t, a) <= TROUBLE_BOUND && !(t->w->flags & EXW_MANY) && !set_off(t) &&
+                 !set_off(a);
+    return (own || bound) && names_product(s) && !frame_guarded(s, t, langs, own, question);
+}
+
+static int trouble_told(const struct sentence *s, bool question, size_t *at, size_t *plen)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const struct token *t = &s->t[i];
+        if (t->w->kind != EXW_TROUBLE)
+            continue;
+        for (size_t j = 0; j < s->n; j++) {
+            const struct token *a = &s->t[j];
+            if (a->w->kind == EXW_ACT && !a->lost && trouble_of(s, t, a, question)) {
+                span(t, a, at, plen);
+                return EX_TOLD_ACTIVATION_FAILED;
+            }
+        }
+    }
+    return EX_TOLD_NONE;
+}
+
 int ex_prose_told(const char *text, size_t len, bool question, bool strong, unsigned *before,
                   size_t *at, size_t *plen)
 {
@@ -572,7 +699,7 @@ int ex_prose_told(const char *text, size_t len, bool question, bool strong, unsi
             *plen = p;
         }
     }
-    return told;
+    return told == EX_TOLD_NONE ? trouble_told(&s, question, at, plen) : told;
 }
 
 const char *ex_told_name(int told)

@@ -386,6 +386,12 @@ static const struct ex_prose_word words[] = {
     W(EXW_PRODUCT, 0, ALL, "win xp"), /* (en-ticket-ievms-225-xp-activation) */
     W(EXW_PRODUCT, S, ALL, "slmgr"),
     W(EXW_PRODUCT, S, ALL, "ospp"),
+    /* Windows' own activation service and its window: they name the product ("there is an
+     * error with my sppsvc", en-ticket-mas-1584-sppsvc-error; "SLUI 4 for offline (phone)
+     * activation", en-ticket-tiny11-504-phone-activation) */
+    W(EXW_PRODUCT, S, ALL, "sppsvc"),
+    W(EXW_PRODUCT, S, ALL, "slui"),
+    W(EXW_PRODUCT, S, ALL, "ltsc"), /* LTSC2021 (zh-ticket-cmwtat-29-ltsc2021) */
     W(EXW_PRODUCT, 0, ALL, "microsoft"),
     W(EXW_PRODUCT, S, ALL, "office"),
     W(EXW_PRODUCT, S, ALL, "server"),
@@ -1396,6 +1402,104 @@ static const struct ex_prose_word words[] = {
     W(EXW_HOWTO, 0, NO, "hvordan"),
     W(EXW_HOWTO, 0, NO, "varför"),
     W(EXW_HOWTO, 0, NO, "hvorfor"),
+    /* --- the trouble frame (prose_read.c): a trouble named beside the writer's own attempt
+     * to activate ("I tried Activating but there is an error with my sppsvc", en-ticket-mas-
+     * 1584-sppsvc-error; "am having trouble activating my windows", en-ticket-mas-975-sppsvc-
+     * missing; "проблема с активацией office", ru-ticket-malwtool-6-office-activation; "为什么
+     * 我激活报错", zh-ticket-kmspro-32-ltsc-error; "Windowsライセンス認証エラーが発生して
+     * しまいました", ja-blog-billionwallet-motherboard-activation-error). A plural is a guide's
+     * topic unless the writer speaks of their own (EXW_MANY) --- */
+    /* an error code or message named is a reference's topic ("Resolve Windows activation
+     * error codes", "activation-error-codes.md", neg-de-docs-activation-error-codes,
+     * neg-en-docs-7014-vlsc): passed over; the code itself is the code fallback's */
+    W(EXW_FILLER, 0, EN, "error code"),
+    W(EXW_FILLER, 0, EN, "error codes"),
+    W(EXW_FILLER, 0, EN, "error-code"),
+    W(EXW_FILLER, 0, EN, "error-codes"),
+    /* "정품 인증에 문제가 없는지 확인하기" (to check whether activation has no problem,
+     * neg-ko-blog-forbes-check-activation): a check, no trouble */
+    W(EXW_IF, 0, KO, "없는지"),
+    /* no trouble named: passed over as "no error" is */
+    W(EXW_FILLER, 0, EN, "no problem"),
+    W(EXW_FILLER, 0, EN, "no problems"),
+    W(EXW_FILLER, 0, EN, "no trouble"),
+    W(EXW_FILLER, 0, EN, "without error"),
+    W(EXW_FILLER, 0, EN, "without errors"),
+    W(EXW_FILLER, 0, EN, "without problems"),
+    W(EXW_FILLER, 0, EN, "without any problem"),
+    W(EXW_FILLER, 0, EN, "without any problems"),
+    W(EXW_TROUBLE, 0, EN | ES, "error"),
+    W(EXW_TROUBLE, EXW_MANY, EN | ES, "errors"),
+    W(EXW_TROUBLE, 0, EN | DE | PL | NO, "problem"),
+    W(EXW_TROUBLE, EXW_MANY, EN, "problems"),
+    W(EXW_TROUBLE, 0, EN, "trouble"),
+    W(EXW_TROUBLE, EXW_MANY, EN, "troubles"), /* (en-ticket-packer-windows-146-eval-10-days) */
+    W(EXW_TROUBLE, 0, EN, "snag"), /* (en-ticket-tiny11-504-phone-activation) */
+    W(EXW_TROUBLE, S, DE, "fehler"),
+    W(EXW_TROUBLE, EXW_MANY, DE, "probleme"),
+    W(EXW_TROUBLE, S, FR, "erreur"),
+    W(EXW_TROUBLE, 0, FR, "problème"),
+    W(EXW_TROUBLE, EXW_MANY, FR, "problèmes"),
+    W(EXW_TROUBLE, 0, ES | IT | PT, "problema"),
+    W(EXW_TROUBLE, EXW_MANY, ES | PT, "problemas"),
+    W(EXW_TROUBLE, EXW_MANY, IT, "problemi"),
+    W(EXW_TROUBLE, S, IT, "errore"),
+    W(EXW_TROUBLE, 0, PT, "erro"),
+    W(EXW_TROUBLE, S, RU, "ошибк"),
+    W(EXW_TROUBLE, S, RU, "проблем"),
+    W(EXW_TROUBLE, S, UK, "помилк"),
+    W(EXW_TROUBLE, 0, PL, "błąd"),
+    W(EXW_TROUBLE, S, PL, "błęd"),
+    W(EXW_TROUBLE, S, NL, "fout"),
+    W(EXW_TROUBLE, 0, NL, "probleem"),
+    W(EXW_TROUBLE, S, HU, "hib"),
+    W(EXW_TROUBLE, 0, ID, "masalah"),
+    W(EXW_TROUBLE, 0, ID, "kesalahan"),
+    W(EXW_TROUBLE, S, CS, "chyb"),
+    W(EXW_TROUBLE, S, CS, "problém"),
+    W(EXW_TROUBLE, 0, VI, "lỗi"),
+    W(EXW_TROUBLE, S, TR, "hata"),
+    W(EXW_TROUBLE, S, TR, "sorun"),
+    W(EXW_TROUBLE, 0, RO, "eroare"),
+    W(EXW_TROUBLE, 0, RO, "problemă"),
+    W(EXW_TROUBLE, 0, ZH, "报错"),
+    W(EXW_TROUBLE, 0, ZH, "報錯"),
+    W(EXW_TROUBLE, 0, ZH, "错误"),
+    W(EXW_TROUBLE, 0, ZH, "錯誤"),
+    W(EXW_TROUBLE, 0, ZH, "出错"),
+    W(EXW_TROUBLE, 0, ZH, "出錯"),
+    W(EXW_TROUBLE, 0, ZH, "问题"),
+    W(EXW_TROUBLE, 0, JA | ZH, "問題"),
+    W(EXW_TROUBLE, 0, JA, "エラー"),
+    W(EXW_TROUBLE, 0, JA, "不具合"),
+    W(EXW_TROUBLE, 0, KO, "오류"),
+    W(EXW_TROUBLE, 0, KO, "에러"),
+    W(EXW_TROUBLE, 0, KO, "문제"),
+    /* the writer's attempt: the trouble in the clause after it is the attempt's */
+    W(EXW_ATTEMPT, 0, EN, "tried"),
+    W(EXW_ATTEMPT, 0, EN, "trying"),
+    W(EXW_ATTEMPT, S, EN, "attempt"),
+    W(EXW_ATTEMPT, 0, EN, "want to"),
+    W(EXW_ATTEMPT, 0, EN, "wanted to"),
+    W(EXW_ATTEMPT, S, DE, "versuch"),
+    W(EXW_ATTEMPT, 0, FR, "essayé"),
+    W(EXW_ATTEMPT, 0, FR, "tenté"),
+    W(EXW_ATTEMPT, S, ES, "intent"),
+    W(EXW_ATTEMPT, 0, IT, "provato"),
+    W(EXW_ATTEMPT, 0, IT, "tentato"),
+    W(EXW_ATTEMPT, 0, PT, "tentei"),
+    W(EXW_ATTEMPT, 0, PT, "tentando"),
+    W(EXW_ATTEMPT, S, RU, "пыта"),
+    W(EXW_ATTEMPT, S, RU, "пробова"),
+    W(EXW_ATTEMPT, S, PL, "próbowa"),
+    W(EXW_ATTEMPT, 0, NL, "geprobeerd"),
+    W(EXW_ATTEMPT, 0, ZH, "试了"),
+    W(EXW_ATTEMPT, 0, ZH, "试过"),
+    W(EXW_ATTEMPT, 0, ZH, "尝试"),
+    W(EXW_ATTEMPT, 0, ZH, "嘗試"),
+    W(EXW_ATTEMPT, 0, JA, "しようと"),
+    W(EXW_ATTEMPT, 0, KO, "하려고"),
+
     /* --- the reach of the guards (prose_read.c) --- */
     /* words that join two parts of a clause: a modal or a "when" word reaches no further
      * ("Windows failed to activate and I should try again later": the modal is the retry's).

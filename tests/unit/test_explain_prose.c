@@ -875,3 +875,47 @@ Test(prose, a_guard_reaches_its_part_or_clause_and_no_report_of_the_writer)
 {
     expect_pairs(guard_reach, sizeof guard_reach / sizeof guard_reach[0]);
 }
+
+/* The trouble frame (prose_read.c): a trouble word (error, problem, 报错, エラー, ошибка) beside
+ * an activation word tells a failed activation when the writer tells their own attempt (a
+ * first-person word in its part, or an attempt clause before it) or names it as one noun in
+ * the ticket's voice, with the product named; each rule with a sentence it must not read. */
+static const struct paired_case trouble_frame[] = {
+    { "own trouble, one part", "I am having trouble activating my Windows", FAILED,
+      "You may have trouble activating Windows" },
+    { "an attempt clause before the trouble",
+      "I tried Activating but there is an error with my sppsvc", FAILED,
+      "I activated Windows but there is an error with the printer" },
+    { "the writer's own when clause",
+      "When I want to activate the windows 2019 Datacenter, the attached error will appear", FAILED,
+      "When you activate Windows Server 2019, an error appears" },
+    { "bound as one noun, the product named (ru)", "Проблема с активацией office", FAILED,
+      "Проблема с активацией" },
+    { "bound, but a plural is a guide's topic", "Windows activation error after the upgrade",
+      FAILED, "Windows activation errors after the upgrade" },
+    { "an error code is a reference's topic", "Windows activation error on the new laptop",
+      FAILED, "Resolve Windows activation error codes" },
+    { "a why of the writer's own (zh)", "Windows 10 ltsc 版本可以激活吗,为什么我激活报错", FAILED,
+      "为什么 Windows 激活报错" },
+    { "a compound with an event (ja)", "Windowsライセンス認証エラーが発生してしまいました", FAILED,
+      "Windowsライセンス認証エラーの対策方法" },
+    { "a negation in the trouble's clause", "I had a problem activating Windows", FAILED,
+      "I had no problem activating Windows" },
+    { "a supposition after the trouble's clause, or before it",
+      "I check activation still the same problem, it looks like if Win11 is not connected",
+      FAILED, "If I get an activation error, I reinstall Windows" },
+    { "a check whether there is none (ko)", "Windows 정품 인증 오류가 발생했습니다", FAILED,
+      "Windows 정품 인증에 문제가 없는지 확인하기 위해 상태를 봅니다" },
+    { "the product named, not any program's activation",
+      "I enter the Windows key and I get the error of maximum activations", FAILED,
+      "I enter the key and I get the error of maximum activations" },
+    { "an attempt part before the trouble's", "I tried activating Windows and got an error",
+      FAILED, "I activated Windows and got an error in Edge" },
+    { "a how-to that opens the sentence", "After the update I get a Windows activation error",
+      FAILED, "How I fixed my Windows activation error" },
+};
+
+Test(prose, the_trouble_frame_reads_the_writers_own_attempt)
+{
+    expect_pairs(trouble_frame, sizeof trouble_frame / sizeof trouble_frame[0]);
+}
