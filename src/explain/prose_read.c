@@ -548,9 +548,6 @@ static unsigned leaves(const struct sentence *s, unsigned before)
  * windows 2019 Datacenter, the attached error will appear", 为什么我激活报错). Read only when
  * the sentence tells nothing else. --- */
 
-/* How far (in words) a trouble may stand from the activation it is told of ("impossible to
- * connect M$ servers in order to activate my license"). */
-#define TROUBLE_NEAR 10
 /* How close a trouble stands to activation to be told of it in the ticket's voice, with no
  * first person: a compound ("activation error", "проблема с активацией", ライセンス認証エラー). */
 #define TROUBLE_BOUND 2
@@ -582,10 +579,10 @@ static bool names_product(const struct sentence *s)
 }
 
 /* Whether something in the sentence keeps a trouble from being the writer's report: a
- * supposition before it or in its clause ("if you get an activation error"), a success told beside it, a how-to
- * that opens the sentence or stands where the writer does not speak of their own trouble, an
- * instruction that opens it, a modal or a negation in the trouble's clause ("you may get an
- * error", "no problem with activation"), a question the writer does not ask of their own. */
+ * supposition before it or in its clause ("if you get an activation error"), a success told
+ * beside it, a how-to that opens the sentence or stands where the writer does not speak of
+ * their own trouble, an instruction that opens it, a modal or a negation in the trouble's
+ * clause ("you may get an error", "not the problem"), a question not of the writer's own. */
 static bool frame_guarded(const struct sentence *s, const struct token *t, unsigned langs,
                           bool own, bool question)
 {
@@ -612,11 +609,8 @@ static bool frame_guarded(const struct sentence *s, const struct token *t, unsig
             if (g->pos == 0)
                 return true;
             break;
-        case EXW_MODAL:
-            if (g->clause == t->clause)
-                return true;
-            break;
-        case EXW_NOT: /* "no problem", 문제가 없는지 */
+        case EXW_MODAL: /* "you may get an error" */
+        case EXW_NOT:   /* "not the problem", 문제가 없는지 */
             if (g->clause == t->clause)
                 return true;
             break;
@@ -627,16 +621,16 @@ static bool frame_guarded(const struct sentence *s, const struct token *t, unsig
     return false;
 }
 
-/* Whether a trouble is told of an activation word: close by in one part of a clause, or the
- * activation in the writer's attempt, a part before it (a "when" clause of the writer's own is no
- * supposition: "when I want to activate ..., the attached error will appear"); told by the
- * writer (a first-person word in the trouble's part, or the attempt's), or bound to the
+/* Whether a trouble is told of an activation word within NEAR words: in one part of a clause,
+ * or the activation in the writer's attempt, a part before it (a "when" clause of the writer's
+ * own is no supposition: "when I want to activate ..., the attached error will appear"); told
+ * by the writer (a first-person word in the trouble's part, or the attempt's), or bound to the
  * activation as one noun, in the ticket's voice, with nothing set aside. */
 static bool trouble_of(const struct sentence *s, const struct token *t, const struct token *a,
                        bool question)
 {
     unsigned langs = t->w->langs & a->w->langs;
-    if (!langs || distance(t, a) > TROUBLE_NEAR)
+    if (!langs || distance(t, a) > NEAR)
         return false;
     bool own;
     if (a->part == t->part)
@@ -650,6 +644,8 @@ static bool trouble_of(const struct sentence *s, const struct token *t, const st
     return (own || bound) && names_product(s) && !frame_guarded(s, t, langs, own, question);
 }
 
+/* What the trouble frame reads in a sentence that tells nothing else: a failed activation,
+ * or nothing. */
 static int trouble_told(const struct sentence *s, bool question, size_t *at, size_t *plen)
 {
     for (size_t i = 0; i < s->n; i++) {
