@@ -161,6 +161,60 @@ static bool section_title(const char *text, size_t len)
            (strncasecmp(text + i, "<a name=", 8) == 0 || strncasecmp(text + i, "<a id=", 6) == 0);
 }
 
+/* The line without blanks, Markdown's heading and emphasis marks, and a closing colon at
+ * either end. */
+static const char *bare(const char *text, size_t len, size_t *out)
+{
+    while (len > 0 && strchr(" \t#*_", text[0]) && text[0] != '\0')
+        text++, len--;
+    while (len > 0 && strchr(" \t*_:", text[len - 1]) && text[len - 1] != '\0')
+        len--;
+    if (len >= 3 && memcmp(text + len - 3, "\xEF\xBC\x9A", 3) == 0) /* ： */
+        len -= 3;
+    *out = len;
+    return text;
+}
+
+/* Whether the line is the heading of a page's table of contents, alone on its line, in the
+ * languages of the corpus's web pages (neg-de-blog-pcffm-aktivierungsstatus: "Inhalt" and
+ * the section titles under it, "„Nicht aktiviert“: fehlende ... Lizenz"). */
+static bool contents_heading(const char *text, size_t len)
+{
+    static const char *const headings[] = {
+        "contents", "table of contents", "inhalt", "inhaltsverzeichnis", "sommaire",
+        "table des mati\xC3\xA8res", "\xC3\x8Dndice", "indice", "contenido", "contenidos",
+        "sommario", "spis tre\xC5\x9B""ci", "obsah", "inneh\xC3\xA5ll", "inhoud",
+        "\xD0\xA1\xD0\xBE\xD0\xB4\xD0\xB5\xD1\x80\xD0\xB6\xD0\xB0\xD0\xBD\xD0\xB8\xD0\xB5", /* Содержание */
+        "\xE7\x9B\xAE\xE5\xBD\x95", /* 目录 */
+        "\xE7\x9B\xAE\xE9\x8C\x84", /* 目錄 */
+        "\xE7\x9B\xAE\xE6\xAC\xA1", /* 目次 */
+        "\xEB\xAA\xA9\xEC\xB0\xA8", /* 목차 */
+        "m\xE1\xBB\xA5""c l\xE1\xBB\xA5""c", /* mục lục */
+        "i\xC3\xA7indekiler", /* içindekiler */
+    };
+    size_t n;
+    const char *word = bare(text, len, &n);
+    for (size_t i = 0; i < sizeof headings / sizeof headings[0]; i++)
+        if (strlen(headings[i]) == n && strncasecmp(word, headings[i], n) == 0)
+            return true;
+    return false;
+}
+
+/* How long a title in a table of contents may be (bytes: a German or CJK title runs long);
+ * a longer line, or one that ends a sentence, is the page's text again. */
+#define CONTENTS_TITLE 240
+
+/* Whether the line is an entry of a table of contents: a title, which ends no sentence (the
+ * input layer has taken a list's bullet or number off already). */
+static bool contents_entry(const char *text, size_t len)
+{
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
+        len--;
+    bool ends = len > 0 && strchr(".!?", text[len - 1]) && text[len - 1] != '\0';
+    ends |= len >= 3 && memcmp(text + len - 3, "\xE3\x80\x82", 3) == 0; /* 。 */
+    return len <= CONTENTS_TITLE && !ends;
+}
+
 /* Whether the line quotes Windows' message of a code: the fallback reports that code, which
  * says more than the state the prose tells. */
 static bool quotes_a_message(struct ex_messages **messages, const char *text, size_t len)
@@ -284,6 +338,11 @@ int ex_sentence_line(struct ex_collector *c, struct ex_sentence_state *st, const
         *named = true; /* a log's or an event catalogue's line, not prose */
         return 0;
     }
+    if (st->contents && contents_entry(text, len))
+        return 0; /* a section's title in a table of contents (blank lines go on with it) */
+    st->contents = contents_heading(text, len);
+    if (st->contents)
+        return 0;
     unsigned found = ex_prose_scan(text, len); /* most lines: no subject, after one pass */
     *named |= (found & EX_PROSE_NAMED) != 0;
     bool prose = prose_line(st, found, text, len);

@@ -28,6 +28,9 @@ struct ex_sentence_state {
      * small letter */
     char tail[EX_SENTENCE_TAIL];
     size_t tail_len, tail_line;
+    /* a page's table of contents is being read ("Inhalt", "目录" and the titles listed under
+     * it): its lines name sections, they tell no state */
+    bool contents;
 };
 
 /* Frees what the state holds (not the state). */

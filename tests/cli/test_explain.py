@@ -355,6 +355,23 @@ class CodeFallback(unittest.TestCase):
         self.assertEqual(([o["findings"][0]["rule"] for o in objects[:-1]], status),
                          (["not-activated"], 1))
 
+    def test_the_titles_of_a_table_of_contents_tell_no_state(self):
+        # An explainer's contents (corpus neg-de-blog-pcffm-aktivierungsstatus): the section
+        # titles under "Inhalt" were read as the machine's state (row not-activated).
+        entry = "- „Nicht aktiviert“: fehlende oder nicht mehr verifizierbare Lizenz für Windows\n"
+        for heading in ("Inhalt", "## Table of Contents", "目录", "**Sommaire :**"):
+            with self.subTest(heading=heading):
+                text = "Windows 11 zeigt Hinweise an.\n" + heading + "\n\n" + entry
+                self.assertEqual(records(text.encode()), ([], 2))
+        # The same line without the heading, and the page's text after the contents (a line
+        # that ends a sentence), tell it.
+        for text in ("Windows 11 zeigt Hinweise an.\n" + entry,
+                     "Inhalt\nEinleitung\nSeit dem Update ist Windows nicht aktiviert.\n"):
+            with self.subTest(text=text):
+                objects, status = records(text.encode())
+                self.assertEqual(([o["findings"][0]["rule"] for o in objects[:-1]], status),
+                                 (["not-activated"], 1))
+
     def test_a_grace_period_code_is_a_warning_as_its_status_line_is(self):
         # 0x4004F00C and 0x4004F00D are the initial-grace and additional-grace rows' codes
         # (warnings); named in a sentence they were the information row's note.
