@@ -976,7 +976,7 @@ static const struct {
     { EX_PH_EXAMPLE, "it", "ad esempio" },
     { EX_PH_EXAMPLE, "it", "per esempio" },
     { EX_PH_EXAMPLE, "pt", "por exemplo" },
-    { EX_PH_EXAMPLE, "pl", "na przyk\xC5\x82""ad" }, /* na przykład */
+    { EX_PH_EXAMPLE, "pl", "na przyk\xC5\x82\x61\x64" }, /* na przykład */
     { EX_PH_EXAMPLE, "ru", "\xD0\xBD\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB5\xD1\x80" }, /* например */
     { EX_PH_EXAMPLE, "zh-CN", "\xE4\xBE\x8B\xE5\xA6\x82" }, /* 例如 */
     { EX_PH_EXAMPLE, "zh-CN", "\xE6\xAF\x94\xE5\xA6\x82" }, /* 比如 */

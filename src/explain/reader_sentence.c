@@ -183,13 +183,13 @@ static bool contents_heading(const char *text, size_t len)
     static const char *const headings[] = {
         "contents", "table of contents", "inhalt", "inhaltsverzeichnis", "sommaire",
         "table des mati\xC3\xA8res", "\xC3\x8Dndice", "indice", "contenido", "contenidos",
-        "sommario", "spis tre\xC5\x9B""ci", "obsah", "inneh\xC3\xA5ll", "inhoud",
+        "sommario", "spis tre\xC5\x9B\x63i", "obsah", "inneh\xC3\xA5ll", "inhoud",
         "\xD0\xA1\xD0\xBE\xD0\xB4\xD0\xB5\xD1\x80\xD0\xB6\xD0\xB0\xD0\xBD\xD0\xB8\xD0\xB5", /* Содержание */
         "\xE7\x9B\xAE\xE5\xBD\x95", /* 目录 */
         "\xE7\x9B\xAE\xE9\x8C\x84", /* 目錄 */
         "\xE7\x9B\xAE\xE6\xAC\xA1", /* 目次 */
         "\xEB\xAA\xA9\xEC\xB0\xA8", /* 목차 */
-        "m\xE1\xBB\xA5""c l\xE1\xBB\xA5""c", /* mục lục */
+        "m\xE1\xBB\xA5\x63 l\xE1\xBB\xA5\x63", /* mục lục */
         "i\xC3\xA7indekiler", /* içindekiler */
     };
     size_t n;
