@@ -8,6 +8,7 @@
  * reports are left out: a line naming LIST_MIN or more distinct codes is a list (a changelog,
  * a documentation table; a success code "0x0" beside failures counts, a run of codes joined
  * by slashes is one error's), a code after "e.g." or "for example" is an illustration, and a
+ * code in a unified diff's hunk is a file's text, claimed with its mentions elsewhere, and a
  * code standing only inside a URL is a link's address unless
  * the line names the same code outside it (a link whose text spells the code), and a line that
  * supposes a code as an example ("for example, if the event holds 0x8007267C") illustrates it,
@@ -74,6 +75,7 @@ struct ex_fallback {
     size_t len, lineno;
     bool context;        /* the input is about activation */
     bool harmless;       /* it says the warning it tells of can be ignored */
+    bool diff;           /* inside a unified diff's hunk: a file's lines being changed */
     size_t npending, nclaimed;
     /* From here on, arrays written before they are read (up to their counts above) and the
      * finding being handed on: ex_fallback_new leaves them unzeroed. */
@@ -601,6 +603,28 @@ static bool one_slashed_run(const struct ex_fallback *fb, const char *text)
     return true;
 }
 
+/* Whether the line is a unified diff's hunk header ("@@ -84,9 +84,9 @@"). */
+static bool hunk_header(const char *text, size_t len)
+{
+    return len >= 8 && memcmp(text, "@@ -", 4) == 0 && memchr(text + 4, '+', len - 4) &&
+           find_in(text + 4, len - 4, " @@", 3);
+}
+
+/* Whether a line goes on with the diff a hunk header opened: a line added, removed or kept
+ * ('+', '-', ' '), or one left empty (a blank kept line, the fence that closes the block). */
+static bool diff_line(const char *text, size_t len)
+{
+    return len == 0 || text[0] == '+' || text[0] == '-' || text[0] == ' ';
+}
+
+/* Claims the codes of the line being scanned: cited here, so not reported anywhere. */
+static void claim_found(struct ex_fallback *fb)
+{
+    for (size_t i = 0; i < fb->nfound && fb->nclaimed < CLAIMED_MAX; i++)
+        if (!claimed(fb, fb->found[i].code))
+            fb->claimed[fb->nclaimed++] = fb->found[i].code;
+}
+
 static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
 {
     if (!fb->scanner && (fb->failed || !ex_may_hold_code(text, len)))
@@ -614,15 +638,19 @@ static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
     slerr_scan(fb->scanner, text, len, on_match, fb);
     slerr_scan(fb->scanner, "\n", 1, on_match, fb); /* every code of the line is whole now */
     slerr_scan_finish(fb->scanner, NULL, NULL);      /* each line is a stream of its own */
+    if (fb->diff) {
+        /* a diff's line is a file's text (a documentation table's row being added), and so
+         * is the same code where the writer says what the change adds */
+        claim_found(fb);
+        return;
+    }
     size_t listed = fb->ndistinct + (fb->ndistinct && success_code_in(text, len));
     if (listed >= LIST_MIN && !one_slashed_run(fb, text))
         return; /* a list of codes: documentation or a changelog, no machine's state */
     if ((fb->nfound || fb->nunknown) && ex_phrase_in(EX_PH_EXAMPLE_IF, text, len)) {
         /* "for example, if the event holds 0x...": an illustration, and so is the same code
          * further on (the command the example goes on to show) */
-        for (size_t i = 0; i < fb->nfound && fb->nclaimed < CLAIMED_MAX; i++)
-            if (!claimed(fb, fb->found[i].code))
-                fb->claimed[fb->nclaimed++] = fb->found[i].code;
+        claim_found(fb);
         return;
     }
     for (size_t i = 0; i < fb->nfound; i++) {
@@ -655,6 +683,7 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
     fb->text = text;
     fb->len = len;
     fb->lineno = lineno;
+    fb->diff = hunk_header(text, len) || (fb->diff && diff_line(text, len));
     scan_codes(fb, text, len);
     scan_win32_decimal(fb, text, len);
     scan_service_error(fb, text, len);

@@ -587,6 +587,22 @@ class CodeFallback(unittest.TestCase):
         r = explain(stdin=b"Fixed 0xC004E015, 0xC004D301, 0xC004E002\n")
         self.assertEqual(r.returncode, 2, r.stdout)
 
+    def test_codes_in_a_diff_are_a_files_text(self):
+        # A documentation pull request (corpus neg-en-itprodocs-pr10522-hello-0x80072F8F): the
+        # rows of a table its diff adds, and the writer's "I added the error ..." about them,
+        # were reported as the machine's failures (row code-in-text).
+        text = ("I added the error 0x80072F8F as reported, please verify the activation row\n"
+                "@@ -84,9 +84,9 @@ For errors listed in this table\n"
+                " | 0x80070057  | Invalid parameter |\n"
+                "+| 0x80072F8F  | clock mismatch when trying to activate windows |\n"
+                "```\n"
+                "| 0x80072F8F  | clock mismatch when attempting to activate Windows. |\n")
+        self.assertEqual(records(text.encode()), ([], 2))
+        # After the hunk (a line no diff line opens), a code is reported again.
+        objects, status = records((text + "Activation now fails with 0xC004F074\n").encode())
+        codes = [c for o in objects if o["kind"] == "text" for c in o["findings"][0]["codes"]]
+        self.assertEqual((codes, status), (["0xC004F074"], 1))
+
     def test_every_distinct_code_once(self):
         objects, _ = records(b"0xC004F074 and 0xC004F038, then 0xC004F074 again\n")
         codes = [o["findings"][0]["codes"][0] for o in objects if o["kind"] == "text"]
