@@ -983,6 +983,25 @@ static const struct {
     { EX_PH_EXAMPLE, "ja", "\xE4\xBE\x8B\xE3\x81\x88\xE3\x81\xB0" }, /* 例えば */
     { EX_PH_EXAMPLE, "ja", "\xE3\x81\x9F\xE3\x81\xA8\xE3\x81\x88\xE3\x81\xB0" }, /* たとえば */
     { EX_PH_EXAMPLE, "ko", "\xEC\x98\x88\xEB\xA5\xBC \xEB\x93\xA4\xEC\x96\xB4" }, /* 예를 들어 */
+    /* Remote Desktop licensing: an RD licence server is activated and holds client access
+     * licences of its own; a text about it ("在环境中安装了远程桌面许可证，但从未将它激活",
+     * neg-zh-kb-azure-rdp-no-license-server) tells nothing of Windows' or Office's activation.
+     * Names as Microsoft's localized Remote Desktop articles write them; no abbreviation
+     * ("RD licensing"): phrases match inside words ("standard licensing"). */
+    { EX_PH_OTHER_LICENSING, "en", "Remote Desktop licens" },
+    { EX_PH_OTHER_LICENSING, "en", "Remote Desktop Services licens" },
+    { EX_PH_OTHER_LICENSING, "en", "Terminal Server licens" },
+    { EX_PH_OTHER_LICENSING, "en", "Terminal Services licens" },
+    { EX_PH_OTHER_LICENSING, "de", "Remotedesktoplizenz" },
+    { EX_PH_OTHER_LICENSING, "de", "Remotedesktop-Lizenz" },
+    { EX_PH_OTHER_LICENSING, "fr", "licences des services Bureau \xC3\xA0 distance" }, /* licences des services Bureau à distance */
+    { EX_PH_OTHER_LICENSING, "fr", "gestionnaire de licences des services Bureau" },
+    { EX_PH_OTHER_LICENSING, "es", "licencias de Escritorio remoto" },
+    { EX_PH_OTHER_LICENSING, "zh-CN", "\xE8\xBF\x9C\xE7\xA8\x8B\xE6\xA1\x8C\xE9\x9D\xA2\xE8\xAE\xB8\xE5\x8F\xAF" }, /* 远程桌面许可 */
+    { EX_PH_OTHER_LICENSING, "zh-CN", "\xE8\xBF\x9C\xE7\xA8\x8B\xE6\xA1\x8C\xE9\x9D\xA2\xE6\x8E\x88\xE6\x9D\x83" }, /* 远程桌面授权 */
+    { EX_PH_OTHER_LICENSING, "zh-TW", "\xE9\x81\xA0\xE7\xAB\xAF\xE6\xA1\x8C\xE9\x9D\xA2\xE6\x8E\x88\xE6\xAC\x8A" }, /* 遠端桌面授權 */
+    { EX_PH_OTHER_LICENSING, "ja", "\xE3\x83\xAA\xE3\x83\xA2\xE3\x83\xBC\xE3\x83\x88 \xE3\x83\x87\xE3\x82\xB9\xE3\x82\xAF\xE3\x83\x88\xE3\x83\x83\xE3\x83\x97 \xE3\x83\xA9\xE3\x82\xA4\xE3\x82\xBB\xE3\x83\xB3\xE3\x82\xB9" }, /* リモート デスクトップ ライセンス */
+    { EX_PH_OTHER_LICENSING, "ko", "\xEC\x9B\x90\xEA\xB2\xA9 \xEB\x8D\xB0\xEC\x8A\xA4\xED\x81\xAC\xED\x86\xB1 \xEB\x9D\xBC\xEC\x9D\xB4\xEC\x84\xA0\xEC\x8A\xA4" }, /* 원격 데스크톱 라이선스 */
     /* Further languages: append a block here, naming its source. */
 };
 

@@ -258,13 +258,14 @@ static bool opens_small(const char *text, size_t len)
 
 /* Whether the words of a line (its first pass found `found`) are read as prose: it holds a
  * subject, or an "it" after a line that tried to activate ("It failed again."), the input
- * named the product, and it is no program's source nor a page's section title. */
+ * named the product, and it is no program's source nor a page's section title, nor speaks of
+ * a licensing that is no product's activation (a Remote Desktop licence server's). */
 static bool prose_line(const struct ex_sentence_state *st, unsigned found, const char *text,
                        size_t len)
 {
     bool refers_back = (found & EX_PROSE_REFERS) && st->before;
     return ((found & EX_PROSE_SUBJECT) || refers_back) && st->named && !source_line(text, len) &&
-           !section_title(text, len);
+           !section_title(text, len) && !ex_phrase_in(EX_PH_OTHER_LICENSING, text, len);
 }
 
 /* Reads one sentence s[0 .. n) of `line` (its words as prose when `prose`): hands on its

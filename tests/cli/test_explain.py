@@ -372,6 +372,19 @@ class CodeFallback(unittest.TestCase):
                 self.assertEqual(([o["findings"][0]["rule"] for o in objects[:-1]], status),
                                  (["not-activated"], 1))
 
+    def test_remote_desktop_licensing_is_no_products_activation(self):
+        # An Azure article on Remote Desktop licensing (corpus
+        # neg-zh-kb-azure-rdp-no-license-server): the RD licence server "never activated" and
+        # "activated" were read as Windows' state (rows not-activated, licensed).
+        for text in ("Windows Server 2019 虚拟机无法连接。\n在环境中安装了远程桌面许可证，但从未将它激活。\n",
+                     "Windows Server: the Remote Desktop license server is not activated.\n"):
+            with self.subTest(text=text):
+                self.assertEqual(records(text.encode()), ([], 2))
+        objects, status = records("Windows Server 2019 虚拟机。\n在环境中安装了 Windows，但从未将它激活。\n"
+                                  .encode())
+        self.assertEqual(([o["findings"][0]["rule"] for o in objects[:-1]], status),
+                         (["not-activated"], 1), "the same sentence of Windows tells it")
+
     def test_a_grace_period_code_is_a_warning_as_its_status_line_is(self):
         # 0x4004F00C and 0x4004F00D are the initial-grace and additional-grace rows' codes
         # (warnings); named in a sentence they were the information row's note.
