@@ -409,6 +409,14 @@ static const struct ex_prose_word words[] = {
     W(EXW_PRODUCT, 0, ZH, "專業版"),
     W(EXW_PRODUCT, 0, ZH, "家用版"),
 
+    /* --- the texts Windows and Office show about activation: their subject rows
+     * (prose_uitext.def; its other rows end the table) --- */
+#define UI_SUBJECT(kind, flags, langs, text) W(kind, flags, langs, text),
+#define UI_WORD(kind, flags, langs, text)
+#include "prose_uitext.def"
+#undef UI_SUBJECT
+#undef UI_WORD
+
     /* --- articles and possessives: no word between a verb and its object ("cannot verify
      * the license" is as close as "cannot be activated") --- */
     W(EXW_FILLER, 0, EN, "the"),
@@ -1593,6 +1601,12 @@ static const struct ex_prose_word words[] = {
     W(EXW_PERSON, 0, TR, "benim"),
     W(EXW_PERSON, 0, NO, "jeg"),
     W(EXW_PERSON, 0, NO, "jag"),
+    /* --- the texts Windows and Office show about activation: their outcome rows --- */
+#define UI_SUBJECT(kind, flags, langs, text)
+#define UI_WORD(kind, flags, langs, text) W(kind, flags, langs, text),
+#include "prose_uitext.def"
+#undef UI_SUBJECT
+#undef UI_WORD
 };
 
 #define NWORDS (sizeof words / sizeof words[0])
