@@ -1736,7 +1736,7 @@ bool ex_prose_word_start(const char *text, size_t len, size_t at)
 
 /* The ASCII letters subject and product words start with (a test keeps it equal to the
  * table's): the first pass over a line rules most words out by their first letter. */
-#define SUBJECT_LETTERS "acdefgiklmnopqrstuwz"
+#define SUBJECT_LETTERS "acdefgijklmnopqrstuwz"
 
 unsigned long ex_prose_subject_letters(void)
 {
