@@ -48,6 +48,7 @@ struct sentence {
     /* per part: the languages of the "and" that opened it (0: a clause opened it), of the
      * first-person words in it, and its clause */
     unsigned joined[MAX_PARTS], person[MAX_PARTS], part_clause[MAX_PARTS];
+    unsigned long long after_but; /* bit c: clause c (of the first 64) opened with "but" */
 };
 
 /* Opens a new part of the sentence in clause `clause`, joined by a word of `langs` (0: a
@@ -122,6 +123,7 @@ static bool tokenize(const char *text, size_t len, struct sentence *s)
     unsigned pos = 0, others = 0, others_cjk = 0, cur = 0, outer[BRACKETS], depth = 0;
     s->n = 0;
     s->clauses = 1;
+    s->after_but = 0;
     s->parts = 0;
     open_part(s, 0, 0);
     for (size_t i = 0; i < len;) {
@@ -150,6 +152,8 @@ static bool tokenize(const char *text, size_t len, struct sentence *s)
         if (w) {
             if (w->kind == EXW_BUT) {
                 cur = s->clauses++;
+                if (cur < 64)
+                    s->after_but |= 1ull << cur;
                 open_part(s, cur, 0);
             } else if (w->kind == EXW_FILLER) {
                 i += n;
@@ -492,6 +496,10 @@ static int clause_told(const struct sentence *s, unsigned clause, size_t *at, si
                     (sj->w->kind == EXW_PRONOUN || sj->w->kind == EXW_REFER));
         if (aux && k->plain_next && sj->pos < k->pos)
             continue;
+        /* "无法激活成功", "unable to activate successfully": the success is what failed */
+        if (o && o->w->kind == EXW_FAILED && k->w->kind == EXW_SUCCEEDED &&
+            distance(o, k) <= NEXT_TO)
+            continue;
         if (o && o->w->kind != k->w->kind &&
             (o->w->kind == EXW_SUCCEEDED || k->w->kind == EXW_SUCCEEDED))
             return EX_TOLD_NONE; /* two outcomes: "succeeded, but ... failed" is not ours to pick */
@@ -685,9 +693,22 @@ int ex_prose_told(const char *text, size_t len, bool question, bool strong, unsi
         int t = clause_told(&s, c, &a, &p);
         if (t == EX_TOLD_NONE)
             continue;
+        /* "activated, then not activated": two states told, unless "but" opens the later
+         * one's clause and it denies the success ("showed activation succeeded, but windows is
+         * not activated", "was successful, but after some time the activation became
+         * invalid"): the denial holds. (A success and an expiry are two facts of which
+         * neither is ours to pick: "activation succeeded, but the licence expired".) */
+        bool but = c < 64 && (s.after_but & (1ull << c)) && told == EX_TOLD_LICENSED &&
+                   (t == EX_TOLD_ACTIVATION_FAILED || t == EX_TOLD_NOT_ACTIVATED);
         if (told != EX_TOLD_NONE && t != told &&
-            (told == EX_TOLD_LICENSED || t == EX_TOLD_LICENSED))
-            return EX_TOLD_NONE; /* "activated, then not activated": two states told */
+            (told == EX_TOLD_LICENSED || t == EX_TOLD_LICENSED) && !but)
+            return EX_TOLD_NONE;
+        if (but) {
+            told = t;
+            *at = a;
+            *plen = p;
+            continue;
+        }
         /* two bad states ("许可证过期，并且激活码无法激活") tell the worse, as in one clause */
         if (told == EX_TOLD_NONE || (told == EX_TOLD_EXPIRING && t != EX_TOLD_EXPIRING)) {
             told = t;

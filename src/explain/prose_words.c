@@ -1483,6 +1483,22 @@ static const struct ex_prose_word words[] = {
     W(EXW_TROUBLE, 0, KO, "오류"),
     W(EXW_TROUBLE, 0, KO, "에러"),
     W(EXW_TROUBLE, 0, KO, "문제"),
+    /* a key or licence told not valid ("the installed windows product key is not valid",
+     * en-ticket-lattepanda-10-key-not-valid), as "invalid" is: with its verb, after its
+     * subject ("Error says Not valid Office Key" quotes a message, the message's reader's) */
+    W(EXW_FAILED, 0, EN, "is not valid"),
+    W(EXW_FAILED, 0, EN, "isn't valid"),
+    W(EXW_FAILED, 0, EN, "are not valid"),
+    W(EXW_FAILED, 0, EN, "was not valid"),
+    W(EXW_FAILED, 0, DE, "ist nicht gültig"),
+    W(EXW_FAILED, 0, FR, "n'est pas valide"),
+    W(EXW_FAILED, S, ES | PT, "no es válid"),
+    W(EXW_FAILED, S, PT, "não é válid"),
+    W(EXW_FAILED, S, IT, "non è valid"),
+    /* an activation redone by the writer was lost ("I had to reactivate Windows again after
+     * using Clonezilla", en-ticket-partclone-237-activation-lost-after-restore) */
+    W(EXW_UNLICENSED, X | S, EN, "had to reactivat"),
+    W(EXW_UNLICENSED, X | S, EN, "had to re-activat"),
     /* the writer's attempt: the trouble in the clause after it is the attempt's */
     W(EXW_ATTEMPT, 0, EN, "tried"),
     W(EXW_ATTEMPT, 0, EN, "trying"),

@@ -919,3 +919,42 @@ Test(prose, the_trouble_frame_reads_the_writers_own_attempt)
 {
     expect_pairs(trouble_frame, sizeof trouble_frame / sizeof trouble_frame[0]);
 }
+
+/* The trouble frame's product may be named in the sentence before ("I installed Windows 11
+ * Pro. When I try to activate, I get an error."): what that sentence leaves (*before); an
+ * activation word alone names no product. */
+Test(prose, the_trouble_frame_takes_the_product_from_the_sentence_before)
+{
+    const char *s = "When I try to activate, I get an error";
+    size_t at = 0, plen = 0;
+    unsigned before = EX_PROSE_BEFORE_PRODUCT;
+    cr_expect_eq(ex_prose_told(s, strlen(s), false, true, &before, &at, &plen), FAILED);
+    cr_expect_eq(plen > 0 && memcmp(s + at, "activate", 8) == 0, true, "the words told: %.*s",
+                 (int)plen, s + at);
+    before = 0;
+    cr_expect_eq(ex_prose_told(s, strlen(s), false, true, &before, &at, &plen), NONE,
+                 "no product named before");
+}
+
+/* Round 8's readings beside the frame, each with a sentence it must not read: a key "not
+ * valid", an activation the writer had to redo, a failure before a success close by (the
+ * success is what failed), a success denied after "but" (the denial holds). */
+static const struct paired_case round8[] = {
+    { "not valid", "The installed Windows product key is not valid", FAILED,
+      "If the product key is not valid, Windows asks for another one" },
+    { "had to reactivate", "I had to reactivate Windows after restoring the image", NOT_ACT,
+      "I never had to reactivate Windows after restoring the image" },
+    { "a failure before a success (zh)", "Windows 并且无法激活成功", FAILED,
+      "Windows 激活成功 无法打开" },
+    { "a failure before a success", "Windows was unable to activate successfully", FAILED,
+      "Windows activated successfully and was unable to print" },
+    { "a success denied after but", "The tool showed activation succeeded, but Windows is not activated",
+      NOT_ACT, "Windows is not activated, but activation succeeded after a restart" },
+    { "a success denied after but (zh)", "等待后显示激活成功,但是windows没有被激活", NOT_ACT,
+      "等待后显示激活成功,windows没有被激活" },
+};
+
+Test(prose, round8_readings_read_their_sentence_and_not_its_neighbour)
+{
+    expect_pairs(round8, sizeof round8 / sizeof round8[0]);
+}
