@@ -2,7 +2,8 @@
 /* reader_sentence.c: a licence state told in prose, in a line that no tool's label opens and
  * that holds no code (the code fallback speaks for such a line): the status label and a state
  * word of the label table ("License status is Unlicensed"), or words of the prose table
- * (prose.h: "activation failed", "Aktivierung fehlgeschlagen", 许可证即将过期). The slmgr
+ * (prose.h: "activation failed", "Aktivierung fehlgeschlagen", 许可证即将过期), or the days
+ * left of a period (period.h: "the evaluation is down to 177 days"). The slmgr
  * reader hands it the lines that are none of slmgr's, so a tool's paste costs little. */
 #include <string.h>
 #include <strings.h>
@@ -10,6 +11,7 @@
 #include "bytes.h"
 #include "code.h"
 #include "event.h"
+#include "period.h"
 #include "prose.h"
 #include "sentence.h"
 
@@ -282,6 +284,8 @@ static int read_sentence(struct ex_collector *c, struct ex_sentence_state *st, c
     if (!prose)
         return -1;
     int told = ex_prose_told(s, n, question, strong, &st->before, &w, &wlen);
+    if (told == EX_TOLD_NONE && !question)
+        told = ex_period_told(s, n, &w, &wlen); /* "the evaluation is down to 177 days" */
     if (told == EX_TOLD_NONE || quotes_a_tool(s, n, w))
         return -1;
     if (quotes_a_message(&st->messages, line, len))

@@ -1016,6 +1016,33 @@ class StateInASentence(unittest.TestCase):
         self.assertEqual([kind for kind, _ in got], ["text"])
 
 
+class DaysLeftOfAPeriod(unittest.TestCase):
+    """The days left of an evaluation, trial or grace period told in a sentence (period.c):
+    corpus en-ticket-packer-templates-158-eval-177-days was nothing recognisable."""
+
+    def read(self, text):
+        got, status = StateInASentence.read(self, "Windows Server 2019 box.\n" + text + "\n")
+        return [(r, v) for _, f in got for r, v in f], status
+
+    def test_many_days_left_is_a_period_running_and_few_an_end_close(self):
+        for text, want in (
+                ("For those boxes the evaluation license already down to 177 days, if freshly "
+                 "spinned up.", ([("licensed", "177 days")], 0)),
+                ("The evaluation has only 10 days left.", ([("license-expiring", "10 days")], 1)),
+                ("试用期还剩 10 天。", ([("license-expiring", "10 天")], 1)),
+                ("評価期間の残り177日です。", ([("licensed", "177日")], 0))):
+            with self.subTest(text=text):
+                self.assertEqual(self.read(text), want)
+
+    def test_a_periods_length_or_a_supposed_count_is_no_days_left(self):
+        for text in ("The evaluation lasts 180 days.",  # its length, nothing remains
+                     "If the evaluation has 10 days left, rearm it.",  # supposed
+                     "How many days are left of the evaluation? 10 days?",  # asked
+                     "We have 10 days left to finish the migration."):  # no period
+            with self.subTest(text=text):
+                self.assertEqual(self.read(text), ([], 2))
+
+
 class StateOrFailureInProse(unittest.TestCase):
     """A state or failure told in prose, read from the words of src/explain/prose_words.c (a
     subject word and an outcome word close together in a clause), each sentence from the corpus
