@@ -180,10 +180,50 @@ Test(uitext, not_genuine_and_unlicensed_product_in_each_language)
     expect_cases(not_activated, sizeof not_activated / sizeof not_activated[0]);
 }
 
+/* Notices only an unactivated Windows shows: Settings > Personalization's "You need to activate
+ * Windows before you can personalize your PC." and the watermark's "Go to Settings to activate
+ * Windows." */
+static const struct ui_case notices[] = {
+    { "en", "You need to activate Windows before you can personalize your PC.", NOT_ACT,
+      "If Settings says you need to activate Windows before you can personalize your PC, enter "
+      "a key" },
+    { "de", "Sie müssen Windows aktivieren, um Ihren PC personalisieren zu können.", NOT_ACT,
+      "Wenn Sie Windows aktivieren müssen, um Ihren PC personalisieren zu können, geben Sie "
+      "einen Schlüssel ein" },
+    { "nl", "Als u uw pc aan uw persoonlijke voorkeur wilt aanpassen, moet u Windows eerst "
+            "activeren.", NOT_ACT,
+      "Als deze melding verschijnt, moet u Windows eerst activeren met een sleutel" },
+    { "ja", "PC の個人用設定を行う前に、Windows のライセンス認証を行う必要があります。", NOT_ACT,
+      "「PC の個人用設定を行う前に」と表示される場合は、プロダクト キーを入力してください" },
+    { "zh-CN", "你需要先激活 Windows，然后才能对电脑进行个性化设置。", NOT_ACT,
+      "如果提示需要先激活 Windows 才能对电脑进行个性化设置，请输入密钥" },
+    { "tr", "Kişisel bilgisayarınızı kişiselleştirmek için önce Windows’u etkinleştirmelisiniz.",
+      NOT_ACT, "Eğer kişiselleştirmek için önce Windows’u etkinleştirmeniz gerekiyorsa anahtar girin" },
+    { "sv", "Du måste aktivera Windows innan du kan anpassa datorn.", NOT_ACT,
+      "Ifall du måste aktivera Windows innan du kan anpassa datorn, ange en nyckel" },
+    { "es", "Ve a Configuración para activar Windows.", NOT_ACT,
+      "Si ves el mensaje Ve a Configuración para activar Windows, escribe una clave" },
+    { "pt", "Acesse Configurações para ativar o Windows.", NOT_ACT,
+      "Se aparecer Acesse Configurações para ativar o Windows, insira uma chave" },
+    { "pl", "Przejdź do ustawień, aby aktywować system Windows.", NOT_ACT,
+      "Jeśli widzisz Przejdź do ustawień, aby aktywować system Windows, wpisz klucz" },
+    { "ko", "[설정]으로 이동하여 Windows를 정품 인증합니다.", NOT_ACT,
+      "[설정]으로 이동하여 Windows를 정품 인증합니다 라는 문구가 표시되는 경우 제품 키를 입력하세요" },
+    { "fr", "Accédez aux paramètres pour activer Windows.", NOT_ACT,
+      "Si Accédez aux paramètres pour activer Windows s'affiche, saisissez une clé" },
+    { "zh-CN", "转到“设置”以激活 Windows。", NOT_ACT, "如果出现转到“设置”以激活 Windows 的提示，请输入密钥" },
+};
+
+Test(uitext, notices_of_an_unactivated_windows_in_each_language)
+{
+    expect_cases(notices, sizeof notices / sizeof notices[0]);
+}
+
 /* "Your Windows license will expire soon" where the language's other words did not read it */
 static const struct ui_case expiring[] = {
     { "fr", "Votre licence Windows va bientôt expirer.", EXPIRING,
-      "Si le message Votre licence Windows va bientôt expirer apparaît, contactez l'administrateur" },
+      "Si le message Votre licence Windows va bientôt expirer apparaît, contactez "
+      "l'administrateur" },
     { "pt", "Sua licença do Windows expira em breve", EXPIRING,
       "Se aparecer Sua licença do Windows expira em breve, contate o administrador" },
     { "ja", "Windows のライセンスの有効期限がもうすぐ切れます。", EXPIRING,
