@@ -13,6 +13,7 @@
 #define OK EX_TOLD_LICENSED
 #define NOT_ACT EX_TOLD_NOT_ACTIVATED
 #define EXPIRING EX_TOLD_EXPIRING
+#define EXPIRED EX_TOLD_NOTIFICATION
 
 struct ui_case {
     const char *lang;
@@ -243,6 +244,29 @@ static const struct ui_case expiring[] = {
 Test(uitext, license_will_expire_soon_in_each_language)
 {
     expect_cases(expiring, sizeof expiring / sizeof expiring[0]);
+}
+
+/* "The activation period has expired." where the language's other words did not read it */
+static const struct ui_case expired[] = {
+    { "es", "El período de activación expiró.", EXPIRED,
+      "Si el período de activación expiró, conecta el equipo a la red" },
+    { "fr", "La période d’activation est arrivée à expiration.", EXPIRED,
+      "Si la période d’activation est arrivée à expiration, connectez l'ordinateur au réseau" },
+    { "pl", "Okres aktywacji upłynął.", EXPIRED,
+      "Jeśli okres aktywacji upłynął, połącz komputer z siecią" },
+    { "sk", "Obdobie vyhradené na aktiváciu uplynulo.", EXPIRED,
+      "Ak obdobie vyhradené na aktiváciu uplynulo, pripojte počítač k sieti" },
+    { "sv", "Aktiveringsperioden har förlöpt.", EXPIRED,
+      "Ifall aktiveringsperioden har förlöpt, anslut datorn till nätverket" },
+    { "uk", "Період роботи без активації закінчився.", EXPIRED,
+      "Якщо період роботи без активації закінчився, підключіть комп'ютер до мережі" },
+    { "zh-CN", "激活期限已过。", EXPIRED, "如果激活期限已过，请将计算机连接到网络" },
+    { "zh-TW", "啟用期間已到期。", EXPIRED, "如果啟用期間已到期，請將電腦連線到網路" },
+};
+
+Test(uitext, activation_period_has_expired_in_each_language)
+{
+    expect_cases(expired, sizeof expired / sizeof expired[0]);
 }
 
 /* A text that is the product's own names the product, as "Windows" does, for a paste that
