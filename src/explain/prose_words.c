@@ -1871,6 +1871,24 @@ size_t ex_prose_skip(const char *text, size_t len, size_t at, bool *counts)
     return n;
 }
 
+/* Whether a line tells the writer's own attempt (tried, 试了): an activation they tried is the
+ * one pasted to us, though the ticket names no product ("试了好多遍都没法激活，求助" in an
+ * activator's tracker, zh-ticket-cmwtat-79-win11-cannot-activate). Read only for a line with
+ * a subject and no product word. */
+static bool writer_attempts(const char *text, size_t len)
+{
+    for (size_t at = 0; at < len;) {
+        size_t n = 0;
+        const struct ex_prose_word *w =
+            ex_prose_word_start(text, len, at) ? ex_prose_word_at(text, len, at, false, &n) : NULL;
+        if (w && w->kind == EXW_ATTEMPT)
+            return true;
+        bool counts;
+        at += w ? n : ex_prose_skip(text, len, at, &counts);
+    }
+    return false;
+}
+
 unsigned ex_prose_scan(const char *text, size_t len)
 {
     unsigned found = 0;
@@ -1898,5 +1916,8 @@ unsigned ex_prose_scan(const char *text, size_t len)
         found |= EX_PROSE_SUBJECT;
     if (refers)
         found |= EX_PROSE_REFERS;
+    if ((found & (EX_PROSE_SUBJECT | EX_PROSE_NAMED)) == EX_PROSE_SUBJECT &&
+        writer_attempts(text, len))
+        found |= EX_PROSE_NAMED | EX_PROSE_STRONG;
     return found;
 }

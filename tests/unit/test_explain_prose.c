@@ -958,3 +958,23 @@ Test(prose, round8_readings_read_their_sentence_and_not_its_neighbour)
 {
     expect_pairs(round8, sizeof round8 / sizeof round8[0]);
 }
+
+/* The writer's own attempt names the product on its line (an activator's tracker names none:
+ * "试了好多遍都没法激活,求助"): the first pass finds it named and strong, so the weak 激活 counts;
+ * without the attempt, "都没法激活" may be a game key's. */
+Test(prose, the_writers_attempt_names_the_product_on_its_line)
+{
+    const char *s = "试了好多遍都没法激活,求助";
+    unsigned found = ex_prose_scan(s, strlen(s));
+    cr_expect_eq(found & (EX_PROSE_NAMED | EX_PROSE_STRONG), EX_PROSE_NAMED | EX_PROSE_STRONG);
+    size_t at = 0, plen = 0;
+    cr_expect_eq(told(s, (found & EX_PROSE_STRONG) != 0, &at, &plen), FAILED);
+    s = "好多遍都没法激活,求助";
+    found = ex_prose_scan(s, strlen(s));
+    cr_expect_eq(found & (EX_PROSE_NAMED | EX_PROSE_STRONG), 0u, "no attempt, no product");
+    cr_expect_eq(told(s, (found & EX_PROSE_STRONG) != 0, &at, &plen), NONE);
+    s = "I tried activating but it failed";
+    cr_expect_eq(ex_prose_scan(s, strlen(s)) & EX_PROSE_NAMED, (unsigned)EX_PROSE_NAMED);
+    s = "Activation failed on the new laptop";
+    cr_expect_eq(ex_prose_scan(s, strlen(s)) & EX_PROSE_NAMED, 0u, "no attempt told");
+}
