@@ -17,6 +17,8 @@
  * the catalog does not hold (another component's HRESULT an activation surfaced: 0x87E107F9,
  * 0x8A010001) is reported only when its own line speaks of activation or licensing in a
  * language of the prose table: the line ties it to activation, no other line can.
+ * A text that names an event of the licensing service by its ID and source and says it can be
+ * safely ignored, with no code, is a note of its own.
  * Memory is bounded: the first PENDING_MAX distinct codes and CLAIMED_MAX claimed ones are
  * kept. */
 #include <stddef.h>
@@ -29,6 +31,7 @@
 
 #include "bytes.h"
 #include "code.h"
+#include "event.h"
 #include "facts.h"
 #include "fallback.h"
 #include "finding.h"
@@ -76,10 +79,13 @@ struct ex_fallback {
     bool context;        /* the input is about activation */
     bool harmless;       /* it says the warning it tells of can be ignored */
     bool diff;           /* inside a unified diff's hunk: a file's lines being changed */
+    size_t event_line;   /* the first line naming an event of the licensing service by its
+                            ID and source ("Warning ID 1058 (Security-SPP)"), or 0 */
     size_t npending, nclaimed;
     /* From here on, arrays written before they are read (up to their counts above) and the
      * finding being handed on: ex_fallback_new leaves them unzeroed. */
     struct found found[LINE_FOUND]; /* the codes of the line being scanned */
+    char event_around[EX_VALUE_MAX]; /* event_line's text, once it is set */
     struct pending pending[PENDING_MAX];
     uint32_t claimed[CLAIMED_MAX];
     struct ex_finding finding;
@@ -136,6 +142,12 @@ const struct ex_row ex_fallback_harmless_row = {
     "The text names {code} ({symbol}), a failure, and says the warning that holds it can be "
     "safely ignored here.",
     { 0 }, { NULL }, "`slerr {code}` explains it.",
+};
+const struct ex_row ex_fallback_event_harmless_row = {
+    "event-in-text-harmless", "event", EX_NOTE,
+    "The text names an event the licensing service logs and says it can be safely ignored "
+    "here: a known, harmless warning, no failure of activation.",
+    { 0 }, { NULL }, NULL,
 };
 const struct ex_row ex_fallback_information_row = {
     "code-in-text-information", "code", EX_NOTE,
@@ -673,6 +685,46 @@ static bool claimed_or_pending(const struct ex_fallback *fb, uint32_t code)
     return claimed(fb, code);
 }
 
+/* The sources the licensing service logs its events under, as a text names them beside an
+ * event's ID. */
+static bool names_licensing_source(const char *text, size_t len)
+{
+    static const char *const sources[] = { "Security-SPP", "Security-Licensing-SLC",
+                                           "Software Protection Platform" };
+    for (size_t i = 0; i < sizeof sources / sizeof sources[0]; i++) {
+        size_t n = strlen(sources[i]);
+        for (size_t at = 0; at + n <= len; at++)
+            if ((text[at] | 0x20) == (sources[i][0] | 0x20) && strncasecmp(text + at, sources[i], n) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* Whether the line names an event by its ID ("ID 1058", "Event ID: 1058", "event 1058") and
+ * the licensing service's source: a support article's or a ticket's event of that service. */
+static bool names_licensing_event(const char *text, size_t len)
+{
+    static const char *const before[] = { "id", "event" };
+    for (size_t i = 0; i < len; i++) {
+        if (i > 0 && ex_word_byte((unsigned char)text[i - 1]))
+            continue;
+        for (size_t w = 0; w < sizeof before / sizeof before[0]; w++) {
+            size_t n = strlen(before[w]), at = i + n;
+            if (len - i < n || strncasecmp(text + i, before[w], n) != 0)
+                continue;
+            while (at < len && (text[at] == ' ' || text[at] == ':'))
+                at++;
+            size_t end = at;
+            while (end < len && text[end] >= '0' && text[end] <= '9')
+                end++;
+            if (at > i + n && end - at >= 3 && end - at <= 5 &&
+                (end == len || !ex_word_byte((unsigned char)text[end])))
+                return names_licensing_source(text, len);
+        }
+    }
+    return false;
+}
+
 void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size_t lineno,
                       bool markup)
 {
@@ -684,6 +736,11 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
     fb->len = len;
     fb->lineno = lineno;
     fb->diff = hunk_header(text, len) || (fb->diff && diff_line(text, len));
+    if (!fb->event_line && names_licensing_event(text, len)) {
+        fb->event_line = lineno;
+        snprintf(fb->event_around, sizeof fb->event_around, "%.*s",
+                 (int)ex_utf8_cut(text, len < EX_VALUE_MAX - 1 ? len : EX_VALUE_MAX - 1), text);
+    }
     scan_codes(fb, text, len);
     scan_win32_decimal(fb, text, len);
     scan_service_error(fb, text, len);
@@ -771,8 +828,25 @@ static const char *fill(const void *subject, const char *key, size_t len, bool c
     return NULL;
 }
 
+/* A text that names an event of the licensing service and says it can be safely ignored, and
+ * names no code (a code reads as code-in-text-harmless): the warning is known to be harmless
+ * (en-kb-quote-supportarticles-1058-oem-harmless: "Warning ID 1058 (Security-SPP) ... can be
+ * safely ignored"). */
+static int finish_harmless_event(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
+{
+    if (!fb->event_line || !fb->harmless || fb->npending > 0 || fb->nclaimed > 0)
+        return 0;
+    ex_finding_from_row(&fb->finding, &ex_fallback_event_harmless_row, fb->event_around, NULL,
+                        NULL);
+    struct ex_record record = { "text", fb->event_line, &fb->finding, 1, NULL };
+    return sink(ctx, &record) ? EX_STATUS_STOPPED : 0;
+}
+
 int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
 {
+    int status = finish_harmless_event(fb, sink, ctx);
+    if (status)
+        return status;
     for (size_t i = 0; i < fb->npending; i++) {
         const struct pending *p = &fb->pending[i];
         if (claimed(fb, p->code) || (!p->activation && !p->uncatalogued && !fb->context))

@@ -600,6 +600,20 @@ class CodeFallback(unittest.TestCase):
         r = explain(stdin=b"Fixed 0xC004E015, 0xC004D301, 0xC004E002\n")
         self.assertEqual(r.returncode, 2, r.stdout)
 
+    def test_a_licensing_event_the_text_calls_harmless_is_a_note(self):
+        # A support article (corpus en-kb-quote-supportarticles-1058-oem-harmless): "Warning ID
+        # 1058 (Security-SPP) may be logged ... can be safely ignored" read nothing recognisable.
+        text = ("# Application Event Log Warning ID 1058 (Security-SPP) may be logged\n"
+                "This warning ID can be safely ignored in this scenario.\n")
+        record, f, status = self.only_finding(text)
+        self.assertEqual((f["rule"], f["severity"], f["codes"], record["line"], status),
+                         ("event-in-text-harmless", "note", [], 1, 0))
+        # Not harmless, or another service's event: nothing read.
+        for other in ("# Application Event Log Warning ID 1058 (Security-SPP) is logged\n",
+                      "Warning ID 1058 (Userenv) can be safely ignored.\n"):
+            with self.subTest(text=other):
+                self.assertEqual(records(other.encode()), ([], 2))
+
     def test_codes_in_a_diff_are_a_files_text(self):
         # A documentation pull request (corpus neg-en-itprodocs-pr10522-hello-0x80072F8F): the
         # rows of a table its diff adds, and the writer's "I added the error ..." about them,
