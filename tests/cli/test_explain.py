@@ -540,14 +540,17 @@ class CodeFallback(unittest.TestCase):
         # corpus zh-ticket-otp-880-activation-failed: the maintainer answers an activation
         # failure with the help page's entry for 0x8007000D ("#_0x8007000d") and "do as it
         # says"; the code stood only in the link and the paste was nothing recognisable.
-        for text, code in (("产品激活失败\n\n[https://www.officetool.plus/zh-cn/help/activation.html"
-                            "#_0x8007000d](https://www.officetool.plus/zh-cn/help/activation.html"
-                            "#_0x8007000d)\n\n照做。\n", "0x8007000D"),
-                           ("Activation failed, see https://support.microsoft.com/kb/2870357"
-                            "#Error0xC004F074\n", "0xC004F074")):
-            with self.subTest(text=text):
-                _, f, status = self.only_finding(text)
-                self.assertEqual((f["rule"], f["codes"], status), ("code-in-text", [code], 1))
+        # Office's title "产品激活失败" (Product Activation Failed) is read too, as its own record.
+        objects, status = records("产品激活失败\n\n[https://www.officetool.plus/zh-cn/help/"
+                                  "activation.html#_0x8007000d](https://www.officetool.plus/zh-cn/"
+                                  "help/activation.html#_0x8007000d)\n\n照做。\n".encode())
+        found = findings(objects)
+        self.assertEqual(found[("text", "code-in-text")]["codes"], ["0x8007000D"], objects)
+        self.assertEqual(found[("sentence", "activation-failed")]["value"], "产品激活失败")
+        self.assertEqual(status, 1)
+        _, f, status = self.only_finding("Activation failed, see https://support.microsoft.com/kb/"
+                                         "2870357#Error0xC004F074\n")
+        self.assertEqual((f["rule"], f["codes"], status), ("code-in-text", ["0xC004F074"], 1))
 
     def test_a_link_whose_text_spells_the_code_is_reported(self):
         # corpus en-ticket-letter-o-azuresandbox-145: the visible text writes the code with a

@@ -199,7 +199,8 @@ static const struct ui_case notices[] = {
     { "zh-CN", "你需要先激活 Windows，然后才能对电脑进行个性化设置。", NOT_ACT,
       "如果提示需要先激活 Windows 才能对电脑进行个性化设置，请输入密钥" },
     { "tr", "Kişisel bilgisayarınızı kişiselleştirmek için önce Windows’u etkinleştirmelisiniz.",
-      NOT_ACT, "Eğer kişiselleştirmek için önce Windows’u etkinleştirmeniz gerekiyorsa anahtar girin" },
+      NOT_ACT,
+      "Eğer kişiselleştirmek için önce Windows’u etkinleştirmeniz gerekiyorsa anahtar girin" },
     { "sv", "Du måste aktivera Windows innan du kan anpassa datorn.", NOT_ACT,
       "Ifall du måste aktivera Windows innan du kan anpassa datorn, ange en nyckel" },
     { "es", "Ve a Configuración para activar Windows.", NOT_ACT,
@@ -267,6 +268,43 @@ static const struct ui_case expired[] = {
 Test(uitext, activation_period_has_expired_in_each_language)
 {
     expect_cases(expired, sizeof expired / sizeof expired[0]);
+}
+
+/* Settings' "We can't activate Windows on this device ..." and Office's title bar "Product
+ * Activation Failed", where the language's other words did not read them; the cause given after
+ * "because" holds its own negation */
+static const struct ui_case failed[] = {
+    { "cs", "Na tomto zařízení teď nemůžeme aktivovat Windows.", EX_TOLD_ACTIVATION_FAILED,
+      "Pokud nemůžeme aktivovat Windows, zkuste to znovu později" },
+    { "sk", "Windows v tomto zariadení momentálne nemôžeme aktivovať.", EX_TOLD_ACTIVATION_FAILED,
+      "Ak Windows nemôžeme aktivovať, skúste to neskôr" },
+    { "tr", "Şu anda bu cihazda Windows’u etkinleştiremiyoruz.", EX_TOLD_ACTIVATION_FAILED,
+      "Eğer Windows’u etkinleştiremiyoruz iletisi görünürse daha sonra deneyin" },
+    { "ro", "Windows nu se poate activa momentan pe acest dispozitiv.", EX_TOLD_ACTIVATION_FAILED,
+      "Dacă Windows nu se poate activa momentan, încercați mai târziu" },
+    { "ja", "現在、このデバイスで Windows のライセンス認証を行うことができません。",
+      EX_TOLD_ACTIVATION_FAILED, "ライセンス認証を行うことができない場合は、後でもう一度実行してください" },
+    { "ru", "Не удается активировать Windows на этом устройстве, так как у вас нет действительной "
+            "цифровой лицензии или ключа продукта.", EX_TOLD_ACTIVATION_FAILED,
+      "Если не удается активировать Windows, так как у вас нет ключа, купите его" },
+    { "nl", "Windows kan niet worden geactiveerd op dit apparaat omdat u geen geldige digitale "
+            "licentie of productcode hebt.", EX_TOLD_ACTIVATION_FAILED,
+      "Als Windows niet kan worden geactiveerd omdat u geen productcode hebt, koop er een" },
+    { "id", "Kami tidak dapat mengaktifkan Windows pada perangkat ini karena Anda tidak memiliki "
+            "lisensi digital yang valid.", EX_TOLD_ACTIVATION_FAILED,
+      "Jika tidak dapat mengaktifkan Windows karena tidak memiliki lisensi, beli lisensi" },
+    { "nb", "Vi kan ikke aktivere Windows på denne enheten fordi du ikke har en gyldig digital "
+            "lisens.", EX_TOLD_ACTIVATION_FAILED,
+      "Hvis vi ikke kan aktivere Windows fordi du ikke har en lisens, kjøp en" },
+    { "zh-CN", "Microsoft Excel(产品激活失败)", EX_TOLD_ACTIVATION_FAILED,
+      "如果标题栏显示产品激活失败，请重新登录" },
+    { "zh-TW", "Word 標題列顯示「產品啟動失敗」", EX_TOLD_ACTIVATION_FAILED,
+      "如果標題列顯示產品啟動失敗，請重新登入" },
+};
+
+Test(uitext, activation_failed_in_each_language)
+{
+    expect_cases(failed, sizeof failed / sizeof failed[0]);
 }
 
 /* A text that is the product's own names the product, as "Windows" does, for a paste that
