@@ -573,6 +573,22 @@ static bool attempt_part(const struct sentence *s, unsigned part, unsigned langs
     return false;
 }
 
+/* Whether a "when" word that closes its clause (时, とき, 때) stands between the activation
+ * and the trouble right after it: "激活Windows时出错" is the writer's attempt where Chinese,
+ * Japanese and Korean leave the "I" out (a how-to's "...时出错怎么办" keeps its guard, as no
+ * first person overrides it). */
+static bool closes_attempt(const struct sentence *s, const struct token *a, const struct token *t,
+                           unsigned langs)
+{
+    for (size_t i = 0; i < s->n; i++) {
+        const struct token *k = &s->t[i];
+        if (k->w->kind == EXW_WHEN && (k->w->flags & EXW_BEFORE) && (k->w->langs & langs) &&
+            a->pos < k->pos && k->pos < t->pos && distance(k, t) <= NEXT_TO)
+            return true;
+    }
+    return false;
+}
+
 /* Whether the product is named in the sentence (Windows, Office, KMS, sppsvc) or in the one
  * before it ("installed Win11 ... But when I check activation still the same problem"): an
  * activation word alone may be any program's ("the error of maximum activations"). */
@@ -640,16 +656,19 @@ static bool trouble_of(const struct sentence *s, const struct token *t, const st
     unsigned langs = t->w->langs & a->w->langs;
     if (!langs || distance(t, a) > NEAR)
         return false;
-    bool own;
-    if (a->part == t->part)
+    bool own, attempt = false;
+    if (a->part == t->part) {
         own = (s->person[t->part] & langs) != 0;
-    else if (a->pos < t->pos && attempt_part(s, a->part, langs))
+        attempt = closes_attempt(s, a, t, langs);
+    } else if (a->pos < t->pos && attempt_part(s, a->part, langs)) {
         own = true;
-    else
+    } else {
         return false;
+    }
     bool bound = distance(t, a) <= TROUBLE_BOUND && !(t->w->flags & EXW_MANY) && !set_off(t) &&
                  !set_off(a);
-    return (own || bound) && names_product(s) && !frame_guarded(s, t, langs, own, question);
+    return (own || attempt || bound) && names_product(s) &&
+           !frame_guarded(s, t, langs, own, question);
 }
 
 /* What the trouble frame reads in a sentence that tells nothing else: a failed activation,

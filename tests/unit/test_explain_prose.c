@@ -913,6 +913,13 @@ static const struct paired_case trouble_frame[] = {
       FAILED, "I activated Windows and got an error in Edge" },
     { "a how-to that opens the sentence", "After the update I get a Windows activation error",
       FAILED, "How I fixed my Windows activation error" },
+    { "a clause-closing when, the I left out (zh)", "激活Windows时出错", FAILED,
+      "激活Windows时出错怎么办" },
+    { "a clause-closing when, the I left out (ja)",
+      "Windowsのライセンス認証をするときにエラーが出ます", FAILED,
+      "Windowsのライセンス認証をするときにエラーが出た場合" },
+    { "a clause-closing when, the I left out (ko)", "Windows 정품 인증할 때 오류가 발생합니다",
+      FAILED, "Windows 정품 인증할 때 오류가 발생하는 경우" },
 };
 
 Test(prose, the_trouble_frame_reads_the_writers_own_attempt)
