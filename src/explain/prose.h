@@ -64,6 +64,7 @@ enum ex_word_kind {
     EXW_TROUBLE,    /* error, problem, snag, Fehler, ошибка, 报错, エラー: a trouble named */
     EXW_ATTEMPT,    /* tried, wanted to, 试了: the clause is the writer's attempt, the trouble
                      * told in the clause after it is the attempt's */
+    EXW_SOLVED,     /* fixed, solved, 已解决: a trouble in its clause is over */
 };
 
 /* Flags of a word. */

@@ -308,8 +308,10 @@ static void guard(struct sentence *s, bool question)
         /* a question's last clause asks alone: "..., anyone knows how to activate it?" */
         bool asks_alone = question && g->clause == s->last && s->last > 0 &&
                           g->clause != s->t[0].clause;
+        /* a repair that opens the sentence is a heading as an instruction is ("Fixed: ...") */
+        bool leads = g->w->kind == EXW_LEAD || g->w->kind == EXW_SOLVED;
         if (g->w->kind != EXW_IF && (g->w->kind != EXW_HOWTO || asks_alone) &&
-            (g->w->kind != EXW_LEAD || g->pos != 0))
+            (!leads || g->pos != 0))
             continue;
         for (size_t j = 0; j < s->n; j++)
             if (reaches(s, g, &s->t[j]))
@@ -605,8 +607,9 @@ static bool names_product(const struct sentence *s)
 /* Whether something in the sentence keeps a trouble from being the writer's report: a
  * supposition before it or in its clause ("if you get an activation error"), a success told
  * beside it, a how-to that opens the sentence or stands where the writer does not speak of
- * their own trouble, an instruction that opens it, a modal or a negation in the trouble's
- * clause ("you may get an error", "not the problem"), a question not of the writer's own. */
+ * their own trouble, an instruction that opens it, a modal, a negation or a repair in the
+ * trouble's clause ("you may get an error", "not the problem", "the problem is fixed"), a
+ * question not of the writer's own. */
 static bool frame_guarded(const struct sentence *s, const struct token *t, unsigned langs,
                           bool own, bool question)
 {
@@ -633,6 +636,7 @@ static bool frame_guarded(const struct sentence *s, const struct token *t, unsig
             if (g->pos == 0)
                 return true;
             break;
+        case EXW_SOLVED: /* "the activation problem is fixed" */
         case EXW_MODAL: /* "you may get an error" */
         case EXW_NOT:   /* "not the problem", 문제가 없는지 */
             if (g->clause == t->clause)

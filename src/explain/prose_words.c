@@ -1446,6 +1446,10 @@ static const struct ex_prose_word words[] = {
     W(EXW_TROUBLE, S, DE, "fehler"),
     W(EXW_TROUBLE, EXW_MANY, DE, "probleme"),
     W(EXW_TROUBLE, S, FR, "erreur"),
+    W(EXW_TROUBLE, EXW_MANY, FR, "erreurs"), /* "Les erreurs d'activation de Windows" */
+    W(EXW_TROUBLE, EXW_MANY, ES, "errores"),
+    W(EXW_TROUBLE, EXW_MANY, IT, "errori"),
+    W(EXW_TROUBLE, EXW_MANY, PT, "erros"),
     W(EXW_TROUBLE, 0, FR, "problème"),
     W(EXW_TROUBLE, EXW_MANY, FR, "problèmes"),
     W(EXW_TROUBLE, 0, ES | IT | PT, "problema"),
@@ -1499,6 +1503,40 @@ static const struct ex_prose_word words[] = {
      * using Clonezilla", en-ticket-partclone-237-activation-lost-after-restore) */
     W(EXW_UNLICENSED, X | S, EN, "had to reactivat"),
     W(EXW_UNLICENSED, X | S, EN, "had to re-activat"),
+    /* a trouble told over: "Windows activation problem fixed after the update", "I fixed my
+     * activation error" (the state now is not this trouble's) */
+    W(EXW_SOLVED, 0, EN, "fixed"),
+    W(EXW_SOLVED, 0, EN, "solved"),
+    W(EXW_SOLVED, 0, EN, "resolved"),
+    W(EXW_SOLVED, 0, DE, "behoben"),
+    W(EXW_SOLVED, 0, DE, "gelöst"),
+    W(EXW_SOLVED, S, FR, "résolu"),
+    W(EXW_SOLVED, S, FR, "corrigé"),
+    W(EXW_SOLVED, S, ES | PT, "resuelt"),
+    W(EXW_SOLVED, S, PT, "resolvid"),
+    W(EXW_SOLVED, S, IT, "risolt"),
+    W(EXW_SOLVED, S, RU, "решен"),
+    W(EXW_SOLVED, S, RU, "исправлен"),
+    W(EXW_SOLVED, 0, ZH, "已解决"),
+    W(EXW_SOLVED, 0, ZH, "解决了"),
+    W(EXW_SOLVED, 0, ZH, "已解決"),
+    W(EXW_SOLVED, 0, ZH, "解決了"),
+    W(EXW_SOLVED, 0, JA, "解決しました"),
+    W(EXW_SOLVED, 0, JA, "解消しました"),
+    /* a guide's topic, which no writer's own trouble is: "常见的Windows激活问题", "Windows 激活
+     * 问题汇总", "Windows ライセンス認証のエラーについて", "The most common Windows activation
+     * error", "Ошибка активации Windows - причины и решение" */
+    W(EXW_HOWTO, 0, EN, "most common"),
+    W(EXW_HOWTO, 0, ZH, "常见"),
+    W(EXW_HOWTO, 0, ZH, "常見"),
+    W(EXW_HOWTO, 0, ZH, "汇总"),
+    W(EXW_HOWTO, 0, ZH, "大全"),
+    W(EXW_HOWTO, 0, ZH, "关于"),
+    W(EXW_HOWTO, 0, ZH, "關於"),
+    W(EXW_HOWTO, 0, JA, "について"),
+    W(EXW_HOWTO, 0, JA, "よくある"),
+    W(EXW_HOWTO, 0, JA, "まとめ"),
+    W(EXW_HOWTO, S, RU, "причин"),
     /* the writer's attempt: the trouble in the clause after it is the attempt's */
     W(EXW_ATTEMPT, 0, EN, "tried"),
     W(EXW_ATTEMPT, 0, EN, "trying"),
