@@ -710,8 +710,9 @@ static bool names_licensing_event(const char *text, size_t len)
             continue;
         for (size_t w = 0; w < sizeof before / sizeof before[0]; w++) {
             size_t n = strlen(before[w]), at = i + n;
-            if (len - i < n || strncasecmp(text + i, before[w], n) != 0)
-                continue;
+            if ((text[i] | 0x20) != before[w][0] || len - i < n ||
+                strncasecmp(text + i, before[w], n) != 0)
+                continue; /* every word start comes here: most differ at once */
             while (at < len && (text[at] == ' ' || text[at] == ':'))
                 at++;
             size_t end = at;
