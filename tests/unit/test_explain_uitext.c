@@ -67,6 +67,9 @@ static const struct ui_case activated[] = {
     { "en", "Windows is activated using your organization’s activation service.", OK,
       "On the KMS client computer, open the System control panel, and look for the Windows is "
       "activated message" },
+    { "en", "Settings shows the following: Windows is activated with a digital license", OK,
+      "The message will typically be one of the following: \"Windows is activated,\" \"Windows "
+      "is activated with a digital license\"" },
     { "de", "Windows wurde durch eine digitale, mit Ihrem Microsoft-Konto verknüpfte Lizenz "
             "aktiviert.", OK,
       "Wenn Windows mit einer digitalen Lizenz aktiviert ist, brauchen Sie keinen Schlüssel" },
@@ -122,6 +125,29 @@ static const struct ui_case activated[] = {
 Test(uitext, windows_is_activated_in_each_language)
 {
     expect_cases(activated, sizeof activated / sizeof activated[0]);
+}
+
+/* A guide tells what the reader will see: the text it names tells nothing */
+static const struct ui_case will_see[] = {
+    { "en", "Settings now says Windows is activated with a digital license", OK,
+      "You will see Windows is activated with a digital license" },
+    { "es", "Windows está activado con una licencia digital.", OK,
+      "En Configuración verás el mensaje «Windows está activado con una licencia digital»" },
+    { "fr", "Windows est activé avec une licence numérique.", OK,
+      "Vous devriez voir « Windows est activé avec une licence numérique »" },
+    { "it", "Windows è attivato con una licenza digitale.", OK,
+      "Dovresti vedere il messaggio Windows è attivato con una licenza digitale" },
+    { "pt", "O Windows está ativado com uma licença digital.", OK,
+      "Você verá a mensagem O Windows está ativado com uma licença digital" },
+    { "ru", "Система Windows активирована с помощью цифровой лицензии.", OK,
+      "Вы увидите сообщение «Система Windows активирована с помощью цифровой лицензии»" },
+    { "pl", "System Windows został aktywowany przy użyciu licencji cyfrowej.", OK,
+      "Zobaczysz komunikat System Windows został aktywowany przy użyciu licencji cyfrowej" },
+};
+
+Test(uitext, what_a_guide_says_you_will_see_is_no_state)
+{
+    expect_cases(will_see, sizeof will_see / sizeof will_see[0]);
 }
 
 /* "This copy of Windows is not genuine", "Windows is not activated" and Office's title bar
