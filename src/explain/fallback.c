@@ -447,7 +447,9 @@ static void scan_url_fragments(struct ex_fallback *fb, const char *text, size_t 
 }
 
 /* Lines in which Windows' own tools print a Win32 error in decimal, each at the line's start:
- * sc.exe's "[SC] StartService FAILED 577:" (any of its calls) and its query's
+ * sc.exe's "[SC] StartService FAILED 577:" (any of its calls; `before` NULL: sc writes its
+ * failure word in the display language, "ERROR 577:", "falha 1060:", "失败 5:", so the number is
+ * the first one standing alone before the colon, " :" as French sets it) and its query's
  * "WIN32_EXIT_CODE    : 1067  (0x42b)", net.exe's "System error 5 has occurred.", and a line
  * that ran sc and gives its exit code as activation scripts print it ("sc start sppsvc
  * [ Error Code: 577]"). The number follows `before` and ends where `after` starts ("": at any
@@ -457,7 +459,7 @@ static const struct win32_line {
     const char *opens, *before, *after;
     unsigned routine;
 } win32_lines[] = {
-    { "[SC] ", " FAILED ", ":", 0 },
+    { "[SC] ", NULL, ":", 0 },
     { "System error ", "System error ", " has occurred", 0 },
     { "sc ", "Error Code:", "", 0 },
     { "WIN32_EXIT_CODE ", ":", "", 1077 },
@@ -472,6 +474,15 @@ static const char *find_in(const char *text, size_t len, const char *word, size_
     return NULL;
 }
 
+/* Where the first number standing alone after a blank starts, from `from` on, or len. */
+static size_t number_after_blank(const char *text, size_t len, size_t from)
+{
+    for (size_t i = from; i < len; i++)
+        if (text[i] >= '0' && text[i] <= '9' && i > 0 && text[i - 1] == ' ')
+            return i;
+    return len;
+}
+
 static void scan_win32_decimal(struct ex_fallback *fb, const char *text, size_t len)
 {
     size_t lead = 0;
@@ -482,19 +493,25 @@ static void scan_win32_decimal(struct ex_fallback *fb, const char *text, size_t 
         return; /* most lines: no look further */
     for (size_t k = 0; k < sizeof win32_lines / sizeof win32_lines[0]; k++) {
         const struct win32_line *w = &win32_lines[k];
-        size_t open = strlen(w->opens), nb = strlen(w->before), na = strlen(w->after);
+        size_t open = strlen(w->opens), na = strlen(w->after);
         if (len < open || strncasecmp(text, w->opens, open) != 0)
             continue;
-        const char *b = find_in(text, len, w->before, nb);
-        if (!b)
-            continue;
-        size_t at = (size_t)(b - text) + nb;
+        size_t at;
+        if (w->before) {
+            const char *b = find_in(text, len, w->before, strlen(w->before));
+            if (!b)
+                continue;
+            at = (size_t)(b - text) + strlen(w->before);
+        } else {
+            at = number_after_blank(text, len, open);
+        }
         while (at < len && text[at] == ' ')
             at++;
         size_t end = at;
         while (end < len && text[end] >= '0' && text[end] <= '9')
             end++;
-        bool closed = na ? len - end >= na && memcmp(text + end, w->after, na) == 0
+        size_t close = end + (w->before ? 0 : end < len && text[end] == ' '); /* "577 :" */
+        bool closed = na ? len - close >= na && memcmp(text + close, w->after, na) == 0
                          : end == len || !ex_word_byte((unsigned char)text[end]);
         uint32_t code;
         if (!closed || !ex_win32_decimal(text + at, end - at, &code) || !slerr_lookup(code) ||
@@ -551,6 +568,40 @@ static void scan_service_error(struct ex_fallback *fb, const char *text, size_t 
                 return;
             }
             break; /* "error code" tried before "error" */
+        }
+    }
+}
+
+/* The licensing service's name joined by a hyphen to the Win32 error its start gave, as an
+ * activation script prints it ("Starting Services [Failed] [sppsvc-577]") and a ticket quotes
+ * it ("sppsvc-577" <-- it broke): the number alone, no version ("sppsvc-10.0") nor word after. */
+static void scan_service_joined(struct ex_fallback *fb, const char *text, size_t len)
+{
+    static const char joined[] = "sppsvc-";
+    const size_t n = sizeof joined - 1;
+    for (const char *hit = find_in(text, len, joined, n); hit;
+         hit = find_in(hit + n, len - (size_t)(hit + n - text), joined, n)) {
+        size_t i = (size_t)(hit - text);
+        if (i > 0 && text[i - 1] == 'o') /* osppsvc, Office's service */
+            i--;
+        if (i > 0 && ex_word_byte((unsigned char)text[i - 1]))
+            continue;
+        size_t at = (size_t)(hit - text) + n, end = at;
+        while (end < len && text[end] >= '0' && text[end] <= '9')
+            end++;
+        bool alone = end == len || (!ex_word_byte((unsigned char)text[end]) &&
+                                    text[end] != '.' && text[end] != '-');
+        uint32_t code;
+        if (end == at || !alone || !ex_win32_decimal(text + at, end - at, &code) ||
+            !slerr_lookup(code) || !slerr_notable(code))
+            continue;
+        fb->context = true; /* the licensing service named: the text is about it */
+        if (claimed_or_pending(fb, code))
+            continue;
+        struct pending *p = add_pending(fb, code, at, end - at, false);
+        if (p) {
+            snprintf(p->written, sizeof p->written, "%.*s", (int)(end - at), text + at);
+            p->decimal = true;
         }
     }
 }
@@ -745,6 +796,7 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
     scan_codes(fb, text, len);
     scan_win32_decimal(fb, text, len);
     scan_service_error(fb, text, len);
+    scan_service_joined(fb, text, len);
     if (memchr(text, '#', len))
         scan_url_fragments(fb, text, len);
     if (markup)

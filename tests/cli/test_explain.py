@@ -208,6 +208,19 @@ class CodeFallback(unittest.TestCase):
             ("> net stop sppsvc\nSystem error 5 has occurred.\n\nAccess is denied.\n", "5",
              "0x80070005"),
             (SC_QUERY, "1067", "0x8007042B"),
+            # corpus en-ticket-mas-120-startservice-577: sc.exe writes its failure word in the
+            # display language (Spanish "ERROR", Chinese 失败, French " :"): the line was
+            # nothing while only "FAILED" was read
+            ("Starting sppsvc service...\n[SC] StartService ERROR 577:\n", "577", "0x80070241"),
+            ("sc start sppsvc\n[SC] StartService: OpenService \u5931\u8d25 5:\n", "5",
+             "0x80070005"),
+            ("sc start sppsvc\n[SC] StartService : \u00e9chec 1058 :\n", "1058", "0x80070422"),
+            # corpus en-ticket-mas-1294-sppsvc-577 and en-mas-output-1456: an activation
+            # script prints the service joined to its start's Win32 error ([sppsvc-577])
+            ('"sppsvc-577" <-- it broke\n', "577", "0x80070241"),
+            ("Starting Services                       [Failed] [sppsvc-1058]\n", "1058",
+             "0x80070422"),
+            ("osppsvc-5\n", "5", "0x80070005"),
         ]
         for text, written, code in cases:
             with self.subTest(text=text):
@@ -224,6 +237,13 @@ class CodeFallback(unittest.TestCase):
                      "[SC] StartService FAILED 577:\n",
                      "System error 5 has occurred.\nAccess is denied.\n",
                      "sc start sppsvc [ Error Code: 0]\n",
+                     # sc's failure in any language still needs the service named around it
+                     "[SC] StartService ERROR 577:\n",
+                     "sc start sppsvc\n[SC] StartService FAILED 577 times today\n",
+                     # a service joined to no error: a version, a success, another name
+                     "Starting Services [OK] [sppsvc-0]\n",
+                     "sppsvc-10.0.19041.1 is the build\n",
+                     "mysppsvc-577\n", "sppsvc-577-backup.log\n",
                      # a stopped service that has not run since boot: routine
                      SC_QUERY.replace("1067  (0x42b)", "1077  (0x435)")):
             with self.subTest(text=text):
