@@ -168,10 +168,18 @@ static bool reads_as_hresult(const char *s)
     return ex_event_code(s, &code);
 }
 
+bool ex_event_id_explained(unsigned id)
+{
+    return explained_id(id);
+}
+
 bool ex_event_is_activation(const struct ex_event *ev)
 {
+    /* An event the licensing service logged under an ID no row reads (1040 "Hardware has
+     * changed", 1014 "Acquisition of End User License failed"): still its event, named by its
+     * source; without one, nothing vouches for it. */
     if (!explained_id(ev->id))
-        return false;
+        return ev->id != 0 && (known_source(ev->provider) || known_source(ev->source));
     if (ev->provider[0] || ev->source[0])
         return known_source(ev->provider) || known_source(ev->source);
     /* A description pasted alone: its wording is the licensing service's own. */

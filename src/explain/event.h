@@ -68,9 +68,13 @@ bool ex_event_decimal(const char *s, unsigned long max, unsigned long *out);
  * event of such an ID holds a single value with commas, that value becomes its fields. */
 void ex_event_split_list(struct ex_event *ev);
 /* True when the event was written by the licensing service (not, say, VSS, which logs 12289
- * and 12293 too) and its ID is one slerr explains. An event without a provider is accepted
- * only when its first value reads as an HRESULT where one is expected. */
+ * and 12293 too): an ID slerr explains, or any other whose provider or source is the
+ * service's. An event without a provider is accepted only for an ID slerr explains and when
+ * its first value reads as an HRESULT where one is expected. */
 bool ex_event_is_activation(const struct ex_event *ev);
+/* Whether an event ID is one whose fields slerr's rows read (the others of the licensing
+ * service are identified, and their failure code, if any, reported). */
+bool ex_event_id_explained(unsigned id);
 /* Parses the date forms events are written with (ISO 8601 with Z, 2006/1/14 2:30,
  * 1/14/2006 2:30:00 PM, 14.01.2006 14:30:00); EX_EVENT_TIME_NONE when it reads none. */
 int64_t ex_event_parse_time(const char *text);

@@ -70,7 +70,8 @@ static long read_number(const char *s)
  * the first 0x and hex digits in their values or message. */
 static bool code_in_text(unsigned id)
 {
-    return id == 8198 || id == 8200 || id == 8208 || id == 8209 || id == 16385 || id == 12321;
+    return id == 8198 || id == 8200 || id == 8208 || id == 8209 || id == 16385 || id == 12321 ||
+           !ex_event_id_explained(id); /* another of the service's: wherever it writes one */
 }
 
 /* Such an event carries its code somewhere in its values or message; others the result first. */
@@ -565,6 +566,16 @@ static const struct ex_row event_other = {
 
 /* An event the input ended inside (ex_event.cut): said, so that what it lacks is not read as
  * absent from the machine. Not a fault of the machine's: ok. */
+/* An event of the licensing service under an ID no rule reads, whose values or message hold a
+ * failure code ("Acquisition of End User License failed. hr=0x80072EE7"): that code is what
+ * it says. */
+static const struct ex_row event_other_failed = {
+    "event-other-failed", "result", EX_CRITICAL,
+    "An event of the Software Protection service reports {value}, a failure: `slerr {value}` "
+    "explains it.",
+    { 0 }, { NULL }, NULL,
+};
+
 static const struct ex_row event_cut = {
     "event-cut", "input", EX_OK,
     "The input ends inside this event (the paste was cut short): it is judged on what it holds "
@@ -625,6 +636,12 @@ size_t ex_event_findings(const struct ex_event *ev, struct ex_finding *out, size
         const struct rule *r = &rules[i];
         if (applies(r, ev) && r->when(&v))
             apply(r, &v, &out[n++]);
+    }
+    if (!ex_event_id_explained(ev->id) && failed(&v) && (v.result & 0x80000000u) && n < max) {
+        char code[11];
+        ex_code_text(v.result, code);
+        ex_finding_from_row(&out[n], &event_other_failed, code, NULL, NULL); /* our spelling */
+        ex_finding_lead_code(&out[n++], v.result);
     }
     return n;
 }

@@ -87,6 +87,26 @@ class EventFixtures(unittest.TestCase):
         r = explain(stdin=fixture("vss-12289.txt"))
         self.assertEqual(r.returncode, 2, "nothing recognisable in it")
 
+    def test_a_failure_in_an_event_no_rule_reads_is_the_services_event(self):
+        # Security-SPP logs more IDs than the rules read (1014 "Acquisition of End User License
+        # failed. hr=..."): the event was dropped, leaving its code to the text fallback, which
+        # never sees an .evtx record. Now an event record (rule event-other-failed) leads with it.
+        text = (b"Log Name:      Application\nSource:        Microsoft-Windows-Security-SPP\n"
+                b"Event ID:      1014\nLevel:         Error\nDescription:\n"
+                b"Acquisition of End User License failed. hr=0x80072EE7\n")
+        recs, r = records(text)
+        got = [(o["kind"], f["rule"], f["severity"], f["codes"]) for o in recs
+               for f in o["findings"] if f["severity"] != "ok"]
+        self.assertEqual((got, r.returncode),
+                         ([("event", "event-other-failed", "critical", ["0x80072EE7"])], 1))
+        # A routine event of such an ID is no record (a log holds thousands); another
+        # source's event of the ID is not the service's.
+        routine = text.replace(b"failed. hr=0x80072EE7", b"was successful.").replace(
+            b"1014", b"1013")
+        self.assertNotIn("event", [o["kind"] for o in records(routine)[0]])
+        vss = text.replace(b"Microsoft-Windows-Security-SPP", b"VSS")
+        self.assertNotIn("event", [o["kind"] for o in records(vss)[0]])
+
     def test_first_line_is_where_the_event_starts(self):
         objs, _ = records(fixture("12290-wevtutil.txt"))
         self.assertEqual(objs[0]["line"], 19)

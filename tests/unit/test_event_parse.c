@@ -380,7 +380,14 @@ Test(event, activation_source_check)
     cr_assert_not(ex_event_is_activation(&ev));
     strcpy(ev.provider, "Microsoft-Windows-Security-Licensing-SLC");
     cr_assert(ex_event_is_activation(&ev));
-    ev.id = 4624;
+    /* Another ID is the service's own event when its source says so (1014 "Acquisition of End
+     * User License failed. hr=..."); without a source, nothing vouches for it. */
+    ev.id = 1014;
+    cr_assert(ex_event_is_activation(&ev));
+    cr_assert_not(ex_event_id_explained(ev.id));
+    strcpy(ev.provider, "VSS");
+    cr_assert_not(ex_event_is_activation(&ev));
+    ev.provider[0] = '\0';
     cr_assert_not(ex_event_is_activation(&ev));
 }
 
