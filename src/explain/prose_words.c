@@ -1443,6 +1443,21 @@ static const struct ex_prose_word words[] = {
     W(EXW_TROUBLE, 0, EN, "trouble"),
     W(EXW_TROUBLE, EXW_MANY, EN, "troubles"), /* (en-ticket-packer-windows-146-eval-10-days) */
     W(EXW_TROUBLE, 0, EN, "snag"), /* (en-ticket-tiny11-504-phone-activation) */
+    /* "I am facing an issue while activating windows"; a tracker's own issue is no trouble
+     * ("I opened an issue about activation") */
+    W(EXW_TROUBLE, 0, EN, "issue"),
+    W(EXW_TROUBLE, EXW_MANY, EN, "issues"),
+    W(EXW_FILLER, 0, EN, "open an issue"),
+    W(EXW_FILLER, 0, EN, "opened an issue"),
+    W(EXW_FILLER, 0, EN, "opening an issue"),
+    W(EXW_FILLER, 0, EN, "open a new issue"),
+    W(EXW_FILLER, 0, EN, "opened a new issue"),
+    W(EXW_FILLER, 0, EN, "file an issue"),
+    W(EXW_FILLER, 0, EN, "filed an issue"),
+    W(EXW_FILLER, 0, EN, "create an issue"),
+    W(EXW_FILLER, 0, EN, "created an issue"),
+    W(EXW_FILLER, 0, EN, "close this issue"),
+    W(EXW_FILLER, 0, EN, "closing this issue"),
     W(EXW_TROUBLE, S, DE, "fehler"),
     W(EXW_TROUBLE, EXW_MANY, DE, "probleme"),
     W(EXW_TROUBLE, S, FR, "erreur"),
@@ -1599,6 +1614,7 @@ static const struct ex_prose_word words[] = {
      * is a report though "Troubleshoot" stands in another clause of the sentence */
     W(EXW_PERSON, 0, EN, "i"),
     W(EXW_PERSON, 0, EN, "i'm"),
+    W(EXW_PERSON, 0, EN, "im"), /* "Im having issues activating office", as typed */
     W(EXW_PERSON, 0, EN, "i've"),
     W(EXW_PERSON, 0, EN, "me"),
     W(EXW_PERSON, 0, EN | NL, "we"),

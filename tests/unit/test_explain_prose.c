@@ -913,6 +913,8 @@ static const struct paired_case trouble_frame[] = {
       FAILED, "I activated Windows and got an error in Edge" },
     { "a how-to that opens the sentence", "After the update I get a Windows activation error",
       FAILED, "How I fixed my Windows activation error" },
+    { "an issue, not a tracker's", "I am facing an issue while activating windows", FAILED,
+      "I opened an issue about Windows activation" },
     { "a trouble told over", "I tried to fix the Windows activation error but it is still there",
       FAILED, "I fixed my Windows activation error" },
     { "a trouble told over (zh)", "Windows 激活问题", FAILED, "Windows 激活问题已解决" },
