@@ -1671,6 +1671,47 @@ static const struct ex_prose_word words[] = {
     W(EXW_PERSON, 0, TR, "benim"),
     W(EXW_PERSON, 0, NO, "jeg"),
     W(EXW_PERSON, 0, NO, "jag"),
+    /* --- fix18: Office's and Windows' activation told in a ticket's or a post's words --- */
+    /* nagging is asking again and again: "constantly being nagged by Office to activate your
+     * product" (en-blog-brianary-office-2007-activation), "keeps nagging me to activate" */
+    W(EXW_ASKS, 0, EN, "nagging me"),
+    W(EXW_ASKS, 0, EN, "nags me"),
+    W(EXW_ASKS, 0, EN, "nagged me"),
+    W(EXW_ASKS, 0, EN, "nagging to"),
+    W(EXW_ASKS, 0, EN, "nags to"),
+    W(EXW_ASKS, 0, EN, "nagging for"),
+    /* a request told in the passive names its asker between it and what it asks for: the
+     * rows hold the two askers */
+    W(EXW_ASKS, 0, EN, "nagged by office to"),
+    W(EXW_ASKS, 0, EN, "nagged by windows to"),
+    W(EXW_ASKS, 0, EN, "prompted by office to"),
+    W(EXW_ASKS, 0, EN, "prompted by windows to"),
+    W(EXW_ASKS, 0, EN, "asked by office to"),
+    W(EXW_ASKS, 0, EN, "asked by windows to"),
+    /* having no key is no failure told: Windows Setup's button "I don't have a product key",
+     * chosen to activate later (neg-en-explainer-taourl-not-genuine) */
+    W(EXW_FILLER, 0, EN, "don't have"),
+    W(EXW_FILLER, 0, EN, "do not have"),
+    /* a quantity is no how-to: "it wouldn't 'activate', because MS keeps track of how many
+     * computers you've installed their software on" (en-blog-markrkelly-office-2007-wont-
+     * activate) */
+    W(EXW_FILLER, 0, EN, "how many"),
+    W(EXW_FILLER, 0, EN, "how much"),
+    /* the licence agreement is a document, what it says or no longer says no machine's state:
+     * "That 'reassignment' clause is gone from Office 2013's license agreement"
+     * (neg-en-column-montgomery-office-2013-license) */
+    W(EXW_THING, 0, EN, "license agreement"),
+    W(EXW_THING, 0, EN, "licence agreement"),
+    W(EXW_THING, 0, EN, "license terms"),
+    W(EXW_THING, 0, EN, "licence terms"),
+    /* what a message usually does is a guide's general remark, no machine's: "The warning
+     * typically appears as a persistent desktop watermark"
+     * (neg-en-explainer-taourl-not-genuine) */
+    W(EXW_MODAL, 0, EN, "typically"),
+    W(EXW_MODAL, 0, EN, "usually"),
+    W(EXW_MODAL, 0, EN, "generally"),
+    W(EXW_MODAL, 0, EN, "normally"),
+    W(EXW_MODAL, 0, EN, "commonly"),
     /* --- the texts Windows and Office show about activation: their outcome rows --- */
 #define UI_SUBJECT(kind, flags, langs, text)
 #define UI_WORD(kind, flags, langs, text) W(kind, flags, langs, text),
