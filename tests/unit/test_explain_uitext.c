@@ -198,6 +198,12 @@ static const struct ui_case not_activated[] = {
       "「ライセンスのない製品」と表示される場合は、サインインし直してください" },
     { "ja", "「製品のライセンス認証が取り消されました」と表示されました", NOT_ACT,
       "ライセンス認証が取り消された場合は、もう一度サインインしてください" },
+    { "pl", "Word pokazuje Produkt bez licencji na pasku tytułu", NOT_ACT,
+      "Jeśli Word pokazuje Produkt bez licencji, zaloguj się ponownie" },
+    { "tr", "Word başlık çubuğunda Lisanssız Ürün gösteriyor", NOT_ACT,
+      "Eğer Word Lisanssız Ürün gösteriyorsa yeniden oturum açın" },
+    { "cs", "Word v záhlaví ukazuje Nelicencovaný produkt", NOT_ACT,
+      "Pokud Word ukazuje Nelicencovaný produkt, přihlaste se znovu" },
     { "ko", "제목 표시줄에 라이선스가 없는 제품이라고 표시됩니다", NOT_ACT,
       "라이선스가 없는 제품이라고 표시되는 경우 다시 로그인하세요" },
 };
