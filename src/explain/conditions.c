@@ -154,6 +154,14 @@ static bool error_information(const struct ex_facts *f)
     return f->has_error && !(f->error & 0x80000000u) && f->error != 0;
 }
 
+/* A failure ospp.vbs or slmgr.vbs tells only by its description ("ERROR DESCRIPTION: An
+ * unknown error occurred. (0x1A8)" under "Installing Office license": a script host's own
+ * error, no licensing code): no code line, so no row above holds it, and the command failed. */
+static bool error_described(const struct ex_facts *f)
+{
+    return f->text[EXL_ERROR_DESCRIPTION][0] && !f->seen[EXL_ERROR] && !f->has_error;
+}
+
 static bool xpr_volume(const struct ex_facts *f)
 {
     return f->seen[EXL_XPR_VOLUME];
@@ -433,6 +441,12 @@ static const struct ex_condition table[] = {
         "{code} is for information only: it reports no failure.",
         { 0 }, { NULL }, NULL },
       error_information, EXL_ERROR, EX_ADD_ERROR },
+    { { "error-described", "error-description", EX_CRITICAL,
+        "The command failed and printed only a description of the failure, no code the "
+        "licensing service gives: run it again as an administrator and read the code it "
+        "prints, or paste `slmgr.vbs /dlv` (`ospp.vbs /dstatus` for Office).",
+        { 0 }, { NULL }, NULL },
+      error_described, EXL_ERROR_DESCRIPTION, 0 },
     { { "unreadable-number", "unreadable", EX_NOTE,
         "The {field} field holds no number in range (a sign, a hex value, too many digits): it "
         "is not judged.",

@@ -68,6 +68,8 @@ static const struct cases cases[] = {
       { { EXL_LICENSE_STATUS, "1" }, { EXL_AD_OBJECT_NAME, "Contoso Windows CSVLK" } } },
     { "error", false, { { EXL_ERROR, "0xC004F06C The ..." } } },
     { "error-information", false, { { EXL_ERROR, "0x4004F040 (for information purposes only)" } } },
+    { "error-described", false,
+      { { EXL_ERROR_DESCRIPTION, "An unknown error occurred. (0x1A8)" } } },
     { "activation-succeeded", false, { { EXL_ACTIVATED_OK, "" } } },
     { "key-installed", false, { { EXL_KEY_INSTALLED, "WFG99 successfully." } } },
     { "key-uninstalled", false, { { EXL_KEY_UNINSTALLED, "" } } },
@@ -168,6 +170,26 @@ Test(conditions, exclusions)
     for (size_t i = 0; i < n; i++)
         cr_expect_eq(out[i].severity, EX_OK, "healthy client: %s is %d", out[i].field, out[i].severity);
     cr_expect_eq(n, 2);
+}
+
+/* error-described is the failure told by its description alone: ospp's grace-period code
+ * with its description is information (error-information), not a failure described. */
+Test(conditions, a_description_beside_its_code_is_that_code)
+{
+    static struct ex_finding out[EX_MAX_FINDINGS];
+    static const struct cases informed = {
+        "", false,
+        { { EXL_ERROR, "0x4004F00C" },
+          { EXL_ERROR_DESCRIPTION, "The Software Licensing Service reported that the "
+                                   "application is running within the valid grace period." } },
+    };
+    size_t n = judge(&informed, out);
+    for (size_t i = 0; i < n; i++)
+        cr_expect_str_neq(out[i].rule, "error-described", "the code's row judges it");
+    static const struct cases blank = { "", false, { { EXL_ERROR_DESCRIPTION, "" } } };
+    n = judge(&blank, out);
+    for (size_t i = 0; i < n; i++)
+        cr_expect_str_neq(out[i].rule, "error-described", "an empty description tells nothing");
 }
 
 /* An activation object known by its DN alone is still one, and the DN is the row's value. */
