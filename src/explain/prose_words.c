@@ -1692,6 +1692,10 @@ static const struct ex_prose_word words[] = {
      * chosen to activate later (neg-en-explainer-taourl-not-genuine) */
     W(EXW_FILLER, 0, EN, "don't have"),
     W(EXW_FILLER, 0, EN, "do not have"),
+    /* the perfect tells the state it left: "everything has been activated in Windows"
+     * (en-ticket-dockerkmsgui-11-notify), "Windows has been activated" */
+    W(EXW_SUCCEEDED, X, EN, "has been activated"),
+    W(EXW_SUCCEEDED, X, EN, "have been activated"),
     /* a quantity is no how-to: "it wouldn't 'activate', because MS keeps track of how many
      * computers you've installed their software on" (en-blog-markrkelly-office-2007-wont-
      * activate) */

@@ -270,6 +270,39 @@ static bool prose_line(const struct ex_sentence_state *st, unsigned found, const
            !section_title(text, len) && !ex_phrase_in(EX_PH_OTHER_LICENSING, text, len);
 }
 
+/* Whether the status label a sentence names is a condition, not a machine's field: the sentence
+ * supposes ("If the License Status is Notification, run ..."), or the label follows "with" or
+ * "whose" (a documentation page's class of clients: "the count of KMS requests from clients
+ * with LicenseStatus set to 5 (Notification)", en-ticket-dockerkmsgui-11-notify). Not "where":
+ * "We have images where License status is Unlicensed" is the writer's own. */
+static bool status_as_condition(const char *s, size_t n)
+{
+    static const char *const classes[] = { "with", "whose" };
+    enum { LABEL_WITHIN = 20 }; /* "the License Status" after the word */
+    for (size_t at = 0; at < n;) {
+        size_t wl = 0;
+        const struct ex_prose_word *w =
+            ex_prose_word_start(s, n, at) ? ex_prose_word_at(s, n, at, false, &wl) : NULL;
+        if (w && w->kind == EXW_IF)
+            return true;
+        if (w) {
+            at += wl;
+            continue;
+        }
+        for (size_t k = 0; k < sizeof classes / sizeof classes[0]; k++) {
+            size_t cl = strlen(classes[k]);
+            if (ex_word_stands_at(s, n, at, classes[k])) {
+                size_t from = at + cl, win = n - from < LABEL_WITHIN ? n - from : LABEL_WITHIN;
+                if (ex_label_named_in(EXL_LICENSE_STATUS, s + from, win))
+                    return true;
+            }
+        }
+        bool counts;
+        at += ex_prose_skip(s, n, at, &counts);
+    }
+    return false;
+}
+
 /* Reads one sentence s[0 .. n) of `line` (its words as prose when `prose`): hands on its
  * record when it tells a state, and returns the sink's answer; -1 when it tells none. */
 static int read_sentence(struct ex_collector *c, struct ex_sentence_state *st, const char *s,
@@ -279,7 +312,7 @@ static int read_sentence(struct ex_collector *c, struct ex_sentence_state *st, c
     const char *word = NULL;
     size_t wlen = 0, w = 0;
     if (ex_label_named_in(EXL_LICENSE_STATUS, s, n) && !negated(s, n) &&
-        told_state(s, n, &word, &wlen) >= 0)
+        told_state(s, n, &word, &wlen) >= 0 && !status_as_condition(s, n))
         return emit(c, lineno, word, wlen, line, len, EX_TOLD_NONE);
     if (!prose)
         return -1;

@@ -304,6 +304,23 @@ class CodeFallback(unittest.TestCase):
                 rules = [f["rule"] for o in objects if o["kind"] != "summary" for f in o["findings"]]
                 self.assertNotIn("win32-decimal-in-text", rules)
 
+    def test_a_status_label_named_as_a_condition_tells_no_state(self):
+        # corpus en-ticket-dockerkmsgui-11-notify: a quoted documentation line about a class
+        # of clients ("with LicenseStatus set to 5 (Notification)") was read as this
+        # machine's Notification (critical); a supposition the same
+        for text in ("> Specifies the count of KMS requests from clients with LicenseStatus "
+                     "set to 5 (Notification).\n",
+                     "Clients whose License Status is Notification are counted apart.\n",
+                     "If the License Status is Notification, run slmgr /ato.\n"):
+            with self.subTest(text=text):
+                objects, status = records(text.encode())
+                self.assertEqual((objects, status), ([], 2))
+        # the machine's own field told in a sentence is still read (row notification)
+        objects, status = records(b"My License Status is Notification since Monday.\n")
+        f = objects[0]["findings"][0]
+        self.assertEqual((objects[0]["kind"], f["rule"], f["field"], f["severity"], status),
+                         ("sentence", "notification", "license-status", "critical", 1))
+
     def test_an_uncatalogued_code_where_its_line_speaks_of_activation(self):
         # An activation script's "Activation Failed [Error Code: 0x80131501]" (a .NET code
         # the catalog does not hold) was nothing, and a status block around it read ok.

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_explain_prose_office.c: the fix18 rows of prose_words.c: Office's activation and its
- * licence told in a post's words (a product that nags to be activated), and the words that keep a guide's remark from telling a state (a quantity, the
+ * licence told in a post's words (a product that nags to be activated, one that has been
+ * activated), and the words that keep a guide's remark from telling a state (a quantity, the
  * licence agreement, what a message usually does, the key one does not have). Each row is
  * pinned by a sentence it must read, as its state and the words that told it, and one it must
  * not. */
@@ -46,6 +47,11 @@ static const struct office_case cases[] = {
     { "filler: don't have", "Windows doesn't have a valid licence, activation failed.",
       EX_TOLD_ACTIVATION_FAILED, NULL,
       "Reinstall Windows, selecting \"I don't have a product key\" during setup." },
+    /* en-ticket-dockerkmsgui-11-notify */
+    { "succeeded: has been activated",
+      "It looks like my machine has been registered and everything has been activated in "
+      "Windows.", EX_TOLD_LICENSED, "has been activated",
+      "Once Windows has been activated, you can remove the key from the registry." },
 };
 
 Test(office_rows, each_row_reads_its_report_and_keeps_its_pair_silent)
