@@ -1696,6 +1696,16 @@ static const struct ex_prose_word words[] = {
      * (en-ticket-dockerkmsgui-11-notify), "Windows has been activated" */
     W(EXW_SUCCEEDED, X, EN, "has been activated"),
     W(EXW_SUCCEEDED, X, EN, "have been activated"),
+    /* the state a tool or Settings shows, told as what it shows: "Product was showing
+     * activated everywhere else" (en-ticket-mas-222-insider-evaluation-copy) */
+    W(EXW_SUCCEEDED, X, EN, "shows activated"),
+    W(EXW_SUCCEEDED, X, EN, "showing activated"),
+    W(EXW_SUCCEEDED, X, EN, "shows as activated"),
+    W(EXW_SUCCEEDED, X, EN, "showing as activated"),
+    /* Windows that requires its activation again: "you are now required to reactivate this
+     * copy of Windows" (en-letter-infopackets-xp-reactivate-exceeded, XP's message after a
+     * hardware change) */
+    W(EXW_ASKS, 0, EN, "required to"),
     /* a quantity is no how-to: "it wouldn't 'activate', because MS keeps track of how many
      * computers you've installed their software on" (en-blog-markrkelly-office-2007-wont-
      * activate) */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_explain_prose_office.c: the fix18 rows of prose_words.c: Office's activation and its
- * licence told in a post's words (a product that nags to be activated, one that has been
- * activated), and the words that keep a guide's remark from telling a state (a quantity, the
+ * licence told in a post's words (a product that nags or requires to be activated, one that
+ * has been activated or shows activated), and the words that keep a guide's remark from telling a state (a quantity, the
  * licence agreement, what a message usually does, the key one does not have). Each row is
  * pinned by a sentence it must read, as its state and the words that told it, and one it must
  * not. */
@@ -52,6 +52,15 @@ static const struct office_case cases[] = {
       "It looks like my machine has been registered and everything has been activated in "
       "Windows.", EX_TOLD_LICENSED, "has been activated",
       "Once Windows has been activated, you can remove the key from the registry." },
+    /* en-ticket-mas-222-insider-evaluation-copy */
+    { "succeeded: shows activated",
+      "Windows 11 Enterprise still shows Activated everywhere.", EX_TOLD_LICENSED,
+      "shows Activated", "If Windows shows activated, close the window." },
+    /* en-letter-infopackets-xp-reactivate-exceeded: Windows XP's message */
+    { "asks: required to",
+      "Your hardware configuration has changed considerably, so you are now required to "
+      "reactivate this copy of Windows.", EX_TOLD_NOT_ACTIVATED, "required to reactivate",
+      "If you are required to reactivate Windows, call the number on the screen." },
 };
 
 Test(office_rows, each_row_reads_its_report_and_keeps_its_pair_silent)
