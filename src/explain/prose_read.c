@@ -592,7 +592,7 @@ static bool closes_attempt(const struct sentence *s, const struct token *a, cons
 }
 
 /* Whether the product is named in the sentence (Windows, Office, KMS, sppsvc) or in the one
- * before it ("installed Win11 ... But when I check activation still the same problem"): an
+ * before it ("I installed Windows 11 Pro. When I try to activate, I get an error."): an
  * activation word alone may be any program's ("the error of maximum activations"). */
 static bool names_product(const struct sentence *s)
 {
