@@ -474,6 +474,17 @@ static const char *find_in(const char *text, size_t len, const char *word, size_
     return NULL;
 }
 
+/* A Win32 error a tool or a sentence gave in decimal, the n digits at `at` as written. */
+static void add_decimal(struct ex_fallback *fb, uint32_t code, size_t at, const char *digits,
+                        size_t n)
+{
+    struct pending *p = add_pending(fb, code, at, n, false);
+    if (p) {
+        snprintf(p->written, sizeof p->written, "%.*s", (int)n, digits);
+        p->decimal = true;
+    }
+}
+
 /* Where the first number standing alone after a blank starts, from `from` on, or len. */
 static size_t number_after_blank(const char *text, size_t len, size_t from)
 {
@@ -518,11 +529,7 @@ static void scan_win32_decimal(struct ex_fallback *fb, const char *text, size_t 
             !slerr_notable(code) || claimed_or_pending(fb, code) ||
             (w->routine && code == (0x80070000u | w->routine)))
             return;
-        struct pending *p = add_pending(fb, code, lead + at, end - at, false);
-        if (p) {
-            snprintf(p->written, sizeof p->written, "%.*s", (int)(end - at), text + at);
-            p->decimal = true;
-        }
+        add_decimal(fb, code, lead + at, text + at, end - at);
         return;
     }
 }
@@ -560,11 +567,7 @@ static void scan_service_error(struct ex_fallback *fb, const char *text, size_t 
                                           text[end + 1] >= '0' && text[end + 1] <= '9'));
             if (end > at && at > i + n && alone && ex_win32_decimal(text + at, end - at, &code) &&
                 slerr_lookup(code) && slerr_notable(code) && !claimed_or_pending(fb, code)) {
-                struct pending *p = add_pending(fb, code, at, end - at, false);
-                if (p) {
-                    snprintf(p->written, sizeof p->written, "%.*s", (int)(end - at), text + at);
-                    p->decimal = true;
-                }
+                add_decimal(fb, code, at, text + at, end - at);
                 return;
             }
             break; /* "error code" tried before "error" */
@@ -598,11 +601,7 @@ static void scan_service_joined(struct ex_fallback *fb, const char *text, size_t
         fb->context = true; /* the licensing service named: the text is about it */
         if (claimed_or_pending(fb, code))
             continue;
-        struct pending *p = add_pending(fb, code, at, end - at, false);
-        if (p) {
-            snprintf(p->written, sizeof p->written, "%.*s", (int)(end - at), text + at);
-            p->decimal = true;
-        }
+        add_decimal(fb, code, at, text + at, end - at);
     }
 }
 
