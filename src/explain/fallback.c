@@ -81,11 +81,14 @@ struct ex_fallback {
     bool diff;           /* inside a unified diff's hunk: a file's lines being changed */
     size_t event_line;   /* the first line naming an event of the licensing service by its
                             ID and source ("Warning ID 1058 (Security-SPP)"), or 0 */
+    size_t service_line; /* the first line telling the licensing service does not start,
+                            with no number, or 0 */
     size_t npending, nclaimed;
     /* From here on, arrays written before they are read (up to their counts above) and the
      * finding being handed on: ex_fallback_new leaves them unzeroed. */
     struct found found[LINE_FOUND]; /* the codes of the line being scanned */
     char event_around[EX_VALUE_MAX]; /* event_line's text, once it is set */
+    char service_around[EX_VALUE_MAX]; /* service_line's text, once it is set */
     struct pending pending[PENDING_MAX];
     uint32_t claimed[CLAIMED_MAX];
     struct ex_finding finding;
@@ -148,6 +151,13 @@ const struct ex_row ex_fallback_event_harmless_row = {
     "The text names an event the licensing service logs and says it can be safely ignored "
     "here: a known, harmless warning, no failure of activation.",
     { 0 }, { NULL }, NULL,
+};
+const struct ex_row ex_fallback_service_down_row = {
+    "licensing-service-not-starting", "service", EX_CRITICAL,
+    "The text says the licensing service (sppsvc, Software Protection) does not start: "
+    "nothing activates, and no tool reports the licence state, until it runs.",
+    { 0 }, { NULL },
+    "`sc start sppsvc` (as an administrator) prints the Win32 error that tells why.",
 };
 const struct ex_row ex_fallback_information_row = {
     "code-in-text-information", "code", EX_NOTE,
@@ -605,6 +615,47 @@ static void scan_service_joined(struct ex_fallback *fb, const char *text, size_t
     }
 }
 
+/* Whether a line tells the licensing service failing to start, with or without its error
+ * ("Failed to start [sppsvc] service" as an activation script prints it, "the Software
+ * Protection service could not be started"): its name and a failed start, in no supposition
+ * ("if sppsvc fails to start, ..."), nor a line naming an event provider (an event
+ * catalogue's row, "Microsoft-Windows-Security-SPP/...1002HighFailed to start sppsvc",
+ * neg-en-motadata-vas-event-catalogue). "to start" alone is no failure ("sppsvc needs to
+ * start"). */
+static bool service_not_starting(const char *text, size_t len)
+{
+    static const char provider[] = "Microsoft-Windows-";
+    static const char *const failed[] = { "failed to start", "fails to start", "won't start",
+                                          "wont start", "will not start", "cannot start",
+                                          "can't start", "could not be started",
+                                          "couldn't start", "could not start", "does not start",
+                                          "doesn't start", "not starting" };
+    if (!ex_phrase_in(EX_PH_LICENSING_SERVICE, text, len) ||
+        find_in(text, len, provider, sizeof provider - 1))
+        return false;
+    bool told = false;
+    for (size_t i = 0; i < sizeof failed / sizeof failed[0] && !told; i++) {
+        size_t n = strlen(failed[i]);
+        for (size_t at = 0; at + n <= len && !told; at++)
+            told = strncasecmp(text + at, failed[i], n) == 0;
+    }
+    if (!told)
+        return false;
+    /* a supposition, a how-to, a repair told ("[Solved]") or a heading's instruction ("Fix:
+     * sppsvc won't start") tells no failure of this machine */
+    for (size_t at = 0, words = 0; at < len; words++) {
+        size_t n = 0;
+        const struct ex_prose_word *w =
+            ex_prose_word_start(text, len, at) ? ex_prose_word_at(text, len, at, false, &n) : NULL;
+        if (w && (w->kind == EXW_IF || w->kind == EXW_HOWTO || w->kind == EXW_SOLVED ||
+                  (w->kind == EXW_LEAD && words == 0)))
+            return false;
+        bool counts;
+        at += w ? n : ex_prose_skip(text, len, at, &counts);
+    }
+    return true;
+}
+
 /* The line's failure codes the catalog does not hold, when the line speaks of activation or
  * licensing (a subject word of the prose table, or a word of the activation context: 正版) and
  * each is not a link's address alone. */
@@ -796,6 +847,11 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
     scan_win32_decimal(fb, text, len);
     scan_service_error(fb, text, len);
     scan_service_joined(fb, text, len);
+    if (!fb->service_line && service_not_starting(text, len)) {
+        fb->service_line = lineno;
+        snprintf(fb->service_around, sizeof fb->service_around, "%.*s",
+                 (int)ex_utf8_cut(text, len < EX_VALUE_MAX - 1 ? len : EX_VALUE_MAX - 1), text);
+    }
     if (memchr(text, '#', len))
         scan_url_fragments(fb, text, len);
     if (markup)
@@ -894,9 +950,23 @@ static int finish_harmless_event(struct ex_fallback *fb, ex_sink_fn sink, void *
     return sink(ctx, &record) ? EX_STATUS_STOPPED : 0;
 }
 
+/* A text that tells the licensing service does not start and names no code (its code, as
+ * sc prints it, reads as win32-decimal-in-text): the failure is the service's. */
+static int finish_service_down(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
+{
+    if (!fb->service_line || fb->npending > 0 || fb->nclaimed > 0)
+        return 0;
+    ex_finding_from_row(&fb->finding, &ex_fallback_service_down_row, fb->service_around, NULL,
+                        NULL);
+    struct ex_record record = { "text", fb->service_line, &fb->finding, 1, NULL };
+    return sink(ctx, &record) ? EX_STATUS_STOPPED : 0;
+}
+
 int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
 {
     int status = finish_harmless_event(fb, sink, ctx);
+    if (!status)
+        status = finish_service_down(fb, sink, ctx);
     if (status)
         return status;
     for (size_t i = 0; i < fb->npending; i++) {

@@ -294,6 +294,36 @@ class CodeFallback(unittest.TestCase):
                 self.assertEqual((f["rule"], f["severity"], f["codes"], status),
                                  ("win32-decimal-in-text", "critical", [code], 1))
 
+    def test_the_licensing_service_not_starting_told_without_its_error(self):
+        # The activation script's own line of corpus en-ticket-mas-120-startservice-577 and a
+        # ticket's words: nothing recognisable while no number stood beside them.
+        for text in ("Failed to start [sppsvc] service, rest of the process may take a long "
+                     "time...\n",
+                     "The Software Protection service could not be started.\n",
+                     "sppsvc won't start since the update\n"):
+            with self.subTest(text=text):
+                _, f, status = self.only_finding(text)
+                self.assertEqual((f["rule"], f["field"], f["severity"], f["codes"], status),
+                                 ("licensing-service-not-starting", "service", "critical", [], 1))
+        # its error beside it says more: that code is the finding, not this row
+        _, f, _ = self.only_finding("sppsvc won't start\n[SC] StartService FAILED 577:\n")
+        self.assertEqual(f["rule"], "win32-decimal-in-text")
+
+    def test_the_licensing_service_not_starting_in_a_guide_is_not_read(self):
+        for text in ("If sppsvc fails to start, run sfc /scannow.\n",
+                     "How to fix: Software Protection service won't start\n",
+                     "Fix: sppsvc won't start\n",
+                     "Software Protection service won't start [Solved]\n",
+                     "sppsvc needs to start before activation.\n",
+                     "The backup service failed to start.\n",
+                     "Microsoft-Windows-Security-SPP/Software Protection Service1002High"
+                     "Failed to start sppsvc due to missing license files\n"):
+            with self.subTest(text=text):
+                objects, status = records(text.encode())
+                rules = [f["rule"] for o in objects if o["kind"] != "summary"
+                         for f in o["findings"]]
+                self.assertNotIn("licensing-service-not-starting", rules)
+
     def test_an_error_number_needs_the_licensing_service_in_its_sentence(self):
         for text in ("the backup service won't start, it gives error 5\n",
                      "sppsvc is running; see error 5.1 in the manual\n",
