@@ -321,8 +321,9 @@ static bool claimed_or_pending(const struct ex_fallback *fb, uint32_t code);
  * 0xC004C004"). A failure told between them ("lookup failed with 0x...") is a report. */
 static bool looked_up(const char *text, size_t at)
 {
-    static const char *const between[] = { "error", "code", "the",
-                                           "\xE9\x94\x99\xE8\xAF\xAF\xE4\xBB\xA3\xE7\xA0\x81" /* 错误代码 */ };
+    static const char *const between[] = {
+        "error", "code", "the", "\xE9\x94\x99\xE8\xAF\xAF\xE4\xBB\xA3\xE7\xA0\x81" /* 错误代码 */
+    };
     for (;;) {
         while (at > 0 && strchr(" \t'\"`:", text[at - 1]))
             at--;
@@ -389,7 +390,9 @@ static size_t code_before(const char *text, size_t at)
  * gives its own error names it without one. */
 static bool given_as_example(const char *text, size_t at)
 {
-    static const char *const joins[] = { "or", "and", "oder", "ou", "o", "\xD0\xB8\xD0\xBB\xD0\xB8" /* или */, "\xE6\x88\x96" /* 或 */ };
+    static const char *const joins[] = { "or", "and", "oder", "ou", "o",
+                                         "\xD0\xB8\xD0\xBB\xD0\xB8" /* или */,
+                                         "\xE6\x88\x96" /* 或 */ };
     for (;;) {
         while (at > 0 && text[at - 1] != '\0' && strchr(" \t'\"`:(,/", text[at - 1]))
             at--;
@@ -551,11 +554,11 @@ static const char *const error_words[] = { "error code", "error", "fehler", "err
 /* The Win32 error a sentence gives in decimal when the licensing service it names does not
  * start ("the software protection service won't start (sppsvc) it gives error 5"): an error
  * word, blanks or a colon, then the number alone. A number told otherwise ("sppsvc listens,
- * Error Code: 577 says the log") is no tool's error. */
+ * Error Code: 577 says the log") is no tool's error. Asked of a line that names the
+ * service. */
 static void scan_service_error(struct ex_fallback *fb, const char *text, size_t len)
 {
-    if (!ex_phrase_in(EX_PH_LICENSING_SERVICE, text, len) ||
-        !ex_phrase_in(EX_PH_NOT_STARTING, text, len))
+    if (!ex_phrase_in(EX_PH_NOT_STARTING, text, len))
         return;
     fb->context = true; /* the licensing service named: the text is about it */
     for (size_t i = 0; i < len; i++) {
@@ -615,11 +618,11 @@ static void scan_service_joined(struct ex_fallback *fb, const char *text, size_t
     }
 }
 
-/* Whether a line tells the licensing service failing to start, with or without its error
- * ("Failed to start [sppsvc] service" as an activation script prints it, "the Software
- * Protection service could not be started"): its name and a failed start, in no supposition
- * ("if sppsvc fails to start, ..."), nor a line naming an event provider (an event
- * catalogue's row, "Microsoft-Windows-Security-SPP/...1002HighFailed to start sppsvc",
+/* Whether a line that names the licensing service tells it failing to start, with or without
+ * its error ("Failed to start [sppsvc] service" as an activation script prints it, "the
+ * Software Protection service could not be started"): a failed start, in no supposition ("if
+ * sppsvc fails to start, ..."), nor a line naming an event provider (an event catalogue's row,
+ * "Microsoft-Windows-Security-SPP/...1002HighFailed to start sppsvc",
  * neg-en-motadata-vas-event-catalogue). "to start" alone is no failure ("sppsvc needs to
  * start"). */
 static bool service_not_starting(const char *text, size_t len)
@@ -630,8 +633,7 @@ static bool service_not_starting(const char *text, size_t len)
                                           "can't start", "could not be started",
                                           "couldn't start", "could not start", "does not start",
                                           "doesn't start", "not starting" };
-    if (!ex_phrase_in(EX_PH_LICENSING_SERVICE, text, len) ||
-        find_in(text, len, provider, sizeof provider - 1))
+    if (find_in(text, len, provider, sizeof provider - 1))
         return false;
     bool told = false;
     for (size_t i = 0; i < sizeof failed / sizeof failed[0] && !told; i++) {
@@ -686,7 +688,8 @@ static bool success_code_in(const char *text, size_t len)
         size_t end = i + 2;
         while (end < len && text[end] == '0')
             end++;
-        if (end > i + 2 && end - i - 2 <= 8 && (end == len || !ex_word_byte((unsigned char)text[end])))
+        if (end > i + 2 && end - i - 2 <= 8 &&
+            (end == len || !ex_word_byte((unsigned char)text[end])))
             return true;
     }
     return false;
@@ -795,7 +798,8 @@ static bool names_licensing_source(const char *text, size_t len)
     for (size_t i = 0; i < sizeof sources / sizeof sources[0]; i++) {
         size_t n = strlen(sources[i]);
         for (size_t at = 0; at + n <= len; at++)
-            if ((text[at] | 0x20) == (sources[i][0] | 0x20) && strncasecmp(text + at, sources[i], n) == 0)
+            if ((text[at] | 0x20) == (sources[i][0] | 0x20) &&
+                strncasecmp(text + at, sources[i], n) == 0)
                 return true;
     }
     return false;
@@ -827,6 +831,13 @@ static bool names_licensing_event(const char *text, size_t len)
     return false;
 }
 
+/* A line kept whole (cut at a character's end) as the text around a finding. */
+static void keep_line(char around[EX_VALUE_MAX], const char *text, size_t len)
+{
+    snprintf(around, EX_VALUE_MAX, "%.*s",
+             (int)ex_utf8_cut(text, len < EX_VALUE_MAX - 1 ? len : EX_VALUE_MAX - 1), text);
+}
+
 void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size_t lineno,
                       bool markup)
 {
@@ -840,18 +851,19 @@ void ex_fallback_line(struct ex_fallback *fb, const char *text, size_t len, size
     fb->diff = hunk_header(text, len) || (fb->diff && diff_line(text, len));
     if (!fb->event_line && names_licensing_event(text, len)) {
         fb->event_line = lineno;
-        snprintf(fb->event_around, sizeof fb->event_around, "%.*s",
-                 (int)ex_utf8_cut(text, len < EX_VALUE_MAX - 1 ? len : EX_VALUE_MAX - 1), text);
+        keep_line(fb->event_around, text, len);
     }
     scan_codes(fb, text, len);
     scan_win32_decimal(fb, text, len);
-    scan_service_error(fb, text, len);
-    scan_service_joined(fb, text, len);
-    if (!fb->service_line && service_not_starting(text, len)) {
-        fb->service_line = lineno;
-        snprintf(fb->service_around, sizeof fb->service_around, "%.*s",
-                 (int)ex_utf8_cut(text, len < EX_VALUE_MAX - 1 ? len : EX_VALUE_MAX - 1), text);
+    /* one pass for the service's name, which both of its scans need: every line comes here */
+    if (ex_phrase_in(EX_PH_LICENSING_SERVICE, text, len)) {
+        scan_service_error(fb, text, len);
+        if (!fb->service_line && service_not_starting(text, len)) {
+            fb->service_line = lineno;
+            keep_line(fb->service_around, text, len);
+        }
     }
+    scan_service_joined(fb, text, len);
     if (memchr(text, '#', len))
         scan_url_fragments(fb, text, len);
     if (markup)
