@@ -646,14 +646,10 @@ static bool service_not_starting(const char *text, size_t len)
     /* a supposition, a how-to, a repair told ("[Solved]") or a heading's instruction ("Fix:
      * sppsvc won't start") tells no failure of this machine */
     for (size_t at = 0, words = 0; at < len; words++) {
-        size_t n = 0;
-        const struct ex_prose_word *w =
-            ex_prose_word_start(text, len, at) ? ex_prose_word_at(text, len, at, false, &n) : NULL;
+        const struct ex_prose_word *w = ex_prose_next(text, len, &at);
         if (w && (w->kind == EXW_IF || w->kind == EXW_HOWTO || w->kind == EXW_SOLVED ||
                   (w->kind == EXW_LEAD && words == 0)))
             return false;
-        bool counts;
-        at += w ? n : ex_prose_skip(text, len, at, &counts);
     }
     return true;
 }

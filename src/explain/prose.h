@@ -132,6 +132,9 @@ bool ex_prose_word_start(const char *text, size_t len, size_t at);
 /* The bytes the character or word at text[at] takes when no word of the table stands there,
  * and whether it counts as a word (a letter run, a CJK character) rather than punctuation. */
 size_t ex_prose_skip(const char *text, size_t len, size_t at, bool *counts);
+/* A line's words one after another: the table's word that starts at *at, or NULL where none
+ * does; *at moves past that word, or past what ex_prose_skip skips there. */
+const struct ex_prose_word *ex_prose_next(const char *text, size_t len, size_t *at);
 
 /* The first pass over a line (most lines hold no subject word and cost only this): bits of
  * what it holds. */

@@ -1980,6 +1980,16 @@ size_t ex_prose_skip(const char *text, size_t len, size_t at, bool *counts)
     return n;
 }
 
+const struct ex_prose_word *ex_prose_next(const char *text, size_t len, size_t *at)
+{
+    size_t n = 0;
+    const struct ex_prose_word *w =
+        ex_prose_word_start(text, len, *at) ? ex_prose_word_at(text, len, *at, false, &n) : NULL;
+    bool counts;
+    *at += w ? n : ex_prose_skip(text, len, *at, &counts);
+    return w;
+}
+
 /* Whether a line tells the writer's own attempt (tried, 试了): an activation they tried is the
  * one pasted to us, though the ticket names no product ("试了好多遍都没法激活，求助" in an
  * activator's tracker, zh-ticket-cmwtat-79-win11-cannot-activate). Read only for a line with
@@ -1987,13 +1997,9 @@ size_t ex_prose_skip(const char *text, size_t len, size_t at, bool *counts)
 static bool writer_attempts(const char *text, size_t len)
 {
     for (size_t at = 0; at < len;) {
-        size_t n = 0;
-        const struct ex_prose_word *w =
-            ex_prose_word_start(text, len, at) ? ex_prose_word_at(text, len, at, false, &n) : NULL;
+        const struct ex_prose_word *w = ex_prose_next(text, len, &at);
         if (w && w->kind == EXW_ATTEMPT)
             return true;
-        bool counts;
-        at += w ? n : ex_prose_skip(text, len, at, &counts);
     }
     return false;
 }

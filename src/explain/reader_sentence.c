@@ -280,25 +280,20 @@ static bool status_as_condition(const char *s, size_t n)
     static const char *const classes[] = { "with", "whose" };
     enum { LABEL_WITHIN = 20 }; /* "the License Status" after the word */
     for (size_t at = 0; at < n;) {
-        size_t wl = 0;
-        const struct ex_prose_word *w =
-            ex_prose_word_start(s, n, at) ? ex_prose_word_at(s, n, at, false, &wl) : NULL;
+        size_t here = at;
+        const struct ex_prose_word *w = ex_prose_next(s, n, &at);
         if (w && w->kind == EXW_IF)
             return true;
-        if (w) {
-            at += wl;
+        if (w)
             continue;
-        }
         for (size_t k = 0; k < sizeof classes / sizeof classes[0]; k++) {
             size_t cl = strlen(classes[k]);
-            if (ex_word_stands_at(s, n, at, classes[k])) {
-                size_t from = at + cl, win = n - from < LABEL_WITHIN ? n - from : LABEL_WITHIN;
+            if (ex_word_stands_at(s, n, here, classes[k])) {
+                size_t from = here + cl, win = n - from < LABEL_WITHIN ? n - from : LABEL_WITHIN;
                 if (ex_label_named_in(EXL_LICENSE_STATUS, s + from, win))
                     return true;
             }
         }
-        bool counts;
-        at += ex_prose_skip(s, n, at, &counts);
     }
     return false;
 }
