@@ -558,7 +558,7 @@ static const char *const error_words[] = { "error code", "error", "fehler", "err
  * service. */
 static void scan_service_error(struct ex_fallback *fb, const char *text, size_t len)
 {
-    if (!ex_phrase_in(EX_PH_NOT_STARTING, text, len))
+    if (!ex_phrase_in(EX_PH_NOT_STARTING, text, len) && !ex_phrase_in(EX_PH_START, text, len))
         return;
     fb->context = true; /* the licensing service named: the text is about it */
     for (size_t i = 0; i < len; i++) {
@@ -620,28 +620,17 @@ static void scan_service_joined(struct ex_fallback *fb, const char *text, size_t
 
 /* Whether a line that names the licensing service tells it failing to start, with or without
  * its error ("Failed to start [sppsvc] service" as an activation script prints it, "the
- * Software Protection service could not be started"): a failed start, in no supposition ("if
- * sppsvc fails to start, ..."), nor a line naming an event provider (an event catalogue's row,
+ * Software Protection service could not be started"): a failed start (EX_PH_NOT_STARTING, in
+ * each language the phrase table holds), in no supposition ("if sppsvc fails to start, ..."),
+ * nor a line naming an event provider (an event catalogue's row,
  * "Microsoft-Windows-Security-SPP/...1002HighFailed to start sppsvc",
- * neg-en-motadata-vas-event-catalogue). "to start" alone is no failure ("sppsvc needs to
- * start"). */
+ * neg-en-motadata-vas-event-catalogue). A start told loosely (EX_PH_START: "sppsvc needs to
+ * start") is no failure. */
 static bool service_not_starting(const char *text, size_t len)
 {
     static const char provider[] = "Microsoft-Windows-";
-    static const char *const failed[] = { "failed to start", "fails to start", "won't start",
-                                          "wont start", "will not start", "cannot start",
-                                          "can't start", "could not be started",
-                                          "couldn't start", "could not start", "does not start",
-                                          "doesn't start", "not starting" };
-    if (find_in(text, len, provider, sizeof provider - 1))
-        return false;
-    bool told = false;
-    for (size_t i = 0; i < sizeof failed / sizeof failed[0] && !told; i++) {
-        size_t n = strlen(failed[i]);
-        for (size_t at = 0; at + n <= len && !told; at++)
-            told = strncasecmp(text + at, failed[i], n) == 0;
-    }
-    if (!told)
+    if (find_in(text, len, provider, sizeof provider - 1) ||
+        !ex_phrase_in(EX_PH_NOT_STARTING, text, len))
         return false;
     /* a supposition, a how-to, a repair told ("[Solved]") or a heading's instruction ("Fix:
      * sppsvc won't start") tells no failure of this machine */

@@ -945,18 +945,29 @@ static const struct {
     { EX_PH_HARMLESS, "zh-CN", "\xE5\x8F\xAF\xE4\xBB\xA5\xE5\xBF\xBD\xE7\x95\xA5" }, /* 可以忽略 */
     { EX_PH_HARMLESS, "zh-CN", "\xE5\xAE\x89\xE5\x85\xA8\xE5\x9C\xB0\xE5\xBF\xBD\xE7\x95\xA5" }, /* 安全地忽略 */
     /* A service that does not start, as a ticket says of sppsvc before the error it gives
-     * (en-ticket-hwid-15-sppsvc-error-5) */
+     * (en-ticket-hwid-15-sppsvc-error-5) or an activation script prints it ("Failed to start
+     * [sppsvc] service") */
+    { EX_PH_NOT_STARTING, "en", "failed to start" },
+    { EX_PH_NOT_STARTING, "en", "fails to start" },
     { EX_PH_NOT_STARTING, "en", "won't start" },
     { EX_PH_NOT_STARTING, "en", "wont start" },
-    { EX_PH_NOT_STARTING, "en", "not start" },
-    { EX_PH_NOT_STARTING, "en", "to start" },
+    { EX_PH_NOT_STARTING, "en", "will not start" },
     { EX_PH_NOT_STARTING, "en", "cannot start" },
     { EX_PH_NOT_STARTING, "en", "can't start" },
     { EX_PH_NOT_STARTING, "en", "could not be started" },
+    { EX_PH_NOT_STARTING, "en", "couldn't start" },
+    { EX_PH_NOT_STARTING, "en", "could not start" },
+    { EX_PH_NOT_STARTING, "en", "does not start" },
+    { EX_PH_NOT_STARTING, "en", "doesn't start" },
+    { EX_PH_NOT_STARTING, "en", "not starting" },
     { EX_PH_NOT_STARTING, "de", "startet nicht" },
     { EX_PH_NOT_STARTING, "fr", "ne d\xC3\xA9marre pas" }, /* ne démarre pas */
     { EX_PH_NOT_STARTING, "zh-CN", "\xE6\x97\xA0\xE6\xB3\x95\xE5\x90\xAF\xE5\x8A\xA8" }, /* 无法启动 */
     { EX_PH_NOT_STARTING, "zh-CN", "\xE5\x90\xAF\xE5\x8A\xA8\xE5\xA4\xB1\xE8\xB4\xA5" }, /* 启动失败 */
+    /* A start told loosely ("sppsvc needs to start", "tried to start it"): no failure of its
+     * own, but beside the Win32 error it gave, that error is the start's */
+    { EX_PH_START, "en", "to start" },
+    { EX_PH_START, "en", "not start" },
     /* Words that give the codes after them as examples of what a reader may see, as guides
      * and answers write them ("Note the error code shown (for example: 0xC004C003, ...)",
      * "If the key is reported as invalid (e.g. 0xC004C003 or 0xC004F034)":

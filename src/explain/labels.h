@@ -163,14 +163,15 @@ const char *ex_channel_name(enum ex_channel channel);
  * case): "not available"; a server product; "for information only"; words that make a text
  * about activation or licensing (for the code fallback); the licensing service's names; words
  * that ask for a code's documentation or look a code up ("troubleshooting for", 查询错误代码);
- * words that say a warning is harmless ("can be safely ignored"); words that say a service does
- * not start ("won't start", 无法启动); words that give what follows as an example ("e.g.",
- * 例如); the names of a licensing of Microsoft's that is no product's activation (Remote
- * Desktop licensing: its licence server and client access licences). */
+ * words that say a warning is harmless ("can be safely ignored"); words that say a service
+ * does not start ("won't start", 无法启动); words that speak of a start at all ("to start");
+ * words that give what follows as an example ("e.g.", 例如); the names of a licensing of
+ * Microsoft's that is no product's activation (Remote Desktop licensing: its licence server
+ * and client access licences). */
 enum ex_phrase { EX_PH_NOT_AVAILABLE, EX_PH_SERVER_PRODUCT, EX_PH_INFORMATION_ONLY,
                  EX_PH_ACTIVATION_CONTEXT, EX_PH_EXAMPLE_IF, EX_PH_LICENSING_SERVICE,
-                 EX_PH_CODE_LOOKUP, EX_PH_HARMLESS, EX_PH_NOT_STARTING, EX_PH_EXAMPLE,
-                 EX_PH_OTHER_LICENSING, EX_PH_KIND_COUNT };
+                 EX_PH_CODE_LOOKUP, EX_PH_HARMLESS, EX_PH_NOT_STARTING, EX_PH_START,
+                 EX_PH_EXAMPLE, EX_PH_OTHER_LICENSING, EX_PH_KIND_COUNT };
 bool ex_phrase_in(enum ex_phrase what, const char *text, size_t len);
 /* Whether a phrase for `what` ends at text[end] (it starts a word). */
 bool ex_phrase_ends_at(enum ex_phrase what, const char *text, size_t end);

@@ -300,7 +300,10 @@ class CodeFallback(unittest.TestCase):
         for text in ("Failed to start [sppsvc] service, rest of the process may take a long "
                      "time...\n",
                      "The Software Protection service could not be started.\n",
-                     "sppsvc won't start since the update\n"):
+                     "sppsvc won't start since the update\n",
+                     # the failed start read from the phrase table, in each of its languages
+                     "Der Dienst Softwareschutz startet nicht mehr.\n",
+                     "软件保护服务无法启动\n"):
             with self.subTest(text=text):
                 _, f, status = self.only_finding(text)
                 self.assertEqual((f["rule"], f["field"], f["severity"], f["codes"], status),
