@@ -3,15 +3,12 @@
  * language, text as Windows prints it) and one of licence state words. Readers never compare
  * against literal text of their own: a new language is a new block of rows here, each block
  * naming where its texts come from, or rows added at run time (ex_labels_add). */
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "bytes.h"
-#include "first_index.h"
 #include "labels.h"
 
 #define SL EX_FMT_SLMGR
@@ -496,41 +493,31 @@ static const struct ex_label_row *find_added(unsigned formats, const char *line,
 }
 
 /* The built-in rows by first byte, each byte's rows in table order (so the first row that
- * matches is the one a scan of the table finds): a line is compared with its byte's rows
- * alone. Every line of every input is looked up by several readers; scanning all rows cost
- * most of a short explain run's own work. Built once per process, with each row's length. */
+ * matches is the one a scan of the table finds), with each row's text length: a line is
+ * compared with its byte's rows alone. Every line of every input is looked up by several
+ * readers; scanning all rows cost most of a short explain run's own work. The index is data
+ * of the build (labels_index.h, written by gen_labels_index.c from the table above and kept
+ * equal to it by test-explain-indexes): adding a row needs nothing more. */
 _Static_assert(NROWS < UINT16_MAX, "row indexes fit 16 bits");
 _Static_assert(EX_LABEL_TEXT_MAX <= UINT8_MAX + 1, "text lengths fit 8 bits");
-static struct {
-    struct ex_first_index index;
-    uint16_t order[NROWS];
-    uint8_t len[NROWS]; /* text_len(&rows[i]) */
-} by_first;
-static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
-static atomic_bool by_first_built; /* spares every lookup a pthread_once call */
-
-static void by_first_build(void)
-{
-    unsigned char keys[NROWS];
-    for (size_t i = 0; i < NROWS; i++) {
-        keys[i] = first_key(rows[i].text);
-        by_first.len[i] = (uint8_t)text_len(&rows[i]);
-    }
-    ex_first_index_build(&by_first.index, by_first.order, NROWS, keys);
-    atomic_store_explicit(&by_first_built, true, memory_order_release);
-}
+#ifdef EX_INDEX_GENERATOR
+static uint16_t label_first_start[257], label_first_order[NROWS];
+static uint8_t label_first_len[NROWS];
+#else
+#include "labels_index.h"
+_Static_assert(sizeof label_first_order / sizeof label_first_order[0] == NROWS,
+               "labels_index.h is this table's");
+#endif
 
 static const struct ex_label_row *find_builtin(unsigned formats, const char *line, size_t len,
                                                const char **value, size_t *vlen)
 {
-    if (!atomic_load_explicit(&by_first_built, memory_order_acquire))
-        pthread_once(&by_first_once, by_first_build);
     unsigned char first = first_key(line);
-    for (size_t k = by_first.index.start[first]; k < by_first.index.start[first + 1]; k++) {
-        const struct ex_label_row *row = &rows[by_first.order[k]];
+    for (size_t k = label_first_start[first]; k < label_first_start[first + 1]; k++) {
+        const struct ex_label_row *row = &rows[label_first_order[k]];
         if ((row->formats & formats) &&
-            row_matches(row->text, by_first.len[by_first.order[k]], row->shape, line, len, value,
-                        vlen))
+            row_matches(row->text, label_first_len[label_first_order[k]], row->shape, line, len,
+                        value, vlen))
             return row;
     }
     return NULL;
@@ -1031,51 +1018,43 @@ bool ex_phrase_ends_at(enum ex_phrase what, const char *text, size_t end)
 
 #define NPHRASES (sizeof phrases / sizeof phrases[0])
 
-/* Each kind's phrases by their first byte (ASCII letters lowered), with their lengths, built
- * once per process: the code fallback asks for several kinds on every line of every input, and
- * picking a kind's rows out of the table and trying each at every byte cost more than all the
- * readers of a short paste together. */
+/* Each kind's phrases by their first byte (ASCII letters lowered), with their lengths: the
+ * code fallback asks for several kinds on every line of every input, and picking a kind's rows
+ * out of the table and trying each at every byte cost more than all the readers of a short
+ * paste together. Data of the build, as the rows' index above (phrases_index.h). */
 _Static_assert(NPHRASES < UINT16_MAX, "phrase indexes fit 16 bits");
-static struct {
-    uint16_t base[EX_PH_KIND_COUNT + 1]; /* kind k: row[base[k] .. base[k + 1]) */
-    uint16_t row[NPHRASES];               /* the table's rows, kind by kind */
-    uint16_t order[NPHRASES];             /* within a kind, its rows by first byte */
-    uint8_t len[NPHRASES];
-    struct ex_first_index first[EX_PH_KIND_COUNT];
-} by_kind;
-static pthread_once_t by_kind_once = PTHREAD_ONCE_INIT;
-static atomic_bool by_kind_built;
+#ifdef EX_INDEX_GENERATOR
+static uint16_t phrase_kind_base[EX_PH_KIND_COUNT + 1]; /* kind k: [base[k], base[k + 1]) */
+static uint16_t phrase_kind_row[NPHRASES];               /* the table's rows, kind by kind */
+static uint16_t phrase_kind_order[NPHRASES];             /* within a kind, by first byte */
+static uint8_t phrase_kind_len[NPHRASES];
+static uint16_t phrase_kind_start[EX_PH_KIND_COUNT][257];
+#else
+#include "phrases_index.h"
+_Static_assert(sizeof phrase_kind_row / sizeof phrase_kind_row[0] == NPHRASES &&
+                   sizeof phrase_kind_start / sizeof phrase_kind_start[0] == EX_PH_KIND_COUNT,
+               "phrases_index.h is this table's");
+#endif
 
-static void by_kind_build(void)
+size_t ex_phrase_row_count(void)
 {
-    size_t n = 0;
-    for (size_t k = 0; k < EX_PH_KIND_COUNT; k++) {
-        unsigned char keys[NPHRASES];
-        by_kind.base[k] = (uint16_t)n;
-        for (size_t i = 0; i < NPHRASES; i++) {
-            if (phrases[i].what != k)
-                continue;
-            keys[n - by_kind.base[k]] = (unsigned char)phrases[i].text[0] | 0x20;
-            by_kind.len[n] = (uint8_t)strlen(phrases[i].text);
-            by_kind.row[n++] = (uint16_t)i;
-        }
-        ex_first_index_build(&by_kind.first[k], by_kind.order + by_kind.base[k],
-                             n - by_kind.base[k], keys);
-    }
-    by_kind.base[EX_PH_KIND_COUNT] = (uint16_t)n;
-    atomic_store_explicit(&by_kind_built, true, memory_order_release);
+    return NPHRASES;
+}
+
+enum ex_phrase ex_phrase_row_at(size_t index, const char **text)
+{
+    *text = index < NPHRASES ? phrases[index].text : NULL;
+    return index < NPHRASES ? phrases[index].what : EX_PH_KIND_COUNT;
 }
 
 bool ex_phrase_in(enum ex_phrase what, const char *text, size_t len)
 {
     if ((unsigned)what >= EX_PH_KIND_COUNT)
         return false;
-    if (!atomic_load_explicit(&by_kind_built, memory_order_acquire))
-        pthread_once(&by_kind_once, by_kind_build);
-    const uint16_t *start = by_kind.first[what].start;
-    const uint16_t *order = by_kind.order + by_kind.base[what];
-    const uint16_t *kind_rows = by_kind.row + by_kind.base[what];
-    const uint8_t *lens = by_kind.len + by_kind.base[what];
+    const uint16_t *start = phrase_kind_start[what];
+    const uint16_t *order = phrase_kind_order + phrase_kind_base[what];
+    const uint16_t *kind_rows = phrase_kind_row + phrase_kind_base[what];
+    const uint8_t *lens = phrase_kind_len + phrase_kind_base[what];
     for (size_t at = 0; at < len; at++) {
         unsigned char c = (unsigned char)text[at] | 0x20;
         for (size_t j = start[c]; j < start[c + 1]; j++) { /* none for most bytes */

@@ -173,6 +173,10 @@ enum ex_phrase { EX_PH_NOT_AVAILABLE, EX_PH_SERVER_PRODUCT, EX_PH_INFORMATION_ON
                  EX_PH_CODE_LOOKUP, EX_PH_HARMLESS, EX_PH_NOT_STARTING, EX_PH_START,
                  EX_PH_EXAMPLE, EX_PH_OTHER_LICENSING, EX_PH_KIND_COUNT };
 bool ex_phrase_in(enum ex_phrase what, const char *text, size_t len);
+/* The phrase table's rows, in table order, for tests (index < ex_phrase_row_count()): a row's
+ * kind, and its text in *text. */
+size_t ex_phrase_row_count(void);
+enum ex_phrase ex_phrase_row_at(size_t index, const char **text);
 /* Whether a phrase for `what` ends at text[end] (it starts a word). */
 bool ex_phrase_ends_at(enum ex_phrase what, const char *text, size_t end);
 

@@ -3,13 +3,10 @@
  * language, as data (what each kind of word does: prose.h), and the matcher that finds them.
  * Words are the languages' own vocabulary, lower case; where a corpus paste (tests/explain/
  * corpus) uses one, the comment names the paste. */
-#include <pthread.h>
-#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "bytes.h"
-#include "first_index.h"
 #include "prose.h"
 
 #define EN EXW_EN
@@ -1887,25 +1884,19 @@ static unsigned char second_byte(const unsigned char *t, size_t len, size_t at, 
     return t[at + 1];
 }
 
-/* The words by first byte: every word start of every line is looked up, and comparing it with
- * each of the table's words in turn cost most of explain's time on prose. Built once per
- * process. */
+/* The words by first byte, each byte's words in table order: every word start of every line is
+ * looked up, and comparing it with each of the table's words in turn cost most of explain's
+ * time on prose. The index is data of the build (words_index.h, written by gen_words_index.c
+ * from the table above and kept equal to it by test-explain-indexes): adding a word needs
+ * nothing more. */
 _Static_assert(NWORDS < UINT16_MAX, "word indexes fit 16 bits");
-static struct {
-    struct ex_first_index index;
-    uint16_t order[NWORDS];
-} by_first;
-static pthread_once_t by_first_once = PTHREAD_ONCE_INIT;
-static atomic_bool by_first_built; /* spares every lookup a pthread_once call */
-
-static void by_first_build(void)
-{
-    unsigned char keys[NWORDS];
-    for (size_t i = 0; i < NWORDS; i++)
-        keys[i] = (unsigned char)words[i].text[0];
-    ex_first_index_build(&by_first.index, by_first.order, NWORDS, keys);
-    atomic_store_explicit(&by_first_built, true, memory_order_release);
-}
+#ifdef EX_INDEX_GENERATOR
+static uint16_t word_first_start[257], word_first_order[NWORDS];
+#else
+#include "words_index.h"
+_Static_assert(sizeof word_first_order / sizeof word_first_order[0] == NWORDS,
+               "words_index.h is this table's");
+#endif
 
 const struct ex_prose_word *ex_prose_word_at(const char *text, size_t len, size_t at,
                                              bool subjects_only, size_t *tlen)
@@ -1923,10 +1914,8 @@ const struct ex_prose_word *ex_prose_word_at(const char *text, size_t len, size_
         return NULL;
     const struct ex_prose_word *best = NULL;
     size_t best_len = 0;
-    if (!atomic_load_explicit(&by_first_built, memory_order_acquire))
-        pthread_once(&by_first_once, by_first_build);
-    for (size_t k = by_first.index.start[first]; k < by_first.index.start[first + 1]; k++) {
-        const struct ex_prose_word *w = &words[by_first.order[k]];
+    for (size_t k = word_first_start[first]; k < word_first_start[first + 1]; k++) {
+        const struct ex_prose_word *w = &words[word_first_order[k]];
         if (subjects_only && w->kind > EXW_PRODUCT && !(w->flags & (EXW_SELF | EXW_OF_PRODUCT)))
             break;
         unsigned char w2 = (unsigned char)w->text[1];
