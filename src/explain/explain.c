@@ -13,6 +13,7 @@
 #include "evtx.h"
 #include "explain.h"
 #include "fallback.h"
+#include "guess.h"
 #include "input.h"
 #include "readers.h"
 
@@ -157,6 +158,8 @@ struct ex_driver {
     struct ex_evtx *evtx;
     char evtx_error[320];
     struct ex_fallback *fallback; /* codes no reader claimed */
+    struct ex_guess guess;        /* the last word on a text nothing else could read */
+    size_t records_before;        /* the summary's records from the inputs before this one */
     size_t lineno;                /* the line being fed */
     bool finishing;               /* the input has ended */
     struct ex_checkmk checkmk; /* a Checkmk agent's dump: only its win_license section is read */
@@ -248,6 +251,8 @@ static int on_line(void *ctx, const char *text, size_t len, size_t lineno, bool 
     if (first) {
         d->claimed = claimed_by(d, text, len);
         ex_fallback_line(d->fallback, text, len, lineno, d->claimed != 0);
+        if (!d->claimed)
+            ex_guess_line(&d->guess, text, len, lineno);
     }
     for (size_t i = 0; i < d->nreaders; i++) {
         const struct ex_reader_ops *ops = ex_readers[i];
@@ -287,6 +292,8 @@ struct ex_driver *ex_driver_new(ex_sink_fn sink, void *ctx, struct ex_summary *s
     d->sink = sink;
     d->ctx = ctx;
     d->summary = summary;
+    ex_guess_init(&d->guess);
+    d->records_before = summary->records;
     d->fallback = ex_fallback_new();
     if (!d->fallback) {
         free(d->states);
@@ -394,6 +401,19 @@ static int finish_evtx(struct ex_driver *d)
     return status;
 }
 
+/* A text about activation that nothing read, whose words sound like a report of activation
+ * failing: said as a guess, with the words that weighed most. */
+static int finish_guess(struct ex_driver *d)
+{
+    if (d->summary->records > d->records_before || !ex_fallback_about_activation(d->fallback) ||
+        !ex_guess_trouble(&d->guess))
+        return 0;
+    struct ex_finding finding;
+    size_t line = ex_guess_finding(&d->guess, &finding);
+    struct ex_record record = { "text", line, &finding, 1, NULL };
+    return fallback_sink(d, &record) ? EX_STATUS_STOPPED : 0;
+}
+
 enum ex_status ex_driver_finish(struct ex_driver *d)
 {
     int status = d->kind == INPUT_UNKNOWN ? decide_kind(d) : 0;
@@ -421,6 +441,8 @@ enum ex_status ex_driver_finish(struct ex_driver *d)
     }
     if (!status)
         status = ex_fallback_finish(d->fallback, fallback_sink, d);
+    if (!status)
+        status = finish_guess(d);
     return (enum ex_status)(status ? status : evtx_status);
 }
 
@@ -444,5 +466,6 @@ void ex_driver_free(struct ex_driver *d)
     free(d->states);
     ex_evtx_free(d->evtx);
     ex_fallback_free(d->fallback);
+    ex_guess_free(&d->guess);
     free(d);
 }

@@ -228,7 +228,7 @@ class BuiltInResultRows(unittest.TestCase):
     def test_an_ellipsis_before_prose_is_no_result(self):
         lines, status, _ = explain(stdin="Activating Windows(R), Enterprise edition ... "
                                          "then nothing happened.\n")
-        self.assertEqual(status, 2)
+        self.assertEqual([o["kind"] for o in lines if o["kind"].startswith("slmgr")], [])
 
     def test_kms_name_set_in_russian(self):
         lines, status, err = explain(stdin="Задано имя компьютера со службой управления "
