@@ -167,12 +167,13 @@ struct ex_driver {
     size_t claimed;            /* the current line is for reader claimed - 1 alone (0: all) */
     /* Error lines whose labels other programs print too ("Error: 0x80070426 ...", "Error
      * code: 0x1608"), naming only general Windows codes, met before anything in the input
-     * spoke of activation: reported at the end only if something did. */
+     * spoke of activation: reported at the end only if something did (held[0 .. nheld), each
+     * written whole when held: not zeroed at the start, some 14 KiB). */
+    size_t nheld;
     struct held {
         struct ex_record record;
         struct ex_finding findings[EX_MAX_CODES];
     } held[HELD_MAX];
-    size_t nheld;
     struct ex_input input;
 };
 
@@ -280,12 +281,13 @@ _Static_assert(offsetof(struct ex_driver, input) + sizeof(struct ex_input) ==
 
 struct ex_driver *ex_driver_new(ex_sink_fn sink, void *ctx, struct ex_summary *summary)
 {
-    /* Not calloc: the input layer (the last member, most of the size) sets its own fields and
-     * leaves its line buffer unzeroed. */
+    /* Not calloc: the held error lines and the input layer (the last members, most of the
+     * size) are written when used; the input layer sets its own fields and leaves its line
+     * buffer unzeroed. */
     struct ex_driver *d = malloc(sizeof *d);
     if (!d)
         return NULL;
-    memset(d, 0, offsetof(struct ex_driver, input));
+    memset(d, 0, offsetof(struct ex_driver, held));
     while (ex_readers[d->nreaders])
         d->nreaders++;
     d->states = calloc(d->nreaders + 1, sizeof *d->states);
