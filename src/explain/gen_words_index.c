@@ -14,6 +14,16 @@ void gen_words_index(FILE *out)
         keys[i] = (unsigned char)words[i].text[0];
     struct ex_first_index index;
     ex_first_index_build(&index, word_first_order, NWORDS, keys);
+    for (size_t k = 0; k < NWORDS; k++)
+        word_first_second[k] = second_key(&words[word_first_order[k]]);
+    for (size_t b = 0; b < 256; b++) {
+        size_t k = index.start[b];
+        while (k < index.start[b + 1] && !ends_subjects(&words[word_first_order[k]]))
+            k++;
+        word_subjects_end[b] = (uint16_t)k;
+    }
     gen_array16(out, "word_first_start", index.start, 257);
     gen_array16(out, "word_first_order", word_first_order, NWORDS);
+    gen_array8(out, "word_first_second", word_first_second, NWORDS);
+    gen_array16(out, "word_subjects_end", word_subjects_end, 256);
 }

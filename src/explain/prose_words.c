@@ -1886,12 +1886,27 @@ static unsigned char second_byte(const unsigned char *t, size_t len, size_t at, 
 
 /* The words by first byte, each byte's words in table order: every word start of every line is
  * looked up, and comparing it with each of the table's words in turn cost most of explain's
- * time on prose. The index is data of the build (words_index.h, written by gen_words_index.c
- * from the table above and kept equal to it by test-explain-indexes): adding a word needs
- * nothing more. */
+ * time on prose. Beside each, its second byte (0 where a blank, an apostrophe or the word's end
+ * stands there: those match more than one byte), so most words are passed over without being
+ * read; and per byte, where its subject and product words end (the first pass's stop). The
+ * index is data of the build (words_index.h, written by gen_words_index.c from the table above
+ * and kept equal to it by test-explain-indexes): adding a word needs nothing more. */
 _Static_assert(NWORDS < UINT16_MAX, "word indexes fit 16 bits");
 #ifdef EX_INDEX_GENERATOR
-static uint16_t word_first_start[257], word_first_order[NWORDS];
+static uint16_t word_first_start[257], word_first_order[NWORDS], word_subjects_end[256];
+static unsigned char word_first_second[NWORDS];
+
+/* A word that ends the first pass: no subject or product word, nor one that stands for one. */
+static bool ends_subjects(const struct ex_prose_word *w)
+{
+    return w->kind > EXW_PRODUCT && !(w->flags & (EXW_SELF | EXW_OF_PRODUCT));
+}
+
+static unsigned char second_key(const struct ex_prose_word *w)
+{
+    unsigned char w2 = (unsigned char)w->text[1];
+    return w->len > 1 && w2 != ' ' && w2 != '\'' ? w2 : 0;
+}
 #else
 #include "words_index.h"
 _Static_assert(sizeof word_first_order / sizeof word_first_order[0] == NWORDS,
@@ -1914,13 +1929,11 @@ const struct ex_prose_word *ex_prose_word_at(const char *text, size_t len, size_
         return NULL;
     const struct ex_prose_word *best = NULL;
     size_t best_len = 0;
-    for (size_t k = word_first_start[first]; k < word_first_start[first + 1]; k++) {
+    size_t end = subjects_only ? word_subjects_end[first] : word_first_start[first + 1];
+    for (size_t k = word_first_start[first]; k < end; k++) {
+        if (word_first_second[k] != second && word_first_second[k] != 0)
+            continue;
         const struct ex_prose_word *w = &words[word_first_order[k]];
-        if (subjects_only && w->kind > EXW_PRODUCT && !(w->flags & (EXW_SELF | EXW_OF_PRODUCT)))
-            break;
-        unsigned char w2 = (unsigned char)w->text[1];
-        if (w->len > 1 && w2 != second && w2 != ' ' && w2 != '\'')
-            continue; /* a blank or apostrophe in the word matches more than itself */
         size_t n = match(t, len, at, w);
         /* the longest; of two as long, the longer entry ("aktiviert" over "aktivier"), then
          * the whole word over a stem ("activated" over "activat") */

@@ -2,7 +2,8 @@
 /* test_explain_indexes.c: the first-byte indexes the build writes for the label, phrase and prose
  * word tables (labels_index.h, phrases_index.h, words_index.h: gen_indexes) are the tables' own:
  * each byte's rows are exactly the rows whose text starts with it, in table order, each with its
- * text's length. A row added, moved or changed without its index fails here. Computed here
+ * text's length (a prose word also with its second byte, and where each byte's subject words
+ * end). A row added, moved or changed without its index fails here. Computed here
  * from the tables by their definition, not by the generator's code. */
 #include <criterion/criterion.h>
 #include <stdint.h>
@@ -90,4 +91,23 @@ Test(explain_indexes, prose_words_by_first_byte)
     for (size_t i = 0; i < n; i++)
         keys[i] = (unsigned char)words[i].text[0];
     expect_index("prose words", word_first_start, word_first_order, n, keys);
+    /* each word's second byte, 0 where more than one byte matches there */
+    for (size_t k = 0; k < n; k++) {
+        const struct ex_prose_word *w = &words[word_first_order[k]];
+        bool wild = w->len == 1 || w->text[1] == ' ' || w->text[1] == '\'';
+        cr_expect_eq(word_first_second[k], wild ? 0 : (unsigned char)w->text[1],
+                     "prose word %s: its second byte", w->text);
+    }
+    /* the first pass (subject and product words) stops at a byte's first other word */
+    for (unsigned b = 0; b < 256; b++) {
+        size_t end = word_first_start[b];
+        while (end < word_first_start[b + 1]) {
+            const struct ex_prose_word *w = &words[word_first_order[end]];
+            if (w->kind > EXW_PRODUCT && !(w->flags & (EXW_SELF | EXW_OF_PRODUCT)))
+                break;
+            end++;
+        }
+        cr_expect_eq(word_subjects_end[b], end, "byte 0x%02x: the subject words end at %zu", b,
+                     end);
+    }
 }
