@@ -19,6 +19,19 @@ static void rows_index(FILE *out)
     gen_array16(out, "label_first_start", index.start, 257);
     gen_array16(out, "label_first_order", label_first_order, NROWS);
     gen_array8(out, "label_first_len", label_first_len, NROWS);
+    size_t n = 0;
+    for (size_t l = 0; l < EXL_LABEL_COUNT; l++) {
+        label_id_start[l] = (uint16_t)n;
+        for (size_t i = 0; i < NROWS; i++)
+            if (rows[i].id == l) {
+                label_id_rows[n++] = (uint16_t)i;
+                label_id_firsts[l * 32 + keys[i] / 8] |= (uint8_t)(1u << (keys[i] % 8));
+            }
+    }
+    label_id_start[EXL_LABEL_COUNT] = (uint16_t)n;
+    gen_array16(out, "label_id_start", label_id_start, EXL_LABEL_COUNT + 1);
+    gen_array16(out, "label_id_rows", label_id_rows, NROWS);
+    gen_array8(out, "label_id_firsts", label_id_firsts, EXL_LABEL_COUNT * 32);
 }
 
 static void phrases_index(FILE *out)

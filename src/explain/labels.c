@@ -426,12 +426,6 @@ const struct ex_label_row *ex_label_row_at(size_t index)
     return index < NROWS ? &rows[index] : NULL;
 }
 
-/* A built-in row's text and its length: it fills its array at most (labels.h). */
-static size_t text_len(const struct ex_label_row *row)
-{
-    return strnlen(row->text, sizeof row->text);
-}
-
 static bool blank(char c)
 {
     return c == ' ' || c == '\t';
@@ -501,8 +495,19 @@ static const struct ex_label_row *find_added(unsigned formats, const char *line,
 _Static_assert(NROWS < UINT16_MAX, "row indexes fit 16 bits");
 _Static_assert(EX_LABEL_TEXT_MAX <= UINT8_MAX + 1, "text lengths fit 8 bits");
 #ifdef EX_INDEX_GENERATOR
+/* A built-in row's text and its length: it fills its array at most (labels.h). */
+static size_t text_len(const struct ex_label_row *row)
+{
+    return strnlen(row->text, sizeof row->text);
+}
+
 static uint16_t label_first_start[257], label_first_order[NROWS];
 static uint8_t label_first_len[NROWS];
+/* The rows by label, in table order (label l: label_id_rows[label_id_start[l] ..
+ * label_id_start[l + 1])), and the set of their first bytes (32 bytes of bits per label), for a
+ * search of a label anywhere in a text (ex_label_named_in). */
+static uint16_t label_id_start[EXL_LABEL_COUNT + 1], label_id_rows[NROWS];
+static uint8_t label_id_firsts[EXL_LABEL_COUNT * 32];
 #else
 #include "labels_index.h"
 _Static_assert(sizeof label_first_order / sizeof label_first_order[0] == NROWS,
@@ -691,9 +696,20 @@ static bool named_in(const char *word, size_t n, const char *text, size_t len)
 
 bool ex_label_named_in(enum ex_label label, const char *text, size_t len)
 {
-    for (size_t i = 0; i < NROWS; i++)
-        if (rows[i].id == label && named_in(rows[i].text, text_len(&rows[i]), text, len))
-            return true;
+    /* One pass over the text: a place whose byte opens none of the label's rows is passed over
+     * at once. */
+    const uint8_t *firsts = (unsigned)label < EXL_LABEL_COUNT ? label_id_firsts + label * 32 : NULL;
+    for (size_t at = 0; firsts && at < len; at++) {
+        unsigned char c = first_key(text + at);
+        if (!(firsts[c >> 3] & (1u << (c & 7))))
+            continue;
+        for (size_t k = label_id_start[label]; k < label_id_start[label + 1]; k++) {
+            size_t i = label_id_rows[k];
+            if (first_key(rows[i].text) == c &&
+                word_at(text, len, at, rows[i].text, label_first_len[i]))
+                return true;
+        }
+    }
     for (size_t i = 0; i < nextra_rows; i++)
         if (extra_rows[i].row.id == label &&
             named_in(extra_rows[i].text, strlen(extra_rows[i].text), text, len))

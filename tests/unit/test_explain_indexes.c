@@ -53,6 +53,24 @@ Test(explain_indexes, label_rows_by_first_byte)
                      "label row %zu (%s): its length", i, row->text);
     }
     expect_index("labels", label_first_start, label_first_order, n, keys);
+    /* the rows by label, in table order, with the set of their first bytes */
+    cr_expect_eq(label_id_start[0], 0);
+    for (unsigned label = 0; label < EXL_LABEL_COUNT; label++) {
+        size_t k = label_id_start[label];
+        uint8_t firsts[32] = { 0 };
+        for (size_t i = 0; i < n; i++) {
+            if (ex_label_row_at(i)->id != (enum ex_label)label)
+                continue;
+            cr_assert_lt(k, label_id_start[label + 1], "label %u: row %zu among its rows", label,
+                         i);
+            cr_expect_eq(label_id_rows[k], i, "label %u: its rows in table order", label);
+            firsts[keys[i] / 8] |= (uint8_t)(1u << (keys[i] % 8));
+            k++;
+        }
+        cr_expect_eq(k, label_id_start[label + 1], "label %u has no other rows", label);
+        cr_expect_arr_eq(label_id_firsts + label * 32, firsts, 32,
+                         "label %u: the first bytes of its rows", label);
+    }
 }
 
 Test(explain_indexes, phrases_by_kind_and_first_byte)
