@@ -20,6 +20,8 @@ static void ospp_destroy(void *state)
 
 static int close_block(struct ex_collector *c)
 {
+    if (!c->open)
+        return 0; /* most lines of most inputs: nothing to hand on, no state to read */
     if (c->facts.seen[EXL_TIME_WRITTEN]) {
         uint32_t code;
         const char *v = c->facts.text[EXL_ERROR_HOST];
