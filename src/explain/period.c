@@ -3,6 +3,7 @@
  * ("the evaluation license already down to 177 days", "试用期还剩 10 天"): a period word of the
  * prose table, a number of days and a word that says they are what remains. Few days left is
  * a licence about to end; many, a period still running. */
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -47,6 +48,9 @@ static size_t word_at(const char *text, size_t len, size_t at, const char *const
     if (at > 0 && (unsigned char)text[at] < 0x80 && ex_word_byte((unsigned char)text[at - 1]))
         return 0;
     for (size_t w = 0; w < nwords; w++) {
+        /* the first byte as strncasecmp compares it rules out most words before their length */
+        if (tolower((unsigned char)text[at]) != tolower((unsigned char)words[w][0]))
+            continue;
         size_t n = strlen(words[w]);
         bool cjk = (unsigned char)words[w][0] >= 0xE0;
         if (n <= len - at && strncasecmp(text + at, words[w], n) == 0 &&
