@@ -503,6 +503,7 @@ static size_t text_len(const struct ex_label_row *row)
 
 static uint16_t label_first_start[257], label_first_order[NROWS];
 static uint8_t label_first_len[NROWS];
+static unsigned char label_first_second[NROWS]; /* each row's second byte, in index order */
 /* The rows by label, in table order (label l: label_id_rows[label_id_start[l] ..
  * label_id_start[l + 1])), and the set of their first bytes (32 bytes of bits per label), for a
  * search of a label anywhere in a text (ex_label_named_in). */
@@ -518,11 +519,17 @@ static const struct ex_label_row *find_builtin(unsigned formats, const char *lin
                                                const char **value, size_t *vlen)
 {
     unsigned char first = first_key(line);
+    /* Most of a byte's rows differ at the second byte: two ASCII bytes that differ in more than
+     * the case bit are no match of strncasecmp's (a line of one byte matches no longer row). */
+    unsigned char second = len > 1 ? (unsigned char)line[1] : 0;
     for (size_t k = label_first_start[first]; k < label_first_start[first + 1]; k++) {
+        size_t n = label_first_len[label_first_order[k]];
+        unsigned char s2 = label_first_second[k];
+        if (n > 1 && (len < 2 || ((s2 | second) < 0x80 && ((s2 ^ second) & ~0x20))))
+            continue;
         const struct ex_label_row *row = &rows[label_first_order[k]];
         if ((row->formats & formats) &&
-            row_matches(row->text, label_first_len[label_first_order[k]], row->shape, line, len,
-                        value, vlen))
+            row_matches(row->text, n, row->shape, line, len, value, vlen))
             return row;
     }
     return NULL;

@@ -2,7 +2,7 @@
 /* test_explain_indexes.c: the first-byte indexes the build writes for the label, phrase and prose
  * word tables (labels_index.h, phrases_index.h, words_index.h: gen_indexes) are the tables' own:
  * each byte's rows are exactly the rows whose text starts with it, in table order, each with its
- * text's length (a prose word also with its second byte, and where each byte's subject words
+ * text's length (a label row and a prose word also with its second byte, and where each byte's subject words
  * end). A row added, moved or changed without its index fails here. Computed here
  * from the tables by their definition, not by the generator's code. */
 #include <criterion/criterion.h>
@@ -53,6 +53,9 @@ Test(explain_indexes, label_rows_by_first_byte)
                      "label row %zu (%s): its length", i, row->text);
     }
     expect_index("labels", label_first_start, label_first_order, n, keys);
+    for (size_t k = 0; k < n; k++)
+        cr_expect_eq(label_first_second[k], (unsigned char)ex_label_row_at(label_first_order[k])->text[1],
+                     "label row %u: its second byte", label_first_order[k]);
     /* the rows by label, in table order, with the set of their first bytes */
     cr_expect_eq(label_id_start[0], 0);
     for (unsigned label = 0; label < EXL_LABEL_COUNT; label++) {
