@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "guess.h"
+#include "labels.h"
 
 /* The table: slot i holds a word's FNV-1a hash (0: empty) and its weight in thousandths. The
  * hash alone stands for the word: one of the table's few thousand meeting another word by
@@ -144,6 +145,14 @@ static uint32_t utf8_decode(const unsigned char *s, size_t n, size_t *used)
     return cp;
 }
 
+/* Where an address that reaches text[at] ends: at a blank or a bracket or quote that closes it. */
+static size_t address_end(const char *text, size_t len, size_t at)
+{
+    while (at < len && !strchr(" \t)]>\"'", text[at]))
+        at++;
+    return at;
+}
+
 void ex_guess_words(const char *text, size_t len, ex_guess_word_fn fn, void *ctx)
 {
     char word[EX_GUESS_WORD_MAX];
@@ -152,6 +161,13 @@ void ex_guess_words(const char *text, size_t len, ex_guess_word_fn fn, void *ctx
     size_t prevlen = 0;
     const unsigned char *s = (const unsigned char *)text;
     for (size_t at = 0; at <= len;) {
+        if (at + 3 <= len && memcmp(text + at, "://", 3) == 0) {
+            /* an address: its words are a site's (a screenshot's host says "user-attachments"),
+             * and its scheme no word either */
+            wlen = letters = prevlen = 0;
+            at = address_end(text, len, at);
+            continue;
+        }
         size_t used = 1;
         uint32_t cp = at < len ? utf8_decode(s + at, len - at, &used) : ' ';
         enum char_class c = class_of(cp);
@@ -266,6 +282,7 @@ long ex_guess_score(struct ex_guess *g)
         memcpy(&w.lineno, g->kept + at, sizeof w.lineno);
         memcpy(&len, g->kept + at + sizeof w.lineno, sizeof len);
         ex_guess_words(g->kept + at + LINE_HEAD, len, weigh_word, &w);
+        g->other |= ex_phrase_in(EX_PH_OTHER_LICENSING, g->kept + at + LINE_HEAD, len);
         at += LINE_HEAD + len;
     }
     return g->score;
@@ -273,7 +290,7 @@ long ex_guess_score(struct ex_guess *g)
 
 bool ex_guess_trouble(struct ex_guess *g)
 {
-    return !g->broke && ex_guess_score(g) >= THRESHOLD;
+    return ex_guess_score(g) >= THRESHOLD && !g->broke && !g->other;
 }
 
 size_t ex_guess_finding(struct ex_guess *g, struct ex_finding *out)

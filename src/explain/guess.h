@@ -37,6 +37,7 @@ struct ex_guess {
     char *kept;        /* lines, each after its number and length (two size_t); NULL: none yet */
     size_t used;       /* bytes of kept in use */
     bool weighed, broke; /* the kept text weighed; keeping it ran out of memory */
+    bool other;        /* it names another licensing (Remote Desktop's): its trouble is that */
     long score;        /* the fitted bias plus the weight of each distinct word seen */
     size_t first_line; /* the first line that held a word weighing towards trouble */
     struct ex_guess_word heaviest[EX_GUESS_SHOWN]; /* heaviest first; weight 0: none */
@@ -50,7 +51,8 @@ void ex_guess_free(struct ex_guess *g);
 void ex_guess_line(struct ex_guess *g, const char *text, size_t len, size_t lineno);
 /* The score of the lines kept (weighed at the first call). */
 long ex_guess_score(struct ex_guess *g);
-/* Whether the words weighed sound like a report of activation failing. */
+/* Whether the words weighed sound like a report of activation failing (never in a text that
+ * names another product's licensing, such as Remote Desktop's, which the same words tell). */
 bool ex_guess_trouble(struct ex_guess *g);
 /* The finding, from ex_guess_row, the heaviest words seen as its value; returns the line the
  * record starts at. */

@@ -51,6 +51,14 @@ Test(guess_words, ideographs_and_hangul_are_read_in_neighbouring_pairs)
     cr_assert_str_eq(c.from, "激活|活失|失败|败了|정품|인증|Office|激活");
 }
 
+Test(guess_words, an_address_holds_no_word)
+{
+    /* a screenshot in a ticket: its alt text is a word, its address's parts are not */
+    cr_assert_str_eq(words_of("see ![Image](https://github.com/user-attachments/assets/c02d) "
+                              "now <http://x.example/activation> ok").words,
+                     "see|image|now|ok");
+}
+
 Test(guess_words, broken_bytes_and_a_cut_character_end_a_word)
 {
     /* \xff is no character, and the line ends inside one (the first byte of 激) */

@@ -112,7 +112,7 @@ def cross_validate(names, docs, pastes, threshold, unread):
             if group.get(n, "rest") == g:
                 row = (score(model, docs[n]), label(pastes[n]))
                 rows.append(row)
-                if n in unread:
+                if unread is not None and n in unread:
                     rows_unread.append(row)
     report("held out, every paste", rows, threshold)
     if unread is not None:
