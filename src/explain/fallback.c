@@ -736,9 +736,11 @@ static void scan_codes(struct ex_fallback *fb, const char *text, size_t len)
     }
     fb->line_start = 0;
     fb->nfound = fb->ndistinct = fb->nunknown = 0;
-    slerr_scan(fb->scanner, text, len, on_match, fb);
-    slerr_scan(fb->scanner, "\n", 1, on_match, fb); /* every code of the line is whole now */
-    slerr_scan_finish(fb->scanner, NULL, NULL);      /* each line is a stream of its own */
+    if (ex_may_hold_code(text, len)) { /* the scanner finds nothing in the other lines */
+        slerr_scan(fb->scanner, text, len, on_match, fb);
+        slerr_scan(fb->scanner, "\n", 1, on_match, fb); /* every code of the line is whole now */
+        slerr_scan_finish(fb->scanner, NULL, NULL);      /* each line is a stream of its own */
+    }
     if (fb->diff) {
         /* a diff's line is a file's text (a documentation table's row being added), and so
          * is the same code where the writer says what the change adds */
