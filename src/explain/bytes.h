@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* bytes.h: byte classes the text layers share: whether 16 bytes are plain ASCII free of up to
  * three given bytes (the input layer and the normalizer pass over an export's long ASCII runs a
- * block at a time), and what makes a word in prose and names. */
+ * block at a time), where 16 bytes hold either of two (the prose words' index), and what makes
+ * a word in prose and names. */
 #ifndef SLERR_EXPLAIN_BYTES_H
 #define SLERR_EXPLAIN_BYTES_H
 
@@ -40,6 +41,21 @@ static inline bool ex_bytes16_plain(const unsigned char *p, unsigned char a, uns
             return false;
     }
     return true;
+#endif
+}
+
+/* The places among p[0..15] that hold a or b, as a mask (bit i: p[i]). */
+static inline unsigned ex_bytes16_either(const unsigned char *p, unsigned char a, unsigned char b)
+{
+#if defined(__SSE2__)
+    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)a)),
+                                                    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)b))));
+#else
+    unsigned mask = 0;
+    for (unsigned i = 0; i < 16; i++)
+        mask |= (unsigned)(p[i] == a || p[i] == b) << i;
+    return mask;
 #endif
 }
 

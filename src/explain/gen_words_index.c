@@ -24,6 +24,6 @@ void gen_words_index(FILE *out)
     }
     gen_array16(out, "word_first_start", index.start, 257);
     gen_array16(out, "word_first_order", word_first_order, NWORDS);
-    gen_array8(out, "word_first_second", word_first_second, NWORDS);
+    gen_array8(out, "word_first_second", word_first_second, NWORDS + 15);
     gen_array16(out, "word_subjects_end", word_subjects_end, 256);
 }
