@@ -34,7 +34,7 @@ static void rows_index(FILE *out)
     label_id_start[EXL_LABEL_COUNT] = (uint16_t)n;
     gen_array16(out, "label_id_start", label_id_start, EXL_LABEL_COUNT + 1);
     gen_array16(out, "label_id_rows", label_id_rows, NROWS);
-    gen_array8(out, "label_id_firsts", label_id_firsts, EXL_LABEL_COUNT * 32);
+    gen_array8(out, "label_id_firsts", label_id_firsts, (size_t)EXL_LABEL_COUNT * 32);
 }
 
 static void phrases_index(FILE *out)

@@ -705,7 +705,8 @@ bool ex_label_named_in(enum ex_label label, const char *text, size_t len)
 {
     /* One pass over the text: a place whose byte opens none of the label's rows is passed over
      * at once. */
-    const uint8_t *firsts = (unsigned)label < EXL_LABEL_COUNT ? label_id_firsts + label * 32 : NULL;
+    const uint8_t *firsts =
+        (unsigned)label < EXL_LABEL_COUNT ? label_id_firsts + (size_t)label * 32 : NULL;
     for (size_t at = 0; firsts && at < len; at++) {
         unsigned char c = first_key(text + at);
         if (!(firsts[c >> 3] & (1u << (c & 7))))
