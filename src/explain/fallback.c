@@ -547,9 +547,23 @@ static void scan_win32_decimal(struct ex_fallback *fb, const char *text, size_t 
     }
 }
 
-/* The words before a Win32 error's decimal number in a sentence ("it gives error 5"). */
-static const char *const error_words[] = { "error code", "error", "fehler", "erreur",
-                                           "\xE9\x94\x99\xE8\xAF\xAF" /* 错误 */ };
+/* The words before a Win32 error's decimal number in a sentence ("it gives error 5"), the
+ * label "error code" in the languages Windows and its users write it before the plain word
+ * (zh-ticket-officetool-34-sppsvc-error-5: "服务无法启动，错误代码5（拒绝访问）"). A label that
+ * ends in a CJK character may be glued to its number. */
+static const char *const error_words[] = {
+    "error code", "\xE9\x94\x99\xE8\xAF\xAF\xE4\xBB\xA3\xE7\xA0\x81" /* 错误代码 */,
+    "\xE9\x8C\xAF\xE8\xAA\xA4\xE4\xBB\xA3\xE7\xA2\xBC" /* 錯誤代碼 */,
+    "\xE3\x82\xA8\xE3\x83\xA9\xE3\x83\xBC \xE3\x82\xB3\xE3\x83\xBC\xE3\x83\x89" /* エラー コード */,
+    "\xE3\x82\xA8\xE3\x83\xA9\xE3\x83\xBC\xE3\x82\xB3\xE3\x83\xBC\xE3\x83\x89" /* エラーコード */,
+    "\xEC\x98\xA4\xEB\xA5\x98 \xEC\xBD\x94\xEB\x93\x9C" /* 오류 코드 */, "fehlercode",
+    "\xD0\xBA\xD0\xBE\xD0\xB4 \xD0\xBE\xD1\x88\xD0\xB8\xD0\xB1\xD0\xBA\xD0\xB8" /* код ошибки */,
+    "\xD0\x9A\xD0\xBE\xD0\xB4 \xD0\xBE\xD1\x88\xD0\xB8\xD0\xB1\xD0\xBA\xD0\xB8" /* Код ошибки */,
+    "code d'erreur", "c\xC3\xB3\x64igo de error" /* código de error */,
+    "c\xC3\xB3\x64igo de erro" /* código de erro */, "codice di errore", "codice errore",
+    "kod b\xC5\x82\xC4\x99\x64u" /* kod błędu */, "foutcode", "hata kodu", "error", "fehler",
+    "erreur", "\xE9\x94\x99\xE8\xAF\xAF" /* 错误 */,
+};
 
 /* The Win32 error a sentence gives in decimal when the licensing service it names does not
  * start ("the software protection service won't start (sppsvc) it gives error 5"): an error
@@ -578,7 +592,8 @@ static void scan_service_error(struct ex_fallback *fb, const char *text, size_t 
             bool alone = end == len || (!ex_word_byte((unsigned char)text[end]) &&
                                         !(text[end] == '.' && end + 1 < len &&
                                           text[end + 1] >= '0' && text[end + 1] <= '9'));
-            if (end > at && at > i + n && alone && ex_win32_decimal(text + at, end - at, &code) &&
+            bool apart = at > i + n || (unsigned char)error_words[w][n - 1] >= 0x80;
+            if (end > at && apart && alone && ex_win32_decimal(text + at, end - at, &code) &&
                 slerr_lookup(code) && slerr_notable(code) && !claimed_or_pending(fb, code)) {
                 add_decimal(fb, code, at, text + at, end - at);
                 return;

@@ -933,6 +933,8 @@ static const struct {
     { EX_PH_LICENSING_SERVICE, "fr", "Protection logicielle" },
     { EX_PH_LICENSING_SERVICE, "zh-CN", "\xE8\xBD\xAF\xE4\xBB\xB6\xE4\xBF\x9D\xE6\x8A\xA4" }, /* 软件保护 */
     { EX_PH_LICENSING_SERVICE, "ja", "\xE3\x82\xBD\xE3\x83\x95\xE3\x83\x88\xE3\x82\xA6\xE3\x82\xA7\xE3\x82\xA2\xE4\xBF\x9D\xE8\xAD\xB7" }, /* ソフトウェア保護 */
+    { EX_PH_LICENSING_SERVICE, "ru", "\xD0\x97\xD0\xB0\xD1\x89\xD0\xB8\xD1\x82\xD0\xB0 \xD0\xBF\xD1\x80\xD0\xBE\xD0\xB3\xD1\x80\xD0\xB0\xD0\xBC\xD0\xBC\xD0\xBD\xD0\xBE\xD0\xB3\xD0\xBE" }, /* Защита программного (обеспечения) */
+    { EX_PH_LICENSING_SERVICE, "ru", "\xD0\xB7\xD0\xB0\xD1\x89\xD0\xB8\xD1\x82\xD1\x8B \xD0\xBF\xD1\x80\xD0\xBE\xD0\xB3\xD1\x80\xD0\xB0\xD0\xBC\xD0\xBC\xD0\xBD\xD0\xBE\xD0\xB3\xD0\xBE" }, /* защиты программного (обеспечения) */
     /* A code someone asks documentation for or looks up, not one a machine reported
      * (neg-en-azuredocs-38916, neg-zh-ticket-otp-899-lookup-crash: a tool's code lookup). Not
      * English "look up": a user tells so of the code their machine gave ("I looked up
@@ -975,10 +977,23 @@ static const struct {
     { EX_PH_NOT_STARTING, "fr", "ne d\xC3\xA9marre pas" }, /* ne démarre pas */
     { EX_PH_NOT_STARTING, "zh-CN", "\xE6\x97\xA0\xE6\xB3\x95\xE5\x90\xAF\xE5\x8A\xA8" }, /* 无法启动 */
     { EX_PH_NOT_STARTING, "zh-CN", "\xE5\x90\xAF\xE5\x8A\xA8\xE5\xA4\xB1\xE8\xB4\xA5" }, /* 启动失败 */
-    /* A start told loosely ("sppsvc needs to start", "tried to start it"): no failure of its
-     * own, but beside the Win32 error it gave, that error is the start's */
+    { EX_PH_NOT_STARTING, "ru", "\xD0\xBD\xD0\xB5 \xD0\xB7\xD0\xB0\xD0\xBF\xD1\x83\xD1\x81\xD0\xBA\xD0\xB0\xD0\xB5\xD1\x82\xD1\x81\xD1\x8F" }, /* не запускается */
+    { EX_PH_NOT_STARTING, "ru", "\xD0\xBD\xD0\xB5 \xD1\x83\xD0\xB4\xD0\xB0\xD0\xB5\xD1\x82\xD1\x81\xD1\x8F \xD0\xB7\xD0\xB0\xD0\xBF\xD1\x83\xD1\x81\xD1\x82\xD0\xB8\xD1\x82\xD1\x8C" }, /* не удается запустить */
+    { EX_PH_NOT_STARTING, "ru", "\xD0\xBD\xD0\xB5 \xD1\x83\xD0\xB4\xD0\xB0\xD0\xBB\xD0\xBE\xD1\x81\xD1\x8C \xD0\xB7\xD0\xB0\xD0\xBF\xD1\x83\xD1\x81\xD1\x82\xD0\xB8\xD1\x82\xD1\x8C" }, /* не удалось запустить */
+    { EX_PH_NOT_STARTING, "es", "no se inicia" },
+    { EX_PH_NOT_STARTING, "it", "non si avvia" },
+    { EX_PH_NOT_STARTING, "pt", "n\xC3\xA3o inicia" }, /* não inicia */
+    { EX_PH_NOT_STARTING, "ja", "\xE9\x96\x8B\xE5\xA7\x8B\xE3\x81\xA7\xE3\x81\x8D\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93" }, /* 開始できません */
+    { EX_PH_NOT_STARTING, "ja", "\xE8\xB5\xB7\xE5\x8B\x95\xE3\x81\x97\xE3\x81\xBE\xE3\x81\x9B\xE3\x82\x93" }, /* 起動しません */
+    { EX_PH_NOT_STARTING, "pl", "nie uruchamia si\xC4\x99" }, /* nie uruchamia się */
+    { EX_PH_NOT_STARTING, "nl", "start niet" },
+    /* A start told loosely ("sppsvc needs to start", "tried to start it") or the command that
+     * starts a service ("sc start sppsvc error code 577", en-ticket-mas-935-sppsvc-577): no
+     * failure of its own, but beside the Win32 error it gave, that error is the start's */
     { EX_PH_START, "en", "to start" },
     { EX_PH_START, "en", "not start" },
+    { EX_PH_START, "en", "sc start" },
+    { EX_PH_START, "en", "net start" },
     /* Words that give the codes after them as examples of what a reader may see, as guides
      * and answers write them ("Note the error code shown (for example: 0xC004C003, ...)",
      * "If the key is reported as invalid (e.g. 0xC004C003 or 0xC004F034)":

@@ -312,6 +312,39 @@ class CodeFallback(unittest.TestCase):
                 self.assertEqual((f["rule"], f["severity"], f["codes"], status),
                                  ("win32-decimal-in-text", "critical", [code], 1))
 
+    def test_a_localized_error_code_label_beside_the_licensing_service_failing(self):
+        # corpus zh-ticket-officetool-34-sppsvc-error-5 ("错误代码5", read as the service not
+        # starting with no code), en-ticket-mas-935-sppsvc-577 and en-ticket-mas-1478 (the
+        # command that starts it, then "error code 577": nothing recognisable): the label
+        # "error code" in each language, glued to its number after a CJK label, on a line
+        # that names the licensing service starting or failing to.
+        for text, code in (("` Software Protection `服务无法启动，错误代码5（拒绝访问）\n",
+                            "0x80070005"),
+                           ("# sc start sppsvc error code 577\n", "0x80070241"),
+                           ("sc start sppsvc [Error code: 577]\n", "0x80070241"),
+                           ("Служба sppsvc не запускается, код ошибки 1058\n", "0x80070422"),
+                           ("ソフトウェア保護サービスを開始できません。エラー コード 5\n",
+                            "0x80070005"),
+                           ("El servicio sppsvc no se inicia: código de error 577\n",
+                            "0x80070241")):
+            with self.subTest(text=text):
+                _, f, status = self.only_finding(text)
+                self.assertEqual((f["rule"], f["severity"], f["codes"], status),
+                                 ("win32-decimal-in-text", "critical", [code], 1))
+
+    def test_an_error_code_label_with_no_start_of_the_licensing_service_is_not_read(self):
+        # the labels widen what stands before the number, not where: the service named, and
+        # its start told, on the same line
+        for text in ("sppsvc 正在运行，错误代码5 在日志里\n",
+                     "sc start backupsvc error code 577\n",
+                     "Служба печати не запускается, код ошибки 1058\n",
+                     "sc start sppsvc error code 5000000\n",
+                     "sppsvc 服务无法启动，错误代码0\n"):
+            with self.subTest(text=text):
+                objects, _ = records(text.encode())
+                rules = [f["rule"] for o in objects if o["kind"] != "summary" for f in o["findings"]]
+                self.assertNotIn("win32-decimal-in-text", rules)
+
     def test_the_licensing_service_not_starting_told_without_its_error(self):
         # The activation script's own line of corpus en-ticket-mas-120-startservice-577 and a
         # ticket's words: nothing recognisable while no number stood beside them.
@@ -321,7 +354,10 @@ class CodeFallback(unittest.TestCase):
                      "sppsvc won't start since the update\n",
                      # the failed start read from the phrase table, in each of its languages
                      "Der Dienst Softwareschutz startet nicht mehr.\n",
-                     "软件保护服务无法启动\n"):
+                     "软件保护服务无法启动\n",
+                     # corpus ru-kb-sppsvc-not-started-activation-fails: nothing recognisable
+                     "Таким образом, служба платформы защиты программного обеспечения "
+                     "(sppsvc.exe) не запускается.\n"):
             with self.subTest(text=text):
                 _, f, status = self.only_finding(text)
                 self.assertEqual((f["rule"], f["field"], f["severity"], f["codes"], status),
