@@ -49,6 +49,8 @@ static void slmgr_destroy(void *state)
  * condition table finds in a trimmed paste without its Name line. */
 static int close_record(struct slmgr *s)
 {
+    if (!s->rec->open)
+        return 0; /* most lines of most inputs: nothing to hand on, no state to read */
     const struct ex_facts *f = &s->rec->facts;
     const char *status = f->text[EXL_LICENSE_STATUS];
     bool recognised = ex_license_state(status, strlen(status)) >= 0;
