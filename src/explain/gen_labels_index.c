@@ -19,9 +19,14 @@ static void rows_index(FILE *out)
     gen_array16(out, "label_first_start", index.start, 257);
     gen_array16(out, "label_first_order", label_first_order, NROWS);
     gen_array8(out, "label_first_len", label_first_len, NROWS);
-    for (size_t k = 0; k < NROWS; k++)
-        label_first_second[k] = (unsigned char)rows[label_first_order[k]].text[1];
-    gen_array8(out, "label_first_second", label_first_second, NROWS);
+    for (size_t k = 0; k < NROWS; k++) {
+        const struct ex_label_row *row = &rows[label_first_order[k]];
+        unsigned char s2 = (unsigned char)row->text[1];
+        label_first_second[k] = text_len(row) <= 1 ? 0
+                                : s2 >= 0x80       ? 1
+                                                   : (unsigned char)(s2 | 0x20);
+    }
+    gen_array8(out, "label_first_second", label_first_second, NROWS + 15);
     size_t n = 0;
     for (size_t l = 0; l < EXL_LABEL_COUNT; l++) {
         label_id_start[l] = (uint16_t)n;

@@ -503,7 +503,10 @@ static size_t text_len(const struct ex_label_row *row)
 
 static uint16_t label_first_start[257], label_first_order[NROWS];
 static uint8_t label_first_len[NROWS];
-static unsigned char label_first_second[NROWS]; /* each row's second byte, in index order */
+/* Each row's second byte in index order, as a key: 0 for a row of one byte, 1 for a byte that
+ * is no ASCII, else the byte with bit 5 set (ASCII letters lowered); 15 more 0s after the last
+ * (the keys are read 16 at a time). */
+static unsigned char label_first_second[NROWS + 15];
 /* The rows by label, in table order (label l: label_id_rows[label_id_start[l] ..
  * label_id_start[l + 1])), and the set of their first bytes (32 bytes of bits per label), for a
  * search of a label anywhere in a text (ex_label_named_in). */
@@ -520,17 +523,29 @@ static const struct ex_label_row *find_builtin(unsigned formats, const char *lin
 {
     unsigned char first = first_key(line);
     /* Most of a byte's rows differ at the second byte: two ASCII bytes that differ in more than
-     * the case bit are no match of strncasecmp's (a line of one byte matches no longer row). */
+     * the case bit are no match of strncasecmp's, and a line of one byte matches no longer row.
+     * The rows that may match: those of one byte (key 0), and with a line's second byte in
+     * ASCII, those whose key is 1 or that byte's; 16 keys at a time (bytes.h). */
     unsigned char second = len > 1 ? (unsigned char)line[1] : 0;
-    for (size_t k = label_first_start[first]; k < label_first_start[first + 1]; k++) {
-        size_t n = label_first_len[label_first_order[k]];
-        unsigned char s2 = label_first_second[k];
-        if (n > 1 && (len < 2 || ((s2 | second) < 0x80 && ((s2 ^ second) & ~0x20))))
-            continue;
-        const struct ex_label_row *row = &rows[label_first_order[k]];
-        if ((row->formats & formats) &&
-            row_matches(row->text, n, row->shape, line, len, value, vlen))
-            return row;
+    bool every = second >= 0x80;                   /* every row may match */
+    unsigned char want = (unsigned char)(second | 0x20); /* 0x20 for a line of one byte */
+    unsigned char beyond = len > 1 ? 1 : 0;        /* rows whose second byte is no ASCII */
+    size_t from = label_first_start[first], end = label_first_start[first + 1];
+    for (size_t base = from; base < end; base += 16) {
+        const unsigned char *keys = label_first_second + base;
+        unsigned hits = every ? 0xFFFFu
+                              : ex_bytes16_either(keys, 0, beyond) |
+                                    (len > 1 ? ex_bytes16_either(keys, want, want) : 0);
+        if (end - base < 16)
+            hits &= (1u << (end - base)) - 1;
+        for (; hits; hits &= hits - 1) {
+            size_t k = base + (size_t)__builtin_ctz(hits);
+            size_t i = label_first_order[k];
+            if ((rows[i].formats & formats) &&
+                row_matches(rows[i].text, label_first_len[i], rows[i].shape, line, len, value,
+                            vlen))
+                return &rows[i];
+        }
     }
     return NULL;
 }
