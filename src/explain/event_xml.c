@@ -362,6 +362,53 @@ static int feed_piece(struct ex_event_xml *x, const char *s, size_t len, bool en
     return x->ndefer >= x->waiting ? flush_deferred(x) : 0;
 }
 
+/* Where the first `c` stands in s[from .. len), or len; `*seen` keeps the last answer, so
+ * that asking with a `from` that only grows scans each byte once. */
+static size_t byte_from(const char *s, size_t len, size_t from, char c, size_t *seen)
+{
+    if (*seen != SIZE_MAX && *seen >= from)
+        return *seen;
+    const char *hit = from < len ? memchr(s + from, c, len - from) : NULL;
+    return *seen = hit ? (size_t)(hit - s) : len;
+}
+
+/* A line as a mail client or a forum left it: a URL in an attribute turned into a Markdown
+ * link, its quotes gone (`<Event xmlns=[http://schemas...](https://...safelinks...)>`,
+ * nl-event-xml-16384-seb-903, an Outlook reply). Each `=[text](address)` is handed over as
+ * `="text"`: the link's text is the value the event held, its address the client's. Text
+ * holding a quote or a tag's bracket is no value and is fed as it stands. Linear: the places
+ * of the next bytes looked for are kept while `from` moves on. */
+static int feed_unlinked(struct ex_event_xml *x, const char *s, size_t len, bool ends_line)
+{
+    size_t eq_at = SIZE_MAX, close_at = SIZE_MAX, end_at = SIZE_MAX, quote_at = SIZE_MAX,
+           lt_at = SIZE_MAX, gt_at = SIZE_MAX, done = 0;
+    for (size_t eq = byte_from(s, len, 0, '=', &eq_at); eq + 1 < len;
+         eq = byte_from(s, len, eq + 1, '=', &eq_at)) {
+        if (s[eq + 1] != '[')
+            continue;
+        size_t close = byte_from(s, len, eq + 2, ']', &close_at);
+        if (close + 1 >= len || s[close + 1] != '(')
+            continue;
+        size_t end = byte_from(s, len, close + 2, ')', &end_at);
+        if (end == len || byte_from(s, len, eq + 2, '"', &quote_at) < close ||
+            byte_from(s, len, eq + 2, '<', &lt_at) < close ||
+            byte_from(s, len, eq + 2, '>', &gt_at) < close)
+            continue;
+        int rc = feed_piece(x, s + done, eq + 1 - done, false);
+        if (!rc)
+            rc = feed_piece(x, "\"", 1, false);
+        if (!rc)
+            rc = feed_piece(x, s + eq + 2, close - eq - 2, false);
+        if (!rc)
+            rc = feed_piece(x, "\"", 1, false);
+        if (rc)
+            return rc;
+        done = end + 1;
+        eq = end; /* the next '=' after the link */
+    }
+    return feed_piece(x, s + done, len - done, ends_line);
+}
+
 /* The first XML: expat is loaded now; without it, XML is "not available" (as .evtx files are
  * without libevtx), and the reason is the error. */
 static int create_parser(struct ex_event_xml *x)
@@ -459,6 +506,8 @@ int ex_event_xml_piece(struct ex_event_xml *x, const char *text, size_t len, siz
         if (rc)
             return rc;
     }
+    if (ends_line) /* a whole line (ex_input's lines come whole unless very long) */
+        return feed_unlinked(x, text + i, len - i, true);
     return feed_piece(x, text + i, len - i, ends_line);
 }
 

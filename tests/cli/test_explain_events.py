@@ -597,6 +597,25 @@ class Broken(unittest.TestCase):
         self.assertEqual(rules["12290-clock-skew"]["codes"], ["0xC004F06C"])
         self.assertEqual(rules["state-grace"]["value"], "2 (initial grace)")
 
+    def test_an_attribute_a_mail_client_made_a_link_is_read_as_its_value(self):
+        # corpus nl-event-xml-16384-seb-903: an Outlook reply turned the events namespace into
+        # a Markdown link, its quotes gone (xmlns=[URL](safelinks URL)); expat refused the
+        # line, and the paste was nothing recognisable. The link's text is the value.
+        event = (b'<Event xmlns=[http://schemas.microsoft.com/win/2004/08/events/event]'
+                 b'(https://eur02.safelinks.protection.outlook.com/?url=http%3A%2F%2Fx&data=05)>\n'
+                 b'<System><Provider Name="Microsoft-Windows-Security-SPP" />'
+                 b'<EventID Qualifiers="16384">16384</EventID><Level>4</Level></System>\n'
+                 b'<EventData><Data>2124-05-12T06:59:09Z</Data><Data>RulesEngine</Data>'
+                 b'</EventData></Event>\n')
+        objs, r = records(event)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("16384-restart-scheduled", rules_of(objs, "event"))
+        # a link whose text is no value (a quote inside it) is fed as it stands: malformed
+        bad = event.replace(b"=[http://schemas", b'=[http://"schemas')
+        r = explain("--json", stdin=bad)
+        self.assertEqual(r.returncode, 2)
+        self.assertIn(b"not well-formed", r.stderr)
+
     def test_real_1003_paste_cut_in_its_licence_list(self):
         objs, r = records(corpus("en-event-xml-1003-evlwatcher-151.txt"))
         self.assertEqual(r.returncode, 0)
