@@ -1009,6 +1009,29 @@ static const struct {
     { EX_PH_START, "en", "not start" },
     { EX_PH_START, "en", "sc start" },
     { EX_PH_START, "en", "net start" },
+    /* Words that announce the texts a screen shows, as a guide writes them before quoting
+     * them: "zobaczysz tę wiadomość na stronie Aktywacja:" and then Settings' text
+     * (neg-pl-kb-20530-reactivating-after-hardware-change), "...のメッセージは 下記のような
+     * タイプがあります" and a table of them (neg-ja-blog-takaibiki-activation-settings-explainer):
+     * the lines after them quote an example, no machine's state */
+    { EX_PH_SHOWN, "en", "you will see" },
+    { EX_PH_SHOWN, "en", "you'll see" },
+    { EX_PH_SHOWN, "en", "you should see" },
+    { EX_PH_SHOWN, "en", "you will get the message" },
+    { EX_PH_SHOWN, "pl", "zobaczysz" },
+    { EX_PH_SHOWN, "de", "sehen Sie folgende" },
+    { EX_PH_SHOWN, "fr", "vous verrez" },
+    { EX_PH_SHOWN, "es", "ver\xC3\xA1s" }, /* verás */
+    { EX_PH_SHOWN, "es", "ver\xC3\xA1 el mensaje" }, /* verá el mensaje */
+    { EX_PH_SHOWN, "it", "vedrai" },
+    { EX_PH_SHOWN, "pt", "voc\xC3\xAA ver\xC3\xA1" }, /* você verá */
+    { EX_PH_SHOWN, "ru", "\xD0\xB2\xD1\x8B \xD1\x83\xD0\xB2\xD0\xB8\xD0\xB4\xD0\xB8\xD1\x82\xD0\xB5" }, /* вы увидите */
+    { EX_PH_SHOWN, "ja", "\xE4\xB8\x8B\xE8\xA8\x98\xE3\x81\xAE\xE3\x82\x88\xE3\x81\x86\xE3\x81\xAA" }, /* 下記のような */
+    { EX_PH_SHOWN, "ja", "\xE4\xBB\xA5\xE4\xB8\x8B\xE3\x81\xAE\xE3\x82\x88\xE3\x81\x86\xE3\x81\xAA" }, /* 以下のような */
+    { EX_PH_SHOWN, "ja", "\xE6\xAC\xA1\xE3\x81\xAE\xE3\x82\x88\xE3\x81\x86\xE3\x81\xAA" }, /* 次のような */
+    { EX_PH_SHOWN, "zh-CN", "\xE6\x82\xA8\xE5\xB0\x86\xE7\x9C\x8B\xE5\x88\xB0" }, /* 您将看到 */
+    { EX_PH_SHOWN, "zh-CN", "\xE4\xBD\xA0\xE4\xBC\x9A\xE7\x9C\x8B\xE5\x88\xB0" }, /* 你会看到 */
+    { EX_PH_SHOWN, "zh-CN", "\xE5\xB0\x86\xE4\xBC\x9A\xE7\x9C\x8B\xE5\x88\xB0" }, /* 将会看到 */
     /* Words that give the codes after them as examples of what a reader may see, as guides
      * and answers write them ("Note the error code shown (for example: 0xC004C003, ...)",
      * "If the key is reported as invalid (e.g. 0xC004C003 or 0xC004F034)":

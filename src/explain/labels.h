@@ -167,11 +167,12 @@ const char *ex_channel_name(enum ex_channel channel);
  * does not start ("won't start", 无法启动); words that speak of a start at all ("to start");
  * words that give what follows as an example ("e.g.", 例如); the names of a licensing of
  * Microsoft's that is no product's activation (Remote Desktop licensing: its licence server
- * and client access licences). */
+ * and client access licences); words that announce the texts a screen shows, as a guide
+ * writes them before quoting them ("you will see", zobaczysz, 下記のような). */
 enum ex_phrase { EX_PH_NOT_AVAILABLE, EX_PH_SERVER_PRODUCT, EX_PH_INFORMATION_ONLY,
                  EX_PH_ACTIVATION_CONTEXT, EX_PH_EXAMPLE_IF, EX_PH_LICENSING_SERVICE,
                  EX_PH_CODE_LOOKUP, EX_PH_HARMLESS, EX_PH_NOT_STARTING, EX_PH_START,
-                 EX_PH_EXAMPLE, EX_PH_OTHER_LICENSING, EX_PH_KIND_COUNT };
+                 EX_PH_EXAMPLE, EX_PH_OTHER_LICENSING, EX_PH_SHOWN, EX_PH_KIND_COUNT };
 bool ex_phrase_in(enum ex_phrase what, const char *text, size_t len);
 /* The phrase table's rows, in table order, for tests (index < ex_phrase_row_count()): a row's
  * kind, and its text in *text. */

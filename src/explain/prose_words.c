@@ -1044,6 +1044,13 @@ static const struct ex_prose_word words[] = {
     W(EXW_IF, 0, ZH, "一旦"), /* "once ...": zh-blog-ourseo-jihuo-windows-watermark */
     W(EXW_IF, 0, ZH, "的话"),
     W(EXW_IF, 0, ZH, "的話"),
+    /* whether it is already, as "whether" and "ob" are: "監視 Windows 是否已啟用" (an
+     * Operations Manager monitor's description, neg-zh-TW-scom-windows-activation-monitor)
+     * tells what is watched, no state. Not 是否 alone: "我想知道 ... 是否可以修復 '... 無法驗證
+     * 此產品的授權' 這個錯誤" (zh-TW-ticket-officetool-729-cannot-verify-license) asks about a
+     * fix of the failure it quotes */
+    W(EXW_IF, 0, ZH, "是否已"),
+    W(EXW_IF, 0, JA, "かどうか"),
     W(EXW_IF, 0, KO, "경우"),
     W(EXW_IF, 0, KO, "만약"),
     /* "-지 않으면" (if ... not): a how-to's "활성화하지 않으면, ... 워터마크가 표시됩니다"

@@ -237,6 +237,10 @@ void ex_sentence_state_clear(struct ex_sentence_state *st)
 /* A line the page or the writer wrapped inside a sentence is at least this long; a shorter one
  * that ends without a full stop is a heading or a list's item ("Lösung:"). */
 #define WRAPPED_LINE 40
+/* How many lines (blank ones not counted) after a line that announces what a screen shows
+ * quote it: a table of Settings' messages, one a line with its separators
+ * (neg-ja-blog-takaibiki-activation-settings-explainer). */
+#define SHOWN_LINES 6
 /* How much of a line's first sentence is read with the sentence the line before left open. */
 #define JOINED_HEAD 480
 
@@ -378,6 +382,12 @@ int ex_sentence_line(struct ex_collector *c, struct ex_sentence_state *st, const
         return 0;
     unsigned found = ex_prose_scan(text, len); /* most lines: no subject, after one pass */
     *named |= (found & EX_PROSE_NAMED) != 0;
+    if (st->shown > 0) {
+        st->shown--; /* the example a guide announced: Windows' own text, quoted */
+        return 0;
+    }
+    if (ex_phrase_in(EX_PH_SHOWN, text, len))
+        st->shown = SHOWN_LINES;
     bool prose = prose_line(st, found, text, len);
     bool strong = (found & EX_PROSE_STRONG) != 0;
     bool own = !source_line(text, len) && !section_title(text, len); /* a writer's line */

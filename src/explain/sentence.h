@@ -31,6 +31,9 @@ struct ex_sentence_state {
     /* a page's table of contents is being read ("Inhalt", "目录" and the titles listed under
      * it): its lines name sections, they tell no state */
     bool contents;
+    /* how many lines more quote what a screen shows, after a line that announced it ("you
+     * will see this message on the Activation page:"): a guide's example, no state */
+    unsigned shown;
 };
 
 /* Frees what the state holds (not the state). */

@@ -391,6 +391,27 @@ class CodeFallback(unittest.TestCase):
                 rules = [f["rule"] for o in objects if o["kind"] != "summary" for f in o["findings"]]
                 self.assertNotIn("win32-decimal-in-text", rules)
 
+    def test_a_screens_text_a_guide_announces_is_an_example(self):
+        # corpus neg-pl-kb-20530-reactivating-after-hardware-change and
+        # neg-ja-blog-takaibiki-activation-settings-explainer read ok (row licensed) from
+        # Settings' text quoted after "you will see this message" (EX_PH_SHOWN): the lines
+        # after such an announcement quote an example.
+        quoted = {"pl": "System Windows został aktywowany przy użyciu licencji cyfrowej\n",
+                  "ja": "Windows はデジタル ライセンスによってライセンス認証されています |\n"}
+        intro = {"pl": "Jeśli konto Microsoft jest połączone, zobaczysz tę wiadomość na "
+                       "stronie Aktywacja:\n\n",
+                 "ja": "ライセンス認証された場合のメッセージは 下記のようなタイプがあります。\n"
+                       "Windows はライセンス認証済みです |\n|\n"}
+        for lang in quoted:
+            with self.subTest(lang=lang):
+                objects, _ = records((intro[lang] + quoted[lang]).encode())
+                self.assertEqual([f["rule"] for o in objects if o["kind"] == "sentence"
+                                  for f in o["findings"]], [])
+                # the same text with no announcement before it is the writer's machine
+                objects, _ = records(("Windows 11 Pro\n" + quoted[lang]).encode())
+                self.assertEqual([f["rule"] for o in objects if o["kind"] == "sentence"
+                                  for f in o["findings"]], ["licensed"])
+
     def test_a_status_label_named_as_a_condition_tells_no_state(self):
         # corpus en-ticket-dockerkmsgui-11-notify: a quoted documentation line about a class
         # of clients ("with LicenseStatus set to 5 (Notification)") was read as this

@@ -999,3 +999,22 @@ Test(prose, the_writers_attempt_names_the_product_on_its_line)
     s = "Activation failed on the new laptop";
     cr_expect_eq(ex_prose_scan(s, strlen(s)) & EX_PROSE_NAMED, 0u, "no attempt told");
 }
+
+/* "Whether it is already" in Chinese and Japanese, as "whether" and "ob" (row EXW_IF): a
+ * monitor's description names the state it watches (neg-zh-TW-scom-windows-activation-monitor
+ * read "licensed" from "監視 Windows 是否已啟用"); 是否 before another verb, and the state told
+ * plainly, are still read. */
+static const struct paired_case whether_already[] = {
+    { "the state told, not asked (zh-TW)", "Windows 已啟用", OK, "監視 Windows 是否已啟用" },
+    { "whether before another verb (zh-TW)",
+      "我想知道Office-Tool-Plus是否可以修復 \"Microsoft Office 無法驗證此產品的授權\" 這個錯誤",
+      FAILED,
+      "我想知道 Office 是否已啟用" },
+    { "whether it is activated (ja)", "Windows はライセンス認証されています", OK,
+      "Windows がライセンス認証されているかどうか確認します" },
+};
+
+Test(prose, whether_it_is_already_asks_of_a_state_and_tells_none)
+{
+    expect_pairs(whether_already, sizeof whether_already / sizeof whether_already[0]);
+}
