@@ -1068,6 +1068,11 @@ static const struct ex_prose_word words[] = {
     W(EXW_WHEN, 0, EN, "whether or not"), /* concessive, no supposition: "Activation is unsuccessful
                                              * whether or not you enter ..." (en-kb-quote-
                                              * supportarticles-32777-wpa) */
+    /* "even if" is concessive too: the failure after it holds whatever the clause grants
+     * ("Bahkan jika pengguna masih memiliki kunci aktivasi asli ..., pengguna ... tidak dapat
+     * lagi mengaktifkan kembali", id-news-pcmax-deaktivasi-upgrade-win7) */
+    W(EXW_WHEN, 0, EN, "even if"),
+    W(EXW_WHEN, 0, ID, "bahkan jika"),
     W(EXW_WHEN, 0, DE, "sobald"),
     W(EXW_WHEN, 0, DE, "nachdem"),
     W(EXW_WHEN, 0, DE, "bevor"),

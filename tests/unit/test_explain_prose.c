@@ -1018,3 +1018,21 @@ Test(prose, whether_it_is_already_asks_of_a_state_and_tells_none)
 {
     expect_pairs(whether_already, sizeof whether_already / sizeof whether_already[0]);
 }
+
+/* "Even if" grants, it supposes nothing (row EXW_WHEN, as "whether or not"): the failure after
+ * its clause is told (id-news-pcmax-deaktivasi-upgrade-win7 was nothing recognisable: "Bahkan
+ * jika" read as "jika", if); "if" alone still makes the sentence a supposition. */
+static const struct paired_case even_if[] = {
+    { "even if (en)", "Even if I enter the original key, Windows activation fails", FAILED,
+      "If I enter the original key, Windows activation fails" },
+    { "even if (id)",
+      "Bahkan jika pengguna masih memiliki kunci aktivasi asli, pengguna tidak dapat lagi "
+      "mengaktifkan kembali komputer Windows 10", FAILED,
+      "Jika pengguna masih memiliki kunci aktivasi asli, pengguna tidak dapat lagi "
+      "mengaktifkan kembali komputer Windows 10" },
+};
+
+Test(prose, even_if_grants_and_the_failure_after_it_is_told)
+{
+    expect_pairs(even_if, sizeof even_if / sizeof even_if[0]);
+}
