@@ -1013,11 +1013,16 @@ static const struct {
      * them: "zobaczysz tę wiadomość na stronie Aktywacja:" and then Settings' text
      * (neg-pl-kb-20530-reactivating-after-hardware-change), "...のメッセージは 下記のような
      * タイプがあります" and a table of them (neg-ja-blog-takaibiki-activation-settings-explainer):
-     * the lines after them quote an example, no machine's state */
+     * the lines after them quote an example, no machine's state; and the answers a service or
+     * a tool may give, listed after "responds with either:" (neg-en-docs-ntriver-pkeymaster-
+     * key-activation: "..., meaning activation succeeded." / "..., meaning activation
+     * failed.") */
     { EX_PH_SHOWN, "en", "you will see" },
     { EX_PH_SHOWN, "en", "you'll see" },
     { EX_PH_SHOWN, "en", "you should see" },
     { EX_PH_SHOWN, "en", "you will get the message" },
+    { EX_PH_SHOWN, "en", "either:" },
+    { EX_PH_SHOWN, "en", "one of the following" },
     { EX_PH_SHOWN, "pl", "zobaczysz" },
     { EX_PH_SHOWN, "de", "sehen Sie folgende" },
     { EX_PH_SHOWN, "fr", "vous verrez" },

@@ -397,11 +397,14 @@ class CodeFallback(unittest.TestCase):
         # Settings' text quoted after "you will see this message" (EX_PH_SHOWN): the lines
         # after such an announcement quote an example.
         quoted = {"pl": "System Windows został aktywowany przy użyciu licencji cyfrowej\n",
-                  "ja": "Windows はデジタル ライセンスによってライセンス認証されています |\n"}
+                  "ja": "Windows はデジタル ライセンスによってライセンス認証されています |\n",
+                  # neg-en-docs-ntriver-pkeymaster-key-activation: a service's possible answers
+                  "en": "- An End-User License (EUL) response, meaning activation succeeded.\n"}
         intro = {"pl": "Jeśli konto Microsoft jest połączone, zobaczysz tę wiadomość na "
                        "stronie Aktywacja:\n\n",
                  "ja": "ライセンス認証された場合のメッセージは 下記のようなタイプがあります。\n"
-                       "Windows はライセンス認証済みです |\n|\n"}
+                       "Windows はライセンス認証済みです |\n|\n",
+                 "en": "Microsoft's server responds with either:\n"}
         for lang in quoted:
             with self.subTest(lang=lang):
                 objects, _ = records((intro[lang] + quoted[lang]).encode())
