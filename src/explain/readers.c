@@ -23,5 +23,6 @@ const char *const ex_reader_kinds[] = {
     "activation events (12288-12294, 8198, 8200, 8208, 8209, 1003 ...) as text, XML or .evtx files",
     "a licence state or failure told in prose, in 23 languages (\"activation failed\", \"许可证即将过期\")",
     "activation error codes anywhere in the text (those slerr annotate marks), or their messages",
+    "a text about activation none of these fits, whose words sound like a failure (as a guess)",
     NULL,
 };
