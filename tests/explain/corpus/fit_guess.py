@@ -65,7 +65,7 @@ def fit(docs):
         shuffle.shuffle(order)
         rate = RATE / (1 + epoch)
         for ws, y in order:
-            present = [w for w in ws if w in vocab]
+            present = sorted(w for w in ws if w in vocab)  # sorted: the sum, to its last bit, the same in every run
             z = bias + sum(weights[w] for w in present)
             p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
             g = p - y
