@@ -950,6 +950,15 @@ static const char *fill(const void *subject, const char *key, size_t len, bool c
     return NULL;
 }
 
+/* A record of kind "text" at `line` holding one finding of `row`, the text around as its value. */
+static int hand_on(struct ex_fallback *fb, const struct ex_row *row, size_t line,
+                   const char *around, ex_sink_fn sink, void *ctx)
+{
+    ex_finding_from_row(&fb->finding, row, around, NULL, NULL);
+    struct ex_record record = { "text", line, &fb->finding, 1, NULL };
+    return sink(ctx, &record) ? EX_STATUS_STOPPED : 0;
+}
+
 /* A text that names an event of the licensing service and says it can be safely ignored, and
  * names no code (a code reads as code-in-text-harmless): the warning is known to be harmless
  * (en-kb-quote-supportarticles-1058-oem-harmless: "Warning ID 1058 (Security-SPP) ... can be
@@ -958,10 +967,8 @@ static int finish_harmless_event(struct ex_fallback *fb, ex_sink_fn sink, void *
 {
     if (!fb->event_line || !fb->harmless || fb->npending > 0 || fb->nclaimed > 0)
         return 0;
-    ex_finding_from_row(&fb->finding, &ex_fallback_event_harmless_row, fb->event_around, NULL,
-                        NULL);
-    struct ex_record record = { "text", fb->event_line, &fb->finding, 1, NULL };
-    return sink(ctx, &record) ? EX_STATUS_STOPPED : 0;
+    return hand_on(fb, &ex_fallback_event_harmless_row, fb->event_line, fb->event_around, sink,
+                   ctx);
 }
 
 /* A text that tells the licensing service does not start and names no code (its code, as
@@ -970,10 +977,8 @@ static int finish_service_down(struct ex_fallback *fb, ex_sink_fn sink, void *ct
 {
     if (!fb->service_line || fb->npending > 0 || fb->nclaimed > 0)
         return 0;
-    ex_finding_from_row(&fb->finding, &ex_fallback_service_down_row, fb->service_around, NULL,
-                        NULL);
-    struct ex_record record = { "text", fb->service_line, &fb->finding, 1, NULL };
-    return sink(ctx, &record) ? EX_STATUS_STOPPED : 0;
+    return hand_on(fb, &ex_fallback_service_down_row, fb->service_line, fb->service_around,
+                   sink, ctx);
 }
 
 int ex_fallback_finish(struct ex_fallback *fb, ex_sink_fn sink, void *ctx)
