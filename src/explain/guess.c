@@ -7,6 +7,7 @@
 
 #include "guess.h"
 #include "labels.h"
+#include "prose.h"
 
 /* The table: slot i holds a word's FNV-1a hash (0: empty) and its weight in thousandths. The
  * hash alone stands for the word: one of the table's few thousand meeting another word by
@@ -96,35 +97,6 @@ static enum char_class class_of(uint32_t cp)
     return LETTER;
 }
 
-/* Lower case for the scripts the corpus holds (ASCII, Latin-1, Latin Extended-A, Greek,
- * Cyrillic); the fitting script reads words through this same code, so the two agree. */
-static uint32_t lower(uint32_t cp)
-{
-    if (cp < 0x80)
-        return cp >= 'A' && cp <= 'Z' ? cp | 0x20 : cp;
-    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9) ||
-        (cp >= 0x410 && cp <= 0x42F))
-        return cp + 0x20;
-    if (cp >= 0x400 && cp <= 0x40F)
-        return cp + 0x50;
-    if (cp >= 0x100 && cp <= 0x17F)
-        return cp | 1;
-    return cp;
-}
-
-static size_t utf8_encode(uint32_t cp, char *out)
-{
-    if (cp < 0x80)
-        return out[0] = (char)cp, 1;
-    if (cp < 0x800)
-        return out[0] = (char)(0xC0 | cp >> 6), out[1] = (char)(0x80 | (cp & 0x3F)), 2;
-    if (cp < 0x10000)
-        return out[0] = (char)(0xE0 | cp >> 12), out[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
-               out[2] = (char)(0x80 | (cp & 0x3F)), 3;
-    return out[0] = (char)(0xF0 | cp >> 18), out[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
-           out[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), out[3] = (char)(0x80 | (cp & 0x3F)), 4;
-}
-
 /* The code point at s[0..n) and its length; a broken sequence is one separator byte (the
  * input layer has replaced them already: this only keeps the walk safe). */
 static uint32_t utf8_decode(const unsigned char *s, size_t n, size_t *used)
@@ -157,8 +129,7 @@ void ex_guess_words(const char *text, size_t len, ex_guess_word_fn fn, void *ctx
 {
     char word[EX_GUESS_WORD_MAX];
     size_t wlen = 0, letters = 0, wstart = 0;
-    char prev[4] = { 0 }; /* the ideograph before this one, in a run of them */
-    size_t prevlen = 0;
+    size_t prevlen = 0; /* the bytes of the ideograph before this one, in a run of them */
     const unsigned char *s = (const unsigned char *)text;
     for (size_t at = 0; at <= len;) {
         if (at + 3 <= len && memcmp(text + at, "://", 3) == 0) {
@@ -174,21 +145,22 @@ void ex_guess_words(const char *text, size_t len, ex_guess_word_fn fn, void *ctx
         if (c == LETTER) {
             if (!letters)
                 wstart = at;
-            if (letters++ < EX_GUESS_STEM)
-                wlen += utf8_encode(lower(cp), word + wlen);
+            if (letters++ < EX_GUESS_STEM) {
+                /* in lower case as the prose words compare it; other letters as written */
+                size_t n = ex_prose_fold(s + at, len - at, (unsigned char *)word + wlen);
+                if (!n)
+                    memcpy(word + wlen, text + at, n = used);
+                wlen += n;
+            }
         } else {
             if (letters >= 2)
                 fn(ctx, word, wlen, text + wstart, at - wstart);
             wlen = letters = 0;
         }
         if (c == IDEOGRAPH) {
-            char pair[8];
-            memcpy(pair, prev, prevlen);
-            size_t n = utf8_encode(cp, pair + prevlen);
-            if (prevlen)
-                fn(ctx, pair, prevlen + n, text + at - prevlen, prevlen + used);
-            memcpy(prev, pair + prevlen, n);
-            prevlen = n;
+            if (prevlen) /* the two characters stand side by side in the text */
+                fn(ctx, text + at - prevlen, prevlen + used, text + at - prevlen, prevlen + used);
+            prevlen = used;
         } else {
             prevlen = 0;
         }

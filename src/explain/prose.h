@@ -126,6 +126,11 @@ const struct ex_prose_word *ex_prose_word_at(const char *text, size_t len, size_
  * pass tries no other word (for a test that keeps it equal to the table). */
 unsigned long ex_prose_subject_letters(void);
 
+/* The character at p folded to lower case in out (ASCII, Latin-1, Latin Extended-A, Cyrillic:
+ * the letters of the table's languages other than CJK; folding keeps a character's length).
+ * Its length, 1 or 2; 0 for a byte to compare as it is. */
+size_t ex_prose_fold(const unsigned char *p, size_t n, unsigned char out[2]);
+
 /* Whether a byte at text[at] starts a word or a CJK character, where a word may be tried. */
 bool ex_prose_word_start(const char *text, size_t len, size_t at);
 

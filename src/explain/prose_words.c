@@ -1751,10 +1751,7 @@ const struct ex_prose_word *ex_prose_words(size_t *count)
     return words;
 }
 
-/* The character at p folded to lower case in out (ASCII, Latin-1, Latin Extended-A, Cyrillic:
- * the letters of the table's languages other than CJK; folding keeps a character's length).
- * Its length, 1 or 2; 0 for a byte to compare as it is. */
-static size_t fold(const unsigned char *p, size_t n, unsigned char out[2])
+size_t ex_prose_fold(const unsigned char *p, size_t n, unsigned char out[2])
 {
     unsigned char c = p[0];
     if (c < 0x80) {
@@ -1841,7 +1838,7 @@ static size_t match(const unsigned char *t, size_t len, size_t at, const struct 
             continue;
         }
         unsigned char f[2];
-        size_t fl = fold(t + j, len - j, f);
+        size_t fl = ex_prose_fold(t + j, len - j, f);
         if (fl == 0)
             fl = 1, f[0] = t[j];
         if (i + fl > w->len || f[0] != s[i] || (fl == 2 && f[1] != s[i + 1]))
@@ -1891,7 +1888,7 @@ static unsigned char second_byte(const unsigned char *t, size_t len, size_t at, 
     if (at + 1 >= len)
         return 0;
     unsigned char g[2];
-    if (flen == 1 && fold(t + at + 1, len - at - 1, g))
+    if (flen == 1 && ex_prose_fold(t + at + 1, len - at - 1, g))
         return g[0];
     return t[at + 1];
 }
@@ -1933,7 +1930,7 @@ const struct ex_prose_word *ex_prose_word_at(const char *text, size_t len, size_
     if (!ex_prose_word_start(text, len, at))
         return NULL;
     unsigned char f[2];
-    size_t flen = fold(t + at, len - at, f);
+    size_t flen = ex_prose_fold(t + at, len - at, f);
     unsigned char first = flen ? f[0] : t[at];
     unsigned char second = second_byte(t, len, at, flen, f);
     if (subjects_only && first < 0x80 &&
