@@ -243,19 +243,31 @@ static void weigh_word(void *ctx, const char *word, size_t len, const char *from
     }
 }
 
+void ex_guess_each_line(const struct ex_guess *g, ex_guess_line_fn fn, void *ctx)
+{
+    for (size_t at = 0; at < g->used;) {
+        size_t lineno, len;
+        memcpy(&lineno, g->kept + at, sizeof lineno);
+        memcpy(&len, g->kept + at + sizeof lineno, sizeof len);
+        fn(ctx, g->kept + at + LINE_HEAD, len, lineno);
+        at += LINE_HEAD + len;
+    }
+}
+
+static void weigh_line(void *ctx, const char *text, size_t len, size_t lineno)
+{
+    struct weighing *w = ctx;
+    w->lineno = lineno;
+    ex_guess_words(text, len, weigh_word, w);
+    w->g->other |= ex_phrase_in(EX_PH_OTHER_LICENSING, text, len);
+}
+
 long ex_guess_score(struct ex_guess *g)
 {
-    if (g->weighed)
-        return g->score;
-    g->weighed = true;
-    struct weighing w = { g, 0 };
-    for (size_t at = 0; at < g->used;) {
-        size_t len;
-        memcpy(&w.lineno, g->kept + at, sizeof w.lineno);
-        memcpy(&len, g->kept + at + sizeof w.lineno, sizeof len);
-        ex_guess_words(g->kept + at + LINE_HEAD, len, weigh_word, &w);
-        g->other |= ex_phrase_in(EX_PH_OTHER_LICENSING, g->kept + at + LINE_HEAD, len);
-        at += LINE_HEAD + len;
+    if (!g->weighed) {
+        g->weighed = true;
+        struct weighing w = { g, 0 };
+        ex_guess_each_line(g, weigh_line, &w);
     }
     return g->score;
 }

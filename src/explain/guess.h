@@ -49,6 +49,10 @@ void ex_guess_free(struct ex_guess *g);
 /* Keeps one normalized line for weighing (after the first EX_GUESS_READ_MAX bytes, nothing).
  * Out of memory, the guess is left out (it adds to what was read, never replaces it). */
 void ex_guess_line(struct ex_guess *g, const char *text, size_t len, size_t lineno);
+/* Calls fn for each line kept, as ex_guess_line bounded it (ex_guess_score weighs them; the
+ * fitting script's helper, tests/unit/guess_words.c, prints their words). */
+typedef void (*ex_guess_line_fn)(void *ctx, const char *text, size_t len, size_t lineno);
+void ex_guess_each_line(const struct ex_guess *g, ex_guess_line_fn fn, void *ctx);
 /* The score of the lines kept (weighed at the first call). */
 long ex_guess_score(struct ex_guess *g);
 /* Whether the words weighed sound like a report of activation failing (never in a text that

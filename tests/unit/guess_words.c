@@ -1,56 +1,38 @@
 /* SPDX-License-Identifier: MIT */
 /* guess_words.c: helper of tests/explain/corpus/fit_guess.py: the words of each file named on
- * the command line as the guess weighs them (src/explain/guess.c, after the input layer's
- * decoding and normalizing, in the first EX_GUESS_READ_MAX bytes), so that the fitting
- * script never reads a word differently. Output: one line per file, its path, a tab, and its
- * distinct words separated by tabs. */
+ * the command line as the guess weighs them: the input layer's lines kept by ex_guess_line
+ * (its bound included) and read by ex_guess_words, so that the fitting script never reads a
+ * word differently. Output: one line per file, its path, then a tab before each word (a word
+ * may come more than once; the script counts it once, as the guess does). */
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "guess.h"
 #include "input.h"
 
-struct words {
-    size_t bytes;
-    char **seen;
-    size_t nseen, cap;
-};
-
-static void add_word(void *ctx, const char *word, size_t len, const char *from, size_t fromlen)
+static void print_word(void *ctx, const char *word, size_t len, const char *from, size_t fromlen)
 {
-    (void)from, (void)fromlen;
-    struct words *w = ctx;
-    for (size_t i = 0; i < w->nseen; i++)
-        if (strlen(w->seen[i]) == len && memcmp(w->seen[i], word, len) == 0)
-            return;
-    if (w->nseen == w->cap) {
-        w->cap = w->cap ? 2 * w->cap : 256;
-        w->seen = realloc(w->seen, w->cap * sizeof *w->seen);
-        if (!w->seen)
-            exit(3);
-    }
-    w->seen[w->nseen] = strndup(word, len);
-    if (!w->seen[w->nseen++])
-        exit(3);
+    (void)ctx, (void)from, (void)fromlen;
+    printf("\t%.*s", (int)len, word);
 }
 
-/* The same lines and bytes ex_guess_line weighs. */
-static int on_line(void *ctx, const char *text, size_t len, size_t lineno, bool first, bool last)
+static void print_line_words(void *ctx, const char *text, size_t len, size_t lineno)
 {
-    (void)lineno, (void)last;
-    struct words *w = ctx;
-    if (!first || w->bytes >= EX_GUESS_READ_MAX)
-        return 0;
-    if (len > EX_GUESS_READ_MAX - w->bytes)
-        len = EX_GUESS_READ_MAX - w->bytes;
-    w->bytes += len + 1;
-    ex_guess_words(text, len, add_word, w);
+    (void)lineno;
+    ex_guess_words(text, len, print_word, ctx);
+}
+
+static int keep_line(void *ctx, const char *text, size_t len, size_t lineno, bool first,
+                     bool last)
+{
+    (void)last;
+    if (first)
+        ex_guess_line(ctx, text, len, lineno);
     return 0;
 }
 
 static struct ex_input input; /* large: not on the stack */
+static struct ex_guess guess;
 
 int main(int argc, char **argv)
 {
@@ -60,21 +42,22 @@ int main(int argc, char **argv)
             perror(argv[i]);
             return 2;
         }
-        struct words w = { 0 };
-        ex_input_init(&input, on_line, &w);
+        ex_guess_init(&guess);
+        ex_input_init(&input, keep_line, &guess);
         char buf[65536];
         size_t n;
         while ((n = fread(buf, 1, sizeof buf, f)) > 0)
             ex_input_feed(&input, buf, n);
         ex_input_finish(&input);
         fclose(f);
-        fputs(argv[i], stdout);
-        for (size_t k = 0; k < w.nseen; k++) {
-            printf("\t%s", w.seen[k]);
-            free(w.seen[k]);
+        if (guess.broke) {
+            fprintf(stderr, "%s: out of memory\n", argv[i]);
+            return 3;
         }
+        fputs(argv[i], stdout);
+        ex_guess_each_line(&guess, print_line_words, NULL);
         putchar('\n');
-        free(w.seen);
+        ex_guess_free(&guess);
     }
     return 0;
 }
